@@ -1,0 +1,101 @@
+# HG Leerwerkplaats. The README's two commands are `make run` and `make test`;
+# every other target is for developers and CI.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
+UV_VERSION := $(shell sed -n 's/^uv==//p' requirements.lock)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= leerwerkplaats.settings.dev
+export DEDUCE_CACHE_DIR ?= $(CURDIR)/.cache/deduce
+
+.PHONY: help install run serve test test-services test-e2e lint format bench lock browser \
+	messages clean
+
+help:
+	@echo "make run            install, migrate, load demo content, serve http://$(HOST):$(PORT)"
+	@echo "make test           the whole test suite on SQLite and the in-memory channel layer"
+	@echo "make test-services  the same suite on PostgreSQL and Redis (DATABASE_URL, REDIS_URL)"
+	@echo "make lint           ruff, ruff format --check, lint-imports, makemigrations --check"
+	@echo "make bench          benchmarks in bench/, results in docs/performance.md"
+	@echo "make lock           re-resolve requirements.lock from pyproject.toml"
+
+# --- installation -----------------------------------------------------------
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Python 3.11 or newer is needed (found: $$($(PYTHON) --version))"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+	$(UV) pip sync --quiet --python $(PY) requirements.lock
+	$(UV) pip install --quiet --python $(PY) --no-deps -e .
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# deduce builds an ~80 MB lookup cache on first use (minutes): build it once here,
+# into the project's own cache folder, never inside a web request.
+$(DEDUCE_CACHE_DIR)/.built: $(VENV)/.installed
+	$(PY) -m privacy warm
+	mkdir -p $(DEDUCE_CACHE_DIR) && touch $@
+
+install: $(VENV)/.installed node_modules/.installed $(DEDUCE_CACHE_DIR)/.built
+
+# Debian's chromium (never a downloaded browser) for the browser tests, wrk for
+# the benchmarks. Installed with apt when we may; otherwise say what is missing.
+browser:
+	@command -v chromium >/dev/null || { \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else echo "Browser tests need Debian's chromium: sudo apt-get install chromium"; fi; }
+
+messages: $(VENV)/.installed
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+# --- the README's commands -------------------------------------------------
+
+run: install messages
+	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py seed_demo
+	@echo ""
+	@echo "  HG Leerwerkplaats runs at http://$(HOST):$(PORT)/  (Ctrl-C stops it)"
+	@echo "  Log in at http://$(HOST):$(PORT)/account/login/ ; Wagtail admin: http://$(HOST):$(PORT)/beheer/"
+	@echo ""
+	$(VENV)/bin/daphne -b $(HOST) -p $(PORT) leerwerkplaats.asgi:application
+
+test: install messages browser
+	DJANGO_SETTINGS_MODULE=leerwerkplaats.settings.test $(VENV)/bin/pytest
+
+test-services: install messages browser
+	@test -n "$$DATABASE_URL" || { echo "DATABASE_URL is not set (postgres://...)"; exit 2; }
+	@test -n "$$REDIS_URL" || { echo "REDIS_URL is not set (redis://...)"; exit 2; }
+	DJANGO_SETTINGS_MODULE=leerwerkplaats.settings.test $(VENV)/bin/pytest
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+	DJANGO_SETTINGS_MODULE=leerwerkplaats.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+bench: install messages
+	@command -v wrk >/dev/null || { \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+		else echo "The benchmarks need wrk: sudo apt-get install wrk"; exit 2; fi; }
+	$(PY) bench/run.py --output docs/performance.md
+
+lock: $(VENV)/.installed
+	$(UV) pip compile --quiet pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
+
+clean:
+	rm -rf $(VENV) node_modules .cache staticfiles .pytest_cache

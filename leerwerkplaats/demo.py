@@ -1,0 +1,96 @@
+"""Demo content for `make run`: a site a person can click through at once.
+
+Each app adds its demo content here as it arrives. Every step is idempotent:
+running the seed twice leaves the same rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from .models import HomePage
+
+# Development only: seed_demo refuses to run unless DEMO_CONTENT_ALLOWED is set.
+DEMO_PASSWORD = "Leerwerkplaats-demo-2026"  # noqa: S105
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    email: str
+    first_name: str
+    last_name: str
+    role: str
+    is_superuser: bool = False
+
+
+DEMO_ACCOUNTS = (
+    DemoAccount("professional@demo.hg-leerwerkplaats.nl", "Pim", "Professional", "professional"),
+    DemoAccount(
+        "beheer@demo.hg-leerwerkplaats.nl", "Bea", "Beheer", "beheerder", is_superuser=True
+    ),
+)
+
+HOME_INTRO = (
+    "Het online leer- en reflectienetwerk voor professionals in de regio Rotterdam-Rijnmond "
+    "die te maken krijgen met huiselijk geweld en kindermishandeling."
+)
+HOME_BODY = (
+    "<h2>Wat je hier vindt</h2>"
+    "<ul>"
+    "<li>Modules over de Meldcode huiselijk geweld en kindermishandeling en over signaleren, "
+    "met toetsen, certificaten en accreditatiepunten.</li>"
+    "<li>Geanonimiseerde casuïstiek om samen op te reflecteren.</li>"
+    "<li>Verhalen van ervaringsdeskundigen.</li>"
+    "<li>Een hulpwijzer voor slachtoffers, plegers en omstanders.</li>"
+    "</ul>"
+)
+
+
+@transaction.atomic
+def ensure_home_page() -> HomePage:
+    """The HomePage is the root of the default site; Wagtail's welcome page goes."""
+    home = HomePage.objects.first()
+    if home is None:
+        # Wagtail's own welcome page (from its first migration) holds the slug "home".
+        Page.objects.filter(depth=2, content_type__model="page").delete()
+        home = HomePage(
+            title="Welkom bij de HG Leerwerkplaats", slug="home", intro=HOME_INTRO, body=HOME_BODY
+        )
+        Page.get_first_root_node().add_child(instance=home)
+        home.save_revision().publish()
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True,
+            site_name="HG Leerwerkplaats",
+        )
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.save()
+    return home
+
+
+@transaction.atomic
+def ensure_demo_accounts() -> list[DemoAccount]:
+    user_model = get_user_model()
+    for account in DEMO_ACCOUNTS:
+        user, created = user_model.objects.get_or_create(
+            email=account.email,
+            defaults={
+                "first_name": account.first_name,
+                "last_name": account.last_name,
+                "is_staff": account.is_superuser,
+                "is_superuser": account.is_superuser,
+            },
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save(update_fields=["password"])
+        EmailAddress.objects.update_or_create(
+            user=user, email=account.email, defaults={"verified": True, "primary": True}
+        )
+    return list(DEMO_ACCOUNTS)

@@ -1,0 +1,26 @@
+"""Load the demo content. Safe to run again: it creates only what is missing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from leerwerkplaats import demo
+
+
+class Command(BaseCommand):
+    help = "Load demo pages and demo accounts (development only; idempotent)."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not getattr(settings, "DEMO_CONTENT_ALLOWED", False):
+            raise CommandError(
+                "Demo content is for development only: these settings do not allow it "
+                "(DEMO_CONTENT_ALLOWED is not set)."
+            )
+        demo.ensure_home_page()
+        accounts = demo.ensure_demo_accounts()
+        self.stdout.write("Demo content is ready. Demo accounts (development only):")
+        for account in accounts:
+            self.stdout.write(f"  {account.role:<14} {account.email:<45} {demo.DEMO_PASSWORD}")

@@ -1,0 +1,29 @@
+"""Production: PostgreSQL, Redis, several ASGI/WSGI workers behind a TLS proxy.
+
+Every value that must not be guessed is required; start-up stops with a clear
+message when one is missing (see docs/deployment.md)."""
+
+from .base import *  # noqa: F403
+from .environment import database_from_env, env, env_bool, env_list, require
+
+SECRET_KEY = require("SECRET_KEY", "Set it to a long random value, kept out of the repository.")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or [
+    require("ALLOWED_HOSTS", "Set it to the site's host name(s), comma-separated.")
+]
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [f"https://{h}" for h in ALLOWED_HOSTS])
+
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_NAME = "__Host-sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken"
+WAGTAILADMIN_BASE_URL = require("SITE_URL", "Set it to the public address, e.g. https://...")
+
+require("DATABASE_URL", "Production runs on PostgreSQL: postgres://user:password@host:5432/name.")
+require("REDIS_URL", "Several workers share the channel layer, cache and rate limits through Redis.")
+DATABASES = {"default": database_from_env()}
+DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)

@@ -1,0 +1,184 @@
+"""Uploads cannot identify anyone.
+
+A photo from a phone carries the GPS position where it was taken and the camera's
+serial number; an office document carries its author, their organisation and the
+names of everyone who left a comment. Wagtail keeps all of that, in the original
+and in every rendition. So every upload through the admin passes through here:
+images are re-encoded without EXIF, XMP, GPS or comments, PDF and office documents
+lose their author fields. A file that cannot be cleaned is refused, never stored
+as it came."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import PurePath
+
+from django import forms
+from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+from pypdf import PdfReader, PdfWriter
+from pypdf.errors import PyPdfError
+from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.forms import BaseImageForm
+
+CANNOT_CLEAN = _(
+    "Dit bestand kon niet van zijn metagegevens (zoals auteur of locatie) worden ontdaan "
+    "en is daarom niet opgeslagen. Sla het opnieuw op of exporteer het als PDF en probeer "
+    "het nog eens."
+)
+
+OOXML_CORE = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
+    b'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"/>'
+)
+OOXML_APP = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+    b'extended-properties"/>'
+)
+ODF_META = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n'
+    b'<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    b'office:version="1.2"><office:meta/></office:document-meta>'
+)
+# Authors of tracked changes and comments, inside the document parts themselves.
+AUTHOR_ATTRIBUTE = re.compile(rb'\b(w:author|w:initials|author|initials)="[^"]*"')
+ODF_CREATOR = re.compile(rb"<dc:creator>[^<]*</dc:creator>")
+
+
+class MetadataError(ValueError):
+    """The file is not what its name says, or it cannot be cleaned."""
+
+
+def strip_image_metadata(data: bytes) -> bytes:
+    """Re-encode an image without EXIF, XMP, GPS, comments or text chunks.
+
+    The EXIF orientation is applied to the pixels first, so the image still
+    stands the right way up without its metadata."""
+    try:
+        with Image.open(io.BytesIO(data)) as original:
+            image_format = original.format
+            frames = getattr(original, "n_frames", 1)
+            out = io.BytesIO()
+            if frames > 1:
+                # Animated GIF or WebP: keep the frames, drop everything else.
+                original.info.pop("exif", None)
+                original.info.pop("xmp", None)
+                original.info.pop("comment", None)
+                original.save(out, format=image_format, save_all=True, exif=b"")
+                return out.getvalue()
+            upright = ImageOps.exif_transpose(original)
+            # New pixels, no info: nothing of the original's metadata can ride along.
+            clean = Image.frombytes(upright.mode, upright.size, upright.tobytes())
+            if upright.mode == "P" and upright.getpalette():
+                clean.putpalette(upright.getpalette())
+            options: dict[str, object] = {}
+            if image_format == "JPEG":
+                options = {"quality": 92, "optimize": True}
+            elif image_format == "PNG":
+                options = {"optimize": True}
+                if "transparency" in upright.info:
+                    options["transparency"] = upright.info["transparency"]
+            elif image_format == "WEBP":
+                options = {"quality": 90}
+            if "icc_profile" in upright.info:
+                # Colour profile: describes the colours, not the person or place.
+                options["icc_profile"] = upright.info["icc_profile"]
+            clean.save(out, format=image_format, **options)
+            return out.getvalue()
+    except (UnidentifiedImageError, OSError, ValueError) as error:
+        raise MetadataError(str(error)) from error
+
+
+def strip_pdf_metadata(data: bytes) -> bytes:
+    """Drop the document information dictionary and the XMP stream of a PDF."""
+    try:
+        writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+        writer.metadata = None
+        writer.xmp_metadata = None
+        out = io.BytesIO()
+        writer.write(out)
+        return out.getvalue()
+    except (PyPdfError, OSError, ValueError, KeyError) as error:
+        raise MetadataError(str(error)) from error
+
+
+def strip_office_metadata(data: bytes) -> bytes:
+    """Empty the core and app properties of an OOXML or ODF package and blank the
+    authors of comments and tracked changes."""
+    try:
+        source = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as error:
+        raise MetadataError(str(error)) from error
+    out = io.BytesIO()
+    with source, zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            name = item.filename
+            if name == "docProps/core.xml":
+                content = OOXML_CORE
+            elif name == "docProps/app.xml":
+                content = OOXML_APP
+            elif name == "docProps/custom.xml":
+                continue
+            elif name == "meta.xml":
+                content = ODF_META
+            elif name.endswith(".xml"):
+                content = AUTHOR_ATTRIBUTE.sub(rb'\1=""', content)
+                content = ODF_CREATOR.sub(b"<dc:creator></dc:creator>", content)
+            # The ODF "mimetype" entry must stay first and uncompressed.
+            compress = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
+            target.writestr(item, content, compress_type=compress)
+    return out.getvalue()
+
+
+DOCUMENT_CLEANERS = {
+    ".pdf": strip_pdf_metadata,
+    ".docx": strip_office_metadata,
+    ".xlsx": strip_office_metadata,
+    ".pptx": strip_office_metadata,
+    ".odt": strip_office_metadata,
+    ".ods": strip_office_metadata,
+    ".odp": strip_office_metadata,
+}
+
+
+def _replace(upload: UploadedFile, data: bytes) -> SimpleUploadedFile:
+    return SimpleUploadedFile(upload.name, data, content_type=upload.content_type)
+
+
+def _read(upload: UploadedFile) -> bytes:
+    upload.seek(0)
+    return upload.read()
+
+
+class MetadataFreeImageForm(BaseImageForm):
+    def clean_file(self) -> object:
+        upload = self.cleaned_data.get("file")
+        if not isinstance(upload, UploadedFile):
+            return upload  # editing title or tags: the stored file is already clean
+        try:
+            cleaned = _replace(upload, strip_image_metadata(_read(upload)))
+        except MetadataError as error:
+            raise forms.ValidationError(CANNOT_CLEAN, code="metadata") from error
+        # Wagtail's field checks read the Willow image it attached to the upload.
+        cleaned.image = getattr(upload, "image", None)  # type: ignore[attr-defined]
+        return cleaned
+
+
+class MetadataFreeDocumentForm(BaseDocumentForm):
+    def clean_file(self) -> object:
+        upload = self.cleaned_data.get("file")
+        if not isinstance(upload, UploadedFile):
+            return upload
+        cleaner = DOCUMENT_CLEANERS.get(PurePath(upload.name or "").suffix.lower())
+        if cleaner is None:
+            return upload  # plain text and CSV carry no metadata
+        try:
+            return _replace(upload, cleaner(_read(upload)))
+        except MetadataError as error:
+            raise forms.ValidationError(CANNOT_CLEAN, code="metadata") from error

@@ -1,0 +1,32 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from . import views
+
+handler400 = "leerwerkplaats.views.bad_request"
+handler403 = "leerwerkplaats.views.permission_denied"
+handler404 = "leerwerkplaats.views.page_not_found"
+handler500 = "leerwerkplaats.views.server_error"
+
+urlpatterns = [
+    path("beheer/", include(wagtailadmin_urls)),
+    path("documenten/", include(wagtaildocs_urls)),
+    path("healthz", views.healthz, name="healthz"),
+]
+
+if settings.DEBUG:
+    # In production the reverse proxy serves media (docs/deployment.md).
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Dutch at /, English at /en/: the language is in the address, so switching it
+# needs no cookie and every page carries the right `lang`.
+urlpatterns += i18n_patterns(
+    path("account/", include("allauth.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
