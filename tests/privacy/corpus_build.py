@@ -26,6 +26,10 @@ LABELS = frozenset(
     }
 )  # fmt: skip
 
+#: Labels whose later, unmarked occurrences in the same text are annotated too, so the
+#: markup needs a name only once per text (numbers are never propagated).
+PROPAGATED = frozenset({"NAAM", "PLAATS", "SCHOOL", "INSTELLING", "ADRES"})
+
 _SPAN = re.compile(r"\[\[([A-Z-]+):(.+?)\]\]", re.DOTALL)
 _HEADER = re.compile(r"^### (\S+)\s*$", re.MULTILINE)
 
@@ -51,7 +55,23 @@ def parse_markup(markup: str) -> tuple[str, list[dict[str, object]]]:
     text = "".join(out)
     if "[[" in text or "]]" in text:
         raise ValueError(f"unbalanced markup near {text[:60]!r}")
-    return text, spans
+    return text, propagate(text, spans)
+
+
+def propagate(text: str, spans: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Annotate every other whole-word occurrence of an annotated name, place or school."""
+    result = list(spans)
+    for span in spans:
+        if span["label"] not in PROPAGATED:
+            continue
+        value = str(span["text"])
+        pattern = re.compile(r"(?<!\w)" + re.escape(value) + r"(?!\w)")
+        for match in pattern.finditer(text):
+            start, end = match.start(), match.end()
+            if any(start < int(s["end"]) and int(s["start"]) < end for s in result):
+                continue
+            result.append({"start": start, "end": end, "label": span["label"], "text": value})
+    return sorted(result, key=lambda s: (int(s["start"]), int(s["end"])))
 
 
 def split_texts(markup_file: Path) -> list[tuple[str, str]]:

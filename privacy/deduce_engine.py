@@ -1,0 +1,132 @@
+"""deduce, loaded once, quietly, with its lookup cache in the project's cache folder.
+
+deduce (LGPL-3.0-or-later) finds Dutch names, places, streets with house numbers,
+institutions, dates, ages and identifiers. Importing it calls ``logging.basicConfig``
+(DEBUG to stdout) and changes the warnings filters; :func:`load_deduce` undoes both so
+that nothing the engine scans can reach a log.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from privacy.findings import Finding, Label
+
+if TYPE_CHECKING:
+    from deduce import Deduce
+
+#: The repository root (``privacy/`` lives directly in it).
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+DETECTOR = "deduce"
+
+# deduce's tags -> our labels. "locatie" is split further by :func:`_location_label`.
+_TAG_LABELS = {
+    "persoon": Label.NAAM,
+    "patient": Label.NAAM,
+    "ziekenhuis": Label.INSTELLING,
+    "zorginstelling": Label.INSTELLING,
+    "datum": Label.DATUM,
+    "leeftijd": Label.LEEFTIJD,
+    "bsn": Label.BSN,
+    "id": Label.NUMMER,
+    "telefoonnummer": Label.TELEFOON,
+    "emailadres": Label.EMAIL,
+    "url": Label.URL,
+}
+
+_lock = threading.Lock()
+_instance: Deduce | None = None
+
+
+def cache_dir() -> Path:
+    """Where deduce's lookup cache lives: ``DEDUCE_CACHE_DIR`` or ``<repo>/.cache/deduce``."""
+    configured = os.environ.get("DEDUCE_CACHE_DIR", "").strip()
+    return Path(configured) if configured else REPO_ROOT / ".cache" / "deduce"
+
+
+def cache_file(directory: Path | None = None) -> Path:
+    """The pickle deduce writes inside :func:`cache_dir`."""
+    return (directory or cache_dir()) / "cache" / "lookup_structs.pickle"
+
+
+def _import_deduce_quietly() -> Any:
+    """Import deduce, then restore the root logger and warnings filters it changes."""
+    root = logging.getLogger()
+    handlers = list(root.handlers)
+    level = root.level
+    with warnings.catch_warnings():
+        # Imported here, not at module level: only the engine process may load it.
+        import deduce
+
+    for handler in list(root.handlers):
+        if handler not in handlers:
+            root.removeHandler(handler)
+    root.setLevel(level)
+    return deduce
+
+
+def load_deduce(directory: Path | None = None) -> Deduce:
+    """The process-wide deduce instance; builds the cache on first use (minutes)."""
+    global _instance
+    if _instance is not None:
+        return _instance
+    with _lock:
+        if _instance is None:
+            module = _import_deduce_quietly()
+            target = directory or cache_dir()
+            target.mkdir(parents=True, exist_ok=True)
+            # deduce logs its "please wait" through the root logger; keep it quiet.
+            previous = logging.root.manager.disable
+            logging.disable(logging.INFO)
+            try:
+                _instance = module.Deduce(cache_path=target)
+            finally:
+                logging.disable(previous)
+    return _instance
+
+
+def warm(directory: Path | None = None) -> Path:
+    """Build (or check) the lookup cache so the first scan in production is fast."""
+    load_deduce(directory)
+    return cache_file(directory)
+
+
+def _location_label(text: str) -> Label:
+    stripped = text.strip()
+    if any(ch.isdigit() for ch in stripped):
+        digits = sum(ch.isdigit() for ch in stripped)
+        letters = sum(ch.isalpha() for ch in stripped)
+        if digits == 4 and letters == 2 and len(stripped) <= 7:
+            return Label.POSTCODE
+        return Label.ADRES
+    return Label.PLAATS
+
+
+def deduce_findings(text: str) -> Iterator[Finding]:
+    """deduce's annotations on ``text`` as findings (deduce's own redactor is skipped)."""
+    engine = load_deduce()
+    with _lock:
+        document = engine.deidentify(text, disabled={"redactor"})
+    for annotation in document.annotations:
+        if annotation.tag == "locatie":
+            label = _location_label(annotation.text)
+        else:
+            label = _TAG_LABELS.get(annotation.tag)
+            if label is None:
+                continue
+        if annotation.end_char <= annotation.start_char:
+            continue
+        yield Finding(
+            start=annotation.start_char,
+            end=annotation.end_char,
+            label=label,
+            text=text[annotation.start_char : annotation.end_char],
+            detector=DETECTOR,
+        )
