@@ -14,3 +14,4 @@ STORAGES["staticfiles"] = {  # noqa: F405
 DEMO_CONTENT_ALLOWED = True
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+STATIC_ROOT = None  # served from the finders; collectstatic is for production

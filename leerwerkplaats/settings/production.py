@@ -24,6 +24,8 @@ CSRF_COOKIE_NAME = "__Host-csrftoken"
 WAGTAILADMIN_BASE_URL = require("SITE_URL", "Set it to the public address, e.g. https://...")
 
 require("DATABASE_URL", "Production runs on PostgreSQL: postgres://user:password@host:5432/name.")
-require("REDIS_URL", "Several workers share the channel layer, cache and rate limits through Redis.")
+require(
+    "REDIS_URL", "Several workers share the channel layer, cache and rate limits through Redis."
+)
 DATABASES = {"default": database_from_env()}
 DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)

@@ -4,7 +4,7 @@ from .base import *  # noqa: F403
 from .environment import env
 
 DEBUG = False
-SECRET_KEY = "test-only-insecure-key"  # noqa: S105
+SECRET_KEY = "test-only-insecure-key"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -17,3 +17,4 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING["root"]["level"] = env("LOG_LEVEL", "WARNING")  # noqa: F405
 DEMO_CONTENT_ALLOWED = True
 WHITENOISE_USE_FINDERS = True
+STATIC_ROOT = None

@@ -1,0 +1,2 @@
+// Progressive enhancement hook: styles may assume JavaScript once this class is set.
+document.documentElement.classList.add("js");

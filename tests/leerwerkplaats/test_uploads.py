@@ -1,0 +1,159 @@
+"""Uploads cannot identify anyone: metadata is stripped, documents are attachments."""
+
+import io
+import zipfile
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image
+from pypdf import PdfReader, PdfWriter
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+
+pytestmark = pytest.mark.django_db
+
+GPS_IFD = 0x8825
+ROTTERDAM = {1: "N", 2: (51.0, 55.0, 28.0), 3: "E", 4: (4.0, 28.0, 46.0)}
+
+
+def gps_tagged_jpeg() -> bytes:
+    """A phone photo: camera, owner and the GPS position where it was taken."""
+    image = Image.new("RGB", (64, 48), (200, 30, 30))
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"  # Make
+    exif[0x013B] = "J. de Vries"  # Artist
+    exif[0x0112] = 6  # Orientation: rotate 90 degrees to display
+    exif.get_ifd(GPS_IFD).update(ROTTERDAM)
+    out = io.BytesIO()
+    image.save(out, format="JPEG", exif=exif.tobytes(), comment=b"taken at Dorpsstraat 4")
+    return out.getvalue()
+
+
+def pdf_with_author() -> bytes:
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    writer.add_metadata({"/Author": "J. de Vries", "/Creator": "Wijkteam Noord"})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def docx_with_author() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr(
+            "docProps/core.xml",
+            '<cp:coreProperties xmlns:cp="x" xmlns:dc="y"><dc:creator>J. de Vries'
+            "</dc:creator><cp:lastModifiedBy>K. Jansen</cp:lastModifiedBy></cp:coreProperties>",
+        )
+        package.writestr("docProps/app.xml", "<Properties><Company>Wijkteam Noord</Company>")
+        package.writestr(
+            "word/document.xml", '<w:document><w:ins w:author="K. Jansen">tekst</w:ins>'
+        )
+    return out.getvalue()
+
+
+def test_fixture_really_carries_gps_and_author():
+    with Image.open(io.BytesIO(gps_tagged_jpeg())) as image:
+        exif = image.getexif()
+        assert exif.get_ifd(GPS_IFD)[1] == "N"
+        assert exif[0x013B] == "J. de Vries"
+
+
+def test_an_uploaded_photo_loses_gps_exif_and_comments_also_in_renditions(client, superuser):
+    client.force_login(superuser)
+    upload = SimpleUploadedFile("foto.jpg", gps_tagged_jpeg(), content_type="image/jpeg")
+
+    response = client.post(
+        reverse("wagtailimages:add"), {"title": "Foto", "file": upload, "collection": 1}
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    image = get_image_model().objects.get(title="Foto")
+    with image.file.open("rb") as stored, Image.open(stored) as pixels:
+        assert not pixels.getexif()
+        assert pixels.getexif().get_ifd(GPS_IFD) == {}
+        assert "comment" not in pixels.info
+        # The orientation was applied to the pixels before the tag was dropped.
+        assert pixels.size == (48, 64)
+    assert image.width == 48
+    assert image.height == 64
+    stored_bytes = image.file.open("rb").read()
+    assert b"de Vries" not in stored_bytes
+    assert b"Dorpsstraat" not in stored_bytes
+    rendition = image.get_rendition("fill-20x20")
+    with rendition.file.open("rb") as stored, Image.open(stored) as pixels:
+        assert not pixels.getexif()
+
+
+def test_an_uploaded_pdf_loses_its_author(client, superuser):
+    client.force_login(superuser)
+    upload = SimpleUploadedFile("verslag.pdf", pdf_with_author(), content_type="application/pdf")
+
+    response = client.post(
+        reverse("wagtaildocs:add"), {"title": "Verslag", "file": upload, "collection": 1}
+    )
+
+    assert response.status_code == 302
+    document = get_document_model().objects.get(title="Verslag")
+    data = document.file.open("rb").read()
+    assert b"de Vries" not in data
+    assert b"Wijkteam" not in data
+    assert not (PdfReader(io.BytesIO(data)).metadata or {}).get("/Author")
+
+
+def test_an_uploaded_office_document_loses_author_company_and_reviewers(client, superuser):
+    client.force_login(superuser)
+    upload = SimpleUploadedFile("plan.docx", docx_with_author())
+
+    response = client.post(
+        reverse("wagtaildocs:add"), {"title": "Plan", "file": upload, "collection": 1}
+    )
+
+    assert response.status_code == 302
+    data = get_document_model().objects.get(title="Plan").file.open("rb").read()
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        everything = b"".join(package.read(name) for name in package.namelist())
+    assert b"de Vries" not in everything
+    assert b"Jansen" not in everything
+    assert b"Wijkteam" not in everything
+    assert b"tekst" in everything  # the content itself stays
+
+
+@pytest.mark.parametrize("name", ["script.html", "programma.exe", "foto.svg"])
+def test_document_types_outside_the_allow_list_are_refused(client, superuser, name):
+    client.force_login(superuser)
+    upload = SimpleUploadedFile(name, b"<script>alert(1)</script>")
+
+    response = client.post(
+        reverse("wagtaildocs:add"), {"title": "Iets", "file": upload, "collection": 1}
+    )
+
+    assert response.status_code == 200
+    assert not get_document_model().objects.filter(title="Iets").exists()
+
+
+def test_a_damaged_pdf_is_refused_with_a_dutch_message_not_stored(client, superuser):
+    client.force_login(superuser)
+    upload = SimpleUploadedFile("kapot.pdf", b"%PDF-1.7 not really a pdf")
+
+    response = client.post(
+        reverse("wagtaildocs:add"), {"title": "Kapot", "file": upload, "collection": 1}
+    )
+
+    assert response.status_code == 200
+    assert "kon niet van zijn metagegevens" in response.content.decode()
+    assert not get_document_model().objects.filter(title="Kapot").exists()
+
+
+def test_documents_are_served_as_attachments(client, superuser):
+    document = get_document_model().objects.create(
+        title="Folder", file=SimpleUploadedFile("folder.pdf", pdf_with_author())
+    )
+
+    response = client.get(document.url)
+
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
