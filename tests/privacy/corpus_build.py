@@ -30,7 +30,7 @@ LABELS = frozenset(
 #: markup needs a name only once per text (numbers are never propagated).
 PROPAGATED = frozenset({"NAAM", "PLAATS", "SCHOOL", "INSTELLING", "ADRES"})
 
-_SPAN = re.compile(r"\[\[([A-Z-]+):(.+?)\]\]", re.DOTALL)
+_SPAN = re.compile(r"\[\[([A-Z-]+|-):(.+?)\]\]", re.DOTALL)
 _HEADER = re.compile(r"^### (\S+)\s*$", re.MULTILINE)
 
 
@@ -38,6 +38,7 @@ def parse_markup(markup: str) -> tuple[str, list[dict[str, object]]]:
     """Turn one marked-up text into plain text and its labelled spans."""
     out: list[str] = []
     spans: list[dict[str, object]] = []
+    protected: list[tuple[int, int]] = []
     pos = 0
     length = 0
     for match in _SPAN.finditer(markup):
@@ -45,6 +46,12 @@ def parse_markup(markup: str) -> tuple[str, list[dict[str, object]]]:
         out.append(before)
         length += len(before)
         label, value = match.group(1), match.group(2)
+        if label == "-":  # "[[-:Welzijn Lansingerland]]": not identifying, keep it out
+            out.append(value)
+            protected.append((length, length + len(value)))
+            length += len(value)
+            pos = match.end()
+            continue
         if label not in LABELS:
             raise ValueError(f"unknown label {label!r} in {value!r}")
         spans.append({"start": length, "end": length + len(value), "label": label, "text": value})
@@ -55,12 +62,15 @@ def parse_markup(markup: str) -> tuple[str, list[dict[str, object]]]:
     text = "".join(out)
     if "[[" in text or "]]" in text:
         raise ValueError(f"unbalanced markup near {text[:60]!r}")
-    return text, propagate(text, spans)
+    return text, propagate(text, spans, protected)
 
 
-def propagate(text: str, spans: list[dict[str, object]]) -> list[dict[str, object]]:
+def propagate(
+    text: str, spans: list[dict[str, object]], protected: list[tuple[int, int]]
+) -> list[dict[str, object]]:
     """Annotate every other whole-word occurrence of an annotated name, place or school."""
     result = list(spans)
+    blocked = [{"start": s, "end": e} for s, e in protected]
     for span in spans:
         if span["label"] not in PROPAGATED:
             continue
@@ -68,7 +78,7 @@ def propagate(text: str, spans: list[dict[str, object]]) -> list[dict[str, objec
         pattern = re.compile(r"(?<!\w)" + re.escape(value) + r"(?!\w)")
         for match in pattern.finditer(text):
             start, end = match.start(), match.end()
-            if any(start < int(s["end"]) and int(s["start"]) < end for s in result):
+            if any(start < int(s["end"]) and int(s["start"]) < end for s in result + blocked):
                 continue
             result.append({"start": start, "end": end, "label": span["label"], "text": value})
     return sorted(result, key=lambda s: (int(s["start"]), int(s["end"])))

@@ -1,0 +1,104 @@
+"""Words of the domain that are not identifying and must stay in the text.
+
+The one place to add a term: the engine drops any finding that lies inside an allowed
+phrase, trims findings that only partly cover one, never reports the public help-line
+numbers, and never takes the listed ordinary words for names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+#: Organisations, roles, methods and terms everybody in the network uses. Matched
+#: case-insensitively as whole words; longer phrases win.
+DOMAIN_PHRASES: tuple[str, ...] = (
+    # the help system and the partners of the local team
+    "Veilig Thuis", "Veilig Thuis Rotterdam-Rijnmond", "VTRR", "Rotterdam-Rijnmond",
+    "Rijnmond", "Kwadraad", "Stichting MEE", "MEE", "Welzijn Lansingerland",
+    "Lokaal Team Huiselijk Geweld", "LTHG", "Jeugdbescherming", "Jeugdbescherming Rotterdam",
+    "Raad voor de Kinderbescherming", "Kinderbescherming", "Kindertelefoon",
+    "Slachtofferhulp", "Slachtofferhulp Nederland", "Ervaring in Huis", "Augeo", "Fier",
+    "Sterk Huis", "Moviera", "Leerplicht", "Belastingdienst", "GGD", "CJG",
+    "Centrum voor Jeugd en Gezin", "Wmo", "Wmo-consulent", "Wmo-consulenten", "politie",
+    "Politie", "Zeden", "Openbaar Ministerie", "AWARE", "SKJ", "Registerplein",
+    "V&VN", "BIG", "BIG-register", "PE-online", "Regiovisie", "HG Leerwerkplaats",
+    "Leerwerkplaats", "Rijksoverheid", "VWS",
+    # the Meldcode and its vocabulary
+    "Meldcode", "Wet verplichte meldcode", "afwegingskader", "stappenplan", "kindcheck",
+    "aandachtsfunctionaris", "procesregisseur", "jeugdconsulent", "wijkteam", "wijkagent",
+    "niet-pluis", "niet-pluisgevoel", "huisverbod", "zorgmelding", "Korthagen", "ALACT",
+    "incidentmethode", "moreel beraad", "dilemmamethode", "intervisie",
+    # family roles
+    "moeder", "vader", "mama", "papa", "oma", "opa", "stiefvader", "stiefmoeder",
+    # apps and platforms are not people or places
+    "Instagram", "Snapchat", "TikTok", "WhatsApp", "Facebook", "YouTube", "Tikkie",
+    "Google", "Teams", "Zoom",
+)  # fmt: skip
+
+#: Ordinary words that deduce or the context rules may take for a name ("Stap 3").
+NOT_NAMES: frozenset[str] = frozenset(
+    word.lower()
+    for word in (
+        "Stap", "Pas", "Fase", "Vraag", "Casus", "Mevrouw", "Meneer", "Juf", "Meester",
+        "Dokter", "Beste", "Groet", "Groeten", "Hallo", "Hoi", "Dag", "Vandaag", "Morgen",
+        "Gisteren", "Ja", "Nee", "Wel", "Niet", "Niemand", "Iedereen", "Ook", "Maar",
+        "En", "Of", "Dan", "Toen", "Nu", "Daarna", "Volgens", "Sinds", "Na", "Voor",
+        "Bij", "Met", "Van", "Het", "De", "Een", "Die", "Dat", "Deze", "Dit", "Hij", "Zij",
+        "Ze", "Ik", "Wij", "We", "Jij", "Je", "U", "Hun", "Haar", "Zijn", "Mijn", "Onze",
+        "Ons", "Jullie", "Er", "Hier", "Daar", "Wat", "Wie", "Waar", "Hoe", "Waarom",
+        "Kind", "Kinderen", "Zoon", "Dochter", "Baby", "Moeder", "Vader", "Leerling",
+        "Cliënt", "Cliënte", "Melder", "Beller", "Verdachte", "School", "Thuis", "Veilig",
+        "Signalen", "Actie", "Aanwezig", "Adres", "Telefoon", "Tel", "BSN", "Kenteken",
+        "Letsel", "Betreft", "Kort", "Verslag", "Reflectie", "Terugblik", "Aantekening",
+        "Overdracht", "Aanmelding", "Melding", "Onze", "Alle", "Veel", "Elke", "Geen",
+        "Groep", "Klas", "Module", "Stichting", "Gemeente", "Huisarts", "Politie",
+        "Uiteindelijk", "Eerst", "Later", "Samen", "Alleen", "Vorige", "Volgende",
+        "Nieuwe", "Oude", "Lieve", "Mam", "Pap", "Oom", "Tante", "Broer", "Zus",
+        # languages
+        "Nederlands", "Engels", "Frans", "Duits", "Spaans", "Pools", "Turks", "Arabisch",
+        "Berbers", "Russisch", "Oekraïens", "Roemeens", "Bulgaars", "Papiaments",
+        "Sranantongo", "Somalisch", "Tigrinya", "Koerdisch", "Perzisch", "Dari",
+    )
+)  # fmt: skip
+
+#: Public numbers that help people and must stay readable (digits only).
+PUBLIC_NUMBERS: frozenset[str] = frozenset(
+    {
+        "112",  # emergency
+        "08002000",  # Veilig Thuis
+        "08000432",  # Kindertelefoon
+        "09008844",  # politie, geen spoed
+        "09000101",  # Slachtofferhulp Nederland
+        "113",  # 113 Zelfmoordpreventie
+        "08000113",  # 113 Zelfmoordpreventie
+    }
+)
+
+#: Spans that look like dates or numbers but are phrases of the domain.
+PUBLIC_EXPRESSIONS: tuple[str, ...] = ("24/7", "24 uur per dag", "7 dagen per week")
+
+_PHRASE_PATTERN = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(re.escape(p) for p in sorted(DOMAIN_PHRASES + PUBLIC_EXPRESSIONS, key=len,
+                                              reverse=True))
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def allowed_ranges(text: str) -> Iterator[tuple[int, int]]:
+    """Character ranges of ``text`` that hold an allowed phrase."""
+    for match in _PHRASE_PATTERN.finditer(text):
+        yield match.start(), match.end()
+
+
+def is_public_number(value: str) -> bool:
+    """Whether ``value`` is one of the public help-line numbers."""
+    return "".join(ch for ch in value if ch.isdigit()) in PUBLIC_NUMBERS
+
+
+def is_not_name(value: str) -> bool:
+    """Whether every word of ``value`` is an ordinary word, never a name on its own."""
+    words = re.findall(r"\w+", value.lower())
+    return bool(words) and all(word in NOT_NAMES for word in words)

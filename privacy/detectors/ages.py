@@ -1,0 +1,138 @@
+"""Ages: ``8-jarige``, ``vijfjarige``, ``14 jaar``, ``acht jaar oud``, ``(14)``, ``Ze is pas
+veertien.``, ``een meisje van twaalf``, ``op mijn 15e``.
+
+Durations ("al drie jaar", "twintig jaar lang", "kinderen van 0 tot 4 jaar") are not ages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from privacy.detectors.numbers_nl import NUMBER_WORD_PATTERN, number_value
+from privacy.findings import Finding, Label
+
+_NUM = rf"(?:\d{{1,3}}(?:[,.]5)?|{NUMBER_WORD_PATTERN})"
+_MAX_AGE = 115
+
+_PERSON_NOUNS = (
+    "meisje|meid|jongen|jongetje|jongeman|kind|kindje|kleuter|peuter|baby|puber|tiener|"
+    "zoon|zoontje|dochter|dochtertje|broer|broertje|zus|zusje|zoon|neef|nicht|"
+    "vriend|vriendje|vriendin|vriendinnetje|partner|man|vrouw|moeder|vader|oma|opa|"
+    "buurman|buurvrouw|leerling|cliënt|cliënte|client|patiënt|patiënte|slachtoffer|"
+    "verdachte|dader|jongere|dame|heer|meneer|mevrouw|tweeling|stiefvader|stiefmoeder"
+)
+# "... jaar" is a duration, not an age, when one of these words follows.
+_DURATION_AFTER = re.compile(
+    r"\s*(?:lang|geleden|samen|getrouwd|gewacht|gewerkt|bezig|in\s+dienst|werkzaam|"
+    r"gevangenis|cel|later|eerder|terug|na|daarna|voor|verder|duurde?)\b",
+    re.IGNORECASE,
+)
+_DURATION_BEFORE = re.compile(
+    r"\b(?:al|sinds|ruim|bijna\s+al|afgelopen|laatste|eerste|komende|voor|na|over|tot|"
+    r"t/m|in|binnen|gedurende|elke|iedere|om\s+de|per|die|dat|nu|jaar|tot\s+en\s+met|"
+    r"en|-)\s*$",
+    re.IGNORECASE,
+)
+
+_JARIG = re.compile(rf"(?<![\w-])(?:\d{{1,3}}\s?-?\s?|(?:{NUMBER_WORD_PATTERN}))jarige?n?\b",
+                    re.IGNORECASE)
+_YEARS_OLD = re.compile(
+    rf"(?<![\w,.-])({_NUM})\s+(jaar|jr\.?|maanden|maand|weken|week)(\s+oud)?\b", re.IGNORECASE
+)
+_PARENS = re.compile(
+    rf"\(\s*(?:ca\.?\s*|±\s*|circa\s+)?(\d{{1,3}}|{NUMBER_WORD_PATTERN})"
+    rf"((?:\s*(?:,|en|&)\s*(?:\d{{1,3}}|{NUMBER_WORD_PATTERN}))*)\s*(?:jaar|jr\.?)?\s*\)",
+    re.IGNORECASE,
+)
+_IS_AGE = re.compile(
+    rf"\b(?:is|was|ben|bent|wordt|werd|word|zijn|waren)\s+(?:ik\s+|hij\s+|ze\s+|zij\s+)?"
+    rf"(?:pas\s+|nog\s+maar\s+|net\s+|bijna\s+|ongeveer\s+|inmiddels\s+|toen\s+|nu\s+)*"
+    rf"({_NUM})(?=\s*(?:[.,;:!?)]|$|\s+en\s|\s+jaar\b|\s+toen\b))",
+    re.IGNORECASE,
+)
+_NOUN_VAN = re.compile(
+    rf"\b(?:{_PERSON_NOUNS})\s+van\s+(?:ca\.?\s+|ongeveer\s+|rond\s+de\s+)?({_NUM})"
+    rf"(?!\s*(?:tot|-|t/m|à|a)\s)(?![\w-])"
+    r"(?!\s+(?:kinderen|kids|zonen|dochters|jongens|meisjes|maanden|weken|dagen|keer|uur))",
+    re.IGNORECASE,
+)
+_ORDINAL = re.compile(
+    r"\b(?:op|vanaf|tot|sinds|na|voor|rond)\s+(?:mijn|haar|zijn|hun|je|jouw|ons)\s+"
+    rf"(\d{{1,2}}(?:e|de|ste)|(?:{NUMBER_WORD_PATTERN})(?:de|ste))\b",
+    re.IGNORECASE,
+)
+_AGE_WORD = re.compile(rf"\bleeftijd(?:\s+van)?\s*:?\s*({_NUM})\b", re.IGNORECASE)
+_LIST_AFTER_NAME = re.compile(
+    rf"(?<=\w),\s+(\d{{1,2}}|{NUMBER_WORD_PATTERN})(?=\s*(?:,|\s+en\s|\s+jaar\b))",
+    re.IGNORECASE,
+)
+_NUMBER_LIST = re.compile(
+    rf"\b(?:kinderen|zonen|dochters|kids|broers|zussen|tweeling)\s*[,:(]?\s*"
+    rf"((?:\d{{1,2}}|{NUMBER_WORD_PATTERN})(?:\s*(?:,|en)\s*(?:\d{{1,2}}|{NUMBER_WORD_PATTERN}))+)"
+    rf"(?=\s*[,.);]|\s+jaar)",
+    re.IGNORECASE,
+)
+_NOT_AFTER_LIST = re.compile(
+    r"\b(?:stap|stappen|vraag|vragen|fase|groep|klas|punt|nummer|nr|hoofdstuk|artikel|"
+    r"module|les|ronde|week|dag|bladzijde|pagina|blz|uur|keer|minuten|euro|procent)\s*$",
+    re.IGNORECASE,
+)
+
+
+_RANGE_AFTER = re.compile(r"\s*(?:tot|t/m|-|–)\s*\d", re.IGNORECASE)
+
+
+def is_age_range(text: str, start: int, end: int) -> bool:
+    """Whether an age-like span is part of a range ("kinderen van 0 tot 4 jaar")."""
+    before = text[max(0, start - 8) : start]
+    if _RANGE_AFTER.match(text, end) or _RANGE_AFTER.match(text, start + 2):
+        return True
+    return bool(re.search(r"(?:\btot|\bt/m|-|–)\s*$", before, re.IGNORECASE))
+
+
+def _age_ok(token: str) -> bool:
+    value = number_value(token.replace(",5", "").replace(".5", ""))
+    return value is not None and 0 < value <= _MAX_AGE
+
+
+def _make(text: str, start: int, end: int, detector: str = "leeftijd") -> Finding:
+    return Finding(start, end, Label.LEEFTIJD, text[start:end], detector)
+
+
+def find_ages(text: str) -> Iterator[Finding]:
+    """Every expression of someone's age in ``text``."""
+    for m in _JARIG.finditer(text):
+        yield _make(text, m.start(), m.end())
+    for m in _YEARS_OLD.finditer(text):
+        if not _age_ok(m.group(1)):
+            continue
+        old = bool(m.group(3))
+        before = text[max(0, m.start() - 25) : m.start()]
+        unit = m.group(2).lower()
+        if not old:
+            if unit.startswith(("maand", "week")):
+                continue  # "zes weken" is an age only with "oud"
+            if _DURATION_BEFORE.search(before) or _DURATION_AFTER.match(text, m.end()):
+                continue
+        yield _make(text, m.start(), m.end())
+    for m in _PARENS.finditer(text):
+        for number in re.finditer(rf"\d{{1,3}}|{NUMBER_WORD_PATTERN}", m.group(0), re.I):
+            if _age_ok(number.group(0)):
+                yield _make(text, m.start() + number.start(), m.start() + number.end())
+    for pattern in (_IS_AGE, _NOUN_VAN, _ORDINAL, _AGE_WORD):
+        for m in pattern.finditer(text):
+            if pattern is _ORDINAL or _age_ok(m.group(1)):
+                yield _make(text, m.start(1), m.end(1))
+    for m in _LIST_AFTER_NAME.finditer(text):
+        before = text[max(0, m.start() - 20) : m.start()]
+        if _age_ok(m.group(1)) and not _NOT_AFTER_LIST.search(before):
+            yield _make(text, m.start(1), m.end(1))
+    for m in _NUMBER_LIST.finditer(text):
+        for number in re.finditer(rf"\d{{1,2}}|{NUMBER_WORD_PATTERN}", m.group(1), re.I):
+            if _age_ok(number.group(0)):
+                start = m.start(1) + number.start()
+                yield _make(text, start, start + len(number.group(0)))
+
+
+DETECTORS = (find_ages,)

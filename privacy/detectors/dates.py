@@ -1,0 +1,54 @@
+"""Dates in the ways Dutch professionals write them.
+
+``14 februari``, ``maandag 6 mei``, ``3 oktober 2023``, ``12-03-1961``, ``15-7``, ``7/11``,
+``2024-03-02``. A month name on its own ("in maart") is not a date and stays.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from privacy.findings import Finding, Label
+
+_MONTHS = (
+    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+    "|jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
+)
+_WEEKDAYS = "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo"
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_MONTH_NUM = r"(?:0?[1-9]|1[0-2])"
+_YEAR = r"(?:(?:19|20)\d{2}|'\d{2})"
+
+_WRITTEN = re.compile(
+    rf"(?<![\w-])(?:(?:{_WEEKDAYS})\.?\s+)?{_DAY}(?:e|ste|de)?\s+(?:{_MONTHS})\b\.?"
+    rf"(?:\s+{_YEAR}(?!\d))?",
+    re.IGNORECASE,
+)
+_NUMERIC = re.compile(
+    rf"(?<![\w/.-]){_DAY}([-/.]){_MONTH_NUM}\1(?:(?:19|20)?\d{{2}})(?![\w/-])"
+    rf"|(?<![\w/.-])(?:19|20)\d{{2}}([-/.]){_MONTH_NUM}\2{_DAY}(?![\w/-])"
+)
+# Day and month without a year are only a date after a word that introduces one:
+# "op 15-7", "vanaf 7/11", "d.d. 3-4". "24/7" or "2/3 van de kinderen" stay.
+_DAY_MONTH = re.compile(
+    rf"(?:\b(?:op|per|vanaf|sinds|tot|t/m|voor|na|om|d\.d\.|dd|datum:?|(?:{_WEEKDAYS}))\s+)"
+    rf"((?:{_DAY})[-/](?:{_MONTH_NUM}))(?![\w/-])",
+    re.IGNORECASE,
+)
+
+
+def find_dates(text: str) -> Iterator[Finding]:
+    """Every written or numeric date in ``text``."""
+    for m in _WRITTEN.finditer(text):
+        end = m.end()
+        if text[end - 1] == ".":
+            end -= 1  # "14 febr." keeps its dot, a sentence end does not matter
+        yield Finding(m.start(), end, Label.DATUM, text[m.start() : end], "datum")
+    for m in _NUMERIC.finditer(text):
+        yield Finding(m.start(), m.end(), Label.DATUM, m.group(0), "datum")
+    for m in _DAY_MONTH.finditer(text):
+        yield Finding(m.start(1), m.end(1), Label.DATUM, m.group(1), "datum")
+
+
+DETECTORS = (find_dates,)

@@ -1,0 +1,242 @@
+"""Identifiers with a fixed form: BSN, IBAN, postcode, licence plate, phone, e-mail, URL,
+social-media handles and case numbers.
+
+Checksums come from python-stdnum (BSN 11-proef, IBAN mod 97). Public help lines
+(0800-2000, 112, ...) are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from stdnum import iban as stdnum_iban
+from stdnum.nl import bsn as stdnum_bsn
+
+from privacy.allowlist import is_public_number
+from privacy.findings import Finding, Label
+
+_TRAILING = ".,;:!?)]}'\""
+
+
+def _finding(text: str, start: int, end: int, label: Label, detector: str) -> Finding:
+    return Finding(start=start, end=end, label=label, text=text[start:end], detector=detector)
+
+
+# --- e-mail, URL, handles ---------------------------------------------------------
+
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
+_URL = re.compile(
+    r"(?<![\w@/.-])(?:https?://|www\.)[^\s<>\"]+"
+    r"|(?<![\w@/.-])[\w-]+(?:\.[\w-]+)*\.(?:nl|com|org|net|eu|be|de|info|nu|io|app)"
+    r"(?:/[^\s<>\"]*)?(?![\w@-])",
+    re.IGNORECASE,
+)
+_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}")
+
+
+def find_emails(text: str) -> Iterator[Finding]:
+    """E-mail addresses."""
+    for m in _EMAIL.finditer(text):
+        yield _finding(text, m.start(), m.end(), Label.EMAIL, "email")
+
+
+def find_urls(text: str) -> Iterator[Finding]:
+    """Web addresses, with or without scheme; bare domains need a known top-level domain."""
+    for m in _URL.finditer(text):
+        end = m.end()
+        while end > m.start() and text[end - 1] in _TRAILING:
+            end -= 1
+        if end > m.start():
+            yield _finding(text, m.start(), end, Label.URL, "url")
+
+
+def find_handles(text: str) -> Iterator[Finding]:
+    """Social-media handles (``@naam``): they point to a person, so they count as a name."""
+    for m in _HANDLE.finditer(text):
+        end = m.end()
+        while text[end - 1] == ".":
+            end -= 1
+        yield _finding(text, m.start(), end, Label.NAAM, "handle")
+
+
+# --- BSN and IBAN -------------------------------------------------------------------
+
+_BSN = re.compile(
+    r"(?<![\w.-])(\d{3}[ .]?\d{2}[ .]?\d{2}[ .]?\d{2}|\d{3}[ .]\d{3}[ .]\d{3}|\d{4}[ .]\d{2}[ .]\d{3})"
+    r"(?![\w-])"
+)
+_BSN_CONTEXT = re.compile(
+    r"(?:bsn|burgerservicenummer|sofinummer)\s*(?:nummer|nr\.?)?\s*[:=]?\s*"
+    r"(\d[\d .]{6,11}\d)",
+    re.IGNORECASE,
+)
+
+
+def find_bsn(text: str) -> Iterator[Finding]:
+    """BSN: nine digits passing the 11-proef, or any number right after "BSN"."""
+    for m in _BSN.finditer(text):
+        if stdnum_bsn.is_valid(m.group(1)):
+            yield _finding(text, m.start(1), m.end(1), Label.BSN, "bsn")
+    for m in _BSN_CONTEXT.finditer(text):
+        yield _finding(text, m.start(1), m.end(1), Label.BSN, "bsn")
+
+
+_IBAN = re.compile(r"(?<![\w])([A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30})", re.IGNORECASE)
+_IBAN_NL = re.compile(r"(?<![\w])NL\s?\d{2}\s?[A-Z]{4}(?:\s?\d){10}(?!\d)", re.IGNORECASE)
+
+
+def find_iban(text: str) -> Iterator[Finding]:
+    """IBANs: any Dutch-shaped one, other countries when the mod-97 check passes."""
+    taken: list[tuple[int, int]] = []
+    for m in _IBAN_NL.finditer(text):
+        taken.append((m.start(), m.end()))
+        yield _finding(text, m.start(), m.end(), Label.IBAN, "iban")
+    for m in _IBAN.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        candidate = m.group(1)
+        # Shrink from the right until it validates: the pattern may swallow a word.
+        for cut in range(len(candidate), 14, -1):
+            piece = candidate[:cut].rstrip()
+            if stdnum_iban.is_valid(piece):
+                yield _finding(text, m.start(1), m.start(1) + len(piece), Label.IBAN, "iban")
+                break
+
+
+# --- postcode and licence plate -----------------------------------------------------
+
+_UNITS = frozenset({"mg", "kg", "km", "cm", "mm", "ml", "cl", "dl", "gr", "uur", "ha", "kb",
+                    "mb", "gb", "pk", "kw", "st", "ss", "sa", "sd"})  # fmt: skip
+_POSTCODE = re.compile(r"(?<![\w.,-])([1-9]\d{3})(\s?)([A-Za-z]{2})(?![\w-])")
+
+
+def find_postcodes(text: str) -> Iterator[Finding]:
+    """Dutch postcodes (``2651 CX``, ``2652AK``, ``3132kd``)."""
+    for m in _POSTCODE.finditer(text):
+        letters = m.group(3)
+        if letters.lower() in _UNITS:
+            continue
+        if letters.islower() and m.group(2):
+            continue  # "2024 en" is a year and a word, not a postcode
+        if not (letters.isupper() or letters.islower()):
+            continue
+        yield _finding(text, m.start(), m.end(), Label.POSTCODE, "postcode")
+
+
+_L = "[A-Z]"
+_D = r"\d"
+_SIDE_CODES = (
+    (2, 2, 2, "LDD"), (2, 2, 2, "DDL"), (2, 2, 2, "DLD"), (2, 2, 2, "LDL"), (2, 2, 2, "LLD"),
+    (2, 2, 2, "DLL"), (2, 3, 1, "DLD"), (1, 3, 2, "DLD"), (2, 3, 1, "LDL"), (1, 3, 2, "LDL"),
+    (3, 2, 1, "LDL"), (1, 2, 3, "LDL"), (1, 2, 3, "DLD"), (3, 2, 1, "DLD"),
+)  # fmt: skip
+
+
+def _side_code_pattern(sep: str) -> str:
+    parts = []
+    for a, b, c, kinds in _SIDE_CODES:
+        groups = [f"{_L if k == 'L' else _D}{{{n}}}" for n, k in zip((a, b, c), kinds, strict=True)]
+        parts.append(sep.join(groups))
+    return "(?:" + "|".join(parts) + ")"
+
+
+_PLATE = re.compile(r"(?<![\w-])" + _side_code_pattern("-") + r"(?![\w-])")
+_PLATE_CONTEXT = re.compile(
+    r"kenteken(?:nummer)?\s*[:]?\s*(" + _side_code_pattern(r"[- ]?") + r")(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def find_plates(text: str) -> Iterator[Finding]:
+    """Dutch licence plates in side codes 1-14 (``GV-123-B``, ``52-XKT-9``)."""
+    for m in _PLATE.finditer(text):
+        yield _finding(text, m.start(), m.end(), Label.KENTEKEN, "kenteken")
+    for m in _PLATE_CONTEXT.finditer(text.upper()):
+        yield _finding(text, m.start(1), m.end(1), Label.KENTEKEN, "kenteken")
+
+
+# --- phone numbers ------------------------------------------------------------------
+
+_PHONE_START = re.compile(r"(?<![\w+])(?:\+31|0031|\(0|0)(?=[\d\s()./-])")
+_PHONE_SEPARATORS = frozenset(" -./()")
+_TRUNK_ZERO = re.compile(r"\s*\(0\)")
+
+
+def _phone_digits_needed(prefix_digits: str) -> tuple[int, ...]:
+    """How many digits a national number starting with these digits may have in total."""
+    if prefix_digits.startswith(("0800", "0900", "0906", "0909")):
+        return (8, 11)
+    return (10,)
+
+
+def find_phones(text: str) -> Iterator[Finding]:
+    """Dutch phone numbers: 06, landlines, +31 / 0031, with any common separators."""
+    for m in _PHONE_START.finditer(text):
+        international = m.group(0) in ("+31", "0031")
+        i = m.end()
+        if international:
+            trunk = _TRUNK_ZERO.match(text, i)  # "+31 (0)6": the (0) is not dialled
+            if trunk:
+                i = trunk.end()
+        digits = "" if international else "0"
+        ends: list[int] = []  # end offset after each digit
+        while i < len(text) and len(digits) < 12:
+            ch = text[i]
+            if ch.isdigit():
+                digits += ch
+                ends.append(i + 1)
+            elif ch not in _PHONE_SEPARATORS or text.startswith("  ", i):
+                break
+            i += 1
+        wanted = (9,) if international else _phone_digits_needed(digits)
+        offset = 0 if international else 1  # the leading 0 has no entry in `ends`
+        for length in sorted(wanted, reverse=True):
+            if len(digits) < length:
+                continue
+            if len(digits) > length and length == max(wanted):
+                break  # a longer digit run: an account or case number, not a phone
+            end = ends[length - 1 - offset]
+            if not is_public_number(text[m.start() : end]):
+                yield _finding(text, m.start(), end, Label.TELEFOON, "telefoon")
+            break
+
+
+# --- case numbers -------------------------------------------------------------------
+
+_CASE_NUMBER = re.compile(
+    r"(?<![\w-])(?:[A-Z]{1,5}\d{0,6}[-/])?(?:19|20)\d{2}[-/]\d{5,10}(?![\w-])"
+    r"|(?<![\w-])[A-Z]{1,5}\d{0,6}-[A-Z0-9]*\d{4,}[A-Z0-9-]*(?![\w-])"
+)
+_NUMBER_CONTEXT = re.compile(
+    r"(?:zaak|dossier|registratie|mutatie|cliënt|client|klant|pv|proces-verbaal|"
+    r"referentie|kenmerk|relatie|big|agb|polis|aangifte|meldings?)[- ]?"
+    r"(?:nummer|nr\.?)\s*(?:is|:)?\s*([A-Za-z0-9][A-Za-z0-9/.-]*\d[A-Za-z0-9/.-]*)",
+    re.IGNORECASE,
+)
+
+
+def find_case_numbers(text: str) -> Iterator[Finding]:
+    """Case, file and registration numbers (``KW-2024-00417``, ``zaaknummer 2024/118``)."""
+    for m in _CASE_NUMBER.finditer(text):
+        if is_public_number(m.group(0)):
+            continue
+        yield _finding(text, m.start(), m.end(), Label.NUMMER, "nummer")
+    for m in _NUMBER_CONTEXT.finditer(text):
+        end = m.end(1)
+        while end > m.start(1) and text[end - 1] in _TRAILING:
+            end -= 1
+        yield _finding(text, m.start(1), end, Label.NUMMER, "nummer")
+
+
+DETECTORS = (
+    find_emails,
+    find_urls,
+    find_handles,
+    find_bsn,
+    find_iban,
+    find_postcodes,
+    find_plates,
+    find_phones,
+    find_case_numbers,
+)

@@ -1,0 +1,104 @@
+"""Schools, day care and other institutions a family can be traced through.
+
+"groep 5 van De Regenboog", "basisschool De Fontein", "BSO De Boomhut", "het Einstein
+Lyceum", "zitten op De Vlinderboom"; "Huisartsenpraktijk De Linde", "Zorgcentrum De
+Leeuwenhoek", "voetbalvereniging Excelsior '20", "werkt bij Coolblue".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from privacy.allowlist import is_not_name
+from privacy.detectors.lexicon import common_words
+from privacy.findings import Finding, Label
+
+_NAME_WORD = r"(?:[A-ZÀ-Ý][\w'’&-]*|'\d{2}|'t|\d{1,3})"
+_NAME_LINK = r"(?:en|van|de|der|den|het|op|aan|in|'t|&)"
+# "De Regenboog", "Het Speelkasteel", "Kikker en Pad", "Excelsior '20"
+_PROPER = (
+    rf"(?:(?:De|Het|Den|'t|de|het)\s+)?[A-ZÀ-Ý][\w'’&-]*"
+    rf"(?:\s+(?:{_NAME_LINK}\s+)?{_NAME_WORD}){{0,3}}"
+)
+
+_SCHOOL_TYPES = (
+    r"basisschool|basisscholen|obs|cbs|rkbs|pcbs|ikc|kindcentrum|brede\s+school|"
+    r"montessorischool|daltonschool|jenaplanschool|vrije\s+school|sbo|speciaal\s+onderwijs|"
+    r"kinderdagverblijf|kdv|bso|buitenschoolse\s+opvang|peuterspeelzaal|peuteropvang|"
+    r"kinderopvang|gastouderbureau|school|scholengemeenschap|praktijkschool|roc|mbo"
+)
+_SCHOOL_KEYWORD = re.compile(rf"(?<![\w-])(?i:{_SCHOOL_TYPES})\s+({_PROPER})")
+_SCHOOL_SUFFIX = re.compile(
+    rf"(?<![\w-])((?:[A-ZÀ-Ý][\w'’-]*\s+){{1,3}}(?:Lyceum|College|Gymnasium|"
+    rf"Scholengemeenschap|Academie|Kindcentrum|Basisschool|School|Campus)"
+    rf"(?:\s+(?!Veilig)[A-ZÀ-Ý][\w'’-]+)?)(?![\w-])"
+)
+_SCHOOL_CONTEXT = re.compile(
+    r"\b(?i:groep\s+\d{1,2}|klas\s+\d|brugklas|(?:havo|vwo|vmbo|mavo|atheneum|gymnasium)"
+    r"(?:\s+\d)?|leerling|leerlingen|juf|meester|mentor|docent|intern\s+begeleider|"
+    r"directeur|directie|zorgcoördinator|zit|zitten|zat|zaten|gaat|gaan|ging)"
+    rf"\s+(?:van|op|naar)\s+((?:het|de)\s+)?({_PROPER})"
+)
+
+_INSTITUTION_TYPES = (
+    r"huisartsenpraktijk|huisartsenpost|gezondheidscentrum|apotheek|tandartspraktijk|"
+    r"fysiotherapie|fysiotherapiepraktijk|zorgcentrum|woonzorgcentrum|verpleeghuis|"
+    r"verzorgingshuis|ziekenhuis|kliniek|stichting|vereniging|voetbalvereniging|"
+    r"sportvereniging|hockeyclub|sportclub|sportschool|moskee|kerk|gemeente|"
+    r"woningcorporatie|woningbouwvereniging|opvang|vrouwenopvang|blijf-van-mijn-lijfhuis|"
+    r"bedrijf|supermarkt"
+)
+_INSTITUTION_KEYWORD = re.compile(rf"(?<![\w-])(?i:{_INSTITUTION_TYPES})\s+({_PROPER})")
+_EMPLOYER = re.compile(
+    r"\b(?i:werkt|werk|werkte|werken|baas|werkgever|stage|begeleiding|hulpverleners?|"
+    r"opvang|medewerker|medewerkster|huurhuis|huurwoning|bestuurslid|lid|vrijwilliger|"
+    r"schoonmaakster|schoonmaker|kassière|caissière)"
+    rf"(?:\s+\w+){{0,2}}?\s+(?:van|bij)\s+(?:de\s+|het\s+)?({_PROPER})"
+)
+_KNOWN_PUBLIC = frozenset({"veilig thuis", "kwadraad", "stichting mee", "politie"})
+
+
+def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while end > start and text[end - 1] in ".,;:'’ ":
+        if text[end - 1] == "'" and re.search(r"'\d{2}$", text[start:end]):
+            break
+        end -= 1
+    value = text[start:end]
+    if not value or is_not_name(value) or value.lower() in _KNOWN_PUBLIC:
+        return None
+    words = value.split()
+    if len(words) == 1 and value.lower() in common_words():
+        return None
+    return start, end
+
+
+def find_schools(text: str) -> Iterator[Finding]:
+    """Schools and day care, by type word, by name ending, or by school context."""
+    for m in _SCHOOL_KEYWORD.finditer(text):
+        span = _clean(text, m.start(), m.end())
+        if span:
+            yield Finding(span[0], span[1], Label.SCHOOL, text[span[0] : span[1]], "school")
+    for m in _SCHOOL_SUFFIX.finditer(text):
+        span = _clean(text, m.start(1), m.end(1))
+        if span:
+            yield Finding(span[0], span[1], Label.SCHOOL, text[span[0] : span[1]], "school")
+    for m in _SCHOOL_CONTEXT.finditer(text):
+        span = _clean(text, m.start(2), m.end(2))
+        if span:
+            yield Finding(span[0], span[1], Label.SCHOOL, text[span[0] : span[1]], "school")
+
+
+def find_institutions(text: str) -> Iterator[Finding]:
+    """Practices, care homes, clubs, employers: organisations tied to a family."""
+    for m in _INSTITUTION_KEYWORD.finditer(text):
+        span = _clean(text, m.start(), m.end())
+        if span:
+            yield Finding(span[0], span[1], Label.INSTELLING, text[span[0] : span[1]], "instelling")
+    for m in _EMPLOYER.finditer(text):
+        span = _clean(text, m.start(1), m.end(1))
+        if span:
+            yield Finding(span[0], span[1], Label.INSTELLING, text[span[0] : span[1]], "instelling")
+
+
+DETECTORS = (find_schools, find_institutions)

@@ -1,0 +1,92 @@
+"""Word lists for the own detectors, read once from deduce's installed source lists.
+
+Reading the plain-text lists does not import deduce. The lists give the lowercase
+first names and place names that deduce (which matches case-sensitively) misses in
+texts typed without capitals.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import cache
+from pathlib import Path
+
+from privacy.allowlist import DOMAIN_PHRASES, NOT_NAMES
+
+#: Neighbourhoods and villages of the region that deduce's lists do not hold.
+REGION_PLACES: tuple[str, ...] = (
+    # Rotterdam
+    "Hillegersberg", "Schiebroek", "Ommoord", "Zevenkamp", "Nesselande", "Overschie",
+    "Kralingen", "Crooswijk", "Delfshaven", "Charlois", "Feijenoord", "IJsselmonde",
+    "Hoogvliet", "Pernis", "Prins Alexander", "Blijdorp", "Bergpolder", "Spangen",
+    "Tussendijken", "Bospolder", "Carnisse", "Tarwewijk", "Pendrecht", "Zuidwijk",
+    "Lombardijen", "Beverwaard", "Bloemhof", "Hillesluis", "Afrikaanderwijk", "Katendrecht",
+    "Kop van Zuid", "Noordereiland", "Liskwartier", "Oude Noorden", "Agniesebuurt",
+    "Provenierswijk", "Stadsdriehoek", "Oude Westen", "Middelland", "Nieuwe Westen",
+    "Heijplaat", "Oud-Mathenesse", "Schiemond", "Vreewijk", "Zuidplein", "Rozenburg",
+    "Kethel", "Groenoord", "Holy", "Westwijk", "Maaswijk", "Schollevaar", "Oostgaarde",
+    # Lansingerland, Zoetermeer, Pijnacker-Nootdorp
+    "Rodenrijs", "Westpolder", "Parkzoom", "Wilderszijde", "Oosterheem", "Rokkeveen",
+    "Seghwaert", "Meerzicht", "Buytenwegh", "Noordhove", "Palenstein", "Driemanspolder",
+    "Keijzershof", "Ackerswoude",
+)  # fmt: skip
+
+#: Countries are not identifying on their own and are never taken for a place here.
+COUNTRIES: frozenset[str] = frozenset(
+    c.lower()
+    for c in (
+        "Nederland", "België", "Duitsland", "Frankrijk", "Spanje", "Italië", "Polen",
+        "Oekraïne", "Rusland", "Turkije", "Marokko", "Syrië", "Irak", "Iran", "Afghanistan",
+        "Eritrea", "Somalië", "Ethiopië", "Suriname", "Curaçao", "Aruba", "Indonesië",
+        "India", "China", "Engeland", "Ierland", "Portugal", "Griekenland", "Roemenië",
+        "Bulgarije", "Hongarije", "Egypte", "Tunesië", "Algerije", "Nigeria", "Ghana",
+        "Kaapverdië", "Europa", "Afrika", "Azië", "Amerika",
+    )
+)  # fmt: skip
+
+
+def _lookup_dir() -> Path | None:
+    spec = importlib.util.find_spec("deduce")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / "lookup" / "src"
+
+
+def _items(*parts: str) -> set[str]:
+    base = _lookup_dir()
+    if base is None:
+        return set()
+    folder = base.joinpath(*parts)
+    items: set[str] = set()
+    for path in folder.rglob("items.txt"):
+        items.update(line.strip() for line in path.read_text("utf-8").splitlines())
+    for path in folder.rglob("exceptions.txt"):
+        items.difference_update(line.strip() for line in path.read_text("utf-8").splitlines())
+    items.discard("")
+    return items
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Lowercase ordinary Dutch words that are never treated as a name or place alone."""
+    words = {w.lower() for w in _items("whitelist", "lst_common_word")}
+    words |= {w.lower() for w in _items("whitelist", "lst_stop_word")}
+    words |= NOT_NAMES
+    words |= {p.lower() for p in DOMAIN_PHRASES if " " not in p}
+    return frozenset(words)
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """Lowercase first names (deduce's list), without ordinary words."""
+    names = {n.lower() for n in _items("names", "lst_first_name") if len(n) >= 2}
+    return frozenset(names - common_words())
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Lowercase Dutch municipalities, residences and the region's neighbourhoods."""
+    places = {p.lower() for p in _items("locations", "lst_placename", "lst_municipality")}
+    places |= {p.lower() for p in _items("locations", "lst_placename", "lst_residence")}
+    places |= {p.lower() for p in REGION_PLACES}
+    return frozenset(p for p in places - common_words() - COUNTRIES if len(p) >= 3)

@@ -1,0 +1,112 @@
+"""Names deduce misses: after a role or family word ("haar man Dmytro", "zoontje Kuba",
+"het gezin Bouzid"), lowercase names ("mijn broertje jordy"), nicknames after
+"noem ik ...", greetings and signatures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from privacy.allowlist import is_not_name
+from privacy.detectors.lexicon import common_words, first_names
+from privacy.findings import Finding, Label
+
+_PARTICLES = (
+    r"van\s+der|van\s+den|van\s+de|van\s+het|van\s+'t|in\s+'t|op\s+de|uit\s+de|"
+    r"van|de|der|den|ter|ten|te|el|al|ben|bin|da|di|du|le|la|von|op"
+)
+_CAP = r"[A-ZÀ-ÖØ-ÞİŞÇ][\w'’]*(?:-[A-ZÀ-ÖØ-Þa-z][\w'’]*)*"
+_INITIALS = r"(?:[A-Z]\.\s?){1,4}"
+_TITLE_PARTICLE = r"(?:Van\s+der|Van\s+den|Van\s+de|Van|De|Den|Ter|Ten|El)"
+# A name: optional initials, optional particles, a capitalised word, more of the same.
+_NAME = (
+    rf"(?:{_INITIALS}\s*)?(?:(?:{_PARTICLES}|{_TITLE_PARTICLE})\s+)?{_CAP}"
+    rf"(?:\s+(?:(?:{_PARTICLES})\s+)?{_CAP}){{0,3}}"
+)
+
+_ROLES = (
+    "zoon|zoontje|dochter|dochtertje|broer|broertje|zus|zusje|zuster|moeder|vader|mama|"
+    "papa|oma|opa|oom|tante|neef|nicht|vriend|vriendje|vriendin|partner|ex|ex-partner|"
+    "ex-man|ex-vrouw|echtgenoot|echtgenote|man|vrouw|stiefvader|stiefmoeder|stiefzoon|"
+    "stiefdochter|schoonmoeder|schoonvader|collega|buurvrouw|buurman|juf|meester|mentor|"
+    "docent|leerkracht|mevrouw|meneer|mevr\\.|mw\\.|dhr\\.|de\\s+heer|dokter|huisarts|"
+    "cliënt|cliënte|client|patiënt|patiënte|baby|kind|leerling|jongen|meisje|jongetje|"
+    "melder|beller|verdachte|betrokkene|getuige|familie|gezin|jongste|oudste|tweeling|"
+    "agent|wijkagent|rechercheur|procesregisseur|teamleider|consulent|jeugdconsulent|"
+    "schuldhulpverlener|hulpverlener|begeleider|voogd|pleegmoeder|pleegvader|kleinzoon|"
+    "kleindochter|zwager|schoonzus|opa\\s+en\\s+oma"
+)
+_TRIGGER = re.compile(rf"(?<![\w-])(?i:{_ROLES})(?:\s*[,:])?\s+({_NAME})")
+_NAMING = re.compile(
+    rf"\b(?i:heet|heten|genaamd|noem\s+(?:ik\s+)?(?:hem|haar|hen|ze)(?:\s+hier)?(?:\s+even)?|"
+    rf"naam\s+is|heet\s+hier(?:\s+gewoon)?|noemen\s+hem|noemen\s+haar)\s+({_NAME}|{_INITIALS})"
+)
+_GREETING = re.compile(
+    rf"(?:^|[\n\"'“])\s*(?:Beste|Lieve|Hoi|Hallo|Dag|Hey|Hi)\s+({_NAME})\s*[,!]",
+    re.MULTILINE,
+)
+_SIGNATURE = re.compile(
+    rf"\b(?:Groet|Groeten|Met\s+vriendelijke\s+groet|Vriendelijke\s+groet|Mvg|Gr\.?)\s*,?\s+"
+    rf"({_NAME})",
+)
+_LOWER_TRIGGER = re.compile(
+    rf"(?:(?<![\w-])(?i:{_ROLES}|met|van|en|ik\s+ben|ben\s+ik|heet)(?:\s*[,:])?\s+|(?<![\w.])@)"
+    r"([a-zà-öø-ÿ][a-zà-öø-ÿ'-]{1,20})\b",
+)
+
+
+def _trim_name(text: str, start: int, value: str) -> tuple[int, int] | None:
+    """Drop trailing/leading ordinary words from a matched name; None if nothing is left."""
+    words = list(re.finditer(r"\S+", value))
+    while words and is_not_name(words[-1].group(0)):
+        words.pop()
+    while words and is_not_name(words[0].group(0)):
+        words.pop(0)
+    if not words:
+        return None
+    first = words[0]
+    if first.group(0).lower() in {"van", "de", "der", "den", "ter", "ten", "te"} and len(
+        words
+    ) == 1:
+        return None
+    end = start + words[-1].end()
+    while end > start and text[end - 1] in ".,;:'’":
+        end -= 1
+    begin = start + first.start()
+    return (begin, end) if end > begin else None
+
+
+def _name_findings(text: str, pattern: re.Pattern[str], detector: str) -> Iterator[Finding]:
+    for m in pattern.finditer(text):
+        value = m.group(1)
+        if not value[:1].isupper():
+            continue
+        span = _trim_name(text, m.start(1), value)
+        if span is None:
+            continue
+        start, end = span
+        if is_not_name(text[start:end]):
+            continue
+        yield Finding(start, end, Label.NAAM, text[start:end], detector)
+
+
+def find_role_names(text: str) -> Iterator[Finding]:
+    """Capitalised names right after a role or family word, or after "heet"/"noem ik"."""
+    yield from _name_findings(text, _TRIGGER, "naam-context")
+    yield from _name_findings(text, _NAMING, "naam-context")
+    yield from _name_findings(text, _GREETING, "naam-context")
+    yield from _name_findings(text, _SIGNATURE, "naam-context")
+
+
+def find_lowercase_names(text: str) -> Iterator[Finding]:
+    """Known first names typed in lowercase after a role word, "met", "van", "en"."""
+    names = first_names()
+    common = common_words()
+    for m in _LOWER_TRIGGER.finditer(text):
+        word = m.group(1)
+        if word in names and word not in common:
+            yield Finding(m.start(1), m.end(1), Label.NAAM, word, "naam-klein")
+
+
+DETECTORS = (find_role_names, find_lowercase_names)

@@ -1,0 +1,41 @@
+"""Dutch number words ("acht", "eenenveertig", "tweeëntwintig") as a regex and values."""
+
+from __future__ import annotations
+
+_UNITS = ("een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen")
+_TEENS = ("tien", "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien",
+          "achttien", "negentien")  # fmt: skip
+_TENS = ("twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig",
+         "negentig")  # fmt: skip
+
+
+def _build() -> dict[str, float]:
+    values: dict[str, float] = {"anderhalf": 1.5, "één": 1}
+    for i, word in enumerate(_UNITS, start=1):
+        values[word] = i
+    for i, word in enumerate(_TEENS, start=10):
+        values[word] = i
+    for t, tens in enumerate(_TENS, start=2):
+        values[tens] = t * 10
+        for u, unit in enumerate(_UNITS, start=1):
+            joiner = "ën" if unit.endswith("e") else "en"
+            values[f"{unit}{joiner}{tens}"] = t * 10 + u
+            if joiner == "ën":
+                values[f"{unit}en{tens}"] = t * 10 + u  # typed without the diaeresis
+    values["honderd"] = 100
+    return values
+
+
+#: Every number word from 1 to 100 and its value.
+NUMBER_WORDS: dict[str, float] = _build()
+
+#: Alternation of the number words, longest first (for use inside a larger regex).
+NUMBER_WORD_PATTERN = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+
+
+def number_value(token: str) -> float | None:
+    """The value of a digit string or Dutch number word, else ``None``."""
+    token = token.lower()
+    if token.isdigit():
+        return int(token)
+    return NUMBER_WORDS.get(token)

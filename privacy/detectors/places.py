@@ -1,0 +1,127 @@
+"""Places and addresses deduce misses.
+
+- Streets by their Dutch endings, with or without a house number, also split over a line
+  ("Graaf\\nFlorisstraat 88-C"), and "Laan van Romen 9".
+- Neighbourhoods of the region, place names typed in lowercase, and capitalised words
+  after "in de wijk", "woont in", "uit".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from privacy.allowlist import is_not_name
+from privacy.detectors.lexicon import COUNTRIES, REGION_PLACES, common_words, place_names
+from privacy.findings import Finding, Label
+
+_STREET_ENDINGS = (
+    "straat|str|laan|weg|plein|kade|singel|gracht|dijk|dreef|hof|park|pad|steeg|markt|"
+    "baan|wal|plantsoen|boulevard|akker|zoom|hoeve|pier|haven|kwartier|veld|wetering|"
+    "vaart|polder"
+)
+_CAPWORD = r"[A-ZÀ-Ý][\w'’-]*"
+_HOUSE_NUMBER = r"(?:\s+(?:nr\.?\s*|nummer\s+)?\d{1,5}(?:\s?[a-zA-Z](?![\w])|-[A-Za-z0-9]{1,4}|\s?[a-z]{1,2}\b)?)"
+_STREET = re.compile(
+    rf"(?<![\w-])((?:{_CAPWORD}\s+){{0,2}}[A-ZÀ-Ý][\w'’-]*?(?:{_STREET_ENDINGS})"
+    rf"(?:-(?:Zuid|Noord|Oost|West))?)(?![\w-])({_HOUSE_NUMBER})?"
+)
+_LAAN_VAN = re.compile(
+    rf"(?<![\w-])((?:Laan|Plein|Kade|Weg|Singel|Park|Hof|Dreef|Burgemeester|Graaf|Koningin|"
+    rf"Prins|Prinses|Koning|Dokter|Dr\.)\s+(?:(?:van|der|de|den|het)\s+)*"
+    rf"(?:{_CAPWORD}|\d{{4}})(?:\s+{_CAPWORD})?)({_HOUSE_NUMBER})?"
+)
+# Street words that are ordinary nouns or places, not street names, on their own.
+_NOT_STREETS = frozenset(
+    {
+        "straat", "laan", "weg", "plein", "kade", "park", "pad", "hof", "markt", "ring",
+        "haven", "veld", "polder", "burg", "erf", "wal", "baan", "dijk", "zoom", "lei",
+        "speelveld", "voetbalveld", "schoolplein", "parkeerplaats", "snelweg", "zijweg",
+        "binnenplaats", "achterpad", "woonerf", "werkveld", "vakgebied", "spoedweg",
+        "zorgpad", "stappenplan", "brandweg", "hulpverlening", "opvoedingsweg",
+        "leerweg", "thuisweg", "schoolweg", "levensweg", "vervolgweg", "tussenweg",
+        "bijstandshof", "hofje",
+    }
+)  # fmt: skip
+
+
+def _street_ok(name: str) -> bool:
+    lowered = name.lower()
+    last = lowered.split()[-1]
+    if last in _NOT_STREETS or lowered in place_names() or is_not_name(name):
+        return False
+    return not (last in common_words() and " " not in lowered)
+
+
+def find_streets(text: str) -> Iterator[Finding]:
+    """Street names, with the house number when there is one."""
+    for pattern in (_STREET, _LAAN_VAN):
+        for m in pattern.finditer(text):
+            name = m.group(1)
+            # keep leading words only when they are part of a multi-word name
+            start = m.start(1)
+            words = list(re.finditer(r"\S+", name))
+            while len(words) > 1 and (
+                is_not_name(words[0].group(0)) or words[0].group(0).lower() in common_words()
+            ):
+                words.pop(0)
+            start = m.start(1) + words[0].start()
+            street = text[start : m.end(1)]
+            if pattern is _STREET and not _street_ok(street):
+                continue
+            end = m.end(2) if m.group(2) else m.end(1)
+            yield Finding(start, end, Label.ADRES, text[start:end], "adres")
+
+
+_REGION = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in REGION_PLACES) + r")(?![\w-])",
+    re.IGNORECASE,
+)
+_PLACE_CONTEXT = re.compile(
+    rf"\b(?i:in\s+de\s+wijk|in\s+de\s+buurt|in\s+het\s+dorp|wijk|woont\s+in|wonen\s+in|"
+    rf"woonde\s+in|woonden\s+in|verhuisd\s+naar|opgegroeid\s+in|uit|in|naar|te|bij)\s+"
+    rf"({_CAPWORD}(?:[- ](?:aan|op|en|de|den|der|[A-ZÀ-Ý][\w'’]*))*)"
+)
+_LOWER_PLACE = re.compile(
+    r"\b(?:in|uit|naar|te|bij|rond|richting|wijk)\s+([a-zà-ÿ][a-zà-ÿ'-]+(?:\s[a-zà-ÿ'-]+){0,3})"
+)
+# Capitalised words after "in"/"uit" that are not places.
+_NOT_PLACES = frozenset(
+    {
+        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+        "september", "oktober", "november", "december", "groep", "klas", "stap", "fase",
+        "overleg", "gesprek", "paniek", "beeld", "principe", "overleg", "totaal",
+    }
+)  # fmt: skip
+
+
+def find_places(text: str) -> Iterator[Finding]:
+    """Neighbourhoods of the region, lowercase place names, places after "in"/"uit"."""
+    for m in _REGION.finditer(text):
+        yield Finding(m.start(), m.end(), Label.PLAATS, m.group(0), "plaats")
+    places = place_names()
+    for m in _LOWER_PLACE.finditer(text):
+        words = m.group(1).split(" ")
+        # the longest run of words that is a known place ("berkel en rodenrijs")
+        if words[0] in common_words():
+            continue
+        for n in range(len(words), 0, -1):
+            candidate = " ".join(words[:n])
+            if candidate in places:
+                start = m.start(1)
+                yield Finding(start, start + len(candidate), Label.PLAATS, candidate, "plaats")
+                break
+    for m in _PLACE_CONTEXT.finditer(text):
+        value = m.group(1)
+        first = value.split()[0].lower().rstrip(".,")
+        if first in _NOT_PLACES or first in COUNTRIES or is_not_name(value):
+            continue
+        if first in common_words() or first.endswith("."):
+            continue
+        start, end = m.start(1), m.end(1)
+        while end > start and text[end - 1] in ".,;:'’":
+            end -= 1
+        yield Finding(start, end, Label.PLAATS, text[start:end], "plaats-context")
+
+
+DETECTORS = (find_streets, find_places)

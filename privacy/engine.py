@@ -1,0 +1,214 @@
+"""The de-identification engine: deduce plus the own detectors, the allow-list, name
+propagation and overlap resolution. Text in, findings out; it never logs the text.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable, Sequence
+
+from privacy.allowlist import allowed_ranges, is_not_name, is_public_number
+from privacy.detectors import DETECTORS, Detector
+from privacy.detectors.ages import is_age_range
+from privacy.detectors.lexicon import common_words
+from privacy.errors import check_text
+from privacy.findings import STRUCTURED_LABELS, Finding, Label
+
+# When findings overlap, the merged span takes the label of the first kind in this list.
+_LABEL_PRIORITY: tuple[Label, ...] = (
+    Label.EMAIL,
+    Label.URL,
+    Label.IBAN,
+    Label.BSN,
+    Label.TELEFOON,
+    Label.KENTEKEN,
+    Label.POSTCODE,
+    Label.SCHOOL,
+    Label.INSTELLING,
+    Label.ADRES,
+    Label.DATUM,
+    Label.NUMMER,
+    Label.NAAM,
+    Label.LEEFTIJD,
+    Label.PLAATS,
+)
+_RANK = {label: rank for rank, label in enumerate(_LABEL_PRIORITY)}
+_PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "het", "el", "al"})
+_INITIALS_BEFORE = re.compile(r"(?:[A-Z]\.\s*)+\(?\s*$")
+
+
+class Engine:
+    """Finds identifying spans in Dutch text.
+
+    ``use_deduce=False`` runs only the own detectors (for tests of those detectors and
+    for measuring their cost); production always uses deduce.
+    """
+
+    def __init__(
+        self,
+        *,
+        use_deduce: bool = True,
+        detectors: Sequence[Detector] = DETECTORS,
+        max_chars: int | None = None,
+    ) -> None:
+        self.use_deduce = use_deduce
+        self.detectors = tuple(detectors)
+        self.max_chars = max_chars
+        if use_deduce:
+            from privacy.deduce_engine import load_deduce  # heavy: only when asked for
+
+            load_deduce()
+
+    def scan(self, text: str) -> list[Finding]:
+        """Every identifying span in ``text``, sorted, not overlapping."""
+        check_text(text, self.max_chars)
+        return self.scan_unchecked(text)
+
+    def scan_unchecked(self, text: str) -> list[Finding]:
+        """:meth:`scan` without the input check (the caller made it)."""
+        if not text.strip():
+            return []
+        raw: list[Finding] = []
+        if self.use_deduce:
+            from privacy.deduce_engine import deduce_findings
+
+            raw.extend(deduce_findings(text))
+        for detector in self.detectors:
+            raw.extend(detector(text))
+        kept = list(_apply_allowlist(text, raw))
+        kept.extend(_propagate_names(text, kept))
+        kept = [_extend_initials(text, f) for f in kept]
+        return resolve_overlaps(text, kept)
+
+
+def _apply_allowlist(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
+    """Drop public numbers and ordinary words; cut allowed phrases out of findings."""
+    allowed = list(allowed_ranges(text))
+    for finding in findings:
+        if finding.label is Label.TELEFOON and is_public_number(finding.text):
+            continue
+        if finding.label is Label.NAAM and is_not_name(finding.text):
+            continue
+        if finding.label is Label.LEEFTIJD and is_age_range(text, finding.start, finding.end):
+            continue
+        if finding.label in STRUCTURED_LABELS or not allowed:
+            yield finding
+            continue
+        yield from _cut_allowed(text, finding, allowed)
+
+
+def _cut_allowed(
+    text: str, finding: Finding, allowed: list[tuple[int, int]]
+) -> Iterable[Finding]:
+    pieces = [(finding.start, finding.end)]
+    for a_start, a_end in allowed:
+        next_pieces = []
+        for start, end in pieces:
+            if a_end <= start or end <= a_start:
+                next_pieces.append((start, end))
+                continue
+            if start < a_start:
+                next_pieces.append((start, a_start))
+            if a_end < end:
+                next_pieces.append((a_end, end))
+        pieces = next_pieces
+    for start, end in pieces:
+        while start < end and not text[start].isalnum():
+            start += 1
+        while end > start and not text[end - 1].isalnum():
+            end -= 1
+        value = text[start:end]
+        if not value or not any(ch.isalpha() for ch in value) and finding.label in (
+            Label.NAAM, Label.PLAATS, Label.ADRES, Label.INSTELLING, Label.SCHOOL
+        ):  # fmt: skip
+            continue
+        if is_not_name(value) or (finding.label is Label.NAAM and value.lower() in _PARTICLES):
+            continue
+        yield Finding(start, end, finding.label, value, finding.detector)
+
+
+def _propagate_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
+    """Find every other occurrence of a found name, also in another case."""
+    common = common_words()
+    exact: set[str] = set()
+    folded: set[str] = set()
+    for finding in findings:
+        if finding.label is not Label.NAAM:
+            continue
+        value = " ".join(finding.text.split()).lstrip("@")
+        if len(value) < 2:
+            continue
+        exact.add(value)
+        for token in re.findall(r"[^\W\d_][\w'’-]*", value):
+            if len(token) < 3 or token.lower() in _PARTICLES or is_not_name(token):
+                continue
+            if token.lower() in common:
+                exact.add(token)
+            else:
+                folded.add(token.lower())
+    found: list[Finding] = []
+    for names, flags in ((exact, 0), (folded, re.IGNORECASE)):
+        if not names:
+            continue
+        alternatives = "|".join(
+            re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True)
+        )
+        pattern = re.compile(rf"(?<![\w@.-])(?:{alternatives})(?![\w-]|@|\.\w)", flags)
+        found.extend(
+            Finding(m.start(), m.end(), Label.NAAM, m.group(0), "naam-herhaling")
+            for m in pattern.finditer(text)
+        )
+    return found
+
+
+def _extend_initials(text: str, finding: Finding) -> Finding:
+    """Take initials in front of a name into it: "R. (Rob) Janssen"."""
+    if finding.label is not Label.NAAM:
+        return finding
+    before = _INITIALS_BEFORE.search(text, max(0, finding.start - 20), finding.start)
+    if not before:
+        return finding
+    start = before.start()
+    return Finding(start, finding.end, finding.label, text[start : finding.end], finding.detector)
+
+
+def resolve_overlaps(text: str, findings: Iterable[Finding]) -> list[Finding]:
+    """Merge overlapping findings into one span labelled by the strongest kind."""
+    merged: list[Finding] = []
+    group: list[Finding] = []
+    group_end = -1
+    for finding in [*sorted(findings, key=lambda f: (f.start, -f.end)), None]:
+        if finding is not None and group and finding.start < group_end:
+            group.append(finding)
+            group_end = max(group_end, finding.end)
+            continue
+        if group:
+            start = group[0].start
+            best = min(group, key=lambda f: (_RANK[f.label], f.start - f.end))
+            detectors = "+".join(sorted({f.detector for f in group}))
+            merged.append(Finding(start, group_end, best.label, text[start:group_end], detectors))
+        if finding is not None:
+            group = [finding]
+            group_end = finding.end
+    return merged
+
+
+_default_engine: Engine | None = None
+_default_lock = threading.Lock()
+
+
+def default_engine() -> Engine:
+    """The process-wide engine with deduce (loaded on first use)."""
+    global _default_engine
+    if _default_engine is None:
+        with _default_lock:
+            if _default_engine is None:
+                _default_engine = Engine()
+    return _default_engine
+
+
+def scan(text: str, *, max_chars: int | None = None) -> list[Finding]:
+    """Every identifying span in ``text`` found by the in-process engine."""
+    check_text(text, max_chars)
+    return default_engine().scan_unchecked(text)
