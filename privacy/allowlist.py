@@ -80,8 +80,9 @@ PUBLIC_EXPRESSIONS: tuple[str, ...] = ("24/7", "24 uur per dag", "7 dagen per we
 
 _PHRASE_PATTERN = re.compile(
     r"(?<![\w-])(?:"
-    + "|".join(re.escape(p) for p in sorted(DOMAIN_PHRASES + PUBLIC_EXPRESSIONS, key=len,
-                                              reverse=True))
+    + "|".join(
+        re.escape(p) for p in sorted(DOMAIN_PHRASES + PUBLIC_EXPRESSIONS, key=len, reverse=True)
+    )
     + r")(?![\w-])",
     re.IGNORECASE,
 )

@@ -41,6 +41,11 @@ _TAG_LABELS = {
     "url": Label.URL,
 }
 
+# deduce's redactor is not needed (we redact ourselves) and its merging of adjacent
+# annotations joins different people ("Marieke. Dhr. Dijkstra"); overlaps are
+# resolved by the engine instead.
+_SKIPPED_PROCESSORS = frozenset({"redactor", "merge_adjacent_annotations"})
+
 _lock = threading.Lock()
 _instance: Deduce | None = None
 
@@ -110,10 +115,10 @@ def _location_label(text: str) -> Label:
 
 
 def deduce_findings(text: str) -> Iterator[Finding]:
-    """deduce's annotations on ``text`` as findings (deduce's own redactor is skipped)."""
+    """deduce's annotations on ``text`` as findings."""
     engine = load_deduce()
     with _lock:
-        document = engine.deidentify(text, disabled={"redactor"})
+        document = engine.deidentify(text, disabled=_SKIPPED_PROCESSORS)
     for annotation in document.annotations:
         if annotation.tag == "locatie":
             label = _location_label(annotation.text)

@@ -29,12 +29,13 @@ _LABEL_PRIORITY: tuple[Label, ...] = (
     Label.ADRES,
     Label.DATUM,
     Label.NUMMER,
+    Label.PLAATS,
     Label.NAAM,
     Label.LEEFTIJD,
-    Label.PLAATS,
 )
 _RANK = {label: rank for rank, label in enumerate(_LABEL_PRIORITY)}
 _PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "het", "el", "al"})
+_WORD_LABELS = frozenset({Label.NAAM, Label.PLAATS, Label.ADRES, Label.INSTELLING, Label.SCHOOL})
 _INITIALS_BEFORE = re.compile(r"(?:[A-Z]\.\s*)+\(?\s*$")
 
 
@@ -98,9 +99,7 @@ def _apply_allowlist(text: str, findings: Iterable[Finding]) -> Iterable[Finding
         yield from _cut_allowed(text, finding, allowed)
 
 
-def _cut_allowed(
-    text: str, finding: Finding, allowed: list[tuple[int, int]]
-) -> Iterable[Finding]:
+def _cut_allowed(text: str, finding: Finding, allowed: list[tuple[int, int]]) -> Iterable[Finding]:
     pieces = [(finding.start, finding.end)]
     for a_start, a_end in allowed:
         next_pieces = []
@@ -119,9 +118,7 @@ def _cut_allowed(
         while end > start and not text[end - 1].isalnum():
             end -= 1
         value = text[start:end]
-        if not value or not any(ch.isalpha() for ch in value) and finding.label in (
-            Label.NAAM, Label.PLAATS, Label.ADRES, Label.INSTELLING, Label.SCHOOL
-        ):  # fmt: skip
+        if not value or (finding.label in _WORD_LABELS and not any(c.isalpha() for c in value)):
             continue
         if is_not_name(value) or (finding.label is Label.NAAM and value.lower() in _PARTICLES):
             continue
@@ -140,7 +137,7 @@ def _propagate_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
         if len(value) < 2:
             continue
         exact.add(value)
-        for token in re.findall(r"[^\W\d_][\w'’-]*", value):
+        for token in re.findall(r"[^\W\d_][\w'\u2019-]*", value):
             if len(token) < 3 or token.lower() in _PARTICLES or is_not_name(token):
                 continue
             if token.lower() in common:
@@ -185,7 +182,8 @@ def resolve_overlaps(text: str, findings: Iterable[Finding]) -> list[Finding]:
             continue
         if group:
             start = group[0].start
-            best = min(group, key=lambda f: (_RANK[f.label], f.start - f.end))
+            # the longest finding names the span; on a tie the stronger kind wins
+            best = min(group, key=lambda f: (f.start - f.end, _RANK[f.label]))
             detectors = "+".join(sorted({f.detector for f in group}))
             merged.append(Finding(start, group_end, best.label, text[start:group_end], detectors))
         if finding is not None:

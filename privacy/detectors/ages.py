@@ -35,8 +35,9 @@ _DURATION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
-_JARIG = re.compile(rf"(?<![\w-])(?:\d{{1,3}}\s?-?\s?|(?:{NUMBER_WORD_PATTERN}))jarige?n?\b",
-                    re.IGNORECASE)
+_JARIG = re.compile(
+    rf"(?<![\w-])(?:\d{{1,3}}\s?-?\s?|(?:{NUMBER_WORD_PATTERN}))jarige?n?\b", re.IGNORECASE
+)
 _YEARS_OLD = re.compile(
     rf"(?<![\w,.-])({_NUM})\s+(jaar|jr\.?|maanden|maand|weken|week)(\s+oud)?\b", re.IGNORECASE
 )
@@ -80,7 +81,7 @@ _NOT_AFTER_LIST = re.compile(
 )
 
 
-_RANGE_AFTER = re.compile(r"\s*(?:tot|t/m|-|–)\s*\d", re.IGNORECASE)
+_RANGE_AFTER = re.compile(r"\s*(?:tot|t/m|-|\u2013)\s*\d", re.IGNORECASE)
 
 
 def is_age_range(text: str, start: int, end: int) -> bool:
@@ -88,7 +89,7 @@ def is_age_range(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 8) : start]
     if _RANGE_AFTER.match(text, end) or _RANGE_AFTER.match(text, start + 2):
         return True
-    return bool(re.search(r"(?:\btot|\bt/m|-|–)\s*$", before, re.IGNORECASE))
+    return bool(re.search(r"(?:\btot|\bt/m|-|\u2013)\s*$", before, re.IGNORECASE))
 
 
 def _age_ok(token: str) -> bool:

@@ -63,8 +63,8 @@ def find_handles(text: str) -> Iterator[Finding]:
 # --- BSN and IBAN -------------------------------------------------------------------
 
 _BSN = re.compile(
-    r"(?<![\w.-])(\d{3}[ .]?\d{2}[ .]?\d{2}[ .]?\d{2}|\d{3}[ .]\d{3}[ .]\d{3}|\d{4}[ .]\d{2}[ .]\d{3})"
-    r"(?![\w-])"
+    r"(?<![\w.-])(\d{3}[ .]?\d{2}[ .]?\d{2}[ .]?\d{2}|\d{3}[ .]\d{3}[ .]\d{3}"
+    r"|\d{4}[ .]\d{2}[ .]\d{3})(?![\w-])"
 )
 _BSN_CONTEXT = re.compile(
     r"(?:bsn|burgerservicenummer|sofinummer)\s*(?:nummer|nr\.?)?\s*[:=]?\s*"

@@ -14,11 +14,11 @@ from privacy.allowlist import is_not_name
 from privacy.detectors.lexicon import common_words
 from privacy.findings import Finding, Label
 
-_NAME_WORD = r"(?:[A-ZÀ-Ý][\w'’&-]*|'\d{2}|'t|\d{1,3})"
+_NAME_WORD = r"(?:[A-ZÀ-Ý][\w'\u2019&-]*|'\d{2}|'t|\d{1,3})"
 _NAME_LINK = r"(?:en|van|de|der|den|het|op|aan|in|'t|&)"
 # "De Regenboog", "Het Speelkasteel", "Kikker en Pad", "Excelsior '20"
 _PROPER = (
-    rf"(?:(?:De|Het|Den|'t|de|het)\s+)?[A-ZÀ-Ý][\w'’&-]*"
+    rf"(?:(?:De|Het|Den|'t|de|het)\s+)?[A-ZÀ-Ý][\w'\u2019&-]*"
     rf"(?:\s+(?:{_NAME_LINK}\s+)?{_NAME_WORD}){{0,3}}"
 )
 
@@ -30,9 +30,9 @@ _SCHOOL_TYPES = (
 )
 _SCHOOL_KEYWORD = re.compile(rf"(?<![\w-])(?i:{_SCHOOL_TYPES})\s+({_PROPER})")
 _SCHOOL_SUFFIX = re.compile(
-    rf"(?<![\w-])((?:[A-ZÀ-Ý][\w'’-]*\s+){{1,3}}(?:Lyceum|College|Gymnasium|"
-    rf"Scholengemeenschap|Academie|Kindcentrum|Basisschool|School|Campus)"
-    rf"(?:\s+(?!Veilig)[A-ZÀ-Ý][\w'’-]+)?)(?![\w-])"
+    r"(?<![\w-])((?:[A-ZÀ-Ý][\w'\u2019-]*\s+){1,3}(?:Lyceum|College|Gymnasium|"
+    r"Scholengemeenschap|Academie|Kindcentrum|Basisschool|School|Campus)"
+    r"(?:\s+(?!Veilig)[A-ZÀ-Ý][\w'\u2019-]+)?)(?![\w-])"
 )
 _SCHOOL_CONTEXT = re.compile(
     r"\b(?i:groep\s+\d{1,2}|klas\s+\d|brugklas|(?:havo|vwo|vmbo|mavo|atheneum|gymnasium)"
@@ -60,7 +60,7 @@ _KNOWN_PUBLIC = frozenset({"veilig thuis", "kwadraad", "stichting mee", "politie
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while end > start and text[end - 1] in ".,;:'’ ":
+    while end > start and text[end - 1] in ".,;:'\u2019 ":
         if text[end - 1] == "'" and re.search(r"'\d{2}$", text[start:end]):
             break
         end -= 1

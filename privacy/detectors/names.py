@@ -16,7 +16,7 @@ _PARTICLES = (
     r"van\s+der|van\s+den|van\s+de|van\s+het|van\s+'t|in\s+'t|op\s+de|uit\s+de|"
     r"van|de|der|den|ter|ten|te|el|al|ben|bin|da|di|du|le|la|von|op"
 )
-_CAP = r"[A-ZÀ-ÖØ-ÞİŞÇ][\w'’]*(?:-[A-ZÀ-ÖØ-Þa-z][\w'’]*)*"
+_CAP = r"[A-ZÀ-ÖØ-ÞİŞÇ][\w'\u2019]*(?:-[A-ZÀ-ÖØ-Þa-z][\w'\u2019]*)*"
 _INITIALS = r"(?:[A-Z]\.\s?){1,4}"
 _TITLE_PARTICLE = r"(?:Van\s+der|Van\s+den|Van\s+de|Van|De|Den|Ter|Ten|El)"
 # A name: optional initials, optional particles, a capitalised word, more of the same.
@@ -66,12 +66,13 @@ def _trim_name(text: str, start: int, value: str) -> tuple[int, int] | None:
     if not words:
         return None
     first = words[0]
-    if first.group(0).lower() in {"van", "de", "der", "den", "ter", "ten", "te"} and len(
-        words
-    ) == 1:
+    if (
+        first.group(0).lower() in {"van", "de", "der", "den", "ter", "ten", "te"}
+        and len(words) == 1
+    ):
         return None
     end = start + words[-1].end()
-    while end > start and text[end - 1] in ".,;:'’":
+    while end > start and text[end - 1] in ".,;:'\u2019":
         end -= 1
     begin = start + first.start()
     return (begin, end) if end > begin else None

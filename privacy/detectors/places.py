@@ -20,10 +20,13 @@ _STREET_ENDINGS = (
     "baan|wal|plantsoen|boulevard|akker|zoom|hoeve|pier|haven|kwartier|veld|wetering|"
     "vaart|polder"
 )
-_CAPWORD = r"[A-ZÀ-Ý][\w'’-]*"
-_HOUSE_NUMBER = r"(?:\s+(?:nr\.?\s*|nummer\s+)?\d{1,5}(?:\s?[a-zA-Z](?![\w])|-[A-Za-z0-9]{1,4}|\s?[a-z]{1,2}\b)?)"
+_CAPWORD = r"[A-ZÀ-Ý][\w'\u2019-]*"
+_HOUSE_NUMBER = (
+    r"(?:\s+(?:nr\.?\s*|nummer\s+)?\d{1,5}"
+    r"(?:\s?[a-zA-Z](?![\w])|-[A-Za-z0-9]{1,4}|\s?[a-z]{1,2}\b)?)"
+)
 _STREET = re.compile(
-    rf"(?<![\w-])((?:{_CAPWORD}\s+){{0,2}}[A-ZÀ-Ý][\w'’-]*?(?:{_STREET_ENDINGS})"
+    rf"(?<![\w-])((?:{_CAPWORD}\s+){{0,2}}[A-ZÀ-Ý][\w'\u2019-]*?(?:{_STREET_ENDINGS})"
     rf"(?:-(?:Zuid|Noord|Oost|West))?)(?![\w-])({_HOUSE_NUMBER})?"
 )
 _LAAN_VAN = re.compile(
@@ -80,7 +83,7 @@ _REGION = re.compile(
 _PLACE_CONTEXT = re.compile(
     rf"\b(?i:in\s+de\s+wijk|in\s+de\s+buurt|in\s+het\s+dorp|wijk|woont\s+in|wonen\s+in|"
     rf"woonde\s+in|woonden\s+in|verhuisd\s+naar|opgegroeid\s+in|uit|in|naar|te|bij)\s+"
-    rf"({_CAPWORD}(?:[- ](?:aan|op|en|de|den|der|[A-ZÀ-Ý][\w'’]*))*)"
+    rf"({_CAPWORD}(?:[- ](?:aan|op|en|de|den|der|[A-ZÀ-Ý][\w'\u2019]*))*)"
 )
 _LOWER_PLACE = re.compile(
     r"\b(?:in|uit|naar|te|bij|rond|richting|wijk)\s+([a-zà-ÿ][a-zà-ÿ'-]+(?:\s[a-zà-ÿ'-]+){0,3})"
@@ -90,7 +93,7 @@ _NOT_PLACES = frozenset(
     {
         "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
         "september", "oktober", "november", "december", "groep", "klas", "stap", "fase",
-        "overleg", "gesprek", "paniek", "beeld", "principe", "overleg", "totaal",
+        "overleg", "gesprek", "paniek", "beeld", "principe", "totaal",
     }
 )  # fmt: skip
 
@@ -119,7 +122,7 @@ def find_places(text: str) -> Iterator[Finding]:
         if first in common_words() or first.endswith("."):
             continue
         start, end = m.start(1), m.end(1)
-        while end > start and text[end - 1] in ".,;:'’":
+        while end > start and text[end - 1] in ".,;:'\u2019":
             end -= 1
         yield Finding(start, end, Label.PLAATS, text[start:end], "plaats-context")
 
