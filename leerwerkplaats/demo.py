@@ -8,9 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from .models import HomePage
 
@@ -60,7 +62,14 @@ def ensure_home_page() -> HomePage:
         home = HomePage(
             title="Welkom bij de HG Leerwerkplaats", slug="home", intro=HOME_INTRO, body=HOME_BODY
         )
-        Page.get_first_root_node().add_child(instance=home)
+        # Wagtail's migrations make the tree's root and the default locale; a
+        # flushed database (transactional tests) has neither.
+        language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        locale, _ = Locale.objects.get_or_create(language_code=language)
+        root = Page.get_first_root_node() or Page.add_root(
+            instance=Page(title="Root", slug="root", locale=locale)
+        )
+        root.add_child(instance=home)
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:

@@ -4,7 +4,6 @@ nothing secret has a default here; dev.py and test.py relax what they must."""
 from __future__ import annotations
 
 from csp.constants import NONCE, NONE, SELF
-from django.utils.translation import gettext_lazy as _
 
 from .environment import BASE_DIR, database_from_env, env, env_bool, env_list
 
@@ -169,7 +168,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # --- language ---------------------------------------------------------------
 
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
+# Each language is named in itself, whatever the page language.
+LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
