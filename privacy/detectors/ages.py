@@ -43,7 +43,8 @@ _YEARS_OLD = re.compile(
 )
 _PARENS = re.compile(
     rf"\(\s*(?:ca\.?\s*|±\s*|circa\s+)?(\d{{1,3}}|{NUMBER_WORD_PATTERN})"
-    rf"((?:\s*(?:,|en|&)\s*(?:\d{{1,3}}|{NUMBER_WORD_PATTERN}))*)\s*(?:jaar|jr\.?)?\s*\)",
+    rf"((?:\s*(?:,|en|&)\s*(?:\d{{1,3}}|{NUMBER_WORD_PATTERN}))*)"
+    r"\s*(?:jaar|jr\.?|maanden|maand|mnd\.?|weken|week|dagen)?\s*\)",
     re.IGNORECASE,
 )
 _IS_AGE = re.compile(

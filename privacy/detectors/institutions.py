@@ -29,6 +29,11 @@ _SCHOOL_TYPES = (
     r"kinderopvang|gastouderbureau|school|scholengemeenschap|praktijkschool|roc|mbo"
 )
 _SCHOOL_KEYWORD = re.compile(rf"(?<![\w-])(?i:{_SCHOOL_TYPES})\s+({_PROPER})")
+# typed without capitals: "kdv ukkepuk", "basisschool de wilgen"
+_SCHOOL_LOWER = re.compile(
+    r"(?<![\w-])(?:kdv|bso|obs|cbs|ikc|psz|basisschool|kinderdagverblijf|peuterspeelzaal|"
+    r"peuteropvang|kinderopvang)\s+((?:de\s+|het\s+|'t\s+)?[a-z][\w'-]{2,})"
+)
 _SCHOOL_SUFFIX = re.compile(
     r"(?<![\w-])((?:[A-ZÀ-Ý][\w'\u2019-]*\s+){1,3}(?:Lyceum|College|Gymnasium|"
     r"Scholengemeenschap|Academie|Kindcentrum|Basisschool|School|Campus)"
@@ -79,6 +84,10 @@ def find_schools(text: str) -> Iterator[Finding]:
         span = _clean(text, m.start(), m.end())
         if span:
             yield Finding(span[0], span[1], Label.SCHOOL, text[span[0] : span[1]], "school")
+    for m in _SCHOOL_LOWER.finditer(text):
+        if m.group(1).split()[-1] in common_words():
+            continue
+        yield Finding(m.start(), m.end(1), Label.SCHOOL, text[m.start() : m.end(1)], "school")
     for m in _SCHOOL_SUFFIX.finditer(text):
         span = _clean(text, m.start(1), m.end(1))
         if span:

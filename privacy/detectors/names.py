@@ -35,7 +35,8 @@ _ROLES = (
     "melder|beller|verdachte|betrokkene|getuige|familie|gezin|jongste|oudste|tweeling|"
     "agent|wijkagent|rechercheur|procesregisseur|teamleider|consulent|jeugdconsulent|"
     "schuldhulpverlener|hulpverlener|begeleider|voogd|pleegmoeder|pleegvader|kleinzoon|"
-    "kleindochter|zwager|schoonzus|opa\\s+en\\s+oma"
+    "kleindochter|zwager|schoonzus|opa\\s+en\\s+oma|leidster|leider|oppas|gastouder|"
+    "pedagogisch\\s+medewerker|groepsleider|groepsleidster|trainer|coach|gaat\\s+om|ging\\s+om"
 )
 _TRIGGER = re.compile(rf"(?<![\w-])(?i:{_ROLES})(?:\s*[,:])?\s+({_NAME})")
 _NAMING = re.compile(
