@@ -10,8 +10,9 @@ from tests.e2e.conftest import axe_violations, screenshot
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_home_page_has_no_serious_accessibility_violations(audit_page, home_page):
-    audit_page.goto("/")
+@pytest.mark.parametrize("path", ["/", "/en/", "/account/login/", "/account/signup/", "/nergens/"])
+def test_pages_have_no_serious_accessibility_violations(audit_page, home_page, path):
+    audit_page.goto(path)
 
     assert axe_violations(audit_page) == []
     audit_page.set_viewport_size({"width": 375, "height": 800})
