@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from privacy.detectors.numbers_nl import NUMBER_WORD_PATTERN, number_value
+from privacy.detectors.spans import distinct
 from privacy.findings import Finding, Label
 
 _NUM = rf"(?:\d{{1,3}}(?:[,.]5)?|{NUMBER_WORD_PATTERN})"
@@ -66,7 +67,7 @@ _ORDINAL = re.compile(
 )
 _AGE_WORD = re.compile(rf"\bleeftijd(?:\s+van)?\s*:?\s*({_NUM})\b", re.IGNORECASE)
 _LIST_AFTER_NAME = re.compile(
-    rf"(?<=\w),\s+(\d{{1,2}}|{NUMBER_WORD_PATTERN})(?=\s*(?:,|\s+en\s|\s+jaar\b))",
+    rf"(?<=[^\W\d_]),\s+(\d{{1,2}}|{NUMBER_WORD_PATTERN})(?=\s*(?:,|\s+en\s|\s+jaar\b))",
     re.IGNORECASE,
 )
 _NUMBER_LIST = re.compile(
@@ -102,6 +103,7 @@ def _make(text: str, start: int, end: int, detector: str = "leeftijd") -> Findin
     return Finding(start, end, Label.LEEFTIJD, text[start:end], detector)
 
 
+@distinct
 def find_ages(text: str) -> Iterator[Finding]:
     """Every expression of someone's age in ``text``."""
     for m in _JARIG.finditer(text):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from privacy.detectors.spans import distinct
 from privacy.findings import Finding, Label
 
 _MONTHS = (
@@ -38,6 +39,7 @@ _DAY_MONTH = re.compile(
 )
 
 
+@distinct
 def find_dates(text: str) -> Iterator[Finding]:
     """Every written or numeric date in ``text``."""
     for m in _WRITTEN.finditer(text):

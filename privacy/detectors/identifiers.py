@@ -14,6 +14,7 @@ from stdnum import iban as stdnum_iban
 from stdnum.nl import bsn as stdnum_bsn
 
 from privacy.allowlist import is_public_number
+from privacy.detectors.spans import distinct
 from privacy.findings import Finding, Label
 
 _TRAILING = ".,;:!?)]}'\""
@@ -35,12 +36,14 @@ _URL = re.compile(
 _HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}")
 
 
+@distinct
 def find_emails(text: str) -> Iterator[Finding]:
     """E-mail addresses."""
     for m in _EMAIL.finditer(text):
         yield _finding(text, m.start(), m.end(), Label.EMAIL, "email")
 
 
+@distinct
 def find_urls(text: str) -> Iterator[Finding]:
     """Web addresses, with or without scheme; bare domains need a known top-level domain."""
     for m in _URL.finditer(text):
@@ -51,6 +54,7 @@ def find_urls(text: str) -> Iterator[Finding]:
             yield _finding(text, m.start(), end, Label.URL, "url")
 
 
+@distinct
 def find_handles(text: str) -> Iterator[Finding]:
     """Social-media handles (``@naam``): they point to a person, so they count as a name."""
     for m in _HANDLE.finditer(text):
@@ -73,6 +77,7 @@ _BSN_CONTEXT = re.compile(
 )
 
 
+@distinct
 def find_bsn(text: str) -> Iterator[Finding]:
     """BSN: nine digits passing the 11-proef, or any number right after "BSN"."""
     for m in _BSN.finditer(text):
@@ -86,6 +91,7 @@ _IBAN = re.compile(r"(?<![\w])([A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30})", re.IGNORE
 _IBAN_NL = re.compile(r"(?<![\w])NL\s?\d{2}\s?[A-Z]{4}(?:\s?\d){10}(?!\d)", re.IGNORECASE)
 
 
+@distinct
 def find_iban(text: str) -> Iterator[Finding]:
     """IBANs: any Dutch-shaped one, other countries when the mod-97 check passes."""
     taken: list[tuple[int, int]] = []
@@ -111,6 +117,7 @@ _UNITS = frozenset({"mg", "kg", "km", "cm", "mm", "ml", "cl", "dl", "gr", "uur",
 _POSTCODE = re.compile(r"(?<![\w.,-])([1-9]\d{3})(\s?)([A-Za-z]{2})(?![\w-])")
 
 
+@distinct
 def find_postcodes(text: str) -> Iterator[Finding]:
     """Dutch postcodes (``2651 CX``, ``2652AK``, ``3132kd``)."""
     for m in _POSTCODE.finditer(text):
@@ -148,6 +155,7 @@ _PLATE_CONTEXT = re.compile(
 )
 
 
+@distinct
 def find_plates(text: str) -> Iterator[Finding]:
     """Dutch licence plates in side codes 1-14 (``GV-123-B``, ``52-XKT-9``)."""
     for m in _PLATE.finditer(text):
@@ -170,6 +178,7 @@ def _phone_digits_needed(prefix_digits: str) -> tuple[int, ...]:
     return (10,)
 
 
+@distinct
 def find_phones(text: str) -> Iterator[Finding]:
     """Dutch phone numbers: 06, landlines, +31 / 0031, with any common separators."""
     for m in _PHONE_START.finditer(text):
@@ -216,6 +225,7 @@ _NUMBER_CONTEXT = re.compile(
 )
 
 
+@distinct
 def find_case_numbers(text: str) -> Iterator[Finding]:
     """Case, file and registration numbers (``KW-2024-00417``, ``zaaknummer 2024/118``)."""
     for m in _CASE_NUMBER.finditer(text):

@@ -12,10 +12,11 @@ from collections.abc import Iterator
 
 from privacy.allowlist import is_not_name
 from privacy.detectors.lexicon import common_words
+from privacy.detectors.spans import distinct
 from privacy.findings import Finding, Label
 
 _NAME_WORD = r"(?:[A-ZÀ-Ý][\w'\u2019&-]*|'\d{2}|'t|\d{1,3})"
-_NAME_LINK = r"(?:en|van|de|der|den|het|op|aan|in|'t|&)"
+_NAME_LINK = r"(?:en|van|de|der|den|het|'t|&)"
 # "De Regenboog", "Het Speelkasteel", "Kikker en Pad", "Excelsior '20"
 _PROPER = (
     rf"(?:(?:De|Het|Den|'t|de|het)\s+)?[A-ZÀ-Ý][\w'\u2019&-]*"
@@ -78,6 +79,7 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
+@distinct
 def find_schools(text: str) -> Iterator[Finding]:
     """Schools and day care, by type word, by name ending, or by school context."""
     for m in _SCHOOL_KEYWORD.finditer(text):
@@ -98,6 +100,7 @@ def find_schools(text: str) -> Iterator[Finding]:
             yield Finding(span[0], span[1], Label.SCHOOL, text[span[0] : span[1]], "school")
 
 
+@distinct
 def find_institutions(text: str) -> Iterator[Finding]:
     """Practices, care homes, clubs, employers: organisations tied to a family."""
     for m in _INSTITUTION_KEYWORD.finditer(text):

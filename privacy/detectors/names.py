@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from privacy.allowlist import is_not_name
 from privacy.detectors.lexicon import common_words, first_names
+from privacy.detectors.spans import distinct
 from privacy.findings import Finding, Label
 
 _PARTICLES = (
@@ -93,6 +94,7 @@ def _name_findings(text: str, pattern: re.Pattern[str], detector: str) -> Iterat
         yield Finding(start, end, Label.NAAM, text[start:end], detector)
 
 
+@distinct
 def find_role_names(text: str) -> Iterator[Finding]:
     """Capitalised names right after a role or family word, or after "heet"/"noem ik"."""
     yield from _name_findings(text, _TRIGGER, "naam-context")
@@ -101,6 +103,7 @@ def find_role_names(text: str) -> Iterator[Finding]:
     yield from _name_findings(text, _SIGNATURE, "naam-context")
 
 
+@distinct
 def find_lowercase_names(text: str) -> Iterator[Finding]:
     """Known first names typed in lowercase after a role word, "met", "van", "en"."""
     names = first_names()

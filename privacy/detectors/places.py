@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from privacy.allowlist import is_not_name
 from privacy.detectors.lexicon import COUNTRIES, REGION_PLACES, common_words, place_names
+from privacy.detectors.spans import distinct
 from privacy.findings import Finding, Label
 
 _STREET_ENDINGS = (
@@ -56,6 +57,7 @@ def _street_ok(name: str) -> bool:
     return not (last in common_words() and " " not in lowered)
 
 
+@distinct
 def find_streets(text: str) -> Iterator[Finding]:
     """Street names, with the house number when there is one."""
     for pattern in (_STREET, _LAAN_VAN):
@@ -98,6 +100,7 @@ _NOT_PLACES = frozenset(
 )  # fmt: skip
 
 
+@distinct
 def find_places(text: str) -> Iterator[Finding]:
     """Neighbourhoods of the region, lowercase place names, places after "in"/"uit"."""
     for m in _REGION.finditer(text):
