@@ -63,3 +63,19 @@ def test_health_check_answers_without_the_database(client, django_assert_num_que
 
     assert response.status_code == 200
     assert response.content == b"ok"
+
+
+def test_wagtail_admin_lives_at_beheer_and_sends_visitors_to_the_one_login(client):
+    response = client.get("/beheer/")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/account/login/?next=/beheer/")
+
+
+def test_administrator_reaches_the_wagtail_admin(client, superuser):
+    client.force_login(superuser)
+
+    response = client.get("/beheer/")
+
+    assert response.status_code == 200
+    assert "wagtail" in response.content.decode().lower()
