@@ -1,5 +1,5 @@
-"""What every page of the site shell needs: the language switcher and the
-numbers for help, which stand in the footer of every page."""
+"""What every page of the site shell needs: the language switcher, the quick
+exit and the numbers for help, which stand in the footer of every page."""
 
 from __future__ import annotations
 
@@ -25,4 +25,8 @@ def site_shell(request: HttpRequest) -> dict[str, object]:
         "veilig_thuis_phone": VEILIG_THUIS_PHONE,
         "veilig_thuis_phone_uri": VEILIG_THUIS_PHONE_URI,
         "emergency_phone": EMERGENCY_PHONE,
+        "quick_exit_url": settings.QUICK_EXIT_URL,
+        # Pages are written in Dutch; on the English site their text is marked
+        # lang="nl" so screen readers pronounce it as Dutch.
+        "content_language": settings.LANGUAGE_CODE,
     }

@@ -14,7 +14,8 @@ from django.db import transaction
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
-from .models import HomePage
+from . import demo_help_content as help_content
+from .models import HelpIndexPage, HelpPage, HomePage, InformationPage
 
 # Development only: seed_demo refuses to run unless DEMO_CONTENT_ALLOWED is set.
 DEMO_PASSWORD = "Leerwerkplaats-demo-2026"  # noqa: S105
@@ -84,6 +85,36 @@ def ensure_home_page() -> HomePage:
         site.root_page = home
         site.save()
     return home
+
+
+@transaction.atomic
+def ensure_help_guide(home: HomePage) -> HelpIndexPage:
+    """ "Hulp en advies" with one page per kind of reader, in the main menu."""
+    index = HelpIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = HelpIndexPage(**help_content.INDEX, show_in_menus=True)
+        home.add_child(instance=index)
+        index.save_revision().publish()
+    existing = set(HelpPage.objects.child_of(index).values_list("slug", flat=True))
+    for content in help_content.HELP_PAGES:
+        if content["slug"] in existing:
+            continue
+        page = HelpPage(**content)
+        index.add_child(instance=page)
+        page.save_revision().publish()
+    return index
+
+
+@transaction.atomic
+def ensure_privacy_statement(home: HomePage) -> InformationPage:
+    """The privacy statement, linked from every page's footer."""
+    slug = help_content.PRIVACY_STATEMENT["slug"]
+    page = InformationPage.objects.child_of(home).filter(slug=slug).first()
+    if page is None:
+        page = InformationPage(**help_content.PRIVACY_STATEMENT)
+        home.add_child(instance=page)
+        page.save_revision().publish()
+    return page
 
 
 @transaction.atomic

@@ -1,35 +1,143 @@
-"""Pages of the site shell."""
+"""Pages of the site shell: the home page, the help guide and plain information
+pages such as the privacy statement."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
+from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from . import freshness
+from .blocks import HelpStreamBlock
+
+INFORMATION_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+
 
 class HomePage(Page):
-    """The root of the site: what the Leerwerkplaats is and where help is."""
+    """The root of the site: what the Leerwerkplaats is and where help is; for a
+    member also what the apps offer them (see home_sections.py)."""
 
     intro = models.TextField(
         _("introductie"),
         blank=True,
         help_text=_("Eén of twee zinnen onder de titel: wat de Leerwerkplaats is en voor wie."),
     )
-    body = RichTextField(
-        _("tekst"),
-        blank=True,
-        features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
-    )
+    body = RichTextField(_("tekst"), blank=True, features=INFORMATION_FEATURES)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
+    # Later apps add their index pages here (e.g. "courses.CourseIndexPage"),
+    # by label, so this module never imports their models.
+    subpage_types = ["leerwerkplaats.HelpIndexPage", "leerwerkplaats.InformationPage"]
     max_count = 1
 
     class Meta:
         verbose_name = _("startpagina")
         verbose_name_plural = _("startpagina's")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        # Imported here: the selectors import these models.
+        from .home_sections import home_sections_for
+        from .selectors import help_pages_for_home
+
+        context = super().get_context(request, *args, **kwargs)
+        context["help_pages"] = help_pages_for_home(self)
+        context["home_sections"] = home_sections_for(request)
+        return context
+
+
+class HelpIndexPage(Page):
+    """ "Hulp en advies": the doorway to one help page per kind of reader."""
+
+    intro = models.TextField(
+        _("introductie"),
+        help_text=_("Eén of twee zinnen: voor wie deze pagina's zijn en waar je begint."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["leerwerkplaats.HomePage"]
+    subpage_types = ["leerwerkplaats.HelpPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("overzicht hulp en advies")
+        verbose_name_plural = _("overzichten hulp en advies")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from .selectors import help_pages_under  # the selectors import these models
+
+        context = super().get_context(request, *args, **kwargs)
+        context["help_pages"] = help_pages_under(self)
+        return context
+
+
+class HelpPage(Page):
+    """Help for one kind of reader: who can help, what happens next, and whether
+    you can stay anonymous. Shows readers when it was last checked."""
+
+    intro = models.TextField(
+        _("introductie"),
+        help_text=_("Voor wie is deze pagina? Eén of twee zinnen in eenvoudige taal (B1)."),
+    )
+    body = StreamField(HelpStreamBlock(), verbose_name=_("inhoud"))
+    last_checked = models.DateField(
+        _("laatst gecontroleerd"),
+        default=timezone.localdate,
+        help_text=_(
+            "De datum waarop iemand deze informatie heeft nagekeken bij de bronnen "
+            "(o.a. Veilig Thuis). Lezers zien deze datum; na zes maanden krijgt de "
+            "coördinator een herinnering."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("last_checked")], heading=_("Actueel houden")),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro", boost=1.5),
+        index.SearchField("body"),
+        index.FilterField("last_checked"),
+    ]
+
+    parent_page_types = ["leerwerkplaats.HelpIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("hulppagina")
+        verbose_name_plural = _("hulppagina's")
+
+    @property
+    def is_stale(self) -> bool:
+        return freshness.is_stale(self.last_checked)
+
+
+class InformationPage(Page):
+    """Plain information such as the privacy statement: text only, no tricks."""
+
+    intro = models.TextField(_("introductie"), blank=True)
+    body = RichTextField(_("tekst"), features=INFORMATION_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["leerwerkplaats.HomePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("informatiepagina")
+        verbose_name_plural = _("informatiepagina's")

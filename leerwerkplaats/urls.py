@@ -4,6 +4,7 @@ from django.conf.urls.static import static
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
@@ -17,6 +18,10 @@ urlpatterns = [
     path("beheer/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    # Live, public pages only: Wagtail's sitemap leaves out every page behind a
+    # view restriction.
+    path("sitemap.xml", sitemap, name="sitemap"),
 ]
 
 if settings.DEBUG:
@@ -27,6 +32,7 @@ if settings.DEBUG:
 # needs no cookie and every page carries the right `lang`.
 urlpatterns += i18n_patterns(
     path("account/", include("allauth.urls")),
+    path("zoeken/", views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
-from django.views.decorators.cache import never_cache
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
+
+from .forms import SearchForm
+from .search import search_site
+
+# Where no search engine should go: the admin, accounts, everything only members
+# see, and search results (endless, and nothing a search engine should list).
+ROBOTS_DISALLOWED = ("/beheer/", "/account/", "/forum/", "/casuistiek/", "/mijn/", "/zoeken/")
 
 
 @require_GET
@@ -15,6 +25,50 @@ def healthz(request: HttpRequest) -> HttpResponse:
     """For the load balancer: the process answers. Touches neither database nor cache,
     so it is also the benchmarks' reference for the cost of the stack itself."""
     return HttpResponse(b"ok", content_type="text/plain")
+
+
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    # Unbound until something is submitted: an empty box asks for a word, the
+    # first visit does not scold.
+    form = SearchForm(request.GET if "q" in request.GET else None)
+    query = form.query()
+    groups = search_site(query, user=request.user, request=request) if query else []
+    return render(
+        request,
+        "leerwerkplaats/search.html",
+        {
+            "form": form,
+            "query": query,
+            "groups": groups,
+            "result_count": sum(len(group.hits) for group in groups),
+            "search_url": reverse("search"),
+            "breadcrumb_title": _("Zoeken"),
+            # The page's own search form is the one search landmark here.
+            "hide_header_search": True,
+        },
+    )
+
+
+def robots_disallowed_paths() -> list[str]:
+    """Each path, and the same path under every other language's prefix (/en/...)."""
+    others = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+    prefixes = ["", *(f"/{code}" for code in others)]
+    return [prefix + path for path in ROBOTS_DISALLOWED for prefix in prefixes]
+
+
+@require_GET
+@cache_control(max_age=60 * 60 * 24, public=True)
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "robots.txt",
+        {
+            "disallowed": robots_disallowed_paths(),
+            "sitemap_url": request.build_absolute_uri("/sitemap.xml"),
+        },
+        content_type="text/plain; charset=utf-8",
+    )
 
 
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:

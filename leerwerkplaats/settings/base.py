@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -225,6 +226,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 DEMO_CONTENT_ALLOWED = False
+# "Snel weg" replaces the page with this neutral site. The Referrer-Policy above
+# (same-origin) means the neutral site is not told where the visitor came from.
+QUICK_EXIT_URL = env("QUICK_EXIT_URL", "https://www.google.nl/")
 
 # Every asset is served by the site itself: no third-party fonts, scripts or CDNs.
 CONTENT_SECURITY_POLICY = {

@@ -19,7 +19,9 @@ class Command(BaseCommand):
                 "Demo content is for development only: these settings do not allow it "
                 "(DEMO_CONTENT_ALLOWED is not set)."
             )
-        demo.ensure_home_page()
+        home = demo.ensure_home_page()
+        demo.ensure_help_guide(home)
+        demo.ensure_privacy_statement(home)
         accounts = demo.ensure_demo_accounts()
         self.stdout.write("Demo content is ready. Demo accounts (development only):")
         for account in accounts:

@@ -1,0 +1,151 @@
+"""One search box for the whole site, with results grouped by kind.
+
+Each app registers the kinds it can search with the Wagtail hook
+`register_search_kind`; the hook function returns a dict (apps must not import
+this package, see ARCHITECTURE.md):
+
+    @hooks.register("register_search_kind")
+    def course_pages():
+        return {"key": "courses", "label": _("Cursussen"), "order": 20,
+                "page_models": [CoursePage, LessonPage]}
+
+    @hooks.register("register_search_kind")
+    def forum_threads():
+        return {"key": "forum", "label": _("Forum"), "order": 40, "members_only": True,
+                "search": forum.selectors.search_threads}
+
+A kind of Wagtail pages is searched live and within the view restrictions the
+user passes (a visitor sees public pages only). A kind with its own `search`
+callable, called as `search(query, user=user, limit=limit)`, applies its own
+visibility rule and returns objects with `title`, `url` and `summary`; when it is
+`members_only` it is never even asked for a visitor.
+
+What people search for is not stored: a search for a name or a street is
+exactly what this site must not keep (hence no Wagtail search promotions and
+no Query.add_hit())."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import NotRequired, Protocol, TypedDict
+
+from django.db.models import Q
+from django.http import HttpRequest
+from django.utils.text import Truncator
+from wagtail import hooks
+from wagtail.models import Page
+
+from .selectors import AnyUser, hidden_sections_q
+
+SEARCH_KIND_HOOK = "register_search_kind"
+RESULTS_PER_KIND = 10
+SUMMARY_WORDS = 30
+
+
+class SearchHitLike(Protocol):
+    title: str
+    url: str
+    summary: str
+
+
+class SearchKindSpec(TypedDict):
+    """What a `register_search_kind` hook function returns."""
+
+    key: str
+    label: str
+    order: NotRequired[int]
+    members_only: NotRequired[bool]
+    page_models: NotRequired[Sequence[type[Page]]]
+    search: NotRequired[Callable[..., Iterable[SearchHitLike]]]
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    title: str
+    url: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class SearchGroup:
+    key: str
+    label: str
+    hits: list[SearchHitLike] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SearchKind:
+    key: str
+    label: str
+    order: int = 100
+    members_only: bool = False
+    page_models: tuple[type[Page], ...] = ()
+    search: Callable[..., Iterable[SearchHitLike]] | None = None
+
+    @classmethod
+    def from_spec(cls, spec: SearchKindSpec) -> SearchKind:
+        if bool(spec.get("page_models")) == bool(spec.get("search")):
+            raise ValueError(f"Search kind {spec['key']!r} needs page_models or search, not both.")
+        return cls(
+            key=spec["key"],
+            label=spec["label"],
+            order=spec.get("order", 100),
+            members_only=spec.get("members_only", False),
+            page_models=tuple(spec.get("page_models", ())),
+            search=spec.get("search"),
+        )
+
+    def visible_to(self, user: AnyUser) -> bool:
+        return user.is_authenticated or not self.members_only
+
+
+def registered_kinds() -> list[SearchKind]:
+    kinds = [SearchKind.from_spec(fn()) for fn in hooks.get_hooks(SEARCH_KIND_HOOK)]
+    return sorted(kinds, key=lambda kind: (kind.order, kind.key))
+
+
+def page_summary(page: Page) -> str:
+    text = page.search_description or getattr(page, "intro", "") or ""
+    return Truncator(text).words(SUMMARY_WORDS)
+
+
+def _search_pages(
+    kind: SearchKind, query: str, *, hidden: Q, request: HttpRequest, limit: int
+) -> list[SearchHitLike]:
+    pages = Page.objects.live().type(*kind.page_models)
+    if hidden:
+        pages = pages.exclude(hidden)
+    # Two queries per kind whatever the number of hits: the search, then the
+    # specific pages (for their intro) in one query per page type.
+    found = list(pages.search(query, operator="and")[:limit])
+    specific = {
+        page.pk: page
+        for page in Page.objects.filter(pk__in=[page.pk for page in found])
+        .defer_streamfields()
+        .specific()
+    }
+    hits: list[SearchHitLike] = []
+    for page in found:
+        page = specific.get(page.pk, page)
+        hits.append(SearchHit(page.title, page.get_url(request), page_summary(page)))
+    return hits
+
+
+def search_site(
+    query: str, *, user: AnyUser, request: HttpRequest, limit: int = RESULTS_PER_KIND
+) -> list[SearchGroup]:
+    """Every kind `user` may see, searched for `query`; kinds without hits left out."""
+    kinds = [kind for kind in registered_kinds() if kind.visible_to(user)]
+    hidden = hidden_sections_q(user) if any(kind.page_models for kind in kinds) else Q()
+    groups = []
+    for kind in kinds:
+        if kind.page_models:
+            hits = _search_pages(kind, query, hidden=hidden, request=request, limit=limit)
+        elif kind.search is not None:
+            hits = list(kind.search(query, user=user, limit=limit))[:limit]
+        else:
+            hits = []
+        if hits:
+            groups.append(SearchGroup(kind.key, str(kind.label), hits))
+    return groups

@@ -1,0 +1,99 @@
+"""Template tags of the site shell: navigation read through the selectors, and
+form fields dressed in NL Design System classes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms, template
+from django.forms.boundfield import BoundField
+from django.forms.widgets import Input
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+from wagtail.models import Page, Site
+
+from ..selectors import Crumb, breadcrumb_trail, footer_pages, main_menu_pages
+
+register = template.Library()
+
+# NL Design System (Utrecht) classes per kind of widget; anything else renders as
+# Django renders it. Order matters: CheckboxInput is an Input too.
+WIDGET_CLASSES: list[tuple[type[forms.Widget], str]] = [
+    (forms.CheckboxInput, "utrecht-checkbox"),
+    (forms.Textarea, "utrecht-textarea"),
+    (forms.Select, "utrecht-select"),
+    (Input, "utrecht-textbox"),
+]
+HTML_VARIANT = {"utrecht-textarea": "html-textarea", "utrecht-select": "html-select"}
+
+
+def _site_root(context: template.Context) -> tuple[Any, Page | None]:
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    return request, (site.root_page if site else None)
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context: template.Context) -> dict[str, Any]:
+    request, root = _site_root(context)
+    current = context.get("page")
+    items = []
+    if root is not None:
+        for page in main_menu_pages(root):
+            items.append(
+                {
+                    "title": page.title,
+                    "url": page.get_url(request),
+                    "current": isinstance(current, Page) and current.pk == page.pk,
+                    "in_section": isinstance(current, Page) and current.path.startswith(page.path),
+                }
+            )
+    return {
+        "items": items,
+        "home_current": isinstance(current, Page) and root is not None and current.pk == root.pk,
+        "request": request,
+        "user": context.get("user"),
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context: template.Context) -> dict[str, Any]:
+    """Pages show the pages above them; other views name themselves in
+    `breadcrumb_title`. The home page has no breadcrumbs."""
+    request, root = _site_root(context)
+    page = context.get("page")
+    crumbs: list[Crumb] = []
+    current = ""
+    if root is not None and isinstance(page, Page) and page.pk != root.pk:
+        trail = breadcrumb_trail(page, site_root=root)
+        # The site root's title is a welcome; in a trail it is simply "Home".
+        crumbs = [
+            Crumb(_("Home") if p.pk == root.pk else p.title, p.get_url(request)) for p in trail
+        ]
+        current = page.title
+    elif root is not None and context.get("breadcrumb_title"):
+        crumbs = [Crumb(_("Home"), root.get_url(request))]
+        current = context["breadcrumb_title"]
+    return {"crumbs": crumbs, "current": current}
+
+
+@register.inclusion_tag("includes/footer_links.html", takes_context=True)
+def footer_links(context: template.Context) -> dict[str, Any]:
+    request, root = _site_root(context)
+    if root is None:
+        return {"links": []}
+    return {"links": [Crumb(page.title, page.get_url(request)) for page in footer_pages(root)]}
+
+
+@register.filter
+def nlds_widget(field: BoundField) -> SafeString:
+    """The field's widget with the design system's classes (and the invalid state)."""
+    for widget_class, block in WIDGET_CLASSES:
+        if isinstance(field.field.widget, widget_class):
+            classes = f"{block} {block}--{HTML_VARIANT.get(block, 'html-input')}"
+            if field.errors:
+                classes = f"{classes} {block}--invalid"
+            existing = field.field.widget.attrs.get("class", "")
+            return field.as_widget(attrs={"class": f"{classes} {existing}".strip()})
+    return field.as_widget()
