@@ -31,3 +31,18 @@ def home_page(db):
     from leerwerkplaats.demo import ensure_home_page
 
     return ensure_home_page()
+
+
+@pytest.fixture
+def help_index(home_page):
+    """The demo help guide: the index and its four help pages, live."""
+    from leerwerkplaats.demo import ensure_help_guide
+
+    return ensure_help_guide(home_page)
+
+
+@pytest.fixture
+def privacy_statement(home_page):
+    from leerwerkplaats.demo import ensure_privacy_statement
+
+    return ensure_privacy_statement(home_page)

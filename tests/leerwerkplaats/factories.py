@@ -1,5 +1,10 @@
+import datetime
+
 import factory
+import wagtail_factories
 from django.contrib.auth import get_user_model
+
+from leerwerkplaats.models import HelpPage, InformationPage
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -17,3 +22,39 @@ class UserFactory(factory.django.DjangoModelFactory):
     def _save(obj, create, extracted, **kwargs):
         if create:
             obj.save()
+
+
+class HelpPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = HelpPage
+
+    title = factory.Sequence(lambda n: f"Hulppagina {n}")
+    slug = factory.Sequence(lambda n: f"hulppagina-{n}")
+    intro = "Voor wie deze pagina is."
+    last_checked = datetime.date(2026, 1, 15)
+    body = factory.LazyFunction(
+        lambda: [
+            {
+                "type": "contact",
+                "value": {
+                    "name": "Veilig Thuis Rotterdam-Rijnmond",
+                    "description": "Voor advies.",
+                    "phone": "0800-2000",
+                    "hours": "24 uur per dag, 7 dagen per week",
+                    "free": True,
+                    "anonymous": True,
+                    "link_url": "",
+                    "link_text": "",
+                },
+            }
+        ]
+    )
+
+
+class InformationPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = InformationPage
+
+    title = factory.Sequence(lambda n: f"Informatie {n}")
+    slug = factory.Sequence(lambda n: f"informatie-{n}")
+    body = "<p>Tekst.</p>"
