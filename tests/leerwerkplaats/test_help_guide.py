@@ -39,7 +39,9 @@ def test_six_months_back_stays_within_the_month(today, expected):
     assert freshness.check_due_before(today) == expected
 
 
-@pytest.mark.parametrize("slug", ["ik-maak-geweld-mee", "ik-gebruik-geweld", "niet-pluis-gevoel", "professionals"])
+@pytest.mark.parametrize(
+    "slug", ["ik-maak-geweld-mee", "ik-gebruik-geweld", "niet-pluis-gevoel", "professionals"]
+)
 def test_each_help_page_names_the_ways_in_and_answers_the_questions(client, help_index, slug):
     html = client.get(f"/hulp/{slug}/").content.decode()
 

@@ -117,7 +117,7 @@ def test_drafts_are_never_found(client, help_index):
 def test_no_result_page_points_to_help(client, help_index):
     html = client.get("/zoeken/", {"q": "xyzzy"}).content.decode()
 
-    assert "0 resultaten voor ‘xyzzy’" in html
+    assert "0 resultaten voor \u2018xyzzy\u2019" in html
     assert 'href="tel:08002000"' in html
 
 

@@ -1,0 +1,260 @@
+"""The home page for visitors and members, navigation, sitemap, robots.txt and
+the cookie-free promise."""
+
+import re
+from xml.etree import ElementTree
+
+import pytest
+from django import forms
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+from wagtail import hooks
+from wagtail.models import PageViewRestriction
+
+from leerwerkplaats.home_sections import HOME_SECTION_HOOK
+from tests.leerwerkplaats.factories import HelpPageFactory, InformationPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def section(audience, calls):
+    def spec():
+        def context(request):
+            calls.append(request.user)
+            return {
+                "title": f"Voor {audience}",
+                "items": [{"title": "Module Meldcode, les 3", "url": "/cursus/meldcode/3/"}],
+            }
+
+        return {
+            "key": f"test-{audience}",
+            "audience": audience,
+            "template": "includes/home_section.html",
+            "context": context,
+        }
+
+    return spec
+
+
+# --- the home page --------------------------------------------------------------
+
+
+def test_visitors_see_what_this_is_and_the_way_to_help(client, help_index):
+    html = client.get("/").content.decode()
+
+    assert "Het online leer- en reflectienetwerk" in html
+    assert 'href="tel:08002000"' in html
+    for title in ("Ik maak geweld mee", "Ik gebruik zelf geweld", "Ik heb een niet-pluis gevoel"):
+        assert title in html
+    assert "Welkom terug" not in html
+
+
+def test_a_member_is_welcomed_by_name(client, member, help_index):
+    client.force_login(member)
+
+    html = client.get("/").content.decode()
+
+    assert f"Welkom terug, {member.first_name}." in html
+
+
+def test_apps_add_home_sections_for_their_audience_only(client, member, home_page):
+    calls = []
+    with (
+        hooks.register_temporarily(HOME_SECTION_HOOK, section("members", calls)),
+        hooks.register_temporarily(HOME_SECTION_HOOK, section("visitors", calls)),
+    ):
+        as_visitor = client.get("/").content.decode()
+        client.force_login(member)
+        as_member = client.get("/").content.decode()
+
+    assert "Voor visitors" in as_visitor
+    assert "Voor members" not in as_visitor
+    assert "Voor members" in as_member
+    assert "Voor visitors" not in as_member
+    assert 'href="/cursus/meldcode/3/">Module Meldcode, les 3</a>' in as_member
+    # Each section was asked once per page view, and only for its own audience.
+    assert len(calls) == 2
+
+
+def test_a_section_with_nothing_to_show_is_left_out(client, member, home_page):
+    def empty():
+        return {"key": "empty", "template": "includes/home_section.html", "context": lambda r: None}
+
+    client.force_login(member)
+    with hooks.register_temporarily(HOME_SECTION_HOOK, empty):
+        html = client.get("/").content.decode()
+
+    assert "site-home-section" not in html
+
+
+def test_home_page_query_count_does_not_grow_with_the_help_pages(
+    client, help_index, privacy_statement, django_assert_max_num_queries
+):
+    client.get("/")
+    # Site, page route, menu, footer and help pages (each list checks the view
+    # restrictions once): about ten, whatever the number of pages.
+    with django_assert_max_num_queries(10) as few:
+        client.get("/")
+    for n in range(6):
+        HelpPageFactory(parent=help_index, title=f"Extra {n}")
+        InformationPageFactory(parent=help_index.get_parent(), title=f"Info {n}")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        html = client.get("/").content.decode()
+    assert "Extra 5" in html
+    assert "Info 5" in html
+
+
+# --- navigation ------------------------------------------------------------------
+
+
+def test_help_pages_have_breadcrumbs_up_to_home(client, help_index):
+    html = client.get("/hulp/professionals/").content.decode()
+    nav = re.search(r'<nav class="utrecht-breadcrumb-nav.*?</nav>', html, re.S).group(0)
+
+    assert 'utrecht-breadcrumb-nav__link--first" href="/" rel="home">Home</a>' in nav
+    assert 'href="/hulp/" rel="up">Hulp en advies</a>' in nav
+    assert 'aria-current="page">Ik ben professional: de Meldcode</span>' in nav
+    # Outside <main>, as the design system asks.
+    assert html.index("utrecht-breadcrumb-nav") < html.index("<main")
+
+
+def test_the_home_page_has_no_breadcrumbs(client, help_index):
+    assert "utrecht-breadcrumb-nav" not in client.get("/").content.decode()
+
+
+def test_main_menu_shows_the_help_guide_and_marks_the_current_page(client, help_index):
+    html = client.get("/hulp/").content.decode()
+    menu = re.search(r'<nav class="utrecht-nav-bar site-nav".*?</nav>', html, re.S).group(0)
+
+    assert 'href="/hulp/" aria-current="page">Hulp en advies</a>' in menu
+
+
+def test_every_page_links_the_privacy_statement_in_its_footer(
+    client, help_index, privacy_statement
+):
+    html = client.get("/hulp/ik-maak-geweld-mee/").content.decode()
+    footer = html[html.index("<footer") :]
+
+    assert 'href="/privacy/">Privacyverklaring</a>' in footer
+
+
+def test_privacy_statement_says_which_cookies_and_no_tracking(client, privacy_statement):
+    html = client.get("/privacy/").content.decode()
+
+    assert "sessionid" in html
+    assert "csrftoken" in html
+    assert "geen cookies" in html
+    assert "We volgen je niet" in html
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/hulp/", "/hulp/ik-maak-geweld-mee/", "/privacy/", "/zoeken/?q=hulp", "/en/hulp/"],
+)
+def test_public_pages_set_no_cookie_and_carry_the_quick_exit(
+    client, help_index, privacy_statement, path
+):
+    response = client.get(path)
+
+    assert response.status_code == 200
+    assert response.cookies == {}
+    html = response.content.decode()
+    assert 'data-quick-exit aria-describedby="snel-weg-uitleg">Snel weg</a>' in html or (
+        "data-quick-exit" in html and "Quick exit" in html
+    )
+    assert re.search(r'<script nonce="[^"]+" src="/static/js/quick-exit.js"></script>', html)
+
+
+def test_english_pages_mark_the_dutch_content_as_dutch(client, help_index):
+    html = client.get("/en/hulp/ik-maak-geweld-mee/").content.decode()
+
+    assert '<html lang="en"' in html
+    assert '<article class="site-article" lang="nl">' in html
+    assert "Last checked:" in html
+
+
+def test_sitemap_lists_public_live_pages_only(client, help_index, privacy_statement, home_page):
+    hidden = InformationPageFactory(parent=home_page, title="Alleen leden", slug="alleen-leden")
+    PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.LOGIN)
+    draft = InformationPageFactory(parent=home_page, slug="concept")
+    draft.unpublish()
+
+    response = client.get("/sitemap.xml")
+    # The test's own server's response, not untrusted input.
+    locations = {
+        element.text
+        for element in ElementTree.fromstring(response.content).iter(  # noqa: S314
+            "{http://www.sitemaps.org/schemas/sitemap/0.9}loc"
+        )
+    }
+
+    assert response.status_code == 200
+    paths = {re.sub(r"^https?://[^/]+", "", location) for location in locations}
+    assert {"/", "/hulp/", "/hulp/professionals/", "/privacy/"} <= paths
+    assert "/alleen-leden/" not in paths
+    assert "/concept/" not in paths
+
+
+def test_robots_txt_keeps_members_only_areas_out_and_names_the_sitemap(client):
+    response = client.get("/robots.txt")
+    text = response.content.decode()
+
+    assert response["Content-Type"].startswith("text/plain")
+    for path in ("/beheer/", "/account/", "/forum/", "/casuistiek/", "/mijn/", "/en/account/"):
+        assert f"Disallow: {path}\n" in text
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+    assert response.cookies == {}
+
+
+def test_friendly_403_page_in_dutch(client, home_page):
+    hidden = InformationPageFactory(parent=home_page, slug="groep")
+    restriction = PageViewRestriction.objects.create(
+        page=hidden, restriction_type=PageViewRestriction.GROUPS
+    )
+    assert restriction.pk
+
+    from leerwerkplaats.views import permission_denied
+
+    request = RequestFactory().get("/groep/")
+    from django.contrib.auth.models import AnonymousUser
+
+    request.user = AnonymousUser()
+    html = permission_denied(request, Exception()).content.decode()
+    assert "Geen toegang" in html
+    assert "Snel weg" in html
+
+
+# --- the reusable form include ------------------------------------------------------
+
+
+class ExampleForm(forms.Form):
+    name = forms.CharField(label="Naam", help_text="Zoals op je certificaat.")
+    email = forms.EmailField(label="E-mail")
+    agree = forms.BooleanField(label="Ik ga akkoord")
+    kind = forms.ChoiceField(
+        label="Soort", choices=[("a", "A"), ("b", "B")], widget=forms.RadioSelect
+    )
+
+
+def test_form_include_summarises_errors_with_links_and_keeps_what_was_typed(rf):
+    form = ExampleForm(data={"name": "Sam de Vries", "email": "geen-adres"})
+    request = rf.post("/")
+
+    html = render_to_string("includes/form.html", {"form": form}, request=request)
+
+    summary = html[: html.index('<div class="utrecht-form-field')]
+    assert "Controleer wat je hebt ingevuld" in summary
+    assert 'href="#id_email">E-mail: Voer een geldig e-mailadres in.</a>' in summary
+    assert 'href="#id_agree">' in summary
+    assert 'href="#id_kind_0">' in summary
+    assert "id_name" not in summary
+    # What was typed stays, and each invalid field says so to assistive technology.
+    assert 'value="Sam de Vries"' in html
+    assert 'value="geen-adres"' in html
+    assert re.search(
+        r'<input type="email"[^>]*aria-invalid="true"[^>]*aria-describedby="id_email_error"', html
+    )
+    assert 'id="id_email_error"' in html
+    assert 'id="id_name_helptext"' in html
+    assert "utrecht-textbox--invalid" in html
+    assert "csrfmiddlewaretoken" in html
