@@ -4,14 +4,17 @@ the cookie-free promise."""
 import re
 from xml.etree import ElementTree
 
+import html5lib
 import pytest
 from django import forms
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
 from django.template.loader import render_to_string
-from django.test import RequestFactory
 from wagtail import hooks
 from wagtail.models import PageViewRestriction
 
 from leerwerkplaats.home_sections import HOME_SECTION_HOOK
+from leerwerkplaats.views import permission_denied
 from tests.leerwerkplaats.factories import HelpPageFactory, InformationPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -206,22 +209,40 @@ def test_robots_txt_keeps_members_only_areas_out_and_names_the_sitemap(client):
     assert response.cookies == {}
 
 
-def test_friendly_403_page_in_dutch(client, home_page):
-    hidden = InformationPageFactory(parent=home_page, slug="groep")
-    restriction = PageViewRestriction.objects.create(
-        page=hidden, restriction_type=PageViewRestriction.GROUPS
-    )
-    assert restriction.pk
-
-    from leerwerkplaats.views import permission_denied
-
-    request = RequestFactory().get("/groep/")
-    from django.contrib.auth.models import AnonymousUser
-
+def test_friendly_403_page_in_dutch_with_the_quick_exit(rf, home_page):
+    request = rf.get("/ergens/")
     request.user = AnonymousUser()
-    html = permission_denied(request, Exception()).content.decode()
+
+    response = permission_denied(request, PermissionDenied())
+
+    assert response.status_code == 403
+    html = response.content.decode()
     assert "Geen toegang" in html
     assert "Snel weg" in html
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/hulp/", "/hulp/ik-maak-geweld-mee/", "/privacy/", "/zoeken/?q=anoniem", "/zoeken/?q="],
+)
+def test_new_pages_parse_without_a_single_html_error(client, help_index, privacy_statement, path):
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+
+    document = parser.parse(client.get(path).content.decode())
+
+    assert parser.errors == []
+    assert len(document.findall(".//main")) == 1
+    assert len(document.findall(".//h1")) == 1
+
+
+def test_editors_can_open_a_help_page_in_the_wagtail_editor(client, superuser, help_index):
+    page = help_index.get_children().first()
+    client.force_login(superuser)
+
+    response = client.get(f"/beheer/pages/{page.pk}/edit/")
+
+    assert response.status_code == 200
+    assert "laatst gecontroleerd" in response.content.decode().lower()
 
 
 # --- the reusable form include ------------------------------------------------------
