@@ -89,7 +89,7 @@ def ensure_home_page() -> HomePage:
 
 @transaction.atomic
 def ensure_help_guide(home: HomePage) -> HelpIndexPage:
-    """ "Hulp en advies" with one page per kind of reader, in the main menu."""
+    """The help guide ("Hulp en advies"): one page per kind of reader, in the main menu."""
     index = HelpIndexPage.objects.child_of(home).first()
     if index is None:
         index = HelpIndexPage(**help_content.INDEX, show_in_menus=True)

@@ -56,7 +56,7 @@ class HomePage(Page):
 
 
 class HelpIndexPage(Page):
-    """ "Hulp en advies": the doorway to one help page per kind of reader."""
+    """The help guide ("Hulp en advies"): the doorway to one help page per kind of reader."""
 
     intro = models.TextField(
         _("introductie"),
