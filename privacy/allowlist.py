@@ -55,6 +55,9 @@ NOT_NAMES: frozenset[str] = frozenset(
         "Groep", "Klas", "Module", "Stichting", "Gemeente", "Huisarts", "Politie",
         "Uiteindelijk", "Eerst", "Later", "Samen", "Alleen", "Vorige", "Volgende",
         "Nieuwe", "Oude", "Lieve", "Mam", "Pap", "Oom", "Tante", "Broer", "Zus",
+        # titles and verbs that deduce may take into a name ("Mevrouw Kaya", "Bel Kim")
+        "Mevr", "Dhr", "Mw", "Mr", "Heer", "Bel", "Belde", "Mail", "Mailde", "Zie", "Vroeg",
+        "Zei", "Sprak", "Tel",
         # languages
         "Nederlands", "Engels", "Frans", "Duits", "Spaans", "Pools", "Turks", "Arabisch",
         "Berbers", "Russisch", "Oekraïens", "Roemeens", "Bulgaars", "Papiaments",
