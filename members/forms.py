@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import services
 from .models import Organisation, Profession, Profile
-from .validators import normalise_register_number
+from .validators import normalise_register_number, validate_pseudonym
 
 ERROR_PSEUDONYM_TAKEN = _("Deze schuilnaam is al in gebruik. Kies een andere.")
 ERROR_UNKNOWN_ORGANISATION = _(
@@ -27,6 +27,7 @@ class ProfileFieldsMixin:
 
     def clean_pseudonym(self) -> str:
         pseudonym = self.cleaned_data["pseudonym"].strip()
+        validate_pseudonym(pseudonym)
         taken = Profile.objects.filter(pseudonym__iexact=pseudonym)
         if self.instance_user is not None:
             taken = taken.exclude(user=self.instance_user)
@@ -35,7 +36,11 @@ class ProfileFieldsMixin:
         return pseudonym
 
     def _clean_register(self, name: str) -> str:
-        return normalise_register_number(self.cleaned_data.get(name, ""))
+        number = normalise_register_number(self.cleaned_data.get(name, ""))
+        if number:
+            for validator in Profile._meta.get_field(name).validators:
+                validator(number)
+        return number
 
     def clean_skj_number(self) -> str:
         return self._clean_register("skj_number")
@@ -76,8 +81,12 @@ class SignupForm(ProfileFieldsMixin, forms.Form):
     big_number = _profile_field("big_number", required=False)
     vvn_number = _profile_field("vvn_number", required=False)
 
+    PROFILE_FIELDS = ("display_name", "pseudonym", "organisation", "profession", *REGISTER_FIELDS)
+
     def signup(self, request: Any, user: Any) -> None:
-        services.create_profile(user=user, **self.cleaned_data)
+        services.create_profile(
+            user=user, **{name: self.cleaned_data[name] for name in self.PROFILE_FIELDS}
+        )
 
 
 class ProfileForm(ProfileFieldsMixin, forms.ModelForm):

@@ -38,3 +38,13 @@ def pytest_collection_modifyitems(config, items):
     """Browser tests last: Playwright's sync API keeps an event loop running in the
     main thread from its first use, which async tests after it could not share."""
     items.sort(key=lambda item: "tests/e2e/" in str(item.path).replace("\\", "/"))
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits and TOTP replay marks live in the cache: each test starts clean."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
