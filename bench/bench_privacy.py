@@ -108,7 +108,7 @@ def _time_to_first_scan_in_process() -> float:
         "scan('Sanne (8) woont in Berkel.')\n"
         "print(time.perf_counter() - t)"
     )
-    result = subprocess.run(  # noqa: S603 - our own interpreter, fixed arguments
+    result = subprocess.run(
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
     )
     return float(result.stdout.strip())
@@ -118,7 +118,7 @@ def _measure_service(post: str, long_text: str) -> dict[str, object]:
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     started = time.perf_counter()
-    service = subprocess.Popen(  # noqa: S603 - our own interpreter, fixed arguments
+    service = subprocess.Popen(
         [sys.executable, "-m", "privacy", "serve", "--port", str(port)],
         cwd=REPO,
         stdout=subprocess.DEVNULL,
@@ -140,7 +140,7 @@ def _measure_service(post: str, long_text: str) -> dict[str, object]:
                 time.sleep(0.1)
         first_scan = time.perf_counter() - started
         client.close()
-        worker = subprocess.run(  # noqa: S603 - our own interpreter, fixed arguments
+        worker = subprocess.run(
             [sys.executable, __file__, "--client-worker", url],
             cwd=REPO,
             capture_output=True,
