@@ -330,6 +330,16 @@ def _interpret(
                 f"({_ms(asgi.cpu_ms)} vs {_ms(wsgi.cpu_ms)} ms)."
             )
     healthz, home = results[WSGI, "/healthz"], results[WSGI, "/"]
+    for kind in asgi_kinds:
+        fixed = results[kind.key, "/healthz"].cpu_ms - healthz.cpu_ms
+        on_home = results[kind.key, "/"].cpu_ms - home.cpu_ms
+        lines.append(
+            f"- {kind.describe(ctx)} added {_ms(fixed)} ms of CPU to a request before the view "
+            f"did any work (the difference on the minimal view: Django hands each sync view "
+            f"to a thread through asgiref and back); on the home page the difference was "
+            f"{_ms(on_home)} ms. Every page over ASGI pays that fixed cost; the cheaper the "
+            "page, the larger its share."
+        )
     lines.append(
         f"- On WSGI one request to the minimal view cost {_ms(healthz.cpu_ms)} ms of CPU and "
         f"one to the home page {_ms(home.cpu_ms)} ms: the reference later pages are measured "

@@ -10,9 +10,13 @@ from dataclasses import dataclass
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
+
+from members import permissions
+from members.models import MembershipStatus, Organisation, OrganisationDomain, Profile
 
 from . import demo_help_content as help_content
 from .models import HelpIndexPage, HelpPage, HomePage, InformationPage
@@ -26,14 +30,60 @@ class DemoAccount:
     email: str
     first_name: str
     last_name: str
-    role: str
+    role: str  # a group name from members.permissions, or "" for the administrator
+    pseudonym: str
+    profession: str
     is_superuser: bool = False
 
 
+DEMO_ORGANISATION = ("HG Leerwerkplaats (demo)", "anders", "demo.hg-leerwerkplaats.nl")
+DEMO_ORGANISATIONS = (
+    DEMO_ORGANISATION,
+    ("Gemeente Lansingerland", "gemeente", "lansingerland.nl"),
+    ("Kwadraad maatschappelijk werk", "maatschappelijk_werk", "kwadraad.nl"),
+    ("Veilig Thuis Rotterdam-Rijnmond", "veilig_thuis", "veiligthuisrr.nl"),
+)
 DEMO_ACCOUNTS = (
-    DemoAccount("professional@demo.hg-leerwerkplaats.nl", "Pim", "Professional", "professional"),
     DemoAccount(
-        "beheer@demo.hg-leerwerkplaats.nl", "Bea", "Beheer", "beheerder", is_superuser=True
+        "professional@demo.hg-leerwerkplaats.nl",
+        "Pim",
+        "Professional",
+        permissions.PROFESSIONAL,
+        "Pim uit het wijkteam",
+        "jeugdconsulent",
+    ),
+    DemoAccount(
+        "ervaring@demo.hg-leerwerkplaats.nl",
+        "Eva",
+        "Ervaring",
+        permissions.ERVARINGSDESKUNDIGE,
+        "Eva vertelt",
+        "ervaringsdeskundige",
+    ),
+    DemoAccount(
+        "moderator@demo.hg-leerwerkplaats.nl",
+        "Mo",
+        "Moderator",
+        permissions.MODERATOR,
+        "Moderator Mo",
+        "maatschappelijk_werker",
+    ),
+    DemoAccount(
+        "coordinator@demo.hg-leerwerkplaats.nl",
+        "Cor",
+        "Coordinator",
+        permissions.COORDINATOR,
+        "Coördinator Cor",
+        "procesregisseur",
+    ),
+    DemoAccount(
+        "beheer@demo.hg-leerwerkplaats.nl",
+        "Bea",
+        "Beheer",
+        "",
+        "Beheer",
+        "anders",
+        is_superuser=True,
     ),
 )
 
@@ -88,6 +138,18 @@ def ensure_home_page() -> HomePage:
 
 
 @transaction.atomic
+def ensure_demo_organisations() -> dict[str, Organisation]:
+    organisations = {}
+    for name, kind, domain in DEMO_ORGANISATIONS:
+        organisation, _ = Organisation.objects.get_or_create(name=name, defaults={"kind": kind})
+        OrganisationDomain.objects.get_or_create(
+            domain=domain, defaults={"organisation": organisation}
+        )
+        organisations[name] = organisation
+    return organisations
+
+
+@transaction.atomic
 def ensure_help_guide(home: HomePage) -> HelpIndexPage:
     """The help guide ("Hulp en advies"): one page per kind of reader, in the main menu."""
     index = HelpIndexPage.objects.child_of(home).first()
@@ -120,6 +182,7 @@ def ensure_privacy_statement(home: HomePage) -> InformationPage:
 @transaction.atomic
 def ensure_demo_accounts() -> list[DemoAccount]:
     user_model = get_user_model()
+    organisation = ensure_demo_organisations()[DEMO_ORGANISATION[0]]
     for account in DEMO_ACCOUNTS:
         user, created = user_model.objects.get_or_create(
             email=account.email,
@@ -136,4 +199,18 @@ def ensure_demo_accounts() -> list[DemoAccount]:
         EmailAddress.objects.update_or_create(
             user=user, email=account.email, defaults={"verified": True, "primary": True}
         )
+        profile, _ = Profile.objects.update_or_create(
+            user=user,
+            defaults={
+                "display_name": f"{account.first_name} {account.last_name}",
+                "pseudonym": account.pseudonym,
+                "organisation": organisation,
+                "profession": account.profession,
+                "status": MembershipStatus.APPROVED,
+            },
+        )
+        if account.role:
+            user.groups.add(Group.objects.get_or_create(name=account.role)[0])
+        if account.role == permissions.COORDINATOR:
+            profile.coordinated_organisations.add(organisation)
     return list(DEMO_ACCOUNTS)

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -15,6 +16,13 @@ handler404 = "leerwerkplaats.views.page_not_found"
 handler500 = "leerwerkplaats.views.server_error"
 
 urlpatterns = [
+    # One way in: the Wagtail admin's own login form would bypass allauth's rate
+    # limits and MFA, so it only forwards to the site's login.
+    path(
+        "beheer/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+        name="wagtailadmin_login_redirect",
+    ),
     path("beheer/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
@@ -32,6 +40,9 @@ if settings.DEBUG:
 # needs no cookie and every page carries the right `lang`.
 urlpatterns += i18n_patterns(
     path("account/", include("allauth.urls")),
+    path("mijn/", include("members.urls")),
+    # Wagtail's own front-end login form, also replaced by the one way in.
+    path("_util/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
     path("zoeken/", views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class MembersConfig(AppConfig):
     name = "members"
     verbose_name = _("Leden")
+
+    def ready(self) -> None:
+        from . import receivers, services
+
+        services.register_personal_data()
+        receivers.connect()

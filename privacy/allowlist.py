@@ -55,6 +55,9 @@ NOT_NAMES: frozenset[str] = frozenset(
         "Groep", "Klas", "Module", "Stichting", "Gemeente", "Huisarts", "Politie",
         "Uiteindelijk", "Eerst", "Later", "Samen", "Alleen", "Vorige", "Volgende",
         "Nieuwe", "Oude", "Lieve", "Mam", "Pap", "Oom", "Tante", "Broer", "Zus",
+        # titles and verbs that deduce may take into a name ("Mevrouw Kaya", "Bel Kim")
+        "Mevr", "Dhr", "Mw", "Mr", "Heer", "Bel", "Belde", "Mail", "Mailde", "Zie", "Vroeg",
+        "Zei", "Sprak", "Tel",
         # languages
         "Nederlands", "Engels", "Frans", "Duits", "Spaans", "Pools", "Turks", "Arabisch",
         "Berbers", "Russisch", "Oekraïens", "Roemeens", "Bulgaars", "Papiaments",
@@ -78,20 +81,37 @@ PUBLIC_NUMBERS: frozenset[str] = frozenset(
 #: Spans that look like dates or numbers but are phrases of the domain.
 PUBLIC_EXPRESSIONS: tuple[str, ...] = ("24/7", "24 uur per dag", "7 dagen per week")
 
-_PHRASE_PATTERN = re.compile(
-    r"(?<![\w-])(?:"
-    + "|".join(
-        re.escape(p) for p in sorted(DOMAIN_PHRASES + PUBLIC_EXPRESSIONS, key=len, reverse=True)
-    )
-    + r")(?![\w-])",
-    re.IGNORECASE,
-)
+_WORD = re.compile(r"[\w&][\w&-]*")
+
+
+def _index_phrases() -> dict[str, list[str]]:
+    index: dict[str, list[str]] = {}
+    for phrase in sorted({p.lower() for p in DOMAIN_PHRASES + PUBLIC_EXPRESSIONS}, key=len,
+                         reverse=True):  # fmt: skip
+        first = _WORD.match(phrase)
+        index.setdefault(first.group(0) if first else phrase, []).append(phrase)
+    return index
+
+
+#: Allowed phrases by their first word, longest first.
+_PHRASES_BY_FIRST_WORD = _index_phrases()
 
 
 def allowed_ranges(text: str) -> Iterator[tuple[int, int]]:
     """Character ranges of ``text`` that hold an allowed phrase."""
-    for match in _PHRASE_PATTERN.finditer(text):
-        yield match.start(), match.end()
+    lowered = text.lower()
+    position = 0
+    for word in _WORD.finditer(lowered):
+        if word.start() < position:
+            continue
+        for phrase in _PHRASES_BY_FIRST_WORD.get(word.group(0), ()):
+            end = word.start() + len(phrase)
+            if lowered.startswith(phrase, word.start()) and not (
+                end < len(text) and (lowered[end].isalnum() or lowered[end] in "_-")
+            ):
+                yield word.start(), end
+                position = end
+                break
 
 
 def is_public_number(value: str) -> bool:

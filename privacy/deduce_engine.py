@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import threading
 import warnings
 from collections.abc import Iterator
@@ -91,7 +92,8 @@ def load_deduce(directory: Path | None = None) -> Deduce:
             previous = logging.root.manager.disable
             logging.disable(logging.INFO)
             try:
-                _instance = module.Deduce(cache_path=target)
+                with warnings.catch_warnings():  # building the engine changes them too
+                    _instance = module.Deduce(cache_path=target)
             finally:
                 logging.disable(previous)
     return _instance
@@ -114,11 +116,39 @@ def _location_label(text: str) -> Label:
     return Label.PLAATS
 
 
+#: deduce resolves overlaps in time quadratic in the number of annotations, so long
+#: texts are given to it in pieces of at most this many characters, cut at a line or
+#: sentence end (the engine finds repeated names over the whole text afterwards).
+CHUNK_CHARS = 5_000
+_CUT = re.compile(r"\n|[.!?](?=\s)")
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """``(offset, piece)`` pairs covering ``text``, each piece at most ``size`` long."""
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cuts = [m.end() for m in _CUT.finditer(window)]
+        if cuts and cuts[-1] > size // 2:
+            end = start + cuts[-1]
+        else:
+            space = window.rfind(" ")
+            end = start + (space + 1 if space > 0 else size)  # no space at all: cut anywhere
+        yield start, text[start:end]
+        start = end
+    yield start, text[start:]
+
+
 def deduce_findings(text: str) -> Iterator[Finding]:
     """deduce's annotations on ``text`` as findings."""
+    for offset, piece in chunks(text):
+        yield from _deduce_piece(text, offset, piece)
+
+
+def _deduce_piece(text: str, offset: int, piece: str) -> Iterator[Finding]:
     engine = load_deduce()
     with _lock:
-        document = engine.deidentify(text, disabled=_SKIPPED_PROCESSORS)
+        document = engine.deidentify(piece, disabled=_SKIPPED_PROCESSORS)
     for annotation in document.annotations:
         if annotation.tag == "locatie":
             label = _location_label(annotation.text)
@@ -128,10 +158,5 @@ def deduce_findings(text: str) -> Iterator[Finding]:
                 continue
         if annotation.end_char <= annotation.start_char:
             continue
-        yield Finding(
-            start=annotation.start_char,
-            end=annotation.end_char,
-            label=label,
-            text=text[annotation.start_char : annotation.end_char],
-            detector=DETECTOR,
-        )
+        start, end = offset + annotation.start_char, offset + annotation.end_char
+        yield Finding(start=start, end=end, label=label, text=text[start:end], detector=DETECTOR)

@@ -4,6 +4,7 @@ propagation and overlap resolution. Text in, findings out; it never logs the tex
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 from collections.abc import Iterable, Sequence
@@ -79,13 +80,14 @@ class Engine:
             raw.extend(detector(text))
         kept = list(_apply_allowlist(text, raw))
         kept.extend(_propagate_names(text, kept))
-        kept = [_extend_initials(text, f) for f in kept]
+        kept = [_extend_initials(text, f) for f in _trim_names(text, kept)]
         return resolve_overlaps(text, kept)
 
 
 def _apply_allowlist(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
     """Drop public numbers and ordinary words; cut allowed phrases out of findings."""
-    allowed = list(allowed_ranges(text))
+    allowed = sorted(allowed_ranges(text))
+    allowed_starts = [start for start, _ in allowed]
     for finding in findings:
         if finding.label is Label.TELEFOON and is_public_number(finding.text):
             continue
@@ -96,7 +98,10 @@ def _apply_allowlist(text: str, findings: Iterable[Finding]) -> Iterable[Finding
         if finding.label in STRUCTURED_LABELS or not allowed:
             yield finding
             continue
-        yield from _cut_allowed(text, finding, allowed)
+        # allowed ranges do not overlap each other: only those near the finding matter
+        first = max(0, bisect.bisect_right(allowed_starts, finding.start) - 1)
+        last = bisect.bisect_left(allowed_starts, finding.end)
+        yield from _cut_allowed(text, finding, allowed[first:last])
 
 
 def _cut_allowed(text: str, finding: Finding, allowed: list[tuple[int, int]]) -> Iterable[Finding]:
@@ -157,6 +162,28 @@ def _propagate_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
             for m in pattern.finditer(text)
         )
     return found
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _trim_names(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
+    """Cut titles and ordinary words off the ends of names ("Mevrouw Kaya" -> "Kaya")."""
+    for finding in findings:
+        if finding.label is not Label.NAAM or " " not in finding.text:
+            yield finding
+            continue
+        words = list(_WORD.finditer(finding.text))
+        while len(words) > 1 and is_not_name(words[0].group(0)):
+            words.pop(0)
+        while len(words) > 1 and is_not_name(words[-1].group(0)):
+            words.pop()
+        start = finding.start + words[0].start()
+        end = finding.start + words[-1].end()
+        if (start, end) == (finding.start, finding.end):
+            yield finding
+        else:
+            yield Finding(start, end, finding.label, text[start:end], finding.detector)
 
 
 def _extend_initials(text: str, finding: Finding) -> Finding:

@@ -6,15 +6,14 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
-from tests.leerwerkplaats.factories import UserFactory
+from tests.members import factories
+from tests.members.factories import give_totp
 
 
 @pytest.fixture
 def member(db):
-    """A verified member: the ordinary logged-in user."""
-    user = UserFactory()
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    return user
+    """An approved professional: the ordinary logged-in user."""
+    return factories.member()
 
 
 @pytest.fixture
@@ -23,6 +22,8 @@ def superuser(db):
         email="beheerder@example.org", password="x" * 16
     )
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    # Staff must use MFA; without it every page would send them to the set-up.
+    give_totp(user)
     return user
 
 
@@ -31,6 +32,22 @@ def home_page(db):
     from leerwerkplaats.demo import ensure_home_page
 
     return ensure_home_page()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests last: Playwright's sync API keeps an event loop running in the
+    main thread from its first use, which async tests after it could not share."""
+    items.sort(key=lambda item: "tests/e2e/" in str(item.path).replace("\\", "/"))
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits and TOTP replay marks live in the cache: each test starts clean."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -25,16 +25,6 @@ WAGTAILADMIN_BASE_URL = "http://127.0.0.1"
 # checkout's staticfiles/.
 STATIC_ROOT = Path(require("BENCH_STATIC_ROOT", "bench/run.py sets a temporary folder."))
 MEDIA_ROOT = STATIC_ROOT.parent / "media"
-# Compressed but not hashed: base.py's CompressedManifestStaticFilesStorage stops
-# collectstatic because @utrecht/design-tokens' dist/background-image-icon.css
-# points at SVGs that are only in its src/ (MissingFileError on pijltje.svg).
-# Hashing costs a dict lookup per {% static %}, which the figures would not show;
-# go back to base.py's storage once that is fixed there.
-STORAGES = {
-    **STORAGES,  # noqa: F405
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
-}
-
 # One process per server and no shared services: Redis would add a network hop
 # that the stack benchmark does not mean to measure, even when REDIS_URL is set.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -29,3 +29,8 @@ require(
 )
 DATABASES = {"default": database_from_env()}
 DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
+
+# Behind the reverse proxy every request comes from 127.0.0.1: allauth's rate
+# limits must read the client address from the header the proxy sets (and only
+# that one; docs/deployment.md). adapters.py turns it into a pseudonym at once.
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env("TRUSTED_CLIENT_IP_HEADER", "X-Real-IP")

@@ -106,37 +106,54 @@ def _make(text: str, start: int, end: int, detector: str = "leeftijd") -> Findin
 @distinct
 def find_ages(text: str) -> Iterator[Finding]:
     """Every expression of someone's age in ``text``."""
-    for m in _JARIG.finditer(text):
-        yield _make(text, m.start(), m.end())
-    for m in _YEARS_OLD.finditer(text):
-        if not _age_ok(m.group(1)):
-            continue
-        old = bool(m.group(3))
-        before = text[max(0, m.start() - 25) : m.start()]
-        unit = m.group(2).lower()
-        if not old:
-            if unit.startswith(("maand", "week")):
-                continue  # "zes weken" is an age only with "oud"
-            if _DURATION_BEFORE.search(before) or _DURATION_AFTER.match(text, m.end()):
-                continue
-        yield _make(text, m.start(), m.end())
-    for m in _PARENS.finditer(text):
-        for number in re.finditer(rf"\d{{1,3}}|{NUMBER_WORD_PATTERN}", m.group(0), re.I):
-            if _age_ok(number.group(0)):
-                yield _make(text, m.start() + number.start(), m.start() + number.end())
-    for pattern in (_IS_AGE, _NOUN_VAN, _ORDINAL, _AGE_WORD):
+    lowered = text.lower()
+    # Each pattern needs a word that is cheap to look for first.
+    if "jarig" in lowered:
+        for m in _JARIG.finditer(text):
+            yield _make(text, m.start(), m.end())
+    if any(unit in lowered for unit in ("jaar", "jr", "maand", "week", "weken")):
+        yield from _years_old(text)
+    if "(" in text:
+        for m in _PARENS.finditer(text):
+            for number in re.finditer(rf"\d{{1,3}}|{NUMBER_WORD_PATTERN}", m.group(0), re.I):
+                if _age_ok(number.group(0)):
+                    yield _make(text, m.start() + number.start(), m.start() + number.end())
+    patterns = [_IS_AGE, _ORDINAL]
+    if " van " in lowered:
+        patterns.append(_NOUN_VAN)
+    if "leeftijd" in lowered:
+        patterns.append(_AGE_WORD)
+    for pattern in patterns:
         for m in pattern.finditer(text):
             if pattern is _ORDINAL or _age_ok(m.group(1)):
                 yield _make(text, m.start(1), m.end(1))
-    for m in _LIST_AFTER_NAME.finditer(text):
-        before = text[max(0, m.start() - 20) : m.start()]
-        if _age_ok(m.group(1)) and not _NOT_AFTER_LIST.search(before):
-            yield _make(text, m.start(1), m.end(1))
-    for m in _NUMBER_LIST.finditer(text):
-        for number in re.finditer(rf"\d{{1,2}}|{NUMBER_WORD_PATTERN}", m.group(1), re.I):
-            if _age_ok(number.group(0)):
-                start = m.start(1) + number.start()
-                yield _make(text, start, start + len(number.group(0)))
+    if "," in text:
+        for m in _LIST_AFTER_NAME.finditer(text):
+            before = text[max(0, m.start() - 20) : m.start()]
+            if _age_ok(m.group(1)) and not _NOT_AFTER_LIST.search(before):
+                yield _make(text, m.start(1), m.end(1))
+    if any(word in lowered for word in _LIST_WORDS):
+        for m in _NUMBER_LIST.finditer(text):
+            for number in re.finditer(rf"\d{{1,2}}|{NUMBER_WORD_PATTERN}", m.group(1), re.I):
+                if _age_ok(number.group(0)):
+                    start = m.start(1) + number.start()
+                    yield _make(text, start, start + len(number.group(0)))
+
+
+_LIST_WORDS = ("kinderen", "zonen", "dochters", "kids", "broers", "zussen", "tweeling")
+
+
+def _years_old(text: str) -> Iterator[Finding]:
+    for m in _YEARS_OLD.finditer(text):
+        if not _age_ok(m.group(1)):
+            continue
+        if not m.group(3):
+            if m.group(2).lower().startswith(("maand", "week")):
+                continue  # "zes weken" is an age only with "oud"
+            before = text[max(0, m.start() - 25) : m.start()]
+            if _DURATION_BEFORE.search(before) or _DURATION_AFTER.match(text, m.end()):
+                continue
+        yield _make(text, m.start(), m.end())
 
 
 DETECTORS = (find_ages,)

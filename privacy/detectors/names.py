@@ -52,9 +52,9 @@ _SIGNATURE = re.compile(
     rf"\b(?:Groet|Groeten|Met\s+vriendelijke\s+groet|Vriendelijke\s+groet|Mvg|Gr\.?)\s*,?\s+"
     rf"({_NAME})",
 )
-_LOWER_TRIGGER = re.compile(
-    rf"(?:(?<![\w-])(?i:{_ROLES}|met|van|en|ik\s+ben|ben\s+ik|heet)(?:\s*[,:])?\s+|(?<![\w.])@)"
-    r"([a-zà-öø-ÿ][a-zà-öø-ÿ'-]{1,20})\b",
+_LOWER_WORD = re.compile(r"(?<![\w'-])[a-zà-öø-ÿ][a-zà-öø-ÿ'-]{1,20}\b")
+_LOWER_CONTEXT = re.compile(
+    rf"(?:(?<![\w-])(?i:{_ROLES}|met|van|en|ik\s+ben|ben\s+ik|heet)(?:\s*[,:])?\s+|(?<![\w.])@)$"
 )
 
 
@@ -108,10 +108,13 @@ def find_lowercase_names(text: str) -> Iterator[Finding]:
     """Known first names typed in lowercase after a role word, "met", "van", "en"."""
     names = first_names()
     common = common_words()
-    for m in _LOWER_TRIGGER.finditer(text):
-        word = m.group(1)
-        if word in names and word not in common:
-            yield Finding(m.start(1), m.end(1), Label.NAAM, word, "naam-klein")
+    # Look words up first (cheap), then check the few candidates for a trigger before them.
+    for m in _LOWER_WORD.finditer(text):
+        word = m.group(0)
+        if word not in names or word in common:
+            continue
+        if _LOWER_CONTEXT.search(text, max(0, m.start() - 40), m.start()):
+            yield Finding(m.start(), m.end(), Label.NAAM, word, "naam-klein")
 
 
 DETECTORS = (find_role_names, find_lowercase_names)

@@ -29,8 +29,12 @@ def _build() -> dict[str, float]:
 #: Every number word from 1 to 100 and its value.
 NUMBER_WORDS: dict[str, float] = _build()
 
-#: Alternation of the number words, longest first (for use inside a larger regex).
-NUMBER_WORD_PATTERN = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_UNIT = "|".join(_UNITS)
+#: A regex for every number word (factored, so it stays fast inside larger patterns).
+NUMBER_WORD_PATTERN = (
+    rf"(?:(?:{_UNIT})(?:ën|en))?(?:{'|'.join(_TENS)})|{'|'.join(reversed(_TEENS))}"
+    rf"|anderhalf|honderd|één|{_UNIT}"
+)
 
 
 def number_value(token: str) -> float | None:

@@ -5,6 +5,7 @@ database options or SQLite's defaults. Prints a JSON summary."""
 import json
 import sys
 import threading
+import time
 
 import django
 from django.conf import settings
@@ -38,6 +39,10 @@ def main(path: str, mode: str, threads: int, iterations: int) -> None:
                 with transaction.atomic(), connection.cursor() as cursor:
                     cursor.execute("SELECT value FROM counter WHERE id = 1")
                     (value,) = cursor.fetchone()
+                    # A request does some work between reading and writing; this
+                    # is the window in which a DEFERRED transaction's read lock
+                    # cannot be upgraded while another thread waits to write.
+                    time.sleep(0.002)
                     cursor.execute("INSERT INTO entry (seen) VALUES (%s)", [value])
                     cursor.execute("UPDATE counter SET value = %s WHERE id = 1", [value + 1])
             except OperationalError as error:

@@ -25,4 +25,9 @@ class Command(BaseCommand):
         accounts = demo.ensure_demo_accounts()
         self.stdout.write("Demo content is ready. Demo accounts (development only):")
         for account in accounts:
-            self.stdout.write(f"  {account.role:<14} {account.email:<45} {demo.DEMO_PASSWORD}")
+            role = account.role or "Administrator"
+            self.stdout.write(f"  {role:<20} {account.email:<42} {demo.DEMO_PASSWORD}")
+        self.stdout.write(
+            "  Moderator, Coordinator and Administrator set up two-factor authentication\n"
+            "  (an authenticator app) at their first login: the platform requires it."
+        )

@@ -1,0 +1,54 @@
+"""allauth adapters: no IP address is stored, TOTP secrets are encrypted."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import ipaddress
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
+from cryptography.fernet import Fernet, InvalidToken
+from django.conf import settings
+from django.http import HttpRequest
+
+
+def pseudonymous_address(ip: str) -> str:
+    """A stable stand-in for a client address: the same client gets the same
+    value (so rate limits per address keep working), but the value cannot be
+    turned back into the address without the site's secret key. It is an IPv6
+    address in the unique-local range, so every place that expects an IP accepts it."""
+    digest = hmac.new(
+        settings.SECRET_KEY.encode(), f"client-ip:{ip}".encode(), hashlib.sha256
+    ).digest()
+    return str(ipaddress.IPv6Address(b"\xfd" + digest[:15]))
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def get_client_ip(self, request: HttpRequest) -> str:
+        # Everything allauth derives from the client address (rate-limit keys, the
+        # list of active sessions) sees only this pseudonym: reporters of violence
+        # must not become traceable through the platform.
+        return pseudonymous_address(super().get_client_ip(request))
+
+
+def _fernet() -> Fernet:
+    key = getattr(settings, "MFA_ENCRYPTION_KEY", None) or settings.SECRET_KEY
+    derived = hashlib.sha256(f"leerwerkplaats-mfa:{key}".encode()).digest()
+    return Fernet(base64.urlsafe_b64encode(derived))
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    """TOTP secrets and recovery-code seeds are stored encrypted, never in the clear."""
+
+    def encrypt(self, text: str) -> str:
+        return _fernet().encrypt(text.encode()).decode()
+
+    def decrypt(self, encrypted_text: str) -> str:
+        try:
+            return _fernet().decrypt(encrypted_text.encode()).decode()
+        except InvalidToken as error:
+            raise ValueError(
+                "An MFA secret could not be decrypted: was the key changed?"
+            ) from error

@@ -1,0 +1,95 @@
+"""Account policy on every request: MFA for the roles that need it, and
+idle and absolute session timeouts."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import Resolver404, resolve
+from django.utils.translation import gettext_lazy as _
+
+from .permissions import has_mfa, requires_mfa
+
+# Pages a moderator or coordinator without MFA may still open: setting it up,
+# confirming their password for it, and leaving.
+MFA_SETUP_URL_NAMES = frozenset(
+    {
+        "mfa_index",
+        "mfa_activate_totp",
+        "mfa_view_recovery_codes",
+        "mfa_generate_recovery_codes",
+        "mfa_download_recovery_codes",
+        "mfa_add_webauthn",
+        "mfa_list_webauthn",
+        "mfa_reauthenticate",
+        "account_reauthenticate",
+        "account_logout",
+        "healthz",
+    }
+)
+MFA_REQUIRED_MESSAGE = _(
+    "Als moderator of coördinator werk je met gevoelige gegevens. Stel eerst "
+    "tweestapsverificatie in; daarna kun je verder."
+)
+SESSION_LOGIN_AT = "lwp_login_at"
+SESSION_SEEN_AT = "lwp_seen_at"
+# Writing the session on every request costs a database write; a minute of
+# slack on the idle clock saves almost all of them.
+SEEN_AT_RESOLUTION = 60
+
+
+def _url_name(request: HttpRequest) -> str | None:
+    try:
+        return resolve(request.path_info).url_name
+    except Resolver404:
+        return None
+
+
+class RequireMFAMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.exempt_prefixes = (settings.STATIC_URL, settings.MEDIA_URL)
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if (
+            requires_mfa(user)
+            and not request.path_info.startswith(self.exempt_prefixes)
+            and _url_name(request) not in MFA_SETUP_URL_NAMES
+            and not has_mfa(user)
+        ):
+            messages.warning(request, MFA_REQUIRED_MESSAGE)
+            return redirect("mfa_activate_totp")
+        return self.get_response(request)
+
+
+class SessionTimeoutMiddleware:
+    """Log out after SESSION_IDLE_TIMEOUT without a request, and in any case
+    SESSION_ABSOLUTE_TIMEOUT after logging in."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated:
+            now = int(time.time())
+            session = request.session
+            login_at = session.setdefault(SESSION_LOGIN_AT, now)
+            seen_at = session.get(SESSION_SEEN_AT, now)
+            if (
+                now - seen_at > settings.SESSION_IDLE_TIMEOUT
+                or now - login_at > settings.SESSION_ABSOLUTE_TIMEOUT
+            ):
+                logout(request)
+                messages.info(request, _("Je was een tijd niet actief en bent uitgelogd."))
+                return redirect_to_login(request.get_full_path())
+            if now - seen_at >= SEEN_AT_RESOLUTION or SESSION_SEEN_AT not in session:
+                session[SESSION_SEEN_AT] = now
+        return self.get_response(request)

@@ -1,0 +1,122 @@
+"""The one place that answers "may this user do X".
+
+Views, consumers, templates and the Wagtail admin all ask these predicates, so
+a rule changes in one place. Roles are Django groups (made by a data migration).
+A moderator or coordinator without MFA holds none of the role's powers until
+they have set it up: the predicates say no, the middleware sends them to set-up."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from allauth.mfa.models import Authenticator
+
+if TYPE_CHECKING:
+    from .models import Profile
+
+PROFESSIONAL = "Professional"
+ERVARINGSDESKUNDIGE = "Ervaringsdeskundige"
+MODERATOR = "Moderator"
+COORDINATOR = "Coordinator"
+ROLES = (PROFESSIONAL, ERVARINGSDESKUNDIGE, MODERATOR, COORDINATOR)
+ROLES_REQUIRING_MFA = frozenset({MODERATOR, COORDINATOR})
+
+
+def _cached(user: Any, key: str, compute: Any) -> Any:
+    """Per-request memo on the user object: templates ask the same thing often."""
+    cache = user.__dict__.setdefault("_lwp_permission_cache", {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
+def is_authenticated(user: Any) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
+def role_names(user: Any) -> frozenset[str]:
+    if not is_authenticated(user):
+        return frozenset()
+    return _cached(user, "roles", lambda: frozenset(user.groups.values_list("name", flat=True)))
+
+
+def has_role(user: Any, role: str) -> bool:
+    return role in role_names(user)
+
+
+def is_approved_member(user: Any) -> bool:
+    """Approved members may read what is for members only; pending ones may not."""
+    if not is_authenticated(user):
+        return False
+    if user.is_superuser:
+        return True
+
+    def compute() -> bool:
+        profile = getattr(user, "profile", None)
+        return profile is not None and profile.is_approved
+
+    return _cached(user, "approved", compute)
+
+
+def requires_mfa(user: Any) -> bool:
+    return is_authenticated(user) and (
+        user.is_staff or user.is_superuser or bool(role_names(user) & ROLES_REQUIRING_MFA)
+    )
+
+
+def has_mfa(user: Any) -> bool:
+    if not is_authenticated(user):
+        return False
+    return _cached(
+        user,
+        "mfa",
+        lambda: Authenticator.objects.filter(
+            user=user, type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
+        ).exists(),
+    )
+
+
+def mfa_satisfied(user: Any) -> bool:
+    return not requires_mfa(user) or has_mfa(user)
+
+
+def can_use_members_area(user: Any) -> bool:
+    return is_approved_member(user) and mfa_satisfied(user)
+
+
+def can_moderate(user: Any) -> bool:
+    return can_use_members_area(user) and (user.is_superuser or has_role(user, MODERATOR))
+
+
+def can_coordinate(user: Any) -> bool:
+    return can_use_members_area(user) and (user.is_superuser or has_role(user, COORDINATOR))
+
+
+def can_write_stories(user: Any) -> bool:
+    return can_use_members_area(user) and (
+        has_role(user, ERVARINGSDESKUNDIGE) or can_moderate(user)
+    )
+
+
+def coordinated_organisation_ids(user: Any) -> frozenset[int] | None:
+    """The organisations a coordinator acts for; None means all (platform administrator)."""
+    if not can_coordinate(user):
+        return frozenset()
+    if user.is_superuser:
+        return None
+    return _cached(
+        user,
+        "coordinated",
+        lambda: frozenset(user.profile.coordinated_organisations.values_list("pk", flat=True)),
+    )
+
+
+def can_approve_member(user: Any, profile: Profile) -> bool:
+    scope = coordinated_organisation_ids(user)
+    if not can_coordinate(user) or profile.user_id == user.pk:
+        return False
+    return scope is None or profile.organisation_id in scope
+
+
+def can_read_audit_log(user: Any) -> bool:
+    return can_moderate(user) or can_coordinate(user)

@@ -1,0 +1,327 @@
+"""Every change of state around members: one function per use case, one
+transaction each. Views, the admin, signal receivers and commands call these."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from typing import Any
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from . import personal_data
+from .models import AuditAction, AuditEvent, MembershipStatus, Organisation, Profile
+from .permissions import PROFESSIONAL, ROLES, can_approve_member
+from .selectors import coordinators_of, organisation_for_email
+
+logger = logging.getLogger(__name__)
+
+ERROR_REASON_REQUIRED = _(
+    "Schrijf kort waarom je deze aanmelding afwijst; het lid krijgt dit te lezen."
+)
+ERROR_NOT_YOURS = _("Je mag alleen aanmeldingen van je eigen organisatie(s) beoordelen.")
+ERROR_ALREADY_DECIDED = _("Over deze aanmelding is al beslist.")
+
+
+def _role_group(name: str) -> Group:
+    # Made with its permissions by migration 0003; get_or_create keeps a flushed
+    # database (transactional tests) working.
+    return Group.objects.get_or_create(name=name)[0]
+
+
+def record_event(
+    *,
+    action: str,
+    actor: Any = None,
+    subject: Any = None,
+    obj: Any = None,
+    reason: str = "",
+) -> AuditEvent:
+    """Append one line to the audit log. Ids only: no names, no e-mail addresses."""
+    event = AuditEvent(
+        action=action,
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        subject=subject,
+        object_type=obj._meta.label if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None else "",
+        reason=reason[:500],
+    )
+    event.full_clean()
+    event.save()
+    return event
+
+
+def _mail_member(user: Any, template: str, context: dict[str, Any]) -> None:
+    """Send after commit, in Dutch, to the member's address."""
+    email = user.email
+
+    def send() -> None:
+        with translation.override(settings.LANGUAGE_CODE):
+            subject = render_to_string(f"members/email/{template}_subject.txt", context).strip()
+            body = render_to_string(f"members/email/{template}_body.txt", context)
+        send_mail(subject, body, None, [email])
+
+    transaction.on_commit(send)
+
+
+@transaction.atomic
+def create_profile(
+    *,
+    user: Any,
+    display_name: str,
+    pseudonym: str,
+    organisation: Organisation,
+    profession: str,
+    skj_number: str = "",
+    registerplein_number: str = "",
+    big_number: str = "",
+    vvn_number: str = "",
+) -> Profile:
+    """A new sign-up: the profile waits for approval until the e-mail is verified
+    on a known domain or a coordinator of the organisation approves it."""
+    profile = Profile(
+        user=user,
+        display_name=display_name.strip(),
+        pseudonym=pseudonym.strip(),
+        organisation=organisation,
+        profession=profession,
+        skj_number=skj_number,
+        registerplein_number=registerplein_number,
+        big_number=big_number,
+        vvn_number=vvn_number,
+        status=MembershipStatus.PENDING,
+    )
+    profile.full_clean()
+    profile.save()
+    return profile
+
+
+@transaction.atomic
+def apply_verified_email(*, user: Any, email: str) -> Profile:
+    """A verified address on an organisation's domain proves membership: approve at
+    once, as a member of that organisation. Otherwise the coordinators of the
+    organisation the member chose are told a sign-up waits for them."""
+    profile, _created = Profile.objects.select_for_update().get_or_create(user=user)
+    if profile.status != MembershipStatus.PENDING:
+        return profile
+    organisation = organisation_for_email(email)
+    if organisation is None:
+        for coordinator in coordinators_of(profile.organisation):
+            _mail_member(
+                coordinator, "pending_signup", {"site_url": settings.WAGTAILADMIN_BASE_URL}
+            )
+        return profile
+    profile.organisation = organisation
+    profile.status = MembershipStatus.APPROVED
+    profile.decided_at = timezone.now()
+    profile.save(update_fields=["organisation", "status", "decided_at"])
+    user.groups.add(_role_group(PROFESSIONAL))
+    record_event(action=AuditAction.SIGNUP_APPROVED_BY_DOMAIN, subject=user, obj=organisation)
+    return profile
+
+
+@transaction.atomic
+def approve_member(*, actor: Any, profile: Profile) -> Profile:
+    if not can_approve_member(actor, profile):
+        raise PermissionDenied(ERROR_NOT_YOURS)
+    profile = Profile.objects.select_for_update().get(pk=profile.pk)
+    if profile.status != MembershipStatus.PENDING:
+        raise ValidationError(ERROR_ALREADY_DECIDED)
+    profile.status = MembershipStatus.APPROVED
+    profile.decided_at = timezone.now()
+    profile.status_reason = ""
+    profile.save(update_fields=["status", "decided_at", "status_reason"])
+    profile.user.groups.add(_role_group(PROFESSIONAL))
+    record_event(action=AuditAction.SIGNUP_APPROVED, actor=actor, subject=profile.user, obj=profile)
+    _mail_member(profile.user, "approved", {"site_url": settings.WAGTAILADMIN_BASE_URL})
+    return profile
+
+
+@transaction.atomic
+def refuse_member(*, actor: Any, profile: Profile, reason: str) -> Profile:
+    """The reason goes to the member by e-mail and stays on their profile (erased
+    with it); the audit log records only that a refusal happened."""
+    if not can_approve_member(actor, profile):
+        raise PermissionDenied(ERROR_NOT_YOURS)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": ERROR_REASON_REQUIRED})
+    profile = Profile.objects.select_for_update().get(pk=profile.pk)
+    if profile.status != MembershipStatus.PENDING:
+        raise ValidationError(ERROR_ALREADY_DECIDED)
+    profile.status = MembershipStatus.REFUSED
+    profile.decided_at = timezone.now()
+    profile.status_reason = reason
+    profile.save(update_fields=["status", "decided_at", "status_reason"])
+    record_event(action=AuditAction.SIGNUP_REFUSED, actor=actor, subject=profile.user, obj=profile)
+    _mail_member(profile.user, "refused", {"reason": reason})
+    return profile
+
+
+@transaction.atomic
+def set_roles(*, actor: Any, user: Any, roles: list[str]) -> None:
+    unknown = set(roles) - set(ROLES)
+    if unknown:
+        raise ValidationError(f"Unknown roles: {sorted(unknown)}")
+    keep = user.groups.exclude(name__in=ROLES)
+    user.groups.set([*keep, *Group.objects.filter(name__in=roles)])
+    record_roles_changed(actor=actor, user=user)
+
+
+def record_roles_changed(*, actor: Any, user: Any) -> AuditEvent:
+    roles = ", ".join(sorted(user.groups.values_list("name", flat=True))) or "-"
+    return record_event(action=AuditAction.ROLES_CHANGED, actor=actor, subject=user, reason=roles)
+
+
+def record_mfa_change(*, user: Any, authenticator_type: str, added: bool) -> AuditEvent:
+    return record_event(
+        action=AuditAction.MFA_ADDED if added else AuditAction.MFA_REMOVED,
+        actor=user,
+        subject=user,
+        reason=authenticator_type,
+    )
+
+
+@transaction.atomic
+def update_profile(*, profile: Profile, **fields: Any) -> Profile:
+    for name, value in fields.items():
+        setattr(profile, name, value)
+    profile.full_clean()
+    profile.save()
+    return profile
+
+
+def export_personal_data(*, user: Any) -> dict[str, Any]:
+    """Everything the platform holds about this member, and nothing about anyone else."""
+    data: dict[str, Any] = {
+        "export_generated_at": timezone.now().isoformat(),
+        "format": "HG Leerwerkplaats personal data export, version 1",
+    }
+    for provider in personal_data.providers():
+        data[provider.key] = provider.export(user)
+    record_event(action=AuditAction.DATA_EXPORTED, actor=user, subject=user)
+    return data
+
+
+@transaction.atomic
+def delete_account(*, user: Any) -> None:
+    """Erase the member: every app erases what it holds, then the account itself
+    is anonymised (kept as an empty row so contributions and the audit log keep
+    their references but show "verwijderd lid")."""
+    for provider in personal_data.providers():
+        provider.erase(user)
+    record_event(action=AuditAction.ACCOUNT_DELETED, actor=None, subject=user)
+    logger.info("A member erased their account (id %s).", user.pk)
+
+
+# --- the members app's own personal data -----------------------------------
+
+
+def export_account(user: Any) -> dict[str, Any]:
+    profile = Profile.objects.filter(user=user).select_related("organisation").first()
+    return {
+        "email": user.email,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "date_joined": user.date_joined.isoformat(),
+        "last_login": user.last_login.isoformat() if user.last_login else None,
+        "email_addresses": [
+            {"email": a.email, "verified": a.verified, "primary": a.primary}
+            for a in EmailAddress.objects.filter(user=user)
+        ],
+        "roles": sorted(user.groups.values_list("name", flat=True)),
+        "two_factor_methods": sorted(
+            Authenticator.objects.filter(user=user).values_list("type", flat=True)
+        ),
+        "profile": None
+        if profile is None
+        else {
+            "display_name": profile.display_name,
+            "pseudonym": profile.pseudonym,
+            "organisation": profile.organisation.name if profile.organisation else None,
+            "profession": profile.profession,
+            "register_numbers": profile.register_numbers,
+            "notifications": {
+                "replies": profile.notify_replies,
+                "mentions": profile.notify_mentions,
+                "moderation": profile.notify_moderation,
+            },
+            "membership_status": profile.status,
+            "membership_reason": profile.status_reason,
+            "decided_at": profile.decided_at.isoformat() if profile.decided_at else None,
+        },
+    }
+
+
+def export_audit(user: Any) -> list[dict[str, Any]]:
+    from .selectors import audit_events_about
+
+    return [
+        {
+            "action": event.action,
+            "at": event.created_at.isoformat(),
+            "by_you": event.actor_id == user.pk,
+        }
+        for event in audit_events_about(user)
+    ]
+
+
+def erase_account(user: Any) -> None:
+    from allauth.usersessions.models import UserSession
+    from django.contrib.sessions.models import Session
+
+    sessions = UserSession.objects.filter(user=user)
+    Session.objects.filter(session_key__in=sessions.values("session_key")).delete()
+    sessions.delete()
+    Authenticator.objects.filter(user=user).delete()
+    EmailAddress.objects.filter(user=user).delete()
+    Profile.objects.filter(user=user).update(
+        display_name="",
+        pseudonym=None,
+        organisation=None,
+        profession="",
+        skj_number="",
+        registerplein_number="",
+        big_number="",
+        vvn_number="",
+        status_reason="",
+        erased_at=timezone.now(),
+    )
+    for profile in Profile.objects.filter(user=user):
+        profile.coordinated_organisations.clear()
+    user.email = f"verwijderd-{uuid.uuid4().hex}@verwijderd.invalid"
+    user.first_name = ""
+    user.last_name = ""
+    user.is_active = False
+    user.is_staff = False
+    user.is_superuser = False
+    user.set_unusable_password()
+    user.save()
+    user.groups.clear()
+
+
+def register_personal_data() -> None:
+    """Called from MembersConfig.ready(): members' own part of every export and erasure."""
+    personal_data.register(
+        personal_data.PersonalDataProvider(
+            key="account", label="Account en profiel", export=export_account, erase=erase_account
+        )
+    )
+    personal_data.register(
+        personal_data.PersonalDataProvider(
+            key="audit_log", label="Auditlog over jou", export=export_audit, erase=_keep
+        )
+    )
+
+
+def _keep(user: Any) -> None:
+    """The audit log holds ids only: nothing in it names the member."""

@@ -1,0 +1,108 @@
+"""The members' side of the Wagtail admin: organisations, the sign-up queue,
+the read-only audit log, and an audit line when an administrator changes roles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import admin_views, services
+from .models import AuditEvent, Organisation
+from .permissions import can_coordinate, can_read_audit_log
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = _("Organisaties")
+    add_to_admin_menu = True
+    menu_order = 300
+    list_display = ["name", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+
+
+register_snippet(OrganisationViewSet)
+
+
+class AuditLogPermissionPolicy(ModelPermissionPolicy):
+    """Readable by moderators and coordinators; nobody adds, changes or deletes."""
+
+    def user_has_permission(self, user: Any, action: str) -> bool:
+        return action == "view" and can_read_audit_log(user)
+
+    def user_has_any_permission(self, user: Any, actions: Any) -> bool:
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class AuditEventViewSet(ModelViewSet):
+    model = AuditEvent
+    icon = "history"
+    menu_label = _("Auditlog")
+    add_to_admin_menu = True
+    menu_order = 900
+    list_display = [
+        "created_at",
+        "action",
+        "actor",
+        "subject",
+        "object_type",
+        "object_id",
+        "reason",
+    ]
+    list_filter = ["action"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = ["reason"]  # never used: the policy allows no add or edit
+
+
+register_permission_policy(AuditEvent, AuditLogPermissionPolicy(AuditEvent))
+
+
+@hooks.register("register_admin_viewset")
+def register_audit_log() -> ModelViewSet:
+    return AuditEventViewSet("audit_log")
+
+
+class CoordinatorMenuItem(MenuItem):
+    def is_shown(self, request: Any) -> bool:
+        return can_coordinate(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_member_admin_urls() -> list[Any]:
+    return [
+        path("aanmeldingen/", admin_views.pending_members, name="members_pending"),
+        path(
+            "aanmeldingen/<int:pk>/goedkeuren/",
+            admin_views.approve_member,
+            name="members_approve",
+        ),
+        path("aanmeldingen/<int:pk>/afwijzen/", admin_views.refuse_member, name="members_refuse"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_pending_members_menu_item() -> MenuItem:
+    return CoordinatorMenuItem(
+        _("Aanmeldingen"), reverse("members_pending"), icon_name="group", order=250
+    )
+
+
+@hooks.register("after_edit_user")
+def audit_role_change_on_edit(request: Any, user: Any) -> None:
+    services.record_roles_changed(actor=request.user, user=user)
+
+
+@hooks.register("after_create_user")
+def audit_role_change_on_create(request: Any, user: Any) -> None:
+    services.record_roles_changed(actor=request.user, user=user)

@@ -1,0 +1,187 @@
+"""Who may open what: every URL name of the project for every kind of user.
+
+A new URL without a row here fails `test_every_url_name_has_a_row`, so each
+issue that adds a page also says who may see it. The Wagtail admin's hundreds
+of internal views follow Wagtail's own permissions; the admin is represented by
+its entry and by every admin view this project adds."""
+
+from __future__ import annotations
+
+import contextlib
+from urllib.parse import urlsplit
+
+import pytest
+from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve, reverse
+
+from members.models import MembershipStatus
+from tests.members import factories
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ("anonymous", "pending", "professional", "ervaringsdeskundige", "moderator", "coordinator")
+OK, LOGIN, AWAY, FORBIDDEN, NOT_FOUND, GONE = 200, "login", "redirect", 403, 404, 405
+
+# Prefixes whose URL names belong to Wagtail's admin and document serving.
+WAGTAIL_INTERNAL_PREFIXES = ("beheer/", "documenten/")
+
+
+def row(anonymous, pending, professional, ervaringsdeskundige, moderator, coordinator):
+    return dict(
+        zip(
+            ROLES,
+            (anonymous, pending, professional, ervaringsdeskundige, moderator, coordinator),
+            strict=True,
+        )
+    )
+
+
+def everyone(status):
+    return row(*([status] * len(ROLES)))
+
+
+def logged_in(status, anonymous=LOGIN):
+    return row(anonymous, status, status, status, status, status)
+
+
+ADMIN_ONLY = row(LOGIN, LOGIN, LOGIN, LOGIN, OK, OK)
+# Wagtail sends a user without admin access to its login, and turns a refusal
+# inside the admin into a redirect with a message.
+COORDINATOR_ONLY = row(LOGIN, LOGIN, LOGIN, LOGIN, AWAY, OK)
+
+# url name -> (path, expected per role)
+MATRIX: dict[str, tuple[str, dict[str, object]]] = {
+    "healthz": ("/healthz", everyone(OK)),
+    "wagtail_serve": ("/", everyone(OK)),
+    "wagtailcore_login": ("/_util/login/", everyone(LOGIN)),
+    "wagtailcore_authenticate_with_password": (
+        "/_util/authenticate_with_password/999/999/",
+        everyone(NOT_FOUND),
+    ),
+    "wagtailadmin_login_redirect": ("/beheer/login/", everyone(LOGIN)),
+    "account_login": ("/account/login/", logged_in(AWAY, anonymous=OK)),
+    "account_signup": ("/account/signup/", logged_in(AWAY, anonymous=OK)),
+    "account_logout": ("/account/logout/", logged_in(OK, anonymous=AWAY)),
+    "account_inactive": ("/account/inactive/", everyone(OK)),
+    "account_reauthenticate": ("/account/reauthenticate/", logged_in(OK)),
+    "account_email": ("/account/email/", logged_in(OK)),
+    "account_email_verification_sent": ("/account/confirm-email/", everyone(OK)),
+    "account_confirm_email": ("/account/confirm-email/onzin/", everyone(OK)),
+    "account_change_password": ("/account/password/change/", logged_in(OK)),
+    "account_set_password": ("/account/password/set/", logged_in(AWAY)),
+    "account_reset_password": ("/account/password/reset/", everyone(OK)),
+    "account_reset_password_done": ("/account/password/reset/done/", everyone(OK)),
+    "account_reset_password_from_key": ("/account/password/reset/key/1-onzin/", everyone(OK)),
+    "account_reset_password_from_key_done": ("/account/password/reset/key/done/", everyone(OK)),
+    "account_confirm_login_code": ("/account/login/code/confirm/", logged_in(AWAY)),
+    "mfa_index": ("/account/2fa/", logged_in(OK)),
+    "mfa_authenticate": ("/account/2fa/authenticate/", logged_in(AWAY)),
+    "mfa_reauthenticate": ("/account/2fa/reauthenticate/", row(LOGIN, AWAY, AWAY, AWAY, OK, OK)),
+    "mfa_activate_totp": ("/account/2fa/totp/activate/", logged_in(AWAY)),
+    "mfa_deactivate_totp": (
+        "/account/2fa/totp/deactivate/",
+        row(LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, AWAY, AWAY),
+    ),
+    "mfa_view_recovery_codes": ("/account/2fa/recovery-codes/", logged_in(NOT_FOUND)),
+    "mfa_generate_recovery_codes": ("/account/2fa/recovery-codes/generate/", logged_in(AWAY)),
+    "mfa_download_recovery_codes": ("/account/2fa/recovery-codes/download/", logged_in(NOT_FOUND)),
+    "mfa_list_webauthn": ("/account/2fa/webauthn/", logged_in(OK)),
+    "mfa_add_webauthn": ("/account/2fa/webauthn/add/", logged_in(AWAY)),
+    "mfa_reauthenticate_webauthn": ("/account/2fa/webauthn/reauthenticate/", logged_in(AWAY)),
+    "mfa_remove_webauthn": ("/account/2fa/webauthn/keys/999/remove/", logged_in(AWAY)),
+    "mfa_edit_webauthn": ("/account/2fa/webauthn/keys/999/edit/", logged_in(AWAY)),
+    "usersessions_list": ("/account/sessions/", logged_in(OK)),
+    "members:profile": ("/mijn/profiel/", logged_in(OK)),
+    "members:my_data": ("/mijn/gegevens/", logged_in(OK)),
+    "members:download_my_data": ("/mijn/gegevens/download/", logged_in(OK)),
+}
+
+# The Wagtail admin's entry and the admin views this project adds.
+ADMIN_MATRIX: dict[str, tuple[str, dict[str, object]]] = {
+    "wagtailadmin_home": ("/beheer/", row(LOGIN, LOGIN, LOGIN, LOGIN, OK, OK)),
+    "members_pending": ("/beheer/aanmeldingen/", row(LOGIN, LOGIN, LOGIN, LOGIN, AWAY, OK)),
+    "members_approve": (
+        "/beheer/aanmeldingen/{pending}/goedkeuren/",
+        # A decision is a POST; GET is refused (test_signup covers who may POST).
+        row(LOGIN, LOGIN, LOGIN, LOGIN, GONE, GONE),
+    ),
+    "members_refuse": (
+        "/beheer/aanmeldingen/{pending}/afwijzen/",
+        row(LOGIN, LOGIN, LOGIN, LOGIN, AWAY, OK),
+    ),
+    "audit_log:index": ("/beheer/audit_log/", row(LOGIN, LOGIN, LOGIN, LOGIN, OK, OK)),
+    "wagtailsnippets_members_organisation:list": (
+        "/beheer/snippets/members/organisation/",
+        COORDINATOR_ONLY,
+    ),
+}
+
+
+def project_url_names() -> set[str]:
+    names: set[str] = set()
+
+    def walk(patterns, prefix: str, namespace: str | None) -> None:
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern)
+            if isinstance(pattern, URLResolver):
+                ns = pattern.namespace
+                walk(
+                    pattern.url_patterns,
+                    route,
+                    f"{namespace}:{ns}" if namespace and ns else ns or namespace,
+                )
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                if route.startswith(WAGTAIL_INTERNAL_PREFIXES) and pattern.name not in MATRIX:
+                    continue
+                names.add(f"{namespace}:{pattern.name}" if namespace else pattern.name)
+
+    walk(get_resolver().url_patterns, "", None)
+    return names
+
+
+def test_every_url_name_has_a_row():
+    assert project_url_names() == set(MATRIX)
+
+
+def test_every_admin_view_of_the_project_has_a_row():
+    for name in ADMIN_MATRIX:
+        reverse(name, kwargs={"pk": 1}) if "{pending}" in ADMIN_MATRIX[name][0] else reverse(name)
+
+
+@pytest.fixture
+def users(db):
+    org = factories.organisation("Kwadraad")
+    coordinator = factories.member(role="Coordinator", with_mfa=True, org=org)
+    coordinator.profile.coordinated_organisations.add(org)
+    return {
+        "anonymous": None,
+        "pending": factories.member(role=None, status=MembershipStatus.PENDING, org=org),
+        "professional": factories.member(role="Professional"),
+        "ervaringsdeskundige": factories.member(role="Ervaringsdeskundige"),
+        "moderator": factories.member(role="Moderator", with_mfa=True),
+        "coordinator": coordinator,
+    }
+
+
+def outcome(response) -> object:
+    if response.status_code in (301, 302):
+        target = urlsplit(response["Location"]).path
+        with contextlib.suppress(Resolver404):
+            if resolve(target).url_name == "account_login":
+                return LOGIN
+        return AWAY
+    return response.status_code
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_kind_of_user_gets_the_expected_answer_everywhere(client, users, home_page, role):
+    if users[role] is not None:
+        client.force_login(users[role])
+    pending_pk = users["pending"].profile.pk
+    mismatches = {}
+    for name, (path, expected) in {**MATRIX, **ADMIN_MATRIX}.items():
+        response = client.get(path.format(pending=pending_pk))
+        got = outcome(response)
+        if got != expected[role]:
+            mismatches[name] = (path, expected[role], got)
+
+    assert mismatches == {}
