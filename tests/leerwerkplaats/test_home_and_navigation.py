@@ -260,6 +260,7 @@ class ExampleForm(forms.Form):
 def test_form_include_summarises_errors_with_links_and_keeps_what_was_typed(rf):
     form = ExampleForm(data={"name": "Sam de Vries", "email": "geen-adres"})
     request = rf.post("/")
+    request.user = AnonymousUser()
 
     html = render_to_string("includes/form.html", {"form": form}, request=request)
 
