@@ -43,7 +43,7 @@ urlpatterns += i18n_patterns(
     path("mijn/", include("members.urls")),
     # Wagtail's own front-end login form, also replaced by the one way in.
     path("_util/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
-    path("zoeken/", views.search, name="search"),
+    path("zoeken/", views.search, name="site_search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -42,7 +42,7 @@ def search(request: HttpRequest) -> HttpResponse:
             "query": query,
             "groups": groups,
             "result_count": sum(len(group.hits) for group in groups),
-            "search_url": reverse("search"),
+            "search_url": reverse("site_search"),
             "breadcrumb_title": _("Zoeken"),
             # The page's own search form is the one search landmark here.
             "hide_header_search": True,

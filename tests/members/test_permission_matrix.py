@@ -51,6 +51,10 @@ COORDINATOR_ONLY = row(LOGIN, LOGIN, LOGIN, LOGIN, AWAY, OK)
 # url name -> (path, expected per role)
 MATRIX: dict[str, tuple[str, dict[str, object]]] = {
     "healthz": ("/healthz", everyone(OK)),
+    # The public face (issue 6): search filters its results per user, not its door.
+    "site_search": ("/zoeken/?q=hulp", everyone(OK)),
+    "sitemap": ("/sitemap.xml", everyone(OK)),
+    "robots_txt": ("/robots.txt", everyone(OK)),
     "wagtail_serve": ("/", everyone(OK)),
     "wagtailcore_login": ("/_util/login/", everyone(LOGIN)),
     "wagtailcore_authenticate_with_password": (
