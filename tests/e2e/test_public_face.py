@@ -107,7 +107,9 @@ def test_every_public_page_type_has_no_serious_accessibility_violations(
     assert axe_violations(audit_page) == []
 
 
-@pytest.mark.parametrize("path", ["/", "/zoeken/?q=geweld", "/hulp/professionals/"])
+@pytest.mark.parametrize(
+    "path", ["/", "/zoeken/?q=geweld", "/hulp/professionals/", "/mijn/profiel/", "/mijn/gegevens/"]
+)
 def test_member_pages_have_no_serious_accessibility_violations(
     audit_page, public_site, member, live_server, path
 ):
