@@ -9,20 +9,27 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from privacy.detectors.numbers_nl import NUMBER_WORD_PATTERN, number_value
+from privacy.detectors.fast import finditer_at, finditer_near, folded, keyword_pattern
+from privacy.detectors.numbers_nl import NUMBER_WORD_MAX_CHARS, NUMBER_WORD_PATTERN, number_value
 from privacy.detectors.spans import distinct
 from privacy.findings import Finding, Label
 
 _NUM = rf"(?:\d{{1,3}}(?:[,.]5)?|{NUMBER_WORD_PATTERN})"
 _MAX_AGE = 115
 
-_PERSON_NOUNS = (
-    "meisje|meid|jongen|jongetje|jongeman|kind|kindje|kleuter|peuter|baby|puber|tiener|"
-    "zoon|zoontje|dochter|dochtertje|broer|broertje|zus|zusje|zoon|neef|nicht|"
-    "vriend|vriendje|vriendin|vriendinnetje|partner|man|vrouw|moeder|vader|oma|opa|"
-    "buurman|buurvrouw|leerling|cliënt|cliënte|client|patiënt|patiënte|slachtoffer|"
-    "verdachte|dader|jongere|dame|heer|meneer|mevrouw|tweeling|stiefvader|stiefmoeder"
-)
+_PERSON_NOUNS = keyword_pattern(
+    (
+        "meisje", "meid", "jongen", "jongetje", "jongeman", "kind", "kindje", "kleuter",
+        "peuter", "baby", "puber", "tiener", "zoon", "zoontje", "dochter", "dochtertje",
+        "broer", "broertje", "zus", "zusje", "neef", "nicht", "vriend", "vriendje",
+        "vriendin", "vriendinnetje", "partner", "man", "vrouw", "moeder", "vader", "oma",
+        "opa", "buurman", "buurvrouw", "leerling", "cliënt", "cliënte", "client", "patiënt",
+        "patiënte", "slachtoffer", "verdachte", "dader", "jongere", "dame", "heer",
+        "meneer", "mevrouw", "tweeling", "stiefvader", "stiefmoeder",
+    )
+)  # fmt: skip
+#: The longest number a pattern can start with before its key word ("zevenenzeventig").
+_NUM_REACH = max(NUMBER_WORD_MAX_CHARS, 6)
 # "... jaar" is a duration, not an age, when one of these words follows.
 _DURATION_AFTER = re.compile(
     r"\s*(?:lang|geleden|samen|getrouwd|gewacht|gewerkt|bezig|in\s+dienst|werkzaam|"
@@ -48,8 +55,9 @@ _PARENS = re.compile(
     r"\s*(?:jaar|jr\.?|maanden|maand|mnd\.?|weken|week|dagen)?\s*\)",
     re.IGNORECASE,
 )
+_IS_VERBS = keyword_pattern(("is", "was", "ben", "bent", "wordt", "werd", "word", "zijn", "waren"))
 _IS_AGE = re.compile(
-    rf"\b(?:is|was|ben|bent|wordt|werd|word|zijn|waren)\s+(?:ik\s+|hij\s+|ze\s+|zij\s+)?"
+    rf"\b(?:{_IS_VERBS})\s+(?:ik\s+|hij\s+|ze\s+|zij\s+)?"
     rf"(?:pas\s+|nog\s+maar\s+|net\s+|bijna\s+|ongeveer\s+|inmiddels\s+|toen\s+|nu\s+)*"
     rf"({_NUM})(?=\s*(?:[.,;:!?)]|$|\s+en\s|\s+jaar\b|\s+toen\b))",
     re.IGNORECASE,
@@ -60,18 +68,21 @@ _NOUN_VAN = re.compile(
     r"(?!\s+(?:kinderen|kids|zonen|dochters|jongens|meisjes|maanden|weken|dagen|keer|uur))",
     re.IGNORECASE,
 )
+_ORDINAL_WORDS = keyword_pattern(("op", "vanaf", "tot", "sinds", "na", "voor", "rond"))
 _ORDINAL = re.compile(
-    r"\b(?:op|vanaf|tot|sinds|na|voor|rond)\s+(?:mijn|haar|zijn|hun|je|jouw|ons)\s+"
+    rf"\b(?:{_ORDINAL_WORDS})\s+(?:mijn|haar|zijn|hun|je|jouw|ons)\s+"
     rf"(\d{{1,2}}(?:e|de|ste)|(?:{NUMBER_WORD_PATTERN})(?:de|ste))\b",
     re.IGNORECASE,
 )
 _AGE_WORD = re.compile(rf"\bleeftijd(?:\s+van)?\s*:?\s*({_NUM})\b", re.IGNORECASE)
 _LIST_AFTER_NAME = re.compile(
-    rf"(?<=[^\W\d_]),\s+(\d{{1,2}}|{NUMBER_WORD_PATTERN})(?=\s*(?:,|\s+en\s|\s+jaar\b))",
+    rf",(?<=[^\W\d_],)\s+(\d{{1,2}}|{NUMBER_WORD_PATTERN})(?=\s*(?:,|\s+en\s|\s+jaar\b))",
     re.IGNORECASE,
 )
+_LIST_WORDS = ("kinderen", "zonen", "dochters", "kids", "broers", "zussen", "tweeling")
+_LIST_WORD_PATTERN = keyword_pattern(_LIST_WORDS)
 _NUMBER_LIST = re.compile(
-    rf"\b(?:kinderen|zonen|dochters|kids|broers|zussen|tweeling)\s*[,:(]?\s*"
+    rf"\b(?:{_LIST_WORD_PATTERN})\s*[,:(]?\s*"
     rf"((?:\d{{1,2}}|{NUMBER_WORD_PATTERN})(?:\s*(?:,|en)\s*(?:\d{{1,2}}|{NUMBER_WORD_PATTERN}))+)"
     rf"(?=\s*[,.);]|\s+jaar)",
     re.IGNORECASE,
@@ -103,13 +114,22 @@ def _make(text: str, start: int, end: int, detector: str = "leeftijd") -> Findin
     return Finding(start, end, Label.LEEFTIJD, text[start:end], detector)
 
 
+_JARIG_KEY = re.compile("jarig")
+_UNIT_KEY = re.compile(r"\s+(?:jaar|jr|maand|week|weken)")
+_IS_ANCHOR = re.compile(_IS_VERBS)
+_ORDINAL_ANCHOR = re.compile(_ORDINAL_WORDS)
+_NOUN_ANCHOR = re.compile(_PERSON_NOUNS)
+_LIST_ANCHOR = re.compile(_LIST_WORD_PATTERN)
+
+
 @distinct
 def find_ages(text: str) -> Iterator[Finding]:
     """Every expression of someone's age in ``text``."""
-    lowered = text.lower()
-    # Each pattern needs a word that is cheap to look for first.
+    lowered = folded(text).text
+    # Each pattern needs a word that is cheap to look for first; the costly ones are
+    # only tried next to it (see privacy/detectors/fast.py).
     if "jarig" in lowered:
-        for m in _JARIG.finditer(text):
+        for m in finditer_near(_JARIG, _JARIG_KEY, text, _NUM_REACH):
             yield _make(text, m.start(), m.end())
     if any(unit in lowered for unit in ("jaar", "jr", "maand", "week", "weken")):
         yield from _years_old(text)
@@ -118,14 +138,18 @@ def find_ages(text: str) -> Iterator[Finding]:
             for number in re.finditer(rf"\d{{1,3}}|{NUMBER_WORD_PATTERN}", m.group(0), re.I):
                 if _age_ok(number.group(0)):
                     yield _make(text, m.start() + number.start(), m.start() + number.end())
-    patterns = [_IS_AGE, _ORDINAL]
+    for m in finditer_at(_IS_AGE, _IS_ANCHOR, text):
+        if _age_ok(m.group(1)):
+            yield _make(text, m.start(1), m.end(1))
+    for m in finditer_at(_ORDINAL, _ORDINAL_ANCHOR, text):
+        yield _make(text, m.start(1), m.end(1))
     if " van " in lowered:
-        patterns.append(_NOUN_VAN)
+        for m in finditer_at(_NOUN_VAN, _NOUN_ANCHOR, text):
+            if _age_ok(m.group(1)):
+                yield _make(text, m.start(1), m.end(1))
     if "leeftijd" in lowered:
-        patterns.append(_AGE_WORD)
-    for pattern in patterns:
-        for m in pattern.finditer(text):
-            if pattern is _ORDINAL or _age_ok(m.group(1)):
+        for m in _AGE_WORD.finditer(text):
+            if _age_ok(m.group(1)):
                 yield _make(text, m.start(1), m.end(1))
     if "," in text:
         for m in _LIST_AFTER_NAME.finditer(text):
@@ -133,18 +157,15 @@ def find_ages(text: str) -> Iterator[Finding]:
             if _age_ok(m.group(1)) and not _NOT_AFTER_LIST.search(before):
                 yield _make(text, m.start(1), m.end(1))
     if any(word in lowered for word in _LIST_WORDS):
-        for m in _NUMBER_LIST.finditer(text):
+        for m in finditer_at(_NUMBER_LIST, _LIST_ANCHOR, text):
             for number in re.finditer(rf"\d{{1,2}}|{NUMBER_WORD_PATTERN}", m.group(1), re.I):
                 if _age_ok(number.group(0)):
                     start = m.start(1) + number.start()
                     yield _make(text, start, start + len(number.group(0)))
 
 
-_LIST_WORDS = ("kinderen", "zonen", "dochters", "kids", "broers", "zussen", "tweeling")
-
-
 def _years_old(text: str) -> Iterator[Finding]:
-    for m in _YEARS_OLD.finditer(text):
+    for m in finditer_near(_YEARS_OLD, _UNIT_KEY, text, _NUM_REACH):
         if not _age_ok(m.group(1)):
             continue
         if not m.group(3):

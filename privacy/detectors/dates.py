@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from privacy.detectors.fast import folded, keyword_pattern
 from privacy.detectors.spans import distinct
 from privacy.findings import Finding, Label
 
@@ -39,18 +40,26 @@ _DAY_MONTH = re.compile(
 )
 
 
+# Cheap tests first: a written date needs a month name, a numeric one a digit, a
+# separator and a digit.
+_HAS_MONTH = re.compile(rf"\s(?:{keyword_pattern(_MONTHS.split('|'))})\b")
+_HAS_DIGIT_SEPARATOR = re.compile(r"\d[-/.]\d")
+
+
 @distinct
 def find_dates(text: str) -> Iterator[Finding]:
     """Every written or numeric date in ``text``."""
-    for m in _WRITTEN.finditer(text):
-        end = m.end()
-        if text[end - 1] == ".":
-            end -= 1  # "14 febr." keeps its dot, a sentence end does not matter
-        yield Finding(m.start(), end, Label.DATUM, text[m.start() : end], "datum")
-    for m in _NUMERIC.finditer(text):
-        yield Finding(m.start(), m.end(), Label.DATUM, m.group(0), "datum")
-    for m in _DAY_MONTH.finditer(text):
-        yield Finding(m.start(1), m.end(1), Label.DATUM, m.group(1), "datum")
+    if _HAS_MONTH.search(folded(text).text):
+        for m in _WRITTEN.finditer(text):
+            end = m.end()
+            if text[end - 1] == ".":
+                end -= 1  # "14 febr." keeps its dot, a sentence end does not matter
+            yield Finding(m.start(), end, Label.DATUM, text[m.start() : end], "datum")
+    if _HAS_DIGIT_SEPARATOR.search(text):
+        for m in _NUMERIC.finditer(text):
+            yield Finding(m.start(), m.end(), Label.DATUM, m.group(0), "datum")
+        for m in _DAY_MONTH.finditer(text):
+            yield Finding(m.start(1), m.end(1), Label.DATUM, m.group(1), "datum")
 
 
 DETECTORS = (find_dates,)

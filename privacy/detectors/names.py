@@ -6,10 +6,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from privacy.allowlist import is_not_name
-from privacy.detectors.lexicon import common_words, first_names
+from privacy.detectors.fast import contains_any, finditer_at, folded, keyword_pattern
+from privacy.detectors.lexicon import first_names
 from privacy.detectors.spans import distinct
 from privacy.findings import Finding, Label
 
@@ -26,20 +27,30 @@ _NAME = (
     rf"(?:\s+(?:(?:{_PARTICLES})\s+)?{_CAP}){{0,3}}"
 )
 
-_ROLES = (
-    "zoon|zoontje|dochter|dochtertje|broer|broertje|zus|zusje|zuster|moeder|vader|mama|"
-    "papa|oma|opa|oom|tante|neef|nicht|vriend|vriendje|vriendin|partner|ex|ex-partner|"
-    "ex-man|ex-vrouw|echtgenoot|echtgenote|man|vrouw|stiefvader|stiefmoeder|stiefzoon|"
-    "stiefdochter|schoonmoeder|schoonvader|collega|buurvrouw|buurman|juf|meester|mentor|"
-    "docent|leerkracht|mevrouw|meneer|mevr\\.|mw\\.|dhr\\.|de\\s+heer|dokter|huisarts|"
-    "cliënt|cliënte|client|patiënt|patiënte|baby|kind|leerling|jongen|meisje|jongetje|"
-    "melder|beller|verdachte|betrokkene|getuige|familie|gezin|jongste|oudste|tweeling|"
-    "agent|wijkagent|rechercheur|procesregisseur|teamleider|consulent|jeugdconsulent|"
-    "schuldhulpverlener|hulpverlener|begeleider|voogd|pleegmoeder|pleegvader|kleinzoon|"
-    "kleindochter|zwager|schoonzus|opa\\s+en\\s+oma|leidster|leider|oppas|gastouder|"
-    "pedagogisch\\s+medewerker|groepsleider|groepsleidster|trainer|coach|gaat\\s+om|ging\\s+om"
-)
+#: Role and family words after which a capitalised word is a name ("haar man Dmytro").
+_ROLE_WORDS: tuple[str, ...] = (
+    "zoon", "zoontje", "dochter", "dochtertje", "broer", "broertje", "zus", "zusje",
+    "zuster", "moeder", "vader", "mama", "papa", "oma", "opa", "oom", "tante", "neef",
+    "nicht", "vriend", "vriendje", "vriendin", "partner", "ex", "ex-partner", "ex-man",
+    "ex-vrouw", "echtgenoot", "echtgenote", "man", "vrouw", "stiefvader", "stiefmoeder",
+    "stiefzoon", "stiefdochter", "schoonmoeder", "schoonvader", "collega", "buurvrouw",
+    "buurman", "juf", "meester", "mentor", "docent", "leerkracht", "mevrouw", "meneer",
+    "mevr.", "mw.", "dhr.", "de heer", "dokter", "huisarts", "cliënt", "cliënte", "client",
+    "patiënt", "patiënte", "baby", "kind", "leerling", "jongen", "meisje", "jongetje",
+    "melder", "beller", "verdachte", "betrokkene", "getuige", "familie", "gezin",
+    "jongste", "oudste", "tweeling", "agent", "wijkagent", "rechercheur",
+    "procesregisseur", "teamleider", "consulent", "jeugdconsulent", "schuldhulpverlener",
+    "hulpverlener", "begeleider", "voogd", "pleegmoeder", "pleegvader", "kleinzoon",
+    "kleindochter", "zwager", "schoonzus", "opa en oma", "leidster", "leider", "oppas",
+    "gastouder", "pedagogisch medewerker", "groepsleider", "groepsleidster", "trainer",
+    "coach", "gaat om", "ging om",
+)  # fmt: skip
+_ROLES = keyword_pattern(_ROLE_WORDS)
 _TRIGGER = re.compile(rf"(?<![\w-])(?i:{_ROLES})(?:\s*[,:])?\s+({_NAME})")
+_TRIGGER_ANCHOR = re.compile(_ROLES)  # searched in the folded text
+_NAMING_WORDS = ("heet", "heten", "genaamd", "noem", "naam")
+_GREETING_WORDS = ("Beste", "Lieve", "Hoi", "Hallo", "Dag", "Hey", "Hi")
+_SIGNATURE_WORDS = ("Gr", "groet", "Mvg")
 _NAMING = re.compile(
     rf"\b(?i:heet|heten|genaamd|noem\s+(?:ik\s+)?(?:hem|haar|hen|ze)(?:\s+hier)?(?:\s+even)?|"
     rf"naam\s+is|heet\s+hier(?:\s+gewoon)?|noemen\s+hem|noemen\s+haar)\s+({_NAME}|{_INITIALS})"
@@ -80,8 +91,8 @@ def _trim_name(text: str, start: int, value: str) -> tuple[int, int] | None:
     return (begin, end) if end > begin else None
 
 
-def _name_findings(text: str, pattern: re.Pattern[str], detector: str) -> Iterator[Finding]:
-    for m in pattern.finditer(text):
+def _name_findings(text: str, matches: Iterable[re.Match[str]]) -> Iterator[Finding]:
+    for m in matches:
         value = m.group(1)
         if not value[:1].isupper():
             continue
@@ -91,27 +102,33 @@ def _name_findings(text: str, pattern: re.Pattern[str], detector: str) -> Iterat
         start, end = span
         if is_not_name(text[start:end]):
             continue
-        yield Finding(start, end, Label.NAAM, text[start:end], detector)
+        yield Finding(start, end, Label.NAAM, text[start:end], "naam-context")
 
 
 @distinct
 def find_role_names(text: str) -> Iterator[Finding]:
     """Capitalised names right after a role or family word, or after "heet"/"noem ik"."""
-    yield from _name_findings(text, _TRIGGER, "naam-context")
-    yield from _name_findings(text, _NAMING, "naam-context")
-    yield from _name_findings(text, _GREETING, "naam-context")
-    yield from _name_findings(text, _SIGNATURE, "naam-context")
+    yield from _name_findings(text, finditer_at(_TRIGGER, _TRIGGER_ANCHOR, text))
+    if contains_any(folded(text).text, _NAMING_WORDS):
+        yield from _name_findings(text, _NAMING.finditer(text))
+    if contains_any(text, _GREETING_WORDS):
+        yield from _name_findings(text, _GREETING.finditer(text))
+    if contains_any(text, _SIGNATURE_WORDS):
+        yield from _name_findings(text, _SIGNATURE.finditer(text))
 
 
 @distinct
 def find_lowercase_names(text: str) -> Iterator[Finding]:
     """Known first names typed in lowercase after a role word, "met", "van", "en"."""
     names = first_names()
-    common = common_words()
-    # Look words up first (cheap), then check the few candidates for a trigger before them.
+    # Look words up first, all at once (cheap), then check the few candidates for a
+    # trigger before them. first_names() holds no ordinary word.
+    candidates = names.intersection(_LOWER_WORD.findall(text))
+    if not candidates:
+        return
     for m in _LOWER_WORD.finditer(text):
         word = m.group(0)
-        if word not in names or word in common:
+        if word not in candidates:
             continue
         if _LOWER_CONTEXT.search(text, max(0, m.start() - 40), m.start()):
             yield Finding(m.start(), m.end(), Label.NAAM, word, "naam-klein")

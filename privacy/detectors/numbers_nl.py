@@ -43,3 +43,10 @@ def number_value(token: str) -> float | None:
     if token.isdigit():
         return int(token)
     return NUMBER_WORDS.get(token)
+
+
+#: The longest text :data:`NUMBER_WORD_PATTERN` can match ("zevenenzeventig").
+NUMBER_WORD_MAX_CHARS = max(
+    max(len(word) for word in NUMBER_WORDS),
+    max(len(u) for u in _UNITS) + len("ën") + max(len(t) for t in _TENS),
+)

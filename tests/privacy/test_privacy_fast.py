@@ -1,0 +1,102 @@
+"""The speed-ups in privacy/detectors/fast.py give exactly the matches of the plain patterns.
+
+Every pattern the detectors run through ``finditer_at`` or ``finditer_near`` is compared
+with its own ``finditer`` on the corpus and on generated texts full of the key words,
+numbers, odd spacing and the letters whose lowercase form is special (dotted capital I,
+dotless i, long s).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from privacy.corpus import load_corpus
+from privacy.detectors import ages, institutions, names, places
+from privacy.detectors.fast import finditer_at, finditer_near, folded, keyword_pattern
+
+# (pattern, how the detector runs it, anchor or key word, reach)
+CASES = [
+    (names._TRIGGER, "at", names._TRIGGER_ANCHOR, 0),
+    (ages._JARIG, "near", ages._JARIG_KEY, ages._NUM_REACH),
+    (ages._YEARS_OLD, "near", ages._UNIT_KEY, ages._NUM_REACH),
+    (ages._IS_AGE, "at", ages._IS_ANCHOR, 0),
+    (ages._ORDINAL, "at", ages._ORDINAL_ANCHOR, 0),
+    (ages._NOUN_VAN, "at", ages._NOUN_ANCHOR, 0),
+    (ages._NUMBER_LIST, "at", ages._LIST_ANCHOR, 0),
+    (places._REGION, "at", places._REGION_ANCHOR, 0),
+    (places._PLACE_CONTEXT, "at", places._PLACE_ANCHOR, 0),
+    (places._LOWER_PLACE, "at", places._LOWER_PLACE_ANCHOR, 0),
+    (institutions._SCHOOL_KEYWORD, "at", institutions._SCHOOL_ANCHOR, 0),
+    (institutions._SCHOOL_LOWER, "at", institutions._SCHOOL_LOWER_ANCHOR, 0),
+    (institutions._SCHOOL_CONTEXT, "at", institutions._SCHOOL_CONTEXT_ANCHOR, 0),
+    (institutions._INSTITUTION_KEYWORD, "at", institutions._INSTITUTION_ANCHOR, 0),
+    (institutions._EMPLOYER, "at", institutions._EMPLOYER_ANCHOR, 0),
+]
+
+
+def _spans(matches) -> list[tuple[int, int, tuple]]:
+    return [(m.start(), m.end(), m.groups()) for m in matches]
+
+
+def _fast(case, text: str):
+    pattern, how, anchor, reach = case
+    if how == "at":
+        return finditer_at(pattern, anchor, text)
+    return finditer_near(pattern, anchor, text, reach)
+
+
+def _assert_same(text: str) -> None:
+    for case in CASES:
+        assert _spans(_fast(case, text)) == _spans(case[0].finditer(text)), case[0].pattern[:60]
+
+
+def test_same_matches_on_the_corpus() -> None:
+    documents = [d.text for d in load_corpus()]
+    for text in [*documents, "\n".join(documents), *(d.upper() for d in documents)]:
+        _assert_same(text)
+
+
+FRAGMENTS = [
+    "8", "14", "3,5", "acht", "zevenenzeventig", "drieënveertig", "jarige", "-jarige", "jaar",
+    "jr.", "weken", "maanden", "oud", "lang", "is", "ben", "pas", "zijn", "op", "mijn", "15e",
+    "van", "de", "het", "meisje", "moeder", "zoon", "opa en oma", "Mevr.", "kinderen",
+    "Jan", "Fatima", "El", "Amrani", "Ommoord", "Kop van Zuid", "woont in", "in", "uit",
+    "berkel", "groep 5", "basisschool", "kdv", "De Regenboog", "werkt", "bij", "Coolblue",
+    "stichting", ",", ".", "(", ")", "\n", " ", "   ", "\t", "\u0130", "\u0131", "\u017f",
+    "JARIGE", "JAAR", "MOEDER", "ĲSSELMONDE",
+]  # fmt: skip
+texts = st.lists(st.sampled_from(FRAGMENTS), max_size=30).map(" ".join) | st.lists(
+    st.sampled_from(FRAGMENTS), max_size=30
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_same_matches_on_generated_texts(text: str) -> None:
+    _assert_same(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "aligned"),
+    [("Moeder", True), ("\u0130layda", False), ("\u0131\u017f", True), ("i\u0307", False)],
+)
+def test_folded_text(text: str, aligned: bool) -> None:
+    fold = folded(text)
+    assert fold.aligned is aligned
+    assert "\u0131" not in fold.text and "\u017f" not in fold.text
+    if aligned:
+        assert len(fold.text) == len(text)
+
+
+def test_keyword_pattern_matches_exactly_the_words() -> None:
+    words = ["man", "mama", "moeder", "opa", "opa en oma", "mevr.", "ex-man"]
+    pattern = re.compile(keyword_pattern(words))
+    for word in words:
+        assert pattern.fullmatch(word)
+    assert pattern.fullmatch("opa \n en  oma")
+    for other in ["ma", "mam", "moe", "opa en", "mevr", "exman", "om"]:
+        assert not pattern.fullmatch(other)
