@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from privacy.detectors.fast import finditer_at, finditer_near, folded, keyword_pattern
+from privacy.detectors.fast import (
+    finditer_near,
+    finditer_words,
+    first_words,
+    folded,
+    keyword_pattern,
+)
 from privacy.detectors.numbers_nl import NUMBER_WORD_MAX_CHARS, NUMBER_WORD_PATTERN, number_value
 from privacy.detectors.spans import distinct
 from privacy.findings import Finding, Label
@@ -17,8 +23,7 @@ from privacy.findings import Finding, Label
 _NUM = rf"(?:\d{{1,3}}(?:[,.]5)?|{NUMBER_WORD_PATTERN})"
 _MAX_AGE = 115
 
-_PERSON_NOUNS = keyword_pattern(
-    (
+_PERSON_NOUN_WORDS = (
         "meisje", "meid", "jongen", "jongetje", "jongeman", "kind", "kindje", "kleuter",
         "peuter", "baby", "puber", "tiener", "zoon", "zoontje", "dochter", "dochtertje",
         "broer", "broertje", "zus", "zusje", "neef", "nicht", "vriend", "vriendje",
@@ -26,8 +31,8 @@ _PERSON_NOUNS = keyword_pattern(
         "opa", "buurman", "buurvrouw", "leerling", "cliënt", "cliënte", "client", "patiënt",
         "patiënte", "slachtoffer", "verdachte", "dader", "jongere", "dame", "heer",
         "meneer", "mevrouw", "tweeling", "stiefvader", "stiefmoeder",
-    )
 )  # fmt: skip
+_PERSON_NOUNS = keyword_pattern(_PERSON_NOUN_WORDS)
 #: The longest number a pattern can start with before its key word ("zevenenzeventig").
 _NUM_REACH = max(NUMBER_WORD_MAX_CHARS, 6)
 # "... jaar" is a duration, not an age, when one of these words follows.
@@ -55,7 +60,8 @@ _PARENS = re.compile(
     r"\s*(?:jaar|jr\.?|maanden|maand|mnd\.?|weken|week|dagen)?\s*\)",
     re.IGNORECASE,
 )
-_IS_VERBS = keyword_pattern(("is", "was", "ben", "bent", "wordt", "werd", "word", "zijn", "waren"))
+_IS_VERB_WORDS = ("is", "was", "ben", "bent", "wordt", "werd", "word", "zijn", "waren")
+_IS_VERBS = keyword_pattern(_IS_VERB_WORDS)
 _IS_AGE = re.compile(
     rf"\b(?:{_IS_VERBS})\s+(?:ik\s+|hij\s+|ze\s+|zij\s+)?"
     rf"(?:pas\s+|nog\s+maar\s+|net\s+|bijna\s+|ongeveer\s+|inmiddels\s+|toen\s+|nu\s+)*"
@@ -68,7 +74,8 @@ _NOUN_VAN = re.compile(
     r"(?!\s+(?:kinderen|kids|zonen|dochters|jongens|meisjes|maanden|weken|dagen|keer|uur))",
     re.IGNORECASE,
 )
-_ORDINAL_WORDS = keyword_pattern(("op", "vanaf", "tot", "sinds", "na", "voor", "rond"))
+_ORDINAL_WORD_LIST = ("op", "vanaf", "tot", "sinds", "na", "voor", "rond")
+_ORDINAL_WORDS = keyword_pattern(_ORDINAL_WORD_LIST)
 _ORDINAL = re.compile(
     rf"\b(?:{_ORDINAL_WORDS})\s+(?:mijn|haar|zijn|hun|je|jouw|ons)\s+"
     rf"(\d{{1,2}}(?:e|de|ste)|(?:{NUMBER_WORD_PATTERN})(?:de|ste))\b",
@@ -116,10 +123,10 @@ def _make(text: str, start: int, end: int, detector: str = "leeftijd") -> Findin
 
 _JARIG_KEY = re.compile("jarig")
 _UNIT_KEY = re.compile(r"\s+(?:jaar|jr|maand|week|weken)")
-_IS_ANCHOR = re.compile(_IS_VERBS)
-_ORDINAL_ANCHOR = re.compile(_ORDINAL_WORDS)
-_NOUN_ANCHOR = re.compile(_PERSON_NOUNS)
-_LIST_ANCHOR = re.compile(_LIST_WORD_PATTERN)
+_IS_FIRST_WORDS = first_words(_IS_VERB_WORDS)
+_ORDINAL_FIRST_WORDS = first_words(_ORDINAL_WORD_LIST)
+_NOUN_FIRST_WORDS = first_words(_PERSON_NOUN_WORDS)
+_LIST_FIRST_WORDS = first_words(_LIST_WORDS)
 
 
 @distinct
@@ -138,13 +145,13 @@ def find_ages(text: str) -> Iterator[Finding]:
             for number in re.finditer(rf"\d{{1,3}}|{NUMBER_WORD_PATTERN}", m.group(0), re.I):
                 if _age_ok(number.group(0)):
                     yield _make(text, m.start() + number.start(), m.start() + number.end())
-    for m in finditer_at(_IS_AGE, _IS_ANCHOR, text):
+    for m in finditer_words(_IS_AGE, _IS_FIRST_WORDS, text):
         if _age_ok(m.group(1)):
             yield _make(text, m.start(1), m.end(1))
-    for m in finditer_at(_ORDINAL, _ORDINAL_ANCHOR, text):
+    for m in finditer_words(_ORDINAL, _ORDINAL_FIRST_WORDS, text):
         yield _make(text, m.start(1), m.end(1))
     if " van " in lowered:
-        for m in finditer_at(_NOUN_VAN, _NOUN_ANCHOR, text):
+        for m in finditer_words(_NOUN_VAN, _NOUN_FIRST_WORDS, text):
             if _age_ok(m.group(1)):
                 yield _make(text, m.start(1), m.end(1))
     if "leeftijd" in lowered:
@@ -157,7 +164,7 @@ def find_ages(text: str) -> Iterator[Finding]:
             if _age_ok(m.group(1)) and not _NOT_AFTER_LIST.search(before):
                 yield _make(text, m.start(1), m.end(1))
     if any(word in lowered for word in _LIST_WORDS):
-        for m in finditer_at(_NUMBER_LIST, _LIST_ANCHOR, text):
+        for m in finditer_words(_NUMBER_LIST, _LIST_FIRST_WORDS, text):
             for number in re.finditer(rf"\d{{1,2}}|{NUMBER_WORD_PATTERN}", m.group(1), re.I):
                 if _age_ok(number.group(0)):
                     start = m.start(1) + number.start()

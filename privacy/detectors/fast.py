@@ -133,3 +133,58 @@ def finditer_near(
                 position = max(m.end(), start + 1)
                 break
             start += 1
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+def first_words(keywords: Iterable[str]) -> frozenset[str]:
+    """The first word (a run of word characters) of each key word, lowercased."""
+    words = set()
+    for keyword in keywords:
+        first = _TOKEN.match(keyword.lower())
+        if first is None:
+            raise ValueError(f"key word {keyword!r} does not start with a word character")
+        words.add(first.group(0))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=16)
+def words_in(text: str) -> frozenset[str]:
+    """Every word of the folded text (cached: every detector asks for the same text)."""
+    return frozenset(_TOKEN.findall(folded(text).text))
+
+
+def finditer_words(
+    pattern: re.Pattern[str], words: frozenset[str], text: str
+) -> Iterator[re.Match]:
+    """``pattern.finditer(text)``, trying ``pattern`` only where one of ``words`` occurs.
+
+    Every match of ``pattern`` must start with a whole word of the folded text that is in
+    ``words`` (made by :func:`first_words` from the pattern's key words, which a ``\\b``
+    or ``(?<![\\w-])`` precedes). One set intersection says whether the text holds any of
+    them; only their occurrences are then tried.
+    """
+    fold = folded(text)
+    if not fold.aligned:
+        yield from pattern.finditer(text)
+        return
+    present = words.intersection(words_in(text))
+    if not present:
+        return
+    haystack = fold.text
+    starts: set[int] = set()
+    for word in present:
+        found = haystack.find(word)
+        while found >= 0:
+            starts.add(found)
+            found = haystack.find(word, found + 1)
+    match = pattern.match
+    position = 0
+    for start in sorted(starts):
+        if start < position:
+            continue
+        m = match(text, start)
+        if m is not None:
+            yield m
+            position = m.end()

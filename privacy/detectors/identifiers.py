@@ -14,6 +14,7 @@ from stdnum import iban as stdnum_iban
 from stdnum.nl import bsn as stdnum_bsn
 
 from privacy.allowlist import is_public_number
+from privacy.detectors.fast import contains_any, finditer_at, finditer_near, folded
 from privacy.detectors.spans import distinct
 from privacy.findings import Finding, Label
 
@@ -34,11 +35,15 @@ _URL = re.compile(
     re.IGNORECASE,
 )
 _HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}")
+# A URL has "://", "www." or a dot between word characters ("example.nl").
+_URL_HINT = re.compile(r"\.(?<=[\w-]\.)[\w-]")
 
 
 @distinct
 def find_emails(text: str) -> Iterator[Finding]:
     """E-mail addresses."""
+    if "@" not in text:
+        return
     for m in _EMAIL.finditer(text):
         yield _finding(text, m.start(), m.end(), Label.EMAIL, "email")
 
@@ -46,6 +51,8 @@ def find_emails(text: str) -> Iterator[Finding]:
 @distinct
 def find_urls(text: str) -> Iterator[Finding]:
     """Web addresses, with or without scheme; bare domains need a known top-level domain."""
+    if "://" not in text and "www." not in folded(text).text and not _URL_HINT.search(text):
+        return
     for m in _URL.finditer(text):
         end = m.end()
         while end > m.start() and text[end - 1] in _TRAILING:
@@ -57,6 +64,8 @@ def find_urls(text: str) -> Iterator[Finding]:
 @distinct
 def find_handles(text: str) -> Iterator[Finding]:
     """Social-media handles (``@naam``): they point to a person, so they count as a name."""
+    if "@" not in text:
+        return
     for m in _HANDLE.finditer(text):
         end = m.end()
         while text[end - 1] == ".":
@@ -75,25 +84,33 @@ _BSN_CONTEXT = re.compile(
     r"(\d[\d .]{6,11}\d)",
     re.IGNORECASE,
 )
+_THREE_DIGITS = re.compile(r"\d\d\d")  # where a BSN (or a case number's digits) can start
+_BSN_WORDS = ("bsn", "burgerservicenummer", "sofinummer")
 
 
 @distinct
 def find_bsn(text: str) -> Iterator[Finding]:
     """BSN: nine digits passing the 11-proef, or any number right after "BSN"."""
-    for m in _BSN.finditer(text):
+    for m in finditer_at(_BSN, _THREE_DIGITS, text):
         if stdnum_bsn.is_valid(m.group(1)):
             yield _finding(text, m.start(1), m.end(1), Label.BSN, "bsn")
+    if not contains_any(folded(text).text, _BSN_WORDS):
+        return
     for m in _BSN_CONTEXT.finditer(text):
         yield _finding(text, m.start(1), m.end(1), Label.BSN, "bsn")
 
 
 _IBAN = re.compile(r"(?<![\w])([A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30})", re.IGNORECASE)
 _IBAN_NL = re.compile(r"(?<![\w])NL\s?\d{2}\s?[A-Z]{4}(?:\s?\d){10}(?!\d)", re.IGNORECASE)
+# Both start with two letters and two digits, a space allowed between them for NL.
+_IBAN_HINT = re.compile(r"\d(?<=[a-z][a-z]\d|[a-z]\s\d)\d")
 
 
 @distinct
 def find_iban(text: str) -> Iterator[Finding]:
     """IBANs: any Dutch-shaped one, other countries when the mod-97 check passes."""
+    if not _IBAN_HINT.search(folded(text).text):
+        return
     taken: list[tuple[int, int]] = []
     for m in _IBAN_NL.finditer(text):
         taken.append((m.start(), m.end()))
@@ -115,12 +132,13 @@ def find_iban(text: str) -> Iterator[Finding]:
 _UNITS = frozenset({"mg", "kg", "km", "cm", "mm", "ml", "cl", "dl", "gr", "uur", "ha", "kb",
                     "mb", "gb", "pk", "kw", "st", "ss", "sa", "sd"})  # fmt: skip
 _POSTCODE = re.compile(r"(?<![\w.,-])([1-9]\d{3})(\s?)([A-Za-z]{2})(?![\w-])")
+_FOUR_DIGITS = re.compile(r"\d\d\d\d")
 
 
 @distinct
 def find_postcodes(text: str) -> Iterator[Finding]:
     """Dutch postcodes (``2651 CX``, ``2652AK``, ``3132kd``)."""
-    for m in _POSTCODE.finditer(text):
+    for m in finditer_at(_POSTCODE, _FOUR_DIGITS, text):
         letters = m.group(3)
         if letters.lower() in _UNITS:
             continue
@@ -149,6 +167,7 @@ def _side_code_pattern(sep: str) -> str:
 
 
 _PLATE = re.compile(r"(?<![\w-])" + _side_code_pattern("-") + r"(?![\w-])")
+_DASH = re.compile("-")
 _PLATE_CONTEXT = re.compile(
     r"kenteken(?:nummer)?\s*[:]?\s*(" + _side_code_pattern(r"[- ]?") + r")(?![\w-])",
     re.IGNORECASE,
@@ -158,8 +177,11 @@ _PLATE_CONTEXT = re.compile(
 @distinct
 def find_plates(text: str) -> Iterator[Finding]:
     """Dutch licence plates in side codes 1-14 (``GV-123-B``, ``52-XKT-9``)."""
-    for m in _PLATE.finditer(text):
+    # the first dash of a plate comes at most three characters after its start
+    for m in finditer_near(_PLATE, _DASH, text, 3):
         yield _finding(text, m.start(), m.end(), Label.KENTEKEN, "kenteken")
+    if "kenteken" not in folded(text).text:
+        return
     for m in _PLATE_CONTEXT.finditer(text.upper()):
         yield _finding(text, m.start(1), m.end(1), Label.KENTEKEN, "kenteken")
 
@@ -167,6 +189,7 @@ def find_plates(text: str) -> Iterator[Finding]:
 # --- phone numbers ------------------------------------------------------------------
 
 _PHONE_START = re.compile(r"(?<![\w+])(?:\+31|0031|\(0|0)(?=[\d\s()./-])")
+_PHONE_ANCHOR = re.compile(r"\+31|\(0|0")
 _PHONE_SEPARATORS = frozenset(" -./()")
 _TRUNK_ZERO = re.compile(r"\s*\(0\)")
 
@@ -181,7 +204,7 @@ def _phone_digits_needed(prefix_digits: str) -> tuple[int, ...]:
 @distinct
 def find_phones(text: str) -> Iterator[Finding]:
     """Dutch phone numbers: 06, landlines, +31 / 0031, with any common separators."""
-    for m in _PHONE_START.finditer(text):
+    for m in finditer_at(_PHONE_START, _PHONE_ANCHOR, text):
         international = m.group(0) in ("+31", "0031")
         i = m.end()
         if international:
@@ -228,10 +251,14 @@ _NUMBER_CONTEXT = re.compile(
 @distinct
 def find_case_numbers(text: str) -> Iterator[Finding]:
     """Case, file and registration numbers (``KW-2024-00417``, ``zaaknummer 2024/118``)."""
-    for m in _CASE_NUMBER.finditer(text):
-        if is_public_number(m.group(0)):
-            continue
-        yield _finding(text, m.start(), m.end(), Label.NUMMER, "nummer")
+    if _FOUR_DIGITS.search(text):  # both forms hold four digits in a row
+        for m in _CASE_NUMBER.finditer(text):
+            if is_public_number(m.group(0)):
+                continue
+            yield _finding(text, m.start(), m.end(), Label.NUMMER, "nummer")
+    lowered = folded(text).text
+    if "nummer" not in lowered and "nr" not in lowered:
+        return
     for m in _NUMBER_CONTEXT.finditer(text):
         end = m.end(1)
         while end > m.start(1) and text[end - 1] in _TRAILING:

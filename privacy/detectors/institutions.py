@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from privacy.allowlist import is_not_name
-from privacy.detectors.fast import contains_any, finditer_at, keyword_pattern
+from privacy.detectors.fast import contains_any, finditer_words, first_words, keyword_pattern
 from privacy.detectors.lexicon import common_words
 from privacy.detectors.spans import distinct
 from privacy.findings import Finding, Label
@@ -24,23 +24,21 @@ _PROPER = (
     rf"(?:\s+(?:{_NAME_LINK}\s+)?{_NAME_WORD}){{0,3}}"
 )
 
-_SCHOOL_TYPES = keyword_pattern(
-    (
+_SCHOOL_TYPES_LIST = (
         "basisschool", "basisscholen", "obs", "cbs", "rkbs", "pcbs", "ikc", "kindcentrum",
         "brede school", "montessorischool", "daltonschool", "jenaplanschool", "vrije school",
         "sbo", "speciaal onderwijs", "kinderdagverblijf", "kdv", "bso",
         "buitenschoolse opvang", "peuterspeelzaal", "peuteropvang", "kinderopvang",
         "gastouderbureau", "school", "scholengemeenschap", "praktijkschool", "roc", "mbo",
-    )
 )  # fmt: skip
+_SCHOOL_TYPES = keyword_pattern(_SCHOOL_TYPES_LIST)
 _SCHOOL_KEYWORD = re.compile(rf"(?<![\w-])(?i:{_SCHOOL_TYPES})\s+({_PROPER})")
 # typed without capitals: "kdv ukkepuk", "basisschool de wilgen"
-_SCHOOL_LOWER_TYPES = keyword_pattern(
-    (
+_SCHOOL_LOWER_TYPES_LIST = (
         "kdv", "bso", "obs", "cbs", "ikc", "psz", "basisschool", "kinderdagverblijf",
         "peuterspeelzaal", "peuteropvang", "kinderopvang",
-    )
 )  # fmt: skip
+_SCHOOL_LOWER_TYPES = keyword_pattern(_SCHOOL_LOWER_TYPES_LIST)
 _SCHOOL_LOWER = re.compile(
     rf"(?<![\w-])(?:{_SCHOOL_LOWER_TYPES})\s+((?:de\s+|het\s+|'t\s+)?[a-z][\w'-]{{2,}})"
 )
@@ -54,14 +52,13 @@ _SCHOOL_SUFFIX = re.compile(
     r"(?:\s+(?!Veilig)[A-ZÀ-Ý][\w'\u2019-]+)?)(?![\w-])"
 )
 # The first word of each alternative of _SCHOOL_CONTEXT, to find where it can start.
-_SCHOOL_CONTEXT_WORDS = keyword_pattern(
-    (
+_SCHOOL_CONTEXT_WORDS_LIST = (
         "groep", "klas", "brugklas", "havo", "vwo", "vmbo", "mavo", "atheneum", "gymnasium",
         "leerling", "leerlingen", "juf", "meester", "mentor", "docent", "intern",
         "directeur", "directie", "zorgcoördinator", "zit", "zitten", "zat", "zaten", "gaat",
         "gaan", "ging",
-    )
 )  # fmt: skip
+_SCHOOL_CONTEXT_WORDS = keyword_pattern(_SCHOOL_CONTEXT_WORDS_LIST)
 _SCHOOL_CONTEXT = re.compile(
     r"\b(?i:groep\s+\d{1,2}|klas\s+\d|brugklas|(?:havo|vwo|vmbo|mavo|atheneum|gymnasium)"
     r"(?:\s+\d)?|leerling|leerlingen|juf|meester|mentor|docent|intern\s+begeleider|"
@@ -69,8 +66,7 @@ _SCHOOL_CONTEXT = re.compile(
     rf"\s+(?:van|op|naar)\s+((?:het|de)\s+)?({_PROPER})"
 )
 
-_INSTITUTION_TYPES = keyword_pattern(
-    (
+_INSTITUTION_TYPES_LIST = (
         "huisartsenpraktijk", "huisartsenpost", "gezondheidscentrum", "apotheek",
         "tandartspraktijk", "fysiotherapie", "fysiotherapiepraktijk", "zorgcentrum",
         "woonzorgcentrum", "verpleeghuis", "verzorgingshuis", "ziekenhuis", "kliniek",
@@ -78,26 +74,25 @@ _INSTITUTION_TYPES = keyword_pattern(
         "sportclub", "sportschool", "moskee", "kerk", "gemeente", "woningcorporatie",
         "woningbouwvereniging", "opvang", "vrouwenopvang", "blijf-van-mijn-lijfhuis",
         "bedrijf", "supermarkt",
-    )
 )  # fmt: skip
+_INSTITUTION_TYPES = keyword_pattern(_INSTITUTION_TYPES_LIST)
 _INSTITUTION_KEYWORD = re.compile(rf"(?<![\w-])(?i:{_INSTITUTION_TYPES})\s+({_PROPER})")
-_EMPLOYER_WORDS = keyword_pattern(
-    (
+_EMPLOYER_WORDS_LIST = (
         "werkt", "werk", "werkte", "werken", "baas", "werkgever", "stage", "begeleiding",
         "hulpverlener", "hulpverleners", "opvang", "medewerker", "medewerkster", "huurhuis",
         "huurwoning", "bestuurslid", "lid", "vrijwilliger", "schoonmaakster", "schoonmaker",
         "kassière", "caissière",
-    )
 )  # fmt: skip
+_EMPLOYER_WORDS = keyword_pattern(_EMPLOYER_WORDS_LIST)
 _EMPLOYER = re.compile(
     rf"\b(?i:{_EMPLOYER_WORDS})"
     rf"(?:\s+\w+){{0,2}}?\s+(?:van|bij)\s+(?:de\s+|het\s+)?({_PROPER})"
 )
-_SCHOOL_ANCHOR = re.compile(_SCHOOL_TYPES)
-_SCHOOL_LOWER_ANCHOR = re.compile(_SCHOOL_LOWER_TYPES)
-_SCHOOL_CONTEXT_ANCHOR = re.compile(_SCHOOL_CONTEXT_WORDS)
-_INSTITUTION_ANCHOR = re.compile(_INSTITUTION_TYPES)
-_EMPLOYER_ANCHOR = re.compile(_EMPLOYER_WORDS)
+_SCHOOL_FIRST_WORDS = first_words(_SCHOOL_TYPES_LIST)
+_SCHOOL_LOWER_FIRST_WORDS = first_words(_SCHOOL_LOWER_TYPES_LIST)
+_SCHOOL_CONTEXT_FIRST_WORDS = first_words(_SCHOOL_CONTEXT_WORDS_LIST)
+_INSTITUTION_FIRST_WORDS = first_words(_INSTITUTION_TYPES_LIST)
+_EMPLOYER_FIRST_WORDS = first_words(_EMPLOYER_WORDS_LIST)
 _KNOWN_PUBLIC = frozenset({"veilig thuis", "kwadraad", "stichting mee", "politie"})
 
 
@@ -118,11 +113,11 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
 @distinct
 def find_schools(text: str) -> Iterator[Finding]:
     """Schools and day care, by type word, by name ending, or by school context."""
-    for m in finditer_at(_SCHOOL_KEYWORD, _SCHOOL_ANCHOR, text):
+    for m in finditer_words(_SCHOOL_KEYWORD, _SCHOOL_FIRST_WORDS, text):
         span = _clean(text, m.start(), m.end())
         if span:
             yield Finding(span[0], span[1], Label.SCHOOL, text[span[0] : span[1]], "school")
-    for m in finditer_at(_SCHOOL_LOWER, _SCHOOL_LOWER_ANCHOR, text):
+    for m in finditer_words(_SCHOOL_LOWER, _SCHOOL_LOWER_FIRST_WORDS, text):
         if m.group(1).split()[-1] in common_words():
             continue
         yield Finding(m.start(), m.end(1), Label.SCHOOL, text[m.start() : m.end(1)], "school")
@@ -131,7 +126,7 @@ def find_schools(text: str) -> Iterator[Finding]:
             span = _clean(text, m.start(1), m.end(1))
             if span:
                 yield Finding(span[0], span[1], Label.SCHOOL, text[span[0] : span[1]], "school")
-    for m in finditer_at(_SCHOOL_CONTEXT, _SCHOOL_CONTEXT_ANCHOR, text):
+    for m in finditer_words(_SCHOOL_CONTEXT, _SCHOOL_CONTEXT_FIRST_WORDS, text):
         span = _clean(text, m.start(2), m.end(2))
         if span:
             yield Finding(span[0], span[1], Label.SCHOOL, text[span[0] : span[1]], "school")
@@ -140,11 +135,11 @@ def find_schools(text: str) -> Iterator[Finding]:
 @distinct
 def find_institutions(text: str) -> Iterator[Finding]:
     """Practices, care homes, clubs, employers: organisations tied to a family."""
-    for m in finditer_at(_INSTITUTION_KEYWORD, _INSTITUTION_ANCHOR, text):
+    for m in finditer_words(_INSTITUTION_KEYWORD, _INSTITUTION_FIRST_WORDS, text):
         span = _clean(text, m.start(), m.end())
         if span:
             yield Finding(span[0], span[1], Label.INSTELLING, text[span[0] : span[1]], "instelling")
-    for m in finditer_at(_EMPLOYER, _EMPLOYER_ANCHOR, text):
+    for m in finditer_words(_EMPLOYER, _EMPLOYER_FIRST_WORDS, text):
         span = _clean(text, m.start(1), m.end(1))
         if span:
             yield Finding(span[0], span[1], Label.INSTELLING, text[span[0] : span[1]], "instelling")

@@ -9,7 +9,13 @@ import re
 from collections.abc import Iterable, Iterator
 
 from privacy.allowlist import is_not_name
-from privacy.detectors.fast import contains_any, finditer_at, folded, keyword_pattern
+from privacy.detectors.fast import (
+    contains_any,
+    finditer_words,
+    first_words,
+    folded,
+    keyword_pattern,
+)
 from privacy.detectors.lexicon import first_names
 from privacy.detectors.spans import distinct
 from privacy.findings import Finding, Label
@@ -47,7 +53,7 @@ _ROLE_WORDS: tuple[str, ...] = (
 )  # fmt: skip
 _ROLES = keyword_pattern(_ROLE_WORDS)
 _TRIGGER = re.compile(rf"(?<![\w-])(?i:{_ROLES})(?:\s*[,:])?\s+({_NAME})")
-_TRIGGER_ANCHOR = re.compile(_ROLES)  # searched in the folded text
+_ROLE_FIRST_WORDS = first_words(_ROLE_WORDS)
 _NAMING_WORDS = ("heet", "heten", "genaamd", "noem", "naam")
 _GREETING_WORDS = ("Beste", "Lieve", "Hoi", "Hallo", "Dag", "Hey", "Hi")
 _SIGNATURE_WORDS = ("Gr", "groet", "Mvg")
@@ -108,7 +114,7 @@ def _name_findings(text: str, matches: Iterable[re.Match[str]]) -> Iterator[Find
 @distinct
 def find_role_names(text: str) -> Iterator[Finding]:
     """Capitalised names right after a role or family word, or after "heet"/"noem ik"."""
-    yield from _name_findings(text, finditer_at(_TRIGGER, _TRIGGER_ANCHOR, text))
+    yield from _name_findings(text, finditer_words(_TRIGGER, _ROLE_FIRST_WORDS, text))
     if contains_any(folded(text).text, _NAMING_WORDS):
         yield from _name_findings(text, _NAMING.finditer(text))
     if contains_any(text, _GREETING_WORDS):

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from privacy.allowlist import is_not_name
-from privacy.detectors.fast import finditer_at, keyword_pattern
+from privacy.detectors.fast import finditer_words, first_words, keyword_pattern
 from privacy.detectors.lexicon import COUNTRIES, REGION_PLACES, common_words, place_names
 from privacy.detectors.spans import distinct
 from privacy.findings import Finding, Label
@@ -81,24 +81,24 @@ def find_streets(text: str) -> Iterator[Finding]:
 
 _REGION_WORDS = keyword_pattern((p.lower() for p in REGION_PLACES), space=" ")
 _REGION = re.compile(rf"(?<![\w-])(?i:{_REGION_WORDS})(?![\w-])")
-_PLACE_WORDS = keyword_pattern(
-    (
+_PLACE_WORD_LIST = (
         "in de wijk", "in de buurt", "in het dorp", "wijk", "woont in", "wonen in",
         "woonde in", "woonden in", "verhuisd naar", "opgegroeid in", "uit", "in", "naar",
         "te", "bij",
-    )
 )  # fmt: skip
+_PLACE_WORDS = keyword_pattern(_PLACE_WORD_LIST)
 _PLACE_CONTEXT = re.compile(
     rf"\b(?i:{_PLACE_WORDS})\s+"
     rf"({_CAPWORD}(?:[- ](?:aan|op|en|de|den|der|[A-ZÀ-Ý][\w'\u2019]*))*)"
 )
-_LOWER_PLACE_WORDS = keyword_pattern(("in", "uit", "naar", "te", "bij", "rond", "richting", "wijk"))
+_LOWER_PLACE_WORD_LIST = ("in", "uit", "naar", "te", "bij", "rond", "richting", "wijk")
+_LOWER_PLACE_WORDS = keyword_pattern(_LOWER_PLACE_WORD_LIST)
 _LOWER_PLACE = re.compile(
     rf"\b(?:{_LOWER_PLACE_WORDS})\s+([a-zà-ÿ][a-zà-ÿ'-]+(?:\s[a-zà-ÿ'-]+){{0,3}})"
 )
-_REGION_ANCHOR = re.compile(_REGION_WORDS)
-_PLACE_ANCHOR = re.compile(_PLACE_WORDS)
-_LOWER_PLACE_ANCHOR = re.compile(_LOWER_PLACE_WORDS)
+_REGION_FIRST_WORDS = first_words(REGION_PLACES)
+_PLACE_FIRST_WORDS = first_words(_PLACE_WORD_LIST)
+_LOWER_PLACE_FIRST_WORDS = first_words(_LOWER_PLACE_WORD_LIST)
 # Capitalised words after "in"/"uit" that are not places.
 _NOT_PLACES = frozenset(
     {
@@ -112,10 +112,10 @@ _NOT_PLACES = frozenset(
 @distinct
 def find_places(text: str) -> Iterator[Finding]:
     """Neighbourhoods of the region, lowercase place names, places after "in"/"uit"."""
-    for m in finditer_at(_REGION, _REGION_ANCHOR, text):
+    for m in finditer_words(_REGION, _REGION_FIRST_WORDS, text):
         yield Finding(m.start(), m.end(), Label.PLAATS, m.group(0), "plaats")
     places = place_names()
-    for m in finditer_at(_LOWER_PLACE, _LOWER_PLACE_ANCHOR, text):
+    for m in finditer_words(_LOWER_PLACE, _LOWER_PLACE_FIRST_WORDS, text):
         words = m.group(1).split(" ")
         # the longest run of words that is a known place ("berkel en rodenrijs")
         if words[0] in common_words():
@@ -126,7 +126,7 @@ def find_places(text: str) -> Iterator[Finding]:
                 start = m.start(1)
                 yield Finding(start, start + len(candidate), Label.PLAATS, candidate, "plaats")
                 break
-    for m in finditer_at(_PLACE_CONTEXT, _PLACE_ANCHOR, text):
+    for m in finditer_words(_PLACE_CONTEXT, _PLACE_FIRST_WORDS, text):
         value = m.group(1)
         first = value.split()[0].lower().rstrip(".,")
         if first in _NOT_PLACES or first in COUNTRIES or is_not_name(value):

@@ -15,26 +15,37 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from privacy.corpus import load_corpus
-from privacy.detectors import ages, institutions, names, places
-from privacy.detectors.fast import finditer_at, finditer_near, folded, keyword_pattern
+from privacy.detectors import ages, identifiers, institutions, names, places
+from privacy.detectors.fast import (
+    finditer_at,
+    finditer_near,
+    finditer_words,
+    first_words,
+    folded,
+    keyword_pattern,
+)
 
-# (pattern, how the detector runs it, anchor or key word, reach)
+# (pattern, how the detector runs it, anchor, key word or first words, reach)
 CASES = [
-    (names._TRIGGER, "at", names._TRIGGER_ANCHOR, 0),
+    (identifiers._BSN, "at", identifiers._THREE_DIGITS, 0),
+    (identifiers._POSTCODE, "at", identifiers._FOUR_DIGITS, 0),
+    (identifiers._PHONE_START, "at", identifiers._PHONE_ANCHOR, 0),
+    (identifiers._PLATE, "near", identifiers._DASH, 3),
+    (names._TRIGGER, "words", names._ROLE_FIRST_WORDS, 0),
     (ages._JARIG, "near", ages._JARIG_KEY, ages._NUM_REACH),
     (ages._YEARS_OLD, "near", ages._UNIT_KEY, ages._NUM_REACH),
-    (ages._IS_AGE, "at", ages._IS_ANCHOR, 0),
-    (ages._ORDINAL, "at", ages._ORDINAL_ANCHOR, 0),
-    (ages._NOUN_VAN, "at", ages._NOUN_ANCHOR, 0),
-    (ages._NUMBER_LIST, "at", ages._LIST_ANCHOR, 0),
-    (places._REGION, "at", places._REGION_ANCHOR, 0),
-    (places._PLACE_CONTEXT, "at", places._PLACE_ANCHOR, 0),
-    (places._LOWER_PLACE, "at", places._LOWER_PLACE_ANCHOR, 0),
-    (institutions._SCHOOL_KEYWORD, "at", institutions._SCHOOL_ANCHOR, 0),
-    (institutions._SCHOOL_LOWER, "at", institutions._SCHOOL_LOWER_ANCHOR, 0),
-    (institutions._SCHOOL_CONTEXT, "at", institutions._SCHOOL_CONTEXT_ANCHOR, 0),
-    (institutions._INSTITUTION_KEYWORD, "at", institutions._INSTITUTION_ANCHOR, 0),
-    (institutions._EMPLOYER, "at", institutions._EMPLOYER_ANCHOR, 0),
+    (ages._IS_AGE, "words", ages._IS_FIRST_WORDS, 0),
+    (ages._ORDINAL, "words", ages._ORDINAL_FIRST_WORDS, 0),
+    (ages._NOUN_VAN, "words", ages._NOUN_FIRST_WORDS, 0),
+    (ages._NUMBER_LIST, "words", ages._LIST_FIRST_WORDS, 0),
+    (places._REGION, "words", places._REGION_FIRST_WORDS, 0),
+    (places._PLACE_CONTEXT, "words", places._PLACE_FIRST_WORDS, 0),
+    (places._LOWER_PLACE, "words", places._LOWER_PLACE_FIRST_WORDS, 0),
+    (institutions._SCHOOL_KEYWORD, "words", institutions._SCHOOL_FIRST_WORDS, 0),
+    (institutions._SCHOOL_LOWER, "words", institutions._SCHOOL_LOWER_FIRST_WORDS, 0),
+    (institutions._SCHOOL_CONTEXT, "words", institutions._SCHOOL_CONTEXT_FIRST_WORDS, 0),
+    (institutions._INSTITUTION_KEYWORD, "words", institutions._INSTITUTION_FIRST_WORDS, 0),
+    (institutions._EMPLOYER, "words", institutions._EMPLOYER_FIRST_WORDS, 0),
 ]
 
 
@@ -46,6 +57,8 @@ def _fast(case, text: str):
     pattern, how, anchor, reach = case
     if how == "at":
         return finditer_at(pattern, anchor, text)
+    if how == "words":
+        return finditer_words(pattern, anchor, text)
     return finditer_near(pattern, anchor, text, reach)
 
 
@@ -67,7 +80,8 @@ FRAGMENTS = [
     "Jan", "Fatima", "El", "Amrani", "Ommoord", "Kop van Zuid", "woont in", "in", "uit",
     "berkel", "groep 5", "basisschool", "kdv", "De Regenboog", "werkt", "bij", "Coolblue",
     "stichting", ",", ".", "(", ")", "\n", " ", "   ", "\t", "\u0130", "\u0131", "\u017f",
-    "JARIGE", "JAAR", "MOEDER", "ĲSSELMONDE",
+    "JARIGE", "JAAR", "MOEDER", "06-12345678", "+31 (0)6 1234", "2651 CX", "2651cx",
+    "628194821", "123.456.789", "GV-123-B", "52-XKT-9", "0800-2000", "-", "--", "ĲSSELMONDE",
 ]  # fmt: skip
 texts = st.lists(st.sampled_from(FRAGMENTS), max_size=30).map(" ".join) | st.lists(
     st.sampled_from(FRAGMENTS), max_size=30
@@ -90,6 +104,12 @@ def test_folded_text(text: str, aligned: bool) -> None:
     assert "\u0131" not in fold.text and "\u017f" not in fold.text
     if aligned:
         assert len(fold.text) == len(text)
+
+
+def test_first_words() -> None:
+    assert first_words(["Opa en oma", "ex-man", "mevr."]) == {"opa", "ex", "mevr"}
+    with pytest.raises(ValueError):
+        first_words(["-jarig"])
 
 
 def test_keyword_pattern_matches_exactly_the_words() -> None:
