@@ -53,6 +53,7 @@ def main_menu(context: template.Context) -> dict[str, Any]:
         "home_current": isinstance(current, Page) and root is not None and current.pk == root.pk,
         "request": request,
         "user": context.get("user"),
+        "perms_lwp": context.get("perms_lwp"),
         "csrf_token": context.get("csrf_token"),
     }
 

@@ -119,3 +119,17 @@ def test_changing_roles_in_the_admin_is_audited(client, superuser):
     event = AuditEvent.objects.get(action=AuditAction.ROLES_CHANGED, subject=member)
     assert event.actor == superuser
     assert event.reason == "Moderator"
+
+
+def test_the_menu_shows_each_member_their_own_way_in(client, home_page):
+    visitor = client.get("/").content.decode()
+    assert reverse("account_signup") in visitor
+    assert reverse("members:profile") not in visitor
+
+    client.force_login(factories.member())
+    professional = client.get("/").content.decode()
+    assert reverse("members:profile") in professional
+    assert 'href="/beheer/"' not in professional
+
+    client.force_login(factories.member(role="Coordinator", with_mfa=True))
+    assert 'href="/beheer/"' in client.get("/").content.decode()
