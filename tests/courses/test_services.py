@@ -44,8 +44,9 @@ def test_a_pending_member_cannot_take_a_course(course):
 def test_wrong_answers_are_graded_kept_and_the_quiz_can_be_retaken(member, course):
     lesson = cf.lessons_of(course)[-1]
 
-    failed = services.grade_quiz_attempt(user=member, lesson=lesson, answers=cf.wrong_answers(lesson))
-    passed = services.grade_quiz_attempt(user=member, lesson=lesson, answers=cf.right_answers(lesson))
+    grade = services.grade_quiz_attempt
+    failed = grade(user=member, lesson=lesson, answers=cf.wrong_answers(lesson))
+    passed = grade(user=member, lesson=lesson, answers=cf.right_answers(lesson))
 
     assert (failed.score, failed.passed) == (0, False)
     assert set(failed.results.values()) == {False}
