@@ -48,6 +48,9 @@ ADMIN_ONLY = row(LOGIN, LOGIN, LOGIN, LOGIN, OK, OK)
 # inside the admin into a redirect with a message.
 COORDINATOR_ONLY = row(LOGIN, LOGIN, LOGIN, LOGIN, AWAY, OK)
 
+MEMBERS_ONLY = row(LOGIN, FORBIDDEN, OK, OK, OK, OK)
+COORDINATOR_REPORTS = row(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK)
+
 # url name -> (path, expected per role)
 MATRIX: dict[str, tuple[str, dict[str, object]]] = {
     "healthz": ("/healthz", everyone(OK)),
@@ -97,6 +100,22 @@ MATRIX: dict[str, tuple[str, dict[str, object]]] = {
     "members:profile": ("/mijn/profiel/", logged_in(OK)),
     "members:my_data": ("/mijn/gegevens/", logged_in(OK)),
     "members:download_my_data": ("/mijn/gegevens/download/", logged_in(OK)),
+    "courses:learning_record": ("/mijn/leerdossier/", MEMBERS_ONLY),
+    "courses:learning_record_csv": ("/mijn/leerdossier/leerdossier.csv", MEMBERS_ONLY),
+    "courses:reflection_log_pdf": ("/mijn/leerdossier/reflectielog.pdf", MEMBERS_ONLY),
+    # Only the holder's own code opens; nobody holds this one.
+    "courses:certificate_pdf": (
+        "/mijn/certificaten/HG-AAAA-BBBB-CCCC.pdf",
+        row(LOGIN, FORBIDDEN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+    ),
+    "courses:verify_certificate": ("/certificaat/HG-AAAA-BBBB-CCCC/", everyone(NOT_FOUND)),
+    "courses:reports": ("/rapportages/", COORDINATOR_REPORTS),
+    "courses:report_csv": ("/rapportages/rapportage.csv", COORDINATOR_REPORTS),
+    # Without a course chosen the coordinator is sent back to the report form.
+    "courses:attendance_csv": (
+        "/rapportages/presentielijst.csv",
+        row(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, AWAY),
+    ),
 }
 
 # The Wagtail admin's entry and the admin views this project adds.

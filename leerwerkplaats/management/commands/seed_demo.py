@@ -7,7 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from leerwerkplaats import demo
+from leerwerkplaats import demo, demo_courses
 
 
 class Command(BaseCommand):
@@ -23,6 +23,8 @@ class Command(BaseCommand):
         demo.ensure_help_guide(home)
         demo.ensure_privacy_statement(home)
         accounts = demo.ensure_demo_accounts()
+        courses = demo_courses.ensure_demo_courses(home)
+        self.stdout.write(f"Demo courses: {', '.join(course.title for course in courses)}.")
         self.stdout.write("Demo content is ready. Demo accounts (development only):")
         for account in accounts:
             role = account.role or "Administrator"

@@ -1,0 +1,177 @@
+"""Certificates and the reflection log as PDF, drawn with ReportLab (pure Python,
+no system libraries). What a register accepts: name and register numbers, course,
+provider, date, net study time, points and accreditation number per register,
+that the test was passed, and a code with a URL (and QR code) to verify it."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+from django.utils.formats import date_format
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+from .models import Completion, ReflectionAnswer
+
+PROVIDER = "HG Leerwerkplaats Rotterdam-Rijnmond"
+REGISTER_LABELS = {
+    "SKJ": "SKJ",
+    "Registerplein": "Registerplein",
+    "V&VN": "V&VN Kwaliteitsregister",
+}
+
+
+def verification_url(code: str) -> str:
+    with translation.override(settings.LANGUAGE_CODE):
+        path = reverse("courses:verify_certificate", kwargs={"code": code})
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def _date(value: Any) -> str:
+    with translation.override(settings.LANGUAGE_CODE):
+        return date_format(value, "j F Y")
+
+
+def _qr(c: canvas.Canvas, url: str, x: float, y: float, size: float) -> None:
+    widget = QrCodeWidget(url)
+    x0, y0, x1, y1 = widget.getBounds()
+    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    drawing.add(widget)
+    renderPDF.draw(drawing, c, x, y)
+
+
+def certificate_pdf(*, completion: Completion, verify_url: str) -> bytes:
+    from .selectors import holder_name
+
+    user = completion.user
+    profile = getattr(user, "profile", None)
+    numbers = profile.register_numbers if profile else {}
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=A4, pageCompression=1)
+    c.setTitle(f"Certificaat {completion.course_title}")
+    c.setAuthor(PROVIDER)
+    width, height = A4
+    left = 25 * mm
+    y = height - 35 * mm
+
+    c.setFont("Helvetica-Bold", 26)
+    c.drawString(left, y, "Certificaat")
+    y -= 10 * mm
+    c.setFont("Helvetica", 11)
+    c.drawString(left, y, f"Aanbieder: {PROVIDER}")
+    y -= 18 * mm
+
+    c.setFont("Helvetica", 12)
+    c.drawString(left, y, "Hierbij verklaren wij dat")
+    y -= 10 * mm
+    c.setFont("Helvetica-Bold", 18)
+    c.drawString(left, y, holder_name(user))
+    y -= 8 * mm
+    c.setFont("Helvetica", 10)
+    for register, number in numbers.items():
+        c.drawString(left, y, f"{register}-nummer: {number}")
+        y -= 5 * mm
+    y -= 6 * mm
+    c.setFont("Helvetica", 12)
+    c.drawString(left, y, "met goed gevolg de e-learning heeft afgerond, inclusief de toets:")
+    y -= 10 * mm
+    c.setFont("Helvetica-Bold", 15)
+    c.drawString(left, y, completion.course_title)
+    y -= 14 * mm
+
+    hours = str(completion.study_hours).replace(".", ",")
+    rows = [
+        ("Datum van afronding", _date(completion.completed_on)),
+        ("Netto studietijd", f"{hours} uur ({completion.study_minutes} minuten)"),
+        ("Toets", f"behaald ({completion.score}% goed)"),
+        (
+            "Geldig tot",
+            _date(completion.expires_on) if completion.expires_on else "onbeperkt",
+        ),
+    ]
+    c.setFont("Helvetica", 11)
+    for label, value in rows:
+        c.drawString(left, y, f"{label}:")
+        c.drawString(left + 50 * mm, y, value)
+        y -= 6.5 * mm
+
+    y -= 6 * mm
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(left, y, "Accreditatie")
+    y -= 7 * mm
+    c.setFont("Helvetica", 11)
+    if completion.accreditations:
+        for item in completion.accreditations:
+            points = str(item["points"]).replace(".", ",")
+            register = REGISTER_LABELS.get(item["register"], item["register"])
+            c.drawString(
+                left,
+                y,
+                f"{register}: {points} punten, accreditatienummer {item['accreditation_id']}",
+            )
+            y -= 6.5 * mm
+    else:
+        c.drawString(left, y, "Deze cursus is niet geaccrediteerd.")
+        y -= 6.5 * mm
+
+    # Verification block at the foot of the page.
+    qr_size = 32 * mm
+    base = 25 * mm
+    _qr(c, verify_url, width - left - qr_size, base, qr_size)
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(left, base + 22 * mm, f"Certificaatcode: {completion.code}")
+    c.setFont("Helvetica", 10)
+    c.drawString(left, base + 15 * mm, "Controleer dit certificaat op:")
+    c.drawString(left, base + 10 * mm, verify_url)
+    c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
+def reflection_log_pdf(*, name: str, reflections: Iterable[ReflectionAnswer]) -> bytes:
+    """The learner's own reflections with the time spent, for the register's
+    separate count of reflection hours."""
+    buffer = io.BytesIO()
+    styles = getSampleStyleSheet()
+    doc = SimpleDocTemplate(buffer, pagesize=A4, title="Reflectielog", author=PROVIDER)
+    story: list[Any] = [
+        Paragraph("Reflectielog", styles["Title"]),
+        Paragraph(f"{_escape(name)} — {PROVIDER}", styles["Normal"]),
+        Spacer(1, 8 * mm),
+    ]
+    total = 0
+    for reflection in reflections:
+        minutes = round(reflection.seconds_spent / 60)
+        total += reflection.seconds_spent
+        story += [
+            Paragraph(
+                f"{_escape(reflection.course_title)} — {_escape(reflection.lesson_title)}",
+                styles["Heading3"],
+            ),
+            Paragraph(
+                f"{_date(reflection.updated_at.date())}, {minutes} minuten", styles["Italic"]
+            ),
+            Paragraph(f"<b>{_escape(reflection.prompt)}</b>", styles["Normal"]),
+            Paragraph(_escape(reflection.answer).replace("\n", "<br/>"), styles["Normal"]),
+            Spacer(1, 5 * mm),
+        ]
+    story.append(
+        Paragraph(f"Totale reflectietijd: {round(total / 60)} minuten", styles["Heading3"])
+    )
+    doc.build(story)
+    return buffer.getvalue()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,89 @@
+"""The Meldcode course in a real browser: the demo professional takes it to the
+end, answers wrongly once and sees the feedback, passes, downloads the certificate
+and opens its verification page."""
+
+from __future__ import annotations
+
+import io
+import re
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from courses.models import CoursePage, LessonPage
+from leerwerkplaats.demo import DEMO_PASSWORD
+from tests.e2e.conftest import axe_violations
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _answer(page, lesson: LessonPage, *, right: bool) -> None:
+    for block in lesson.question_blocks():
+        options = block.value["options"]
+        chosen = [i for i, o in enumerate(options) if o["correct"] == right]
+        for index in chosen if block.value["multiple"] or right else chosen[:1]:
+            page.locator(f"#vraag-{block.id}-{index}").check()
+    page.get_by_role("button", name="Controleer mijn antwoorden").click()
+
+
+def test_the_demo_professional_takes_the_meldcode_course_to_a_verified_certificate(page):
+    call_command("seed_demo", stdout=StringIO())
+    course = CoursePage.objects.get(slug="meldcode-in-vijf-stappen")
+    lessons = list(LessonPage.objects.child_of(course).live().order_by("path"))
+    errors: list[str] = []
+    page.on("response", lambda r: r.status >= 400 and errors.append(f"{r.status} {r.url}"))
+
+    page.goto("/account/login/")
+    page.fill("input[name=login]", "professional@demo.hg-leerwerkplaats.nl")
+    page.fill("input[name=password]", DEMO_PASSWORD)
+    page.get_by_role("button", name="Aanmelden").click()
+    page.goto(course.url)
+    page.get_by_role("button", name="Start de cursus").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(lessons[0].title)
+
+    # A wrong answer first: the feedback explains why, without a page reload.
+    _answer(page, lessons[0], right=False)
+    status = page.locator("#toets-uitslag")
+    expect(status).to_contain_text("Nog niet gehaald")
+    expect(page.locator(".lesson-feedback--wrong").first).to_be_visible()
+    page.get_by_role("link", name="Toets opnieuw maken").click()
+    _answer(page, lessons[0], right=True)
+    expect(page.locator("#toets-uitslag")).to_contain_text("gehaald")
+
+    for lesson in lessons[1:]:
+        page.goto(lesson.url)
+        if lesson.question_blocks():
+            _answer(page, lesson, right=True)
+            expect(page.locator("#toets-uitslag")).to_contain_text("Je hebt de toets")
+
+    page.goto(course.url)
+    expect(page.get_by_text("Je hebt deze cursus afgerond")).to_be_visible()
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download je certificaat (PDF)").click()
+    pdf = PdfReader(io.BytesIO(open(download_info.value.path(), "rb").read()))  # noqa: SIM115
+    text = pdf.pages[0].extract_text()
+    assert "De Meldcode in vijf stappen" in text
+    code = re.search(r"HG(-[A-Z2-9]{4}){3}", text).group(0)
+    url = re.search(r"https?://\S+/certificaat/\S+/", text).group(0)
+    assert url.endswith(f"/certificaat/{code}/")
+
+    page.goto(f"/certificaat/{code}/")
+    expect(page.get_by_text("Dit certificaat is echt en geldig.")).to_be_visible()
+    expect(page.get_by_text("Pim Professional")).to_be_visible()
+    assert errors == []
+
+
+def test_a_lesson_page_has_no_serious_accessibility_violations(audit_page):
+    call_command("seed_demo", stdout=StringIO())
+    lesson = LessonPage.objects.get(slug="afwegingskader")
+    audit_page.goto("/account/login/")
+    audit_page.fill("input[name=login]", "professional@demo.hg-leerwerkplaats.nl")
+    audit_page.fill("input[name=password]", DEMO_PASSWORD)
+    audit_page.locator("form [type=submit]").first.click()
+    audit_page.wait_for_load_state()
+    audit_page.goto(lesson.url)
+
+    assert axe_violations(audit_page) == []
