@@ -8,12 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import Page
 
 from courses.models import CourseAccreditation, CourseIndexPage, CoursePage, LessonPage, Register
-from members import permissions
 
 from .models import HomePage
 
@@ -828,17 +826,8 @@ def ensure_course_index(home: HomePage) -> CourseIndexPage:
         )
         home.add_child(instance=index)
         index.save_revision().publish()
-    # Coordinators edit courses in the Wagtail admin, with drafts, review and publishing.
-    coordinators = Group.objects.get_or_create(name=permissions.COORDINATOR)[0]
-    for codename in ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"):
-        GroupPagePermission.objects.get_or_create(
-            group=coordinators, page=index, permission=_permission(codename)
-        )
+    # Coordinators edit it through their rights on the whole site (editors.py).
     return index
-
-
-def _permission(codename: str) -> Permission:
-    return Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
 
 
 @transaction.atomic

@@ -7,7 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from leerwerkplaats import demo, demo_courses
+from leerwerkplaats import demo, demo_courses, editors
 
 
 class Command(BaseCommand):
@@ -20,6 +20,7 @@ class Command(BaseCommand):
                 "(DEMO_CONTENT_ALLOWED is not set)."
             )
         home = demo.ensure_home_page()
+        editors.grant_coordinator_editing(home)
         demo.ensure_help_guide(home)
         demo.ensure_privacy_statement(home)
         accounts = demo.ensure_demo_accounts()
