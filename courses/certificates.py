@@ -173,5 +173,69 @@ def reflection_log_pdf(*, name: str, reflections: Iterable[ReflectionAnswer]) ->
     return buffer.getvalue()
 
 
+def learning_record_pdf(
+    *, name: str, register_numbers: dict[str, str], record: dict[str, Any]
+) -> bytes:
+    """The learning record for a register audit or an appraisal: every completion with
+    its points per register, the totals per year, and what expires soon. Reflection
+    answers are not in it: they have their own log."""
+    buffer = io.BytesIO()
+    styles = getSampleStyleSheet()
+    doc = SimpleDocTemplate(buffer, pagesize=A4, title="Leerdossier", author=PROVIDER)
+    numbers = ", ".join(
+        f"{REGISTER_LABELS.get(register, register)} {number}"
+        for register, number in register_numbers.items()
+    )
+    story: list[Any] = [
+        Paragraph("Leerdossier", styles["Title"]),
+        Paragraph(f"{_escape(name)} — {PROVIDER}", styles["Normal"]),
+    ]
+    if numbers:
+        story.append(Paragraph(f"Registratienummers: {_escape(numbers)}", styles["Normal"]))
+    story.append(Spacer(1, 6 * mm))
+    story.append(Paragraph("Afgeronde cursussen", styles["Heading2"]))
+    if not record["completions"]:
+        story.append(Paragraph("Nog geen afgeronde cursussen.", styles["Normal"]))
+    for completion in record["completions"]:
+        status = "verlopen" if completion.expired else "geldig"
+        until = f", geldig tot {_date(completion.expires_on)}" if completion.expires_on else ""
+        points = "; ".join(
+            f"{REGISTER_LABELS.get(item['register'], item['register'])}: {item['points']} "
+            f"punt(en), accreditatie {item['accreditation_id']}"
+            for item in completion.accreditations
+        )
+        story += [
+            Paragraph(_escape(completion.course_title), styles["Heading3"]),
+            Paragraph(
+                f"Afgerond op {_date(completion.completed_on)}{until} ({status}); "
+                f"studietijd {completion.study_hours} uur; certificaat {completion.code}",
+                styles["Normal"],
+            ),
+        ]
+        if points:
+            story.append(Paragraph(_escape(points), styles["Normal"]))
+    if record["per_year"]:
+        story.append(Spacer(1, 4 * mm))
+        story.append(Paragraph("Punten per jaar", styles["Heading2"]))
+        for year in record["per_year"]:
+            line = ", ".join(
+                f"{REGISTER_LABELS.get(register, register)} {points}"
+                for register, points in zip(record["registers"], year["points"], strict=True)
+            )
+            story.append(Paragraph(f"{year['year']}: {_escape(line)}", styles["Normal"]))
+    if record.get("expiring"):
+        story.append(Spacer(1, 4 * mm))
+        story.append(Paragraph("Verloopt binnen drie maanden", styles["Heading2"]))
+        for completion in record["expiring"]:
+            story.append(
+                Paragraph(
+                    f"{_escape(completion.course_title)}: {_date(completion.expires_on)}",
+                    styles["Normal"],
+                )
+            )
+    doc.build(story)
+    return buffer.getvalue()
+
+
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

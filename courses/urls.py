@@ -7,6 +7,7 @@ app_name = "courses"
 urlpatterns = [
     path("mijn/leerdossier/", views.learning_record, name="learning_record"),
     path("mijn/leerdossier/leerdossier.csv", views.learning_record_csv, name="learning_record_csv"),
+    path("mijn/leerdossier/leerdossier.pdf", views.learning_record_pdf, name="learning_record_pdf"),
     path("mijn/leerdossier/reflectielog.pdf", views.reflection_log_pdf, name="reflection_log_pdf"),
     path("mijn/certificaten/<str:code>.pdf", views.certificate_pdf, name="certificate_pdf"),
     path("certificaat/<str:code>/", views.verify_certificate, name="verify_certificate"),

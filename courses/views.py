@@ -159,6 +159,24 @@ def _csv_response(filename: str) -> tuple[HttpResponse, Any]:
 @member_required
 @never_cache
 @require_GET
+def learning_record_pdf(request: HttpRequest) -> HttpResponse:
+    record = selectors.learning_record(user=request.user)
+    profile = getattr(request.user, "profile", None)
+    pdf = certificates.learning_record_pdf(
+        name=selectors.holder_name(request.user),
+        register_numbers=profile.register_numbers if profile else {},
+        record=record,
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="leerdossier-{timezone.localdate():%Y-%m-%d}.pdf"'
+    )
+    return response
+
+
+@member_required
+@never_cache
+@require_GET
 def learning_record_csv(request: HttpRequest) -> HttpResponse:
     record = selectors.learning_record(user=request.user)
     response, writer = _csv_response(f"leerdossier-{timezone.localdate():%Y-%m-%d}.csv")

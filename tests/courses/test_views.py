@@ -181,6 +181,15 @@ def test_learning_record_totals_expiry_reflections_and_csv(client, member, home_
     pdf = client.get("/mijn/leerdossier/reflectielog.pdf")
     assert "Mijn eigen gedachte" in PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text()
 
+    record_pdf = client.get("/mijn/leerdossier/leerdossier.pdf")
+    assert record_pdf["Content-Disposition"].startswith("attachment;")
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(record_pdf.content)).pages)
+    assert "De Meldcode" in text
+    assert "Signaleren" in text
+    assert "Registerplein 3,0" in text.replace("3.0", "3,0")
+    # Private reflections have their own log; the record does not carry them.
+    assert "Mijn eigen gedachte" not in text
+
 
 def _coordinator_of(org):
     coordinator = factories.member(role="Coordinator", with_mfa=True, org=org)

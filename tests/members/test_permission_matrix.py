@@ -102,6 +102,7 @@ MATRIX: dict[str, tuple[str, dict[str, object]]] = {
     "members:download_my_data": ("/mijn/gegevens/download/", logged_in(OK)),
     "courses:learning_record": ("/mijn/leerdossier/", MEMBERS_ONLY),
     "courses:learning_record_csv": ("/mijn/leerdossier/leerdossier.csv", MEMBERS_ONLY),
+    "courses:learning_record_pdf": ("/mijn/leerdossier/leerdossier.pdf", MEMBERS_ONLY),
     "courses:reflection_log_pdf": ("/mijn/leerdossier/reflectielog.pdf", MEMBERS_ONLY),
     # Only the holder's own code opens; nobody holds this one.
     "courses:certificate_pdf": (
