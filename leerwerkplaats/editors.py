@@ -8,10 +8,21 @@ from __future__ import annotations
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from members import permissions
 
+REVIEW_WORKFLOW = "Controle door een coördinator"
+REVIEW_TASK = "Coördinator keurt goed"
 PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
 COLLECTION_PERMISSIONS = (
     ("wagtailimages", "add_image"),
@@ -41,8 +52,20 @@ def grant_coordinator_editing(root: Page) -> Group:
         GroupCollectionPermission.objects.get_or_create(
             group=coordinators,
             collection=collection,
-            permission=Permission.objects.get(
-                content_type__app_label=app_label, codename=codename
-            ),
+            permission=Permission.objects.get(content_type__app_label=app_label, codename=codename),
         )
+    _assign_review_workflow(root, coordinators)
     return coordinators
+
+
+def _assign_review_workflow(root: Page, reviewers: Group) -> Workflow:
+    """Draft, review, publish: a page submitted for review waits for a coordinator's
+    approval (Wagtail's workflow), for every page below `root`."""
+    workflow, _ = Workflow.objects.get_or_create(name=REVIEW_WORKFLOW, defaults={"active": True})
+    task = GroupApprovalTask.objects.filter(name=REVIEW_TASK).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=REVIEW_TASK)
+    task.groups.add(reviewers)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+    return workflow

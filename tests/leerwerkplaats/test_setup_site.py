@@ -36,3 +36,35 @@ def test_a_coordinator_may_add_and_publish_pages_after_setup(client):
     client.force_login(coordinator)
     assert client.get(reverse("wagtailadmin_pages:edit", args=[home.pk])).status_code == 200
     assert client.get(reverse("wagtailimages:add")).status_code == 200
+
+
+def test_a_page_is_drafted_reviewed_by_another_coordinator_and_published():
+    from courses.models import CourseIndexPage, CoursePage
+
+    call_command("setup_site", stdout=StringIO())
+    home = HomePage.objects.get()
+    author = factories.member(role="Coordinator", with_mfa=True)
+    reviewer = factories.member(role="Coordinator", with_mfa=True)
+    index = home.add_child(instance=CourseIndexPage(title="Cursussen", slug="cursussen"))
+    draft = CoursePage(
+        title="Nieuwe module",
+        slug="nieuwe-module",
+        summary="Een nieuwe module.",
+        study_minutes=60,
+        live=False,
+    )
+    index.add_child(instance=draft)
+    draft.save_revision(user=author)
+
+    workflow = draft.get_workflow()
+    state = workflow.start(draft, author)
+    assert state.current_task_state.task.specific.groups.filter(name="Coordinator").exists()
+    draft.refresh_from_db()
+    assert not draft.live  # in review, not yet published
+
+    task_state = state.current_task_state
+    task_state.task.specific.on_action(task_state, reviewer, "approve")
+
+    published = CoursePage.objects.get(pk=draft.pk)
+    assert published.live
+    assert published.live_revision.user == author
