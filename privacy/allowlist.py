@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from privacy.fast import keyword_pattern
+
 #: Organisations, roles, methods and terms everybody in the network uses. Matched
 #: case-insensitively as whole words; longer phrases win.
 DOMAIN_PHRASES: tuple[str, ...] = (
@@ -97,19 +99,43 @@ def _index_phrases() -> dict[str, list[str]]:
 _PHRASES_BY_FIRST_WORD = _index_phrases()
 
 
+#: Where an allowed phrase can start: any of them, as a trie, searched in the lowercase text.
+_PHRASE_ANCHOR = re.compile(
+    keyword_pattern({p.lower() for p in DOMAIN_PHRASES + PUBLIC_EXPRESSIONS}, space=" ")
+)
+
+
+def _word_start(lowered: str, position: int) -> bool:
+    """Whether a word (a match of ``_WORD``) starts at ``position``."""
+    before = position - 1
+    while before >= 0 and lowered[before] == "-":
+        before -= 1  # hyphens continue a word but cannot start one
+    return before < 0 or not (lowered[before].isalnum() or lowered[before] in "_&")
+
+
 def allowed_ranges(text: str) -> Iterator[tuple[int, int]]:
-    """Character ranges of ``text`` that hold an allowed phrase."""
+    """Character ranges of ``text`` that hold an allowed phrase.
+
+    Walks the words of the text, and at each word tries the phrases that start with it,
+    longest first; only words where some phrase starts are looked at.
+    """
     lowered = text.lower()
     position = 0
-    for word in _WORD.finditer(lowered):
-        if word.start() < position:
+    search = _PHRASE_ANCHOR.search
+    while (candidate := search(lowered, position)) is not None:
+        start = candidate.start()
+        position = start + 1
+        if not _word_start(lowered, start):
+            continue
+        word = _WORD.match(lowered, start)
+        if word is None:
             continue
         for phrase in _PHRASES_BY_FIRST_WORD.get(word.group(0), ()):
-            end = word.start() + len(phrase)
-            if lowered.startswith(phrase, word.start()) and not (
+            end = start + len(phrase)
+            if lowered.startswith(phrase, start) and not (
                 end < len(text) and (lowered[end].isalnum() or lowered[end] in "_-")
             ):
-                yield word.start(), end
+                yield start, end
                 position = end
                 break
 
@@ -119,7 +145,13 @@ def is_public_number(value: str) -> bool:
     return "".join(ch for ch in value if ch.isdigit()) in PUBLIC_NUMBERS
 
 
+_WORDS = re.compile(r"\w+")
+
+
 def is_not_name(value: str) -> bool:
     """Whether every word of ``value`` is an ordinary word, never a name on its own."""
-    words = re.findall(r"\w+", value.lower())
+    lowered = value.lower()
+    if lowered.isalnum():  # one word (the common case)
+        return lowered in NOT_NAMES
+    words = _WORDS.findall(lowered)
     return bool(words) and all(word in NOT_NAMES for word in words)

@@ -12,8 +12,8 @@ patterns (checked in tests/privacy/test_privacy_fast.py).
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from typing import NamedTuple
 
 
@@ -64,9 +64,8 @@ class Folded(NamedTuple):
 _SAME_LENGTH_FOLDS = (("\u0131", "i"), ("\u017f", "s"))  # dotless i, long s
 
 
-@lru_cache(maxsize=16)
-def folded(text: str) -> Folded:
-    """The folded copy of ``text`` (cached: every detector asks for the same text)."""
+def fold(text: str) -> Folded:
+    """The folded copy of ``text`` (not cached; see :func:`folded`)."""
     lowered = text.lower()
     aligned = len(lowered) == len(text) and "\u0307" not in text
     if not lowered.isascii():
@@ -76,6 +75,42 @@ def folded(text: str) -> Folded:
             if char in lowered:
                 lowered = lowered.replace(char, plain)
     return Folded(lowered, aligned)
+
+
+class _Current(threading.local):
+    """The text being scanned in this thread, with what the detectors derive from it."""
+
+    text: str | None = None
+    folded: Folded | None = None
+    words: frozenset[str] | None = None
+
+
+_current = _Current()
+
+
+def folded(text: str) -> Folded:
+    """The folded copy of ``text``, made once for all detectors scanning it.
+
+    It is kept for the thread's current text only, and :func:`release` (called by the
+    engine after every scan) forgets it, so no scanned text lingers in memory.
+    """
+    current = _current
+    if current.text is not text:
+        current.text, current.folded, current.words = text, fold(text), None
+    return current.folded  # type: ignore[return-value]
+
+
+def words_in(text: str) -> frozenset[str]:
+    """Every word of the folded text, made once for all detectors scanning it."""
+    haystack = folded(text).text
+    if _current.words is None:
+        _current.words = frozenset(_TOKEN.findall(haystack))
+    return _current.words
+
+
+def release() -> None:
+    """Forget the thread's current text (the engine calls this after every scan)."""
+    _current.text = _current.folded = _current.words = None
 
 
 def contains_any(haystack: str, needles: Iterable[str]) -> bool:
@@ -147,12 +182,6 @@ def first_words(keywords: Iterable[str]) -> frozenset[str]:
             raise ValueError(f"key word {keyword!r} does not start with a word character")
         words.add(first.group(0))
     return frozenset(words)
-
-
-@lru_cache(maxsize=16)
-def words_in(text: str) -> frozenset[str]:
-    """Every word of the folded text (cached: every detector asks for the same text)."""
-    return frozenset(_TOKEN.findall(folded(text).text))
 
 
 def finditer_words(

@@ -9,15 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from privacy.detectors.fast import (
+from privacy.detectors.numbers_nl import NUMBER_WORD_MAX_CHARS, NUMBER_WORD_PATTERN, number_value
+from privacy.detectors.spans import distinct
+from privacy.fast import (
     finditer_near,
     finditer_words,
     first_words,
     folded,
     keyword_pattern,
 )
-from privacy.detectors.numbers_nl import NUMBER_WORD_MAX_CHARS, NUMBER_WORD_PATTERN, number_value
-from privacy.detectors.spans import distinct
 from privacy.findings import Finding, Label
 
 _NUM = rf"(?:\d{{1,3}}(?:[,.]5)?|{NUMBER_WORD_PATTERN})"
@@ -102,6 +102,7 @@ _NOT_AFTER_LIST = re.compile(
 
 
 _RANGE_AFTER = re.compile(r"\s*(?:tot|t/m|-|\u2013)\s*\d", re.IGNORECASE)
+_RANGE_BEFORE = re.compile(r"(?:\btot|\bt/m|-|\u2013)\s*$", re.IGNORECASE)
 
 
 def is_age_range(text: str, start: int, end: int) -> bool:
@@ -109,7 +110,7 @@ def is_age_range(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 8) : start]
     if _RANGE_AFTER.match(text, end) or _RANGE_AFTER.match(text, start + 2):
         return True
-    return bool(re.search(r"(?:\btot|\bt/m|-|\u2013)\s*$", before, re.IGNORECASE))
+    return bool(_RANGE_BEFORE.search(before))
 
 
 def _age_ok(token: str) -> bool:
@@ -134,7 +135,7 @@ def find_ages(text: str) -> Iterator[Finding]:
     """Every expression of someone's age in ``text``."""
     lowered = folded(text).text
     # Each pattern needs a word that is cheap to look for first; the costly ones are
-    # only tried next to it (see privacy/detectors/fast.py).
+    # only tried next to it (see privacy/fast.py).
     if "jarig" in lowered:
         for m in finditer_near(_JARIG, _JARIG_KEY, text, _NUM_REACH):
             yield _make(text, m.start(), m.end())

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from privacy.detectors.fast import folded, keyword_pattern
 from privacy.detectors.spans import distinct
+from privacy.fast import folded, keyword_pattern
 from privacy.findings import Finding, Label
 
 _MONTHS = (

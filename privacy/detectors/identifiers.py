@@ -14,8 +14,8 @@ from stdnum import iban as stdnum_iban
 from stdnum.nl import bsn as stdnum_bsn
 
 from privacy.allowlist import is_public_number
-from privacy.detectors.fast import contains_any, finditer_at, finditer_near, folded
 from privacy.detectors.spans import distinct
+from privacy.fast import contains_any, finditer_at, finditer_near, folded
 from privacy.findings import Finding, Label
 
 _TRAILING = ".,;:!?)]}'\""

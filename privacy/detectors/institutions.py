@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterator
 
 from privacy.allowlist import is_not_name
-from privacy.detectors.fast import contains_any, finditer_words, first_words, keyword_pattern
 from privacy.detectors.lexicon import common_words
 from privacy.detectors.spans import distinct
+from privacy.fast import contains_any, finditer_words, first_words, keyword_pattern
 from privacy.findings import Finding, Label
 
 _NAME_WORD = r"(?:[A-ZÀ-Ý][\w'\u2019&-]*|'\d{2}|'t|\d{1,3})"

@@ -9,15 +9,15 @@ import re
 from collections.abc import Iterable, Iterator
 
 from privacy.allowlist import is_not_name
-from privacy.detectors.fast import (
+from privacy.detectors.lexicon import first_names
+from privacy.detectors.spans import distinct
+from privacy.fast import (
     contains_any,
     finditer_words,
     first_words,
     folded,
     keyword_pattern,
 )
-from privacy.detectors.lexicon import first_names
-from privacy.detectors.spans import distinct
 from privacy.findings import Finding, Label
 
 _PARTICLES = (
@@ -75,9 +75,12 @@ _LOWER_CONTEXT = re.compile(
 )
 
 
+_NON_SPACE = re.compile(r"\S+")
+
+
 def _trim_name(text: str, start: int, value: str) -> tuple[int, int] | None:
     """Drop trailing/leading ordinary words from a matched name; None if nothing is left."""
-    words = list(re.finditer(r"\S+", value))
+    words = list(_NON_SPACE.finditer(value))
     while words and is_not_name(words[-1].group(0)):
         words.pop()
     while words and is_not_name(words[0].group(0)):

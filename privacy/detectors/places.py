@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterator
 
 from privacy.allowlist import is_not_name
-from privacy.detectors.fast import finditer_words, first_words, keyword_pattern
 from privacy.detectors.lexicon import COUNTRIES, REGION_PLACES, common_words, place_names
 from privacy.detectors.spans import distinct
+from privacy.fast import contains_any, finditer_words, first_words, keyword_pattern
 from privacy.findings import Finding, Label
 
 _STREET_ENDINGS = (
@@ -58,15 +58,30 @@ def _street_ok(name: str) -> bool:
     return not (last in common_words() and " " not in lowered)
 
 
+_NON_SPACE = re.compile(r"\S+")
+# Cheap tests first: a street name ends in one of the endings (lowercase, at a word's
+# end), a "Laan van ..." name starts with one of its capitalised words.
+_STREET_HINT = re.compile(rf"(?:{keyword_pattern(_STREET_ENDINGS.split('|'))})(?!\w)")
+_LAAN_VAN_WORDS = (
+    "Laan", "Plein", "Kade", "Weg", "Singel", "Park", "Hof", "Dreef", "Burgemeester", "Graaf",
+    "Koningin", "Prins", "Koning", "Dokter", "Dr.",
+)  # fmt: skip
+
+
 @distinct
 def find_streets(text: str) -> Iterator[Finding]:
     """Street names, with the house number when there is one."""
-    for pattern in (_STREET, _LAAN_VAN):
+    patterns = []
+    if _STREET_HINT.search(text):
+        patterns.append(_STREET)
+    if contains_any(text, _LAAN_VAN_WORDS):
+        patterns.append(_LAAN_VAN)
+    for pattern in patterns:
         for m in pattern.finditer(text):
             name = m.group(1)
             # keep leading words only when they are part of a multi-word name
             start = m.start(1)
-            words = list(re.finditer(r"\S+", name))
+            words = list(_NON_SPACE.finditer(name))
             while len(words) > 1 and (
                 is_not_name(words[0].group(0)) or words[0].group(0).lower() in common_words()
             ):
@@ -82,9 +97,9 @@ def find_streets(text: str) -> Iterator[Finding]:
 _REGION_WORDS = keyword_pattern((p.lower() for p in REGION_PLACES), space=" ")
 _REGION = re.compile(rf"(?<![\w-])(?i:{_REGION_WORDS})(?![\w-])")
 _PLACE_WORD_LIST = (
-        "in de wijk", "in de buurt", "in het dorp", "wijk", "woont in", "wonen in",
-        "woonde in", "woonden in", "verhuisd naar", "opgegroeid in", "uit", "in", "naar",
-        "te", "bij",
+    "in de wijk", "in de buurt", "in het dorp", "wijk", "woont in", "wonen in",
+    "woonde in", "woonden in", "verhuisd naar", "opgegroeid in", "uit", "in", "naar",
+    "te", "bij",
 )  # fmt: skip
 _PLACE_WORDS = keyword_pattern(_PLACE_WORD_LIST)
 _PLACE_CONTEXT = re.compile(

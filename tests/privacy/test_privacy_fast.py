@@ -1,4 +1,4 @@
-"""The speed-ups in privacy/detectors/fast.py give exactly the matches of the plain patterns.
+"""The speed-ups in privacy/fast.py give exactly the matches of the plain patterns.
 
 Every pattern the detectors run through ``finditer_at`` or ``finditer_near`` is compared
 with its own ``finditer`` on the corpus and on generated texts full of the key words,
@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from privacy.corpus import load_corpus
 from privacy.detectors import ages, identifiers, institutions, names, places
-from privacy.detectors.fast import (
+from privacy.fast import (
     finditer_at,
     finditer_near,
     finditer_words,
@@ -120,3 +120,25 @@ def test_keyword_pattern_matches_exactly_the_words() -> None:
     assert pattern.fullmatch("opa \n en  oma")
     for other in ["ma", "mam", "moe", "opa en", "mevr", "exman", "om"]:
         assert not pattern.fullmatch(other)
+
+
+NAMES = ["Sanne", "sanne", "Fatima el Amrani", "Amrani", "Dijkstra", "Henk Dijkstra", "Ayd\u0131n",
+         "ayd\u0131n", "Noah", "Roos", "El", "van"]  # fmt: skip
+NAME_TEXT = [*NAMES, " ", "\n ", ".", "@", "-", "_", "'s", "\u017f", "\u0130", "AMRANI", "SANNE",
+             "a", "é", "1", ".nl", "Σ"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from(NAME_TEXT), max_size=25).map("".join),
+    st.sets(st.sampled_from(NAMES), min_size=1),
+    st.booleans(),
+)
+def test_name_search_equals_the_regex(text: str, names: set[str], ignore_case: bool) -> None:
+    from privacy.engine import _name_spans, _name_spans_by_regex
+
+    if ignore_case:
+        names = {n.lower() for n in names}
+    ordered = sorted(names, key=len, reverse=True)
+    expected = _name_spans_by_regex(text, ordered, re.IGNORECASE if ignore_case else 0)
+    assert _name_spans(text, names, ignore_case) == expected
