@@ -16,7 +16,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views, services
-from .models import AuditEvent, Organisation
+from .models import AuditEvent, Organisation, Profile
 from .permissions import can_coordinate, can_read_audit_log
 
 
@@ -71,6 +71,39 @@ register_permission_policy(AuditEvent, AuditLogPermissionPolicy(AuditEvent))
 @hooks.register("register_admin_viewset")
 def register_audit_log() -> ModelViewSet:
     return AuditEventViewSet("audit_log")
+
+
+class AdministratorsOnlyPolicy(ModelPermissionPolicy):
+    """Member profiles hold personal data of every organisation: only the
+    platform's administrators manage them (coordinators act through the
+    sign-up queue, scoped to their own organisations)."""
+
+    def user_has_permission(self, user: Any, action: str) -> bool:
+        return action in {"view", "change"} and user.is_active and user.is_superuser
+
+    def user_has_any_permission(self, user: Any, actions: Any) -> bool:
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class ProfileViewSet(ModelViewSet):
+    model = Profile
+    icon = "user"
+    menu_label = _("Leden")
+    add_to_admin_menu = True
+    menu_order = 260
+    list_display = ["display_name", "pseudonym", "organisation", "profession", "status"]
+    list_filter = ["status", "organisation", "profession"]
+    search_fields = ["display_name", "pseudonym"]
+    form_fields = ["organisation", "profession", "coordinated_organisations"]
+    copy_view_enabled = False
+
+
+register_permission_policy(Profile, AdministratorsOnlyPolicy(Profile))
+
+
+@hooks.register("register_admin_viewset")
+def register_profiles() -> ModelViewSet:
+    return ProfileViewSet("member_profiles")
 
 
 class CoordinatorMenuItem(MenuItem):

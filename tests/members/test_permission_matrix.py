@@ -132,6 +132,10 @@ ADMIN_MATRIX: dict[str, tuple[str, dict[str, object]]] = {
         "/beheer/aanmeldingen/{pending}/afwijzen/",
         row(LOGIN, LOGIN, LOGIN, LOGIN, AWAY, OK),
     ),
+    "member_profiles:index": (
+        "/beheer/member_profiles/",
+        row(LOGIN, LOGIN, LOGIN, LOGIN, AWAY, AWAY),  # administrators only
+    ),
     "audit_log:index": ("/beheer/audit_log/", row(LOGIN, LOGIN, LOGIN, LOGIN, OK, OK)),
     "wagtailsnippets_members_organisation:list": (
         "/beheer/snippets/members/organisation/",

@@ -133,3 +133,29 @@ def test_the_menu_shows_each_member_their_own_way_in(client, home_page):
 
     client.force_login(factories.member(role="Coordinator", with_mfa=True))
     assert 'href="/beheer/"' in client.get("/").content.decode()
+
+
+def test_an_administrator_assigns_a_coordinator_their_organisations(client, superuser):
+    org = factories.organisation("Kwadraad")
+    coordinator = factories.member(role="Coordinator", with_mfa=True)
+    client.force_login(superuser)
+
+    response = client.post(
+        reverse("member_profiles:edit", args=[coordinator.profile.pk]),
+        {
+            "organisation": str(org.pk),
+            "profession": "procesregisseur",
+            "coordinated_organisations": [str(org.pk)],
+        },
+    )
+
+    assert response.status_code == 302
+    assert list(coordinator.profile.coordinated_organisations.all()) == [org]
+
+
+def test_coordinators_cannot_browse_the_profiles_of_every_organisation(client):
+    client.force_login(factories.member(role="Coordinator", with_mfa=True))
+
+    response = client.get(reverse("member_profiles:index"))
+
+    assert response.status_code == 302
