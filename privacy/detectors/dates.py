@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from privacy.detectors.spans import distinct
-from privacy.fast import folded, keyword_pattern
+from privacy.fast import finditer_at, finditer_words, first_words, folded, keyword_pattern
 from privacy.findings import Finding, Label
 
 _MONTHS = (
@@ -33,6 +33,8 @@ _NUMERIC = re.compile(
 )
 # Day and month without a year are only a date after a word that introduces one:
 # "op 15-7", "vanaf 7/11", "d.d. 3-4". "24/7" or "2/3 van de kinderen" stay.
+_DAY_MONTH_WORDS = ("op", "per", "vanaf", "sinds", "tot", "t/m", "voor", "na", "om", "d.d.", "dd",
+                    "datum", *_WEEKDAYS.split("|"))  # fmt: skip
 _DAY_MONTH = re.compile(
     rf"(?:\b(?:op|per|vanaf|sinds|tot|t/m|voor|na|om|d\.d\.|dd|datum:?|(?:{_WEEKDAYS}))\s+)"
     rf"((?:{_DAY})[-/](?:{_MONTH_NUM}))(?![\w/-])",
@@ -44,6 +46,8 @@ _DAY_MONTH = re.compile(
 # separator and a digit.
 _HAS_MONTH = re.compile(rf"\s(?:{keyword_pattern(_MONTHS.split('|'))})\b")
 _HAS_DIGIT_SEPARATOR = re.compile(r"\d[-/.]\d")
+_DIGIT = re.compile(r"\d")  # where a numeric date can start
+_DAY_MONTH_FIRST_WORDS = first_words(_DAY_MONTH_WORDS)
 
 
 @distinct
@@ -56,9 +60,9 @@ def find_dates(text: str) -> Iterator[Finding]:
                 end -= 1  # "14 febr." keeps its dot, a sentence end does not matter
             yield Finding(m.start(), end, Label.DATUM, text[m.start() : end], "datum")
     if _HAS_DIGIT_SEPARATOR.search(text):
-        for m in _NUMERIC.finditer(text):
+        for m in finditer_at(_NUMERIC, _DIGIT, text):
             yield Finding(m.start(), m.end(), Label.DATUM, m.group(0), "datum")
-        for m in _DAY_MONTH.finditer(text):
+        for m in finditer_words(_DAY_MONTH, _DAY_MONTH_FIRST_WORDS, text):
             yield Finding(m.start(1), m.end(1), Label.DATUM, m.group(1), "datum")
 
 

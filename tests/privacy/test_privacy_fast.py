@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from privacy.corpus import load_corpus
-from privacy.detectors import ages, identifiers, institutions, names, places
+from privacy.detectors import ages, dates, identifiers, institutions, names, places
 from privacy.fast import (
     finditer_at,
     finditer_near,
@@ -31,6 +31,8 @@ CASES = [
     (identifiers._POSTCODE, "at", identifiers._FOUR_DIGITS, 0),
     (identifiers._PHONE_START, "at", identifiers._PHONE_ANCHOR, 0),
     (identifiers._PLATE, "near", identifiers._DASH, 3),
+    (dates._NUMERIC, "at", dates._DIGIT, 0),
+    (dates._DAY_MONTH, "words", dates._DAY_MONTH_FIRST_WORDS, 0),
     (names._TRIGGER, "words", names._ROLE_FIRST_WORDS, 0),
     (ages._JARIG, "near", ages._JARIG_KEY, ages._NUM_REACH),
     (ages._YEARS_OLD, "near", ages._UNIT_KEY, ages._NUM_REACH),
@@ -81,7 +83,9 @@ FRAGMENTS = [
     "berkel", "groep 5", "basisschool", "kdv", "De Regenboog", "werkt", "bij", "Coolblue",
     "stichting", ",", ".", "(", ")", "\n", " ", "   ", "\t", "\u0130", "\u0131", "\u017f",
     "JARIGE", "JAAR", "MOEDER", "06-12345678", "+31 (0)6 1234", "2651 CX", "2651cx",
-    "628194821", "123.456.789", "GV-123-B", "52-XKT-9", "0800-2000", "-", "--", "ĲSSELMONDE",
+    "628194821", "123.456.789", "GV-123-B", "52-XKT-9", "0800-2000", "-", "--",
+    "12-03-1961", "2024-03-02", "15-7", "7/11", "d.d.", "t/m",
+    "vanaf", "Ma", "datum:", "24/7", "ĲSSELMONDE",
 ]  # fmt: skip
 texts = st.lists(st.sampled_from(FRAGMENTS), max_size=30).map(" ".join) | st.lists(
     st.sampled_from(FRAGMENTS), max_size=30
