@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from courses.models import CoursePage, LessonPage
 from leerwerkplaats.demo import DEMO_PASSWORD
-from tests.e2e.conftest import axe_violations
+from tests.e2e.conftest import axe_violations, screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -76,14 +76,40 @@ def test_the_demo_professional_takes_the_meldcode_course_to_a_verified_certifica
     assert errors == []
 
 
-def test_a_lesson_page_has_no_serious_accessibility_violations(audit_page):
+def test_course_pages_have_no_serious_accessibility_violations(audit_page):
+    """Course page, a lesson with its quiz, the quiz's feedback and the learning
+    record, each audited by axe-core; the lesson is also photographed."""
     call_command("seed_demo", stdout=StringIO())
-    lesson = LessonPage.objects.get(slug="afwegingskader")
-    audit_page.goto("/account/login/")
-    audit_page.fill("input[name=login]", "professional@demo.hg-leerwerkplaats.nl")
-    audit_page.fill("input[name=password]", DEMO_PASSWORD)
-    audit_page.locator("form [type=submit]").first.click()
-    audit_page.wait_for_load_state()
-    audit_page.goto(lesson.url)
+    course = CoursePage.objects.get(slug="meldcode-in-vijf-stappen")
+    lesson = next(
+        lesson
+        for lesson in LessonPage.objects.child_of(course).live().order_by("path")
+        if lesson.question_blocks()
+    )
+    page = audit_page
+    page.goto("/account/login/")
+    page.fill("input[name=login]", "professional@demo.hg-leerwerkplaats.nl")
+    page.fill("input[name=password]", DEMO_PASSWORD)
+    page.get_by_role("button", name="Aanmelden").click()
+    expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
 
-    assert axe_violations(audit_page) == []
+    page.goto(course.url)
+    expect(page.get_by_role("heading", level=1)).to_have_text(course.title)
+    assert axe_violations(page) == []
+
+    page.goto(lesson.url)
+    expect(page.get_by_role("heading", level=1)).to_have_text(lesson.title)
+    assert axe_violations(page) == []
+    assert screenshot(page, "lesson-desktop").stat().st_size > 0
+    page.set_viewport_size({"width": 375, "height": 800})
+    assert screenshot(page, "lesson-375").stat().st_size > 0
+    assert axe_violations(page) == []
+    page.set_viewport_size({"width": 1280, "height": 800})
+
+    _answer(page, lesson, right=False)
+    expect(page.locator("#toets-uitslag")).to_contain_text("Nog niet gehaald")
+    assert axe_violations(page) == []
+
+    page.goto("/mijn/leerdossier/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mijn leerdossier")
+    assert axe_violations(page) == []
