@@ -47,7 +47,9 @@ def grant_coordinator_editing(root: Page) -> Group:
                 content_type__app_label="wagtailcore", codename=codename
             ),
         )
-    collection = Collection.get_first_root_node()
+    # Wagtail's migration makes the root collection; a flushed database
+    # (transactional tests) has none.
+    collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
     for app_label, codename in COLLECTION_PERMISSIONS:
         GroupCollectionPermission.objects.get_or_create(
             group=coordinators,
