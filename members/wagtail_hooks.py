@@ -34,11 +34,18 @@ class OrganisationViewSet(SnippetViewSet):
 register_snippet(OrganisationViewSet)
 
 
-class AuditLogPermissionPolicy(ModelPermissionPolicy):
-    """Readable by moderators and coordinators; nobody adds, changes or deletes."""
+class PredicatePermissionPolicy(ModelPermissionPolicy):
+    """Admin permissions from the project's predicates instead of Django's
+    per-model permissions: `actions` are allowed to users for whom `allowed(user)`
+    holds, every other action to nobody."""
+
+    def __init__(self, model: Any, *, actions: set[str], allowed: Any) -> None:
+        super().__init__(model)
+        self.actions = actions
+        self.allowed = allowed
 
     def user_has_permission(self, user: Any, action: str) -> bool:
-        return action == "view" and can_read_audit_log(user)
+        return action in self.actions and self.allowed(user)
 
     def user_has_any_permission(self, user: Any, actions: Any) -> bool:
         return any(self.user_has_permission(user, action) for action in actions)
@@ -65,24 +72,16 @@ class AuditEventViewSet(ModelViewSet):
     form_fields = ["reason"]  # never used: the policy allows no add or edit
 
 
-register_permission_policy(AuditEvent, AuditLogPermissionPolicy(AuditEvent))
+# Readable by moderators and coordinators; nobody adds, changes or deletes.
+register_permission_policy(
+    AuditEvent,
+    PredicatePermissionPolicy(AuditEvent, actions={"view"}, allowed=can_read_audit_log),
+)
 
 
 @hooks.register("register_admin_viewset")
 def register_audit_log() -> ModelViewSet:
     return AuditEventViewSet("audit_log")
-
-
-class AdministratorsOnlyPolicy(ModelPermissionPolicy):
-    """Member profiles hold personal data of every organisation: only the
-    platform's administrators manage them (coordinators act through the
-    sign-up queue, scoped to their own organisations)."""
-
-    def user_has_permission(self, user: Any, action: str) -> bool:
-        return action in {"view", "change"} and user.is_active and user.is_superuser
-
-    def user_has_any_permission(self, user: Any, actions: Any) -> bool:
-        return any(self.user_has_permission(user, action) for action in actions)
 
 
 class ProfileViewSet(ModelViewSet):
@@ -98,7 +97,17 @@ class ProfileViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
-register_permission_policy(Profile, AdministratorsOnlyPolicy(Profile))
+# Member profiles hold personal data of every organisation: only the platform's
+# administrators manage them (coordinators act through the sign-up queue, scoped
+# to their own organisations).
+register_permission_policy(
+    Profile,
+    PredicatePermissionPolicy(
+        Profile,
+        actions={"view", "change"},
+        allowed=lambda user: user.is_active and user.is_superuser,
+    ),
+)
 
 
 @hooks.register("register_admin_viewset")
