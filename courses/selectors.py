@@ -13,6 +13,8 @@ from typing import Any
 from django.core import signing
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from members.models import Profile
 from members.permissions import can_use_members_area
@@ -484,3 +486,75 @@ def attendance_list(
             )
         )
     return lines
+
+
+# --- the home page's sections ------------------------------------------------
+
+
+def courses_in_progress(*, user: Any) -> list[dict[str, str]]:
+    """Each started, not yet completed course with a link to exactly where the
+    learner stopped ("Verder waar je was"). Four queries, whatever the number of
+    courses and lessons."""
+    if not _member(user):
+        return []
+    enrolments = list(
+        Enrolment.objects.filter(user=user, course__live=True).select_related("course")
+    )
+    if not enrolments:
+        return []
+    courses = [e.course for e in enrolments]
+    completed = set(
+        Completion.objects.current()
+        .filter(user=user, enrolment__in=enrolments, cycle=F("enrolment__cycle"))
+        .values_list("enrolment_id", flat=True)
+    )
+    paths = Q()
+    for course in courses:
+        paths |= Q(path__startswith=course.path, depth=course.depth + 1)
+    lessons = list(LessonPage.objects.live().filter(paths).order_by("path").defer_streamfields())
+    progress = {
+        (p.enrolment_id, p.lesson_id): p
+        for p in LessonProgress.objects.filter(
+            enrolment__in=enrolments, cycle=F("enrolment__cycle")
+        )
+    }
+    items = []
+    for enrolment in enrolments:
+        if enrolment.pk in completed:
+            continue
+        own = [lesson for lesson in lessons if lesson.path.startswith(enrolment.course.path)]
+        done = [
+            lesson
+            for lesson in own
+            if (seen := progress.get((enrolment.pk, lesson.pk))) and seen.completed_at
+        ]
+        next_lesson = next((lesson for lesson in own if lesson not in done), None)
+        if next_lesson is None:
+            continue
+        seen = progress.get((enrolment.pk, next_lesson.pk))
+        items.append(
+            {
+                "title": enrolment.course.title,
+                "url": next_lesson.url + _anchor(seen.position if seen else ""),
+                "note": _("%(done)s van %(total)s lessen") % {"done": len(done), "total": len(own)},
+            }
+        )
+    return items
+
+
+def expiring_certificates(*, user: Any, today: date | None = None) -> list[dict[str, str]]:
+    if not _member(user):
+        return []
+    today = today or timezone.localdate()
+    completions = Completion.objects.filter(
+        user=user, expires_on__gte=today, expires_on__lte=today + EXPIRING_WITHIN
+    ).order_by("expires_on")
+    return [
+        {
+            "title": completion.course_title,
+            "url": completion.course.url if completion.course_id and completion.course else "",
+            "note": _("geldig tot %(date)s")
+            % {"date": date_format(completion.expires_on, "j F Y")},
+        }
+        for completion in completions.select_related("course")
+    ]
