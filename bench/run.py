@@ -91,6 +91,7 @@ Benchmark = ModuleBenchmark | ScriptBenchmark
 
 BENCHMARKS: tuple[Benchmark, ...] = (
     ModuleBenchmark("stack", "bench.stack"),
+    ModuleBenchmark("courses", "bench.courses"),
     ScriptBenchmark("privacy", "bench/bench_privacy.py", "The de-identification engine"),
 )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bench.harness import LOOPBACK, BenchmarkError
@@ -17,6 +18,9 @@ _REQUESTS_PER_SECOND = re.compile(r"^Requests/sec:\s+([\d.]+)", re.MULTILINE)
 _REQUESTS = re.compile(r"^\s*(\d+) requests in ([\d.]+)(us|ms|s|m|h)", re.MULTILINE)
 _SOCKET_ERRORS = re.compile(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)")
 _NON_2XX = re.compile(r"Non-2xx or 3xx responses: (\d+)")
+_BYTES_READ = re.compile(r"requests in [\d.]+(?:us|ms|s|m|h), ([\d.]+)([KMGT]?B) read")
+# wrk counts in powers of 1024.
+_BYTE_UNITS = {"B": 1, "KB": 1024, "MB": 1024**2, "GB": 1024**3, "TB": 1024**4}
 
 # wrk's own default is 2 s; a slow server under load should show up in p99, not
 # as an error count that hides its latency.
@@ -31,7 +35,12 @@ class WrkResult:
     requests: int
     socket_errors: int  # connect + read + write + timeout
     timeouts: int
-    non_2xx: int
+    non_2xx: int  # wrk counts 3xx as success: a login redirect is not in here
+    bytes_read: int = 0  # headers and bodies, as wrk reports it (3 significant digits)
+
+    @property
+    def bytes_per_request(self) -> float:
+        return self.bytes_read / max(self.requests, 1)
 
 
 def wrk_version() -> str:
@@ -47,7 +56,16 @@ def wrk_version() -> str:
     return match.group(1) if match else "unknown"
 
 
-def run_wrk(*, port: int, path: str, duration: int, connections: int, threads: int) -> WrkResult:
+def run_wrk(
+    *,
+    port: int,
+    path: str,
+    duration: int,
+    connections: int,
+    threads: int,
+    headers: Sequence[str] = (),
+) -> WrkResult:
+    """`headers` are "Name: value" lines sent with every request (e.g. a session cookie)."""
     executable = shutil.which("wrk")
     if executable is None:
         raise BenchmarkError("wrk is not installed: sudo apt-get install wrk")
@@ -59,6 +77,7 @@ def run_wrk(*, port: int, path: str, duration: int, connections: int, threads: i
         f"--connections={connections}",
         f"--duration={duration}s",
         f"--timeout={WRK_TIMEOUT_SECONDS}s",
+        *(f"--header={header}" for header in headers),
         url,
     ]
     try:
@@ -84,6 +103,7 @@ def parse_wrk(output: str) -> WrkResult:
     errors = _SOCKET_ERRORS.search(output)
     error_counts = [int(n) for n in errors.groups()] if errors else [0, 0, 0, 0]
     non_2xx = _NON_2XX.search(output)
+    read = _BYTES_READ.search(output)
     return WrkResult(
         requests_per_second=float(rps.group(1)),
         p50_ms=percentiles[50],
@@ -92,4 +112,5 @@ def parse_wrk(output: str) -> WrkResult:
         socket_errors=sum(error_counts),
         timeouts=error_counts[3],
         non_2xx=int(non_2xx.group(1)) if non_2xx else 0,
+        bytes_read=round(float(read.group(1)) * _BYTE_UNITS[read.group(2)]) if read else 0,
     )
