@@ -42,7 +42,7 @@ from bench.harness import (  # noqa: E402
     Server,
     free_port,
 )
-from bench.stack import SERVER_KINDS, Run, ServerKind  # noqa: E402
+from bench.stack import SERVER_KINDS, Run, RunStats, ServerKind  # noqa: E402
 from bench.wrk import WrkResult, run_wrk  # noqa: E402
 
 TITLE = "Courses: lesson page, course list and certificate PDF"
@@ -75,35 +75,11 @@ class Probe:
 
 
 @dataclass
-class Measured:
+class Measured(RunStats):
     kind: ServerKind
     probe: Probe
     page_bytes: int  # body size of the checked answer
     runs: list[Run] = field(default_factory=list)
-
-    @property
-    def rps(self) -> float:
-        return statistics.median(r.wrk.requests_per_second for r in self.runs)
-
-    @property
-    def p50(self) -> float:
-        return statistics.median(r.wrk.p50_ms for r in self.runs)
-
-    @property
-    def p99(self) -> float:
-        return statistics.median(r.wrk.p99_ms for r in self.runs)
-
-    @property
-    def cpu_ms(self) -> float:
-        return statistics.median(r.cpu_ms_per_request for r in self.runs)
-
-    @property
-    def cores_busy(self) -> float:
-        return statistics.median(r.cpu_seconds / r.duration for r in self.runs)
-
-    @property
-    def errors(self) -> int:
-        return sum(r.wrk.socket_errors for r in self.runs)
 
 
 # --- HTTP on the loopback interface ---------------------------------------------

@@ -109,10 +109,9 @@ class Run:
         return self.cpu_seconds * 1000 / max(self.wrk.requests, 1)
 
 
-@dataclass
-class Measured:
-    kind: ServerKind
-    probe: Probe
+class RunStats:
+    """Medians over the rounds of one server and path (`self.runs`)."""
+
     runs: list[Run]
 
     @property
@@ -138,6 +137,13 @@ class Measured:
     @property
     def errors(self) -> int:
         return sum(r.wrk.socket_errors for r in self.runs)
+
+
+@dataclass
+class Measured(RunStats):
+    kind: ServerKind
+    probe: Probe
+    runs: list[Run]
 
 
 def run(ctx: Context) -> Section:
