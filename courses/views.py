@@ -293,10 +293,8 @@ def _scope(form: ReportFilterForm, org_ids: frozenset[int] | None) -> frozenset[
     return org_ids
 
 
-@member_required
-@never_cache
-@require_GET
-def reports(request: HttpRequest) -> HttpResponse:
+def _filtered_report(request: HttpRequest) -> tuple[ReportFilterForm, Any, Any, dict[str, Any]]:
+    """The coordinator's own organisation(s), narrowed by the filter form."""
     org_ids = _coordinator(request)
     form = _report_form(request)
     start, end = _period(form)
@@ -304,6 +302,14 @@ def reports(request: HttpRequest) -> HttpResponse:
     report = selectors.organisation_report(
         org_ids=_scope(form, org_ids), start=start, end=end, course=data.get("course")
     )
+    return form, start, end, report
+
+
+@member_required
+@never_cache
+@require_GET
+def reports(request: HttpRequest) -> HttpResponse:
+    form, start, end, report = _filtered_report(request)
     return render(
         request,
         "courses/reports.html",
@@ -315,13 +321,7 @@ def reports(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_GET
 def report_csv(request: HttpRequest) -> HttpResponse:
-    org_ids = _coordinator(request)
-    form = _report_form(request)
-    start, end = _period(form)
-    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    report = selectors.organisation_report(
-        org_ids=_scope(form, org_ids), start=start, end=end, course=data.get("course")
-    )
+    _form, start, end, report = _filtered_report(request)
     response, writer = _csv_response(f"rapportage-{start:%Y%m%d}-{end:%Y%m%d}.csv")
     writer.writerow(
         [
