@@ -42,7 +42,7 @@ from bench.harness import (  # noqa: E402
     Server,
     free_port,
 )
-from bench.stack import SERVER_KINDS, Run, RunStats, ServerKind  # noqa: E402
+from bench.stack import SERVER_KINDS, Run, RunStats, ServerKind, ms  # noqa: E402
 from bench.wrk import WrkResult, run_wrk  # noqa: E402
 
 TITLE = "Courses: lesson page, course list and certificate PDF"
@@ -357,10 +357,6 @@ def _check_load(server: Server, measured: Measured, result: WrkResult) -> None:
 # --- the Markdown ------------------------------------------------------------
 
 
-def _ms(value: float) -> str:
-    return f"{value:.2f}" if value < 10 else f"{value:.1f}"
-
-
 def _render(
     ctx: Context,
     kinds: list[ServerKind],
@@ -439,7 +435,7 @@ def _render(
             high = max(r.wrk.requests_per_second for r in m.runs)
             lines.append(
                 f"| {kind.interface}: {kind.key} | {probe.label} | {m.rps:,.0f} | "
-                f"{low:,.0f}-{high:,.0f} | {_ms(m.p50)} | {_ms(m.p99)} | {_ms(m.cpu_ms)} | "
+                f"{low:,.0f}-{high:,.0f} | {ms(m.p50)} | {ms(m.p99)} | {ms(m.cpu_ms)} | "
                 f"{m.cores_busy:.2f} | {m.page_bytes / 1024:.1f} | {m.errors} |"
             )
     lines += [
@@ -488,10 +484,10 @@ def _render(
         "",
         "| | median | p95 | min | max |",
         "| --- | ---: | ---: | ---: | ---: |",
-        f"| wall time, ms | {_ms(cert['wall_median_ms'])} | {_ms(cert['wall_p95_ms'])} | "
-        f"{_ms(cert['wall_min_ms'])} | {_ms(cert['wall_max_ms'])} |",
-        f"| CPU time of the process, ms | {_ms(cert['cpu_median_ms'])} | "
-        f"{_ms(cert['cpu_p95_ms'])} | {_ms(cert['cpu_min_ms'])} | {_ms(cert['cpu_max_ms'])} |",
+        f"| wall time, ms | {ms(cert['wall_median_ms'])} | {ms(cert['wall_p95_ms'])} | "
+        f"{ms(cert['wall_min_ms'])} | {ms(cert['wall_max_ms'])} |",
+        f"| CPU time of the process, ms | {ms(cert['cpu_median_ms'])} | "
+        f"{ms(cert['cpu_p95_ms'])} | {ms(cert['cpu_min_ms'])} | {ms(cert['cpu_max_ms'])} |",
         "",
         "### What it means",
         "",
@@ -518,12 +514,12 @@ def _interpret(
         lines.append(
             f"- {kind.key}: the lesson page served {r['lesson'].rps:,.0f} req/s, "
             f"{r['lesson'].rps / base.rps:.3f} of `/healthz` ({base.rps:,.0f} req/s), at "
-            f"{_ms(r['lesson'].cpu_ms)} ms of CPU per request against {_ms(base.cpu_ms)}; the "
+            f"{ms(r['lesson'].cpu_ms)} ms of CPU per request against {ms(base.cpu_ms)}; the "
             f"course list {r['list'].rps:,.0f} req/s for the learner "
-            f"({r['list'].rps / base.rps:.3f} of `/healthz`, {_ms(r['list'].cpu_ms)} ms CPU) "
+            f"({r['list'].rps / base.rps:.3f} of `/healthz`, {ms(r['list'].cpu_ms)} ms CPU) "
             f"and {r['list-anon'].rps:,.0f} req/s for a visitor "
-            f"({_ms(r['list-anon'].cpu_ms)} ms CPU). p99: lesson {_ms(r['lesson'].p99)} ms, "
-            f"learner's list {_ms(r['list'].p99)} ms."
+            f"({ms(r['list-anon'].cpu_ms)} ms CPU). p99: lesson {ms(r['lesson'].p99)} ms, "
+            f"learner's list {ms(r['list'].p99)} ms."
         )
     main = results.get(("gunicorn", "lesson")) or results[kinds[0].key, "lesson"]
     main_list = results[main.kind.key, "list"]
@@ -572,16 +568,16 @@ def _interpret(
         if lesson_tail > 2 * list_tail and lesson_tail > 3:
             lines.append(
                 f"- On {kind.key} the lesson's p99 was {lesson_tail:.0f}x its p50 "
-                f"({_ms(lesson.p99)} vs {_ms(lesson.p50)} ms; list: {list_tail:.1f}x): a "
+                f"({ms(lesson.p99)} vs {ms(lesson.p50)} ms; list: {list_tail:.1f}x): a "
                 "few lesson views waited far longer than the rest. That fits transactions "
                 "queuing for SQLite's write lock (its busy handler sleeps up to 100 ms "
                 "between tries); PostgreSQL queues writers differently."
             )
     lines.append(
-        f"- At {_ms(main.cpu_ms)} ms of CPU per lesson view, {cores} free cores would serve "
+        f"- At {ms(main.cpu_ms)} ms of CPU per lesson view, {cores} free cores would serve "
         f"about {cores * 1000 / main.cpu_ms:,.0f} lesson views per second; a learner opens "
         "a lesson every few minutes, so this is not what will limit the platform. The "
-        f"server's own cost, `/healthz` at {_ms(results[main.kind.key, 'healthz'].cpu_ms)} "
+        f"server's own cost, `/healthz` at {ms(results[main.kind.key, 'healthz'].cpu_ms)} "
         f"ms, is {results[main.kind.key, 'healthz'].cpu_ms / main.cpu_ms:.0%} of a lesson "
         "view's CPU: the rest is the page's own work (Wagtail's page lookup, the lesson's "
         "StreamField, the queries above, the templates), so speeding the page up means "
@@ -589,8 +585,8 @@ def _interpret(
     )
     lesson_equivalents = cert["cpu_median_ms"] / main.cpu_ms
     lines.append(
-        f"- A certificate PDF takes {_ms(cert['wall_median_ms'])} ms (median; p95 "
-        f"{_ms(cert['wall_p95_ms'])} ms), about {lesson_equivalents:.1f} lesson views' worth "
+        f"- A certificate PDF takes {ms(cert['wall_median_ms'])} ms (median; p95 "
+        f"{ms(cert['wall_p95_ms'])} ms), about {lesson_equivalents:.1f} lesson views' worth "
         "of CPU. A learner downloads one per course, so drawing it in the request, "
         "without a queue or a cache, is fine."
     )

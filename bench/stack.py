@@ -219,7 +219,7 @@ def _check_answer(server: Server, probe: Probe) -> None:
 # --- the Markdown ------------------------------------------------------------
 
 
-def _ms(value: float) -> str:
+def ms(value: float) -> str:
     return f"{value:.2f}" if value < 10 else f"{value:.1f}"
 
 
@@ -284,7 +284,7 @@ def _render(
             high = max(r.wrk.requests_per_second for r in m.runs)
             lines.append(
                 f"| {kind.interface}: {kind.describe(ctx)} | `{probe.path}` | {m.rps:,.0f} | "
-                f"{low:,.0f}-{high:,.0f} | {_ms(m.p50)} | {_ms(m.p99)} | {_ms(m.cpu_ms)} | "
+                f"{low:,.0f}-{high:,.0f} | {ms(m.p50)} | {ms(m.p99)} | {ms(m.cpu_ms)} | "
                 f"{m.cores_busy:.2f} | {m.errors} |"
             )
     asgi_kinds = [k for k in kinds if k.interface == "ASGI"]
@@ -331,24 +331,24 @@ def _interpret(
             lines.append(
                 f"- ASGI ({kind.describe(ctx)}) served the {probe.what} (`{probe.path}`) "
                 f"{_compare(wsgi.rps / asgi.rps)} WSGI: {asgi.rps:,.0f} vs {wsgi.rps:,.0f} "
-                f"req/s, p99 {_ms(asgi.p99)} vs {_ms(wsgi.p99)} ms, and spent "
+                f"req/s, p99 {ms(asgi.p99)} vs {ms(wsgi.p99)} ms, and spent "
                 f"{asgi.cpu_ms / wsgi.cpu_ms:.1f}x the CPU per request "
-                f"({_ms(asgi.cpu_ms)} vs {_ms(wsgi.cpu_ms)} ms)."
+                f"({ms(asgi.cpu_ms)} vs {ms(wsgi.cpu_ms)} ms)."
             )
     healthz, home = results[WSGI, "/healthz"], results[WSGI, "/"]
     for kind in asgi_kinds:
         fixed = results[kind.key, "/healthz"].cpu_ms - healthz.cpu_ms
         on_home = results[kind.key, "/"].cpu_ms - home.cpu_ms
         lines.append(
-            f"- {kind.describe(ctx)} added {_ms(fixed)} ms of CPU to a request before the view "
+            f"- {kind.describe(ctx)} added {ms(fixed)} ms of CPU to a request before the view "
             f"did any work (the difference on the minimal view: Django hands each sync view "
             f"to a thread through asgiref and back); on the home page the difference was "
-            f"{_ms(on_home)} ms. Every page over ASGI pays that fixed cost; the cheaper the "
+            f"{ms(on_home)} ms. Every page over ASGI pays that fixed cost; the cheaper the "
             "page, the larger its share."
         )
     lines.append(
-        f"- On WSGI one request to the minimal view cost {_ms(healthz.cpu_ms)} ms of CPU and "
-        f"one to the home page {_ms(home.cpu_ms)} ms: the reference later pages are measured "
+        f"- On WSGI one request to the minimal view cost {ms(healthz.cpu_ms)} ms of CPU and "
+        f"one to the home page {ms(home.cpu_ms)} ms: the reference later pages are measured "
         f"against. At that cost {cores} free cores would serve about "
         f"{cores * 1000 / home.cpu_ms:,.0f} home pages per second."
     )
