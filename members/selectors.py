@@ -8,8 +8,15 @@ from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from . import audit
 from .models import AuditEvent, MembershipStatus, Organisation, OrganisationDomain, Profile
-from .permissions import COORDINATOR, coordinated_organisation_ids
+from .permissions import (
+    COORDINATOR,
+    can_coordinate,
+    can_moderate,
+    can_read_audit_log,
+    coordinated_organisation_ids,
+)
 
 
 def email_domain(email: str) -> str:
@@ -58,6 +65,24 @@ def coordinators_of(organisation: Organisation | None) -> QuerySet[Any]:
     if organisation is None:
         return coordinators().none()
     return coordinators().filter(profile__coordinated_organisations=organisation)
+
+
+def audit_events_visible_to(user: Any) -> QuerySet[AuditEvent]:
+    """The audit log as `user` may read it: administrators everything; a
+    coordinator the events about members of the organisations they coordinate;
+    a moderator the moderation events (audit.register_actions(moderation=True));
+    every reader the events about themselves. Nobody else anything."""
+    events = AuditEvent.objects.select_related("actor__profile", "subject__profile")
+    if not can_read_audit_log(user):
+        return events.none()
+    if user.is_superuser:
+        return events
+    visible = Q(subject=user)
+    if can_coordinate(user):
+        visible |= Q(subject__profile__organisation_id__in=coordinated_organisation_ids(user))
+    if can_moderate(user):
+        visible |= Q(action__in=audit.moderation_actions())
+    return events.filter(visible)
 
 
 def audit_events_about(user: Any) -> QuerySet[AuditEvent]:
