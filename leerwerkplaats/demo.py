@@ -1,10 +1,14 @@
 """Demo content for `make run`: a site a person can click through at once.
 
-Each app adds its demo content here as it arrives. Every step is idempotent:
-running the seed twice leaves the same rows."""
+Builds on the production set-up (site_setup.py) and adds demo text, demo
+accounts and each app's demo content. An app adds its demo content with one
+line in DEMO_CONTENT (a function of the home page, in a `demo_<app>.py` module
+of this package, since apps never import `leerwerkplaats`). Every step is
+idempotent: running the seed twice leaves the same rows."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
@@ -12,12 +16,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
 
 from members import permissions
 from members.models import MembershipStatus, Organisation, OrganisationDomain, Profile
 
+from . import demo_courses, site_setup
 from . import demo_help_content as help_content
 from .models import HelpIndexPage, HelpPage, HomePage, InformationPage
 
@@ -105,35 +108,12 @@ HOME_BODY = (
 
 @transaction.atomic
 def ensure_home_page() -> HomePage:
-    """The HomePage is the root of the default site; Wagtail's welcome page goes."""
-    home = HomePage.objects.first()
-    if home is None:
-        # Wagtail's own welcome page (from its first migration) holds the slug "home".
-        Page.objects.filter(depth=2, content_type__model="page").delete()
-        home = HomePage(
-            title="Welkom bij de HG Leerwerkplaats", slug="home", intro=HOME_INTRO, body=HOME_BODY
-        )
-        # Wagtail's migrations make the tree's root and the default locale; a
-        # flushed database (transactional tests) has neither.
-        language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-        locale, _ = Locale.objects.get_or_create(language_code=language)
-        root = Page.get_first_root_node() or Page.add_root(
-            instance=Page(title="Root", slug="root", locale=locale)
-        )
-        root.add_child(instance=home)
+    """The production home page and Site (site_setup.py), with the demo's text."""
+    home = site_setup.ensure_home_page()
+    site_setup.ensure_site(home, site_url=settings.WAGTAILADMIN_BASE_URL)
+    if not home.intro and not home.body:
+        home.intro, home.body = HOME_INTRO, HOME_BODY
         home.save_revision().publish()
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        Site.objects.create(
-            hostname="localhost",
-            port=80,
-            root_page=home,
-            is_default_site=True,
-            site_name="HG Leerwerkplaats",
-        )
-    elif site.root_page_id != home.pk:
-        site.root_page = home
-        site.save()
     return home
 
 
@@ -214,3 +194,22 @@ def ensure_demo_accounts() -> list[DemoAccount]:
         if account.role == permissions.COORDINATOR:
             profile.coordinated_organisations.add(organisation)
     return list(DEMO_ACCOUNTS)
+
+
+# Demo content per app, run in this order by seed_demo after the accounts exist.
+# A new app adds one line: its `ensure_demo_<app>(home)` function.
+DEMO_CONTENT: list[Callable[[HomePage], object]] = [
+    ensure_help_guide,
+    ensure_privacy_statement,
+    demo_courses.ensure_demo_courses,
+]
+
+
+def seed_demo() -> list[DemoAccount]:
+    """The production set-up, the demo text, the demo accounts, then DEMO_CONTENT."""
+    site_setup.set_up_site()
+    home = ensure_home_page()
+    accounts = ensure_demo_accounts()
+    for add_demo_content in DEMO_CONTENT:
+        add_demo_content(home)
+    return accounts

@@ -811,20 +811,24 @@ SIGNALEREN = Course(
 DEMO_COURSES = (MELDCODE, SIGNALEREN)
 
 
+COURSE_INDEX_INTRO = (
+    "E-learning over de Meldcode en over signaleren, met toets, certificaat en "
+    "accreditatiepunten voor SKJ, Registerplein en het V&VN Kwaliteitsregister."
+)
+
+
 @transaction.atomic
 def ensure_course_index(home: HomePage) -> CourseIndexPage:
+    """setup_site made the index (sections.py); the demo gives it its text."""
     index = CourseIndexPage.objects.first()
     if index is None:
         index = CourseIndexPage(
-            title="Cursussen",
-            slug="cursussen",
-            intro=(
-                "E-learning over de Meldcode en over signaleren, met toets, certificaat en "
-                "accreditatiepunten voor SKJ, Registerplein en het V&VN Kwaliteitsregister."
-            ),
-            show_in_menus=True,
+            title="Cursussen", slug="cursussen", intro=COURSE_INDEX_INTRO, show_in_menus=True
         )
         home.add_child(instance=index)
+        index.save_revision().publish()
+    elif not index.intro:
+        index.intro = COURSE_INDEX_INTRO
         index.save_revision().publish()
     # Coordinators edit it through their rights on the whole site (editors.py).
     return index

@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from . import freshness
 from .blocks import HelpStreamBlock
+from .sections import SECTION_PAGE_TYPES
 
 INFORMATION_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
@@ -35,9 +36,9 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    # Later apps add their index pages here (e.g. "courses.CourseIndexPage"),
-    # by label, so this module never imports their models.
-    subpage_types = ["leerwerkplaats.HelpIndexPage", "leerwerkplaats.InformationPage"]
+    # Every section index (sections.py, by label: this module imports no app's
+    # models) and plain information pages.
+    subpage_types = [*SECTION_PAGE_TYPES, "leerwerkplaats.InformationPage"]
     max_count = 1
 
     class Meta:

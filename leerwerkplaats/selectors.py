@@ -6,18 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.contrib.auth.models import AnonymousUser, Group
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 from wagtail.models import Page, PageViewRestriction
 
+from members.selectors import coordinators
+
 from . import freshness
 from .models import HelpIndexPage, HelpPage, HomePage, InformationPage
-
-# The Coordinator group arrives with the members app (issue 4); until then the
-# superusers receive what coordinators will.
-COORDINATOR_GROUP = "Coordinator"
 
 AnyUser = AbstractBaseUser | AnonymousUser
 
@@ -82,20 +79,13 @@ def stale_help_pages(*, today: date | None = None) -> QuerySet[HelpPage]:
     )
 
 
-def is_coordinator(user: AnyUser) -> bool:
-    if not user.is_authenticated or not user.is_active:
-        return False
-    return user.is_superuser or user.groups.filter(name=COORDINATOR_GROUP).exists()
-
-
 def check_reminder_recipients() -> QuerySet:
-    """Active coordinators with an e-mail address; the superusers while there are none."""
-    users = get_user_model().objects.filter(is_active=True).exclude(email="")
-    group = Group.objects.filter(name=COORDINATOR_GROUP).first()
-    if group is not None:
-        coordinators = users.filter(groups=group)
-        if coordinators.exists():
-            return coordinators.order_by("email")
+    """The coordinators (members.permissions.can_coordinate, as a query) with an
+    e-mail address; the platform's administrators while there are none."""
+    users = coordinators().exclude(email="")
+    members = users.filter(is_superuser=False)
+    if members.exists():
+        return members.order_by("email")
     return users.filter(is_superuser=True).order_by("email")
 
 

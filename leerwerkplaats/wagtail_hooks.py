@@ -11,10 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
+from members.permissions import can_coordinate
+
 from . import freshness
 from .models import HelpIndexPage, HelpPage, HomePage, InformationPage
 from .search import SEARCH_KIND_HOOK, SearchKindSpec
-from .selectors import is_coordinator, stale_help_pages
+from .selectors import stale_help_pages
 
 
 class StaleHelpPagesPanel(Component):
@@ -34,7 +36,7 @@ class StaleHelpPagesPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_stale_help_pages_panel(request: HttpRequest, panels: list[Component]) -> None:
-    if is_coordinator(request.user):
+    if can_coordinate(request.user):
         panels.append(StaleHelpPagesPanel())
 
 

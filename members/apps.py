@@ -7,7 +7,9 @@ class MembersConfig(AppConfig):
     verbose_name = _("Leden")
 
     def ready(self) -> None:
-        from . import receivers, services
+        from . import audit, receivers, services
+        from .models import AuditAction
 
+        audit.register_actions(self.label, dict(AuditAction.choices))
         services.register_personal_data()
         receivers.connect()

@@ -9,7 +9,13 @@ from django.utils.translation import gettext_lazy as _
 
 from . import services
 from .models import Organisation, Profession, Profile
-from .validators import normalise_register_number, validate_pseudonym
+from .validators import (
+    ERROR_TOO_LONG,
+    MAX_PASSWORD_LENGTH,
+    MAX_REASON_LENGTH,
+    normalise_register_number,
+    validate_pseudonym,
+)
 
 ERROR_PSEUDONYM_TAKEN = _("Deze schuilnaam is al in gebruik. Kies een andere.")
 ERROR_UNKNOWN_ORGANISATION = _(
@@ -18,6 +24,13 @@ ERROR_UNKNOWN_ORGANISATION = _(
 )
 ERROR_WRONG_PASSWORD = _("Dit wachtwoord klopt niet. Je account is niet verwijderd.")
 REGISTER_FIELDS = ("skj_number", "registerplein_number", "big_number", "vvn_number")
+
+
+def use_dutch_length_messages(form: forms.BaseForm) -> None:
+    """Every text field with a maximum says so in the project's own words."""
+    for field in form.fields.values():
+        if getattr(field, "max_length", None):
+            field.error_messages["max_length"] = ERROR_TOO_LONG
 
 
 class ProfileFieldsMixin:
@@ -83,6 +96,10 @@ class SignupForm(ProfileFieldsMixin, forms.Form):
 
     PROFILE_FIELDS = ("display_name", "pseudonym", "organisation", "profession", *REGISTER_FIELDS)
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        use_dutch_length_messages(self)
+
     def signup(self, request: Any, user: Any) -> None:
         services.create_profile(
             user=user, **{name: self.cleaned_data[name] for name in self.PROFILE_FIELDS}
@@ -106,15 +123,16 @@ class ProfileForm(ProfileFieldsMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance_user = self.instance.user
         self.fields["pseudonym"].required = True
+        use_dutch_length_messages(self)
 
 
 class RefusalForm(forms.Form):
     reason = forms.CharField(
         label=_("Reden van afwijzing"),
         widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=1000,
+        max_length=MAX_REASON_LENGTH,
         help_text=_("Het lid krijgt deze tekst per e-mail."),
-        error_messages={"required": services.ERROR_REASON_REQUIRED},
+        error_messages={"required": services.ERROR_REASON_REQUIRED, "max_length": ERROR_TOO_LONG},
     )
 
 
@@ -122,6 +140,8 @@ class DeleteAccountForm(forms.Form):
     password = forms.CharField(
         label=_("Je wachtwoord"),
         strip=False,
+        max_length=MAX_PASSWORD_LENGTH,
+        error_messages={"max_length": ERROR_TOO_LONG},
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
     confirm = forms.BooleanField(

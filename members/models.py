@@ -14,6 +14,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 
+from . import audit
 from .validators import (
     validate_big_number,
     validate_email_domain,
@@ -242,6 +243,9 @@ class Profile(models.Model):
 
 
 class AuditAction(models.TextChoices):
+    """The members app's own audit actions, registered in MembersConfig.ready()
+    like every other app's (audit.py); the field itself has no fixed choices."""
+
     SIGNUP_APPROVED_BY_DOMAIN = "signup.approved_by_domain", _("Aanmelding goedgekeurd (domein)")
     SIGNUP_APPROVED = "signup.approved", _("Aanmelding goedgekeurd")
     SIGNUP_REFUSED = "signup.refused", _("Aanmelding afgewezen")
@@ -250,6 +254,7 @@ class AuditAction(models.TextChoices):
     MFA_REMOVED = "mfa.removed", _("Tweestapsverificatie verwijderd")
     DATA_EXPORTED = "data.exported", _("Gegevens gedownload")
     ACCOUNT_DELETED = "account.deleted", _("Account verwijderd")
+    PROFILE_CHANGED = "profile.changed", _("Profiel gewijzigd door beheer")
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
@@ -282,7 +287,8 @@ class AuditEvent(models.Model):
         blank=True,
         related_name="audit_events_about",
     )
-    action = models.CharField(_("handeling"), max_length=64, choices=AuditAction.choices)
+    # Any action an app registered (audit.register_actions); services check it.
+    action = models.CharField(_("handeling"), max_length=64)
     object_type = models.CharField(_("soort object"), max_length=100, blank=True)
     object_id = models.CharField(_("object"), max_length=64, blank=True)
     reason = models.CharField(_("reden"), max_length=500, blank=True)
@@ -306,3 +312,20 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise PermissionError("The audit log is append-only.")
+
+    # Readers see the registered label and pseudonymous references (the admin's
+    # list and inspect views call these), never a member's name or address.
+    def get_action_display(self) -> str:
+        return audit.label_for(self.action)
+
+    get_action_display.short_description = _("handeling")  # type: ignore[attr-defined]
+
+    def get_actor_display(self) -> str:
+        return audit.member_reference(self.actor)
+
+    get_actor_display.short_description = _("door")  # type: ignore[attr-defined]
+
+    def get_subject_display(self) -> str:
+        return audit.member_reference(self.subject)
+
+    get_subject_display.short_description = _("over lid")  # type: ignore[attr-defined]

@@ -18,10 +18,11 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from . import personal_data
+from . import audit, personal_data
 from .models import AuditAction, AuditEvent, MembershipStatus, Organisation, Profile
 from .permissions import PROFESSIONAL, ROLES, can_approve_member
 from .selectors import coordinators_of, organisation_for_email
+from .validators import MAX_REASON_LENGTH, check_lengths
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +31,21 @@ ERROR_REASON_REQUIRED = _(
 )
 ERROR_NOT_YOURS = _("Je mag alleen aanmeldingen van je eigen organisatie(s) beoordelen.")
 ERROR_ALREADY_DECIDED = _("Over deze aanmelding is al beslist.")
+ERROR_ADMINISTRATORS_ONLY = _("Alleen beheerders van het platform mogen dit wijzigen.")
+
+
+# Free text a member types, with its limit (the model's max_length).
+PROFILE_TEXT_LIMITS = {
+    name: Profile._meta.get_field(name).max_length
+    for name in (
+        "display_name",
+        "pseudonym",
+        "skj_number",
+        "registerplein_number",
+        "big_number",
+        "vvn_number",
+    )
+}
 
 
 def _role_group(name: str) -> Group:
@@ -46,7 +62,10 @@ def record_event(
     obj: Any = None,
     reason: str = "",
 ) -> AuditEvent:
-    """Append one line to the audit log. Ids only: no names, no e-mail addresses."""
+    """Append one line to the audit log. Ids only: no names, no e-mail addresses.
+    The action must be registered (audit.register_actions) by the app that audits it."""
+    if not audit.is_registered(action):
+        raise ValidationError({"action": audit.ERROR_UNKNOWN_ACTION})
     event = AuditEvent(
         action=action,
         actor=actor if actor is not None and actor.is_authenticated else None,
@@ -88,6 +107,15 @@ def create_profile(
 ) -> Profile:
     """A new sign-up: the profile waits for approval until the e-mail is verified
     on a known domain or a coordinator of the organisation approves it."""
+    check_lengths(
+        PROFILE_TEXT_LIMITS,
+        display_name=display_name.strip(),
+        pseudonym=pseudonym.strip(),
+        skj_number=skj_number,
+        registerplein_number=registerplein_number,
+        big_number=big_number,
+        vvn_number=vvn_number,
+    )
     profile = Profile(
         user=user,
         display_name=display_name.strip(),
@@ -155,6 +183,7 @@ def refuse_member(*, actor: Any, profile: Profile, reason: str) -> Profile:
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": ERROR_REASON_REQUIRED})
+    check_lengths({"reason": MAX_REASON_LENGTH}, reason=reason)
     profile = Profile.objects.select_for_update().get(pk=profile.pk)
     if profile.status != MembershipStatus.PENDING:
         raise ValidationError(ERROR_ALREADY_DECIDED)
@@ -192,11 +221,85 @@ def record_mfa_change(*, user: Any, authenticator_type: str, added: bool) -> Aud
 
 
 @transaction.atomic
-def update_profile(*, profile: Profile, **fields: Any) -> Profile:
-    for name, value in fields.items():
-        setattr(profile, name, value)
+def update_profile(
+    *,
+    profile: Profile,
+    display_name: str,
+    pseudonym: str,
+    profession: str,
+    skj_number: str = "",
+    registerplein_number: str = "",
+    big_number: str = "",
+    vvn_number: str = "",
+    notify_replies: bool = True,
+    notify_mentions: bool = True,
+    notify_moderation: bool = True,
+) -> Profile:
+    """A member edits their own profile: how they appear, their work and
+    notifications. Never their status, organisation or roles (those are decided
+    by coordinators and administrators, audited)."""
+    check_lengths(
+        PROFILE_TEXT_LIMITS,
+        display_name=display_name.strip(),
+        pseudonym=pseudonym.strip(),
+        skj_number=skj_number,
+        registerplein_number=registerplein_number,
+        big_number=big_number,
+        vvn_number=vvn_number,
+    )
+    profile.display_name = display_name.strip()
+    profile.pseudonym = pseudonym.strip()
+    profile.profession = profession
+    profile.skj_number = skj_number
+    profile.registerplein_number = registerplein_number
+    profile.big_number = big_number
+    profile.vvn_number = vvn_number
+    profile.notify_replies = notify_replies
+    profile.notify_mentions = notify_mentions
+    profile.notify_moderation = notify_moderation
     profile.full_clean()
     profile.save()
+    return profile
+
+
+@transaction.atomic
+def change_membership(
+    *,
+    actor: Any,
+    profile: Profile,
+    organisation: Organisation | None,
+    profession: str,
+    coordinated_organisations: list[Organisation],
+) -> Profile:
+    """An administrator changes where a member works and which organisations
+    they coordinate (the admin's member view). Audited: which fields changed,
+    by organisation id, never a name."""
+    if not (actor.is_active and actor.is_superuser):
+        raise PermissionDenied(ERROR_ADMINISTRATORS_ONLY)
+    profile = Profile.objects.select_for_update().get(pk=profile.pk)
+    before_coordinated = set(profile.coordinated_organisations.values_list("pk", flat=True))
+    after_coordinated = {organisation.pk for organisation in coordinated_organisations}
+    changed = []
+    if profile.organisation_id != (organisation.pk if organisation else None):
+        changed.append(f"organisation={organisation.pk if organisation else '-'}")
+    if profile.profession != profession:
+        changed.append(f"profession={profession or '-'}")
+    if before_coordinated != after_coordinated:
+        ids = ",".join(str(pk) for pk in sorted(after_coordinated)) or "-"
+        changed.append(f"coordinated_organisations={ids}")
+    profile.organisation = organisation
+    profile.profession = profession
+    profile.full_clean()
+    profile.save(update_fields=["organisation", "profession"])
+    profile.coordinated_organisations.set(coordinated_organisations)
+    if changed:
+        record_event(
+            action=AuditAction.PROFILE_CHANGED,
+            actor=actor,
+            subject=profile.user,
+            obj=profile,
+            reason="; ".join(changed),
+        )
     return profile
 
 

@@ -22,6 +22,27 @@ ERROR_PSEUDONYM_FORMAT = _(
 )
 ERROR_PSEUDONYM_EMAIL = _("Gebruik geen e-mailadres als schuilnaam: dat is naar jou herleidbaar.")
 ERROR_DOMAIN = _("Vul een domein in zoals gemeente.nl, zonder @ en zonder http://.")
+# Forms (error_messages["max_length"]) and services share this message.
+ERROR_TOO_LONG = _(
+    "Dit is te lang: gebruik hoogstens %(limit_value)d tekens (nu zijn het er %(show_value)d)."
+)
+MAX_REASON_LENGTH = 1000  # a refusal's reason, read by the member in an e-mail
+MAX_PASSWORD_LENGTH = 1024  # hashing an unbounded password is unbounded work
+
+
+def check_lengths(limits: dict[str, int], **values: str) -> None:
+    """Raise one ValidationError naming every value longer than its limit."""
+    errors = {
+        name: ValidationError(
+            ERROR_TOO_LONG,
+            code="max_length",
+            params={"limit_value": limits[name], "show_value": len(value)},
+        )
+        for name, value in values.items()
+        if value is not None and len(value) > limits[name]
+    }
+    if errors:
+        raise ValidationError(errors)
 
 
 def normalise_register_number(value: str) -> str:

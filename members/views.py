@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from . import services
 from .forms import DeleteAccountForm, ProfileForm
@@ -22,10 +22,10 @@ from .models import Profile
 
 
 def _own_profile(request: HttpRequest) -> Profile:
-    profile, _created = Profile.objects.select_related("organisation").get_or_create(
-        user=request.user
-    )
-    return profile
+    """Read only: a member without a profile row yet gets an unsaved one, which
+    the profile service saves on their first POST. A GET writes nothing."""
+    profile = Profile.objects.select_related("organisation").filter(user=request.user).first()
+    return profile if profile is not None else Profile(user=request.user)
 
 
 @login_required
@@ -61,7 +61,7 @@ def my_data(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @never_cache
-@require_GET
+@require_POST
 def download_my_data(request: HttpRequest) -> HttpResponse:
     data = services.export_personal_data(user=request.user)
     response = HttpResponse(

@@ -5,19 +5,24 @@ from __future__ import annotations
 
 from typing import Any
 
+import django_filters
+from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic import EditView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_views, services
+from . import admin_views, audit, services
 from .models import AuditEvent, Organisation, Profile
 from .permissions import can_coordinate, can_read_audit_log
+from .selectors import audit_events_visible_to
+from .wagtail_permissions import PredicatePermissionPolicy, is_platform_administrator
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -34,24 +39,29 @@ class OrganisationViewSet(SnippetViewSet):
 register_snippet(OrganisationViewSet)
 
 
-class PredicatePermissionPolicy(ModelPermissionPolicy):
-    """Admin permissions from the project's predicates instead of Django's
-    per-model permissions: `actions` are allowed to users for whom `allowed(user)`
-    holds, every other action to nobody."""
+class AuditEventFilterSet(WagtailFilterSet):
+    # The registered actions, read at each request: apps register at start-up.
+    action = django_filters.ChoiceFilter(label=_("handeling"), choices=audit.choices)
 
-    def __init__(self, model: Any, *, actions: set[str], allowed: Any) -> None:
-        super().__init__(model)
-        self.actions = actions
-        self.allowed = allowed
+    class Meta:
+        model = AuditEvent
+        fields = ["action"]
 
-    def user_has_permission(self, user: Any, action: str) -> bool:
-        return action in self.actions and self.allowed(user)
 
-    def user_has_any_permission(self, user: Any, actions: Any) -> bool:
-        return any(self.user_has_permission(user, action) for action in actions)
+class AuditEventIndexView(IndexView):
+    def get_base_queryset(self) -> Any:
+        return audit_events_visible_to(self.request.user)
+
+
+class AuditEventInspectView(InspectView):
+    def get_object(self, queryset: Any = None) -> AuditEvent:
+        return get_object_or_404(audit_events_visible_to(self.request.user), pk=self.pk)
 
 
 class AuditEventViewSet(ModelViewSet):
+    """Scoped per reader (selectors.audit_events_visible_to); members appear by
+    pseudonym or reference (AuditEvent.get_actor_display), never by address."""
+
     model = AuditEvent
     icon = "history"
     menu_label = _("Auditlog")
@@ -59,14 +69,16 @@ class AuditEventViewSet(ModelViewSet):
     menu_order = 900
     list_display = [
         "created_at",
-        "action",
-        "actor",
-        "subject",
+        "get_action_display",
+        "get_actor_display",
+        "get_subject_display",
         "object_type",
         "object_id",
         "reason",
     ]
-    list_filter = ["action"]
+    filterset_class = AuditEventFilterSet
+    index_view_class = AuditEventIndexView
+    inspect_view_class = AuditEventInspectView
     inspect_view_enabled = True
     copy_view_enabled = False
     form_fields = ["reason"]  # never used: the policy allows no add or edit
@@ -84,8 +96,23 @@ def register_audit_log() -> ModelViewSet:
     return AuditEventViewSet("audit_log")
 
 
+class ProfileEditView(EditView):
+    """Saves through services.change_membership (audited), not the form."""
+
+    def save_instance(self) -> Profile:
+        data = self.form.cleaned_data
+        return services.change_membership(
+            actor=self.request.user,
+            profile=self.object,
+            organisation=data["organisation"],
+            profession=data["profession"],
+            coordinated_organisations=list(data["coordinated_organisations"]),
+        )
+
+
 class ProfileViewSet(ModelViewSet):
     model = Profile
+    edit_view_class = ProfileEditView
     icon = "user"
     menu_label = _("Leden")
     add_to_admin_menu = True
@@ -105,7 +132,7 @@ register_permission_policy(
     PredicatePermissionPolicy(
         Profile,
         actions={"view", "change"},
-        allowed=lambda user: user.is_active and user.is_superuser,
+        allowed=is_platform_administrator,
     ),
 )
 

@@ -13,9 +13,12 @@ from django.utils import timezone
 
 from leerwerkplaats import freshness
 from leerwerkplaats.models import HelpIndexPage, HelpPage, HomePage, InformationPage
-from leerwerkplaats.selectors import COORDINATOR_GROUP, check_reminder_recipients
+from leerwerkplaats.selectors import check_reminder_recipients
 from leerwerkplaats.services import send_help_page_check_reminders
 from tests.leerwerkplaats.factories import HelpPageFactory, UserFactory
+from tests.members import factories
+
+COORDINATOR_GROUP = "Coordinator"
 
 pytestmark = pytest.mark.django_db
 
@@ -155,10 +158,8 @@ def test_reminder_goes_to_superusers_while_no_one_is_a_coordinator(help_index, s
 
 def test_reminder_goes_to_each_coordinator_separately(help_index, superuser):
     HelpPageFactory(parent=help_index, last_checked=datetime.date(2025, 1, 2))
-    # The members app creates the group in a migration; until it arrives, the test does.
-    group, _ = Group.objects.get_or_create(name=COORDINATOR_GROUP)
-    first, second = UserFactory(), UserFactory()
-    group.user_set.add(first, second)
+    first = factories.member(role="Coordinator", with_mfa=True)
+    second = factories.member(role="Coordinator", with_mfa=True)
 
     with frozen_at(datetime.date(2026, 3, 1)):
         sent = send_help_page_check_reminders()
@@ -190,3 +191,19 @@ def test_the_command_sends_the_reminders_and_can_only_list_them(help_index, supe
 
     call_command("remind_help_page_checks", stdout=StringIO())
     assert len(mail.outbox) == 1
+
+
+def test_only_whom_members_permissions_call_a_coordinator_gets_the_reminder(help_index, superuser):
+    """One rule: the group name alone (no MFA, not approved) makes no coordinator."""
+    HelpPageFactory(parent=help_index, last_checked=datetime.date(2025, 1, 2))
+    coordinator = factories.member(role="Coordinator", with_mfa=True)
+    factories.member(role="Coordinator")  # no MFA yet
+    factories.member(role="Coordinator", status="pending", with_mfa=True)
+    group = Group.objects.get(name=COORDINATOR_GROUP)
+    group.user_set.add(UserFactory())  # no profile at all
+
+    with frozen_at(datetime.date(2026, 3, 1)):
+        sent = send_help_page_check_reminders()
+
+    assert sent == 1
+    assert [message.to for message in mail.outbox] == [[coordinator.email]]

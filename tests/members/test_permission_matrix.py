@@ -99,7 +99,8 @@ MATRIX: dict[str, tuple[str, dict[str, object]]] = {
     "usersessions_list": ("/account/sessions/", logged_in(OK)),
     "members:profile": ("/mijn/profiel/", logged_in(OK)),
     "members:my_data": ("/mijn/gegevens/", logged_in(OK)),
-    "members:download_my_data": ("/mijn/gegevens/download/", logged_in(OK)),
+    # POST only: the download is audited, and a GET writes nothing.
+    "members:download_my_data": ("/mijn/gegevens/download/", logged_in(GONE)),
     "courses:learning_record": ("/mijn/leerdossier/", MEMBERS_ONLY),
     "courses:learning_record_csv": ("/mijn/leerdossier/leerdossier.csv", MEMBERS_ONLY),
     "courses:learning_record_pdf": ("/mijn/leerdossier/leerdossier.pdf", MEMBERS_ONLY),

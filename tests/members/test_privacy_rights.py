@@ -55,7 +55,7 @@ def test_the_export_holds_my_data_and_nobody_elses(client, anneke):
     services.record_event(action=AuditAction.ROLES_CHANGED, actor=anneke, subject=other)
     client.force_login(anneke)
 
-    response = client.get(reverse("members:download_my_data"))
+    response = client.post(reverse("members:download_my_data"))
 
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")

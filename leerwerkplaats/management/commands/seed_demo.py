@@ -7,7 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from leerwerkplaats import demo, demo_courses, editors
+from leerwerkplaats import demo
 
 
 class Command(BaseCommand):
@@ -19,13 +19,7 @@ class Command(BaseCommand):
                 "Demo content is for development only: these settings do not allow it "
                 "(DEMO_CONTENT_ALLOWED is not set)."
             )
-        home = demo.ensure_home_page()
-        editors.grant_coordinator_editing(home)
-        demo.ensure_help_guide(home)
-        demo.ensure_privacy_statement(home)
-        accounts = demo.ensure_demo_accounts()
-        courses = demo_courses.ensure_demo_courses(home)
-        self.stdout.write(f"Demo courses: {', '.join(course.title for course in courses)}.")
+        accounts = demo.seed_demo()
         self.stdout.write("Demo content is ready. Demo accounts (development only):")
         for account in accounts:
             role = account.role or "Administrator"
