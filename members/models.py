@@ -250,6 +250,7 @@ class AuditAction(models.TextChoices):
     MFA_REMOVED = "mfa.removed", _("Tweestapsverificatie verwijderd")
     DATA_EXPORTED = "data.exported", _("Gegevens gedownload")
     ACCOUNT_DELETED = "account.deleted", _("Account verwijderd")
+    CERTIFICATE_CORRECTED = "certificate.corrected", _("Certificaat gecorrigeerd")
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
