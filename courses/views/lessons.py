@@ -40,7 +40,7 @@ def _int(value: Any, default: int = -1) -> int:
 
 @never_cache
 def serve_lesson(request: HttpRequest, lesson: LessonPage, *args: Any, **kwargs: Any) -> Any:
-    """GET records the view (this is never a preview: previews do not call serve);
+    """GET records the view (never for a preview: previews do not pass the serve hook);
     POST handles the quiz, a scenario choice or a reflection, then redirects back
     to the block the learner worked on."""
     request.is_preview = False
