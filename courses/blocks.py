@@ -51,6 +51,7 @@ class VideoBlock(blocks.StructBlock):
     transcript = blocks.RichTextBlock(
         label=_("transcriptie"),
         features=RICH_TEXT_FEATURES,
+        max_length=rules.BODY_TEXT_MAX_CHARS,
         help_text=_("De volledige tekst van de video. Verplicht: niet iedereen kan de video zien"),
     )
 
@@ -79,7 +80,11 @@ class MeldcodeStepBlock(blocks.StructBlock):
         label=_("stap"),
         choices=[(str(number), title) for number, title in MELDCODE_STEPS.items()],
     )
-    asks = blocks.RichTextBlock(label=_("wat deze stap van je vraagt"), features=RICH_TEXT_FEATURES)
+    asks = blocks.RichTextBlock(
+        label=_("wat deze stap van je vraagt"),
+        features=RICH_TEXT_FEATURES,
+        max_length=rules.RICH_TEXT_MAX_CHARS,
+    )
 
     class Meta:
         icon = "list-ol"
@@ -172,7 +177,9 @@ class ScenarioChoiceBlock(blocks.StructBlock):
 
 
 class ScenarioStepBlock(blocks.StructBlock):
-    text = blocks.RichTextBlock(label=_("situatie"), features=RICH_TEXT_FEATURES)
+    text = blocks.RichTextBlock(
+        label=_("situatie"), features=RICH_TEXT_FEATURES, max_length=rules.RICH_TEXT_MAX_CHARS
+    )
     choices = blocks.ListBlock(ScenarioChoiceBlock(), label=_("keuzes"), min_num=1)
 
     class Meta:
@@ -182,7 +189,9 @@ class ScenarioStepBlock(blocks.StructBlock):
 
 class ScenarioBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("titel"), max_length=200)
-    introduction = blocks.RichTextBlock(label=_("de casus"), features=RICH_TEXT_FEATURES)
+    introduction = blocks.RichTextBlock(
+        label=_("de casus"), features=RICH_TEXT_FEATURES, max_length=rules.RICH_TEXT_MAX_CHARS
+    )
     steps = blocks.ListBlock(ScenarioStepBlock(), label=_("stappen"), min_num=1)
 
     class Meta:
@@ -246,6 +255,7 @@ class LessonStreamBlock(blocks.StreamBlock):
     text = blocks.RichTextBlock(
         label=_("Tekst"),
         features=BODY_TEXT_FEATURES,
+        max_length=rules.BODY_TEXT_MAX_CHARS,
         icon="pilcrow",
         template="courses/blocks/text.html",
     )

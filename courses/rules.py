@@ -22,6 +22,8 @@ REFLECTION_MAX_CHARS = 10_000  # a learner's reflection answer (some 1,500 words
 PROMPT_MAX_CHARS = 1_000  # an editor's reflection question or guidance
 BLOCK_TEXT_MAX_CHARS = 2_000  # an editor's question, feedback, consequence, description
 SUMMARY_MAX_CHARS = 1_000  # a course's summary, a page's introduction
+RICH_TEXT_MAX_CHARS = 5_000  # rich text inside a block: a step, a case, learning goals
+BODY_TEXT_MAX_CHARS = 20_000  # a lesson's running-text block, a video's transcript
 
 # "Drie maanden voor de vervaldatum": from this many days before the expiry date a
 # certificate is shown as expiring AND may be renewed. One window for both, so a

@@ -110,7 +110,10 @@ class CoursePage(Page):
         _("samenvatting"), help_text=_("Twee of drie zinnen."), max_length=rules.SUMMARY_MAX_CHARS
     )
     learning_goals = RichTextField(
-        _("leerdoelen"), features=["bold", "italic", "ul", "ol", "link"], blank=True
+        _("leerdoelen"),
+        features=["bold", "italic", "ul", "ol", "link"],
+        blank=True,
+        max_length=rules.RICH_TEXT_MAX_CHARS,
     )
     target_professions = models.JSONField(_("doelgroep"), default=list, blank=True)
     study_minutes = models.PositiveIntegerField(

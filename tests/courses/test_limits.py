@@ -94,3 +94,26 @@ def test_one_answer_of_the_maximum_length_on_one_line_renders_quickly(member):
     pdf = certificates.reflection_log_pdf(name="Sam", reflections=[reflection])
     assert time.monotonic() - started < 5
     assert len(PdfReader(io.BytesIO(pdf)).pages) <= 10
+
+
+@pytest.mark.parametrize(
+    ("block_type", "value"),
+    [
+        ("reflection", {"prompt": "x" * (rules.PROMPT_MAX_CHARS + 1), "guidance": ""}),
+        ("text", "<p>" + "x" * (rules.BODY_TEXT_MAX_CHARS + 1) + "</p>"),
+        (
+            "callout",
+            {"kind": "info", "title": "Kop", "text": "<p>" + "x" * 2_001 + "</p>"},
+        ),
+    ],
+)
+def test_editor_text_in_a_lesson_is_bounded_too(block_type, value):
+    from courses.blocks import LessonStreamBlock
+
+    stream = LessonStreamBlock()
+    good = stream.to_python([{"type": "text", "value": "<p>Kort.</p>"}])
+    stream.clean(good)
+    too_long = stream.to_python([{"type": block_type, "value": value}])
+
+    with pytest.raises(ValidationError):
+        stream.clean(too_long)
