@@ -28,6 +28,13 @@ ERROR_NOT_YET_RENEWABLE = _(
 )
 
 ERROR_CORRECTION_NEEDS_REASON = _("Geef de reden van de correctie.")
+ERROR_CORRECTION_REASON_TOO_LONG = _("De reden is te lang: maximaal %(max)s tekens.")
+ERROR_BAD_REGISTER_NUMBER = _("Onbekend register of te lang nummer: %(register)s.")
+# The numbers a profile holds (members.models.Profile.register_numbers), as long as
+# the profile allows them; the audit log keeps a reason of up to 500 characters.
+HOLDER_NUMBER_KEYS = ("SKJ", "Registerplein", "BIG", "V&VN")
+REGISTER_NUMBER_MAX_CHARS = 20
+CORRECTION_REASON_MAX_CHARS = 500
 AUDIT_CERTIFICATE_CORRECTED = AuditAction.CERTIFICATE_CORRECTED
 
 REMINDER_WINDOW = timedelta(days=30)
@@ -128,6 +135,13 @@ def correct_certificate_holder(
     leaves a line in the members' audit log with the reason."""
     if not reason.strip():
         raise ValidationError(ERROR_CORRECTION_NEEDS_REASON)
+    if len(reason.strip()) > CORRECTION_REASON_MAX_CHARS:
+        raise ValidationError(
+            ERROR_CORRECTION_REASON_TOO_LONG, params={"max": CORRECTION_REASON_MAX_CHARS}
+        )
+    for register, number in register_numbers.items():
+        if register not in HOLDER_NUMBER_KEYS or len(number.strip()) > REGISTER_NUMBER_MAX_CHARS:
+            raise ValidationError(ERROR_BAD_REGISTER_NUMBER, params={"register": register})
     completion = Completion.objects.select_for_update().get(pk=completion.pk)
     completion.holder_name = name.strip()
     completion.holder_register_numbers = {

@@ -81,7 +81,21 @@ def test_a_correction_is_audited_and_shown_everywhere(client, member, course, su
         services.correct_certificate_holder(
             actor=superuser, completion=completion, name="X", register_numbers={}, reason=" "
         )
+    for numbers, reason in (
+        ({"Onbekend": "1"}, "typefout"),
+        ({"SKJ": "1" * 21}, "typefout"),
+        ({}, "r" * 501),
+    ):
+        with pytest.raises(ValidationError):
+            services.correct_certificate_holder(
+                actor=superuser,
+                completion=completion,
+                name="X",
+                register_numbers=numbers,
+                reason=reason,
+            )
     assert Completion.objects.get(pk=completion.pk).holder_name == "Sam de Vries-Jansen"
+    assert AuditEvent.objects.filter(action=services.AUDIT_CERTIFICATE_CORRECTED).count() == 1
 
 
 def test_the_data_migration_fills_certificates_issued_before_it(member, course):
