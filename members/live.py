@@ -2,11 +2,12 @@
 
 It holds the rules once (docs/live.md, "The live base"):
 
-- only an approved member who satisfies the MFA policy gets in; anyone else is
-  refused before `accept()` with `CLOSE_UNAUTHENTICATED` or `CLOSE_FORBIDDEN`;
-- before any group event reaches the client, access is checked again from the
+- only an approved member who satisfies the MFA policy, with a valid session, gets
+  in; anyone else is refused before `accept()` with `CLOSE_UNAUTHENTICATED` or
+  `CLOSE_FORBIDDEN`;
+- before any group event reaches the client, all of that is checked again from the
   database (one query, no memo kept on the connection); when it fails the socket
-  closes with `CLOSE_FORBIDDEN`;
+  closes with the same codes;
 - every connection joins its member's group, so the members services can close
   all of a member's sockets (log-out, erasure, suspension, refusal, role change);
 - frames are bounded (size, nesting, rate) and bad input gets an error frame;
@@ -28,15 +29,23 @@ from typing import Any, ClassVar
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from .broadcast import CLOSE_EVENT, REASON_ERASED, REASON_LOGGED_OUT, CloseEvent, user_group
+from .middleware import session_timed_out
 from .permissions import can_use_members_area
 from .selectors import user_for_live_check
 
 CLOSE_UNAUTHENTICATED = 4401
 CLOSE_FORBIDDEN = 4403
 CLOSE_RATE_LIMITED = 4429
+
+# Session engines that keep the session in the database, where the per-event check
+# reads it (in the same query as the member).
+DB_SESSIONS = frozenset(
+    {"django.contrib.sessions.backends.db", "django.contrib.sessions.backends.cached_db"}
+)
 
 MAX_FRAME_BYTES = 64 * 1024
 MAX_JSON_DEPTH = 20
@@ -143,6 +152,7 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
     unchecked_events: ClassVar[frozenset[str]] = frozenset({CLOSE_EVENT})
 
     user_id: int | None = None
+    session_key: str | None = None
     closing = False
     bucket: TokenBucket | None = None
 
@@ -174,8 +184,11 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
             await self.close(code=CLOSE_UNAUTHENTICATED)
             return
         self.user_id = user.pk
-        if not await self.has_access():
-            await self.close(code=CLOSE_FORBIDDEN)
+        session = self.scope.get("session")
+        self.session_key = getattr(session, "session_key", None)
+        refusal = await self.access_refusal()
+        if refusal is not None:
+            await self.close(code=refusal)
             return
         await self.join(user_group(user.pk))
         await self.join_groups()
@@ -190,15 +203,31 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
         self.groups.append(group)
 
     async def has_access(self) -> bool:
-        """Approved member, MFA policy met, and this consumer's own rule: asked of
-        the database now, in one thread hop and (for the base) one query."""
-        return await database_sync_to_async(self._has_access)()
+        return await self.access_refusal() is None
 
-    def _has_access(self) -> bool:
+    async def access_refusal(self) -> int | None:
+        """None when the member may go on; otherwise the close code. Asked of the
+        database now, in one thread hop and (for the base) one query: the session
+        still valid (not ended, not timed out), the account active and approved, the
+        MFA policy met, and this consumer's own rule."""
+        return await database_sync_to_async(self._access_refusal)()
+
+    def _access_refusal(self) -> int | None:
         if self.user_id is None:
-            return False
-        user = user_for_live_check(self.user_id)
-        return user is not None and can_use_members_area(user) and self.check_permission(user)
+            return CLOSE_UNAUTHENTICATED
+        checks_session = self.session_key is not None and settings.SESSION_ENGINE in DB_SESSIONS
+        user = user_for_live_check(
+            self.user_id, session_key=self.session_key if checks_session else None
+        )
+        if user is None:
+            return CLOSE_UNAUTHENTICATED
+        if checks_session and (
+            user.live_session is None or session_timed_out(user.live_session, now=int(time.time()))
+        ):
+            return CLOSE_UNAUTHENTICATED
+        if not can_use_members_area(user) or not self.check_permission(user):
+            return CLOSE_FORBIDDEN
+        return None
 
     async def disconnect(self, code: int) -> None:
         if self.bucket is not None and self.user_id is not None:
@@ -217,9 +246,11 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
         if isinstance(kind, str) and not kind.startswith("websocket."):
             if self.closing:
                 return
-            if kind not in self.unchecked_events and not await self.has_access():
-                await self.close_with(CLOSE_FORBIDDEN)
-                return
+            if kind not in self.unchecked_events:
+                refusal = await self.access_refusal()
+                if refusal is not None:
+                    await self.close_with(refusal)
+                    return
         await super().dispatch(message)
 
     async def live_close(self, event: CloseEvent) -> None:
@@ -273,8 +304,9 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
             await self.send_error(ERROR_RESUME_UNSUPPORTED)
             return
         # The replay sends stored events: the same check as before a live event.
-        if not await self.has_access():
-            await self.close_with(CLOSE_FORBIDDEN)
+        refusal = await self.access_refusal()
+        if refusal is not None:
+            await self.close_with(refusal)
             return
         await self.replay_after(after)
 

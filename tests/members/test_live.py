@@ -6,6 +6,7 @@ socket carries a real session cookie through Channels' AuthMiddlewareStack."""
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pytest
@@ -17,6 +18,7 @@ from channels.routing import URLRouter
 from channels.testing import WebsocketCommunicator
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.test import Client
 from django.urls import path, reverse
@@ -37,6 +39,7 @@ from members.live import (
     LiveConsumer,
     json_depth,
 )
+from members.middleware import SESSION_LOGIN_AT, SESSION_SEEN_AT
 from members.models import MembershipStatus, Profile
 from members.permissions import can_use_members_area
 from members.selectors import user_for_live_check
@@ -225,6 +228,43 @@ def test_the_check_before_an_event_costs_one_query(django_assert_num_queries):
         assert can_use_members_area(user_for_live_check(no_mfa.pk)) is False
     with django_assert_num_queries(1):
         assert user_for_live_check(10**9) is None
+    session_key = logged_in_client(moderator).session.session_key
+    with django_assert_num_queries(1):
+        user = user_for_live_check(moderator.pk, session_key=session_key)
+        assert can_use_members_area(user) is True
+        assert user.live_session["_auth_user_id"] == str(moderator.pk)
+
+
+async def test_a_socket_lives_no_longer_than_its_session(member):
+    client = await sync_to_async(logged_in_client)(member)
+    communicator, _, _ = await open_socket(client=client)
+    session_key = client.session.session_key
+
+    # As allauth's "sign out other sessions" does: the row goes, no signal is sent.
+    await sync_to_async(Session.objects.filter(session_key=session_key).delete)()
+    await send_probe_event(1)
+
+    await assert_closed_with(communicator, CLOSE_UNAUTHENTICATED)
+
+
+@pytest.mark.parametrize(
+    ("key", "age_setting"),
+    [(SESSION_SEEN_AT, "SESSION_IDLE_TIMEOUT"), (SESSION_LOGIN_AT, "SESSION_ABSOLUTE_TIMEOUT")],
+)
+async def test_a_session_past_its_timeout_closes_the_socket(member, key, age_setting):
+    client = await sync_to_async(logged_in_client)(member)
+    communicator, connected, _ = await open_socket(client=client)
+    assert connected is True
+
+    def age_the_session() -> None:
+        session = client.session
+        session[key] = int(time.time()) - getattr(settings, age_setting) - 5
+        session.save()
+
+    await sync_to_async(age_the_session)()
+    await send_probe_event(1)
+
+    await assert_closed_with(communicator, CLOSE_UNAUTHENTICATED)
 
 
 # --- the member's group: services close every socket of the member ----------
