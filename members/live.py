@@ -30,6 +30,7 @@ from typing import Any, ClassVar
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .broadcast import CLOSE_EVENT, REASON_ERASED, REASON_LOGGED_OUT, CloseEvent, user_group
@@ -60,6 +61,7 @@ ERROR_NOT_AN_OBJECT = _("Een bericht is een JSON-object met een veld 'type'.")
 ERROR_UNKNOWN_TYPE = _("Onbekend berichttype.")
 ERROR_RESUME_AFTER = _("'after' moet een geheel getal van 0 of meer zijn.")
 ERROR_RESUME_UNSUPPORTED = _("Hervatten kan hier niet.")
+ERROR_NOT_ALLOWED = _("Dat mag je hier niet doen.")
 
 # A message type names a handler: `handle_<type>`. Nothing else may reach getattr.
 _TYPE_PATTERN = re.compile(r"[a-z][a-z0-9_]{0,39}")
@@ -293,11 +295,17 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
         if handler is None:
             await self.send_error(ERROR_UNKNOWN_TYPE)
             return
-        await handler(content)
+        try:
+            await handler(content)
+        except ValidationError as error:
+            # A service refused the input: the member reads why, as in a form.
+            await self.send_error(" ".join(str(message) for message in error.messages))
+        except PermissionDenied as error:
+            await self.send_error(str(error) or ERROR_NOT_ALLOWED)
 
     async def handle_resume(self, content: dict[str, Any]) -> None:
         after = content.get("after")
-        if not isinstance(after, int) or isinstance(after, bool) or after < 0:
+        if not isinstance(after, int) or isinstance(after, bool) or not 0 <= after < 2**63:
             await self.send_error(ERROR_RESUME_AFTER)
             return
         if type(self).replay_after is LiveConsumer.replay_after:

@@ -19,6 +19,7 @@ from channels.testing import WebsocketCommunicator
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.sessions.models import Session
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.test import Client
 from django.urls import path, reverse
@@ -30,6 +31,7 @@ from members.live import (
     CLOSE_RATE_LIMITED,
     CLOSE_UNAUTHENTICATED,
     ERROR_INVALID_JSON,
+    ERROR_NOT_ALLOWED,
     ERROR_NOT_AN_OBJECT,
     ERROR_RESUME_AFTER,
     ERROR_RESUME_UNSUPPORTED,
@@ -48,6 +50,7 @@ from tests.members import factories
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PROBE_GROUP = "probe.events"
+ERROR_BY_A_SERVICE = "Je reactie is leeg."
 SHUT_OUT = "Buitengesloten"  # a last name the probe's own rule refuses
 WAIT = 5
 
@@ -63,6 +66,12 @@ class ProbeConsumer(LiveConsumer):
 
     async def handle_echo(self, content: dict[str, Any]) -> None:
         await self.send_json({"type": "echo", "text": content.get("text")})
+
+    async def handle_refused(self, content: dict[str, Any]) -> None:
+        raise ValidationError(ERROR_BY_A_SERVICE)
+
+    async def handle_forbidden(self, content: dict[str, Any]) -> None:
+        raise PermissionDenied
 
     async def probe_event(self, event: dict[str, Any]) -> None:
         await self.send_json({"type": "event", "seq": event["seq"]})
@@ -414,6 +423,17 @@ async def test_malformed_frames_each_get_an_error_frame(member):
     await communicator.disconnect()
 
 
+async def test_a_service_that_refuses_gives_an_error_frame_not_a_crash(member):
+    communicator, _, _ = await open_socket(member)
+
+    await communicator.send_json_to({"type": "refused"})
+    assert await communicator.receive_json_from(timeout=WAIT) == error(ERROR_BY_A_SERVICE)
+    await communicator.send_json_to({"type": "forbidden"})
+    assert await communicator.receive_json_from(timeout=WAIT) == error(ERROR_NOT_ALLOWED)
+    await assert_alive(communicator)
+    await communicator.disconnect()
+
+
 async def test_too_many_frames_close_the_socket(member):
     communicator, _, _ = await open_socket(member)
 
@@ -449,7 +469,7 @@ async def test_resume_replays_from_the_hook_and_live_events_follow(member):
     await send_probe_event(10)
     assert await communicator.receive_json_from(timeout=WAIT) == {"type": "event", "seq": 10}
 
-    for after in (-1, "3", True, None):
+    for after in (-1, "3", True, None, 2**64, 1.5):
         await communicator.send_json_to({"type": "resume", "after": after})
         assert await communicator.receive_json_from(timeout=WAIT) == error(ERROR_RESUME_AFTER)
     await communicator.disconnect()
