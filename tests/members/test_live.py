@@ -450,6 +450,26 @@ async def test_too_many_frames_close_the_socket(member):
     assert live.RATE_BURST <= echoes < 60
 
 
+async def test_the_bucket_is_the_members_not_the_sockets(member):
+    first, _, _ = await open_socket(member)
+    second, _, _ = await open_socket(member)
+
+    for _ in range(15):
+        await first.send_json_to({"type": "echo", "text": "x"})
+    for _ in range(15):
+        assert (await first.receive_json_from(timeout=WAIT))["type"] == "echo"
+    # The second socket shares what is left of the member's 20.
+    for _ in range(15):
+        await second.send_json_to({"type": "echo", "text": "x"})
+
+    echoes = 0
+    while (output := await second.receive_output(timeout=WAIT))["type"] == "websocket.send":
+        echoes += 1
+    assert output == {"type": "websocket.close", "code": CLOSE_RATE_LIMITED}
+    assert echoes < 15
+    await first.disconnect()
+
+
 def test_the_depth_scan_reads_strings_as_text():
     assert json_depth('{"a": [1, {"b": "[[[["}]}') == 3
     assert json_depth('"\\"[[["') == 0
