@@ -2,7 +2,8 @@
 
 Every live connection joins its member's group (`user_group`); the services below
 close those connections, after their transaction commits, when the member logs out,
-is erased, suspended or refused, or their roles change. Other apps' `broadcast.py`
+is erased, suspended or refused, their roles change or they remove a second
+factor. Other apps' `broadcast.py`
 modules may use `send_on_commit` for their own groups."""
 
 from __future__ import annotations
@@ -20,8 +21,16 @@ REASON_ERASED = "erased"
 REASON_SUSPENDED = "suspended"
 REASON_REFUSED = "refused"
 REASON_ROLES_CHANGED = "roles_changed"
+REASON_MFA_REMOVED = "mfa_removed"
 REASONS = frozenset(
-    {REASON_LOGGED_OUT, REASON_ERASED, REASON_SUSPENDED, REASON_REFUSED, REASON_ROLES_CHANGED}
+    {
+        REASON_LOGGED_OUT,
+        REASON_ERASED,
+        REASON_SUSPENDED,
+        REASON_REFUSED,
+        REASON_ROLES_CHANGED,
+        REASON_MFA_REMOVED,
+    }
 )
 
 # The event type every live consumer handles (`LiveConsumer.live_close`).

@@ -202,6 +202,10 @@ def record_account_removed(*, user_id: int) -> None:
 
 
 def record_mfa_change(*, user: Any, authenticator_type: str, added: bool) -> AuditEvent:
+    """Audited; a removal also closes the member's live connections (a moderator or
+    coordinator without MFA may not keep them; anyone else reconnects)."""
+    if not added:
+        broadcast.close_user_connections(user.pk, broadcast.REASON_MFA_REMOVED)
     return record_event(
         action=AuditAction.MFA_ADDED if added else AuditAction.MFA_REMOVED,
         actor=user,

@@ -336,6 +336,19 @@ async def test_losing_a_role_closes_the_members_sockets(superuser):
     await assert_closed_with(communicator, CLOSE_FORBIDDEN)
 
 
+async def test_removing_a_second_factor_closes_the_members_sockets():
+    moderator = await sync_to_async(factories.member)(role="Moderator", with_mfa=True)
+    communicator, connected, _ = await open_socket(moderator)
+    assert connected is True
+
+    # What allauth's authenticator_removed receiver calls.
+    await sync_to_async(services.record_mfa_change)(
+        user=moderator, authenticator_type="totp", added=False
+    )
+
+    await assert_closed_with(communicator, CLOSE_FORBIDDEN)
+
+
 async def test_refusing_a_sign_up_tells_the_members_group(superuser):
     # A pending member cannot connect, so listen on their group as a socket would.
     pending = await sync_to_async(factories.member)(status=MembershipStatus.PENDING)
