@@ -250,6 +250,15 @@ class AuditAction(models.TextChoices):
     MFA_REMOVED = "mfa.removed", _("Tweestapsverificatie verwijderd")
     DATA_EXPORTED = "data.exported", _("Gegevens gedownload")
     ACCOUNT_DELETED = "account.deleted", _("Account verwijderd")
+    # forum (moderation; ids only, like every line)
+    FORUM_POST_HIDDEN = "forum.post_hidden", _("Forumbericht verborgen")
+    FORUM_POST_RESTORED = "forum.post_restored", _("Forumbericht hersteld")
+    FORUM_POST_REDACTED = "forum.post_redacted", _("Forumbericht geanonimiseerd")
+    FORUM_POST_DELETED = "forum.post_deleted", _("Forumbericht verwijderd door moderator")
+    FORUM_THREAD_LOCKED = "forum.thread_locked", _("Forumgesprek gesloten")
+    FORUM_THREAD_UNLOCKED = "forum.thread_unlocked", _("Forumgesprek heropend")
+    FORUM_THREAD_MOVED = "forum.thread_moved", _("Forumgesprek verplaatst")
+    FORUM_ALIAS_REVEALED = "forum.alias_revealed", _("Schuilnaam in forum opgezocht")
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
