@@ -98,8 +98,9 @@ def _attempt(
     try:
         return call(accepted), Previews()
     except privacy_check.PostBlocked as error:
+        previews = _previews(form, fields)  # before add_error drops the cleaned value
         form.add_error(error.field, error.messages)
-        return None, _previews(form, fields)
+        return None, previews
     except privacy_check.ConfirmationNeeded:
         return None, _previews(form, fields)
     except ValidationError as error:
