@@ -1,21 +1,23 @@
 """The forum's one door to the channel layer.
 
 Services call `publish_event` inside their transaction; the event goes out only
-after the commit, so nobody hears of a post that was rolled back. The payload is
-primitives only: each consumer loads the post itself and renders it for its own
-member, after checking that member may still see it."""
+after the commit (members.broadcast.send_on_commit), so nobody hears of a post that
+was rolled back. The payload is primitives only: each consumer loads the post
+itself and renders it for its own member, after the live base checked again that
+the member may still see the thread."""
 
 from __future__ import annotations
 
 from typing import TypedDict
 
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
-from django.db import transaction
+from members.broadcast import send_on_commit
+
+#: The group event every ThreadConsumer handles (`forum_event`).
+THREAD_EVENT = "forum.event"
 
 
 class ThreadEventMessage(TypedDict):
-    type: str  # the consumer's handler: "forum.event"
+    type: str
     thread_id: int
     seq: int
     kind: str  # post, post_updated, post_hidden, reaction
@@ -23,22 +25,16 @@ class ThreadEventMessage(TypedDict):
 
 
 def thread_group(thread_id: int) -> str:
-    return f"forum.thread.{thread_id}"
-
-
-def send_now(thread_id: int, message: ThreadEventMessage) -> None:
-    layer = get_channel_layer()
-    if layer is not None:
-        async_to_sync(layer.group_send)(thread_group(thread_id), message)
+    return f"forum.thread.{int(thread_id)}"
 
 
 def publish_event(*, thread_id: int, seq: int, kind: str, post_id: int) -> None:
     """Tell every open copy of the thread about event `seq`, after the commit."""
     message: ThreadEventMessage = {
-        "type": "forum.event",
+        "type": THREAD_EVENT,
         "thread_id": thread_id,
         "seq": seq,
         "kind": kind,
         "post_id": post_id,
     }
-    transaction.on_commit(lambda: send_now(thread_id, message))
+    send_on_commit(thread_group(thread_id), message)

@@ -9,12 +9,14 @@ from typing import Any
 from django.db.models import Count, F, IntegerField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from . import permissions
 from .models import (
     Category,
+    EventKind,
     Flag,
     Post,
     PostRevision,
@@ -264,3 +266,61 @@ def flag_queue(*, user: Any) -> list[Flag]:
         .select_related("post", "post__thread", "post__thread__category")
         .order_by("created", "pk")
     )
+
+
+# --- live frames (forum.consumers) ------------------------------------------
+
+
+def can_read_thread_id(*, user: Any, thread_id: int) -> bool:
+    """One query: may `user` (fresh from the live check) see this thread now?"""
+    return Thread.objects.visible_to(user).filter(pk=thread_id).exists()
+
+
+def _frames(
+    *, thread: Thread, events: list[tuple[int, str, int]], user: Any
+) -> list[dict[str, Any]]:
+    """One frame per event, in order, showing each post as `user` may see it now.
+
+    An event about a post the member may not see (hidden) still goes out, as
+    `post_hidden` without content: the client's sequence never has a gap."""
+    ids = {post_id for _, _, post_id in events}
+    posts = list(_posts(Post.objects.visible_to(user).filter(thread=thread, pk__in=ids)))
+    views = {view.post.pk: view for view in post_views(posts=posts, thread=thread, user=user)}
+    context = {
+        "can_post": permissions.can_post_in(user, thread),
+        "can_moderate": permissions.can_moderate_forum(user),
+    }
+    html: dict[int, str] = {}
+    frames: list[dict[str, Any]] = []
+    for seq, kind, post_id in events:
+        view = views.get(post_id)
+        if view is None:
+            frames.append({"type": EventKind.POST_HIDDEN, "seq": seq, "id": post_id})
+            continue
+        if post_id not in html:
+            html[post_id] = render_to_string("forum/includes/post.html", {**context, "pv": view})
+        frame_type = kind
+        if kind == EventKind.POST and view.post.seq != seq:
+            frame_type = EventKind.POST_UPDATED  # defensive: a post's event is its own seq
+        frames.append({"type": frame_type, "seq": seq, "id": post_id, "html": html[post_id]})
+    return frames
+
+
+def frames_after(*, thread_id: int, after: int, user: Any) -> list[dict[str, Any]]:
+    """Every event of the thread after `after`, as frames for `user`: the replay."""
+    thread = Thread.objects.visible_to(user).filter(pk=thread_id).first()
+    if thread is None:
+        return []
+    events = list(
+        ThreadEvent.objects.filter(thread=thread, seq__gt=after)
+        .order_by("seq")
+        .values_list("seq", "kind", "post_id")
+    )
+    return _frames(thread=thread, events=events, user=user)
+
+
+def frame_for(*, thread_id: int, seq: int, kind: str, post_id: int, user: Any) -> dict[str, Any]:
+    thread = Thread.objects.visible_to(user).filter(pk=thread_id).first()
+    if thread is None:
+        return {"type": EventKind.POST_HIDDEN, "seq": seq, "id": post_id}
+    return _frames(thread=thread, events=[(seq, kind, post_id)], user=user)[0]
