@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from forum import services
-from forum.models import Post, Thread
+from forum.models import FlagReason, Post, Thread
 from forum.privacy_check import ERROR_PRIVACY_UNAVAILABLE
 from members.models import AuditAction, AuditEvent, MembershipStatus
 from tests.forum import factories
@@ -272,3 +272,61 @@ def test_the_canary_is_never_stored_logged_or_cached(client, thread, caplog):
     assert Session.objects.exists()
     assert canary not in caplog.text
     assert canary.encode() not in _cache_values()
+
+
+def test_the_forum_pages_are_valid_html(client, member, moderator, thread):
+    import html5lib
+
+    factories.post(thread=thread, text="Een antwoord.", reply_to=thread.posts.first())
+    pages = [
+        (member, "get", reverse("forum:index"), None),
+        (member, "get", thread.category.get_absolute_url(), None),
+        (member, "get", thread.get_absolute_url(), None),
+        (member, "post", thread.get_absolute_url(), {"text": NAME_TEXT}),
+        (member, "post", thread.get_absolute_url(), {"text": PHONE_TEXT}),
+        (member, "get", reverse("forum:new_thread", args=[thread.category.slug]), None),
+        (moderator, "get", thread.get_absolute_url(), None),
+        (moderator, "get", reverse("forum:moderation"), None),
+    ]
+    for user, method, url, data in pages:
+        client.force_login(user)
+        response = getattr(client, method)(url, data) if data else client.get(url)
+        parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+        parser.parse(response.content.decode())
+        assert parser.errors == [], url
+
+
+def test_the_reply_views_hide_the_text_from_error_reports(rf, member, thread):
+    from forum import views
+
+    for view, kwargs, fields in (
+        (views.thread, {"pk": thread.pk}, ("text",)),
+        (views.new_thread, {"slug": thread.category.slug}, ("text", "title")),
+    ):
+        request = rf.get("/")
+        request.user = member
+        view(request, **kwargs)
+        assert request.sensitive_post_parameters == fields
+
+
+def test_erasing_my_account_leaves_no_forum_row_that_names_me(client, thread):
+    me = member_factories.member(
+        email="zonnebloem@lansingerland.nl", last_name="Zwartjes", pseudonym="Zonnebloem88"
+    )
+    services.mark_read(user=me, thread=thread, seq=1)
+    post = services.post_reply(thread=thread, author=me, text=PLAIN)
+    services.edit_post(post=post, editor=me, text="Herkenbaar, en dank je.")
+    services.flag_post(post=thread.posts.first(), reporter=me, reason=FlagReason.ONGEPAST)
+    services.react(post=thread.posts.first(), user=me, kind="steun")
+    client.force_login(me)
+    client.get(thread.get_absolute_url())
+
+    response = client.post(reverse("members:my_data"), {"password": PASSWORD, "confirm": "on"})
+
+    assert response.status_code == 302
+    for needle in ("Zwartjes", "zonnebloem@", "Zonnebloem88"):
+        assert rows_mentioning(needle) == [], needle
+    client.force_login(member_factories.member())
+    _, text = page(client, thread.get_absolute_url())
+    assert "verwijderd lid" in text
+    assert "Herkenbaar, en dank je." in text
