@@ -146,10 +146,15 @@ class Names:
             return str(ERASED_MEMBER)
         if self.thread.alias_mode:
             return self.aliases.get(user.pk, str(ERASED_MEMBER))
-        profile = getattr(user, "profile", None)
-        if profile is None or profile.erased_at is not None or not profile.pseudonym:
-            return str(ERASED_MEMBER)
-        return profile.pseudonym
+        return pseudonym_of(user)
+
+
+def pseudonym_of(user: Any) -> str:
+    """The name a member goes by on the forum; "verwijderd lid" once erased."""
+    profile = getattr(user, "profile", None) if user is not None else None
+    if profile is None or profile.erased_at is not None or not profile.pseudonym:
+        return str(ERASED_MEMBER)
+    return profile.pseudonym
 
 
 def _quote(post: Post, viewer: Any, names: Names) -> QuoteView | None:

@@ -420,7 +420,7 @@ def moderate_thread(request: HttpRequest, pk: int) -> HttpResponse:
         except ThreadAlias.DoesNotExist:
             messages.error(request, _("Deze schuilnaam komt in dit gesprek niet voor."))
         else:
-            name = selectors.Names(current.__class__(alias_mode=False)).of(member)
+            name = selectors.pseudonym_of(member)
             messages.info(
                 request,
                 _("Achter deze schuilnaam zit %(name)s. Deze opzoeking staat in de auditlog.")

@@ -300,3 +300,16 @@ def test_export_and_erase_cover_posts_flags_and_read_state(member):
     assert not Reaction.objects.filter(user=member).exists()
     assert Flag.objects.get().reporter is None
     assert Post.objects.filter(pk=post.pk).exists()  # stays for the others
+
+
+def test_follow_mute_and_back_to_default(member):
+    from forum.models import Subscription, SubscriptionState
+
+    thread = factories.thread()
+
+    services.set_subscription(user=member, thread=thread, state=SubscriptionState.MUTED)
+    assert Subscription.objects.get(user=member, thread=thread).state == "muted"
+    services.set_subscription(user=member, thread=thread, state=SubscriptionState.SUBSCRIBED)
+    assert Subscription.objects.get(user=member, thread=thread).state == "subscribed"
+    services.set_subscription(user=member, thread=thread, state=None)
+    assert not Subscription.objects.filter(user=member, thread=thread).exists()
