@@ -161,3 +161,22 @@ async def test_bad_resume_gets_an_error_frame():
 
     assert (await socket.receive_json_from(timeout=WAIT))["type"] == "error"
     await socket.disconnect()
+
+
+async def test_an_edit_and_a_reaction_arrive_as_post_updated_and_reaction():
+    author, thread = await setup_thread()
+    reader = await sync_to_async(member_factories.member)()
+    post = await reply(thread, author, "Eerste versie van mijn bericht.")
+    socket, connected, _ = await open_socket(reader, thread.pk)
+    assert connected
+
+    await sync_to_async(services.edit_post)(post=post, editor=author, text="Tweede versie.")
+    await sync_to_async(services.react)(post=post, user=reader, kind="steun")
+
+    edited = await socket.receive_json_from(timeout=WAIT)
+    reacted = await socket.receive_json_from(timeout=WAIT)
+    assert (edited["type"], edited["seq"], edited["id"]) == ("post_updated", post.seq + 1, post.pk)
+    assert "Tweede versie." in edited["html"]
+    assert (reacted["type"], reacted["seq"]) == ("reaction", post.seq + 2)
+    assert 'aria-pressed="true"' in reacted["html"]
+    await socket.disconnect()

@@ -330,3 +330,44 @@ def test_erasing_my_account_leaves_no_forum_row_that_names_me(client, thread):
     _, text = page(client, thread.get_absolute_url())
     assert "verwijderd lid" in text
     assert "Herkenbaar, en dank je." in text
+
+
+def test_the_author_edits_within_the_window_through_the_preview(client, member, thread):
+    post = services.post_reply(thread=thread, author=member, text=PLAIN)
+    client.force_login(member)
+    url = reverse("forum:edit_post", args=[post.pk])
+
+    assert PLAIN in client.get(url).content.decode()
+    response = client.post(url, {"text": NAME_TEXT})
+    assert "[NAAM-1]" in response.content.decode()
+    response = client.post(url, {"text": NAME_TEXT, "bevestig": "1", "geaccepteerd": "[NAAM-1]"})
+
+    assert response.status_code == 302
+    post.refresh_from_db()
+    assert post.text == "Ik sprak met haar man [NAAM-1] over de school."
+    client.force_login(member_factories.member())
+    assert client.get(url).status_code == 403
+
+
+def test_a_moderator_redacts_through_the_queue_and_the_history_goes(
+    client, member, moderator, thread
+):
+    post = services.post_reply(thread=thread, author=member, text="Eerste versie.")
+    services.edit_post(post=post, editor=member, text="Tweede versie.")
+    services.flag_post(post=post, reporter=thread.author, reason=FlagReason.HERLEIDBAAR)
+    client.force_login(moderator)
+    url = reverse("forum:moderate_post", args=[post.pk])
+
+    response = client.post(url, {"actie": "anonimiseren", "text": "Aangepast door moderatie."})
+
+    assert response.status_code == 302
+    post.refresh_from_db()
+    assert (post.text, post.hidden, post.revisions.count()) == (
+        "Aangepast door moderatie.",
+        False,
+        0,
+    )
+    assert AuditEvent.objects.filter(action=AuditAction.FORUM_POST_REDACTED).exists()
+    assert (
+        "Er zijn geen open meldingen." in client.get(reverse("forum:moderation")).content.decode()
+    )
