@@ -82,3 +82,23 @@ def test_the_lists_are_flat_in_the_number_of_threads(client, member):
     assert few == many
     assert many <= LIST_QUERIES
     assert index <= LIST_QUERIES
+
+
+def test_the_replay_is_flat_in_the_number_of_events():
+    from forum import selectors
+    from members.selectors import user_for_live_check
+
+    authors = [member_factories.member() for _ in range(3)]
+    short = _thread_with(10, authors)
+    long = _thread_with(200, authors)
+    reader = user_for_live_check(authors[1].pk)
+
+    def replay(thread) -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as captured:
+            frames = selectors.frames_after(thread_id=thread.pk, after=0, user=reader)
+        return len(frames), len(captured)
+
+    replay(short)  # warm the per-user memo of the permission predicates
+    assert replay(short)[0] == 10
+    assert replay(long)[0] == 200
+    assert replay(short)[1] == replay(long)[1]
