@@ -243,6 +243,10 @@ def thread_page(*, thread: Thread, user: Any) -> dict[str, Any]:
     }
 
 
+def quoted_post(*, thread: Thread, user: Any, pk: int) -> Post | None:
+    return Post.objects.visible_to(user).filter(thread=thread, pk=pk, deleted=False).first()
+
+
 def first_unread_seq(*, thread: Thread, user: Any) -> int | None:
     return (
         _unread_posts(user).filter(thread=thread).order_by("seq").values_list("seq", flat=True)

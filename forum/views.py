@@ -204,10 +204,21 @@ def thread(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         form = PostForm(initial={"reply_to": request.GET.get("reactie_op") or None})
     context = _thread_context(request, current, form, previews)
+    context["replying_to"] = _replying_to(request, current, form)
     response = render(request, "forum/thread.html", context)
     if request.method == "GET":
         services.mark_read(user=request.user, thread=current, seq=context["last_seq"])
     return response
+
+
+def _replying_to(request: HttpRequest, thread: Any, form: PostForm) -> Any:
+    """The post the reply form answers, when the member chose one and may see it."""
+    raw = form["reply_to"].value()
+    try:
+        pk = int(raw)
+    except (TypeError, ValueError):
+        return None
+    return selectors.quoted_post(thread=thread, user=request.user, pk=pk)
 
 
 @member_required

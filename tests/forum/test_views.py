@@ -371,3 +371,15 @@ def test_a_moderator_redacts_through_the_queue_and_the_history_goes(
     assert (
         "Er zijn geen open meldingen." in client.get(reverse("forum:moderation")).content.decode()
     )
+
+
+def test_reply_to_a_post_without_javascript(client, member, thread):
+    quoted = thread.posts.first()
+    client.force_login(member)
+
+    _, text = page(client, f"{thread.get_absolute_url()}?reactie_op={quoted.pk}")
+    assert f'href="#bericht-{quoted.seq}">bericht {quoted.seq}</a>' in text
+    response = client.post(thread.get_absolute_url(), {"text": PLAIN, "reply_to": quoted.pk})
+
+    assert response.status_code == 302
+    assert Post.objects.get(thread=thread, seq=2).reply_to == quoted
