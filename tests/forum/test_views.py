@@ -358,6 +358,9 @@ def test_a_moderator_redacts_through_the_queue_and_the_history_goes(
     client.force_login(moderator)
     url = reverse("forum:moderate_post", args=[post.pk])
 
+    page_text = client.get(url).content.decode()
+    for action in ("herstellen", "verwijderen", "anonimiseren", "sluiten"):
+        assert f'value="{action}"' in page_text, action
     response = client.post(url, {"actie": "anonimiseren", "text": "Aangepast door moderatie."})
 
     assert response.status_code == 302
