@@ -3,10 +3,11 @@
 A photo from a phone carries the GPS position where it was taken and the camera's
 serial number; an office document carries its author, their organisation and the
 names of everyone who left a comment. Wagtail keeps all of that, in the original
-and in every rendition. So every upload through the admin passes through here:
+and in every rendition. So every file written to media/ passes through here:
 images are re-encoded without EXIF, XMP, GPS or comments, PDF and office documents
-lose their author fields. A file that cannot be cleaned is refused, never stored
-as it came."""
+lose their author fields. The admin's forms clean an upload to refuse what cannot
+be cleaned with a Dutch message; the default storage (storage.MetadataFreeStorage)
+cleans whatever else writes a file, so no path stores one as it came."""
 
 from __future__ import annotations
 
@@ -147,8 +148,29 @@ DOCUMENT_CLEANERS = {
 }
 
 
+IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif"})
+
+
+def clean_file_data(suffix: str, data: bytes) -> bytes:
+    """The file's bytes without metadata, chosen by its suffix; file types that
+    carry no metadata (plain text, CSV) come back as they are."""
+    suffix = suffix.lower()
+    if suffix in IMAGE_SUFFIXES:
+        return strip_image_metadata(data)
+    cleaner = DOCUMENT_CLEANERS.get(suffix)
+    return cleaner(data) if cleaner else data
+
+
+class CleanedUpload(SimpleUploadedFile):
+    """An upload these forms have already cleaned: the storage need not do it twice."""
+
+
+def is_cleaned(content: object) -> bool:
+    return isinstance(content, CleanedUpload)
+
+
 def _replace(upload: UploadedFile, data: bytes) -> SimpleUploadedFile:
-    return SimpleUploadedFile(upload.name, data, content_type=upload.content_type)
+    return CleanedUpload(upload.name, data, content_type=upload.content_type)
 
 
 def _read(upload: UploadedFile) -> bytes:
@@ -175,10 +197,8 @@ class MetadataFreeDocumentForm(BaseDocumentForm):
         upload = self.cleaned_data.get("file")
         if not isinstance(upload, UploadedFile):
             return upload
-        cleaner = DOCUMENT_CLEANERS.get(PurePath(upload.name or "").suffix.lower())
-        if cleaner is None:
-            return upload  # plain text and CSV carry no metadata
+        suffix = PurePath(upload.name or "").suffix
         try:
-            return _replace(upload, cleaner(_read(upload)))
+            return _replace(upload, clean_file_data(suffix, _read(upload)))
         except MetadataError as error:
             raise forms.ValidationError(CANNOT_CLEAN, code="metadata") from error

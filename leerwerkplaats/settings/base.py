@@ -223,7 +223,8 @@ STATICFILES_DIRS = [
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Cleans every file of its metadata before writing it (leerwerkplaats/uploads.py).
+    "default": {"BACKEND": "leerwerkplaats.storage.MetadataFreeStorage"},
     "staticfiles": {"BACKEND": "leerwerkplaats.storage.StaticStorage"},
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
