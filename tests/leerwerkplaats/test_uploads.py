@@ -1,8 +1,10 @@
 """Uploads cannot identify anyone: metadata is stripped, documents are attachments."""
 
 import io
+import struct
 import uuid
 import zipfile
+import zlib
 
 import pytest
 from django.core.exceptions import SuspiciousFileOperation
@@ -11,12 +13,13 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import Http404
 from django.urls import reverse
-from PIL import Image
+from PIL import Image, ImageFile
 from pypdf import PdfReader, PdfWriter
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import UploadedFile
 
+from leerwerkplaats.uploads import IMAGE_TOO_LARGE, MetadataError, strip_image_metadata
 from leerwerkplaats.views import serve_public_media
 
 pytestmark = pytest.mark.django_db
@@ -270,3 +273,80 @@ def test_public_images_are_served_in_development(rf, settings):
     response = serve_public_media(rf.get("/"), "original_images/zichtbaar.txt")
 
     assert b"".join(response.streaming_content) == b"ok"
+
+
+def png_declaring(width: int, height: int) -> bytes:
+    """A few hundred bytes whose header claims a huge image: decoding it would
+    allocate width * height * 3 bytes."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 64))
+        + chunk(b"IEND", b"")
+    )
+
+
+@pytest.fixture
+def decoding_forbidden(monkeypatch):
+    def refuse(self, *args, **kwargs):
+        raise AssertionError("the image was decoded")
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", refuse)
+
+
+def test_an_image_too_large_to_decode_is_refused_from_its_header(decoding_forbidden):
+    huge = png_declaring(11_000, 11_000)  # 121 megapixels
+
+    with pytest.raises(MetadataError) as refused:
+        strip_image_metadata(huge)
+
+    assert refused.value.message == IMAGE_TOO_LARGE
+    assert "megapixel" in str(IMAGE_TOO_LARGE)
+
+
+def test_the_admin_refuses_an_image_too_large_to_decode_in_dutch(
+    client, superuser, decoding_forbidden
+):
+    client.force_login(superuser)
+    upload = SimpleUploadedFile("groot.png", png_declaring(11_000, 11_000))
+
+    response = client.post(
+        reverse("wagtailimages:add"), {"title": "Groot", "file": upload, "collection": 1}
+    )
+
+    assert response.status_code == 200
+    assert "teveel pixels" in response.content.decode()
+    assert not get_image_model().objects.filter(title="Groot").exists()
+
+
+def test_the_storage_refuses_an_image_too_large_to_decode(decoding_forbidden):
+    name = f"original_images/groot-{uuid.uuid4().hex}.png"
+    with pytest.raises(SuspiciousFileOperation):
+        default_storage.save(name, ContentFile(png_declaring(11_000, 11_000)))
+    assert not default_storage.exists(name)
+
+
+def test_an_image_within_the_bound_is_still_cleaned():
+    image = Image.new("RGB", (4000, 3000), (10, 20, 30))
+    out = io.BytesIO()
+    image.save(out, format="PNG", pnginfo=_png_text("Author", "J. de Vries"))
+
+    cleaned = strip_image_metadata(out.getvalue())
+
+    assert b"de Vries" not in cleaned
+    with Image.open(io.BytesIO(cleaned)) as pixels:
+        assert pixels.size == (4000, 3000)
+
+
+def _png_text(key: str, value: str):
+    from PIL.PngImagePlugin import PngInfo
+
+    info = PngInfo()
+    info.add_text(key, value)
+    return info
