@@ -9,7 +9,12 @@ class LeerwerkplaatsConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self) -> None:
+        from django.db.backends.signals import connection_created
         from PIL import Image
+
+        from .database import restrict_sqlite_file
+
+        connection_created.connect(restrict_sqlite_file, dispatch_uid="restrict_sqlite_file")
 
         from .uploads import MAX_IMAGE_PIXELS
 
