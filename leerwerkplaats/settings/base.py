@@ -125,6 +125,10 @@ else:
 # The de-identification engine runs as one long-lived service when this is set
 # (production); otherwise in the process that needs it (the embedded default).
 PRIVACY_SERVICE_URL = env("PRIVACY_SERVICE_URL")
+# The service's shared token. privacy.client sends it with every request; it reads
+# the same PRIVACY_SERVICE_TOKEN from the environment the workers share with the
+# service (production requires it whenever PRIVACY_SERVICE_URL is set).
+PRIVACY_SERVICE_TOKEN = env("PRIVACY_SERVICE_TOKEN")
 
 # --- accounts ---------------------------------------------------------------
 
