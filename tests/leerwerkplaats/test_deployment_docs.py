@@ -31,3 +31,34 @@ def test_media_is_served_from_disk_only_for_the_public_image_folders():
 
     assert set(served) == {"/media/images/", "/media/original_images/"}
     assert "return 404" in locations(nginx_config())["/media/"]
+
+
+# Password-reset and e-mail confirmation keys travel in the path:
+# /account/password/reset/key/<uidb36>-<key>/ and /account/confirm-email/<key>/.
+LEAKY_VARIABLES = ("$request_uri", "$request", "$uri", "$args", "$query_string", "$is_args")
+
+
+def log_formats(config: str) -> dict[str, str]:
+    return {
+        match.group(1): match.group(2)
+        for match in re.finditer(r"log_format\s+(\S+)\s+((?:'[^']*'\s*)+);", config)
+    }
+
+
+def test_the_access_log_keeps_no_query_string_and_no_token_in_a_path():
+    config = nginx_config()
+    formats = log_formats(config)
+
+    assert "leerwerkplaats" in formats
+    logged = formats["leerwerkplaats"]
+    for variable in LEAKY_VARIABLES:
+        assert not re.search(re.escape(variable) + r"\b", logged), variable
+    # The path is logged through a map that cuts the keys out of those paths.
+    path_variable = re.search(r"\$(\w*path\w*)", logged)
+    assert path_variable, logged
+    map_block = re.search(
+        r"map\s+\$uri\s+\$" + path_variable.group(1) + r"\s*\{(.*?)\n\}", config, flags=re.DOTALL
+    )
+    assert map_block, f"no map from $uri to ${path_variable.group(1)}"
+    assert "password/reset/key" in map_block.group(1)
+    assert "confirm-email" in map_block.group(1)
