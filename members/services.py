@@ -348,6 +348,19 @@ def delete_account(*, user: Any) -> None:
     record_event(action=AuditAction.ACCOUNT_DELETED, actor=None, subject=user)
     broadcast.close_user_connections(user.pk, broadcast.REASON_ERASED)
     logger.info("A member erased their account (id %s).", user.pk)
+    transaction.on_commit(checkpoint_sqlite_log)
+
+
+def checkpoint_sqlite_log() -> None:
+    """SQLite keeps changed pages, with the erased values, in its write-ahead log
+    until a checkpoint copies them into the file. After an erasure that is at once,
+    and the log is emptied (TRUNCATE). With secure_delete on (settings), the file
+    then holds zeros where the data was. PostgreSQL needs nothing here."""
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 # --- the members app's own personal data -----------------------------------
