@@ -158,5 +158,6 @@ def _deduce_piece(text: str, offset: int, piece: str) -> Iterator[Finding]:
                 continue
         if annotation.end_char <= annotation.start_char:
             continue
-        start, end = offset + annotation.start_char, offset + annotation.end_char
+        # deduce's offsets can be numpy integers: plain ints from here on
+        start, end = offset + int(annotation.start_char), offset + int(annotation.end_char)
         yield Finding(start=start, end=end, label=label, text=text[start:end], detector=DETECTOR)
