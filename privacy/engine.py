@@ -81,7 +81,7 @@ class Engine:
             for detector in self.detectors:
                 raw.extend(detector(text))
             kept = list(_apply_allowlist(text, raw))
-            kept.extend(_propagate_names(text, kept))
+            kept.extend(_apply_allowlist(text, _propagate(text, kept)))
             kept = [_extend_initials(text, f) for f in _trim_names(text, kept)]
             return resolve_overlaps(text, kept)
         finally:
@@ -137,6 +137,84 @@ def _cut_allowed(text: str, finding: Finding, allowed: list[tuple[int, int]]) ->
             yield Finding(start, end, finding.label, value, finding.detector)
 
 
+def _propagate(text: str, findings: Sequence[Finding]) -> list[Finding]:
+    """Every other occurrence of every found identifying string.
+
+    Names also in another case, their uncommon words alone, and a handle with its "@";
+    other kinds as written (three characters or more), and a school's or institution's
+    own name without its type word ("basisschool De Fontein" -> "De Fontein").
+    """
+    found = _propagate_names(text, findings)
+    values: dict[str, Label] = {}
+    for finding in findings:
+        if finding.label is Label.NAAM and not finding.text.startswith("@"):
+            continue
+        if len(finding.text.strip()) >= 3:
+            values.setdefault(finding.text, finding.label)
+        if finding.label in (Label.SCHOOL, Label.INSTELLING):
+            own_name = _own_name(finding.text)
+            if own_name:
+                values.setdefault(own_name, finding.label)
+    known = {(f.start, f.end) for f in findings}
+    for value, label in values.items():
+        found.extend(
+            Finding(start, start + len(value), label, value, "herhaling")
+            for start in occurrences(text, value)
+            if (start, start + len(value)) not in known
+        )
+    return found
+
+
+def _own_name(value: str) -> str | None:
+    """The proper name after a lowercase type word: "basisschool De Fontein" -> "De Fontein"."""
+    from privacy.detectors.institutions import TYPE_WORDS  # import cycle at module level
+
+    words = value.split(" ")
+    if len(words) < 2 or words[0].lower() not in TYPE_WORDS:
+        return None
+    rest = " ".join(words[1:])
+    if rest.lower() in common_words() or len(rest) < 4 or not any(c.isupper() for c in rest):
+        return None
+    return rest
+
+
+def occurrences(text: str, value: str) -> list[int]:
+    r"""Start offsets of every whole occurrence of ``value`` in ``text``.
+
+    A value that begins or ends with a word character must not continue a longer word
+    there (the same edges as a name: not after ``[\w@.-]``, not before ``[\w-]``, ``@``
+    or ``.`` + a word character); an edge that is a symbol ("@00") needs no boundary.
+    """
+    starts: list[int] = []
+    check_left = value[:1].isalnum() or value[:1] == "_"
+    check_right = value[-1:].isalnum() or value[-1:] == "_"
+    start = text.find(value)
+    while start >= 0:
+        end = start + len(value)
+        if _edges_ok(text, start, end, check_left=check_left, check_right=check_right):
+            starts.append(start)
+        start = text.find(value, start + 1)
+    return starts
+
+
+def _edges_ok(text: str, start: int, end: int, *, check_left: bool, check_right: bool) -> bool:
+    if check_left and start > 0:
+        before = text[start - 1]
+        if before.isalnum() or before in "_@.-":
+            return False
+    if check_right and end < len(text):
+        after = text[end]
+        if after.isalnum() or after in "_-@":
+            return False
+        if (
+            after == "."
+            and end + 1 < len(text)
+            and (text[end + 1].isalnum() or text[end + 1] == "_")
+        ):
+            return False
+    return True
+
+
 def _propagate_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
     """Find every other occurrence of a found name, also in another case."""
     common = common_words()
@@ -149,6 +227,8 @@ def _propagate_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
         if len(value) < 2:
             continue
         exact.add(value)
+        if " " in value and value.lower() not in common:
+            folded_names.add(value.lower())  # "fatima el amrani" as well as "Fatima el Amrani"
         for token in _NAME_TOKEN.findall(value):
             if len(token) < 3 or token.lower() in _PARTICLES or is_not_name(token):
                 continue
@@ -212,21 +292,7 @@ def _name_spans(text: str, names: set[str], ignore_case: bool) -> list[tuple[int
 
 def _whole_name(text: str, start: int, end: int) -> bool:
     """``(?<![\\w@.-])`` before and ``(?![\\w-]|@|\\.\\w)`` after the span."""
-    if start > 0:
-        before = text[start - 1]
-        if before.isalnum() or before in "_@.-":
-            return False
-    if end < len(text):
-        after = text[end]
-        if after.isalnum() or after in "_-@":
-            return False
-        if (
-            after == "."
-            and end + 1 < len(text)
-            and (text[end + 1].isalnum() or text[end + 1] == "_")
-        ):
-            return False
-    return True
+    return _edges_ok(text, start, end, check_left=True, check_right=True)
 
 
 def _name_spans_by_regex(text: str, ordered: list[str], flags: int) -> list[tuple[int, int]]:

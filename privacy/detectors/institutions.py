@@ -88,6 +88,12 @@ _EMPLOYER = re.compile(
     rf"\b(?i:{_EMPLOYER_WORDS})"
     rf"(?:\s+\w+){{0,2}}?\s+(?:van|bij)\s+(?:de\s+|het\s+)?({_PROPER})"
 )
+#: Lowercase type words ("basisschool", "stichting"): an institution's own name follows.
+TYPE_WORDS: frozenset[str] = frozenset(
+    w
+    for w in (*_SCHOOL_TYPES_LIST, *_SCHOOL_LOWER_TYPES_LIST, *_INSTITUTION_TYPES_LIST)
+    if " " not in w
+)
 _SCHOOL_FIRST_WORDS = first_words(_SCHOOL_TYPES_LIST)
 _SCHOOL_LOWER_FIRST_WORDS = first_words(_SCHOOL_LOWER_TYPES_LIST)
 _SCHOOL_CONTEXT_FIRST_WORDS = first_words(_SCHOOL_CONTEXT_WORDS_LIST)
