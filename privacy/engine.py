@@ -9,10 +9,10 @@ import re
 import threading
 from collections.abc import Iterable, Sequence
 
-from privacy.allowlist import allowed_ranges, is_not_name, is_public_number
+from privacy.allowlist import allowed_ranges, is_not_name, is_public_number, is_public_site
 from privacy.detectors import DETECTORS, Detector
 from privacy.detectors.ages import is_age_range
-from privacy.detectors.lexicon import common_words
+from privacy.detectors.lexicon import common_words, first_names
 from privacy.errors import check_text
 from privacy.fast import fold, folded, release
 from privacy.findings import STRUCTURED_LABELS, Finding, Label
@@ -95,6 +95,8 @@ def _apply_allowlist(text: str, findings: Iterable[Finding]) -> Iterable[Finding
     for finding in findings:
         if finding.label is Label.TELEFOON and is_public_number(finding.text):
             continue
+        if finding.label is Label.URL and is_public_site(finding.text):
+            continue
         if finding.label is Label.NAAM and is_not_name(finding.text):
             continue
         if finding.label is Label.LEEFTIJD and is_age_range(text, finding.start, finding.end):
@@ -121,6 +123,9 @@ def _cut_allowed(text: str, finding: Finding, allowed: list[tuple[int, int]]) ->
             if a_end < end:
                 next_pieces.append((a_end, end))
         pieces = next_pieces
+    if pieces == [(finding.start, finding.end)]:
+        yield finding  # no allowed phrase inside it: keep it as found ("#60117")
+        return
     for start, end in pieces:
         while start < end and not text[start].isalnum():
             start += 1
@@ -149,6 +154,8 @@ def _propagate(text: str, findings: Sequence[Finding]) -> list[Finding]:
     for finding in findings:
         if finding.label is Label.NAAM and not finding.text.startswith("@"):
             continue
+        if finding.label is Label.LEEFTIJD:
+            continue  # "twaalf" is an age only in its context, not everywhere
         if len(finding.text.strip()) >= 3:
             values.setdefault(finding.text, finding.label)
         if finding.label in (Label.SCHOOL, Label.INSTELLING):
@@ -218,6 +225,7 @@ def _edges_ok(text: str, start: int, end: int, *, check_left: bool, check_right:
 def _propagate_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
     """Find every other occurrence of a found name, also in another case."""
     common = common_words()
+    given = first_names()
     exact: set[str] = set()
     folded_names: set[str] = set()
     for finding in findings:
@@ -232,8 +240,13 @@ def _propagate_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
         for token in _NAME_TOKEN.findall(value):
             if len(token) < 3 or token.lower() in _PARTICLES or is_not_name(token):
                 continue
-            if token.lower() in common:
+            if token.lower() in common or (
+                token.lower() not in given and not token.islower() and " " in value
+            ):
+                # an ordinary word, or a surname that may be one ("Visser", "de Groot"):
+                # only as written and in capitals, never the lowercase word
                 exact.add(token)
+                exact.add(token.upper())
             else:
                 folded_names.add(token.lower())
     found: list[Finding] = []
@@ -302,6 +315,12 @@ def _name_spans_by_regex(text: str, ordered: list[str], flags: int) -> list[tupl
 
 
 _WORD = re.compile(r"\S+")
+_LEADING_NOT_NAME = frozenset({"aan", "op", "in", "uit", "bij", "en", "of", "met", "naar"})
+#: Lowercase words that can stand inside a name ("van der", "op de") but never end one.
+_TRAILING_NOT_NAME = frozenset(
+    {"van", "de", "der", "den", "ter", "ten", "te", "het", "op", "in", "aan", "uit", "bij",
+     "en", "of", "met", "'t"}
+)  # fmt: skip
 
 
 def _trim_names(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
@@ -311,10 +330,14 @@ def _trim_names(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
             yield finding
             continue
         words = list(_WORD.finditer(finding.text))
-        while len(words) > 1 and is_not_name(words[0].group(0)):
-            words.pop(0)
-        while len(words) > 1 and is_not_name(words[-1].group(0)):
-            words.pop()
+        while len(words) > 1 and (
+            is_not_name(words[0].group(0)) or words[0].group(0) in _LEADING_NOT_NAME
+        ):
+            words.pop(0)  # "aan de Schans": a preposition never starts a name
+        while len(words) > 1 and (
+            is_not_name(words[-1].group(0)) or words[-1].group(0) in _TRAILING_NOT_NAME
+        ):
+            words.pop()  # "Marco op" (op de Hoogstraat): a particle never ends a name
         start = finding.start + words[0].start()
         end = finding.start + words[-1].end()
         if (start, end) == (finding.start, finding.end):

@@ -13,7 +13,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from privacy.engine import default_engine
-from privacy.findings import STRUCTURED_LABELS
+from privacy.findings import STRUCTURED_LABELS, Label
 from privacy.redaction import redact
 
 FRAGMENTS = [
@@ -63,7 +63,8 @@ def test_redacted_text_contains_none_of_the_found_strings(text: str) -> None:
     findings = default_engine().scan(text)
     result = redact(text, findings)
     for finding in findings:
-        if len(finding.text.strip()) >= 3:
+        # an age ("twaalf", "14 jaar") identifies only in its context: not propagated
+        if len(finding.text.strip()) >= 3 and finding.label is not Label.LEEFTIJD:
             assert not occurs(finding.text, result.text), (finding, result.text)
 
 
