@@ -37,7 +37,8 @@ DOMAIN_PHRASES: tuple[str, ...] = (
     "Instagram", "Snapchat", "TikTok", "WhatsApp", "Facebook", "YouTube", "Tikkie",
     "Google", "Teams", "Zoom",
     # general kinds of help and help organisations, not one family's
-    "Helpwanted", "Riagg", "Sensoor", "VT", "Veilig Thuis-melding", "VT-melding", "MIND Korrelatie",
+    "Spoedeisende Hulp", "Helpwanted", "Riagg", "Sensoor", "VT", "Veilig Thuis-melding",
+    "VT-melding", "MIND Korrelatie",
     "De Luisterlijn", "Luisterlijn", "113 Zelfmoordpreventie", "Juridisch Loket",
 )  # fmt: skip
 

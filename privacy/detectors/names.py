@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from privacy.allowlist import is_not_name
-from privacy.detectors.lexicon import first_names
+from privacy.detectors.lexicon import COUNTRIES, common_words, first_names, place_names
 from privacy.detectors.spans import distinct
 from privacy.fast import (
     contains_any,
@@ -182,4 +182,49 @@ def find_lowercase_names(text: str) -> Iterator[Finding]:
             yield Finding(m.start(), m.end(), Label.NAAM, word, "naam-klein")
 
 
-DETECTORS = (find_role_names, find_chat_speakers, find_lowercase_names)
+# Two capitalised words inside a sentence ("kwam Tesfay Gebremedhin langs"): a full name
+# even when neither word is in a name list, unless either is an ordinary word or a place.
+_NAME_PAIR = re.compile(
+    r"(?<=[a-zà-ÿ,;:] )([A-ZÀ-Ý][a-zà-ÿ'\u2019-]+)[ \t]([A-ZÀ-Ý][a-zà-ÿ'\u2019-]+)(?![\w-])"
+)
+_MONTHS_AND_DAYS = frozenset(
+    {
+        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+        "september", "oktober", "november", "december", "maandag", "dinsdag", "woensdag",
+        "donderdag", "vrijdag", "zaterdag", "zondag",
+    }
+)  # fmt: skip
+
+
+_ADJECTIVE_ENDINGS = ("lijk", "lijke", "isch", "ische", "ig", "ige", "aal", "ale", "eel", "ele",
+                      "ief", "ieve", "al")  # fmt: skip
+_ENGLISH_NOUNS = frozenset(
+    {"work", "care", "team", "center", "centre", "service", "services", "support", "house",
+     "group", "home", "help", "line", "point", "health", "school", "club"}
+)  # fmt: skip
+
+
+@distinct
+def find_name_pairs(text: str) -> Iterator[Finding]:
+    """Two capitalised words in the middle of a sentence that are no word or place."""
+    common = common_words()
+    places = place_names()
+    for m in _NAME_PAIR.finditer(text):
+        first, second = m.group(1), m.group(2)
+        if any(
+            w.lower() in common
+            or w.lower() in places
+            or w.lower() in COUNTRIES
+            or w.lower() in _MONTHS_AND_DAYS
+            or is_not_name(w)
+            for w in (first, second)
+        ):
+            continue
+        if f"{first} {second}".lower() in places:
+            continue
+        if first.lower().endswith(_ADJECTIVE_ENDINGS) or second.lower() in _ENGLISH_NOUNS:
+            continue  # "Landelijk Knooppunt", "Social Work": a name of a thing
+        yield Finding(m.start(1), m.end(2), Label.NAAM, m.group(0), "naam-paar")
+
+
+DETECTORS = (find_role_names, find_chat_speakers, find_lowercase_names, find_name_pairs)

@@ -36,6 +36,10 @@ def found(text: str) -> dict[str, Label]:
         ("[14:02] sanne: heb je nadia nog gesproken?", "sanne", Label.NAAM),
         ("[14:02] sanne: heb je nadia nog gesproken?", "nadia", Label.NAAM),
         ("ik sprak lotte gisteren. ze was bang. tamara ook.", "tamara", Label.NAAM),
+        # full names of the region's communities, in neither name list, no trigger word
+        ("Gisteren kwam Tesfay Gebremedhin langs.", "Tesfay Gebremedhin", Label.NAAM),
+        ("Ik zag Mykola Shevchuk bij de deur.", "Mykola Shevchuk", Label.NAAM),
+        ("Het verhaal van Yonas Haile is bekend.", "Yonas Haile", Label.NAAM),
         # institutions that are not schools
         ("Hij voetbalt bij vv Spartaan '20 in het weekend.", "vv Spartaan '20", Label.INSTELLING),
         ("Vader bidt in de Mevlana moskee.", "Mevlana moskee", Label.INSTELLING),
@@ -65,6 +69,8 @@ def test_found_with_its_whole_span(text: str, value: str, label: Label) -> None:
         ("ik bel morgen vt voor overleg", "vt"),
         ("Meneer Bram Visser vertelde dat hij vroeger visser was.", "visser was"),
         ("Als kind van een Kaapverdiaanse vader groeide ik op.", "van een Kaap"),
+        ("Ze volgt de opleiding Social Work en belde het Landelijk Knooppunt.", "Social Work"),
+        ("Ze volgt de opleiding Social Work en belde het Landelijk Knooppunt.", "Landelijk"),
     ],
 )
 def test_not_redacted(text: str, kept: str) -> None:
