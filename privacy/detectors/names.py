@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from privacy.allowlist import is_not_name
-from privacy.detectors.lexicon import first_names
+from privacy.detectors.lexicon import COUNTRIES, common_words, first_names, place_names
 from privacy.detectors.spans import distinct
 from privacy.fast import (
     contains_any,
@@ -126,21 +126,105 @@ def find_role_names(text: str) -> Iterator[Finding]:
         yield from _name_findings(text, _SIGNATURE.finditer(text))
 
 
+_SENTENCE_START = re.compile(
+    r"(?:^[ \t]*(?:\[?\d{1,2}:\d{2}\]?[^:\n]{0,30}:[ \t]*)?|[.!?]\s+|\n\s*)([^\W\d_])",
+    re.MULTILINE,
+)
+# "[14:02] sanne: ...", "14:02 - Sanne: ...", "12-03-24 14:02 - sanne: ..." (chat exports)
+_CHAT_SPEAKER = re.compile(
+    r"^[ \t]*(?:\[?(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?\s+)?\d{1,2}:\d{2}(?::\d{2})?\]?"
+    r"[ \t]*-?[ \t]*)([^\W\d_][\w'-]*(?:[ \t][^\W\d_][\w'-]*)?)[ \t]*:",
+    re.MULTILINE,
+)
+
+
+def typed_without_capitals(text: str) -> bool:
+    """Whether most sentences of ``text`` start in lowercase (chat, quick forum posts).
+
+    In such a text a lowercase first name needs no trigger word before it.
+    """
+    starts = [m.group(1) for m in _SENTENCE_START.finditer(text)]
+    if len(starts) < 2:
+        return bool(starts) and starts[0].islower() and text.islower()
+    return sum(c.islower() for c in starts) * 2 >= len(starts)
+
+
+@distinct
+def find_chat_speakers(text: str) -> Iterator[Finding]:
+    """The speaker of each line of a message thread: "[14:02] sanne: ..."."""
+    if ":" not in text:
+        return
+    for m in _CHAT_SPEAKER.finditer(text):
+        value = m.group(1)
+        if is_not_name(value) or not (value[0].isupper() or value.lower() in first_names()):
+            continue  # "ovv:" is an abbreviation; a lowercase speaker must be a known name
+        yield Finding(m.start(1), m.end(1), Label.NAAM, value, "naam-chat")
+
+
 @distinct
 def find_lowercase_names(text: str) -> Iterator[Finding]:
-    """Known first names typed in lowercase after a role word, "met", "van", "en"."""
+    """Known first names typed in lowercase: after a role word, "met", "van", "en", or
+    anywhere in a text typed without capitals."""
     names = first_names()
     # Look words up first, all at once (cheap), then check the few candidates for a
     # trigger before them. first_names() holds no ordinary word.
     candidates = names.intersection(_LOWER_WORD.findall(text))
     if not candidates:
         return
+    anywhere = typed_without_capitals(text)
     for m in _LOWER_WORD.finditer(text):
         word = m.group(0)
         if word not in candidates:
             continue
-        if _LOWER_CONTEXT.search(text, max(0, m.start() - 40), m.start()):
+        if (anywhere and len(word) >= 3) or _LOWER_CONTEXT.search(
+            text, max(0, m.start() - 40), m.start()
+        ):
             yield Finding(m.start(), m.end(), Label.NAAM, word, "naam-klein")
 
 
-DETECTORS = (find_role_names, find_lowercase_names)
+# Two capitalised words inside a sentence ("kwam Tesfay Gebremedhin langs"): a full name
+# even when neither word is in a name list, unless either is an ordinary word or a place.
+_NAME_PAIR = re.compile(
+    r"(?<=[a-zà-ÿ,;:] )([A-ZÀ-Ý][a-zà-ÿ'\u2019-]+)[ \t]([A-ZÀ-Ý][a-zà-ÿ'\u2019-]+)(?![\w-])"
+)
+_MONTHS_AND_DAYS = frozenset(
+    {
+        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+        "september", "oktober", "november", "december", "maandag", "dinsdag", "woensdag",
+        "donderdag", "vrijdag", "zaterdag", "zondag",
+    }
+)  # fmt: skip
+
+
+_ADJECTIVE_ENDINGS = ("lijk", "lijke", "isch", "ische", "ig", "ige", "aal", "ale", "eel", "ele",
+                      "ief", "ieve", "al")  # fmt: skip
+_ENGLISH_NOUNS = frozenset(
+    {"work", "care", "team", "center", "centre", "service", "services", "support", "house",
+     "group", "home", "help", "line", "point", "health", "school", "club"}
+)  # fmt: skip
+
+
+@distinct
+def find_name_pairs(text: str) -> Iterator[Finding]:
+    """Two capitalised words in the middle of a sentence that are no word or place."""
+    common = common_words()
+    places = place_names()
+    for m in _NAME_PAIR.finditer(text):
+        first, second = m.group(1), m.group(2)
+        if any(
+            w.lower() in common
+            or w.lower() in places
+            or w.lower() in COUNTRIES
+            or w.lower() in _MONTHS_AND_DAYS
+            or is_not_name(w)
+            for w in (first, second)
+        ):
+            continue
+        if f"{first} {second}".lower() in places:
+            continue
+        if first.lower().endswith(_ADJECTIVE_ENDINGS) or second.lower() in _ENGLISH_NOUNS:
+            continue  # "Landelijk Knooppunt", "Social Work": a name of a thing
+        yield Finding(m.start(1), m.end(2), Label.NAAM, m.group(0), "naam-paar")
+
+
+DETECTORS = (find_role_names, find_chat_speakers, find_lowercase_names, find_name_pairs)
