@@ -250,6 +250,20 @@ class AuditAction(models.TextChoices):
     MFA_REMOVED = "mfa.removed", _("Tweestapsverificatie verwijderd")
     DATA_EXPORTED = "data.exported", _("Gegevens gedownload")
     ACCOUNT_DELETED = "account.deleted", _("Account verwijderd")
+    # casuistry's actions (casuistry.audit.CaseAuditAction): here until the audit log
+    # takes actions from each app's own registry.
+    CASE_SUBMITTED = "casuistry.submitted", _("Casus ingediend")
+    CASE_RESUBMITTED = "casuistry.resubmitted", _("Casus opnieuw ingediend")
+    CASE_CLAIMED = "casuistry.claimed", _("Casus opgepakt")
+    CASE_REDACTED = "casuistry.redacted", _("Casus verder geanonimiseerd")
+    CASE_TITLE_EDITED = "casuistry.title_edited", _("Titel van casus gewijzigd")
+    CASE_CHANGES_ASKED = "casuistry.changes_asked", _("Wijziging van casus gevraagd")
+    CASE_REJECTED = "casuistry.rejected", _("Casus afgewezen")
+    CASE_APPROVED = "casuistry.approved", _("Casus gepubliceerd")
+    CASE_FEATURED = "casuistry.featured", _("Casus uitgelicht of niet meer")
+    CASE_WITHDRAWN = "casuistry.withdrawn", _("Casus ingetrokken")
+    CASE_ARCHIVED = "casuistry.archived", _("Casus gearchiveerd")
+    CASE_DELETED = "casuistry.deleted", _("Casus verwijderd na bewaartermijn")
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):

@@ -126,6 +126,11 @@ else:
 # (production); otherwise in the process that needs it (the embedded default).
 PRIVACY_SERVICE_URL = env("PRIVACY_SERVICE_URL")
 
+# Case reflections: archived (read-only) this long after publication, then deleted
+# after a further period (casuistry_retention, daily).
+CASUISTRY_ARCHIVE_AFTER_MONTHS = int(env("CASUISTRY_ARCHIVE_AFTER_MONTHS", "24") or 24)
+CASUISTRY_DELETE_AFTER_MONTHS = int(env("CASUISTRY_DELETE_AFTER_MONTHS", "12") or 12)
+
 # --- accounts ---------------------------------------------------------------
 
 AUTHENTICATION_BACKENDS = [
