@@ -15,6 +15,7 @@ from django.db import transaction
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
+from casuistry.demo import ensure_demo_cases
 from members import permissions
 from members.models import MembershipStatus, Organisation, OrganisationDomain, Profile
 
@@ -213,4 +214,5 @@ def ensure_demo_accounts() -> list[DemoAccount]:
             user.groups.add(Group.objects.get_or_create(name=account.role)[0])
         if account.role == permissions.COORDINATOR:
             profile.coordinated_organisations.add(organisation)
+    ensure_demo_cases()  # casuistry's demo cases need the demo accounts
     return list(DEMO_ACCOUNTS)

@@ -16,7 +16,7 @@ from .search import search_site
 
 # Where no search engine should go: the admin, accounts, everything only members
 # see, and search results (endless, and nothing a search engine should list).
-ROBOTS_DISALLOWED = ("/beheer/", "/account/", "/forum/", "/casuistiek/", "/mijn/", "/zoeken/")
+ROBOTS_DISALLOWED = ("/beheer/", "/account/", "/forum/", "/casussen/", "/mijn/", "/zoeken/")
 
 
 @require_GET
