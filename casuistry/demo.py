@@ -1,6 +1,6 @@
 """Demo cases for `seed_demo`: written for the demo, fictional, already anonymised.
 
-One published (and featured), one published plainly, one waiting in the moderator's
+Two published (one featured) with their discussion in the forum, one waiting in the moderator's
 queue, one with changes asked. Idempotent: a case with the same title is left alone."""
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from .methods import Method
 from .models import Case, Status, join_choices
+from .services import open_discussion
 
 DEMO_AUTHOR = "professional@demo.hg-leerwerkplaats.nl"
 DEMO_SECOND_AUTHOR = "ervaring@demo.hg-leerwerkplaats.nl"
@@ -188,5 +189,8 @@ def ensure_demo_cases() -> list[Case]:
         )
         case.full_clean()
         case.save()
+        if status == Status.PUBLISHED and moderator is not None:
+            case.discussion_thread_id = open_discussion(case=case, moderator=moderator)
+            case.save(update_fields=["discussion_thread_id"])
         cases.append(case)
     return cases

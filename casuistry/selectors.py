@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.urls import reverse
+
 from .anonymise import PLACEHOLDER
 from .models import Case
 
@@ -26,7 +28,5 @@ def discussion_url(case: Case) -> str | None:
     """The address of the case's discussion, from the forum's service when it has one."""
     if case.discussion_thread_id is None:
         return None
-    from .services import forum_services
-
-    thread_url = getattr(forum_services(), "thread_url", None)
-    return thread_url(case.discussion_thread_id) if thread_url is not None else None
+    # The forum's own address for a thread; reversing a name imports nothing of it.
+    return reverse("forum:thread", kwargs={"pk": case.discussion_thread_id})

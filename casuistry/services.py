@@ -7,7 +7,6 @@ never case text."""
 
 from __future__ import annotations
 
-import importlib
 import logging
 from datetime import datetime
 from typing import Any
@@ -22,6 +21,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 import privacy
+from forum import services as forum_services
 from members.permissions import can_moderate, can_use_members_area
 from members.services import record_event
 
@@ -60,50 +60,60 @@ ERROR_NOT_EDITABLE = _("Je kunt deze casus alleen aanpassen als de moderator daa
 ERROR_NOT_WITHDRAWABLE = _("Deze casus kun je niet meer intrekken.")
 ERROR_MESSAGE_REQUIRED = _("Schrijf een bericht voor de inbrenger.")
 ERROR_SPAN = _("Dit stuk tekst staat niet (meer) in de casus. Kies het opnieuw.")
+DEFAULT_DISCUSSION_TEXT = _("Wat vind jij van deze casus? Deel je reflectie.")
 ERROR_NOT_PUBLISHED = _("Alleen gepubliceerde casussen kunnen worden uitgelicht.")
 
 DEFAULT_ARCHIVE_AFTER_MONTHS = 24
 DEFAULT_DELETE_AFTER_MONTHS = 12
 
 
-# --- the discussion: the forum's service once it exists ------------------------------
+# --- the discussion, through forum.services only ----------------------------------
 
 
-def forum_services() -> Any:
-    """``forum.services``, or None while the forum has none (it is being built).
-
-    Imported by name so the app works before the module exists; once it does, this
-    becomes a plain ``from forum import services`` (the import contract allows it)."""
-    try:
-        return importlib.import_module("forum.services")
-    except ModuleNotFoundError:
-        return None
-
-
-def open_discussion(*, case: Case) -> int | None:
+def open_discussion(*, case: Case, moderator: Any) -> int:
     """Open the case's discussion in the forum and return its thread id.
 
-    Hook for ``forum.services.open_thread`` (alias mode: "Inbrenger" for the author,
-    "Deelnemer A, B, ..." for others). Returns None while the forum has no service."""
-    open_thread = getattr(forum_services(), "open_thread", None)
-    if open_thread is None:
-        return None
-    thread = open_thread(
-        title=case.title,
-        subject_url=reverse("casuistry:detail", args=[case.pk]),
-        author=case.author,
-        aliases=True,
+    Alias mode: the author is "Inbrenger", others "Deelnemer A, B, ...". The first post
+    is the author's own question to peers (already redacted); the moderator's approval
+    accepts any placeholder the forum's own check adds."""
+    category = forum_services.discussion_category(
+        slug=settings.CASUISTRY_FORUM_CATEGORY,
+        name=str(_("Casuïstiek")),
+        description=str(_("Geanonimiseerde casussen bespreken met collega's.")),
     )
-    return getattr(thread, "pk", thread)
+    author = case.author if case.author is not None and case.author.is_active else moderator
+    text = case.parts.get("vraag") or str(DEFAULT_DISCUSSION_TEXT)
+    arguments = {
+        "category": category,
+        "title": case.title,
+        "author": author,
+        "text": text,
+        "subject": case,
+        "alias_mode": True,
+    }
+    try:
+        thread = forum_services.open_thread(**arguments)
+    except ValidationError as error:
+        placeholders = getattr(error, "placeholders", None)
+        if placeholders is None:
+            raise
+        thread = forum_services.open_thread(**arguments, accepted_placeholders=placeholders)
+    return thread.pk
 
 
-def _forum_call(name: str, *, case: Case) -> None:
-    """Hide, lock or delete the discussion through the forum's service, if it has one."""
-    if case.discussion_thread_id is None:
-        return
-    call = getattr(forum_services(), name, None)
-    if call is not None:
-        call(thread_id=case.discussion_thread_id)
+def _discussion_hidden(case: Case) -> None:
+    if case.discussion_thread_id is not None:
+        forum_services.set_discussion_state(thread_id=case.discussion_thread_id, hidden=True)
+
+
+def _discussion_locked(case: Case) -> None:
+    if case.discussion_thread_id is not None:
+        forum_services.set_discussion_state(thread_id=case.discussion_thread_id, locked=True)
+
+
+def _discussion_deleted(case: Case) -> None:
+    if case.discussion_thread_id is not None:
+        forum_services.delete_discussion(thread_id=case.discussion_thread_id)
 
 
 # --- notifications -------------------------------------------------------------------
@@ -287,7 +297,7 @@ def withdraw_case(*, author: Any, case: Case) -> Case:
     case.withdrawn_at = timezone.now()
     case.featured = False
     case.save(update_fields=["status", "withdrawn_at", "featured", "updated_at"])
-    _forum_call("hide_thread", case=case)
+    _discussion_hidden(case)
     record_event(action=CaseAuditAction.CASE_WITHDRAWN, actor=author, subject=author, obj=case)
     return case
 
@@ -449,7 +459,7 @@ def approve(*, moderator: Any, case: Case) -> Case:
     case.moderator_message = ""
     case.save(update_fields=["status", "published_at", "moderator_message", "updated_at"])
     if case.discussion_thread_id is None:
-        case.discussion_thread_id = open_discussion(case=case)
+        case.discussion_thread_id = open_discussion(case=case, moderator=moderator)
         case.save(update_fields=["discussion_thread_id"])
     _audit(CaseAuditAction.CASE_APPROVED, moderator=moderator, case=case)
     _notify_author(case)
@@ -506,14 +516,14 @@ def archive_and_delete_expired(*, now: datetime | None = None) -> tuple[int, int
         case.archived_at = now
         case.featured = False
         case.save(update_fields=["status", "archived_at", "featured", "updated_at"])
-        _forum_call("lock_thread", case=case)
+        _discussion_locked(case)
         record_event(action=CaseAuditAction.CASE_ARCHIVED, obj=case)
         archived += 1
     deleted = 0
     for case in Case.objects.select_for_update().filter(
         status=Status.ARCHIVED, archived_at__lt=delete_before
     ):
-        _forum_call("delete_thread", case=case)
+        _discussion_deleted(case)
         record_event(action=CaseAuditAction.CASE_DELETED, obj=case)
         case.delete()
         deleted += 1

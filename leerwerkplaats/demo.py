@@ -16,6 +16,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
 from casuistry.demo import ensure_demo_cases
+from forum.demo import ensure_demo_forum
 from members import permissions
 from members.models import MembershipStatus, Organisation, OrganisationDomain, Profile
 
@@ -215,4 +216,5 @@ def ensure_demo_accounts() -> list[DemoAccount]:
         if account.role == permissions.COORDINATOR:
             profile.coordinated_organisations.add(organisation)
     ensure_demo_cases()  # casuistry's demo cases need the demo accounts
+    ensure_demo_forum()  # the forum's demo conversations, by these accounts
     return list(DEMO_ACCOUNTS)

@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("allauth.urls")),
     path("mijn/", include("members.urls")),
     path("casussen/", include("casuistry.urls")),
+    path("forum/", include("forum.urls")),
     path("", include("courses.urls")),
     # Wagtail's own front-end login form, also replaced by the one way in.
     path("_util/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),

@@ -264,6 +264,15 @@ class AuditAction(models.TextChoices):
     CASE_WITHDRAWN = "casuistry.withdrawn", _("Casus ingetrokken")
     CASE_ARCHIVED = "casuistry.archived", _("Casus gearchiveerd")
     CASE_DELETED = "casuistry.deleted", _("Casus verwijderd na bewaartermijn")
+    # forum (moderation; ids only, like every line)
+    FORUM_POST_HIDDEN = "forum.post_hidden", _("Forumbericht verborgen")
+    FORUM_POST_RESTORED = "forum.post_restored", _("Forumbericht hersteld")
+    FORUM_POST_REDACTED = "forum.post_redacted", _("Forumbericht geanonimiseerd")
+    FORUM_POST_DELETED = "forum.post_deleted", _("Forumbericht verwijderd door moderator")
+    FORUM_THREAD_LOCKED = "forum.thread_locked", _("Forumgesprek gesloten")
+    FORUM_THREAD_UNLOCKED = "forum.thread_unlocked", _("Forumgesprek heropend")
+    FORUM_THREAD_MOVED = "forum.thread_moved", _("Forumgesprek verplaatst")
+    FORUM_ALIAS_REVEALED = "forum.alias_revealed", _("Schuilnaam in forum opgezocht")
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):

@@ -130,6 +130,8 @@ PRIVACY_SERVICE_URL = env("PRIVACY_SERVICE_URL")
 # after a further period (casuistry_retention, daily).
 CASUISTRY_ARCHIVE_AFTER_MONTHS = int(env("CASUISTRY_ARCHIVE_AFTER_MONTHS", "24") or 24)
 CASUISTRY_DELETE_AFTER_MONTHS = int(env("CASUISTRY_DELETE_AFTER_MONTHS", "12") or 12)
+# The forum category approved cases open their discussion in (made on first use).
+CASUISTRY_FORUM_CATEGORY = "casuistiek"
 
 # --- accounts ---------------------------------------------------------------
 

@@ -265,27 +265,39 @@ def test_reject_needs_a_reason():
     assert case.status == Status.REJECTED
 
 
-def test_approve_publishes_and_opens_the_discussion_through_the_hook(monkeypatch):
+def test_approve_publishes_and_opens_the_discussion_with_aliases(member):
+    from forum import services as forum_services
+    from forum.models import Thread, ThreadAlias
+
     moderator = factories.moderator()
     case = in_review(moderator)
-    opened = []
-    monkeypatch.setattr(services, "open_discussion", lambda *, case: opened.append(case.pk) or 4242)
 
     case = services.approve(moderator=moderator, case=case)
 
-    assert opened == [case.pk]
     assert case.status == Status.PUBLISHED
     assert case.published_at is not None
-    assert Case.objects.get(pk=case.pk).discussion_thread_id == 4242
     assert Case.objects.published().filter(pk=case.pk).exists()
     assert AuditEvent.objects.filter(action=AuditAction.CASE_APPROVED, actor=moderator)
+    thread = Thread.objects.get(pk=Case.objects.get(pk=case.pk).discussion_thread_id)
+    assert thread.alias_mode
+    assert thread.subject == case
+    assert thread.category.slug == "casuistiek"
+    assert thread.posts.get().text == case.parts["vraag"]
+    forum_services.post_reply(thread=thread, author=member, text="Herkenbaar, dank je.")
+    aliases = dict(ThreadAlias.objects.filter(thread=thread).values_list("user_id", "alias"))
+    assert aliases == {case.author_id: "Inbrenger", member.pk: "Deelnemer A"}
 
 
-def test_approve_works_before_the_forum_has_its_service():
+def test_withdrawing_a_published_case_hides_its_discussion_at_once():
+    from forum.models import Thread
+
     moderator = factories.moderator()
     case = services.approve(moderator=moderator, case=in_review(moderator))
 
-    assert case.status == Status.PUBLISHED
+    services.withdraw_case(author=case.author, case=case)
+
+    assert Thread.objects.get(pk=case.discussion_thread_id).hidden
+    assert not Case.objects.published().filter(pk=case.pk).exists()
 
 
 def test_only_moderators_moderate(member):
@@ -303,8 +315,13 @@ def test_featured_cases_come_first_in_the_library():
     assert list(Case.objects.published()) == [featured, plain]
 
 
-def test_retention_archives_then_deletes():
+def test_retention_archives_then_deletes_with_the_discussion():
+    from forum.models import Thread
+
+    moderator = factories.moderator()
     now = timezone.now()
+    discussed = services.approve(moderator=moderator, case=in_review(moderator))
+    Case.objects.filter(pk=discussed.pk).update(published_at=now - datetime.timedelta(days=745))
     old = factories.case(published_at=now - datetime.timedelta(days=745))
     recent = factories.case(published_at=now - datetime.timedelta(days=30))
     expired = factories.case(
@@ -315,7 +332,8 @@ def test_retention_archives_then_deletes():
 
     archived, deleted = services.archive_and_delete_expired(now=now)
 
-    assert (archived, deleted) == (1, 1)
+    assert (archived, deleted) == (2, 1)
+    assert Thread.objects.get(pk=discussed.discussion_thread_id).locked
     old.refresh_from_db()
     recent.refresh_from_db()
     assert old.status == Status.ARCHIVED
@@ -323,6 +341,11 @@ def test_retention_archives_then_deletes():
     assert recent.status == Status.PUBLISHED
     assert not Case.objects.filter(pk=expired.pk).exists()
     assert AuditEvent.objects.filter(action=AuditAction.CASE_DELETED, object_id=expired.pk)
+    archived_again, deleted_again = services.archive_and_delete_expired(
+        now=now + datetime.timedelta(days=400)
+    )
+    assert (archived_again, deleted_again) == (0, 2)
+    assert not Thread.objects.filter(pk=discussed.discussion_thread_id).exists()
 
 
 @override_settings(CASUISTRY_ARCHIVE_AFTER_MONTHS=1)

@@ -77,7 +77,7 @@ def page(response) -> str:
 
 def test_the_whole_path_and_the_canary(client, home_page, caplog):
     caplog.set_level(logging.DEBUG)
-    author = member_factories.member(first_name="Ineke", last_name="Inbreng")
+    author = member_factories.member(first_name="Ineke", last_name="Zeldenrijk")
     moderator = factories.moderator()
     client.force_login(author)
 
@@ -141,8 +141,17 @@ def test_the_whole_path_and_the_canary(client, home_page, caplog):
     detail = reader.get(reverse("casuistry:detail", args=[case.pk]))
     assert detail.status_code == 200
     assert "Jeugdconsulent" in page(detail)
-    for who in ("Ineke", "Inbreng", author.email, "Gemeente Lansingerland"):
+    for who in ("Ineke", "Zeldenrijk", author.email, "Gemeente Lansingerland"):
         assert who not in page(detail)
+
+    # Its discussion: the author appears as "Inbrenger" only.
+    thread_url = reverse("forum:thread", kwargs={"pk": case.discussion_thread_id})
+    assert thread_url in page(detail)
+    discussion = reader.get(thread_url)
+    assert discussion.status_code == 200
+    assert "Inbrenger" in page(discussion)
+    for who in ("Ineke", "Zeldenrijk", author.profile.pseudonym, author.email):
+        assert who not in page(discussion)
 
     # The canary and every removed detail: nowhere.
     for needle in (CANARY, "111222333", "Regenboog", "Dorpsstraat", "Pluisje"):

@@ -50,7 +50,9 @@ COORDINATOR_ONLY = row(LOGIN, LOGIN, LOGIN, LOGIN, AWAY, OK)
 
 MEMBERS_ONLY = row(LOGIN, FORBIDDEN, OK, OK, OK, OK)
 COORDINATOR_REPORTS = row(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK)
-MODERATOR_ONLY = row(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN)
+MODERATORS_ONLY = row(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN)
+FORUM_MISSING = row(LOGIN, FORBIDDEN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND)
+FORUM_POST_ONLY = row(LOGIN, FORBIDDEN, GONE, GONE, GONE, GONE)
 
 # url name -> (path, expected per role)
 MATRIX: dict[str, tuple[str, dict[str, object]]] = {
@@ -136,10 +138,31 @@ MATRIX: dict[str, tuple[str, dict[str, object]]] = {
         "/casussen/999/intrekken/",
         row(LOGIN, FORBIDDEN, GONE, GONE, GONE, GONE),
     ),
-    "casuistry:queue": ("/casussen/moderatie/", MODERATOR_ONLY),
+    "casuistry:queue": ("/casussen/moderatie/", MODERATORS_ONLY),
     "casuistry:review": (
         "/casussen/moderatie/999/",
         row(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, FORBIDDEN),
+    ),
+    # The forum (issue 11): members only; pending members never learn whether a
+    # thread exists. Nobody holds thread, post or category 999999 / "bestaat-niet".
+    "forum:index": ("/forum/", MEMBERS_ONLY),
+    "forum:category": ("/forum/categorie/bestaat-niet/", FORUM_MISSING),
+    "forum:new_thread": ("/forum/categorie/bestaat-niet/nieuw/", FORUM_MISSING),
+    "forum:thread": ("/forum/gesprek/999999/", FORUM_MISSING),
+    "forum:first_unread": ("/forum/gesprek/999999/ongelezen/", FORUM_MISSING),
+    "forum:subscribe": ("/forum/gesprek/999999/volgen/", FORUM_POST_ONLY),
+    "forum:edit_post": ("/forum/bericht/999999/bewerken/", FORUM_MISSING),
+    "forum:delete_post": ("/forum/bericht/999999/verwijderen/", FORUM_POST_ONLY),
+    "forum:react": ("/forum/bericht/999999/reactie/", FORUM_POST_ONLY),
+    "forum:flag": ("/forum/bericht/999999/melden/", FORUM_MISSING),
+    "forum:moderation": ("/forum/moderatie/", MODERATORS_ONLY),
+    "forum:moderate_post": (
+        "/forum/moderatie/bericht/999999/",
+        row(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, FORBIDDEN),
+    ),
+    "forum:moderate_thread": (
+        "/forum/moderatie/gesprek/999999/",
+        row(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, GONE, FORBIDDEN),
     ),
 }
 
