@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.views.decorators.debug import sensitive_variables
 
 import privacy
 from privacy import STRUCTURED_LABELS, Finding
@@ -110,6 +111,7 @@ def _placeholders_of(joined: str, redacted: str, findings: list[Finding]) -> lis
     return result
 
 
+@sensitive_variables()
 def anonymise(texts: dict[str, str]) -> Anonymised:
     """Redact every text of ``texts`` (key -> raw text) through the privacy service.
 

@@ -19,6 +19,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.debug import sensitive_variables
 
 import privacy
 from forum import services as forum_services
@@ -145,6 +146,7 @@ def _notify_author(case: Case) -> None:
 # --- the author's path ---------------------------------------------------------------
 
 
+@sensitive_variables()
 def _texts_of(data: dict[str, Any]) -> dict[str, str]:
     """Title and the method's parts, checked for length and emptiness."""
     errors: dict[str, Any] = {}
@@ -169,6 +171,7 @@ def _texts_of(data: dict[str, Any]) -> dict[str, str]:
     return texts
 
 
+@sensitive_variables()
 def _anonymised(texts: dict[str, str], confirmed: dict[str, str]) -> dict[str, str]:
     try:
         result = anonymise(texts)
@@ -222,6 +225,7 @@ def _clean_case(case: Case) -> None:
         raise ValidationError(_("Controleer de keuzes in het formulier.")) from error
 
 
+@sensitive_variables()
 @transaction.atomic
 def submit_case(
     *,
@@ -256,6 +260,7 @@ def submit_case(
     return case
 
 
+@sensitive_variables()
 @transaction.atomic
 def resubmit_case(
     *,

@@ -399,3 +399,27 @@ def test_my_data_exports_my_cases_and_erasing_removes_or_detaches_them(member):
 def test_export_holds_nobody_elses_cases(member):
     factories.case(author=member_factories.member(), title="Van een ander")
     assert export_personal_data(user=member)["cases"] == []
+
+
+def test_an_error_report_from_inside_submit_case_holds_no_case_text(member, monkeypatch):
+    import sys
+
+    from django.views.debug import ExceptionReporter
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("detector crashed")
+
+    monkeypatch.setattr("privacy.redact_text", broken)
+    data = factories.service_data(incident="Mevrouw Qorvandijk belde mij.")
+    try:
+        services.submit_case(author=member, data=data, confirmed_redacted_parts={}, false_finds=[])
+    except RuntimeError:
+        frames = ExceptionReporter(None, *sys.exc_info()).get_traceback_frames()
+    else:  # pragma: no cover
+        pytest.fail("the error did not reach the caller")
+
+    # The frames of casuistry's own code, as an error report shows their variables.
+    ours = [f for f in frames if "/casuistry/" in f["filename"] and "/tests/" not in f["filename"]]
+    assert {f["function"] for f in ours} >= {"submit_case", "_anonymised", "anonymise"}
+    for frame in ours:
+        assert "Qorvandijk" not in str(frame["vars"]), frame["function"]

@@ -407,3 +407,27 @@ def test_the_home_page_shows_moderators_the_queue(client, home_page):
     client.force_login(factories.moderator())
 
     assert "1 in de wachtrij" in page(client.get("/"))
+
+
+def test_the_review_page_rescans_the_stored_text(client):
+    # A name the intake missed (stored before a detector learned it), found again.
+    case = factories.case(
+        status=Status.SUBMITTED,
+        parts={"incident": "Ik sprak met Jan de Vries over het kind.", "vraag": "Wat nu?"},
+    )
+    client.force_login(factories.moderator())
+
+    text = page(client.get(reverse("casuistry:review", args=[case.pk])))
+
+    assert "Een nieuwe scan vindt nog" in text
+    assert "Jan de Vries" in text and "(NAAM)" in text
+
+
+@override_settings(PRIVACY_SERVICE_URL="http://127.0.0.1:9")
+def test_the_review_page_says_when_the_scan_is_down(client):
+    case = factories.case(status=Status.SUBMITTED)
+    client.force_login(factories.moderator())
+
+    text = page(client.get(reverse("casuistry:review", args=[case.pk])))
+
+    assert "De scan op herkenbare gegevens werkt nu niet." in text
