@@ -14,7 +14,7 @@ export DJANGO_SETTINGS_MODULE ?= leerwerkplaats.settings.dev
 export DEDUCE_CACHE_DIR ?= $(CURDIR)/.cache/deduce
 
 .PHONY: help install run serve test test-services test-e2e lint format bench lock browser \
-	messages clean
+	messages clean fuzz
 
 help:
 	@echo "make run            install, migrate, load demo content, serve http://$(HOST):$(PORT)"
@@ -22,6 +22,7 @@ help:
 	@echo "make test-services  the same suite on PostgreSQL and Redis (DATABASE_URL, REDIS_URL)"
 	@echo "make lint           ruff, ruff format --check, lint-imports, makemigrations --check"
 	@echo "make bench          benchmarks in bench/, results in docs/performance.md"
+	@echo "make fuzz           the privacy engine's hypothesis properties with many random examples"
 	@echo "make lock           re-resolve requirements.lock from pyproject.toml"
 
 # --- installation -----------------------------------------------------------
@@ -76,6 +77,13 @@ test-services: install messages browser
 	@test -n "$$DATABASE_URL" || { echo "DATABASE_URL is not set (postgres://...)"; exit 2; }
 	@test -n "$$REDIS_URL" || { echo "REDIS_URL is not set (redis://...)"; exit 2; }
 	DJANGO_SETTINGS_MODULE=leerwerkplaats.settings.test $(VENV)/bin/pytest
+
+# make test runs hypothesis with the fixed, derandomized "ci" profile
+# (tests/privacy/conftest.py); this explores with random examples instead.
+# FUZZ_EXAMPLES=20000 make fuzz for a longer run.
+fuzz: install
+	HYPOTHESIS_PROFILE=fuzz DJANGO_SETTINGS_MODULE=leerwerkplaats.settings.test $(VENV)/bin/pytest \
+		tests/privacy/test_privacy_properties.py tests/privacy/test_privacy_fast.py -p no:cacheprovider
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

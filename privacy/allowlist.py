@@ -36,6 +36,20 @@ DOMAIN_PHRASES: tuple[str, ...] = (
     # apps and platforms are not people or places
     "Instagram", "Snapchat", "TikTok", "WhatsApp", "Facebook", "YouTube", "Tikkie",
     "Google", "Teams", "Zoom",
+    # general kinds of help and help organisations, not one family's
+    "Helpwanted", "Riagg", "Sensoor", "VT", "Veilig Thuis-melding", "VT-melding", "MIND Korrelatie",
+    "De Luisterlijn", "Luisterlijn", "113 Zelfmoordpreventie", "Juridisch Loket",
+)  # fmt: skip
+
+#: Public websites of help lines and the network (without "www."): never redacted.
+PUBLIC_SITES: frozenset[str] = frozenset(
+    {
+        "veiligthuis.nl", "kindertelefoon.nl", "slachtofferhulp.nl", "huiselijkgeweld.nl",
+        "113.nl", "fier.nl", "helpwanted.nl", "centrumseksueelgeweld.nl", "sensoor.nl",
+        "deluisterlijn.nl", "juridischloket.nl", "rijksoverheid.nl", "politie.nl",
+        "augeo.nl", "moviera.nl", "sterkhuis.nl", "ggd.nl", "cjg.nl", "kwadraad.nl",
+        "stoptoezwijgen.nl", "ikvertelhet.nl", "hgleerwerkplaats.nl",
+    }
 )  # fmt: skip
 
 #: Ordinary words that deduce or the context rules may take for a name ("Stap 3").
@@ -59,7 +73,8 @@ NOT_NAMES: frozenset[str] = frozenset(
         "Nieuwe", "Oude", "Lieve", "Mam", "Pap", "Oom", "Tante", "Broer", "Zus",
         # titles and verbs that deduce may take into a name ("Mevrouw Kaya", "Bel Kim")
         "Mevr", "Dhr", "Mw", "Mr", "Heer", "Bel", "Belde", "Mail", "Mailde", "Zie", "Vroeg",
-        "Zei", "Sprak", "Tel",
+        "Zei", "Sprak", "Tel", "Graag", "Drs", "Mej", "Mevr.", "Collega", "Collega's",
+        "Broertje", "Zusje", "Zoontje", "Dochtertje", "Buurvrouw", "Buurman", "Fam",
         # languages
         "Nederlands", "Engels", "Frans", "Duits", "Spaans", "Pools", "Turks", "Arabisch",
         "Berbers", "Russisch", "Oekraïens", "Roemeens", "Bulgaars", "Papiaments",
@@ -138,6 +153,16 @@ def allowed_ranges(text: str) -> Iterator[tuple[int, int]]:
                 yield start, end
                 position = end
                 break
+
+
+def is_public_site(value: str) -> bool:
+    """Whether ``value`` is a help line's or the network's public website (any path)."""
+    lowered = value.lower()
+    for prefix in ("https://", "http://"):
+        lowered = lowered.removeprefix(prefix)
+    lowered = lowered.removeprefix("www.")
+    domain = lowered.split("/", 1)[0].rstrip(".")
+    return domain in PUBLIC_SITES
 
 
 def is_public_number(value: str) -> bool:

@@ -158,5 +158,26 @@ def _deduce_piece(text: str, offset: int, piece: str) -> Iterator[Finding]:
                 continue
         if annotation.end_char <= annotation.start_char:
             continue
-        start, end = offset + annotation.start_char, offset + annotation.end_char
+        # deduce's offsets can be numpy integers: plain ints from here on
+        start, end = offset + int(annotation.start_char), offset + int(annotation.end_char)
+        if label in _ONE_LINE_LABELS and "\n" in text[start:end]:
+            yield from _line_pieces(text, start, end, label)
+            continue
         yield Finding(start=start, end=end, label=label, text=text[start:end], detector=DETECTOR)
+
+
+#: deduce runs names and institutions on into the next line of a letterhead
+#: ("Huisartsenpraktijk De Linde\nLindelaan 45", "Maasstad Ziekenhuis\nBetreft"): each
+#: line is a finding of its own. Addresses may be split over a line and stay whole.
+_ONE_LINE_LABELS = frozenset({Label.NAAM, Label.INSTELLING, Label.PLAATS})
+
+
+def _line_pieces(text: str, start: int, end: int, label: Label) -> Iterator[Finding]:
+    position = start
+    for line in text[start:end].split("\n"):
+        stripped = line.strip()
+        if stripped:
+            piece_start = position + line.index(stripped)
+            piece_end = piece_start + len(stripped)
+            yield Finding(piece_start, piece_end, label, stripped, DETECTOR)
+        position += len(line) + 1

@@ -9,10 +9,10 @@ import re
 import threading
 from collections.abc import Iterable, Sequence
 
-from privacy.allowlist import allowed_ranges, is_not_name, is_public_number
+from privacy.allowlist import allowed_ranges, is_not_name, is_public_number, is_public_site
 from privacy.detectors import DETECTORS, Detector
 from privacy.detectors.ages import is_age_range
-from privacy.detectors.lexicon import common_words
+from privacy.detectors.lexicon import common_words, first_names
 from privacy.errors import check_text
 from privacy.fast import fold, folded, release
 from privacy.findings import STRUCTURED_LABELS, Finding, Label
@@ -81,7 +81,7 @@ class Engine:
             for detector in self.detectors:
                 raw.extend(detector(text))
             kept = list(_apply_allowlist(text, raw))
-            kept.extend(_propagate_names(text, kept))
+            kept.extend(_apply_allowlist(text, _propagate(text, kept)))
             kept = [_extend_initials(text, f) for f in _trim_names(text, kept)]
             return resolve_overlaps(text, kept)
         finally:
@@ -94,6 +94,8 @@ def _apply_allowlist(text: str, findings: Iterable[Finding]) -> Iterable[Finding
     allowed_starts = [start for start, _ in allowed]
     for finding in findings:
         if finding.label is Label.TELEFOON and is_public_number(finding.text):
+            continue
+        if finding.label is Label.URL and is_public_site(finding.text):
             continue
         if finding.label is Label.NAAM and is_not_name(finding.text):
             continue
@@ -121,6 +123,9 @@ def _cut_allowed(text: str, finding: Finding, allowed: list[tuple[int, int]]) ->
             if a_end < end:
                 next_pieces.append((a_end, end))
         pieces = next_pieces
+    if pieces == [(finding.start, finding.end)]:
+        yield finding  # no allowed phrase inside it: keep it as found ("#60117")
+        return
     for start, end in pieces:
         while start < end and not text[start].isalnum():
             start += 1
@@ -137,9 +142,90 @@ def _cut_allowed(text: str, finding: Finding, allowed: list[tuple[int, int]]) ->
             yield Finding(start, end, finding.label, value, finding.detector)
 
 
+def _propagate(text: str, findings: Sequence[Finding]) -> list[Finding]:
+    """Every other occurrence of every found identifying string.
+
+    Names also in another case, their uncommon words alone, and a handle with its "@";
+    other kinds as written (three characters or more), and a school's or institution's
+    own name without its type word ("basisschool De Fontein" -> "De Fontein").
+    """
+    found = _propagate_names(text, findings)
+    values: dict[str, Label] = {}
+    for finding in findings:
+        if finding.label is Label.NAAM and not finding.text.startswith("@"):
+            continue
+        if finding.label is Label.LEEFTIJD:
+            continue  # "twaalf" is an age only in its context, not everywhere
+        if len(finding.text.strip()) >= 3:
+            values.setdefault(finding.text, finding.label)
+        if finding.label in (Label.SCHOOL, Label.INSTELLING):
+            own_name = _own_name(finding.text)
+            if own_name:
+                values.setdefault(own_name, finding.label)
+    known = {(f.start, f.end) for f in findings}
+    for value, label in values.items():
+        found.extend(
+            Finding(start, start + len(value), label, value, "herhaling")
+            for start in occurrences(text, value)
+            if (start, start + len(value)) not in known
+        )
+    return found
+
+
+def _own_name(value: str) -> str | None:
+    """The proper name after a lowercase type word: "basisschool De Fontein" -> "De Fontein"."""
+    from privacy.detectors.institutions import TYPE_WORDS  # import cycle at module level
+
+    words = value.split(" ")
+    if len(words) < 2 or words[0].lower() not in TYPE_WORDS:
+        return None
+    rest = " ".join(words[1:])
+    if rest.lower() in common_words() or len(rest) < 4 or not any(c.isupper() for c in rest):
+        return None
+    return rest
+
+
+def occurrences(text: str, value: str) -> list[int]:
+    r"""Start offsets of every whole occurrence of ``value`` in ``text``.
+
+    A value that begins or ends with a word character must not continue a longer word
+    there (the same edges as a name: not after ``[\w@.-]``, not before ``[\w-]``, ``@``
+    or ``.`` + a word character); an edge that is a symbol ("@00") needs no boundary.
+    """
+    starts: list[int] = []
+    check_left = value[:1].isalnum() or value[:1] == "_"
+    check_right = value[-1:].isalnum() or value[-1:] == "_"
+    start = text.find(value)
+    while start >= 0:
+        end = start + len(value)
+        if _edges_ok(text, start, end, check_left=check_left, check_right=check_right):
+            starts.append(start)
+        start = text.find(value, start + 1)
+    return starts
+
+
+def _edges_ok(text: str, start: int, end: int, *, check_left: bool, check_right: bool) -> bool:
+    if check_left and start > 0:
+        before = text[start - 1]
+        if before.isalnum() or before in "_@.-":
+            return False
+    if check_right and end < len(text):
+        after = text[end]
+        if after.isalnum() or after in "_-@":
+            return False
+        if (
+            after == "."
+            and end + 1 < len(text)
+            and (text[end + 1].isalnum() or text[end + 1] == "_")
+        ):
+            return False
+    return True
+
+
 def _propagate_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
     """Find every other occurrence of a found name, also in another case."""
     common = common_words()
+    given = first_names()
     exact: set[str] = set()
     folded_names: set[str] = set()
     for finding in findings:
@@ -149,11 +235,18 @@ def _propagate_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
         if len(value) < 2:
             continue
         exact.add(value)
+        if " " in value and value.lower() not in common:
+            folded_names.add(value.lower())  # "fatima el amrani" as well as "Fatima el Amrani"
         for token in _NAME_TOKEN.findall(value):
             if len(token) < 3 or token.lower() in _PARTICLES or is_not_name(token):
                 continue
-            if token.lower() in common:
+            if token.lower() in common or (
+                token.lower() not in given and not token.islower() and " " in value
+            ):
+                # an ordinary word, or a surname that may be one ("Visser", "de Groot"):
+                # only as written and in capitals, never the lowercase word
                 exact.add(token)
+                exact.add(token.upper())
             else:
                 folded_names.add(token.lower())
     found: list[Finding] = []
@@ -212,21 +305,7 @@ def _name_spans(text: str, names: set[str], ignore_case: bool) -> list[tuple[int
 
 def _whole_name(text: str, start: int, end: int) -> bool:
     """``(?<![\\w@.-])`` before and ``(?![\\w-]|@|\\.\\w)`` after the span."""
-    if start > 0:
-        before = text[start - 1]
-        if before.isalnum() or before in "_@.-":
-            return False
-    if end < len(text):
-        after = text[end]
-        if after.isalnum() or after in "_-@":
-            return False
-        if (
-            after == "."
-            and end + 1 < len(text)
-            and (text[end + 1].isalnum() or text[end + 1] == "_")
-        ):
-            return False
-    return True
+    return _edges_ok(text, start, end, check_left=True, check_right=True)
 
 
 def _name_spans_by_regex(text: str, ordered: list[str], flags: int) -> list[tuple[int, int]]:
@@ -236,6 +315,12 @@ def _name_spans_by_regex(text: str, ordered: list[str], flags: int) -> list[tupl
 
 
 _WORD = re.compile(r"\S+")
+_LEADING_NOT_NAME = frozenset({"aan", "op", "in", "uit", "bij", "en", "of", "met", "naar"})
+#: Lowercase words that can stand inside a name ("van der", "op de") but never end one.
+_TRAILING_NOT_NAME = frozenset(
+    {"van", "de", "der", "den", "ter", "ten", "te", "het", "op", "in", "aan", "uit", "bij",
+     "en", "of", "met", "'t"}
+)  # fmt: skip
 
 
 def _trim_names(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
@@ -245,10 +330,14 @@ def _trim_names(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
             yield finding
             continue
         words = list(_WORD.finditer(finding.text))
-        while len(words) > 1 and is_not_name(words[0].group(0)):
-            words.pop(0)
-        while len(words) > 1 and is_not_name(words[-1].group(0)):
-            words.pop()
+        while len(words) > 1 and (
+            is_not_name(words[0].group(0)) or words[0].group(0) in _LEADING_NOT_NAME
+        ):
+            words.pop(0)  # "aan de Schans": a preposition never starts a name
+        while len(words) > 1 and (
+            is_not_name(words[-1].group(0)) or words[-1].group(0) in _TRAILING_NOT_NAME
+        ):
+            words.pop()  # "Marco op" (op de Hoogstraat): a particle never ends a name
         start = finding.start + words[0].start()
         end = finding.start + words[-1].end()
         if (start, end) == (finding.start, finding.end):

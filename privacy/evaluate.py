@@ -1,8 +1,13 @@
-"""Score the engine against the annotated corpus.
+"""Score the engine against an annotated corpus.
 
 ``python -m privacy.evaluate`` prints recall (any overlap counts), exact-boundary recall,
-precision, recall per label and every leak (a gold span no finding overlaps).
-``--deduce-only`` scores deduce without this package's detectors, for comparison.
+precision, recall and exact-boundary recall per label, the must-keep terms that were
+redacted, and every leak (a gold span no finding overlaps).
+
+- ``--corpus DIR`` scores a folder of corpus JSON (default: ``tests/privacy/corpus``);
+- ``--markup DIR`` builds the documents from a folder of markup files on the fly
+  (``### id`` lines, ``[[LABEL:text]]`` spans, ``[[-:text]]`` must-keep terms);
+- ``--deduce-only`` scores deduce without this package's detectors, for comparison.
 """
 
 from __future__ import annotations
@@ -14,8 +19,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from privacy.corpus import Document, Span, load_corpus
-from privacy.findings import Finding, Label
+from privacy.corpus import Document, Keep, Span, documents_from_markup, load_corpus
+from privacy.findings import STRUCTURED_LABELS, Finding, Label
 
 Scanner = Callable[[str], list[Finding]]
 
@@ -29,10 +34,14 @@ class Score:
     exact: int = 0
     findings: int = 0
     true_findings: int = 0
+    keep: int = 0
     gold_by_label: Counter[Label] = field(default_factory=Counter)
     caught_by_label: Counter[Label] = field(default_factory=Counter)
+    exact_by_label: Counter[Label] = field(default_factory=Counter)
     leaks: list[tuple[str, Span]] = field(default_factory=list)
     false_positives: list[tuple[str, Finding]] = field(default_factory=list)
+    boundary_misses: list[tuple[str, Span, tuple[Finding, ...]]] = field(default_factory=list)
+    keep_redacted: list[tuple[str, Keep]] = field(default_factory=list)
 
     @property
     def recall(self) -> float:
@@ -49,10 +58,25 @@ class Score:
         """Share of findings that overlap a gold span."""
         return self.true_findings / self.findings if self.findings else 1.0
 
+    @property
+    def keep_redacted_share(self) -> float:
+        """Share of must-keep terms that a finding overlaps (0.0 when there are none)."""
+        return len(self.keep_redacted) / self.keep if self.keep else 0.0
+
+    @property
+    def structured_leaks(self) -> list[tuple[str, Span]]:
+        """Leaks of BSN, IBAN, phone, e-mail, postcode, licence plate or URL."""
+        return [(doc, span) for doc, span in self.leaks if span.label in STRUCTURED_LABELS]
+
     def label_recall(self, label: Label) -> float:
         """Recall for one label (1.0 when the corpus has none of it)."""
         total = self.gold_by_label[label]
         return self.caught_by_label[label] / total if total else 1.0
+
+    def label_exact_recall(self, label: Label) -> float:
+        """Exact-boundary recall for one label (1.0 when the corpus has none of it)."""
+        total = self.gold_by_label[label]
+        return self.exact_by_label[label] / total if total else 1.0
 
 
 def score_document(document: Document, findings: Sequence[Finding], score: Score) -> None:
@@ -68,6 +92,15 @@ def score_document(document: Document, findings: Sequence[Finding], score: Score
             score.leaks.append((document.id, span))
         if (span.start, span.end) in exact:
             score.exact += 1
+            score.exact_by_label[span.label] += 1
+        else:
+            near = tuple(f for f in findings if f.overlaps(span.start, span.end))
+            if near:
+                score.boundary_misses.append((document.id, span, near))
+    for keep in document.keep:
+        score.keep += 1
+        if any(f.overlaps(keep.start, keep.end) for f in findings):
+            score.keep_redacted.append((document.id, keep))
     for finding in findings:
         score.findings += 1
         if any(finding.overlaps(s.start, s.end) for s in document.spans):
@@ -84,7 +117,13 @@ def evaluate(scanner: Scanner, documents: Sequence[Document]) -> Score:
     return score
 
 
-def format_report(score: Score, title: str, *, show_false_positives: bool = False) -> str:
+def format_report(
+    score: Score,
+    title: str,
+    *,
+    show_false_positives: bool = False,
+    show_boundaries: bool = False,
+) -> str:
     """A Markdown report of ``score``."""
     lines = [
         f"### {title}",
@@ -93,17 +132,30 @@ def format_report(score: Score, title: str, *, show_false_positives: bool = Fals
         f"- recall (any overlap): {score.recall:.3f}",
         f"- exact-boundary recall: {score.exact_recall:.3f}",
         f"- precision: {score.precision:.3f}",
+        f"- structured leaks: {len(score.structured_leaks)}",
+        f"- must-keep terms redacted: {len(score.keep_redacted)} of {score.keep}"
+        f" ({score.keep_redacted_share:.3f})",
         "",
-        "| label | spans | recall |",
-        "| --- | ---: | ---: |",
+        "| label | spans | recall | exact |",
+        "| --- | ---: | ---: | ---: |",
     ]
     for label in Label:
         if score.gold_by_label[label]:
             lines.append(
-                f"| {label} | {score.gold_by_label[label]} | {score.label_recall(label):.3f} |"
+                f"| {label} | {score.gold_by_label[label]} | {score.label_recall(label):.3f} "
+                f"| {score.label_exact_recall(label):.3f} |"
             )
     lines += ["", f"Leaks ({len(score.leaks)}):", ""]
     lines += [f"- {doc_id}: {span.label} {span.text!r}" for doc_id, span in score.leaks]
+    lines += ["", f"Must-keep terms redacted ({len(score.keep_redacted)}):", ""]
+    lines += [f"- {doc_id}: {keep.text!r}" for doc_id, keep in score.keep_redacted]
+    if show_boundaries:
+        lines += ["", f"Wrong boundaries ({len(score.boundary_misses)}):", ""]
+        lines += [
+            f"- {doc_id}: {span.label} {span.text!r} <- "
+            + ", ".join(f"{f.label} {f.text!r}" for f in near)
+            for doc_id, span, near in score.boundary_misses
+        ]
     if show_false_positives:
         lines += ["", f"False positives ({len(score.false_positives)}):", ""]
         lines += [
@@ -123,12 +175,22 @@ def deduce_only_scanner() -> Scanner:
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line entry point."""
     parser = argparse.ArgumentParser(prog="python -m privacy.evaluate", description=__doc__)
-    parser.add_argument("--corpus", type=Path, default=None, help="corpus folder")
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--corpus", type=Path, default=None, help="folder of corpus JSON")
+    source.add_argument(
+        "--markup", type=Path, default=None, help="folder of markup files, built on the fly"
+    )
     parser.add_argument("--deduce-only", action="store_true", help="score deduce alone")
     parser.add_argument("--false-positives", action="store_true", help="list them too")
+    parser.add_argument(
+        "--boundaries", action="store_true", help="list spans found with wrong boundaries"
+    )
     args = parser.parse_args(argv)
 
-    documents = load_corpus(args.corpus)
+    if args.markup is not None:
+        documents = documents_from_markup(args.markup)
+    else:
+        documents = load_corpus(args.corpus)
     if args.deduce_only:
         scanner, title = deduce_only_scanner(), "deduce alone"
     else:
@@ -136,7 +198,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         scanner, title = scan, "privacy engine (deduce + own detectors)"
     score = evaluate(scanner, documents)
-    sys.stdout.write(format_report(score, title, show_false_positives=args.false_positives))
+    title = f"{title}, {len(documents)} texts"
+    report = format_report(
+        score,
+        title,
+        show_false_positives=args.false_positives,
+        show_boundaries=args.boundaries,
+    )
+    sys.stdout.write(report)
     return 0
 
 

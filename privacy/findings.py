@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import Any
@@ -42,6 +43,15 @@ STRUCTURED_LABELS = frozenset(
 )
 
 
+def _plain_int(name: str, value: object) -> int:
+    if isinstance(value, bool):
+        raise TypeError(f"finding {name} must be an int, got bool")
+    try:
+        return operator.index(value)  # type: ignore[arg-type]
+    except TypeError:
+        raise TypeError(f"finding {name} must be an int, got {type(value).__name__}") from None
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One identifying span: ``text[start:end]``, its label and the detector that found it."""
@@ -53,6 +63,13 @@ class Finding:
     detector: str
 
     def __post_init__(self) -> None:
+        # Offsets must be plain ints whatever made them: deduce hands out numpy
+        # integers, which json cannot serialise. Integer-like values are converted,
+        # anything else (floats, strings, bools) is refused.
+        for name in ("start", "end"):
+            value = getattr(self, name)
+            if type(value) is not int:
+                object.__setattr__(self, name, _plain_int(name, value))
         if not 0 <= self.start < self.end:
             raise ValueError(f"invalid span {self.start}-{self.end}")
         if len(self.text) != self.end - self.start:

@@ -24,6 +24,7 @@ _NUM = rf"(?:\d{{1,3}}(?:[,.]5)?|{NUMBER_WORD_PATTERN})"
 _MAX_AGE = 115
 
 _PERSON_NOUN_WORDS = (
+        "kinderen", "kids", "jongens", "meisjes", "zonen", "dochters", "baby's",
         "meisje", "meid", "jongen", "jongetje", "jongeman", "kind", "kindje", "kleuter",
         "peuter", "baby", "puber", "tiener", "zoon", "zoontje", "dochter", "dochtertje",
         "broer", "broertje", "zus", "zusje", "neef", "nicht", "vriend", "vriendje",
@@ -57,7 +58,7 @@ _YEARS_OLD = re.compile(
 _PARENS = re.compile(
     rf"\(\s*(?:ca\.?\s*|±\s*|circa\s+)?(\d{{1,3}}|{NUMBER_WORD_PATTERN})"
     rf"((?:\s*(?:,|en|&)\s*(?:\d{{1,3}}|{NUMBER_WORD_PATTERN}))*)"
-    r"\s*(?:jaar|jr\.?|maanden|maand|mnd\.?|weken|week|dagen)?\s*\)",
+    r"\s*(jaar|jr\.?|maanden|maand|mnd\.?|weken|week|dagen)?\s*\)",
     re.IGNORECASE,
 )
 _IS_VERB_WORDS = ("is", "was", "ben", "bent", "wordt", "werd", "word", "zijn", "waren")
@@ -71,7 +72,15 @@ _IS_AGE = re.compile(
 _NOUN_VAN = re.compile(
     rf"\b(?:{_PERSON_NOUNS})\s+van\s+(?:ca\.?\s+|ongeveer\s+|rond\s+de\s+)?({_NUM})"
     rf"(?!\s*(?:tot|-|t/m|à|a)\s)(?![\w-])"
-    r"(?!\s+(?:kinderen|kids|zonen|dochters|jongens|meisjes|maanden|weken|dagen|keer|uur))",
+    r"(?!\s+(?:kinderen|kids|zonen|dochters|jongens|meisjes|dagen|keer|uur))"
+    r"(\s+(?:maanden|maand|mnd\.?|weken|week)(?![\w]))?",
+    re.IGNORECASE,
+)
+# "zijn 4 en 7", "kinderen van 3, 6 en 11": the further ages of a list
+_MORE_AGES = re.compile(rf"\s*(?:,|\s+en|\s*&)\s+({_NUM})(?![\w-])", re.IGNORECASE)
+_WHEN_AGE = re.compile(
+    rf"\btoen\s+(?:ik|hij|ze|zij|we|wij|jij|je)\s+(?:pas\s+|nog\s+maar\s+|net\s+)?"
+    rf"({_NUM})(?:\s+jaar(?:\s+oud)?)?\s+(?:was|werd|waren|werden|wordt)\b",
     re.IGNORECASE,
 )
 _ORDINAL_WORD_LIST = ("op", "vanaf", "tot", "sinds", "na", "voor", "rond")
@@ -143,18 +152,36 @@ def find_ages(text: str) -> Iterator[Finding]:
         yield from _years_old(text)
     if "(" in text:
         for m in _PARENS.finditer(text):
+            unit = m.group(3)
+            if unit and not m.group(2) and unit.lower().startswith(("ma", "mnd", "we")):
+                # "(9 maanden)", "(8 mnd)": a baby's age is the number with its unit
+                end = m.end(3) - (1 if unit.endswith(".") else 0)
+                yield _make(text, m.start(1), end)
+                continue
             for number in re.finditer(rf"\d{{1,3}}|{NUMBER_WORD_PATTERN}", m.group(0), re.I):
                 if _age_ok(number.group(0)):
                     yield _make(text, m.start() + number.start(), m.start() + number.end())
     for m in finditer_words(_IS_AGE, _IS_FIRST_WORDS, text):
         if _age_ok(m.group(1)):
             yield _make(text, m.start(1), m.end(1))
+            yield from _more_ages(text, m.end(1))
+    if "toen" in lowered:
+        for m in _WHEN_AGE.finditer(text):
+            if _age_ok(m.group(1)):
+                yield _make(text, m.start(1), m.end(1))
     for m in finditer_words(_ORDINAL, _ORDINAL_FIRST_WORDS, text):
         yield _make(text, m.start(1), m.end(1))
     if " van " in lowered:
         for m in finditer_words(_NOUN_VAN, _NOUN_FIRST_WORDS, text):
+            if m.group(1).lower() == "een" and not m.group(2):
+                continue  # "kind van een Kaapverdiaanse vader": the article
             if _age_ok(m.group(1)):
-                yield _make(text, m.start(1), m.end(1))
+                end = m.end(2) if m.group(2) else m.end(1)
+                if text[end - 1] == ".":
+                    end -= 1
+                yield _make(text, m.start(1), end)
+                if not m.group(2):
+                    yield from _more_ages(text, m.end(1))
     if "leeftijd" in lowered:
         for m in _AGE_WORD.finditer(text):
             if _age_ok(m.group(1)):
@@ -170,6 +197,17 @@ def find_ages(text: str) -> Iterator[Finding]:
                 if _age_ok(number.group(0)):
                     start = m.start(1) + number.start()
                     yield _make(text, start, start + len(number.group(0)))
+
+
+def _more_ages(text: str, end: int) -> Iterator[Finding]:
+    """The ages that follow a first one in a list: "4 en 7", "3, 6 en 11"."""
+    while (m := _MORE_AGES.match(text, end)) is not None and _age_ok(m.group(1)):
+        if m.group(1).lower() == "een":
+            return
+        if is_age_range(text, m.start(1), m.end(1)):
+            return
+        yield _make(text, m.start(1), m.end(1))
+        end = m.end(1)
 
 
 def _years_old(text: str) -> Iterator[Finding]:

@@ -27,6 +27,8 @@ _WRITTEN = re.compile(
     rf"(?:\s+{_YEAR}(?!\d))?",
     re.IGNORECASE,
 )
+# A month and a year ("oktober 2023", "sept. '19"): a date too; a month or year alone is not.
+_MONTH_YEAR = re.compile(rf"(?<![\w-])(?:{_MONTHS})\.?\s+{_YEAR}(?!\d)", re.IGNORECASE)
 _NUMERIC = re.compile(
     rf"(?<![\w/.-]){_DAY}([-/.]){_MONTH_NUM}\1(?:(?:19|20)?\d{{2}})(?![\w/-])"
     rf"|(?<![\w/.-])(?:19|20)\d{{2}}([-/.]){_MONTH_NUM}\2{_DAY}(?![\w/-])"
@@ -59,6 +61,8 @@ def find_dates(text: str) -> Iterator[Finding]:
             if text[end - 1] == ".":
                 end -= 1  # "14 febr." keeps its dot, a sentence end does not matter
             yield Finding(m.start(), end, Label.DATUM, text[m.start() : end], "datum")
+        for m in _MONTH_YEAR.finditer(text):
+            yield Finding(m.start(), m.end(), Label.DATUM, m.group(0), "datum")
     if _HAS_DIGIT_SEPARATOR.search(text):
         for m in finditer_at(_NUMERIC, _DIGIT, text):
             yield Finding(m.start(), m.end(), Label.DATUM, m.group(0), "datum")

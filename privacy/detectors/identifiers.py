@@ -174,12 +174,24 @@ _PLATE_CONTEXT = re.compile(
 )
 
 
+# Without dashes, in any case ("gx412t", "VDB72K"): a six-character token of letters and
+# digits in one of the side codes. "3011ab" (digits-digits-letters) is left to the
+# postcode detector unless "kenteken" comes before it.
+_PLATE_BARE = re.compile(r"(?<![\w-])" + _side_code_pattern("") + r"(?![\w-])", re.IGNORECASE)
+_LETTER_DIGIT = re.compile(r"[a-z]\d|\d[a-z]", re.IGNORECASE)
+_POSTCODE_SHAPE = re.compile(r"\d{4}[a-z]{2}", re.IGNORECASE)
+
+
 @distinct
 def find_plates(text: str) -> Iterator[Finding]:
-    """Dutch licence plates in side codes 1-14 (``GV-123-B``, ``52-XKT-9``)."""
+    """Dutch licence plates in side codes 1-14 (``GV-123-B``, ``52-XKT-9``, ``gx412t``)."""
     # the first dash of a plate comes at most three characters after its start
     for m in finditer_near(_PLATE, _DASH, text, 3):
         yield _finding(text, m.start(), m.end(), Label.KENTEKEN, "kenteken")
+    if _LETTER_DIGIT.search(text):
+        for m in _PLATE_BARE.finditer(text):
+            if not _POSTCODE_SHAPE.fullmatch(m.group(0)):
+                yield _finding(text, m.start(), m.end(), Label.KENTEKEN, "kenteken")
     if "kenteken" not in folded(text).text:
         return
     for m in _PLATE_CONTEXT.finditer(text.upper()):
@@ -201,9 +213,24 @@ def _phone_digits_needed(prefix_digits: str) -> tuple[int, ...]:
     return (10,)
 
 
+# Any other country: "+44 7700 900123", "+90 532 418 22 07", "+380 67 214 5533",
+# "0044 ...": a country code and 6 to 13 more digits, single separators between them.
+_FOREIGN_PHONE = re.compile(
+    r"(?<![\w+])(?:\+|00)(?!31)[1-9]\d{0,2}(?:[ .-]?\(?\d\)?){6,13}(?![\d])"
+)
+
+
 @distinct
 def find_phones(text: str) -> Iterator[Finding]:
-    """Dutch phone numbers: 06, landlines, +31 / 0031, with any common separators."""
+    """Phone numbers: 06, landlines, +31 / 0031 with any common separators, and foreign
+    numbers written with their country code."""
+    if "+" in text or "00" in text:
+        for m in _FOREIGN_PHONE.finditer(text):
+            if m.group(0).startswith("00") and not m.group(0)[2:3].isdigit():
+                continue
+            if m.group(0).startswith("00") and " " not in m.group(0):
+                continue  # "0044..." without spaces may be any number; "+" is clear
+            yield _finding(text, m.start(), m.end(), Label.TELEFOON, "telefoon")
     for m in finditer_at(_PHONE_START, _PHONE_ANCHOR, text):
         international = m.group(0) in ("+31", "0031")
         i = m.end()
@@ -229,17 +256,26 @@ def find_phones(text: str) -> Iterator[Finding]:
             if len(digits) > length and length == max(wanted):
                 break  # a longer digit run: an account or case number, not a phone
             end = ends[length - 1 - offset]
-            if not is_public_number(text[m.start() : end]):
-                yield _finding(text, m.start(), end, Label.TELEFOON, "telefoon")
+            start = m.start()
+            if text[start] == "(" and ")" not in text[start:end]:
+                start += 1  # "(06 33 10 72 85)": the bracket is not part of the number
+            if not is_public_number(text[start:end]):
+                yield _finding(text, start, end, Label.TELEFOON, "telefoon")
             break
 
 
 # --- case numbers -------------------------------------------------------------------
 
 _CASE_NUMBER = re.compile(
-    r"(?<![\w-])(?:[A-Z]{1,5}\d{0,6}[-/])?(?:19|20)\d{2}[-/]\d{5,10}(?![\w-])"
+    r"(?<![\w-])(?:[A-Z]{1,5}\d{0,6}[-/])?(?:19|20)\d{2}[-/]"
+    r"(?:\d{5,10}|\d{3,6}[-/]\d{3,10})(?![\w-])"
     r"|(?<![\w-])[A-Z]{1,5}\d{0,6}-[A-Z0-9]*\d{4,}[A-Z0-9-]*(?![\w-])"
+    r"|(?<![\w/])[A-Z]/\d{2}/\d{5,10}(?![\w/])"
 )
+# "#2023-4471", "#44871": a reference written with "#" (three digits or more)
+_HASH_NUMBER = re.compile(r"(?<![\w#&])#\d(?:[\d/-]*\d)?(?![\w])")
+# "BVH 2024-118734", "RvdK 2024/18302": an abbreviation in front belongs to the number
+_NUMBER_PREFIX = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{1,4})\s$")
 _NUMBER_CONTEXT = re.compile(
     r"(?:zaak|dossier|registratie|mutatie|cliënt|client|klant|pv|proces-verbaal|"
     r"referentie|kenmerk|relatie|big|agb|polis|aangifte|meldings?)[- ]?"
@@ -251,11 +287,19 @@ _NUMBER_CONTEXT = re.compile(
 @distinct
 def find_case_numbers(text: str) -> Iterator[Finding]:
     """Case, file and registration numbers (``KW-2024-00417``, ``zaaknummer 2024/118``)."""
-    if _FOUR_DIGITS.search(text):  # both forms hold four digits in a row
+    if "#" in text:
+        for m in _HASH_NUMBER.finditer(text):
+            if sum(c.isdigit() for c in m.group(0)) >= 3:
+                yield _finding(text, m.start(), m.end(), Label.NUMMER, "nummer")
+    if _FOUR_DIGITS.search(text):  # every form holds four digits in a row
         for m in _CASE_NUMBER.finditer(text):
             if is_public_number(m.group(0)):
                 continue
-            yield _finding(text, m.start(), m.end(), Label.NUMMER, "nummer")
+            start = m.start()
+            prefix = _NUMBER_PREFIX.search(text, max(0, start - 6), start)
+            if prefix and sum(c.isupper() for c in prefix.group(1)) >= 2:
+                start = prefix.start(1)
+            yield _finding(text, start, m.end(), Label.NUMMER, "nummer")
     lowered = folded(text).text
     if "nummer" not in lowered and "nr" not in lowered:
         return

@@ -19,9 +19,10 @@ from privacy.findings import Finding, Label
 _NAME_WORD = r"(?:[A-ZÀ-Ý][\w'\u2019&-]*|'\d{2}|'t|\d{1,3})"
 _NAME_LINK = r"(?:en|van|de|der|den|het|'t|&)"
 # "De Regenboog", "Het Speelkasteel", "Kikker en Pad", "Excelsior '20"
+# within one line: a name never runs on into the next line (an address, "Betreft")
 _PROPER = (
-    rf"(?:(?:De|Het|Den|'t|de|het)\s+)?[A-ZÀ-Ý][\w'\u2019&-]*"
-    rf"(?:\s+(?:{_NAME_LINK}\s+)?{_NAME_WORD}){{0,3}}"
+    rf"(?:(?:De|Het|Den|'t|de|het)[ \t]+)?[A-ZÀ-Ý][\w'\u2019&-]*"
+    rf"(?:[ \t]+(?:{_NAME_LINK}[ \t]+)?{_NAME_WORD}){{0,3}}"
 )
 
 _SCHOOL_TYPES_LIST = (
@@ -73,10 +74,26 @@ _INSTITUTION_TYPES_LIST = (
         "stichting", "vereniging", "voetbalvereniging", "sportvereniging", "hockeyclub",
         "sportclub", "sportschool", "moskee", "kerk", "gemeente", "woningcorporatie",
         "woningbouwvereniging", "opvang", "vrouwenopvang", "blijf-van-mijn-lijfhuis",
-        "bedrijf", "supermarkt",
+        "bedrijf", "supermarkt", "vv", "sv", "hv", "rkvv", "rksv", "svv", "voetbalclub",
+        "tennisclub", "zwemvereniging", "judoschool", "dansschool", "hotel", "kraamzorg",
+        "moskeevereniging", "kerkgemeente", "gemeente", "parochie", "hogeschool",
+        "universiteit", "restaurant", "kapsalon", "garage", "thuiszorg", "jeugdhulp",
+        "wijkteam", "buurthuis", "sportcentrum", "zwembad",
 )  # fmt: skip
 _INSTITUTION_TYPES = keyword_pattern(_INSTITUTION_TYPES_LIST)
-_INSTITUTION_KEYWORD = re.compile(rf"(?<![\w-])(?i:{_INSTITUTION_TYPES})\s+({_PROPER})")
+_INSTITUTION_KEYWORD = re.compile(rf"(?<![\w-])(?i:{_INSTITUTION_TYPES})[ \t]+({_PROPER})")
+# the type word after the name: "Mevlana moskee", "Heilige Maria kerk", "Ahoy hal"
+_NAME_THEN_TYPE = re.compile(
+    r"(?<![\w-])((?:[A-ZÀ-Ý][\w'\u2019-]*[ \t]+){1,3}(?:moskee|kerk|kerkgemeente|"
+    r"gemeente|parochie|tempel|synagoge|ziekenhuis|kliniek|apotheek|hogeschool))(?![\w-])"
+)
+_NAME_THEN_TYPE_WORDS = ("moskee", "kerk", "gemeente", "parochie", "tempel", "synagoge",
+                         "ziekenhuis", "kliniek", "apotheek", "hogeschool")  # fmt: skip
+# typed without capitals: "kraamzorg de waarden", "vv spartaan"
+_INSTITUTION_LOWER = re.compile(
+    r"(?<![\w-])(?:vv|sv|kraamzorg)"
+    r"[ \t]+((?:de[ \t]+|het[ \t]+|'t[ \t]+)?[a-z][\w'-]{2,}(?:[ \t]+'\d{2})?)"
+)
 _EMPLOYER_WORDS_LIST = (
         "werkt", "werk", "werkte", "werken", "baas", "werkgever", "stage", "begeleiding",
         "hulpverlener", "hulpverleners", "opvang", "medewerker", "medewerkster", "huurhuis",
@@ -88,11 +105,18 @@ _EMPLOYER = re.compile(
     rf"\b(?i:{_EMPLOYER_WORDS})"
     rf"(?:\s+\w+){{0,2}}?\s+(?:van|bij)\s+(?:de\s+|het\s+)?({_PROPER})"
 )
+#: Lowercase type words ("basisschool", "stichting"): an institution's own name follows.
+TYPE_WORDS: frozenset[str] = frozenset(
+    w
+    for w in (*_SCHOOL_TYPES_LIST, *_SCHOOL_LOWER_TYPES_LIST, *_INSTITUTION_TYPES_LIST)
+    if " " not in w
+)
 _SCHOOL_FIRST_WORDS = first_words(_SCHOOL_TYPES_LIST)
 _SCHOOL_LOWER_FIRST_WORDS = first_words(_SCHOOL_LOWER_TYPES_LIST)
 _SCHOOL_CONTEXT_FIRST_WORDS = first_words(_SCHOOL_CONTEXT_WORDS_LIST)
 _INSTITUTION_FIRST_WORDS = first_words(_INSTITUTION_TYPES_LIST)
 _EMPLOYER_FIRST_WORDS = first_words(_EMPLOYER_WORDS_LIST)
+_INSTITUTION_LOWER_FIRST_WORDS = first_words(("vv", "sv", "kraamzorg"))
 _KNOWN_PUBLIC = frozenset({"veilig thuis", "kwadraad", "stichting mee", "politie"})
 
 
@@ -110,9 +134,39 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:het|de|'t)[ \t]+$")
+
+
+def _with_article(text: str, finding: Finding) -> Finding:
+    """A school's name takes the article written before it: "op het Erasmiaans"."""
+    before = _ARTICLE_BEFORE.search(text, max(0, finding.start - 5), finding.start)
+    if before is None or finding.text[:1].islower():
+        return finding
+    start = before.start()
+    return Finding(start, finding.end, finding.label, text[start : finding.end], finding.detector)
+
+
 @distinct
 def find_schools(text: str) -> Iterator[Finding]:
     """Schools and day care, by type word, by name ending, or by school context."""
+    for finding in _find_schools(text):
+        yield _with_article(text, finding)
+
+
+# one word: "Sint-Jozefschool", "Bavoschool" (not the kinds: "Basisschool", "Rijschool")
+_ONE_WORD_SCHOOL = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\w'-]*school(?![\w-])")
+_SCHOOL_KINDS = frozenset(
+    {"basisschool", "hogeschool", "zondagsschool", "rijschool", "sportschool", "dansschool",
+     "muziekschool", "judoschool", "praktijkschool", "montessorischool", "daltonschool",
+     "jenaplanschool", "vakschool", "dagschool", "avondschool", "zwemschool", "taalschool"}
+)  # fmt: skip
+
+
+def _find_schools(text: str) -> Iterator[Finding]:
+    if "school" in text:
+        for m in _ONE_WORD_SCHOOL.finditer(text):
+            if m.group(0).lower() not in _SCHOOL_KINDS:
+                yield Finding(m.start(), m.end(), Label.SCHOOL, m.group(0), "school")
     for m in finditer_words(_SCHOOL_KEYWORD, _SCHOOL_FIRST_WORDS, text):
         span = _clean(text, m.start(), m.end())
         if span:
@@ -139,6 +193,23 @@ def find_institutions(text: str) -> Iterator[Finding]:
         span = _clean(text, m.start(), m.end())
         if span:
             yield Finding(span[0], span[1], Label.INSTELLING, text[span[0] : span[1]], "instelling")
+    if contains_any(text, _NAME_THEN_TYPE_WORDS):
+        for m in _NAME_THEN_TYPE.finditer(text):
+            words = m.group(1).split()
+            while len(words) > 1 and (is_not_name(words[0]) or words[0].lower() in common_words()):
+                words.pop(0)
+            if len(words) < 2:
+                continue
+            value = " ".join(words)
+            start = m.end(1) - len(value)
+            if text[start : m.end(1)] == value:
+                yield Finding(start, m.end(1), Label.INSTELLING, value, "instelling")
+    for m in finditer_words(_INSTITUTION_LOWER, _INSTITUTION_LOWER_FIRST_WORDS, text):
+        if m.group(1).split()[-1] in common_words():
+            continue
+        yield Finding(
+            m.start(), m.end(1), Label.INSTELLING, text[m.start() : m.end(1)], "instelling"
+        )
     for m in finditer_words(_EMPLOYER, _EMPLOYER_FIRST_WORDS, text):
         span = _clean(text, m.start(1), m.end(1))
         if span:

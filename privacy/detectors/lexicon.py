@@ -29,6 +29,27 @@ REGION_PLACES: tuple[str, ...] = (
     "Rodenrijs", "Westpolder", "Parkzoom", "Wilderszijde", "Oosterheem", "Rokkeveen",
     "Seghwaert", "Meerzicht", "Buytenwegh", "Noordhove", "Palenstein", "Driemanspolder",
     "Keijzershof", "Ackerswoude",
+    # Rotterdam, further
+    "Zuiderpark", "Het Lage Land", "Oosterflank", "Kralingse Veer", "De Esch", "Struisenburg",
+    "Rubroek", "Cool", "Dijkzigt", "Nieuw-Mathenesse", "Witte Dorp", "Wielewaal",
+    "Oud-IJsselmonde", "Groot-IJsselmonde", "Reyeroord", "Zuidelijke Tuinsteden",
+    # Den Haag
+    "Schilderswijk", "Transvaal", "Moerwijk", "Laak", "Escamp", "Bouwlust", "Vrederust",
+    "Morgenstond", "Leyenburg", "Segbroek", "Duindorp", "Scheveningen", "Loosduinen",
+    "Mariahoeve", "Bezuidenhout", "Ypenburg", "Wateringse Veld", "Zuiderpark", "Rustenburg",
+    "Spoorwijk", "Stationsbuurt", "Regentessekwartier", "Valkenboskwartier", "Duinoord",
+    "Statenkwartier", "Benoordenhout", "Archipelbuurt", "Zeeheldenkwartier",
+    # Amsterdam
+    "Bijlmer", "Bijlmermeer", "Gaasperdam", "Holendrecht", "Reigersbos", "Osdorp",
+    "Slotervaart", "Geuzenveld", "Slotermeer", "Bos en Lommer", "De Baarsjes",
+    "Indische Buurt", "Dapperbuurt", "Transvaalbuurt", "Watergraafsmeer", "De Pijp",
+    "Rivierenbuurt", "Buitenveldert", "Jordaan", "Oud-West", "Kolenkit", "Nieuwendam",
+    "Tuindorp Oostzaan", "Banne Buiksloot", "Buikslotermeer", "IJburg", "Zeeburg",
+    "Overtoomse Veld", "Van der Pekbuurt", "Vogelbuurt", "Kattenburg",
+    # Utrecht
+    "Kanaleneiland", "Overvecht", "Ondiep", "Lombok", "Zuilen", "Hoograven", "Tuinwijk",
+    "Leidsche Rijn", "Vleuten", "De Meern", "Oog in Al", "Transwijk", "Rivierenwijk",
+    "Lunetten", "Wittevrouwen", "Voordorp", "Tuindorp", "Vechtzoom",
 )  # fmt: skip
 
 #: Countries are not identifying on their own and are never taken for a place here.

@@ -126,21 +126,60 @@ def find_role_names(text: str) -> Iterator[Finding]:
         yield from _name_findings(text, _SIGNATURE.finditer(text))
 
 
+_SENTENCE_START = re.compile(
+    r"(?:^[ \t]*(?:\[?\d{1,2}:\d{2}\]?[^:\n]{0,30}:[ \t]*)?|[.!?]\s+|\n\s*)([^\W\d_])",
+    re.MULTILINE,
+)
+# "[14:02] sanne: ...", "14:02 - Sanne: ...", "12-03-24 14:02 - sanne: ..." (chat exports)
+_CHAT_SPEAKER = re.compile(
+    r"^[ \t]*(?:\[?(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?\s+)?\d{1,2}:\d{2}(?::\d{2})?\]?"
+    r"[ \t]*-?[ \t]*)([^\W\d_][\w'-]*(?:[ \t][^\W\d_][\w'-]*)?)[ \t]*:",
+    re.MULTILINE,
+)
+
+
+def typed_without_capitals(text: str) -> bool:
+    """Whether most sentences of ``text`` start in lowercase (chat, quick forum posts).
+
+    In such a text a lowercase first name needs no trigger word before it.
+    """
+    starts = [m.group(1) for m in _SENTENCE_START.finditer(text)]
+    if len(starts) < 2:
+        return bool(starts) and starts[0].islower() and text.islower()
+    return sum(c.islower() for c in starts) * 2 >= len(starts)
+
+
+@distinct
+def find_chat_speakers(text: str) -> Iterator[Finding]:
+    """The speaker of each line of a message thread: "[14:02] sanne: ..."."""
+    if ":" not in text:
+        return
+    for m in _CHAT_SPEAKER.finditer(text):
+        value = m.group(1)
+        if is_not_name(value) or not (value[0].isupper() or value.lower() in first_names()):
+            continue  # "ovv:" is an abbreviation; a lowercase speaker must be a known name
+        yield Finding(m.start(1), m.end(1), Label.NAAM, value, "naam-chat")
+
+
 @distinct
 def find_lowercase_names(text: str) -> Iterator[Finding]:
-    """Known first names typed in lowercase after a role word, "met", "van", "en"."""
+    """Known first names typed in lowercase: after a role word, "met", "van", "en", or
+    anywhere in a text typed without capitals."""
     names = first_names()
     # Look words up first, all at once (cheap), then check the few candidates for a
     # trigger before them. first_names() holds no ordinary word.
     candidates = names.intersection(_LOWER_WORD.findall(text))
     if not candidates:
         return
+    anywhere = typed_without_capitals(text)
     for m in _LOWER_WORD.finditer(text):
         word = m.group(0)
         if word not in candidates:
             continue
-        if _LOWER_CONTEXT.search(text, max(0, m.start() - 40), m.start()):
+        if (anywhere and len(word) >= 3) or _LOWER_CONTEXT.search(
+            text, max(0, m.start() - 40), m.start()
+        ):
             yield Finding(m.start(), m.end(), Label.NAAM, word, "naam-klein")
 
 
-DETECTORS = (find_role_names, find_lowercase_names)
+DETECTORS = (find_role_names, find_chat_speakers, find_lowercase_names)

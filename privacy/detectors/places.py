@@ -87,6 +87,13 @@ def find_streets(text: str) -> Iterator[Finding]:
             ):
                 words.pop(0)
             start = m.start(1) + words[0].start()
+            line_break = text.rfind("\n", start, m.end(1))
+            if line_break >= 0:
+                # "naar de Graaf\nFlorisstraat" wraps a sentence; "Huisartsenpraktijk De
+                # Linde\nLindelaan 45" is a letterhead whose street starts its own line
+                before = text[text.rfind("\n", 0, start) + 1 : start].split()
+                if before and not before[-1][:1].islower():
+                    start = line_break + 1
             street = text[start : m.end(1)]
             if pattern is _STREET and not _street_ok(street):
                 continue
@@ -124,12 +131,52 @@ _NOT_PLACES = frozenset(
 )  # fmt: skip
 
 
+# "van Paramaribo naar de Bijlmer": both ends of a move are places
+_MOVE = re.compile(
+    rf"\bvan\s+({_CAPWORD}(?:[- ][A-ZÀ-Ý][\w'\u2019]*)?)\s+naar\s+(?:de\s+|het\s+)?"
+    rf"({_CAPWORD}(?:[- ][A-ZÀ-Ý][\w'\u2019]*)?)"
+)
+# a part of town after a place: "schiedam oost", "Den Haag Zuidwest"
+_QUARTER_AFTER = re.compile(
+    r"[ \t-](?:oost|west|noord|zuid|centrum|zuidwest|zuidoost|noordwest|noordoost)(?![\w-])",
+    re.IGNORECASE,
+)
+# a street named without a street-type word: "aan de Schans", "op de Bree"
+_AAN_DE = re.compile(r"\b(?:aan|op)\s+de\s+([A-ZÀ-Ý][a-zà-ÿ'-]{2,})(?![\w-])(?!\s+[A-Z])")
+_LONG_LOWER_PLACE = re.compile(r"(?<![\w-])[a-zà-ÿ][a-zà-ÿ-]{7,}(?![\w-])")
+
+
+def _with_quarter(text: str, start: int, end: int) -> int:
+    quarter = _QUARTER_AFTER.match(text, end)
+    return quarter.end() if quarter else end
+
+
 @distinct
 def find_places(text: str) -> Iterator[Finding]:
     """Neighbourhoods of the region, lowercase place names, places after "in"/"uit"."""
     for m in finditer_words(_REGION, _REGION_FIRST_WORDS, text):
         yield Finding(m.start(), m.end(), Label.PLAATS, m.group(0), "plaats")
     places = place_names()
+    if " naar " in text:
+        for m in _MOVE.finditer(text):
+            for group in (1, 2):
+                value = m.group(group)
+                first = value.split()[0].lower()
+                if first in COUNTRIES or first in common_words() or is_not_name(value):
+                    continue
+                yield Finding(m.start(group), m.end(group), Label.PLAATS, value, "plaats")
+    if " de " in text:
+        for m in _AAN_DE.finditer(text):
+            word = m.group(1)
+            if word.lower() in common_words() or is_not_name(word) or word.lower() in places:
+                continue
+            yield Finding(m.start(1), m.end(1), Label.ADRES, word, "adres")
+    # a long lowercase word that is a Dutch place needs no word before it: "hellevoetsluis"
+    for m in _LONG_LOWER_PLACE.finditer(text):
+        word = m.group(0)
+        if word in places:
+            end = _with_quarter(text, m.start(), m.end())
+            yield Finding(m.start(), end, Label.PLAATS, text[m.start() : end], "plaats")
     for m in finditer_words(_LOWER_PLACE, _LOWER_PLACE_FIRST_WORDS, text):
         words = m.group(1).split(" ")
         # the longest run of words that is a known place ("berkel en rodenrijs")
@@ -139,7 +186,8 @@ def find_places(text: str) -> Iterator[Finding]:
             candidate = " ".join(words[:n])
             if candidate in places:
                 start = m.start(1)
-                yield Finding(start, start + len(candidate), Label.PLAATS, candidate, "plaats")
+                end = _with_quarter(text, start, start + len(candidate))
+                yield Finding(start, end, Label.PLAATS, text[start:end], "plaats")
                 break
     for m in finditer_words(_PLACE_CONTEXT, _PLACE_FIRST_WORDS, text):
         value = m.group(1)

@@ -73,3 +73,16 @@ def test_corpus_holds_the_hard_cases() -> None:
     assert any("\n" in s.text for _, s in spans if s.label is Label.ADRES), "split address"
     phones = [s.text for _, s in spans if s.label is Label.TELEFOON]
     assert any(" - " in p for p in phones), "odd spacing"
+
+
+def test_committed_blind_tuning_json_matches_its_markup() -> None:
+    module = _corpus_build_module()
+    if not module.BLIND_TUNING_MARKUP_DIR.is_dir():
+        return
+    built = {d["id"]: d for d in module.build_documents(module.BLIND_TUNING_MARKUP_DIR)}
+    committed = {
+        p.stem: json.loads(p.read_text(encoding="utf-8"))
+        for p in module.BLIND_TUNING_DIR.glob("*.json")
+    }
+    assert built == committed
+    assert sum(len(d.get("keep", [])) for d in built.values()) > 0, "must-keep terms kept"

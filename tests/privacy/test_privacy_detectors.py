@@ -157,7 +157,9 @@ def test_ages(text: str, expected: list[str]) -> None:
         ("Noah zit in groep 5 van De Regenboog.", "De Regenboog"),
         ("De oudste zitten op basisschool De Fontein.", "basisschool De Fontein"),
         ("Hij gaat naar BSO De Boomhut.", "BSO De Boomhut"),
-        ("Ze zit op het Einstein Lyceum in Hoogvliet.", "Einstein Lyceum"),
+        # the article written before a school's name belongs to it (annotation rule)
+        ("Ze zit op het Einstein Lyceum in Hoogvliet.", "het Einstein Lyceum"),
+        ("Hij zat op de Sint-Jozefschool.", "de Sint-Jozefschool"),
         ("de kinderen gaan naar kdv ukkepuk", "kdv ukkepuk"),
     ],
 )

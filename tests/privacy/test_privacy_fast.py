@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from privacy.corpus import load_corpus
@@ -92,7 +92,6 @@ texts = st.lists(st.sampled_from(FRAGMENTS), max_size=30).map(" ".join) | st.lis
 ).map("".join)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts)
 def test_same_matches_on_generated_texts(text: str) -> None:
     _assert_same(text)
@@ -132,7 +131,6 @@ NAME_TEXT = [*NAMES, " ", "\n ", ".", "@", "-", "_", "'s", "\u017f", "\u0130", "
              "a", "é", "1", ".nl", "Σ"]  # fmt: skip
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(st.sampled_from(NAME_TEXT), max_size=25).map("".join),
     st.sets(st.sampled_from(NAMES), min_size=1),

@@ -1,13 +1,19 @@
-"""Properties that hold for any text (hypothesis, modest example counts)."""
+"""Properties that hold for any text (hypothesis).
+
+The example count and determinism come from the profile in ``tests/privacy/conftest.py``:
+fixed and derandomized for ``make test``, many random examples for ``make fuzz``.
+"""
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from privacy.engine import default_engine
-from privacy.findings import STRUCTURED_LABELS
+from privacy.findings import STRUCTURED_LABELS, Label
 from privacy.redaction import redact
 
 FRAGMENTS = [
@@ -22,7 +28,6 @@ FRAGMENTS = [
     "\n",
     "  ",
 ]
-SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 texts = st.one_of(
     st.text(max_size=200),
     st.lists(st.sampled_from(FRAGMENTS), max_size=8).map(" ".join),
@@ -30,7 +35,6 @@ texts = st.one_of(
 )
 
 
-@SETTINGS
 @given(texts)
 def test_findings_have_valid_offsets(text: str) -> None:
     findings = default_engine().scan(text)
@@ -41,17 +45,29 @@ def test_findings_have_valid_offsets(text: str) -> None:
         previous_end = finding.end
 
 
-@SETTINGS
+def occurs(value: str, text: str) -> bool:
+    """Whether ``value`` occurs in ``text`` not as part of a longer word.
+
+    A word character at an edge of ``value`` must not continue a word there (nor an
+    e-mail or domain: ``@``, ``.``, ``-``); a symbol at an edge ("@00") needs nothing.
+    """
+    left = r"(?<![\w@.-])" if re.match(r"\w", value[0]) else ""
+    right = r"(?![\w-]|@|\.\w)" if re.match(r"\w", value[-1]) else ""
+    return re.search(left + re.escape(value) + right, text) is not None
+
+
 @given(texts)
+@example("0@00:@00")  # the falsifying example of issue 10: one "@00" of two redacted
+@example("Marco kwam. MARCO huilde.\nMarco's jas.")
 def test_redacted_text_contains_none_of_the_found_strings(text: str) -> None:
     findings = default_engine().scan(text)
     result = redact(text, findings)
     for finding in findings:
-        if len(finding.text.strip()) >= 3:
-            assert finding.text not in result.text
+        # an age ("twaalf", "14 jaar") identifies only in its context: not propagated
+        if len(finding.text.strip()) >= 3 and finding.label is not Label.LEEFTIJD:
+            assert not occurs(finding.text, result.text), (finding, result.text)
 
 
-@SETTINGS
 @given(texts)
 def test_redacting_twice_finds_nothing_new_of_structured_kinds(text: str) -> None:
     engine = default_engine()

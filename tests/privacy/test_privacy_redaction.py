@@ -81,3 +81,22 @@ def test_a_case_text_redacted_end_to_end() -> None:
         "[POSTCODE-1] [PLAATS-1]. Tel. [TELEFOON-1], BSN [BSN-1]. "
         "[NAAM-2] zit in groep 5 van [SCHOOL-1]. Bel bij twijfel Veilig Thuis: 0800-2000."
     )
+
+
+# --- issue 10: every occurrence of a found string is redacted -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("0@00:@00", "@00"),
+        ("Haar zoon Marco kwam. MARCO huilde. marco's jas.\nMarco's fiets.", "marco"),
+        ("Haar zoon Dmytro kwam. Dmytro\u2019s moeder belde.\nDmytro\nwas er ook.", "dmytro"),
+        ("Ik sprak met Fatima el Amrani. Later belde fatima el amrani opnieuw.", "el amrani"),
+        ("Ze zit op basisschool De Fontein. De Fontein belde terug.", "fontein"),
+        ("Bel 06-41873265. Nogmaals: 06-41873265 (mobiel).", "41873265"),
+    ],
+)
+def test_every_occurrence_of_a_found_string_is_redacted(text: str, gone: str) -> None:
+    result = redact(text, default_engine().scan(text))
+    assert gone not in result.text.lower(), result.text

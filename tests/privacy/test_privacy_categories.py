@@ -1,0 +1,94 @@
+"""Issue 10: the categories that leaked or were over-redacted on unseen text, and
+placeholders that cover the whole identifier and nothing more. Each case leaked, was cut
+or was redacted wrongly before the fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from privacy.engine import default_engine
+from privacy.findings import Label
+
+
+def found(text: str) -> dict[str, Label]:
+    return {f.text: f.label for f in default_engine().scan(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        # structured: must never pass
+        ("zijn auto stond er weer, gx412t, zwarte golf", "gx412t", Label.KENTEKEN),
+        ("de witte bus met kenteken vdb72k", "vdb72k", Label.KENTEKEN),
+        ("Haar zus in Londen: +44 7700 900123.", "+44 7700 900123", Label.TELEFOON),
+        ("Vader belt vanaf +380 67 214 5533.", "+380 67 214 5533", Label.TELEFOON),
+        ("Zie ons dossier #2023-4471 voor de brief.", "#2023-4471", Label.NUMMER),
+        ("Mutatie BVH 2024-118734 is aangemaakt.", "BVH 2024-118734", Label.NUMMER),
+        # month and year
+        ("Het begon in oktober 2023, na de verhuizing.", "oktober 2023", Label.DATUM),
+        # ages: words, lists, months
+        ("Ik heb nu zelf kinderen van 3, 6 en 11.", "11", Label.LEEFTIJD),
+        ("ik sprak ze gisteren, ze zijn negen en zes.", "zes", Label.LEEFTIJD),
+        ("Een moeder met een baby van vier maanden.", "vier maanden", Label.LEEFTIJD),
+        ("Sem (9 maanden) lag in de box.", "9 maanden", Label.LEEFTIJD),
+        ("Pas toen ik vijftien was, kwam er iemand.", "vijftien", Label.LEEFTIJD),
+        # lowercase first names in chat, without a trigger word
+        ("[14:02] sanne: heb je nadia nog gesproken?", "sanne", Label.NAAM),
+        ("[14:02] sanne: heb je nadia nog gesproken?", "nadia", Label.NAAM),
+        ("ik sprak lotte gisteren. ze was bang. tamara ook.", "tamara", Label.NAAM),
+        # institutions that are not schools
+        ("Hij voetbalt bij vv Spartaan '20 in het weekend.", "vv Spartaan '20", Label.INSTELLING),
+        ("Vader bidt in de Mevlana moskee.", "Mevlana moskee", Label.INSTELLING),
+        ("Ze werkt in Hotel Central als schoonmaker.", "Hotel Central", Label.INSTELLING),
+        ("Hij zat op de Sint-Jozefschool.", "de Sint-Jozefschool", Label.SCHOOL),
+        ("ze zit op het Marnix Gymnasium.", "het Marnix Gymnasium", Label.SCHOOL),
+        # places: lowercase, parts of town, big cities' neighbourhoods, moves
+        ("wij zitten in schiedam oost. iemand ervaring?", "schiedam oost", Label.PLAATS),
+        ("ze zit nu bij haar zus in hellevoetsluis", "hellevoetsluis", Label.PLAATS),
+        ("Toen verhuisden we van Paramaribo naar de Bijlmer.", "Paramaribo", Label.PLAATS),
+        ("Toen verhuisden we van Paramaribo naar de Bijlmer.", "Bijlmer", Label.PLAATS),
+        ("Het gezin woont in Kanaleneiland.", "Kanaleneiland", Label.PLAATS),
+        ("Ze woonde in de Schilderswijk.", "Schilderswijk", Label.PLAATS),
+    ],
+)
+def test_found_with_its_whole_span(text: str, value: str, label: Label) -> None:
+    findings = found(text)
+    assert value in findings, findings
+    assert findings[value] is label
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Kijk op veiligthuis.nl of www.kindertelefoon.nl/chat voor hulp.", "veiligthuis.nl"),
+        ("Kijk op veiligthuis.nl of www.kindertelefoon.nl/chat voor hulp.", "kindertelefoon.nl"),
+        ("ik bel morgen vt voor overleg", "vt"),
+        ("Meneer Bram Visser vertelde dat hij vroeger visser was.", "visser was"),
+        ("Als kind van een Kaapverdiaanse vader groeide ik op.", "van een Kaap"),
+    ],
+)
+def test_not_redacted(text: str, kept: str) -> None:
+    start = text.index(kept)
+    for finding in default_engine().scan(text):
+        assert not finding.overlaps(start, start + len(kept)), finding
+
+
+@pytest.mark.parametrize(
+    ("text", "exact"),
+    [
+        (
+            "Bij het gesprek met Marco op de Hoogstraat 5 was zijn zoon Tim aanwezig.",
+            ["Marco", "Hoogstraat 5", "Tim"],
+        ),
+        (
+            "Huisartsenpraktijk De Linde\nLindelaan 45\n2651 CX Berkel",
+            ["Huisartsenpraktijk De Linde", "Lindelaan 45", "2651 CX"],
+        ),
+        ("Zie ons kenmerk #60117. Mw. Jansen belt terug.", ["#60117"]),
+        ("Telefoon (06 33 10 72 85) of mail.", ["06 33 10 72 85"]),
+    ],
+)
+def test_a_placeholder_covers_the_identifier_and_nothing_more(text: str, exact: list[str]) -> None:
+    spans = [f.text for f in default_engine().scan(text)]
+    for value in exact:
+        assert value in spans, spans
