@@ -25,7 +25,7 @@ import privacy
 from members.decorators import member_required
 from members.permissions import can_moderate
 
-from . import recognisability, selectors, services
+from . import selectors, services
 from .anonymise import Anonymised, anonymise
 from .forms import (
     CONFIRMED_PREFIX,
@@ -318,7 +318,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             "redact_form": redact_form,
             "title_form": title_form,
             "message_form": message_form,
-            "signals": recognisability.signals({"title": case.title, **case.parts}),
+            "recognisability": _recognisability(case),
             "rescan": _rescan(case),
             "placeholders": selectors.placeholders_in(case),
             "mine": case.claimed_by_id == request.user.pk,
@@ -327,6 +327,24 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             ],
         },
     )
+
+
+def _recognisability(case: Case) -> dict[str, Any]:
+    """privacy's quasi-identifiers per part, and one level for the case as a whole
+    (details in different parts add up)."""
+    texts = {"title": case.title, **case.parts}
+    assessment = privacy.recognisability("\n\n".join(texts.values()))
+    items = [
+        {
+            "part": _("Titel") if key == "title" else str(part_label(key)),
+            "kind": str(item.kind),
+            "text": item.text,
+            "advice": item.advice,
+        }
+        for key, text in texts.items()
+        for item in privacy.quasi_identifiers(text)
+    ]
+    return {"level": assessment.level, "items": items}
 
 
 def _rescan(case: Case) -> list[dict[str, str]] | None:

@@ -365,16 +365,22 @@ def test_the_review_page_shows_recognisability_signals(client):
     moderator = factories.moderator()
     case = factories.case(
         status=Status.SUBMITTED,
-        parts={"incident": "In Rozenburg is de vader wethouder; het meisje is 13 jaar."},
+        parts={
+            "incident": (
+                "In Rozenburg ging het mis. Het meisje van 13 jaar werd uit huis geplaatst."
+            ),
+            "vraag": "Had ik op 3 mei al moeten bellen?",
+        },
     )
     client.force_login(moderator)
 
     text = page(client.get(reverse("casuistry:review", args=[case.pk])))
 
-    assert "Herkenbaarheid" in text
-    assert "Plaats in de regio" in text and "Rozenburg" in text
-    assert "Precieze leeftijd" in text and "13 jaar" in text
-    assert "Beroep van een ouder of familielid" in text
+    # privacy.recognisability: the level counts details across the parts.
+    assert "Herkenbaarheid: <strong>hoog</strong>" in text
+    assert "wijk: “Rozenburg”" in text
+    assert "leeftijd met gebeurtenis: “13 jaar”" in text
+    assert "exacte datum: “3 mei”" in text
 
 
 def test_the_intake_and_review_hide_post_data_from_error_reports(client, member):
