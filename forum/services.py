@@ -144,6 +144,38 @@ def open_thread(
     return thread
 
 
+# --- discussions other apps open (casuistry, stories) ---------------------------------
+# By id or slug, so the app that owns the subject never needs the forum's models.
+# Added by the casuistry branch (issue 12); the subject's app audits its own action.
+
+
+@transaction.atomic
+def discussion_category(*, slug: str, name: str, description: str = "") -> Category:
+    """The category an app opens its discussions in, made on first use."""
+    category, _created = Category.objects.get_or_create(
+        slug=slug, defaults={"name": name, "description": description}
+    )
+    return category
+
+
+@transaction.atomic
+def set_discussion_state(
+    *, thread_id: int, hidden: bool | None = None, locked: bool | None = None
+) -> None:
+    """Hide (the subject was withdrawn) or lock (archived) a discussion at once."""
+    updates = {
+        name: value for name, value in (("hidden", hidden), ("locked", locked)) if value is not None
+    }
+    if updates:
+        Thread.objects.filter(pk=thread_id).update(**updates)
+
+
+@transaction.atomic
+def delete_discussion(*, thread_id: int) -> None:
+    """The subject reached the end of its retention: its discussion goes with it."""
+    Thread.objects.filter(pk=thread_id).delete()
+
+
 @transaction.atomic
 def post_reply(
     *,

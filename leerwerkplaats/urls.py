@@ -48,6 +48,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("account/", include("allauth.urls")),
     path("mijn/", include("members.urls")),
+    path("casussen/", include("casuistry.urls")),
     path("forum/", include("forum.urls")),
     path("", include("courses.urls")),
     # Wagtail's own front-end login form, also replaced by the one way in.

@@ -19,7 +19,7 @@ from .search import search_site
 
 # Where no search engine should go: the admin, accounts, everything only members
 # see, and search results (endless, and nothing a search engine should list).
-ROBOTS_DISALLOWED = ("/beheer/", "/account/", "/forum/", "/casuistiek/", "/mijn/", "/zoeken/")
+ROBOTS_DISALLOWED = ("/beheer/", "/account/", "/forum/", "/casussen/", "/mijn/", "/zoeken/")
 # The only media a browser may fetch straight from disk: image originals and
 # renditions, both cleaned of metadata by the storage. Documents go through
 # Wagtail's serve view (permission checked, attachment); wagtail_uploads/ holds

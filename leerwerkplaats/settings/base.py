@@ -130,6 +130,13 @@ PRIVACY_SERVICE_URL = env("PRIVACY_SERVICE_URL")
 # service (production requires it whenever PRIVACY_SERVICE_URL is set).
 PRIVACY_SERVICE_TOKEN = env("PRIVACY_SERVICE_TOKEN")
 
+# Case reflections: archived (read-only) this long after publication, then deleted
+# after a further period (casuistry_retention, daily).
+CASUISTRY_ARCHIVE_AFTER_MONTHS = int(env("CASUISTRY_ARCHIVE_AFTER_MONTHS", "24") or 24)
+CASUISTRY_DELETE_AFTER_MONTHS = int(env("CASUISTRY_DELETE_AFTER_MONTHS", "12") or 12)
+# The forum category approved cases open their discussion in (made on first use).
+CASUISTRY_FORUM_CATEGORY = "casuistiek"
+
 # --- accounts ---------------------------------------------------------------
 
 AUTHENTICATION_BACKENDS = [

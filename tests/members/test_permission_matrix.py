@@ -121,6 +121,29 @@ MATRIX: dict[str, tuple[str, dict[str, object]]] = {
         "/rapportages/presentielijst.csv",
         row(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, AWAY),
     ),
+    # Casuistry (issue 12): members read and submit; moderators (with MFA) review.
+    # Case 999 does not exist: members get 404, not a hint whether it does.
+    "casuistry:library": ("/casussen/", MEMBERS_ONLY),
+    "casuistry:submit": ("/casussen/inbrengen/", MEMBERS_ONLY),
+    "casuistry:mine": ("/casussen/mijn/", MEMBERS_ONLY),
+    "casuistry:detail": (
+        "/casussen/999/",
+        row(LOGIN, FORBIDDEN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+    ),
+    "casuistry:edit": (
+        "/casussen/999/aanpassen/",
+        row(LOGIN, FORBIDDEN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+    ),
+    # Withdrawing is a POST; GET is refused after the member check.
+    "casuistry:withdraw": (
+        "/casussen/999/intrekken/",
+        row(LOGIN, FORBIDDEN, GONE, GONE, GONE, GONE),
+    ),
+    "casuistry:queue": ("/casussen/moderatie/", MODERATORS_ONLY),
+    "casuistry:review": (
+        "/casussen/moderatie/999/",
+        row(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, FORBIDDEN),
+    ),
     # The forum (issue 11): members only; pending members never learn whether a
     # thread exists. Nobody holds thread, post or category 999999 / "bestaat-niet".
     "forum:index": ("/forum/", MEMBERS_ONLY),
