@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("allauth.urls")),
     path("mijn/", include("members.urls")),
     path("", include("courses.urls")),
+    path("verhalen/", include("stories.urls")),
     # Wagtail's own front-end login form, also replaced by the one way in.
     path("_util/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
     path("zoeken/", views.search, name="site_search"),
