@@ -50,6 +50,8 @@ COORDINATOR_ONLY = row(LOGIN, LOGIN, LOGIN, LOGIN, AWAY, OK)
 
 MEMBERS_ONLY = row(LOGIN, FORBIDDEN, OK, OK, OK, OK)
 COORDINATOR_REPORTS = row(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK)
+STORY_WRITERS = row(LOGIN, FORBIDDEN, FORBIDDEN, OK, OK, FORBIDDEN)
+STORY_MODERATORS = row(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN)
 
 # url name -> (path, expected per role)
 MATRIX: dict[str, tuple[str, dict[str, object]]] = {
@@ -117,6 +119,21 @@ MATRIX: dict[str, tuple[str, dict[str, object]]] = {
     "courses:attendance_csv": (
         "/rapportages/presentielijst.csv",
         row(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, AWAY),
+    ),
+    # Stories (issue 13): ervaringsdeskundigen (and moderators) write, moderators review.
+    "stories:write": ("/verhalen/schrijven/", STORY_WRITERS),
+    # Nobody owns story 999: writers get a 404, everyone else the door.
+    "stories:edit": (
+        "/verhalen/schrijven/999/",
+        row(LOGIN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND, FORBIDDEN),
+    ),
+    "stories:mine": ("/verhalen/mijn/", STORY_WRITERS),
+    # POST only: withdrawing takes a story offline.
+    "stories:withdraw": ("/verhalen/mijn/999/intrekken/", logged_in(GONE)),
+    "stories:moderation": ("/verhalen/moderatie/", STORY_MODERATORS),
+    "stories:review": (
+        "/verhalen/moderatie/999/",
+        row(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, FORBIDDEN),
     ),
 }
 
