@@ -7,6 +7,11 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Cursussen")
 
     def ready(self) -> None:
+        from members import audit
+
         from . import services
 
+        audit.register_actions(
+            "courses", {services.AUDIT_CERTIFICATE_CORRECTED: _("Certificaat gecorrigeerd")}
+        )
         services.register_personal_data()

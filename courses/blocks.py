@@ -16,7 +16,9 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-RICH_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
+from editorial.blocks import BODY_TEXT_FEATURES, RICH_TEXT_FEATURES, CalloutBlock
+
+from . import rules
 
 MELDCODE_STEPS = {
     1: _("Stap 1: Breng signalen in kaart"),
@@ -48,7 +50,8 @@ class VideoBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("titel"), max_length=200)
     transcript = blocks.RichTextBlock(
         label=_("transcriptie"),
-        features=RICH_FEATURES,
+        features=RICH_TEXT_FEATURES,
+        max_length=rules.BODY_TEXT_MAX_CHARS,
         help_text=_("De volledige tekst van de video. Verplicht: niet iedereen kan de video zien"),
     )
 
@@ -67,37 +70,6 @@ class VideoBlock(blocks.StructBlock):
         }
 
 
-class CalloutValue(blocks.StructValue):
-    def css_modifier(self) -> str:
-        return {"warning": "warning", "help": "ok"}.get(self.get("kind"), "info")
-
-
-class CalloutBlock(blocks.StructBlock):
-    kind = blocks.ChoiceBlock(
-        label=_("soort"),
-        choices=[
-            ("info", _("Goed om te weten")),
-            ("warning", _("Let op")),
-            ("help", _("Hulp en advies")),
-        ],
-        default="info",
-    )
-    title = blocks.CharBlock(label=_("kop"), max_length=120)
-    text = blocks.RichTextBlock(label=_("tekst"), features=RICH_FEATURES)
-
-    class Meta:
-        icon = "warning"
-        label = _("Kader")
-        template = "courses/blocks/callout.html"
-        value_class = CalloutValue
-        help_text = _("Een opvallend kader voor iets dat de lezer niet mag missen.")
-        preview_value = {
-            "kind": "help",
-            "title": "Twijfel je? Bel Veilig Thuis",
-            "text": "<p>0800-2000, gratis en dag en nacht bereikbaar.</p>",
-        }
-
-
 class MeldcodeStepValue(blocks.StructValue):
     def step_title(self) -> str:
         return str(MELDCODE_STEPS.get(int(self.get("step") or 0), ""))
@@ -108,7 +80,11 @@ class MeldcodeStepBlock(blocks.StructBlock):
         label=_("stap"),
         choices=[(str(number), title) for number, title in MELDCODE_STEPS.items()],
     )
-    asks = blocks.RichTextBlock(label=_("wat deze stap van je vraagt"), features=RICH_FEATURES)
+    asks = blocks.RichTextBlock(
+        label=_("wat deze stap van je vraagt"),
+        features=RICH_TEXT_FEATURES,
+        max_length=rules.RICH_TEXT_MAX_CHARS,
+    )
 
     class Meta:
         icon = "list-ol"
@@ -123,6 +99,7 @@ class AnswerOptionBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("antwoord"), max_length=300)
     correct = blocks.BooleanBlock(label=_("juist"), required=False)
     feedback = blocks.TextBlock(
+        max_length=rules.BLOCK_TEXT_MAX_CHARS,
         label=_("uitleg bij dit antwoord"),
         help_text=_(
             "Waarom dit antwoord juist of onjuist is. De deelnemer ziet dit na antwoorden."
@@ -135,7 +112,7 @@ class AnswerOptionBlock(blocks.StructBlock):
 
 
 class QuestionBlock(blocks.StructBlock):
-    question = blocks.TextBlock(label=_("vraag"))
+    question = blocks.TextBlock(label=_("vraag"), max_length=rules.BLOCK_TEXT_MAX_CHARS)
     multiple = blocks.BooleanBlock(
         label=_("meer antwoorden mogelijk"),
         required=False,
@@ -183,7 +160,9 @@ class QuestionBlock(blocks.StructBlock):
 class ScenarioChoiceBlock(blocks.StructBlock):
     label = blocks.CharBlock(label=_("keuze"), max_length=200)
     consequence = blocks.TextBlock(
-        label=_("gevolg en uitleg"), help_text=_("Wat er gebeurt na deze keuze, en waarom.")
+        max_length=rules.BLOCK_TEXT_MAX_CHARS,
+        label=_("gevolg en uitleg"),
+        help_text=_("Wat er gebeurt na deze keuze, en waarom."),
     )
     next_step = blocks.IntegerBlock(
         label=_("volgende stap"),
@@ -198,7 +177,9 @@ class ScenarioChoiceBlock(blocks.StructBlock):
 
 
 class ScenarioStepBlock(blocks.StructBlock):
-    text = blocks.RichTextBlock(label=_("situatie"), features=RICH_FEATURES)
+    text = blocks.RichTextBlock(
+        label=_("situatie"), features=RICH_TEXT_FEATURES, max_length=rules.RICH_TEXT_MAX_CHARS
+    )
     choices = blocks.ListBlock(ScenarioChoiceBlock(), label=_("keuzes"), min_num=1)
 
     class Meta:
@@ -208,7 +189,9 @@ class ScenarioStepBlock(blocks.StructBlock):
 
 class ScenarioBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("titel"), max_length=200)
-    introduction = blocks.RichTextBlock(label=_("de casus"), features=RICH_FEATURES)
+    introduction = blocks.RichTextBlock(
+        label=_("de casus"), features=RICH_TEXT_FEATURES, max_length=rules.RICH_TEXT_MAX_CHARS
+    )
     steps = blocks.ListBlock(ScenarioStepBlock(), label=_("stappen"), min_num=1)
 
     class Meta:
@@ -238,8 +221,10 @@ class ScenarioBlock(blocks.StructBlock):
 
 
 class ReflectionBlock(blocks.StructBlock):
-    prompt = blocks.TextBlock(label=_("reflectievraag"))
-    guidance = blocks.TextBlock(label=_("hulp bij het nadenken"), required=False)
+    prompt = blocks.TextBlock(label=_("reflectievraag"), max_length=rules.PROMPT_MAX_CHARS)
+    guidance = blocks.TextBlock(
+        label=_("hulp bij het nadenken"), required=False, max_length=rules.PROMPT_MAX_CHARS
+    )
 
     class Meta:
         icon = "edit"
@@ -255,7 +240,9 @@ class ReflectionBlock(blocks.StructBlock):
 class ResourceBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("document"))
     title = blocks.CharBlock(label=_("titel"), max_length=200)
-    description = blocks.TextBlock(label=_("beschrijving"), required=False)
+    description = blocks.TextBlock(
+        label=_("beschrijving"), required=False, max_length=rules.BLOCK_TEXT_MAX_CHARS
+    )
 
     class Meta:
         icon = "doc-full"
@@ -267,7 +254,8 @@ class ResourceBlock(blocks.StructBlock):
 class LessonStreamBlock(blocks.StreamBlock):
     text = blocks.RichTextBlock(
         label=_("Tekst"),
-        features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
+        features=BODY_TEXT_FEATURES,
+        max_length=rules.BODY_TEXT_MAX_CHARS,
         icon="pilcrow",
         template="courses/blocks/text.html",
     )

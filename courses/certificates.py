@@ -22,9 +22,14 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
+from . import rules
 from .models import Completion, ReflectionAnswer
 
 PROVIDER = "HG Leerwerkplaats Rotterdam-Rijnmond"
+# Bounds of the reflection log, so that the largest log renders in a few seconds.
+REFLECTION_LOG_MAX_ITEMS = 200
+REFLECTION_LOG_MAX_CHARS = 100_000
+
 REGISTER_LABELS = {
     "SKJ": "SKJ",
     "Registerplein": "Registerplein",
@@ -52,11 +57,7 @@ def _qr(c: canvas.Canvas, url: str, x: float, y: float, size: float) -> None:
 
 
 def certificate_pdf(*, completion: Completion, verify_url: str) -> bytes:
-    from .selectors import holder_name
-
-    user = completion.user
-    profile = getattr(user, "profile", None)
-    numbers = profile.register_numbers if profile else {}
+    numbers = completion.holder_register_numbers
     buffer = io.BytesIO()
     c = canvas.Canvas(buffer, pagesize=A4, pageCompression=1)
     c.setTitle(f"Certificaat {completion.course_title}")
@@ -76,7 +77,7 @@ def certificate_pdf(*, completion: Completion, verify_url: str) -> bytes:
     c.drawString(left, y, "Hierbij verklaren wij dat")
     y -= 10 * mm
     c.setFont("Helvetica-Bold", 18)
-    c.drawString(left, y, holder_name(user))
+    c.drawString(left, y, completion.holder_name)
     y -= 8 * mm
     c.setFont("Helvetica", 10)
     for register, number in numbers.items():
@@ -139,9 +140,26 @@ def certificate_pdf(*, completion: Completion, verify_url: str) -> bytes:
     return buffer.getvalue()
 
 
+def _bounded(text: str, limit: int) -> tuple[str, bool]:
+    if len(text) <= limit:
+        return text, False
+    return text[:limit].rstrip() + " …", True
+
+
+def _paragraphs(text: str, style: Any) -> list[Any]:
+    """One Paragraph per line: ReportLab splits a paragraph that runs over a page by
+    re-laying it out, which grows with the square of its length."""
+    return [Paragraph(_escape(line) or "&nbsp;", style) for line in text.splitlines() or [""]]
+
+
 def reflection_log_pdf(*, name: str, reflections: Iterable[ReflectionAnswer]) -> bytes:
     """The learner's own reflections with the time spent, for the register's
-    separate count of reflection hours."""
+    separate count of reflection hours.
+
+    Bounded work: at most REFLECTION_LOG_MAX_ITEMS reflections and
+    REFLECTION_LOG_MAX_CHARS characters of answers (each answer is already at most
+    rules.REFLECTION_MAX_CHARS); what is left out is said in a note at the end,
+    and the total time still counts every reflection."""
     buffer = io.BytesIO()
     styles = getSampleStyleSheet()
     doc = SimpleDocTemplate(buffer, pagesize=A4, title="Reflectielog", author=PROVIDER)
@@ -151,9 +169,19 @@ def reflection_log_pdf(*, name: str, reflections: Iterable[ReflectionAnswer]) ->
         Spacer(1, 8 * mm),
     ]
     total = 0
+    shown = left_out = shortened = 0
+    budget = REFLECTION_LOG_MAX_CHARS
     for reflection in reflections:
-        minutes = round(reflection.seconds_spent / 60)
         total += reflection.seconds_spent
+        if shown >= REFLECTION_LOG_MAX_ITEMS or budget <= 0:
+            left_out += 1
+            continue
+        minutes = round(reflection.seconds_spent / 60)
+        answer, cut = _bounded(reflection.answer, min(budget, rules.REFLECTION_MAX_CHARS))
+        prompt, _cut = _bounded(reflection.prompt, rules.PROMPT_MAX_CHARS)
+        budget -= len(answer)
+        shown += 1
+        shortened += cut
         story += [
             Paragraph(
                 f"{_escape(reflection.course_title)} — {_escape(reflection.lesson_title)}",
@@ -162,13 +190,22 @@ def reflection_log_pdf(*, name: str, reflections: Iterable[ReflectionAnswer]) ->
             Paragraph(
                 f"{_date(reflection.updated_at.date())}, {minutes} minuten", styles["Italic"]
             ),
-            Paragraph(f"<b>{_escape(reflection.prompt)}</b>", styles["Normal"]),
-            Paragraph(_escape(reflection.answer).replace("\n", "<br/>"), styles["Normal"]),
+            Paragraph(f"<b>{_escape(prompt)}</b>", styles["Normal"]),
+            *_paragraphs(answer, styles["Normal"]),
             Spacer(1, 5 * mm),
         ]
     story.append(
         Paragraph(f"Totale reflectietijd: {round(total / 60)} minuten", styles["Heading3"])
     )
+    if left_out or shortened:
+        story.append(
+            Paragraph(
+                f"Dit log is ingekort: {shortened} antwoord(en) afgebroken (…) en "
+                f"{left_out} reflectie(s) weggelaten. Alle reflecties staan volledig in je "
+                "leerdossier op de site en in de download van je gegevens.",
+                styles["Italic"],
+            )
+        )
     doc.build(story)
     return buffer.getvalue()
 

@@ -11,15 +11,33 @@ from members.models import Organisation
 
 from .models import CoursePage, Register
 
+# The largest id any backend stores (a signed 64-bit integer). A larger number
+# makes SQLite raise OverflowError inside the query: refuse it in the form.
+MAX_ID = 2**63 - 1
+ERROR_BAD_ID = _("Kies een waarde uit de lijst.")
+
+
+class IdChoiceField(forms.ModelChoiceField):
+    """A ModelChoiceField that refuses what cannot be an id before asking the
+    database: digits only, within a 64-bit integer."""
+
+    def to_python(self, value: Any) -> Any:
+        if value in self.empty_values:
+            return None
+        text = str(value).strip()
+        if not text.isdecimal() or not 0 < int(text) <= MAX_ID:
+            raise forms.ValidationError(ERROR_BAD_ID, code="invalid_choice")
+        return super().to_python(text)
+
 
 class ReportFilterForm(forms.Form):
-    organisation = forms.ModelChoiceField(
+    organisation = IdChoiceField(
         label=_("Organisatie"),
         queryset=Organisation.objects.none(),
         required=False,
         empty_label=_("Al mijn organisaties"),
     )
-    course = forms.ModelChoiceField(
+    course = IdChoiceField(
         label=_("Cursus"),
         queryset=CoursePage.objects.none(),
         required=False,

@@ -12,6 +12,8 @@ from wagtail import blocks
 RICH_TEXT_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
 # A page's running text: may open sections with a level-2 heading.
 BODY_TEXT_FEATURES = ["h2", *RICH_TEXT_FEATURES]
+# A notice is short by nature; the bound keeps every page that shows one cheap.
+NOTICE_TEXT_MAX_CHARS = 2_000
 
 
 class CalloutValue(blocks.StructValue):
@@ -32,7 +34,9 @@ class CalloutBlock(blocks.StructBlock):
         default="info",
     )
     title = blocks.CharBlock(label=_("kop"), max_length=120)
-    text = blocks.RichTextBlock(label=_("tekst"), features=RICH_TEXT_FEATURES)
+    text = blocks.RichTextBlock(
+        label=_("tekst"), features=RICH_TEXT_FEATURES, max_length=NOTICE_TEXT_MAX_CHARS
+    )
 
     class Meta:
         icon = "warning"

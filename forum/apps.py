@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class ForumConfig(AppConfig):
     name = "forum"
     verbose_name = _("Forum")
+
+    def ready(self) -> None:
+        from . import audit, services
+
+        audit.register()
+        services.register_personal_data()

@@ -13,11 +13,30 @@ VEILIG_THUIS_PHONE_URI = "tel:08002000"
 EMERGENCY_PHONE = "112"
 
 
+def local_path(path: str) -> str:
+    """`path` as a path on this site: a browser reads `//host/...` and `/\\host/...`
+    as another site, and such a path reaches us on any 404 (`//evil.example/x`)."""
+    return "/" + path.lstrip("/\\")
+
+
+def language_url(request: HttpRequest, code: str) -> str:
+    """The current page in language `code`, built from the requested path only:
+    translate_url reads a leading `//` as a host, so the path is made local before
+    and after it."""
+    path = local_path(request.path)
+    url = local_path(translate_url(path, code))
+    return f"{url}?{request.GET.urlencode()}" if request.GET else url
+
+
 def site_shell(request: HttpRequest) -> dict[str, object]:
     current = get_language()
-    path = request.get_full_path()
     languages = [
-        {"code": code, "name": name, "url": translate_url(path, code), "current": code == current}
+        {
+            "code": code,
+            "name": name,
+            "url": language_url(request, code),
+            "current": code == current,
+        }
         for code, name in settings.LANGUAGES
     ]
     return {

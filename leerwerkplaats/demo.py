@@ -17,6 +17,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from forum.demo import ensure_demo_forum
 from members import permissions
 from members.models import MembershipStatus, Organisation, OrganisationDomain, Profile
 
@@ -193,6 +194,7 @@ def ensure_demo_accounts() -> list[DemoAccount]:
             user.groups.add(Group.objects.get_or_create(name=account.role)[0])
         if account.role == permissions.COORDINATOR:
             profile.coordinated_organisations.add(organisation)
+    ensure_demo_forum()  # the forum's demo conversations, by these accounts
     return list(DEMO_ACCOUNTS)
 
 

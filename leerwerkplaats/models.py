@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -46,14 +47,22 @@ class HomePage(Page):
         verbose_name_plural = _("startpagina's")
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        # Imported here: the selectors import these models.
         from .home_sections import home_sections_for
-        from .selectors import help_pages_for_home
 
         context = super().get_context(request, *args, **kwargs)
-        context["help_pages"] = help_pages_for_home(self)
+        context["help_pages"] = self.help_pages()
         context["home_sections"] = home_sections_for(request)
         return context
+
+    def help_pages(self) -> QuerySet[HelpPage]:
+        """The help pages the home page points visitors to, in the editors' order."""
+        return (
+            HelpPage.objects.descendant_of(self)
+            .live()
+            .public()
+            .defer_streamfields()
+            .order_by("path")
+        )
 
 
 class HelpIndexPage(Page):
@@ -76,11 +85,12 @@ class HelpIndexPage(Page):
         verbose_name_plural = _("overzichten hulp en advies")
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from .selectors import help_pages_under  # the selectors import these models
-
         context = super().get_context(request, *args, **kwargs)
-        context["help_pages"] = help_pages_under(self)
+        context["help_pages"] = self.help_pages()
         return context
+
+    def help_pages(self) -> QuerySet[HelpPage]:
+        return HelpPage.objects.child_of(self).live().public().defer_streamfields().order_by("path")
 
 
 class HelpPage(Page):

@@ -2,8 +2,11 @@
 
 from django.urls import path
 
+from forum.consumers import ThreadConsumer
+
 from . import live
 
 websocket_urlpatterns = [
     path("ws/ping/", live.PingConsumer.as_asgi()),
+    path("ws/forum/threads/<int:pk>/", ThreadConsumer.as_asgi()),
 ]

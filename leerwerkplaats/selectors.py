@@ -59,14 +59,12 @@ def breadcrumb_trail(page: Page, *, site_root: Page) -> list[Page]:
 
 
 def help_pages_under(index: HelpIndexPage) -> QuerySet[HelpPage]:
-    return HelpPage.objects.child_of(index).live().public().defer_streamfields().order_by("path")
+    return index.help_pages()  # defined beside the page, which shows them
 
 
 def help_pages_for_home(home: HomePage) -> QuerySet[HelpPage]:
     """The help pages the home page points visitors to, in the editors' order."""
-    return (
-        HelpPage.objects.descendant_of(home).live().public().defer_streamfields().order_by("path")
-    )
+    return home.help_pages()
 
 
 def stale_help_pages(*, today: date | None = None) -> QuerySet[HelpPage]:

@@ -3,10 +3,11 @@
 A photo from a phone carries the GPS position where it was taken and the camera's
 serial number; an office document carries its author, their organisation and the
 names of everyone who left a comment. Wagtail keeps all of that, in the original
-and in every rendition. So every upload through the admin passes through here:
+and in every rendition. So every file written to media/ passes through here:
 images are re-encoded without EXIF, XMP, GPS or comments, PDF and office documents
-lose their author fields. A file that cannot be cleaned is refused, never stored
-as it came."""
+lose their author fields. The admin's forms clean an upload to refuse what cannot
+be cleaned with a Dutch message; the default storage (storage.MetadataFreeStorage)
+cleans whatever else writes a file, so no path stores one as it came."""
 
 from __future__ import annotations
 
@@ -50,8 +51,29 @@ AUTHOR_ATTRIBUTE = re.compile(rb'\b(w:author|w:initials|author|initials)="[^"]*"
 ODF_CREATOR = re.compile(rb"<dc:creator>[^<]*</dc:creator>")
 
 
+# The largest image the site decodes: 40 megapixels (a 48-megapixel phone photo
+# must be scaled down first). Decoding takes width x height x 4 bytes at most,
+# 160 MB; a 121-megapixel PNG of a few hundred bytes used to take the server from
+# 190 MB to 2.1 GB. Wagtail's own field check uses the same bound
+# (WAGTAILIMAGES_MAX_IMAGE_PIXELS), read from the header as here.
+MAX_IMAGE_PIXELS = 40_000_000
+IMAGE_TOO_LARGE = _(
+    "Deze afbeelding is te groot: hoogstens %(megapixels)s megapixel. Verklein haar "
+    "en probeer het opnieuw."
+) % {"megapixels": MAX_IMAGE_PIXELS // 1_000_000}
+
+
 class MetadataError(ValueError):
-    """The file is not what its name says, or it cannot be cleaned."""
+    """The file is not what its name says, or it cannot be cleaned. `message` is
+    what the editor reads."""
+
+    def __init__(self, detail: str, message: str = CANNOT_CLEAN) -> None:
+        super().__init__(detail)
+        self.message = message
+
+
+# What an image keeps of its info: how its colours and transparency are meant.
+KEPT_IMAGE_INFO = ("icc_profile", "transparency")
 
 
 def strip_image_metadata(data: bytes) -> bytes:
@@ -61,6 +83,10 @@ def strip_image_metadata(data: bytes) -> bytes:
     stands the right way up without its metadata."""
     try:
         with Image.open(io.BytesIO(data)) as original:
+            # Image.open reads only the header: refuse before a pixel is decoded.
+            width, height = original.size
+            if width * height > MAX_IMAGE_PIXELS:
+                raise MetadataError(f"{width}x{height} pixels", IMAGE_TOO_LARGE)
             image_format = original.format
             frames = getattr(original, "n_frames", 1)
             out = io.BytesIO()
@@ -71,25 +97,32 @@ def strip_image_metadata(data: bytes) -> bytes:
                 original.info.pop("comment", None)
                 original.save(out, format=image_format, save_all=True, exif=b"")
                 return out.getvalue()
-            upright = ImageOps.exif_transpose(original)
-            # New pixels, no info: nothing of the original's metadata can ride along.
-            clean = Image.frombytes(upright.mode, upright.size, upright.tobytes())
-            if upright.mode == "P" and upright.getpalette():
-                clean.putpalette(upright.getpalette())
+            # Decoded once, turned upright in place: no second copy of the pixels.
+            ImageOps.exif_transpose(original, in_place=True)
+            kept = {key: original.info[key] for key in KEPT_IMAGE_INFO if key in original.info}
+            # Nothing of the original's metadata can ride along: the encoders read
+            # only what is passed to save() and, for some formats, the image's info.
+            original.info = {}
+            original.encoderinfo = {}
             options: dict[str, object] = {}
             if image_format == "JPEG":
                 options = {"quality": 92, "optimize": True}
             elif image_format == "PNG":
                 options = {"optimize": True}
-                if "transparency" in upright.info:
-                    options["transparency"] = upright.info["transparency"]
+                if "transparency" in kept:
+                    options["transparency"] = kept["transparency"]
             elif image_format == "WEBP":
                 options = {"quality": 90}
-            if "icc_profile" in upright.info:
+            if "icc_profile" in kept:
                 # Colour profile: describes the colours, not the person or place.
-                options["icc_profile"] = upright.info["icc_profile"]
-            clean.save(out, format=image_format, **options)
+                options["icc_profile"] = kept["icc_profile"]
+            original.save(out, format=image_format, **options)
             return out.getvalue()
+    except MetadataError:
+        raise
+    except Image.DecompressionBombError as error:
+        # Pillow's own bound (apps.py) refused it from the header.
+        raise MetadataError(str(error), IMAGE_TOO_LARGE) from error
     except (UnidentifiedImageError, OSError, ValueError) as error:
         raise MetadataError(str(error)) from error
 
@@ -147,8 +180,29 @@ DOCUMENT_CLEANERS = {
 }
 
 
+IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif"})
+
+
+def clean_file_data(suffix: str, data: bytes) -> bytes:
+    """The file's bytes without metadata, chosen by its suffix; file types that
+    carry no metadata (plain text, CSV) come back as they are."""
+    suffix = suffix.lower()
+    if suffix in IMAGE_SUFFIXES:
+        return strip_image_metadata(data)
+    cleaner = DOCUMENT_CLEANERS.get(suffix)
+    return cleaner(data) if cleaner else data
+
+
+class CleanedUpload(SimpleUploadedFile):
+    """An upload these forms have already cleaned: the storage need not do it twice."""
+
+
+def is_cleaned(content: object) -> bool:
+    return isinstance(content, CleanedUpload)
+
+
 def _replace(upload: UploadedFile, data: bytes) -> SimpleUploadedFile:
-    return SimpleUploadedFile(upload.name, data, content_type=upload.content_type)
+    return CleanedUpload(upload.name, data, content_type=upload.content_type)
 
 
 def _read(upload: UploadedFile) -> bytes:
@@ -164,7 +218,7 @@ class MetadataFreeImageForm(BaseImageForm):
         try:
             cleaned = _replace(upload, strip_image_metadata(_read(upload)))
         except MetadataError as error:
-            raise forms.ValidationError(CANNOT_CLEAN, code="metadata") from error
+            raise forms.ValidationError(error.message, code="metadata") from error
         # Wagtail's field checks read the Willow image it attached to the upload.
         cleaned.image = getattr(upload, "image", None)  # type: ignore[attr-defined]
         return cleaned
@@ -175,10 +229,8 @@ class MetadataFreeDocumentForm(BaseDocumentForm):
         upload = self.cleaned_data.get("file")
         if not isinstance(upload, UploadedFile):
             return upload
-        cleaner = DOCUMENT_CLEANERS.get(PurePath(upload.name or "").suffix.lower())
-        if cleaner is None:
-            return upload  # plain text and CSV carry no metadata
+        suffix = PurePath(upload.name or "").suffix
         try:
-            return _replace(upload, cleaner(_read(upload)))
+            return _replace(upload, clean_file_data(suffix, _read(upload)))
         except MetadataError as error:
-            raise forms.ValidationError(CANNOT_CLEAN, code="metadata") from error
+            raise forms.ValidationError(error.message, code="metadata") from error

@@ -1,7 +1,8 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -33,14 +34,21 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    # In production the reverse proxy serves media (docs/deployment.md).
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # In production the reverse proxy serves media (docs/deployment.md); here,
+    # as there, only the public image folders.
+    urlpatterns += [
+        re_path(
+            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$",
+            views.serve_public_media,
+        )
+    ]
 
 # Dutch at /, English at /en/: the language is in the address, so switching it
 # needs no cookie and every page carries the right `lang`.
 urlpatterns += i18n_patterns(
     path("account/", include("allauth.urls")),
     path("mijn/", include("members.urls")),
+    path("forum/", include("forum.urls")),
     path("", include("courses.urls")),
     path("verhalen/", include("stories.urls")),
     # Wagtail's own front-end login form, also replaced by the one way in.

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import posixpath
+
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
+from django.views.static import serve
 
 from .forms import SearchForm
 from .search import search_site
@@ -17,6 +20,21 @@ from .search import search_site
 # Where no search engine should go: the admin, accounts, everything only members
 # see, and search results (endless, and nothing a search engine should list).
 ROBOTS_DISALLOWED = ("/beheer/", "/account/", "/forum/", "/casuistiek/", "/mijn/", "/zoeken/")
+# The only media a browser may fetch straight from disk: image originals and
+# renditions, both cleaned of metadata by the storage. Documents go through
+# Wagtail's serve view (permission checked, attachment); wagtail_uploads/ holds
+# files an editor has not finished adding and is never public. The nginx
+# configuration in docs/deployment.md serves the same folders and no others.
+PUBLIC_MEDIA_PREFIXES = ("images/", "original_images/")
+
+
+@require_GET
+def serve_public_media(request: HttpRequest, path: str) -> HttpResponse:
+    """Media in development (DEBUG): the public folders only."""
+    normalised = posixpath.normpath(path).lstrip("/")
+    if not normalised.startswith(PUBLIC_MEDIA_PREFIXES):
+        raise Http404
+    return serve(request, normalised, document_root=settings.MEDIA_ROOT)
 
 
 @require_GET

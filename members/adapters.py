@@ -7,6 +7,7 @@ import hashlib
 import hmac
 import ipaddress
 
+from allauth import app_settings as allauth_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from cryptography.fernet import Fernet, InvalidToken
@@ -14,15 +15,35 @@ from django.conf import settings
 from django.http import HttpRequest
 
 
+def _rate_limit_group(ip: str) -> str:
+    """The address as allauth's rate limits see it: an IPv6 address stands for its
+    whole network (a /64 is one subscriber's), an IPv4 address for itself."""
+    try:
+        address = ipaddress.ip_address(ip)
+    except ValueError:
+        return ip
+    if isinstance(address, ipaddress.IPv6Address):
+        prefix = allauth_settings.RATE_LIMIT_IPV6_PREFIX
+        return str(ipaddress.IPv6Network(f"{address}/{prefix}", strict=False).network_address)
+    return str(address)
+
+
 def pseudonymous_address(ip: str) -> str:
     """A stable stand-in for a client address: the same client gets the same
     value (so rate limits per address keep working), but the value cannot be
     turned back into the address without the site's secret key. It is an IPv6
-    address in the unique-local range, so every place that expects an IP accepts it."""
+    address in the unique-local range, so every place that expects an IP accepts it.
+
+    An IPv6 address is grouped into its network *before* hashing: allauth groups
+    IPv6 addresses by /64 for its limits, and hashing first would give every
+    address of one /64 its own limit. The whole pseudonym sits in the upper 64
+    bits, so allauth's own grouping of the pseudonym keeps it intact."""
     digest = hmac.new(
-        settings.SECRET_KEY.encode(), f"client-ip:{ip}".encode(), hashlib.sha256
+        settings.SECRET_KEY.encode(),
+        f"client-ip:{_rate_limit_group(ip)}".encode(),
+        hashlib.sha256,
     ).digest()
-    return str(ipaddress.IPv6Address(b"\xfd" + digest[:15]))
+    return str(ipaddress.IPv6Address(b"\xfd" + digest[:7] + bytes(8)))
 
 
 class AccountAdapter(DefaultAccountAdapter):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -52,6 +53,18 @@ def _url_name(request: HttpRequest) -> str | None:
         return None
 
 
+def session_timed_out(session: Any, *, now: int) -> bool:
+    """Idle for longer than SESSION_IDLE_TIMEOUT, or logged in longer ago than
+    SESSION_ABSOLUTE_TIMEOUT. Asked by the middleware below on every request and by
+    the live base before every event (a socket lives no longer than its session)."""
+    seen_at = session.get(SESSION_SEEN_AT, now)
+    login_at = session.get(SESSION_LOGIN_AT, now)
+    return (
+        now - seen_at > settings.SESSION_IDLE_TIMEOUT
+        or now - login_at > settings.SESSION_ABSOLUTE_TIMEOUT
+    )
+
+
 class RequireMFAMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -81,12 +94,9 @@ class SessionTimeoutMiddleware:
         if request.user.is_authenticated:
             now = int(time.time())
             session = request.session
-            login_at = session.setdefault(SESSION_LOGIN_AT, now)
+            session.setdefault(SESSION_LOGIN_AT, now)
             seen_at = session.get(SESSION_SEEN_AT, now)
-            if (
-                now - seen_at > settings.SESSION_IDLE_TIMEOUT
-                or now - login_at > settings.SESSION_ABSOLUTE_TIMEOUT
-            ):
+            if session_timed_out(session, now=now):
                 logout(request)
                 messages.info(request, _("Je was een tijd niet actief en bent uitgelogd."))
                 return redirect_to_login(request.get_full_path())

@@ -30,6 +30,16 @@ def _cached(user: Any, key: str, compute: Any) -> Any:
     return cache[key]
 
 
+def remember_access(user: Any, *, roles: frozenset[str], approved: bool, mfa: bool) -> Any:
+    """Fill the memo of a freshly loaded user from answers one query already gave.
+
+    The live base loads a new user object for every event it forwards (see
+    `members.selectors.user_for_live_check`), so this memo lives for one event only;
+    the predicates below then answer without further queries."""
+    user.__dict__["_lwp_permission_cache"] = {"roles": roles, "approved": approved, "mfa": mfa}
+    return user
+
+
 def is_authenticated(user: Any) -> bool:
     return bool(user is not None and user.is_authenticated and user.is_active)
 

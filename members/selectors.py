@@ -6,16 +6,22 @@ from typing import Any
 
 from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.contrib.auth.models import Group
+from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.sessions.models import Session
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
 
 from . import audit
 from .models import AuditEvent, MembershipStatus, Organisation, OrganisationDomain, Profile
 from .permissions import (
     COORDINATOR,
+    ROLES,
     can_coordinate,
     can_moderate,
     can_read_audit_log,
     coordinated_organisation_ids,
+    remember_access,
 )
 
 
@@ -87,3 +93,47 @@ def audit_events_visible_to(user: Any) -> QuerySet[AuditEvent]:
 
 def audit_events_about(user: Any) -> QuerySet[AuditEvent]:
     return AuditEvent.objects.filter(subject=user).order_by("created_at", "id")
+
+
+def user_for_live_check(user_id: int, *, session_key: str | None = None) -> Any | None:
+    """The member as the database knows them now, for one live event: None when the
+    account is gone or inactive. One query (a row, a few EXISTS and the session's
+    data), and the permission predicates answer from it without asking again.
+
+    With a `session_key`, `user.live_session` is that session's data, or None when
+    the session has ended (logged out, expired, removed)."""
+    role_exists = {
+        f"_has_role_{index}": Exists(Group.objects.filter(user=OuterRef("pk"), name=role))
+        for index, role in enumerate(ROLES)
+    }
+    user = (
+        get_user_model()
+        .objects.filter(pk=user_id, is_active=True)
+        .annotate(
+            _approved=Exists(
+                Profile.objects.filter(user=OuterRef("pk"), status=MembershipStatus.APPROVED)
+            ),
+            _mfa=Exists(
+                Authenticator.objects.filter(
+                    user=OuterRef("pk"),
+                    type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN],
+                )
+            ),
+            _session_data=Subquery(
+                Session.objects.filter(
+                    session_key=session_key or "", expire_date__gt=timezone.now()
+                ).values("session_data")[:1]
+            ),
+            **role_exists,
+        )
+        .first()
+    )
+    if user is None:
+        return None
+    user.live_session = (
+        SessionStore().decode(user._session_data) if user._session_data is not None else None
+    )
+    roles = frozenset(
+        role for index, role in enumerate(ROLES) if getattr(user, f"_has_role_{index}")
+    )
+    return remember_access(user, roles=roles, approved=user._approved, mfa=user._mfa)

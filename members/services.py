@@ -18,7 +18,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from . import audit, personal_data
+from . import audit, broadcast, personal_data
 from .models import AuditAction, AuditEvent, MembershipStatus, Organisation, Profile
 from .permissions import PROFESSIONAL, ROLES, can_approve_member
 from .selectors import coordinators_of, organisation_for_email
@@ -192,6 +192,7 @@ def refuse_member(*, actor: Any, profile: Profile, reason: str) -> Profile:
     profile.status_reason = reason
     profile.save(update_fields=["status", "decided_at", "status_reason"])
     record_event(action=AuditAction.SIGNUP_REFUSED, actor=actor, subject=profile.user, obj=profile)
+    broadcast.close_user_connections(profile.user_id, broadcast.REASON_REFUSED)
     _mail_member(profile.user, "refused", {"reason": reason})
     return profile
 
@@ -207,11 +208,33 @@ def set_roles(*, actor: Any, user: Any, roles: list[str]) -> None:
 
 
 def record_roles_changed(*, actor: Any, user: Any) -> AuditEvent:
+    """After roles or the account's active flag changed (here or in the admin's user
+    editor): audited, and the member's live connections are closed, so that they
+    reconnect with what they may do now (a deactivated account cannot)."""
     roles = ", ".join(sorted(user.groups.values_list("name", flat=True))) or "-"
-    return record_event(action=AuditAction.ROLES_CHANGED, actor=actor, subject=user, reason=roles)
+    event = record_event(action=AuditAction.ROLES_CHANGED, actor=actor, subject=user, reason=roles)
+    broadcast.close_user_connections(
+        user.pk, broadcast.REASON_ROLES_CHANGED if user.is_active else broadcast.REASON_SUSPENDED
+    )
+    return event
+
+
+def record_logout(*, user: Any) -> None:
+    """A member logged out (or was logged out by a timeout): their live connections
+    close with the session."""
+    broadcast.close_user_connections(user.pk, broadcast.REASON_LOGGED_OUT)
+
+
+def record_account_removed(*, user_id: int) -> None:
+    """An account row was deleted (the admin, a command): close its live connections."""
+    broadcast.close_user_connections(user_id, broadcast.REASON_ERASED)
 
 
 def record_mfa_change(*, user: Any, authenticator_type: str, added: bool) -> AuditEvent:
+    """Audited; a removal also closes the member's live connections (a moderator or
+    coordinator without MFA may not keep them; anyone else reconnects)."""
+    if not added:
+        broadcast.close_user_connections(user.pk, broadcast.REASON_MFA_REMOVED)
     return record_event(
         action=AuditAction.MFA_ADDED if added else AuditAction.MFA_REMOVED,
         actor=user,
@@ -323,7 +346,21 @@ def delete_account(*, user: Any) -> None:
     for provider in personal_data.providers():
         provider.erase(user)
     record_event(action=AuditAction.ACCOUNT_DELETED, actor=None, subject=user)
+    broadcast.close_user_connections(user.pk, broadcast.REASON_ERASED)
     logger.info("A member erased their account (id %s).", user.pk)
+    transaction.on_commit(checkpoint_sqlite_log)
+
+
+def checkpoint_sqlite_log() -> None:
+    """SQLite keeps changed pages, with the erased values, in its write-ahead log
+    until a checkpoint copies them into the file. After an erasure that is at once,
+    and the log is emptied (TRUNCATE). With secure_delete on (settings), the file
+    then holds zeros where the data was. PostgreSQL needs nothing here."""
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 # --- the members app's own personal data -----------------------------------

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import threading
 from typing import Any
 from urllib.parse import urlsplit
@@ -20,7 +21,14 @@ class PrivacyClient:
     thread. The text is checked locally first, so bad input never leaves the process.
     """
 
-    def __init__(self, url: str, *, timeout: float = 10.0, max_chars: int | None = None):
+    def __init__(
+        self,
+        url: str,
+        *,
+        timeout: float = 10.0,
+        max_chars: int | None = None,
+        token: str | None = None,
+    ):
         parts = urlsplit(url)
         if parts.scheme != "http" or not parts.hostname:
             raise ValueError(f"privacy service URL must be http://host:port, got {url!r}")
@@ -28,6 +36,8 @@ class PrivacyClient:
         self.port = parts.port or 80
         self.timeout = timeout
         self.max_chars = max_chars
+        # The service's shared token (PRIVACY_SERVICE_TOKEN), sent with every request.
+        self.token = token or os.environ.get("PRIVACY_SERVICE_TOKEN") or None
         self._local = threading.local()
 
     def _connection(self) -> http.client.HTTPConnection:
@@ -46,6 +56,8 @@ class PrivacyClient:
     def _request(self, method: str, path: str, payload: dict[str, Any] | None) -> Any:
         body = None if payload is None else json.dumps(payload).encode("utf-8")
         headers = {"Content-Type": "application/json"} if body is not None else {}
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
         for attempt in (1, 2):  # a kept-alive connection may have been closed: retry once
             try:
                 connection = self._connection()

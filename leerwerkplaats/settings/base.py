@@ -125,6 +125,10 @@ else:
 # The de-identification engine runs as one long-lived service when this is set
 # (production); otherwise in the process that needs it (the embedded default).
 PRIVACY_SERVICE_URL = env("PRIVACY_SERVICE_URL")
+# The service's shared token. privacy.client sends it with every request; it reads
+# the same PRIVACY_SERVICE_TOKEN from the environment the workers share with the
+# service (production requires it whenever PRIVACY_SERVICE_URL is set).
+PRIVACY_SERVICE_TOKEN = env("PRIVACY_SERVICE_TOKEN")
 
 # --- accounts ---------------------------------------------------------------
 
@@ -223,7 +227,8 @@ STATICFILES_DIRS = [
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Cleans every file of its metadata before writing it (leerwerkplaats/uploads.py).
+    "default": {"BACKEND": "leerwerkplaats.storage.MetadataFreeStorage"},
     "staticfiles": {"BACKEND": "leerwerkplaats.storage.StaticStorage"},
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -247,6 +252,8 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Read from the header before decoding; the same bound as uploads.MAX_IMAGE_PIXELS.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False

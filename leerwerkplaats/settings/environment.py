@@ -16,7 +16,14 @@ DEFAULT_SQLITE_PATH = BASE_DIR / "var" / "db.sqlite3"
 # "database is locked" (a read lock cannot be upgraded while another writer waits).
 # WAL lets readers run beside one writer, IMMEDIATE takes the write lock at BEGIN,
 # and the busy timeout makes a second writer wait for it instead of failing.
+#
+# secure_delete overwrites deleted and replaced content with zeros, so erased
+# personal data does not linger in free pages of the file or its write-ahead log
+# (members.services.delete_account also checkpoints the log after an erasure).
 SQLITE_BUSY_TIMEOUT_SECONDS = 20
+# Like uploads (FILE_UPLOAD_PERMISSIONS): the site's user reads and writes, its
+# group may read, nobody else. SQLite gives the -wal and -shm files the same mode.
+SQLITE_FILE_MODE = 0o640
 SQLITE_OPTIONS: dict[str, Any] = {
     "transaction_mode": "IMMEDIATE",
     "timeout": SQLITE_BUSY_TIMEOUT_SECONDS,
@@ -25,6 +32,7 @@ SQLITE_OPTIONS: dict[str, Any] = {
         "PRAGMA synchronous=NORMAL;"
         f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_SECONDS * 1000};"
         "PRAGMA foreign_keys=ON;"
+        "PRAGMA secure_delete=ON;"
     ),
 }
 

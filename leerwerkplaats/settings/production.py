@@ -34,3 +34,28 @@ DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 # limits must read the client address from the header the proxy sets (and only
 # that one; docs/deployment.md). adapters.py turns it into a pseudonym at once.
 ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env("TRUSTED_CLIENT_IP_HEADER", "X-Real-IP")
+
+# TOTP secrets and recovery codes are encrypted with this key (members/adapters.py).
+# Its own variable: were it derived from SECRET_KEY, rotating that key would lock
+# out every moderator and coordinator.
+MFA_ENCRYPTION_KEY = require(
+    "MFA_ENCRYPTION_KEY",
+    "Set it to a long random value of its own, kept as long as the database "
+    "(changing it makes every TOTP device and recovery code unreadable).",
+)
+
+# Account mail (verification, password reset) must really leave: no localhost
+# relay and no .local sender by default.
+EMAIL_HOST = require("EMAIL_HOST", "Set it to the SMTP relay for account mail.")
+DEFAULT_FROM_EMAIL = require(
+    "DEFAULT_FROM_EMAIL",
+    "Set it to the sender of account mail, e.g. HG Leerwerkplaats <noreply@example.nl>.",
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+if PRIVACY_SERVICE_URL:  # noqa: F405
+    PRIVACY_SERVICE_TOKEN = require(
+        "PRIVACY_SERVICE_TOKEN",
+        "The privacy service answers only callers with its shared token: set the same "
+        "value for the service and the workers.",
+    )

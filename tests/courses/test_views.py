@@ -7,6 +7,12 @@ import io
 
 import pytest
 from pypdf import PdfReader
+from wagtail.test.utils.form_data import (
+    nested_form_data,
+    querydict_from_html,
+    rich_text,
+    streamfield,
+)
 
 from courses import services
 from courses.models import Enrolment, LessonProgress
@@ -71,13 +77,48 @@ def test_lessons_are_for_members_only(client, course):
     assert client.get(lesson.url).status_code == 403
 
 
-def test_a_preview_records_no_progress(client, superuser, course):
-    lesson = cf.lessons_of(course)[0]
+def test_a_preview_shows_the_lesson_and_records_no_progress(client, superuser, course):
+    """As an editor previews: the edit form as the admin renders it (its body as the
+    StreamField widget posts it), posted to the preview, then the preview itself. It
+    shows the unsaved lesson with its blocks and writes nothing."""
+    lesson = cf.lessons_of(course)[-1]
     client.force_login(superuser)
+    edit = client.get(f"/beheer/pages/{lesson.pk}/edit/")
+    data = querydict_from_html(edit.content.decode(), form_id="page-edit-form")
+    data["title"] = "Les in voorbeeld"
+    data.update(
+        nested_form_data(
+            {
+                "body": streamfield(
+                    [
+                        ("text", rich_text("<p>Tekst in het voorbeeld.</p>")),
+                        (
+                            "callout",
+                            {
+                                "kind": "help",
+                                "title": "Bel Veilig Thuis",
+                                "text": rich_text("<p>0800-2000</p>"),
+                            },
+                        ),
+                        ("reflection", {"prompt": "Wat neem je mee?", "guidance": ""}),
+                    ]
+                )
+            }
+        )
+    )
+    preview_url = f"/beheer/pages/{lesson.pk}/edit/preview/"
 
-    response = client.get(f"/beheer/pages/{lesson.pk}/edit/preview/?mode=")
+    posted = client.post(preview_url, data)
+    response = client.get(preview_url + "?mode=")
 
-    assert response.status_code in (200, 404)  # 404: no preview data posted yet
+    assert posted.json()["is_valid"] is True
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert response.templates[0].name == "courses/lesson_page.html"
+    assert "Les in voorbeeld" in html
+    assert "Tekst in het voorbeeld." in html
+    assert "Bel Veilig Thuis" in html
+    assert "Wat neem je mee?" in html
     assert not Enrolment.objects.exists()
     assert not LessonProgress.objects.exists()
 
@@ -248,3 +289,25 @@ def test_reports_never_show_answers_or_reflections(client, member, course):
 def test_reports_are_for_coordinators(client, member):
     client.force_login(member)
     assert client.get("/rapportages/").status_code == 403
+
+
+HUGE_ID = "1" * 40
+
+
+def test_report_filters_with_impossible_ids_answer_cleanly(client, member, course):
+    """A 40-digit id used to raise OverflowError inside SQLite's query (a 500)."""
+    cf.complete(member, course)
+    client.force_login(_coordinator_of(member.profile.organisation))
+
+    page = client.get(f"/rapportages/?organisation={HUGE_ID}&course={HUGE_ID}")
+    report = client.get(f"/rapportages/rapportage.csv?organisation={HUGE_ID}&course={HUGE_ID}")
+    attendance = client.get(
+        f"/rapportages/presentielijst.csv?course={HUGE_ID}&register=SKJ&organisation=-1"
+    )
+
+    assert page.status_code == 400
+    assert "Kies een waarde uit de lijst." in page.content.decode()
+    # The CSV ignores the refused filter, as for another organisation's id: ours only.
+    assert report.status_code == 200
+    assert "De Meldcode;1;1;0;0;100" in report.content.decode("utf-8-sig")
+    assert attendance.status_code == 302

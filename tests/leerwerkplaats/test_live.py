@@ -1,12 +1,18 @@
-"""The WebSocket wiring: Origin check, session authentication, the ping consumer."""
+"""The WebSocket wiring: Origin check, session authentication, the ping consumer
+on the live base, announcements sent after commit."""
 
 import pytest
+from channels.security.websocket import OriginValidator
 from channels.testing import WebsocketCommunicator
 from django.conf import settings
+from django.db import transaction
 from django.test import Client
 
 from leerwerkplaats.asgi import application
-from leerwerkplaats.live import announce
+from leerwerkplaats.broadcast import announce
+from members.live import CLOSE_FORBIDDEN, CLOSE_UNAUTHENTICATED
+from members.models import MembershipStatus
+from tests.members import factories
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -21,15 +27,67 @@ def session_cookie_for(user) -> tuple[bytes, bytes]:
 
 
 async def open_socket(*headers: tuple[bytes, bytes]) -> tuple[WebsocketCommunicator, bool]:
-    communicator = WebsocketCommunicator(application, "/ws/ping/", headers=list(headers))
-    connected, _ = await communicator.connect()
+    communicator, connected, _code = await open_socket_with_code(*headers)
     return communicator, connected
 
 
-async def test_an_anonymous_visitor_is_refused():
-    communicator, connected = await open_socket(OWN_ORIGIN)
+async def open_socket_with_code(*headers: tuple[bytes, bytes]):
+    communicator = WebsocketCommunicator(application, "/ws/ping/", headers=list(headers))
+    connected, code = await communicator.connect(timeout=5)
+    return communicator, connected, code
 
-    assert connected is False
+
+async def test_an_anonymous_visitor_is_refused():
+    communicator, connected, code = await open_socket_with_code(OWN_ORIGIN)
+
+    assert (connected, code) == (False, CLOSE_UNAUTHENTICATED)
+    await communicator.disconnect()
+
+
+def test_every_socket_passes_the_origin_check():
+    # The ASGI application wraps the WebSocket routes in AllowedHostsOriginValidator.
+    assert isinstance(application.application_mapping["websocket"], OriginValidator)
+
+
+async def test_a_pending_member_gets_no_pong():
+    pending = await sync(factories.member)(status=MembershipStatus.PENDING)
+    cookie = await sync(session_cookie_for)(pending)
+
+    _communicator, connected, code = await open_socket_with_code(OWN_ORIGIN, cookie)
+
+    assert (connected, code) == (False, CLOSE_FORBIDDEN)
+
+
+async def test_a_moderator_without_mfa_gets_no_pong():
+    moderator = await sync(factories.member)(role="Moderator")
+    cookie = await sync(session_cookie_for)(moderator)
+
+    _communicator, connected, code = await open_socket_with_code(OWN_ORIGIN, cookie)
+
+    assert (connected, code) == (False, CLOSE_FORBIDDEN)
+
+
+async def test_a_moderator_with_mfa_gets_a_pong():
+    moderator = await sync(factories.member)(role="Moderator", with_mfa=True)
+    cookie = await sync(session_cookie_for)(moderator)
+    communicator, _connected = await open_socket(OWN_ORIGIN, cookie)
+
+    await communicator.send_json_to({"type": "ping"})
+
+    assert await communicator.receive_json_from(timeout=5) == {"type": "pong"}
+    await communicator.disconnect()
+
+
+async def test_a_deeply_nested_frame_gets_an_error_frame_not_a_crash(member):
+    cookie = await sync(session_cookie_for)(member)
+    communicator, _ = await open_socket(OWN_ORIGIN, cookie)
+
+    await communicator.send_to(text_data="[" * 200_000)
+    assert (await communicator.receive_json_from(timeout=5))["type"] == "error"
+    await communicator.send_to(text_data="[" * 60_000)
+    assert (await communicator.receive_json_from(timeout=5))["type"] == "error"
+    await communicator.send_json_to({"type": "ping"})
+    assert await communicator.receive_json_from(timeout=5) == {"type": "pong"}
     await communicator.disconnect()
 
 
@@ -77,6 +135,30 @@ async def test_an_announcement_reaches_every_connected_member(member):
     assert await second.receive_json_from() == expected
     await first.disconnect()
     await second.disconnect()
+
+
+async def test_an_announcement_waits_for_the_commit_and_a_rollback_sends_none(member):
+    cookie = await sync(session_cookie_for)(member)
+    communicator, _ = await open_socket(OWN_ORIGIN, cookie)
+
+    def announce_then_roll_back() -> None:
+        with pytest.raises(RuntimeError), transaction.atomic():
+            announce("Dit gaat niet door.")
+            raise RuntimeError("rolled back")
+
+    await sync(announce_then_roll_back)()
+    assert await communicator.receive_nothing(timeout=0.5)
+
+    def announce_in_a_transaction() -> None:
+        with transaction.atomic():
+            announce("Dit gaat wel door.")
+
+    await sync(announce_in_a_transaction)()
+    assert await communicator.receive_json_from(timeout=5) == {
+        "type": "announce",
+        "text": "Dit gaat wel door.",
+    }
+    await communicator.disconnect()
 
 
 def test_an_empty_announcement_is_refused():

@@ -15,7 +15,7 @@ from django.db import connection
 from django.test import Client
 from websockets.sync.client import connect
 
-from leerwerkplaats.live import announce
+from leerwerkplaats.broadcast import announce
 from leerwerkplaats.settings.environment import BASE_DIR
 
 pytestmark = [

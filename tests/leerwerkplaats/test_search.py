@@ -158,3 +158,25 @@ def test_search_query_count_does_not_grow_with_the_results(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get("/zoeken/", {"q": "geweld"})
     assert response.context["result_count"] >= 10
+
+
+@pytest.mark.parametrize(
+    "query", ['"', '"""', 'anoniem "hulp', "anoniem*", "(", "NEAR(a b)", "a AND OR", "^", "'"]
+)
+def test_search_syntax_in_the_box_gives_results_or_none_never_an_error(
+    client, help_index, privacy_statement, query
+):
+    response = client.get("/zoeken/", {"q": query})
+
+    assert response.status_code == 200
+
+
+def test_a_quoted_word_still_finds_its_pages(client, help_index, privacy_statement):
+    plain = client.get("/zoeken/", {"q": "anoniem"}).context["groups"]
+
+    quoted = client.get("/zoeken/", {"q": '"anoniem'}).context["groups"]
+
+    assert plain
+    assert [hit.url for group in quoted for hit in group.hits] == [
+        hit.url for group in plain for hit in group.hits
+    ]

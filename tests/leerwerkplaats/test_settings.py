@@ -17,6 +17,9 @@ REALISTIC_PRODUCTION_ENV = {
     "SITE_URL": "https://leerwerkplaats.example.nl",
     "DATABASE_URL": "postgres://leerwerkplaats@db.internal:5432/leerwerkplaats",
     "REDIS_URL": "redis://redis.internal:6379/0",
+    "MFA_ENCRYPTION_KEY": "Yt3#pL9@vQ7!mX2$kR5%wN8^bH4&cJ6*",
+    "EMAIL_HOST": "smtp.example.nl",
+    "DEFAULT_FROM_EMAIL": "HG Leerwerkplaats <noreply@leerwerkplaats.example.nl>",
 }
 
 
@@ -41,7 +44,20 @@ def test_check_deploy_is_clean_with_a_realistic_production_environment():
     assert "System check identified no issues" in result.stdout
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "DATABASE_URL", "REDIS_URL", "SITE_URL"])
+@pytest.mark.parametrize(
+    "missing",
+    [
+        "SECRET_KEY",
+        "DATABASE_URL",
+        "REDIS_URL",
+        "SITE_URL",
+        # Falling back to SECRET_KEY would lock every moderator out when it is rotated.
+        "MFA_ENCRYPTION_KEY",
+        # Not localhost and a .local sender: account mail must really leave.
+        "EMAIL_HOST",
+        "DEFAULT_FROM_EMAIL",
+    ],
+)
 def test_production_refuses_to_start_without_a_required_variable(missing):
     env = {k: v for k, v in REALISTIC_PRODUCTION_ENV.items() if k != missing}
 
@@ -92,3 +108,12 @@ def test_redis_url_switches_cache_and_channel_layer():
     else:
         assert settings.CHANNEL_LAYERS["default"]["BACKEND"].endswith("InMemoryChannelLayer")
         assert settings.CACHES["default"]["BACKEND"].endswith("LocMemCache")
+
+
+def test_production_requires_the_privacy_service_token_with_the_service():
+    env = {**REALISTIC_PRODUCTION_ENV, "PRIVACY_SERVICE_URL": "http://127.0.0.1:8765"}
+
+    result = manage("check", env=env)
+
+    assert result.returncode != 0
+    assert "The environment variable PRIVACY_SERVICE_TOKEN is not set." in result.stderr

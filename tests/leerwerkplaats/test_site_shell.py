@@ -1,6 +1,7 @@
 """The site shell: home page, languages, error pages, health check."""
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
@@ -79,3 +80,28 @@ def test_administrator_reaches_the_wagtail_admin(client, superuser):
 
     assert response.status_code == 200
     assert "wagtail" in response.content.decode().lower()
+
+
+def language_links(html: str) -> dict[str, str]:
+    return {code: href for href, code in re.findall(r'href="([^"]*)" hreflang="([^"]+)"', html)}
+
+
+@pytest.mark.parametrize(
+    "path", ["//evil.example/x", "///evil.example/x", "/\\evil.example/x", "/\\/evil.example/"]
+)
+def test_language_links_on_the_404_page_stay_on_the_site(client, home_page, path):
+    response = client.get("/", PATH_INFO=path)
+
+    assert response.status_code == 404
+    href = language_links(response.content.decode())["en"]
+    assert href.startswith("/"), href
+    assert not href.startswith(("//", "/\\")), href
+    assert urlsplit(href).netloc == "", href
+
+
+def test_language_links_on_a_normal_page_keep_the_page_and_its_query(client, home_page):
+    response = client.get("/zoeken/", {"q": "hulp"})
+
+    assert language_links(response.content.decode())["en"] == "/en/zoeken/?q=hulp"
+    english = client.get("/en/zoeken/", {"q": "hulp"})
+    assert language_links(english.content.decode())["nl"] == "/zoeken/?q=hulp"

@@ -170,3 +170,36 @@ def test_other_sessions_end_after_a_password_change(client, django_user_model):
     assert changed.status_code == 302
     assert client.get(reverse("members:profile")).status_code == 200
     assert other_device.get(reverse("members:profile")).status_code == 302
+
+
+def _fail_login_from(client, address, attempt):
+    # A different address per attempt: only the per-IP limit can throttle them.
+    return client.post(
+        reverse("account_login"),
+        {"login": f"niemand-{attempt}@example.org", "password": "fout-wachtwoord"},
+        REMOTE_ADDR=address,
+    )
+
+
+def test_failed_logins_from_many_addresses_of_one_ipv6_64_share_one_limit(client):
+    # Each address of a /64 is one subscriber's: allauth groups them, and the
+    # pseudonym must not split the group up again.
+    responses = [_fail_login_from(client, f"2001:db8:1:2::{n:x}", n) for n in range(1, 15)]
+
+    assert THROTTLED not in responses[0].content.decode()
+    assert THROTTLED in responses[-1].content.decode()
+
+
+def test_two_ipv6_64s_do_not_share_a_limit(client):
+    for n in range(1, 12):
+        _fail_login_from(client, f"2001:db8:1:2::{n:x}", n)
+
+    other = _fail_login_from(client, "2001:db8:1:3::1", 99)
+
+    assert THROTTLED not in other.content.decode()
+
+
+def test_the_pseudonym_of_an_ipv6_address_is_that_of_its_64():
+    assert pseudonymous_address("2001:db8:1:2::1") == pseudonymous_address("2001:db8:1:2:ffff::9")
+    assert pseudonymous_address("2001:db8:1:2::1") != pseudonymous_address("2001:db8:1:3::1")
+    assert pseudonymous_address("192.0.2.1") != pseudonymous_address("192.0.2.2")

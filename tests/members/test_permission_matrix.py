@@ -50,8 +50,10 @@ COORDINATOR_ONLY = row(LOGIN, LOGIN, LOGIN, LOGIN, AWAY, OK)
 
 MEMBERS_ONLY = row(LOGIN, FORBIDDEN, OK, OK, OK, OK)
 COORDINATOR_REPORTS = row(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK)
+MODERATORS_ONLY = row(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN)
+FORUM_MISSING = row(LOGIN, FORBIDDEN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND)
+FORUM_POST_ONLY = row(LOGIN, FORBIDDEN, GONE, GONE, GONE, GONE)
 STORY_WRITERS = row(LOGIN, FORBIDDEN, FORBIDDEN, OK, OK, FORBIDDEN)
-STORY_MODERATORS = row(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN)
 
 # url name -> (path, expected per role)
 MATRIX: dict[str, tuple[str, dict[str, object]]] = {
@@ -120,6 +122,27 @@ MATRIX: dict[str, tuple[str, dict[str, object]]] = {
         "/rapportages/presentielijst.csv",
         row(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, AWAY),
     ),
+    # The forum (issue 11): members only; pending members never learn whether a
+    # thread exists. Nobody holds thread, post or category 999999 / "bestaat-niet".
+    "forum:index": ("/forum/", MEMBERS_ONLY),
+    "forum:category": ("/forum/categorie/bestaat-niet/", FORUM_MISSING),
+    "forum:new_thread": ("/forum/categorie/bestaat-niet/nieuw/", FORUM_MISSING),
+    "forum:thread": ("/forum/gesprek/999999/", FORUM_MISSING),
+    "forum:first_unread": ("/forum/gesprek/999999/ongelezen/", FORUM_MISSING),
+    "forum:subscribe": ("/forum/gesprek/999999/volgen/", FORUM_POST_ONLY),
+    "forum:edit_post": ("/forum/bericht/999999/bewerken/", FORUM_MISSING),
+    "forum:delete_post": ("/forum/bericht/999999/verwijderen/", FORUM_POST_ONLY),
+    "forum:react": ("/forum/bericht/999999/reactie/", FORUM_POST_ONLY),
+    "forum:flag": ("/forum/bericht/999999/melden/", FORUM_MISSING),
+    "forum:moderation": ("/forum/moderatie/", MODERATORS_ONLY),
+    "forum:moderate_post": (
+        "/forum/moderatie/bericht/999999/",
+        row(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, FORBIDDEN),
+    ),
+    "forum:moderate_thread": (
+        "/forum/moderatie/gesprek/999999/",
+        row(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, GONE, FORBIDDEN),
+    ),
     # Stories (issue 13): ervaringsdeskundigen (and moderators) write, moderators review.
     "stories:write": ("/verhalen/schrijven/", STORY_WRITERS),
     # Nobody owns story 999: writers get a 404, everyone else the door.
@@ -130,7 +153,7 @@ MATRIX: dict[str, tuple[str, dict[str, object]]] = {
     "stories:mine": ("/verhalen/mijn/", STORY_WRITERS),
     # POST only: withdrawing takes a story offline.
     "stories:withdraw": ("/verhalen/mijn/999/intrekken/", logged_in(GONE)),
-    "stories:moderation": ("/verhalen/moderatie/", STORY_MODERATORS),
+    "stories:moderation": ("/verhalen/moderatie/", MODERATORS_ONLY),
     "stories:review": (
         "/verhalen/moderatie/999/",
         row(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, FORBIDDEN),

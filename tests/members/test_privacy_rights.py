@@ -1,6 +1,9 @@
 """Mijn gegevens: a member downloads everything held about them, and erases it."""
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.apps import apps
@@ -9,6 +12,7 @@ from django.db.models.functions import Cast
 from django.test import Client
 from django.urls import reverse
 
+from leerwerkplaats.settings.environment import BASE_DIR
 from members import services
 from members.models import AuditAction, AuditEvent, Profile
 from tests.members import factories
@@ -118,3 +122,27 @@ def test_the_audit_log_is_append_only():
         AuditEvent.objects.all().update(reason="x")
     with pytest.raises(PermissionError):
         AuditEvent.objects.all().delete()
+
+
+def test_erased_data_is_gone_from_the_sqlite_file_and_its_write_ahead_log(tmp_path):
+    result = subprocess.run(  # noqa: S603
+        [
+            sys.executable,
+            str(Path(__file__).with_name("sqlite_erasure.py")),
+            str(tmp_path / "db.sqlite3"),
+        ],
+        cwd=BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+
+    assert outcome["before"], "the control: the pseudonym was written"
+    assert not outcome["after_wal"], "secure_delete and a checkpoint after erasure"
+    assert not outcome["after_db"]
+    assert outcome["wal_size"] == 0
+    # Like media/: the site's own user reads and writes, its group may read.
+    assert outcome["mode"] & 0o077 in (0o000, 0o040), oct(outcome["mode"])

@@ -1,0 +1,134 @@
+"""Reads for the coordinator's reports: counts per course and the attendance list
+a register asks for. Counts only: no answers, no reflections."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from members.models import Profile
+
+from ..models import Completion, CoursePage, Enrolment, number_for_register
+from ..models.records import still_valid
+
+
+@dataclass
+class ReportRow:
+    course: CoursePage
+    enrolled: int = 0
+    completed: int = 0
+    expired: int = 0
+
+    @property
+    def in_progress(self) -> int:
+        return max(0, self.enrolled - self.completed - self.expired)
+
+    @property
+    def rate(self) -> int:
+        return round(100 * self.completed / self.enrolled) if self.enrolled else 0
+
+
+def _in_scope(queryset: QuerySet, org_ids: frozenset[int] | None, path: str) -> QuerySet:
+    if org_ids is None:
+        return queryset
+    return queryset.filter(**{f"{path}__in": org_ids})
+
+
+def organisation_report(
+    *,
+    org_ids: frozenset[int] | None,
+    start: date,
+    end: date,
+    course: CoursePage | None = None,
+    today: date | None = None,
+) -> dict[str, Any]:
+    """Counts per course for the members of the given organisations: enrolled
+    (started on or before the end of the period), completed in the period and still
+    valid, expired, in progress. Counts only: no answers, no reflections."""
+    today = today or timezone.localdate()
+    courses = list(CoursePage.objects.live().order_by("path"))
+    if course is not None:
+        courses = [c for c in courses if c.pk == course.pk]
+    completions = Completion.objects.filter(enrolment=OuterRef("pk"))
+    enrolments = _in_scope(
+        Enrolment.objects.filter(started_at__date__lte=end, course__in=courses),
+        org_ids,
+        "user__profile__organisation_id",
+    ).annotate(
+        has_current=Exists(
+            completions.filter(completed_on__range=(start, end)).filter(still_valid(today))
+        ),
+        has_any_current=Exists(completions.filter(still_valid(today))),
+        has_expired=Exists(completions.filter(expires_on__lt=today)),
+    )
+    counts = {
+        row["course_id"]: row
+        for row in enrolments.values("course_id").annotate(
+            enrolled=Count("pk"),
+            completed=Count("pk", filter=Q(has_current=True)),
+            expired=Count("pk", filter=Q(has_expired=True, has_any_current=False)),
+        )
+    }
+    rows = []
+    for c in courses:
+        data = counts.get(c.pk, {})
+        rows.append(
+            ReportRow(
+                course=c,
+                enrolled=data.get("enrolled", 0),
+                completed=data.get("completed", 0),
+                expired=data.get("expired", 0),
+            )
+        )
+    members = _in_scope(
+        Profile.objects.filter(status="approved", user__is_active=True), org_ids, "organisation_id"
+    ).count()
+    return {"rows": rows, "member_count": members}
+
+
+@dataclass
+class AttendanceLine:
+    name: str
+    register_number: str
+    accreditation_id: str
+    completed_on: date
+    points: str
+    code: str
+
+
+def attendance_list(
+    *,
+    org_ids: frozenset[int] | None,
+    course: CoursePage,
+    register: str,
+    start: date,
+    end: date,
+) -> list[AttendanceLine]:
+    """The list a provider hands to a register: who completed the course in the
+    period, with their number in that register and the points, as the certificate
+    was issued (name and number fixed at issue time)."""
+    completions = _in_scope(
+        Completion.objects.filter(course=course, completed_on__range=(start, end)),
+        org_ids,
+        "user__profile__organisation_id",
+    )
+    lines = []
+    for completion in completions.order_by("completed_on", "pk"):
+        item = next((a for a in completion.accreditations if a["register"] == register), None)
+        if item is None:
+            continue
+        lines.append(
+            AttendanceLine(
+                name=completion.holder_name,
+                register_number=number_for_register(completion.holder_register_numbers, register),
+                accreditation_id=item["accreditation_id"],
+                completed_on=completion.completed_on,
+                points=item["points"],
+                code=completion.code,
+            )
+        )
+    return lines

@@ -1,0 +1,72 @@
+"""Every change of state in learning: one function per use case, one transaction
+each, by concern: taking a course (`learning`), completion and certificates
+(`completion`), the privacy rights (`personal_data`). Lesson views, the admin,
+management commands and tests call these, through this package."""
+
+from .completion import (
+    AUDIT_CERTIFICATE_CORRECTED,
+    CODE_ALPHABET,
+    ERROR_CORRECTION_NEEDS_REASON,
+    ERROR_NOT_YET_RENEWABLE,
+    REMINDER_WINDOW,
+    complete_course_if_done,
+    correct_certificate_holder,
+    live_lessons,
+    new_certificate_code,
+    restart_course,
+    send_expiry_reminders,
+)
+from .learning import (
+    ERROR_BAD_CHOICE,
+    ERROR_EMPTY_REFLECTION,
+    ERROR_NO_QUESTIONS,
+    ERROR_NOT_PUBLISHED,
+    ERROR_PREREQUISITES,
+    ERROR_REFLECTION_TOO_LONG,
+    ERROR_UNANSWERED,
+    ERROR_UNKNOWN_BLOCK,
+    MAX_REFLECTION_SECONDS,
+    choose_scenario_option,
+    enrol,
+    grade,
+    grade_quiz_attempt,
+    record_lesson_view,
+    restart_scenario,
+    save_reflection,
+)
+from .membership import ERROR_NOT_A_MEMBER
+from .personal_data import erase_personal_data, export_personal_data, register_personal_data
+
+__all__ = [
+    "AUDIT_CERTIFICATE_CORRECTED",
+    "CODE_ALPHABET",
+    "ERROR_BAD_CHOICE",
+    "ERROR_CORRECTION_NEEDS_REASON",
+    "ERROR_EMPTY_REFLECTION",
+    "ERROR_NOT_A_MEMBER",
+    "ERROR_NOT_PUBLISHED",
+    "ERROR_NOT_YET_RENEWABLE",
+    "ERROR_NO_QUESTIONS",
+    "ERROR_PREREQUISITES",
+    "ERROR_REFLECTION_TOO_LONG",
+    "ERROR_UNANSWERED",
+    "ERROR_UNKNOWN_BLOCK",
+    "MAX_REFLECTION_SECONDS",
+    "REMINDER_WINDOW",
+    "choose_scenario_option",
+    "complete_course_if_done",
+    "correct_certificate_holder",
+    "enrol",
+    "erase_personal_data",
+    "export_personal_data",
+    "grade",
+    "grade_quiz_attempt",
+    "live_lessons",
+    "new_certificate_code",
+    "record_lesson_view",
+    "register_personal_data",
+    "restart_course",
+    "restart_scenario",
+    "save_reflection",
+    "send_expiry_reminders",
+]

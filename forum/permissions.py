@@ -1,0 +1,51 @@
+"""The forum's answers to "may this user do X", built on members.permissions."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from django.utils import timezone
+
+from members.permissions import can_moderate, can_use_members_area
+
+if TYPE_CHECKING:
+    from .models import Post, Thread
+
+#: How long an author may still change their post.
+EDIT_WINDOW = timedelta(minutes=15)
+
+
+def can_read_forum(user: Any) -> bool:
+    return can_use_members_area(user)
+
+
+def can_read_thread(user: Any, thread: Thread) -> bool:
+    return can_read_forum(user) and (not thread.hidden or can_moderate(user))
+
+
+def can_post_in(user: Any, thread: Thread) -> bool:
+    return can_read_thread(user, thread) and (not thread.locked or can_moderate(user))
+
+
+def can_edit_post(user: Any, post: Post) -> bool:
+    return (
+        can_read_forum(user)
+        and post.author_id == user.pk
+        and not post.deleted
+        and not post.hidden
+        and not post.thread.locked
+        and timezone.now() - post.created <= EDIT_WINDOW
+    )
+
+
+def can_delete_post(user: Any, post: Post) -> bool:
+    return (
+        can_read_forum(user)
+        and not post.deleted
+        and (post.author_id == user.pk or can_moderate(user))
+    )
+
+
+def can_moderate_forum(user: Any) -> bool:
+    return can_moderate(user)

@@ -1,0 +1,335 @@
+"""Reads the forum's views and consumers share. Each keeps its query count flat
+whatever the number of threads or posts (tests/forum/test_query_counts.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, F, IntegerField, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
+from . import permissions
+from .models import (
+    Category,
+    EventKind,
+    Flag,
+    Post,
+    PostRevision,
+    Reaction,
+    ReactionKind,
+    ReadState,
+    Thread,
+    ThreadAlias,
+    ThreadEvent,
+)
+
+ERASED_MEMBER = _("verwijderd lid")
+QUOTE_WORDS = 30
+
+
+def _unread_posts(user: Any) -> QuerySet[Post]:
+    """Posts `user` may see and has not read (their own never count)."""
+    read_upto = ReadState.objects.filter(user=user, thread=OuterRef("thread")).values(
+        "last_read_seq"
+    )[:1]
+    return (
+        Post.objects.visible_to(user)
+        .filter(deleted=False)
+        .exclude(author=user)
+        .annotate(read_upto=Coalesce(Subquery(read_upto), Value(0)))
+        .filter(seq__gt=F("read_upto"))
+        .order_by()
+    )
+
+
+def _count(queryset: QuerySet, group_by: str) -> Coalesce:
+    counted = queryset.values(group_by).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def categories_for(*, user: Any) -> list[Category]:
+    """Every category with `thread_count` and `unread_count` for `user`; empty for
+    anyone who may not read the forum."""
+    if not permissions.can_read_forum(user):
+        return []
+    threads = Thread.objects.visible_to(user).filter(category=OuterRef("pk")).order_by()
+    unread = _unread_posts(user).filter(thread__category=OuterRef("pk"))
+    return list(
+        Category.objects.annotate(
+            thread_count=_count(threads, "category"),
+            unread_count=_count(unread, "thread__category"),
+        )
+    )
+
+
+def get_category_for(*, user: Any, slug: str) -> Category:
+    return get_object_or_404(Category, slug=slug)
+
+
+def threads_in(*, category: Category, user: Any) -> list[Thread]:
+    """The category's threads, newest activity first, with `post_count` and
+    `unread_count` for `user`."""
+    posts = Post.objects.visible_to(user).filter(thread=OuterRef("pk"), deleted=False).order_by()
+    unread = _unread_posts(user).filter(thread=OuterRef("pk"))
+    return list(
+        Thread.objects.visible_to(user)
+        .filter(category=category)
+        .annotate(post_count=_count(posts, "thread"), unread_count=_count(unread, "thread"))
+        .order_by("-last_activity", "-pk")
+    )
+
+
+def get_thread_for(*, user: Any, pk: int) -> Thread:
+    return get_object_or_404(Thread.objects.visible_to(user).select_related("category"), pk=pk)
+
+
+def get_post_for(*, user: Any, pk: int) -> Post:
+    return get_object_or_404(
+        Post.objects.visible_to(user).select_related("thread", "thread__category"), pk=pk
+    )
+
+
+# --- one thread's posts, as the page and the socket show them ---------------
+
+
+@dataclass
+class ReactionView:
+    kind: str
+    label: str
+    present: bool
+    mine: bool
+
+
+@dataclass
+class QuoteView:
+    seq: int
+    author: str
+    text: str  # empty when the quoted post is hidden or deleted
+    unavailable: str = ""
+
+
+@dataclass
+class PostView:
+    post: Post
+    author: str
+    quote: QuoteView | None
+    reactions: list[ReactionView]
+    can_edit: bool
+    can_delete: bool
+    can_flag: bool
+    revisions: list[PostRevision] = field(default_factory=list)
+
+    @property
+    def seq(self) -> int:
+        return self.post.seq
+
+
+class Names:
+    """How authors are shown in one thread: their per-thread alias in alias mode,
+    else their pseudonym; an erased member is "verwijderd lid"."""
+
+    def __init__(self, thread: Thread, aliases: dict[int, str] | None = None) -> None:
+        self.thread = thread
+        if aliases is None and thread.alias_mode:
+            aliases = dict(
+                ThreadAlias.objects.filter(thread=thread).values_list("user_id", "alias")
+            )
+        self.aliases = aliases or {}
+
+    def of(self, user: Any) -> str:
+        if user is None:
+            return str(ERASED_MEMBER)
+        if self.thread.alias_mode:
+            return self.aliases.get(user.pk, str(ERASED_MEMBER))
+        return pseudonym_of(user)
+
+
+def pseudonym_of(user: Any) -> str:
+    """The name a member goes by on the forum; "verwijderd lid" once erased."""
+    profile = getattr(user, "profile", None) if user is not None else None
+    if profile is None or profile.erased_at is not None or not profile.pseudonym:
+        return str(ERASED_MEMBER)
+    return profile.pseudonym
+
+
+def _quote(post: Post, viewer: Any, names: Names) -> QuoteView | None:
+    quoted = post.reply_to
+    if quoted is None:
+        return None
+    quote = QuoteView(seq=quoted.seq, author=names.of(quoted.author), text="")
+    if quoted.deleted:
+        quote.unavailable = str(_("Dit bericht is verwijderd."))
+    elif quoted.hidden and not permissions.can_moderate_forum(viewer):
+        quote.unavailable = str(_("Dit bericht is verborgen door een moderator."))
+    else:
+        quote.text = Truncator(quoted.text).words(QUOTE_WORDS)
+    return quote
+
+
+def _posts(queryset: QuerySet[Post]) -> QuerySet[Post]:
+    return queryset.select_related(
+        "thread", "author__profile", "reply_to", "reply_to__author__profile"
+    )
+
+
+def post_views(*, posts: list[Post], thread: Thread, user: Any) -> list[PostView]:
+    """Everything the post template needs, in a fixed number of queries."""
+    ids = [post.pk for post in posts]
+    names = Names(thread)
+    present: dict[int, set[str]] = {}
+    mine: dict[int, set[str]] = {}
+    for post_id, kind, user_id in Reaction.objects.filter(post_id__in=ids).values_list(
+        "post_id", "kind", "user_id"
+    ):
+        present.setdefault(post_id, set()).add(kind)
+        if user_id == user.pk:
+            mine.setdefault(post_id, set()).add(kind)
+    moderator = permissions.can_moderate_forum(user)
+    revisions: dict[int, list[PostRevision]] = {}
+    if moderator:
+        for revision in PostRevision.objects.filter(post_id__in=ids):
+            revisions.setdefault(revision.post_id, []).append(revision)
+    flagged = set(
+        Flag.objects.open().filter(post_id__in=ids, reporter=user).values_list("post_id", flat=True)
+    )
+    views = []
+    for post in posts:
+        post.thread = thread
+        views.append(
+            PostView(
+                post=post,
+                author=names.of(post.author),
+                quote=_quote(post, user, names),
+                reactions=[
+                    ReactionView(
+                        kind=kind,
+                        label=str(label),
+                        present=kind in present.get(post.pk, ()),
+                        mine=kind in mine.get(post.pk, ()),
+                    )
+                    for kind, label in ReactionKind.choices
+                ],
+                can_edit=permissions.can_edit_post(user, post),
+                can_delete=permissions.can_delete_post(user, post),
+                can_flag=not post.deleted and not post.hidden and post.pk not in flagged,
+                revisions=revisions.get(post.pk, []),
+            )
+        )
+    return views
+
+
+def thread_page(*, thread: Thread, user: Any) -> dict[str, Any]:
+    """The posts of a thread, the last sequence number they reflect and where the
+    member's unread part begins."""
+    # Read the sequence first: anything newer arrives by the socket's resume.
+    last_seq = Thread.objects.filter(pk=thread.pk).values_list("last_seq", flat=True).get()
+    posts = list(_posts(Post.objects.visible_to(user).filter(thread=thread)).order_by("seq"))
+    state = ReadState.objects.filter(user=user, thread=thread).first()
+    read_upto = state.last_read_seq if state else 0
+    first_unread = next(
+        (p.seq for p in posts if p.seq > read_upto and p.author_id != user.pk and not p.deleted),
+        None,
+    )
+    return {
+        "posts": post_views(posts=posts, thread=thread, user=user),
+        "last_seq": last_seq,
+        "first_unread_seq": first_unread,
+        "read_upto": read_upto,
+    }
+
+
+def quoted_post(*, thread: Thread, user: Any, pk: int) -> Post | None:
+    return Post.objects.visible_to(user).filter(thread=thread, pk=pk, deleted=False).first()
+
+
+def first_unread_seq(*, thread: Thread, user: Any) -> int | None:
+    return (
+        _unread_posts(user).filter(thread=thread).order_by("seq").values_list("seq", flat=True)
+    ).first()
+
+
+def post_view(*, post_id: int, thread: Thread, user: Any) -> PostView | None:
+    """One post as `user` may see it now, or None when they may not see it."""
+    post = _posts(Post.objects.visible_to(user).filter(thread=thread, pk=post_id)).first()
+    if post is None:
+        return None
+    return post_views(posts=[post], thread=thread, user=user)[0]
+
+
+def events_after(*, thread: Thread, after: int) -> list[ThreadEvent]:
+    """The thread's log after `after`, in order: what a reconnecting client missed."""
+    return list(ThreadEvent.objects.filter(thread=thread, seq__gt=after).order_by("seq"))
+
+
+def flag_queue(*, user: Any) -> list[Flag]:
+    """Open flags, oldest first, for moderators only."""
+    if not permissions.can_moderate_forum(user):
+        return []
+    return list(
+        Flag.objects.open()
+        .select_related("post", "post__thread", "post__thread__category")
+        .order_by("created", "pk")
+    )
+
+
+# --- live frames (forum.consumers) ------------------------------------------
+
+
+def can_read_thread_id(*, user: Any, thread_id: int) -> bool:
+    """One query: may `user` (fresh from the live check) see this thread now?"""
+    return Thread.objects.visible_to(user).filter(pk=thread_id).exists()
+
+
+def _frames(
+    *, thread: Thread, events: list[tuple[int, str, int]], user: Any
+) -> list[dict[str, Any]]:
+    """One frame per event, in order, showing each post as `user` may see it now.
+
+    An event about a post the member may not see (hidden) still goes out, as
+    `post_hidden` without content: the client's sequence never has a gap."""
+    ids = {post_id for _, _, post_id in events}
+    posts = list(_posts(Post.objects.visible_to(user).filter(thread=thread, pk__in=ids)))
+    views = {view.post.pk: view for view in post_views(posts=posts, thread=thread, user=user)}
+    context = {
+        "can_post": permissions.can_post_in(user, thread),
+        "can_moderate": permissions.can_moderate_forum(user),
+    }
+    html: dict[int, str] = {}
+    frames: list[dict[str, Any]] = []
+    for seq, kind, post_id in events:
+        view = views.get(post_id)
+        if view is None:
+            frames.append({"type": EventKind.POST_HIDDEN, "seq": seq, "id": post_id})
+            continue
+        if post_id not in html:
+            html[post_id] = render_to_string("forum/includes/post.html", {**context, "pv": view})
+        frame_type = kind
+        if kind == EventKind.POST and view.post.seq != seq:
+            frame_type = EventKind.POST_UPDATED  # defensive: a post's event is its own seq
+        frames.append({"type": frame_type, "seq": seq, "id": post_id, "html": html[post_id]})
+    return frames
+
+
+def frames_after(*, thread_id: int, after: int, user: Any) -> list[dict[str, Any]]:
+    """Every event of the thread after `after`, as frames for `user`: the replay."""
+    thread = Thread.objects.visible_to(user).filter(pk=thread_id).first()
+    if thread is None:
+        return []
+    events = list(
+        ThreadEvent.objects.filter(thread=thread, seq__gt=after)
+        .order_by("seq")
+        .values_list("seq", "kind", "post_id")
+    )
+    return _frames(thread=thread, events=events, user=user)
+
+
+def frame_for(*, thread_id: int, seq: int, kind: str, post_id: int, user: Any) -> dict[str, Any]:
+    thread = Thread.objects.visible_to(user).filter(pk=thread_id).first()
+    if thread is None:
+        return {"type": EventKind.POST_HIDDEN, "seq": seq, "id": post_id}
+    return _frames(thread=thread, events=[(seq, kind, post_id)], user=user)[0]

@@ -1,0 +1,434 @@
+"""Every change of state in the forum: one function per use case, one transaction each.
+
+Views, consumers, other apps (casuistry and stories open threads here) and
+`seed_demo` call these, so they all behave alike. Every text passes the privacy
+check first (forum.privacy_check); only the redacted text the author accepted is
+stored. Every change readers see live takes the thread's next sequence number in
+the same transaction and is broadcast after the commit (forum.broadcast)."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Collection
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from members.services import record_event
+
+from . import broadcast, permissions
+from .audit import ForumAudit
+from .models import (
+    Category,
+    EventKind,
+    Flag,
+    FlagReason,
+    FlagStatus,
+    Post,
+    PostRevision,
+    Reaction,
+    ReactionKind,
+    ReadState,
+    Subscription,
+    SubscriptionState,
+    Thread,
+    ThreadAlias,
+    ThreadEvent,
+)
+from .privacy_check import accepted_text
+
+ERROR_NOT_ALLOWED = _("Dit mag je hier niet doen.")
+ERROR_LOCKED = _("Dit gesprek is gesloten: er kunnen geen berichten meer bij.")
+ERROR_EDIT_WINDOW = _(
+    "Je kunt een bericht alleen in het eerste kwartier na plaatsen nog aanpassen."
+)
+ERROR_EMPTY = _("Schrijf eerst je bericht.")
+ERROR_TITLE_EMPTY = _("Geef het gesprek een titel.")
+ERROR_REPLY_ELSEWHERE = _("Je kunt alleen reageren op een bericht in dit gesprek.")
+ERROR_ALREADY_FLAGGED = _("Je hebt dit bericht al gemeld; een moderator kijkt ernaar.")
+
+AUTHOR_ALIAS = _("Inbrenger")
+PARTICIPANT_ALIAS = _("Deelnemer %(letter)s")
+
+Placeholders = Collection[str]
+
+
+def _require(allowed: bool, message: Any = ERROR_NOT_ALLOWED) -> None:
+    if not allowed:
+        raise PermissionDenied(message)
+
+
+def _next_seq(thread: Thread) -> int:
+    """The thread's next sequence number, taken in the caller's transaction.
+
+    The UPDATE locks the thread's row (PostgreSQL) or the database (SQLite) until
+    the commit, so two posts can never get the same number."""
+    Thread.objects.filter(pk=thread.pk).update(last_seq=F("last_seq") + 1)
+    seq = Thread.objects.filter(pk=thread.pk).values_list("last_seq", flat=True).get()
+    thread.last_seq = seq
+    return seq
+
+
+def _event(thread: Thread, post: Post, kind: str, seq: int | None = None) -> ThreadEvent:
+    seq = _next_seq(thread) if seq is None else seq
+    event = ThreadEvent.objects.create(thread=thread, seq=seq, kind=kind, post=post)
+    broadcast.publish_event(thread_id=thread.pk, seq=seq, kind=kind, post_id=post.pk)
+    return event
+
+
+def _alias_for(thread: Thread, user: Any) -> None:
+    """Give `user` their per-thread alias once: "Inbrenger" for the thread's author,
+    then "Deelnemer A", "B", ... in order of first post."""
+    if not thread.alias_mode or ThreadAlias.objects.filter(thread=thread, user=user).exists():
+        return
+    if thread.author_id == user.pk:
+        alias = str(AUTHOR_ALIAS)
+    else:
+        n = ThreadAlias.objects.filter(thread=thread).exclude(user_id=thread.author_id).count()
+        letters = string.ascii_uppercase
+        label = letters[n % 26] + (str(n // 26) if n >= 26 else "")
+        alias = str(PARTICIPANT_ALIAS % {"letter": label})
+    ThreadAlias.objects.create(thread=thread, user=user, alias=alias)
+
+
+def _create_post(*, thread: Thread, author: Any, text: str, reply_to: Post | None = None) -> Post:
+    seq = _next_seq(thread)
+    post = Post(thread=thread, seq=seq, author=author, text=text, reply_to=reply_to)
+    post.full_clean()
+    post.save()
+    Thread.objects.filter(pk=thread.pk).update(last_activity=post.created)
+    _alias_for(thread, author)
+    _event(thread, post, EventKind.POST, seq=seq)
+    _mark_read(user=author, thread=thread, seq=seq)
+    return post
+
+
+def _clean_text(text: str, *, field: str, accepted_placeholders: Placeholders) -> str:
+    if not text.strip():
+        raise ValidationError({field: ERROR_EMPTY if field == "text" else ERROR_TITLE_EMPTY})
+    return accepted_text(
+        text.strip(), accepted_placeholders=frozenset(accepted_placeholders), field=field
+    )
+
+
+@transaction.atomic
+def open_thread(
+    *,
+    category: Category,
+    title: str,
+    author: Any,
+    text: str,
+    subject: Any = None,
+    alias_mode: bool = False,
+    accepted_placeholders: Placeholders = (),
+) -> Thread:
+    """A new thread with its first post. Title and text pass the privacy check;
+    `subject` is any model instance the thread discusses (a generic link).
+
+    Raises PostBlocked or ConfirmationNeeded (forum.privacy_check) until the text is
+    free of structured identifiers and every placeholder was accepted."""
+    _require(permissions.can_read_forum(author))
+    clean_title = _clean_text(title, field="title", accepted_placeholders=accepted_placeholders)
+    clean_text = _clean_text(text, field="text", accepted_placeholders=accepted_placeholders)
+    thread = Thread(category=category, title=clean_title, author=author, alias_mode=alias_mode)
+    if subject is not None:
+        thread.subject = subject
+    thread.full_clean()
+    thread.save()
+    _create_post(thread=thread, author=author, text=clean_text)
+    Subscription.objects.create(user=author, thread=thread, state=SubscriptionState.SUBSCRIBED)
+    return thread
+
+
+@transaction.atomic
+def post_reply(
+    *,
+    thread: Thread,
+    author: Any,
+    text: str,
+    reply_to: Post | None = None,
+    accepted_placeholders: Placeholders = (),
+) -> Post:
+    """A reply in a thread, stored redacted after the author accepted the redaction.
+
+    Raises PostBlocked for structured identifiers, ConfirmationNeeded for findings
+    not yet accepted, a ValidationError when the detector service is down (nothing
+    is stored unchecked) and PermissionDenied in a locked or hidden thread."""
+    _require(permissions.can_read_thread(author, thread))
+    _require(permissions.can_post_in(author, thread), ERROR_LOCKED)
+    if reply_to is not None and reply_to.thread_id != thread.pk:
+        raise ValidationError({"reply_to": ERROR_REPLY_ELSEWHERE})
+    clean = _clean_text(text, field="text", accepted_placeholders=accepted_placeholders)
+    return _create_post(thread=thread, author=author, text=clean, reply_to=reply_to)
+
+
+@transaction.atomic
+def edit_post(
+    *, post: Post, editor: Any, text: str, accepted_placeholders: Placeholders = ()
+) -> Post:
+    """The author changes their post within the edit window; the earlier version is
+    kept for moderators."""
+    post = Post.objects.select_related("thread").select_for_update().get(pk=post.pk)
+    _require(permissions.can_edit_post(editor, post), ERROR_EDIT_WINDOW)
+    clean = _clean_text(text, field="text", accepted_placeholders=accepted_placeholders)
+    if clean == post.text:
+        return post
+    PostRevision.objects.create(post=post, text=post.text)
+    post.text = clean
+    post.edited = timezone.now()
+    post.full_clean()
+    post.save(update_fields=["text", "edited"])
+    _event(post.thread, post, EventKind.POST_UPDATED)
+    return post
+
+
+@transaction.atomic
+def delete_post(*, post: Post, actor: Any) -> Post:
+    """Soft delete: the post stays as "verwijderd" so replies still read; its text
+    and history are emptied. A moderator's deletion is audited."""
+    post = Post.objects.select_related("thread").select_for_update().get(pk=post.pk)
+    _require(permissions.can_delete_post(actor, post))
+    post.deleted = True
+    post.text = ""
+    post.save(update_fields=["deleted", "text"])
+    post.revisions.all().delete()
+    if post.author_id != actor.pk:
+        record_event(action=ForumAudit.POST_DELETED, actor=actor, obj=post)
+    _resolve_flags(post=post, actor=actor)
+    _event(post.thread, post, EventKind.POST_UPDATED)
+    return post
+
+
+@transaction.atomic
+def react(*, post: Post, user: Any, kind: str) -> bool:
+    """Toggle a supportive reaction; returns whether it is now on."""
+    post = Post.objects.select_related("thread").get(pk=post.pk)
+    _require(
+        kind in ReactionKind.values
+        and permissions.can_read_thread(user, post.thread)
+        and not post.hidden
+        and not post.deleted
+    )
+    existing = Reaction.objects.filter(post=post, user=user, kind=kind)
+    if existing.exists():
+        existing.delete()
+        on = False
+    else:
+        Reaction.objects.create(post=post, user=user, kind=kind)
+        on = True
+    _event(post.thread, post, EventKind.REACTION)
+    return on
+
+
+@transaction.atomic
+def flag_post(*, post: Post, reporter: Any, reason: str) -> Flag:
+    """A member reports a post. "herleidbaar" hides it at once for everyone but
+    moderators, and every open copy of the thread drops it live."""
+    post = Post.objects.select_related("thread").select_for_update().get(pk=post.pk)
+    _require(permissions.can_read_thread(reporter, post.thread) and not post.hidden)
+    if Flag.objects.open().filter(post=post, reporter=reporter).exists():
+        raise ValidationError(ERROR_ALREADY_FLAGGED)
+    flag = Flag(post=post, reporter=reporter, reason=reason)
+    flag.full_clean()
+    try:
+        with transaction.atomic():
+            flag.save()
+    except IntegrityError:
+        raise ValidationError(ERROR_ALREADY_FLAGGED) from None
+    if reason == FlagReason.HERLEIDBAAR:
+        post.hidden = True
+        post.hidden_reason = FlagReason.HERLEIDBAAR
+        post.save(update_fields=["hidden", "hidden_reason"])
+        record_event(action=ForumAudit.POST_HIDDEN, actor=reporter, obj=post, reason=reason)
+        _event(post.thread, post, EventKind.POST_HIDDEN)
+    return flag
+
+
+def _resolve_flags(*, post: Post, actor: Any) -> None:
+    Flag.objects.open().filter(post=post).update(
+        status=FlagStatus.RESOLVED, resolved_at=timezone.now(), resolved_by=actor
+    )
+
+
+@transaction.atomic
+def restore_post(*, post: Post, moderator: Any) -> Post:
+    """A moderator finds a hidden post acceptable: it is shown again, flags closed."""
+    _require(permissions.can_moderate_forum(moderator))
+    post = Post.objects.select_related("thread").select_for_update().get(pk=post.pk)
+    post.hidden = False
+    post.hidden_reason = ""
+    post.save(update_fields=["hidden", "hidden_reason"])
+    _resolve_flags(post=post, actor=moderator)
+    record_event(action=ForumAudit.POST_RESTORED, actor=moderator, obj=post)
+    _event(post.thread, post, EventKind.POST_UPDATED)
+    return post
+
+
+@transaction.atomic
+def hide_post(*, post: Post, moderator: Any, reason: str = "moderator") -> Post:
+    _require(permissions.can_moderate_forum(moderator))
+    post = Post.objects.select_related("thread").select_for_update().get(pk=post.pk)
+    post.hidden = True
+    post.hidden_reason = reason[:32]
+    post.save(update_fields=["hidden", "hidden_reason"])
+    record_event(action=ForumAudit.POST_HIDDEN, actor=moderator, obj=post)
+    _event(post.thread, post, EventKind.POST_HIDDEN)
+    return post
+
+
+@transaction.atomic
+def redact_post(
+    *,
+    post: Post,
+    moderator: Any,
+    text: str,
+    accepted_placeholders: Placeholders = (),
+    restore: bool = True,
+) -> Post:
+    """A moderator rewrites a post. Every earlier version is purged: the old text
+    is exactly what had to go. The post is shown again unless `restore` is False."""
+    _require(permissions.can_moderate_forum(moderator))
+    post = Post.objects.select_related("thread").select_for_update().get(pk=post.pk)
+    clean = _clean_text(text, field="text", accepted_placeholders=accepted_placeholders)
+    post.revisions.all().delete()
+    post.text = clean
+    post.edited = timezone.now()
+    if restore:
+        post.hidden = False
+        post.hidden_reason = ""
+    post.full_clean()
+    post.save(update_fields=["text", "edited", "hidden", "hidden_reason"])
+    _resolve_flags(post=post, actor=moderator)
+    record_event(action=ForumAudit.POST_REDACTED, actor=moderator, obj=post)
+    _event(post.thread, post, EventKind.POST_HIDDEN if post.hidden else EventKind.POST_UPDATED)
+    return post
+
+
+@transaction.atomic
+def lock_thread(*, thread: Thread, moderator: Any, locked: bool = True) -> Thread:
+    _require(permissions.can_moderate_forum(moderator))
+    Thread.objects.filter(pk=thread.pk).update(locked=locked)
+    thread.locked = locked
+    record_event(
+        action=ForumAudit.THREAD_LOCKED if locked else ForumAudit.THREAD_UNLOCKED,
+        actor=moderator,
+        obj=thread,
+    )
+    return thread
+
+
+@transaction.atomic
+def move_thread(*, thread: Thread, moderator: Any, category: Category) -> Thread:
+    _require(permissions.can_moderate_forum(moderator))
+    Thread.objects.filter(pk=thread.pk).update(category=category)
+    thread.category = category
+    record_event(action=ForumAudit.THREAD_MOVED, actor=moderator, obj=thread, reason=category.slug)
+    return thread
+
+
+def _mark_read(*, user: Any, thread: Thread, seq: int) -> None:
+    state, created = ReadState.objects.get_or_create(
+        user=user, thread=thread, defaults={"last_read_seq": seq}
+    )
+    if not created and state.last_read_seq < seq:
+        ReadState.objects.filter(pk=state.pk, last_read_seq__lt=seq).update(last_read_seq=seq)
+
+
+@transaction.atomic
+def mark_read(*, user: Any, thread: Thread, seq: int) -> None:
+    """The member has seen the thread up to `seq`; the position never goes back."""
+    _require(permissions.can_read_thread(user, thread))
+    _mark_read(user=user, thread=thread, seq=min(seq, thread.last_seq))
+
+
+@transaction.atomic
+def set_subscription(*, user: Any, thread: Thread, state: str | None) -> None:
+    """Follow, mute (state from SubscriptionState) or neither (None)."""
+    _require(permissions.can_read_thread(user, thread))
+    if state is None:
+        Subscription.objects.filter(user=user, thread=thread).delete()
+        return
+    _require(state in SubscriptionState.values)
+    Subscription.objects.update_or_create(user=user, thread=thread, defaults={"state": state})
+
+
+@transaction.atomic
+def reveal_alias(*, thread: Thread, alias: str, moderator: Any) -> Any:
+    """Who is behind an alias in this thread: moderators only, and every look-up is
+    written to the audit log."""
+    _require(permissions.can_moderate_forum(moderator))
+    entry = ThreadAlias.objects.select_related("user").get(thread=thread, alias=alias)
+    record_event(
+        action=ForumAudit.ALIAS_REVEALED,
+        actor=moderator,
+        subject=entry.user,
+        obj=thread,
+    )
+    return entry.user
+
+
+# --- personal data ("Mijn gegevens") ---------------------------------------
+
+
+def export_personal_data(user: Any) -> dict[str, Any]:
+    posts = Post.objects.filter(author=user).select_related("thread").order_by("created")
+    return {
+        "threads_started": [
+            {"title": t.title, "created": t.created.isoformat()}
+            for t in Thread.objects.filter(author=user).order_by("created")
+        ],
+        "posts": [
+            {
+                "thread": p.thread.title,
+                "seq": p.seq,
+                "text": p.text,
+                "created": p.created.isoformat(),
+                "deleted": p.deleted,
+                "hidden": p.hidden,
+            }
+            for p in posts
+        ],
+        "flags": [
+            {"post": f.post_id, "reason": f.reason, "status": f.status}
+            for f in Flag.objects.filter(reporter=user)
+        ],
+        "reactions": [
+            {"post": r.post_id, "kind": r.kind} for r in Reaction.objects.filter(user=user)
+        ],
+        "read_positions": [
+            {"thread": s.thread_id, "last_read_seq": s.last_read_seq}
+            for s in ReadState.objects.filter(user=user)
+        ],
+        "subscriptions": [
+            {"thread": s.thread_id, "state": s.state}
+            for s in Subscription.objects.filter(user=user)
+        ],
+    }
+
+
+def erase_personal_data(user: Any) -> None:
+    """Posts stay for the others in the conversation but no longer point to anyone
+    (the account is anonymised: "verwijderd lid"); their earlier versions go.
+    Read positions, reactions, subscriptions and flags the member made go."""
+    PostRevision.objects.filter(post__author=user).delete()
+    ReadState.objects.filter(user=user).delete()
+    Reaction.objects.filter(user=user).delete()
+    Subscription.objects.filter(user=user).delete()
+    Flag.objects.filter(reporter=user).update(reporter=None)
+
+
+def register_personal_data() -> None:
+    from members import personal_data
+
+    personal_data.register(
+        personal_data.PersonalDataProvider(
+            key="forum",
+            label="Forum: berichten, meldingen en leesposities",
+            export=export_personal_data,
+            erase=erase_personal_data,
+        )
+    )

@@ -1,0 +1,70 @@
+"""The members app's only door to the channel layer.
+
+Every live connection joins its member's group (`user_group`); the services below
+close those connections, after their transaction commits, when the member logs out,
+is erased, suspended or refused, their roles change or they remove a second
+factor. Other apps' `broadcast.py`
+modules may use `send_on_commit` for their own groups."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypedDict
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.db import transaction
+
+# Why a member's connections were closed; the consumer picks the close code.
+REASON_LOGGED_OUT = "logged_out"
+REASON_ERASED = "erased"
+REASON_SUSPENDED = "suspended"
+REASON_REFUSED = "refused"
+REASON_ROLES_CHANGED = "roles_changed"
+REASON_MFA_REMOVED = "mfa_removed"
+REASONS = frozenset(
+    {
+        REASON_LOGGED_OUT,
+        REASON_ERASED,
+        REASON_SUSPENDED,
+        REASON_REFUSED,
+        REASON_ROLES_CHANGED,
+        REASON_MFA_REMOVED,
+    }
+)
+
+# The event type every live consumer handles (`LiveConsumer.live_close`).
+CLOSE_EVENT = "live.close"
+
+
+class CloseEvent(TypedDict):
+    type: str
+    reason: str
+
+
+def user_group(user_id: int) -> str:
+    """The group every live connection of this member joins."""
+    return f"user.{int(user_id)}"
+
+
+def send_now(group: str, event: Mapping[str, Any]) -> None:
+    """Send one event to a group in every worker process (Redis past one process)."""
+    layer = get_channel_layer()
+    if layer is not None:
+        async_to_sync(layer.group_send)(group, dict(event))
+
+
+def send_on_commit(group: str, event: Mapping[str, Any]) -> None:
+    """Send once the current transaction commits; nothing is sent if it rolls back.
+
+    Outside a transaction (autocommit) it sends at once."""
+    payload = dict(event)
+    transaction.on_commit(lambda: send_now(group, payload))
+
+
+def close_user_connections(user_id: int, reason: str) -> None:
+    """Close every open live connection of this member, on commit."""
+    if reason not in REASONS:
+        raise ValueError(f"Unknown reason {reason!r}; one of {sorted(REASONS)}.")
+    event: CloseEvent = {"type": CLOSE_EVENT, "reason": reason}
+    send_on_commit(user_group(user_id), event)

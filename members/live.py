@@ -1,0 +1,322 @@
+"""The live base: every WebSocket consumer of the platform builds on `LiveConsumer`.
+
+It holds the rules once (docs/live.md, "The live base"):
+
+- only an approved member who satisfies the MFA policy, with a valid session, gets
+  in; anyone else is refused before `accept()` with `CLOSE_UNAUTHENTICATED` or
+  `CLOSE_FORBIDDEN`;
+- before any group event reaches the client, all of that is checked again from the
+  database (one query, no memo kept on the connection); when it fails the socket
+  closes with the same codes;
+- every connection joins its member's group, so the members services can close
+  all of a member's sockets (log-out, erasure, suspension, refusal, role change);
+- frames are bounded (size, nesting, rate) and bad input gets an error frame;
+- client frames are dispatched on their `type` to `handle_<type>` methods; a
+  `{"type": "resume", "after": N}` frame calls the `replay_after` hook.
+
+Consumers never write models: they call services through `database_sync_to_async`,
+and they never talk to the channel layer's senders: each app's `broadcast.py` does.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from dataclasses import dataclass, field
+from itertools import accumulate
+from typing import Any, ClassVar
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from .broadcast import CLOSE_EVENT, REASON_ERASED, REASON_LOGGED_OUT, CloseEvent, user_group
+from .middleware import session_timed_out
+from .permissions import can_use_members_area
+from .selectors import user_for_live_check
+
+CLOSE_UNAUTHENTICATED = 4401
+CLOSE_FORBIDDEN = 4403
+CLOSE_RATE_LIMITED = 4429
+
+# Session engines that keep the session in the database, where the per-event check
+# reads it (in the same query as the member).
+DB_SESSIONS = frozenset(
+    {"django.contrib.sessions.backends.db", "django.contrib.sessions.backends.cached_db"}
+)
+
+MAX_FRAME_BYTES = 64 * 1024
+MAX_JSON_DEPTH = 20
+RATE_BURST = 20
+RATE_PER_SECOND = 5.0
+
+ERROR_BINARY = _("Alleen tekstberichten in JSON worden ondersteund.")
+ERROR_TOO_LARGE = _("Dit bericht is te groot.")
+ERROR_TOO_DEEP = _("Dit bericht is te diep genest.")
+ERROR_INVALID_JSON = _("Dit bericht is geen geldige JSON.")
+ERROR_NOT_AN_OBJECT = _("Een bericht is een JSON-object met een veld 'type'.")
+ERROR_UNKNOWN_TYPE = _("Onbekend berichttype.")
+ERROR_RESUME_AFTER = _("'after' moet een geheel getal van 0 of meer zijn.")
+ERROR_RESUME_UNSUPPORTED = _("Hervatten kan hier niet.")
+ERROR_NOT_ALLOWED = _("Dat mag je hier niet doen.")
+
+# A message type names a handler: `handle_<type>`. Nothing else may reach getattr.
+_TYPE_PATTERN = re.compile(r"[a-z][a-z0-9_]{0,39}")
+# A JSON string, closed or running to the end: removed left to right, each character
+# looked at once, so brackets inside strings never count as nesting.
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"?', re.DOTALL)
+_NOT_A_BRACKET = re.compile(r"[^\[\]{}]+")
+_BRACKET_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+
+
+def json_depth(text: str) -> int:
+    """The deepest nesting of arrays and objects in `text`, without parsing it.
+
+    Linear and recursion-free, so it can run before `json.loads` (whose recursion
+    a frame of 200,000 `[` would exhaust). Malformed input may count too deep,
+    never too shallow; it fails to parse afterwards anyway."""
+    brackets = _NOT_A_BRACKET.sub("", _JSON_STRING.sub("", text))
+    return max(0, max(accumulate(map(_BRACKET_STEP.__getitem__, brackets)), default=0))
+
+
+@dataclass
+class TokenBucket:
+    """`capacity` frames at once, refilled at `rate` frames per second."""
+
+    capacity: float
+    rate: float
+    tokens: float = field(init=False)
+    updated: float = field(default_factory=time.monotonic)
+
+    def __post_init__(self) -> None:
+        self.tokens = self.capacity
+
+    def take(self) -> bool:
+        now = time.monotonic()
+        self.tokens = min(self.capacity, self.tokens + (now - self.updated) * self.rate)
+        self.updated = now
+        if self.tokens < 1:
+            return False
+        self.tokens -= 1
+        return True
+
+
+class _MemberBuckets:
+    """One bucket per member and process, shared by all their connections in it.
+
+    Consumers of a process run on one event loop, so no lock is needed. The bucket
+    goes when the member's last connection in this process closes."""
+
+    def __init__(self) -> None:
+        self._buckets: dict[int, TokenBucket] = {}
+        self._connections: dict[int, int] = {}
+
+    def open(self, user_id: int, *, capacity: float, rate: float) -> TokenBucket:
+        self._connections[user_id] = self._connections.get(user_id, 0) + 1
+        if user_id not in self._buckets:
+            self._buckets[user_id] = TokenBucket(capacity=capacity, rate=rate)
+        return self._buckets[user_id]
+
+    def close(self, user_id: int) -> None:
+        remaining = self._connections.get(user_id, 0) - 1
+        if remaining > 0:
+            self._connections[user_id] = remaining
+        else:
+            self._connections.pop(user_id, None)
+            self._buckets.pop(user_id, None)
+
+
+member_buckets = _MemberBuckets()
+
+
+class LiveConsumer(AsyncJsonWebsocketConsumer):
+    """The base of every consumer. Subclasses override, as they need:
+
+    - `check_permission(user)`: may this member use this connection (this thread,
+      this session)? Runs in a database thread, at connect and before every group
+      event, with a user loaded fresh for that check.
+    - `join_groups()`: join their groups with `await self.join(group)`.
+    - `handle_<type>(content)`: one method per client message type.
+    - `replay_after(after)`: send every event after sequence number `after` from
+      the database (the `resume` message).
+    - group event handlers as in Channels (`thread_post` for `thread.post`): they
+      run only after access was checked again, and should only `send_json`.
+    """
+
+    max_frame_bytes: ClassVar[int] = MAX_FRAME_BYTES
+    max_json_depth: ClassVar[int] = MAX_JSON_DEPTH
+    rate_burst: ClassVar[float] = RATE_BURST
+    rate_per_second: ClassVar[float] = RATE_PER_SECOND
+    # Group events handled by the base itself, without a permission check.
+    unchecked_events: ClassVar[frozenset[str]] = frozenset({CLOSE_EVENT})
+
+    user_id: int | None = None
+    session_key: str | None = None
+    closing = False
+    bucket: TokenBucket | None = None
+
+    # --- hooks for subclasses ------------------------------------------------
+
+    def check_permission(self, user: Any) -> bool:
+        """Extra rule of this consumer for an admitted member (default: none).
+
+        Runs in a database thread; `user` is freshly loaded, so predicates of
+        `members.permissions` answer as the database stands now. Keep it to a
+        query or two: it runs for every event."""
+        return True
+
+    async def join_groups(self) -> None:
+        """Join this consumer's groups (`await self.join(name)`), before accept."""
+
+    async def replay_after(self, after: int) -> None:
+        """Send every event with a sequence number above `after`, from the database.
+
+        Consumers with a sequence (the forum) implement it; the base refuses."""
+        raise NotImplementedError
+
+    # --- admission -----------------------------------------------------------
+
+    async def connect(self) -> None:
+        user = self.scope.get("user")
+        if user is None or not user.is_authenticated:
+            # Closing before accept() refuses the handshake.
+            await self.close(code=CLOSE_UNAUTHENTICATED)
+            return
+        self.user_id = user.pk
+        session = self.scope.get("session")
+        self.session_key = getattr(session, "session_key", None)
+        refusal = await self.access_refusal()
+        if refusal is not None:
+            await self.close(code=refusal)
+            return
+        await self.join(user_group(user.pk))
+        await self.join_groups()
+        self.bucket = member_buckets.open(
+            user.pk, capacity=self.rate_burst, rate=self.rate_per_second
+        )
+        await self.accept()
+
+    async def join(self, group: str) -> None:
+        """Join a group; the base leaves it again on disconnect."""
+        await self.channel_layer.group_add(group, self.channel_name)
+        self.groups.append(group)
+
+    async def has_access(self) -> bool:
+        return await self.access_refusal() is None
+
+    async def access_refusal(self) -> int | None:
+        """None when the member may go on; otherwise the close code. Asked of the
+        database now, in one thread hop and (for the base) one query: the session
+        still valid (not ended, not timed out), the account active and approved, the
+        MFA policy met, and this consumer's own rule."""
+        return await database_sync_to_async(self._access_refusal)()
+
+    def _access_refusal(self) -> int | None:
+        if self.user_id is None:
+            return CLOSE_UNAUTHENTICATED
+        checks_session = self.session_key is not None and settings.SESSION_ENGINE in DB_SESSIONS
+        user = user_for_live_check(
+            self.user_id, session_key=self.session_key if checks_session else None
+        )
+        if user is None:
+            return CLOSE_UNAUTHENTICATED
+        if checks_session and (
+            user.live_session is None or session_timed_out(user.live_session, now=int(time.time()))
+        ):
+            return CLOSE_UNAUTHENTICATED
+        if not can_use_members_area(user) or not self.check_permission(user):
+            return CLOSE_FORBIDDEN
+        return None
+
+    async def disconnect(self, code: int) -> None:
+        if self.bucket is not None and self.user_id is not None:
+            member_buckets.close(self.user_id)
+            self.bucket = None
+
+    async def close_with(self, code: int) -> None:
+        if not self.closing:
+            self.closing = True
+            await self.close(code=code)
+
+    # --- group events --------------------------------------------------------
+
+    async def dispatch(self, message: dict[str, Any]) -> None:
+        kind = message.get("type", "")
+        if isinstance(kind, str) and not kind.startswith("websocket."):
+            if self.closing:
+                return
+            if kind not in self.unchecked_events:
+                refusal = await self.access_refusal()
+                if refusal is not None:
+                    await self.close_with(refusal)
+                    return
+        await super().dispatch(message)
+
+    async def live_close(self, event: CloseEvent) -> None:
+        gone = event.get("reason") in (REASON_LOGGED_OUT, REASON_ERASED)
+        await self.close_with(CLOSE_UNAUTHENTICATED if gone else CLOSE_FORBIDDEN)
+
+    # --- client frames -------------------------------------------------------
+
+    async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
+        if self.closing:
+            return
+        if self.bucket is not None and not self.bucket.take():
+            await self.close_with(CLOSE_RATE_LIMITED)
+            return
+        if text_data is None:
+            await self.send_error(ERROR_BINARY)
+            return
+        if len(text_data) > self.max_frame_bytes or (
+            len(text_data) * 4 > self.max_frame_bytes
+            and len(text_data.encode("utf-8", "surrogatepass")) > self.max_frame_bytes
+        ):
+            await self.send_error(ERROR_TOO_LARGE)
+            return
+        if json_depth(text_data) > self.max_json_depth:
+            await self.send_error(ERROR_TOO_DEEP)
+            return
+        try:
+            content = json.loads(text_data)
+        except (ValueError, RecursionError):
+            await self.send_error(ERROR_INVALID_JSON)
+            return
+        await self.receive_json(content)
+
+    async def receive_json(self, content: Any, **kwargs: Any) -> None:
+        if not isinstance(content, dict) or not isinstance(content.get("type"), str):
+            await self.send_error(ERROR_NOT_AN_OBJECT)
+            return
+        kind = content["type"]
+        handler = getattr(self, f"handle_{kind}", None) if _TYPE_PATTERN.fullmatch(kind) else None
+        if handler is None:
+            await self.send_error(ERROR_UNKNOWN_TYPE)
+            return
+        try:
+            await handler(content)
+        except ValidationError as error:
+            # A service refused the input: the member reads why, as in a form.
+            await self.send_error(" ".join(str(message) for message in error.messages))
+        except PermissionDenied as error:
+            await self.send_error(str(error) or ERROR_NOT_ALLOWED)
+
+    async def handle_resume(self, content: dict[str, Any]) -> None:
+        after = content.get("after")
+        if not isinstance(after, int) or isinstance(after, bool) or not 0 <= after < 2**63:
+            await self.send_error(ERROR_RESUME_AFTER)
+            return
+        if type(self).replay_after is LiveConsumer.replay_after:
+            await self.send_error(ERROR_RESUME_UNSUPPORTED)
+            return
+        # The replay sends stored events: the same check as before a live event.
+        refusal = await self.access_refusal()
+        if refusal is not None:
+            await self.close_with(refusal)
+            return
+        await self.replay_after(after)
+
+    async def send_error(self, message: str) -> None:
+        await self.send_json({"type": "error", "message": str(message)})

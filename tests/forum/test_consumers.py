@@ -1,0 +1,182 @@
+"""The live thread: resume from the database, live posts, hiding, and access
+checked at connect and before every event. Real session cookies."""
+
+from __future__ import annotations
+
+import pytest
+from asgiref.sync import sync_to_async
+from channels.auth import AuthMiddlewareStack
+from channels.routing import URLRouter
+from channels.testing import WebsocketCommunicator
+
+from forum import services
+from forum.models import FlagReason
+from leerwerkplaats.routing import websocket_urlpatterns
+from members.live import CLOSE_FORBIDDEN, CLOSE_UNAUTHENTICATED
+from members.models import MembershipStatus, Profile
+from tests.forum import factories
+from tests.members import factories as member_factories
+from tests.members.test_live import cookie_of, logged_in_client
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+WAIT = 10
+application = AuthMiddlewareStack(URLRouter(websocket_urlpatterns))
+
+
+async def open_socket(user, thread_id: int):
+    headers = []
+    if user is not None:
+        client = await sync_to_async(logged_in_client)(user)
+        headers.append(cookie_of(client))
+    communicator = WebsocketCommunicator(
+        application, f"/ws/forum/threads/{thread_id}/", headers=headers
+    )
+    connected, code = await communicator.connect(timeout=WAIT)
+    return communicator, connected, code
+
+
+@sync_to_async
+def setup_thread():
+    author = member_factories.member()
+    thread = factories.thread(author=author)
+    factories.post(thread=thread, text="Het begin van het gesprek.")
+    thread.refresh_from_db()
+    return author, thread
+
+
+@sync_to_async
+def reply(thread, author, text):
+    return services.post_reply(thread=thread, author=author, text=text)
+
+
+async def test_resume_after_a_disconnect_delivers_the_missed_posts_once_in_order():
+    author, thread = await setup_thread()
+    reader = await sync_to_async(member_factories.member)()
+    seen = thread.last_seq
+    socket, connected, _ = await open_socket(reader, thread.pk)
+    assert connected
+    await socket.send_json_to({"type": "resume", "after": seen})
+    assert await socket.receive_nothing(timeout=0.5)
+    await socket.disconnect()
+
+    texts = [f"Gemist bericht {i}." for i in (1, 2, 3)]
+    for text in texts:
+        await reply(thread, author, text)
+
+    socket, connected, _ = await open_socket(reader, thread.pk)
+    assert connected
+    await socket.send_json_to({"type": "resume", "after": seen})
+    frames = [await socket.receive_json_from(timeout=WAIT) for _ in texts]
+    assert await socket.receive_nothing(timeout=0.5)
+    await socket.disconnect()
+
+    assert [f["type"] for f in frames] == ["post", "post", "post"]
+    assert [f["seq"] for f in frames] == [seen + 1, seen + 2, seen + 3]
+    for frame, text in zip(frames, texts, strict=True):
+        assert text in frame["html"]
+        assert f'data-seq="{frame["seq"]}"' in frame["html"]
+
+
+async def test_a_new_post_arrives_live():
+    author, thread = await setup_thread()
+    reader = await sync_to_async(member_factories.member)()
+    socket, connected, _ = await open_socket(reader, thread.pk)
+    assert connected
+
+    post = await reply(thread, author, "Een nieuw bericht, live.")
+
+    frame = await socket.receive_json_from(timeout=WAIT)
+    assert (frame["type"], frame["seq"], frame["id"]) == ("post", post.seq, post.pk)
+    assert "Een nieuw bericht, live." in frame["html"]
+    await socket.disconnect()
+
+
+async def test_a_herleidbaar_flag_hides_the_post_live():
+    author, thread = await setup_thread()
+    reader = await sync_to_async(member_factories.member)()
+    moderator = await sync_to_async(factories.moderator)()
+    post = await reply(thread, author, "Een bericht dat te herkennen blijkt.")
+    member_socket, connected, _ = await open_socket(reader, thread.pk)
+    assert connected
+    moderator_socket, connected, _ = await open_socket(moderator, thread.pk)
+    assert connected
+
+    await sync_to_async(services.flag_post)(
+        post=post, reporter=reader, reason=FlagReason.HERLEIDBAAR
+    )
+
+    frame = await member_socket.receive_json_from(timeout=WAIT)
+    assert frame == {"type": "post_hidden", "seq": post.seq + 1, "id": post.pk}
+    frame = await moderator_socket.receive_json_from(timeout=WAIT)
+    assert frame["type"] == "post_hidden"
+    assert "forum-post--hidden" in frame["html"]
+    # A member who resumes from before the post gets no trace of its text either.
+    await member_socket.send_json_to({"type": "resume", "after": post.seq - 1})
+    replayed = [await member_socket.receive_json_from(timeout=WAIT) for _ in range(2)]
+    assert [f["type"] for f in replayed] == ["post_hidden", "post_hidden"]
+    assert all("html" not in f for f in replayed)
+    await member_socket.disconnect()
+    await moderator_socket.disconnect()
+
+
+async def test_a_revoked_member_is_closed_at_the_next_event():
+    author, thread = await setup_thread()
+    reader = await sync_to_async(member_factories.member)()
+    socket, connected, _ = await open_socket(reader, thread.pk)
+    assert connected
+
+    await sync_to_async(
+        lambda: Profile.objects.filter(user=reader).update(status=MembershipStatus.REFUSED)
+    )()
+    await reply(thread, author, "Dit bericht mag de ingetrokken lid niet meer zien.")
+
+    output = await socket.receive_output(timeout=WAIT)
+    assert output == {"type": "websocket.close", "code": CLOSE_FORBIDDEN}
+
+
+async def test_visitors_pending_members_and_hidden_threads_are_refused():
+    _, thread = await setup_thread()
+    pending = await sync_to_async(member_factories.member)(
+        role=None, status=MembershipStatus.PENDING
+    )
+    member = await sync_to_async(member_factories.member)()
+    hidden = await sync_to_async(factories.thread)(hidden=True)
+
+    _, connected, code = await open_socket(None, thread.pk)
+    assert (connected, code) == (False, CLOSE_UNAUTHENTICATED)
+    _, connected, code = await open_socket(pending, thread.pk)
+    assert (connected, code) == (False, CLOSE_FORBIDDEN)
+    _, connected, code = await open_socket(member, hidden.pk)
+    assert (connected, code) == (False, CLOSE_FORBIDDEN)
+
+
+async def test_bad_resume_gets_an_error_frame():
+    _, thread = await setup_thread()
+    member = await sync_to_async(member_factories.member)()
+    socket, connected, _ = await open_socket(member, thread.pk)
+    assert connected
+
+    await socket.send_json_to({"type": "resume", "after": "gisteren"})
+
+    assert (await socket.receive_json_from(timeout=WAIT))["type"] == "error"
+    await socket.disconnect()
+
+
+async def test_an_edit_and_a_reaction_arrive_as_post_updated_and_reaction():
+    author, thread = await setup_thread()
+    reader = await sync_to_async(member_factories.member)()
+    post = await reply(thread, author, "Eerste versie van mijn bericht.")
+    socket, connected, _ = await open_socket(reader, thread.pk)
+    assert connected
+
+    await sync_to_async(services.edit_post)(post=post, editor=author, text="Tweede versie.")
+    await sync_to_async(services.react)(post=post, user=reader, kind="steun")
+
+    edited = await socket.receive_json_from(timeout=WAIT)
+    reacted = await socket.receive_json_from(timeout=WAIT)
+    assert (edited["type"], edited["seq"], edited["id"]) == ("post_updated", post.seq + 1, post.pk)
+    assert "Tweede versie." in edited["html"]
+    assert (reacted["type"], reacted["seq"]) == ("reaction", post.seq + 2)
+    assert 'aria-pressed="true"' in reacted["html"]
+    await socket.disconnect()

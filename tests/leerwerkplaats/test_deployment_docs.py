@@ -1,0 +1,64 @@
+"""The nginx configuration in docs/deployment.md is what operators copy: it must
+serve no private media and log nothing that identifies or authenticates anyone."""
+
+import re
+from pathlib import Path
+
+DEPLOYMENT = Path(__file__).resolve().parents[2] / "docs" / "deployment.md"
+
+
+def nginx_config() -> str:
+    text = DEPLOYMENT.read_text(encoding="utf-8")
+    blocks = re.findall(r"```nginx\n(.*?)```", text, flags=re.DOTALL)
+    assert blocks, "docs/deployment.md has no nginx block"
+    return "\n".join(blocks)
+
+
+def locations(config: str) -> dict[str, str]:
+    """Each `location <path>` with the text of its block (one level deep is enough)."""
+    return {
+        match.group(1): match.group(2)
+        for match in re.finditer(r"location\s+(\S+)\s*\{([^{}]*)\}", config)
+    }
+
+
+def test_media_is_served_from_disk_only_for_the_public_image_folders():
+    served = {
+        path: body
+        for path, body in locations(nginx_config()).items()
+        if path.startswith("/media/") and "alias" in body
+    }
+
+    assert set(served) == {"/media/images/", "/media/original_images/"}
+    assert "return 404" in locations(nginx_config())["/media/"]
+
+
+# Password-reset and e-mail confirmation keys travel in the path:
+# /account/password/reset/key/<uidb36>-<key>/ and /account/confirm-email/<key>/.
+LEAKY_VARIABLES = ("$request_uri", "$request", "$uri", "$args", "$query_string", "$is_args")
+
+
+def log_formats(config: str) -> dict[str, str]:
+    return {
+        match.group(1): match.group(2)
+        for match in re.finditer(r"log_format\s+(\S+)\s+((?:'[^']*'\s*)+);", config)
+    }
+
+
+def test_the_access_log_keeps_no_query_string_and_no_token_in_a_path():
+    config = nginx_config()
+    formats = log_formats(config)
+
+    assert "leerwerkplaats" in formats
+    logged = formats["leerwerkplaats"]
+    for variable in LEAKY_VARIABLES:
+        assert not re.search(re.escape(variable) + r"\b", logged), variable
+    # The path is logged through a map that cuts the keys out of those paths.
+    path_variable = re.search(r"\$(\w*path\w*)", logged)
+    assert path_variable, logged
+    map_block = re.search(
+        r"map\s+\$uri\s+\$" + path_variable.group(1) + r"\s*\{(.*?)\n\}", config, flags=re.DOTALL
+    )
+    assert map_block, f"no map from $uri to ${path_variable.group(1)}"
+    assert "password/reset/key" in map_block.group(1)
+    assert "confirm-email" in map_block.group(1)
