@@ -98,3 +98,23 @@ def test_members_only_stories_stay_out_of_the_sitemap(client, story_index, autho
 
     assert public.slug in sitemap
     assert members.slug not in sitemap
+
+
+@pytest.mark.django_db
+def test_seed_demo_adds_three_fictional_stories_in_three_states():
+    from leerwerkplaats.demo import seed_demo
+    from stories.selectors import Status, story_status
+
+    seed_demo()
+    seed_demo()  # idempotent
+
+    states = {page.slug: story_status(page)[0] for page in StoryPage.objects.all()}
+    assert states == {
+        "de-stilte-in-huis": Status.PUBLISHED,
+        "wat-de-kinderen-zagen": Status.PUBLISHED,
+        "een-nieuw-begin": Status.IN_REVIEW,
+    }
+    audiences = dict(StoryPage.objects.values_list("slug", "audience"))
+    assert audiences["de-stilte-in-huis"] == "openbaar"
+    assert audiences["wat-de-kinderen-zagen"] == "leden"
+    assert all("verzonnen" in page.body[0].value["text"] for page in StoryPage.objects.all())
