@@ -9,15 +9,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import rules, selectors, services
+from . import discussion, rules, selectors, services
 from .forms import (
     ERROR_NO_TEXT,
     DecisionForm,
@@ -90,6 +91,8 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         form.add_error(None, ERROR_NO_TEXT)
         valid = False
     if not valid:
+        if _autosaving(request):
+            return JsonResponse({"saved": False}, status=400)
         return _render_write(request, story, form, sections)
 
     content = content_from_forms(form, sections)
@@ -117,8 +120,15 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             request, _("Je verhaal is ingediend. Een moderator leest het en laat het je weten.")
         )
         return redirect("stories:mine")
+    if _autosaving(request):
+        return JsonResponse({"saved": True, "edit_url": reverse("stories:edit", args=[page.pk])})
     messages.success(request, _("Je concept is opgeslagen."))
     return redirect("stories:edit", pk=page.pk)
+
+
+def _autosaving(request: HttpRequest) -> bool:
+    """static/js/stories-autosave.js saves the draft as the author types."""
+    return request.headers.get("X-Autosave") == "1" and request.POST.get("action") == "save"
 
 
 def _render_write(
@@ -244,6 +254,6 @@ def story_page(request: HttpRequest, story: StoryPage) -> HttpResponse:
             **story.get_context(request),
             "reading": request.GET.get("lezen") == "1",
             "support_lines": SUPPORT_LINES,
-            "discussion": None,  # seam: forum.services.open_thread, see docs/architecture.md
+            "discussion": discussion.discussion_for(story, request.user),
         },
     )

@@ -264,3 +264,30 @@ def test_the_index_takes_the_same_queries_for_one_story_or_five(
 
     assert "Verhaal 5" in response.content.decode()
     assert len(five) == len(one)
+
+
+def test_autosave_stores_the_draft_and_answers_with_its_address(client, story_index, author):
+    client.force_login(author)
+    first = client.post(WRITE_URL, form_data(action="save"), HTTP_X_AUTOSAVE="1")
+
+    story = StoryPage.objects.get()
+    edit_url = reverse("stories:edit", args=[story.pk])
+    assert first.json() == {"saved": True, "edit_url": edit_url}
+    second = client.post(
+        edit_url, form_data(text="Een nieuwe zin.", action="save"), HTTP_X_AUTOSAVE="1"
+    )
+    assert second.json()["saved"] is True
+    assert story.revisions.count() == 2
+    story = StoryPage.objects.get(pk=story.pk)
+    text = story.get_latest_revision_as_object().body[0].value["text"]
+    assert text == "Een nieuwe zin."
+    incomplete = client.post(edit_url, form_data(title="", action="save"), HTTP_X_AUTOSAVE="1")
+    assert incomplete.status_code == 400
+    assert story.revisions.count() == 2
+
+
+def test_the_form_loads_the_autosave_script_from_a_file(client, story_index, author):
+    client.force_login(author)
+    body = client.get(WRITE_URL).content.decode()
+    assert "js/stories-autosave.js" in body
+    assert "data-autosave" in body
