@@ -21,6 +21,7 @@ from casuistry.demo import ensure_demo_cases
 from forum.demo import ensure_demo_forum
 from members import permissions
 from members.models import MembershipStatus, Organisation, OrganisationDomain, Profile
+from stories import demo as demo_stories
 
 from . import demo_courses, site_setup
 from . import demo_help_content as help_content
@@ -206,6 +207,7 @@ DEMO_CONTENT: list[Callable[[HomePage], object]] = [
     ensure_help_guide,
     ensure_privacy_statement,
     demo_courses.ensure_demo_courses,
+    demo_stories.ensure_demo_stories,
 ]
 
 

@@ -31,6 +31,12 @@ SECTIONS: tuple[Section, ...] = (
         {"intro": "Hier lees je waar je terecht kunt bij huiselijk geweld en kindermishandeling."},
     ),
     Section("courses.CourseIndexPage", "Cursussen", "cursussen"),
+    Section(
+        "stories.StoryIndexPage",
+        "Verhalen",
+        "verhalen",
+        {"intro": "Ervaringsdeskundigen vertellen wat zij meemaakten en wat hen hielp."},
+    ),
 )
 
 SECTION_PAGE_TYPES: tuple[str, ...] = tuple(section.page_type for section in SECTIONS)

@@ -11,6 +11,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
+from wagtail import hooks
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
@@ -21,6 +22,9 @@ from .sections import SECTIONS
 HOME_TITLE = "Welkom bij de HG Leerwerkplaats"
 SITE_NAME = "HG Leerwerkplaats"
 DEFAULT_PORTS = {"http": 80, "https": 443}
+# Apps finish their part of the set-up (a section's workflow, its permissions)
+# through this Wagtail hook: a function of the home page, idempotent.
+SITE_SETUP_HOOK = "after_site_setup"
 
 
 def host_and_port(site_url: str) -> tuple[str, int]:
@@ -96,4 +100,6 @@ def set_up_site(*, site_url: str | None = None) -> HomePage:
     ensure_site(home, site_url=site_url or settings.WAGTAILADMIN_BASE_URL)
     ensure_sections(home)
     editors.grant_coordinator_editing(home)
+    for set_up_app in hooks.get_hooks(SITE_SETUP_HOOK):
+        set_up_app(home)
     return home

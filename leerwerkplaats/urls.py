@@ -51,6 +51,7 @@ urlpatterns += i18n_patterns(
     path("casussen/", include("casuistry.urls")),
     path("forum/", include("forum.urls")),
     path("", include("courses.urls")),
+    path("verhalen/", include("stories.urls")),
     # Wagtail's own front-end login form, also replaced by the one way in.
     path("_util/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
     path("zoeken/", views.search, name="site_search"),

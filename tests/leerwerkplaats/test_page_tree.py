@@ -11,6 +11,7 @@ from courses.models import CourseIndexPage
 from leerwerkplaats import site_setup
 from leerwerkplaats.models import HelpIndexPage, HomePage, InformationPage
 from leerwerkplaats.sections import SECTIONS
+from stories.models import StoryIndexPage
 from tests.members import factories
 
 
@@ -27,7 +28,9 @@ class PageTreeTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(CourseIndexPage, {HomePage})
 
     def test_the_home_page_allows_the_sections_and_information_pages_only(self):
-        self.assertAllowedSubpageTypes(HomePage, {HelpIndexPage, CourseIndexPage, InformationPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {HelpIndexPage, CourseIndexPage, StoryIndexPage, InformationPage}
+        )
 
     def test_a_coordinator_creates_the_course_index_in_the_admin(self):
         home = site_setup.ensure_home_page()

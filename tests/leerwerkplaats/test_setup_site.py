@@ -12,6 +12,7 @@ from wagtail.models import Page, Site
 from courses.models import CourseIndexPage
 from leerwerkplaats import demo, demo_help_content
 from leerwerkplaats.models import HelpIndexPage, HelpPage, HomePage, InformationPage
+from stories.models import StoryIndexPage
 from tests.members import factories
 
 pytestmark = pytest.mark.django_db
@@ -56,6 +57,7 @@ def test_setup_site_on_an_empty_database_builds_the_production_tree(client):
     assert {type(page) for page in home.get_children().specific()} == {
         HelpIndexPage,
         CourseIndexPage,
+        StoryIndexPage,
     }
     assert all(page.live and page.show_in_menus for page in home.get_children())
     # No demo text, no demo pages, no accounts.

@@ -53,6 +53,7 @@ COORDINATOR_REPORTS = row(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK)
 MODERATORS_ONLY = row(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN)
 FORUM_MISSING = row(LOGIN, FORBIDDEN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND)
 FORUM_POST_ONLY = row(LOGIN, FORBIDDEN, GONE, GONE, GONE, GONE)
+STORY_WRITERS = row(LOGIN, FORBIDDEN, FORBIDDEN, OK, OK, FORBIDDEN)
 
 # url name -> (path, expected per role)
 MATRIX: dict[str, tuple[str, dict[str, object]]] = {
@@ -164,6 +165,21 @@ MATRIX: dict[str, tuple[str, dict[str, object]]] = {
     "forum:moderate_thread": (
         "/forum/moderatie/gesprek/999999/",
         row(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, GONE, FORBIDDEN),
+    ),
+    # Stories (issue 13): ervaringsdeskundigen (and moderators) write, moderators review.
+    "stories:write": ("/verhalen/schrijven/", STORY_WRITERS),
+    # Nobody owns story 999: writers get a 404, everyone else the door.
+    "stories:edit": (
+        "/verhalen/schrijven/999/",
+        row(LOGIN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND, FORBIDDEN),
+    ),
+    "stories:mine": ("/verhalen/mijn/", STORY_WRITERS),
+    # POST only: withdrawing takes a story offline.
+    "stories:withdraw": ("/verhalen/mijn/999/intrekken/", logged_in(GONE)),
+    "stories:moderation": ("/verhalen/moderatie/", MODERATORS_ONLY),
+    "stories:review": (
+        "/verhalen/moderatie/999/",
+        row(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, FORBIDDEN),
     ),
 }
 

@@ -1,0 +1,226 @@
+"""Stories by ervaringsdeskundigen as Wagtail pages: StoryIndexPage (/verhalen/)
+-> StoryPage.
+
+A story's author is the page's owner. Authors write in the site's own form
+(stories.views) and never need the Wagtail admin; moderators publish through
+the workflow "Verhaal beoordelen" (stories.moderation). Reading rules (who may
+see a members-only story) live in stories.rules, so lists, search, the sitemap
+and the page itself answer alike."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page, PagePermissionTester
+from wagtail.search import index
+
+from members.permissions import can_moderate
+
+from .blocks import StoryStreamBlock
+
+WORDS_PER_MINUTE = 200
+ERROR_PSEUDONYM_REQUIRED = _("Vul het schrijversnaam in, of kies voor 'anoniem'.")
+ERROR_UNKNOWN_THEME = _("Kies thema's uit de lijst.")
+
+
+class Theme(models.TextChoices):
+    PARTNER_VIOLENCE = "partnergeweld", _("Partnergeweld")
+    CHILD_ABUSE = "kindermishandeling", _("Kindermishandeling")
+    GROWING_UP = "opgroeien", _("Opgroeien met geweld thuis")
+    ELDER_ABUSE = "ouderenmishandeling", _("Ouderenmishandeling")
+    HONOUR = "eergerelateerd", _("Eergerelateerd geweld")
+    SEXUAL = "seksueel-geweld", _("Seksueel geweld")
+    COERCIVE_CONTROL = "dwingende-controle", _("Dwingende controle")
+    STALKING = "stalking", _("Stalking")
+    HELP = "hulpverlening", _("Ervaringen met hulpverlening")
+    RECOVERY = "herstel", _("Herstel en verder gaan")
+
+
+class ContentWarning(models.TextChoices):
+    PHYSICAL = "lichamelijk", _("Lichamelijk geweld")
+    PSYCHOLOGICAL = "psychisch", _("Psychisch geweld en bedreiging")
+    SEXUAL = "seksueel", _("Seksueel geweld")
+    CHILDREN = "kinderen", _("Geweld tegen kinderen")
+    SUICIDE = "zelfdoding", _("Gedachten aan zelfdoding")
+    GENERAL = "algemeen", _("Huiselijk geweld, zonder beschrijving van geweld")
+
+
+class AuthorDisplay(models.TextChoices):
+    PSEUDONYM = "pseudoniem", _("Met een schrijversnaam")
+    ANONYMOUS = "anoniem", _("Anoniem")
+
+
+class Audience(models.TextChoices):
+    PUBLIC = "openbaar", _("Iedereen")
+    MEMBERS = "leden", _("Alleen leden van de Leerwerkplaats")
+
+
+class StoryIndexPage(Page):
+    """The stories section (/verhalen/)."""
+
+    intro = models.TextField(_("introductie"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["leerwerkplaats.HomePage"]
+    subpage_types = ["stories.StoryPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("verhalenoverzicht")
+        verbose_name_plural = _("verhalenoverzichten")
+
+    def permissions_for_user(self, user: Any) -> PagePermissionTester:
+        return StoryPermissionTester(user, self)
+
+
+class StoryPage(Page):
+    """One story: the writing member is the page's owner."""
+
+    summary = models.TextField(
+        _("korte samenvatting"), max_length=400, help_text=_("Eén of twee zinnen.")
+    )
+    body = StreamField(StoryStreamBlock(), verbose_name=_("verhaal"))
+    themes = models.JSONField(_("thema's"), default=list, blank=True)
+    content_warning = models.CharField(
+        _("inhoudswaarschuwing"), max_length=20, choices=ContentWarning.choices
+    )
+    content_warning_note = models.CharField(
+        _("toelichting bij de waarschuwing"), max_length=250, blank=True
+    )
+    author_display = models.CharField(
+        _("hoe je genoemd wordt"),
+        max_length=20,
+        choices=AuthorDisplay.choices,
+        default=AuthorDisplay.ANONYMOUS,
+    )
+    pseudonym = models.CharField(_("schrijversnaam"), max_length=80, blank=True)
+    audience = models.CharField(
+        _("wie mag het lezen"), max_length=20, choices=Audience.choices, default=Audience.MEMBERS
+    )
+    allow_discussion = models.BooleanField(_("leden mogen erover in gesprek"), default=False)
+    withdrawn_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True, editable=False)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("content_warning"), FieldPanel("content_warning_note")],
+            heading=_("Inhoudswaarschuwing"),
+        ),
+        FieldPanel("body"),
+        FieldPanel(
+            "themes",
+            widget=forms.CheckboxSelectMultiple(choices=Theme.choices),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("author_display"),
+                FieldPanel("pseudonym"),
+                FieldPanel("audience"),
+                FieldPanel("allow_discussion"),
+            ],
+            heading=_("Schrijver en lezers"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("audience"),
+    ]
+    parent_page_types = ["stories.StoryIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("verhaal")
+        verbose_name_plural = _("verhalen")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.author_display == AuthorDisplay.PSEUDONYM and not self.pseudonym.strip():
+            raise ValidationError({"pseudonym": ERROR_PSEUDONYM_REQUIRED})
+        if not isinstance(self.themes, list) or not set(self.themes) <= set(Theme.values):
+            raise ValidationError({"themes": ERROR_UNKNOWN_THEME})
+
+    # --- presentation ---------------------------------------------------------
+
+    @property
+    def is_public(self) -> bool:
+        return self.audience == Audience.PUBLIC
+
+    @property
+    def author_name(self) -> str:
+        if self.author_display == AuthorDisplay.PSEUDONYM and self.pseudonym:
+            return self.pseudonym
+        return str(_("anoniem"))
+
+    def theme_labels(self) -> list[str]:
+        labels = dict(Theme.choices)
+        return [str(labels[theme]) for theme in self.themes if theme in labels]
+
+    def texts(self) -> list[str]:
+        """Every text the author wrote, in reading order (for reading time and the
+        privacy check)."""
+        parts = [self.title, self.summary, self.content_warning_note, self.pseudonym]
+        for block in self.body:
+            if block.block_type == "section":
+                parts += [block.value.get("heading") or "", block.value.get("text") or ""]
+                parts += [block.value.get("quote") or "", block.value.get("alt_text") or ""]
+        return [part for part in parts if part]
+
+    @property
+    def reading_minutes(self) -> int:
+        words = sum(len(text.split()) for text in self.texts())
+        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+    # --- Wagtail --------------------------------------------------------------
+
+    def get_sitemap_urls(self, request: Any = None) -> list[dict[str, Any]]:
+        # Members-only stories never appear in the public sitemap.
+        return super().get_sitemap_urls(request) if self.is_public else []
+
+    def permissions_for_user(self, user: Any) -> PagePermissionTester:
+        return StoryPermissionTester(user, self)
+
+
+class StoryPermissionTester(PagePermissionTester):
+    """Wagtail's page permissions, narrowed for stories: only moderators
+    (members.permissions.can_moderate, with MFA) edit, publish, unpublish,
+    move or delete a story in the admin. Coordinators keep their rights on the
+    rest of the site (leerwerkplaats.editors grants them on the home page, and
+    Wagtail's grants flow down the tree) but not here."""
+
+    def _moderator(self) -> bool:
+        return bool(can_moderate(self.user))
+
+    def can_edit(self) -> bool:
+        return self._moderator() and super().can_edit()
+
+    def can_publish(self) -> bool:
+        return self._moderator() and super().can_publish()
+
+    def can_unpublish(self) -> bool:
+        return self._moderator() and super().can_unpublish()
+
+    def can_publish_subpage(self) -> bool:
+        return self._moderator() and super().can_publish_subpage()
+
+    def can_delete(self, ignore_bulk: bool = False) -> bool:
+        return self._moderator() and super().can_delete(ignore_bulk=ignore_bulk)
+
+    def can_move(self) -> bool:
+        return self._moderator() and super().can_move()
+
+    def can_copy(self) -> bool:
+        return False
+
+    def can_add_subpage(self) -> bool:
+        # New stories are written in the site's form, by their authors.
+        return self._moderator() and super().can_add_subpage()

@@ -1,0 +1,142 @@
+"""Reads for the stories' screens: the list at /verhalen/, "Mijn verhalen",
+the moderators' queue and the site search."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import TaskState, WorkflowState
+
+from . import rules
+from .models import Audience, StoryIndexPage, StoryPage, Theme
+
+
+class Status(StrEnum):
+    DRAFT = "concept"
+    IN_REVIEW = "ter-beoordeling"
+    CHANGES_REQUESTED = "wijziging-gevraagd"
+    PUBLISHED = "gepubliceerd"
+    WITHDRAWN = "ingetrokken"
+
+
+STATUS_LABELS = {
+    Status.DRAFT: _("Concept"),
+    Status.IN_REVIEW: _("Ter beoordeling"),
+    Status.CHANGES_REQUESTED: _("Wijziging gevraagd"),
+    Status.PUBLISHED: _("Gepubliceerd"),
+    Status.WITHDRAWN: _("Ingetrokken"),
+}
+
+
+@dataclass(frozen=True)
+class MyStory:
+    story: StoryPage
+    title: str  # the latest draft's title
+    status: Status
+    comment: str  # the moderator's request, when changes were asked
+    editable: bool
+
+    @property
+    def status_label(self) -> str:
+        return str(STATUS_LABELS[self.status])
+
+
+def visible_stories(user: Any) -> QuerySet[StoryPage]:
+    """Live stories `user` may read: public ones for everyone, members-only
+    ones for approved members."""
+    stories = StoryPage.objects.live()
+    if not rules.can_read_members_stories(user):
+        stories = stories.filter(audience=Audience.PUBLIC)
+    return stories
+
+
+def story_list(*, index: StoryIndexPage, user: Any, theme: str = "") -> list[StoryPage]:
+    """The stories at /verhalen/, newest first; one query whatever their number."""
+    stories = list(visible_stories(user).child_of(index).order_by("-first_published_at"))
+    if theme in Theme.values:
+        stories = [story for story in stories if theme in story.themes]
+    return stories
+
+
+def _state(story: StoryPage, states: dict[int, WorkflowState]) -> tuple[Status, str]:
+    state = states.get(story.pk)
+    if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
+        return Status.IN_REVIEW, ""
+    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        comment = state.current_task_state.comment if state.current_task_state else ""
+        return Status.CHANGES_REQUESTED, comment or ""
+    if story.live:
+        return Status.PUBLISHED, ""
+    if story.withdrawn_at is not None:
+        return Status.WITHDRAWN, ""
+    return Status.DRAFT, ""
+
+
+def _active_states(stories: Sequence[StoryPage]) -> dict[int, WorkflowState]:
+    states = (
+        WorkflowState.objects.active()
+        .filter(
+            base_content_type__app_label="wagtailcore",
+            base_content_type__model="page",
+            object_id__in=[str(s.pk) for s in stories],
+        )
+        .select_related("current_task_state")
+    )
+    return {int(state.object_id): state for state in states}
+
+
+def my_stories(*, user: Any) -> list[MyStory]:
+    stories = list(StoryPage.objects.filter(owner=user).order_by("-latest_revision_created_at"))
+    states = _active_states(stories)
+    result = []
+    for story in stories:
+        status, comment = _state(story, states)
+        result.append(
+            MyStory(
+                story=story,
+                title=story.draft_title or story.title,
+                status=status,
+                comment=comment,
+                editable=status != Status.IN_REVIEW,
+            )
+        )
+    return result
+
+
+def story_status(story: StoryPage) -> tuple[Status, str]:
+    return _state(story, _active_states([story]))
+
+
+def stories_in_review() -> list[StoryPage]:
+    """The moderators' queue: stories whose review task waits, oldest first."""
+    states = (
+        WorkflowState.objects.active()
+        .filter(
+            status=WorkflowState.STATUS_IN_PROGRESS,
+            current_task_state__status=TaskState.STATUS_IN_PROGRESS,
+        )
+        .order_by("created_at")
+    )
+    ids = [int(state.object_id) for state in states]
+    pages = {page.pk: page for page in StoryPage.objects.filter(pk__in=ids)}
+    return [pages[pk] for pk in ids if pk in pages]
+
+
+@dataclass(frozen=True)
+class StoryHit:
+    title: str
+    url: str
+    summary: str
+
+
+def search_stories(query: str, *, user: Any, limit: int) -> list[StoryHit]:
+    """Live stories for the site search, within the reading rule (a visitor
+    finds public stories only)."""
+    found = visible_stories(user).search(query, operator="and")[:limit]
+    return [StoryHit(story.title, story.url, Truncator(story.summary).words(30)) for story in found]

@@ -1,0 +1,338 @@
+"""Every change of state of a story: write a draft, submit it for review, the
+moderator's decision, withdrawal, and the purge of old revisions on publish.
+
+Authors never need Wagtail permissions: these services check the project's
+own rules (stories.rules) and drive Wagtail's revisions and workflow, so the
+admin and the site's own pages move a story through the same states."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail.actions.unpublish_page import UnpublishPageAction
+from wagtail.models import Revision, TaskState, WorkflowState
+
+import privacy
+from members import audit
+from members.services import record_event
+
+from . import moderation, privacy_check, rules
+from .models import StoryIndexPage, StoryPage
+from .privacy_check import Detail
+
+ERROR_NOT_YOURS = _("Dit verhaal kun je niet wijzigen.")
+ERROR_NOT_EDITABLE = _(
+    "Dit verhaal ligt bij de moderatoren. Je kunt het weer wijzigen als zij het teruggeven."
+)
+ERROR_BLOCKED = _(
+    "Je verhaal bevat gegevens die iemand direct herkenbaar maken: %(details)s. Haal ze weg "
+    "en probeer het opnieuw. Je tekst staat nog in het formulier."
+)
+ERROR_SERVICE_DOWN = _(
+    "De privacycontrole werkt even niet. Je verhaal is niet ingediend; je tekst staat nog in "
+    "het formulier. Probeer het over een paar minuten opnieuw."
+)
+ERROR_NO_INDEX = _("Er is nog geen plek voor verhalen op de site.")
+ERROR_NOT_IN_REVIEW = _("Dit verhaal wacht niet op een beoordeling.")
+ERROR_NOT_MODERATOR = _("Alleen moderatoren beoordelen verhalen.")
+ERROR_COMMENT_REQUIRED = _("Schrijf de schrijver wat er moet veranderen.")
+ERROR_NOT_PUBLISHED = _("Dit verhaal staat niet online.")
+
+RESERVED_SLUGS = frozenset({"schrijven", "mijn", "moderatie"})
+
+AUDIT_ACTIONS = {
+    "stories.submitted": _("Verhaal ingediend"),
+    "stories.withdrawn": _("Verhaal ingetrokken door de schrijver"),
+}
+AUDIT_MODERATION_ACTIONS = {
+    "stories.published": _("Verhaal gepubliceerd"),
+    "stories.changes_requested": _("Wijziging gevraagd in verhaal"),
+    "stories.revisions_purged": _("Oude versies van verhaal verwijderd"),
+}
+
+
+def register_audit_actions() -> None:
+    audit.register_actions("stories", AUDIT_ACTIONS)
+    audit.register_actions("stories", AUDIT_MODERATION_ACTIONS, moderation=True)
+
+
+class StoryBlocked(ValidationError):
+    """Structured identifiers in the story: it cannot be submitted."""
+
+    def __init__(self, details: Sequence[Detail]) -> None:
+        self.details = tuple(details)
+        super().__init__(
+            ERROR_BLOCKED, params={"details": ", ".join(sorted({d.label for d in details}))}
+        )
+
+
+class ConfirmationNeeded(Exception):
+    """Names, places or other details the author has not yet decided on."""
+
+    def __init__(self, details: Sequence[Detail]) -> None:
+        self.details = tuple(details)
+        super().__init__("The author must decide on each detail first.")
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str = ""
+    text: str = ""
+    quote: str = ""
+
+
+@dataclass(frozen=True)
+class StoryContent:
+    """What the author writes in the site's form."""
+
+    title: str
+    summary: str
+    sections: tuple[Section, ...]
+    content_warning: str
+    content_warning_note: str = ""
+    themes: tuple[str, ...] = ()
+    author_display: str = "anoniem"
+    pseudonym: str = ""
+    audience: str = "leden"
+    allow_discussion: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def texts(self) -> list[str]:
+        parts = [self.title, self.summary, self.content_warning_note, self.pseudonym]
+        for section in self.sections:
+            parts += [section.heading, section.text, section.quote]
+        return parts
+
+    def with_texts(self, texts: Sequence[str]) -> StoryContent:
+        it = iter(texts)
+        title, summary, note, pseudonym = next(it), next(it), next(it), next(it)
+        sections = tuple(Section(next(it), next(it), next(it)) for _ in self.sections)
+        return replace(
+            self,
+            title=title,
+            summary=summary,
+            content_warning_note=note,
+            pseudonym=pseudonym,
+            sections=sections,
+        )
+
+    @classmethod
+    def from_page(cls, page: StoryPage) -> StoryContent:
+        sections = tuple(
+            Section(
+                block.value.get("heading") or "",
+                block.value.get("text") or "",
+                block.value.get("quote") or "",
+            )
+            for block in page.body
+            if block.block_type == "section"
+        )
+        return cls(
+            title=page.title,
+            summary=page.summary,
+            sections=sections,
+            content_warning=page.content_warning,
+            content_warning_note=page.content_warning_note,
+            themes=tuple(page.themes),
+            author_display=page.author_display,
+            pseudonym=page.pseudonym,
+            audience=page.audience,
+            allow_discussion=page.allow_discussion,
+        )
+
+
+def _body(page: StoryPage, content: StoryContent) -> list[tuple[str, Any]]:
+    """The new sections, keeping the images an editor added to a section in
+    the admin (the site's form has no image upload yet) and any notices."""
+    old_sections = [b for b in page.body if b.block_type == "section"] if page.pk else []
+    blocks: list[tuple[str, Any]] = []
+    for position, section in enumerate(s for s in content.sections if s.text.strip()):
+        value: dict[str, Any] = {
+            "heading": section.heading.strip(),
+            "text": section.text.strip(),
+            "quote": section.quote.strip(),
+            "image": None,
+            "alt_text": "",
+        }
+        if position < len(old_sections):
+            value["image"] = old_sections[position].value.get("image")
+            value["alt_text"] = old_sections[position].value.get("alt_text") or ""
+        blocks.append(("section", value))
+    if page.pk:
+        blocks += [(b.block_type, b.value) for b in page.body if b.block_type != "section"]
+    return blocks
+
+
+def _apply(page: StoryPage, content: StoryContent) -> None:
+    page.title = content.title.strip()
+    page.draft_title = page.title
+    page.summary = content.summary.strip()
+    page.body = _body(page, content)
+    page.content_warning = content.content_warning
+    page.content_warning_note = content.content_warning_note.strip()
+    page.themes = list(content.themes)
+    page.author_display = content.author_display
+    page.pseudonym = content.pseudonym.strip()
+    page.audience = content.audience
+    page.allow_discussion = content.allow_discussion
+
+
+def _unique_slug(index: StoryIndexPage, title: str) -> str:
+    base = slugify(title)[:60] or "verhaal"
+    taken = set(StoryPage.objects.child_of(index).values_list("slug", flat=True))
+    slug, number = base, 2
+    while slug in taken or slug in RESERVED_SLUGS:
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def _index() -> StoryIndexPage:
+    index = StoryIndexPage.objects.first()
+    if index is None:
+        raise ValidationError(ERROR_NO_INDEX)
+    return index
+
+
+@transaction.atomic
+def save_draft(*, author: Any, content: StoryContent, story: StoryPage | None = None) -> StoryPage:
+    """A new revision of the author's story (a new, unpublished page the first
+    time). The live version, if any, stays as it is until a moderator publishes."""
+    if not rules.can_write_stories(author):
+        raise PermissionDenied(ERROR_NOT_YOURS)
+    if story is None:
+        index = _index()
+        page = StoryPage(live=False, owner=author, content_warning=content.content_warning)
+        _apply(page, content)
+        page.slug = _unique_slug(index, page.title)
+        page.full_clean(exclude=["path", "depth"])
+        index.add_child(instance=page)
+        page.save_revision(user=author)
+        return page
+    if not rules.can_edit_story(author, story):
+        raise PermissionDenied(ERROR_NOT_YOURS)
+    if story.workflow_in_progress:
+        raise ValidationError(ERROR_NOT_EDITABLE)
+    page = story.get_latest_revision_as_object()
+    _apply(page, content)
+    page.full_clean()
+    page.save_revision(user=author)
+    return StoryPage.objects.get(pk=story.pk)
+
+
+def check_privacy(content: StoryContent) -> privacy_check.PrivacyReport:
+    try:
+        return privacy_check.check(content.texts())
+    except privacy.PrivacyServiceError as error:
+        raise ValidationError(ERROR_SERVICE_DOWN) from error
+
+
+@transaction.atomic
+def submit_story(
+    *,
+    author: Any,
+    content: StoryContent,
+    story: StoryPage | None = None,
+    reviewed: Iterable[str] = (),
+    replace_keys: Iterable[str] = (),
+) -> StoryPage:
+    """Check the text, replace the details the author chose to replace, save it
+    as a revision and hand it to the moderators (workflow "Verhaal beoordelen";
+    resumed when they had asked for changes).
+
+    Raises StoryBlocked for structured identifiers and ConfirmationNeeded while
+    a name, place or other detail was not yet shown to the author."""
+    report = check_privacy(content)
+    if report.blocked:
+        raise StoryBlocked(report.blocked)
+    unreviewed = report.unreviewed(reviewed)
+    if unreviewed:
+        raise ConfirmationNeeded(unreviewed)
+    replace_keys = set(replace_keys)
+    if replace_keys:
+        content = content.with_texts(privacy_check.replace(content.texts(), keys=replace_keys))
+    page = save_draft(author=author, content=content, story=story)
+    state = WorkflowState.objects.for_instance(page).active().first()
+    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        state.resume(user=author)
+    else:
+        workflow = moderation.story_workflow()
+        if workflow is None:
+            raise ValidationError(ERROR_NO_INDEX)
+        workflow.start(page, author)
+    record_event(action="stories.submitted", actor=author, subject=author, obj=page)
+    return page
+
+
+def _task_state_for_review(story: StoryPage) -> TaskState:
+    state = WorkflowState.objects.for_instance(story).active().first()
+    if (
+        state is None
+        or state.status != WorkflowState.STATUS_IN_PROGRESS
+        or state.current_task_state is None
+    ):
+        raise ValidationError(ERROR_NOT_IN_REVIEW)
+    return state.current_task_state
+
+
+@transaction.atomic
+def publish_story(*, moderator: Any, story: StoryPage, comment: str = "") -> StoryPage:
+    """Approve the story's review task: Wagtail publishes the submitted revision
+    (and purge_old_revisions removes the versions before it)."""
+    if not rules.can_moderate_stories(moderator):
+        raise PermissionDenied(ERROR_NOT_MODERATOR)
+    task_state = _task_state_for_review(story)
+    task_state.task.specific.on_action(task_state, moderator, "approve", comment=comment)
+    page = StoryPage.objects.get(pk=story.pk)
+    record_event(action="stories.published", actor=moderator, subject=page.owner, obj=page)
+    return page
+
+
+@transaction.atomic
+def request_changes(*, moderator: Any, story: StoryPage, comment: str) -> StoryPage:
+    """Reject the review task with a comment the author reads in "Mijn verhalen"."""
+    if not rules.can_moderate_stories(moderator):
+        raise PermissionDenied(ERROR_NOT_MODERATOR)
+    if not comment.strip():
+        raise ValidationError({"comment": ERROR_COMMENT_REQUIRED})
+    task_state = _task_state_for_review(story)
+    task_state.task.specific.on_action(task_state, moderator, "reject", comment=comment.strip())
+    record_event(
+        action="stories.changes_requested", actor=moderator, subject=story.owner, obj=story
+    )
+    return story
+
+
+@transaction.atomic
+def withdraw_story(*, author: Any, story: StoryPage) -> StoryPage:
+    """The author takes their story offline, at once; a review in progress ends."""
+    if not rules.can_edit_story(author, story):
+        raise PermissionDenied(ERROR_NOT_YOURS)
+    if not story.live:
+        raise ValidationError(ERROR_NOT_PUBLISHED)
+    for state in WorkflowState.objects.for_instance(story).active():
+        state.cancel(user=author)
+    UnpublishPageAction(story, user=author).execute(skip_permission_checks=True)
+    StoryPage.objects.filter(pk=story.pk).update(withdrawn_at=timezone.now())
+    record_event(action="stories.withdrawn", actor=author, subject=author, obj=story)
+    return StoryPage.objects.get(pk=story.pk)
+
+
+@transaction.atomic
+def purge_old_revisions(*, story: StoryPage, keep: Revision) -> int:
+    """Delete every revision of the story older than the published one: drafts
+    may hold names the author replaced before submitting. Returns how many went."""
+    old = story.revisions.exclude(pk=keep.pk).filter(created_at__lte=keep.created_at)
+    count = old.count()
+    if count:
+        old.delete()
+        record_event(action="stories.revisions_purged", subject=story.owner, obj=story)
+    if story.withdrawn_at is not None:
+        StoryPage.objects.filter(pk=story.pk).update(withdrawn_at=None)
+    return count

@@ -1,0 +1,259 @@
+"""Thin views: writing and "Mijn verhalen" for authors, the moderators' queue,
+and the two story pages (served through stories.wagtail_hooks)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from . import discussion, rules, selectors, services
+from .forms import (
+    ERROR_NO_TEXT,
+    DecisionForm,
+    SectionFormSet,
+    StoryForm,
+    content_from_forms,
+    initial_from_page,
+)
+from .models import StoryIndexPage, StoryPage, Theme
+
+SUPPORT_LINES = (
+    (
+        gettext_lazy("Veilig Thuis"),
+        "0800-2000",
+        gettext_lazy("advies en hulp bij huiselijk geweld, gratis, dag en nacht"),
+    ),
+    (gettext_lazy("Slachtofferhulp Nederland"), "0900-0101", gettext_lazy("steun na een misdrijf")),
+    (
+        gettext_lazy("De Kindertelefoon"),
+        "0800-0432",
+        gettext_lazy("voor kinderen en jongeren, gratis en anoniem"),
+    ),
+)
+
+
+def _require_writer(request: HttpRequest) -> None:
+    if not rules.can_write_stories(request.user):
+        raise PermissionDenied
+
+
+def _own_story(request: HttpRequest, pk: int) -> StoryPage:
+    story = get_object_or_404(StoryPage, pk=pk)
+    if not rules.can_edit_story(request.user, story):
+        raise PermissionDenied
+    return story
+
+
+# --- writing -------------------------------------------------------------------
+
+
+@login_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    _require_writer(request)
+    story = _own_story(request, pk) if pk is not None else None
+    if story is not None and story.workflow_in_progress:
+        messages.info(request, str(services.ERROR_NOT_EDITABLE))
+        return redirect("stories:mine")
+    if request.method == "GET":
+        if story is not None:
+            initial, sections_initial = initial_from_page(story.get_latest_revision_as_object())
+        else:
+            initial, sections_initial = {}, [{}]
+        form = StoryForm(initial=initial)
+        sections = SectionFormSet(initial=sections_initial, prefix="deel")
+        return _render_write(request, story, form, sections)
+
+    form = StoryForm(request.POST)
+    sections = SectionFormSet(request.POST, prefix="deel")
+    action = request.POST.get("action", "save")
+    if action == "add_section":
+        if sections.is_valid():
+            rows = [s for s in sections.cleaned_data if s]
+            sections = SectionFormSet(initial=[*rows, {}], prefix="deel")
+        return _render_write(request, story, form, sections)
+
+    valid = form.is_valid() and sections.is_valid()
+    if valid and not any((s or {}).get("text", "").strip() for s in sections.cleaned_data):
+        form.add_error(None, ERROR_NO_TEXT)
+        valid = False
+    if not valid:
+        if _autosaving(request):
+            return JsonResponse({"saved": False}, status=400)
+        return _render_write(request, story, form, sections)
+
+    content = content_from_forms(form, sections)
+    try:
+        if action == "submit":
+            page = services.submit_story(
+                author=request.user,
+                content=content,
+                story=story,
+                reviewed=request.POST.getlist("reviewed"),
+                replace_keys=request.POST.getlist("replace"),
+            )
+        else:
+            page = services.save_draft(author=request.user, content=content, story=story)
+    except services.StoryBlocked as blocked:
+        form.add_error(None, blocked)
+        return _render_write(request, story, form, sections, blocked=blocked.details)
+    except services.ConfirmationNeeded as needed:
+        return _render_write(request, story, form, sections, details=needed.details)
+    except ValidationError as error:
+        form.add_error(None, error)
+        return _render_write(request, story, form, sections)
+    if action == "submit":
+        messages.success(
+            request, _("Je verhaal is ingediend. Een moderator leest het en laat het je weten.")
+        )
+        return redirect("stories:mine")
+    if _autosaving(request):
+        return JsonResponse({"saved": True, "edit_url": reverse("stories:edit", args=[page.pk])})
+    messages.success(request, _("Je concept is opgeslagen."))
+    return redirect("stories:edit", pk=page.pk)
+
+
+def _autosaving(request: HttpRequest) -> bool:
+    """static/js/stories-autosave.js saves the draft as the author types."""
+    return request.headers.get("X-Autosave") == "1" and request.POST.get("action") == "save"
+
+
+def _render_write(
+    request: HttpRequest,
+    story: StoryPage | None,
+    form: StoryForm,
+    sections: Any,
+    *,
+    details: Any = (),
+    blocked: Any = (),
+) -> TemplateResponse:
+    comment = selectors.story_status(story)[1] if story is not None else ""
+    return TemplateResponse(
+        request,
+        "stories/write.html",
+        {
+            "story": story,
+            "form": form,
+            "sections": sections,
+            "details": details,
+            "blocked": blocked,
+            "moderator_comment": comment,
+        },
+    )
+
+
+@login_required
+@never_cache
+def mine(request: HttpRequest) -> HttpResponse:
+    _require_writer(request)
+    return TemplateResponse(
+        request, "stories/mine.html", {"stories": selectors.my_stories(user=request.user)}
+    )
+
+
+@login_required
+@require_POST
+def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_writer(request)
+    story = _own_story(request, pk)
+    try:
+        services.withdraw_story(author=request.user, story=story)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Je verhaal staat niet meer online."))
+    return redirect("stories:mine")
+
+
+# --- moderation ------------------------------------------------------------------
+
+
+def _require_moderator(request: HttpRequest) -> None:
+    if not rules.can_moderate_stories(request.user):
+        raise PermissionDenied
+
+
+@login_required
+@never_cache
+def moderation(request: HttpRequest) -> HttpResponse:
+    _require_moderator(request)
+    return TemplateResponse(
+        request, "stories/moderation.html", {"stories": selectors.stories_in_review()}
+    )
+
+
+@login_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def review(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_moderator(request)
+    story = get_object_or_404(StoryPage, pk=pk)
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        comment = form.cleaned_data["comment"]
+        try:
+            if request.POST.get("action") == "publish":
+                services.publish_story(moderator=request.user, story=story, comment=comment)
+                messages.success(request, _("Het verhaal is gepubliceerd."))
+            else:
+                services.request_changes(moderator=request.user, story=story, comment=comment)
+                messages.success(request, _("De schrijver krijgt je vraag om een wijziging."))
+        except ValidationError as error:
+            form.add_error("comment" if hasattr(error, "error_dict") else None, error)
+        else:
+            return redirect("stories:moderation")
+    draft = story.get_latest_revision_as_object()
+    return TemplateResponse(
+        request,
+        "stories/review.html",
+        {"story": story, "draft": draft, "form": form, "status": selectors.story_status(story)[0]},
+    )
+
+
+# --- reading (served by Wagtail, see wagtail_hooks.before_serve_page) --------------
+
+
+def story_index(request: HttpRequest, index: StoryIndexPage) -> HttpResponse:
+    theme = request.GET.get("thema", "")
+    stories = selectors.story_list(index=index, user=request.user, theme=theme)
+    return TemplateResponse(
+        request,
+        "stories/story_index_page.html",
+        {
+            **index.get_context(request),
+            "stories": stories,
+            "themes": Theme.choices,
+            "current_theme": theme if theme in Theme.values else "",
+            "can_write": rules.can_write_stories(request.user),
+        },
+    )
+
+
+def story_page(request: HttpRequest, story: StoryPage) -> HttpResponse:
+    if not rules.can_read_story(request.user, story):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise PermissionDenied
+    return TemplateResponse(
+        request,
+        "stories/story_page.html",
+        {
+            **story.get_context(request),
+            "reading": request.GET.get("lezen") == "1",
+            "support_lines": SUPPORT_LINES,
+            "discussion": discussion.discussion_for(story, request.user),
+        },
+    )

@@ -1,0 +1,120 @@
+"""The stories' page tree as an editor meets it, and Wagtail's page permissions
+narrowed for stories: moderators publish, coordinators and authors do not."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.exceptions import ValidationError
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Workflow, WorkflowPage
+from wagtail.test.utils import WagtailPageTestCase
+
+from leerwerkplaats.models import HelpIndexPage, HomePage
+from stories import moderation
+from stories.blocks import ERROR_ALT_TEXT_REQUIRED, StorySectionBlock
+from stories.models import StoryIndexPage, StoryPage
+from tests.stories.factories import published, submitted
+
+
+class StoryPageTreeTests(WagtailPageTestCase):
+    def test_the_story_index_belongs_under_the_home_page(self):
+        self.assertCanCreateAt(HomePage, StoryIndexPage)
+        self.assertAllowedParentPageTypes(StoryIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(StoryIndexPage, {StoryPage})
+
+    def test_a_story_belongs_under_the_story_index_and_has_no_children(self):
+        self.assertCanCreateAt(StoryIndexPage, StoryPage)
+        self.assertCanNotCreateAt(HomePage, StoryPage)
+        self.assertAllowedParentPageTypes(StoryPage, {StoryIndexPage})
+        self.assertAllowedSubpageTypes(StoryPage, set())
+
+
+@pytest.mark.django_db
+def test_an_image_needs_its_alt_text():
+    block = StorySectionBlock()
+    value = block.to_python({"text": "Tekst", "image": None, "alt_text": ""})
+    block.clean(value)  # no image, no alt text needed
+
+    image = get_image_model().objects.create(title="Bankje", file=get_test_image_file())
+    value = block.to_python({"text": "Tekst", "image": image.pk, "alt_text": ""})
+    with pytest.raises(ValidationError) as error:
+        block.clean(value)
+    assert str(ERROR_ALT_TEXT_REQUIRED) in str(error.value.block_errors["alt_text"])
+
+
+@pytest.mark.django_db
+def test_setup_site_assigns_the_moderators_workflow_to_the_story_index(story_index):
+    moderation.set_up_story_moderation(story_index.get_parent())  # idempotent
+
+    workflow = Workflow.objects.get(name=moderation.STORY_WORKFLOW)
+    assert WorkflowPage.objects.get(page=story_index).workflow == workflow
+    task = workflow.tasks.get().specific
+    assert list(task.groups.values_list("name", flat=True)) == ["Moderator"]
+    assert story_index.get_workflow() == workflow
+
+
+@pytest.mark.django_db
+def test_wagtail_lets_moderators_publish_stories_and_coordinators_not(
+    story_index, author, moderator, coordinator
+):
+    story = submitted(author)
+    help_index = HelpIndexPage.objects.get()
+
+    assert story.permissions_for_user(moderator).can_publish()
+    assert story.permissions_for_user(moderator).can_edit()
+    # Coordinators edit and publish the rest of the site, not stories.
+    assert help_index.permissions_for_user(coordinator).can_publish()
+    assert not story.permissions_for_user(coordinator).can_publish()
+    assert not story.permissions_for_user(coordinator).can_edit()
+    assert not story_index.permissions_for_user(coordinator).can_publish_subpage()
+    # The author writes in the site's form; Wagtail gives them nothing.
+    assert not story.permissions_for_user(author).can_publish()
+    assert not story.permissions_for_user(author).can_edit()
+
+
+@pytest.mark.django_db
+def test_a_coordinator_cannot_publish_a_story_in_the_admin(
+    client, story_index, author, coordinator
+):
+    story = submitted(author)
+    client.force_login(coordinator)
+
+    response = client.post(
+        f"/beheer/pages/{story.pk}/edit/",
+        {"action-publish": "action-publish", "title": "Gekaapt", "slug": story.slug},
+    )
+
+    assert response.status_code in (302, 403)
+    assert not StoryPage.objects.get(pk=story.pk).live
+
+
+@pytest.mark.django_db
+def test_members_only_stories_stay_out_of_the_sitemap(client, story_index, author, moderator):
+    public = published(author, moderator, title="Openbaar verhaal")
+    members = published(author, moderator, title="Verhaal voor leden", audience="leden")
+
+    sitemap = client.get("/sitemap.xml").content.decode()
+
+    assert public.slug in sitemap
+    assert members.slug not in sitemap
+
+
+@pytest.mark.django_db
+def test_seed_demo_adds_three_fictional_stories_in_three_states():
+    from leerwerkplaats.demo import seed_demo
+    from stories.selectors import Status, story_status
+
+    seed_demo()
+    seed_demo()  # idempotent
+
+    states = {page.slug: story_status(page)[0] for page in StoryPage.objects.all()}
+    assert states == {
+        "de-stilte-in-huis": Status.PUBLISHED,
+        "wat-de-kinderen-zagen": Status.PUBLISHED,
+        "een-nieuw-begin": Status.IN_REVIEW,
+    }
+    audiences = dict(StoryPage.objects.values_list("slug", "audience"))
+    assert audiences["de-stilte-in-huis"] == "openbaar"
+    assert audiences["wat-de-kinderen-zagen"] == "leden"
+    assert all("verzonnen" in page.body[0].value["text"] for page in StoryPage.objects.all())
