@@ -1,0 +1,31 @@
+"""The frozen held-out half (tests/privacy/blind_markup/frozen/, never used for tuning):
+what must hold on any text holds here too. Recall figures are measured, not asserted
+(docs/privacy.md), so that nobody tunes the engine against this set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from privacy.corpus import documents_from_markup
+from privacy.engine import default_engine
+from privacy.evaluate import Score, evaluate
+from privacy.findings import STRUCTURED_LABELS
+
+FROZEN = Path(__file__).parent / "blind_markup" / "frozen"
+
+
+@pytest.fixture(scope="module")
+def score() -> Score:
+    return evaluate(default_engine().scan, documents_from_markup(FROZEN))
+
+
+def test_the_frozen_half_holds_every_kind_of_structured_identifier(score: Score) -> None:
+    present = {label for label in STRUCTURED_LABELS if score.gold_by_label[label]}
+    assert len(present) >= 7, present
+
+
+def test_no_structured_identifier_leaks_on_text_nobody_tuned_on(score: Score) -> None:
+    leaks = [(doc, span.label, span.text) for doc, span in score.leaks]
+    assert [leak for leak in leaks if leak[1] in STRUCTURED_LABELS] == []
