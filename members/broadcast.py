@@ -8,7 +8,9 @@ modules may use `send_on_commit` for their own groups."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypedDict
 
 from asgiref.sync import async_to_sync
@@ -50,8 +52,19 @@ def user_group(user_id: int) -> str:
 def send_now(group: str, event: Mapping[str, Any]) -> None:
     """Send one event to a group in every worker process (Redis past one process)."""
     layer = get_channel_layer()
-    if layer is not None:
-        async_to_sync(layer.group_send)(group, dict(event))
+    if layer is None:
+        return
+    send = async_to_sync(layer.group_send)
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:  # the usual case: a sync worker thread without a loop
+        send(group, dict(event))
+        return
+    # Sync code called from a thread that runs an event loop (a management command
+    # or test driven from async code) cannot block on that loop: send from a helper
+    # thread instead, and wait for it so the order of events is kept.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(send, group, dict(event)).result()
 
 
 def send_on_commit(group: str, event: Mapping[str, Any]) -> None:
@@ -59,7 +72,10 @@ def send_on_commit(group: str, event: Mapping[str, Any]) -> None:
 
     Outside a transaction (autocommit) it sends at once."""
     payload = dict(event)
-    transaction.on_commit(lambda: send_now(group, payload))
+    # robust: the change has committed; a layer that is down must not turn it into an
+    # error page (and a retried, duplicated post). The failure is logged, and clients
+    # catch up from the database when they resume.
+    transaction.on_commit(lambda: send_now(group, payload), robust=True)
 
 
 def close_user_connections(user_id: int, reason: str) -> None:
