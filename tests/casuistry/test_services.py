@@ -15,9 +15,9 @@ from django.utils import timezone
 
 from casuistry import services
 from casuistry.anonymise import anonymise
-from casuistry.audit import CASE_ACTIONS
+from casuistry.audit import CASE_ACTIONS, CaseAuditAction
 from casuistry.models import Case, Status
-from members.models import AuditAction, AuditEvent
+from members.models import AuditEvent
 from members.services import delete_account, export_personal_data, record_event
 from tests.casuistry import factories
 from tests.members import factories as member_factories
@@ -52,7 +52,7 @@ def test_submit_stores_the_redacted_text_only(member):
     assert case.author == member
     assert case.profession == "jeugdconsulent"
     assert case.organisation_name == member.profile.organisation.name
-    assert AuditEvent.objects.filter(action=AuditAction.CASE_SUBMITTED, object_id=case.pk)
+    assert AuditEvent.objects.filter(action=CaseAuditAction.CASE_SUBMITTED, object_id=case.pk)
 
 
 def test_submit_redacts_again_and_refuses_text_that_differs_from_the_preview(member):
@@ -150,7 +150,7 @@ def test_two_moderators_cannot_claim_one_case():
     case.refresh_from_db()
     assert case.claimed_by == first
     assert case.status == Status.IN_REVIEW
-    assert AuditEvent.objects.filter(action=AuditAction.CASE_CLAIMED).count() == 1
+    assert AuditEvent.objects.filter(action=CaseAuditAction.CASE_CLAIMED).count() == 1
 
 
 def test_a_moderator_may_only_act_on_a_case_they_claimed():
@@ -188,7 +188,7 @@ def test_redact_further_uses_the_next_placeholder_of_the_label():
     )
 
     assert case.parts["incident"].startswith("Bij een huisbezoek zag ik [NAAM-2] plekken")
-    event = AuditEvent.objects.get(action=AuditAction.CASE_REDACTED)
+    event = AuditEvent.objects.get(action=CaseAuditAction.CASE_REDACTED)
     assert event.actor == moderator
     assert event.reason == "incident:NAAM"
 
@@ -217,7 +217,7 @@ def test_edit_title_redacts_the_new_title():
     )
 
     assert "Qorvandijk" not in case.title
-    assert AuditEvent.objects.filter(action=AuditAction.CASE_TITLE_EDITED).exists()
+    assert AuditEvent.objects.filter(action=CaseAuditAction.CASE_TITLE_EDITED).exists()
 
 
 def test_ask_changes_mails_the_author_a_link_without_case_text(django_capture_on_commit_callbacks):
@@ -277,7 +277,7 @@ def test_approve_publishes_and_opens_the_discussion_with_aliases(member):
     assert case.status == Status.PUBLISHED
     assert case.published_at is not None
     assert Case.objects.published().filter(pk=case.pk).exists()
-    assert AuditEvent.objects.filter(action=AuditAction.CASE_APPROVED, actor=moderator)
+    assert AuditEvent.objects.filter(action=CaseAuditAction.CASE_APPROVED, actor=moderator)
     thread = Thread.objects.get(pk=Case.objects.get(pk=case.pk).discussion_thread_id)
     assert thread.alias_mode
     assert thread.subject == case
@@ -340,7 +340,7 @@ def test_retention_archives_then_deletes_with_the_discussion():
     assert old.archived_at == now
     assert recent.status == Status.PUBLISHED
     assert not Case.objects.filter(pk=expired.pk).exists()
-    assert AuditEvent.objects.filter(action=AuditAction.CASE_DELETED, object_id=expired.pk)
+    assert AuditEvent.objects.filter(action=CaseAuditAction.CASE_DELETED, object_id=expired.pk)
     archived_again, deleted_again = services.archive_and_delete_expired(
         now=now + datetime.timedelta(days=400)
     )
