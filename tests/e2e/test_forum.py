@@ -7,6 +7,8 @@ its confirmation included); waits are Playwright's auto-waiting expectations."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
@@ -199,3 +201,35 @@ def test_forum_pages_have_no_serious_accessibility_violations(contexts, thread):
         else:
             expect(page.get_by_role("heading", level=1)).to_be_visible()
         assert axe_violations(page) == [], url
+
+
+def frame(seq: int) -> str:
+    html = (
+        f'<li class="forum-post" id="bericht-{seq}" data-seq="{seq}" data-post-id="{9000 + seq}">'
+        f'<article><h3 class="forum-post__author">lid-{seq}</h3>'
+        f"<p>Bericht {seq}.</p></article></li>"
+    )
+    return json.dumps({"type": "post", "seq": seq, "id": 9000 + seq, "html": html})
+
+
+def test_live_frames_that_arrive_out_of_order_are_both_shown_in_order(contexts, thread):
+    """Two posts committed at once may reach a socket in either order; the later
+    one waits for the earlier instead of being dropped (it used to be lost until
+    a next post arrived, because a resume was already asked at that seq)."""
+    context = contexts()
+    context.add_init_script(TRACK_SOCKETS)
+    b = log_in(context, member_factories.member(pseudonym="lid-b"))
+    open_thread(b, thread)
+    start = thread.last_seq
+    b.wait_for_function("() => window.__sockets.some((s) => s.readyState === WebSocket.OPEN)")
+
+    for seq in (start + 2, start + 1):
+        b.evaluate(
+            "(data) => window.__sockets.find((s) => s.readyState === WebSocket.OPEN)"
+            ".dispatchEvent(new MessageEvent('message', {data}))",
+            frame(seq),
+        )
+
+    expect(b.locator(POSTS)).to_have_count(3)
+    assert seqs(b) == [start, start + 1, start + 2]
+    expect(b.locator("#forum-thread")).to_have_attribute("data-last-seq", str(start + 2))
