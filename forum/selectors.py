@@ -84,6 +84,19 @@ def threads_in(*, category: Category, user: Any) -> list[Thread]:
     )
 
 
+def recent_threads(*, user: Any, limit: int = 5) -> list[Thread]:
+    """The threads with the newest activity anywhere in the forum, with
+    `unread_count` for `user` (the home page); empty for anyone who may not read."""
+    if not permissions.can_read_forum(user):
+        return []
+    unread = _unread_posts(user).filter(thread=OuterRef("pk"))
+    return list(
+        Thread.objects.visible_to(user)
+        .annotate(unread_count=_count(unread, "thread"))
+        .order_by("-last_activity", "-pk")[:limit]
+    )
+
+
 def get_thread_for(*, user: Any, pk: int) -> Thread:
     return get_object_or_404(Thread.objects.visible_to(user).select_related("category"), pk=pk)
 

@@ -3,7 +3,8 @@
 // The page renders the thread up to data-last-seq; this script connects to the
 // thread's socket, sends {"type": "resume", "after": lastSeq} on every (re)connect,
 // applies frames strictly in sequence (a duplicate is dropped, a gap asks for a
-// resume), reconnects with a growing delay, and posts the reply form with fetch
+// resume and keeps the early frame until the gap is filled), reconnects with a
+// growing delay, and posts the reply form with fetch
 // to the same URL the no-JavaScript form uses. New posts are announced in a
 // polite live region; the focus never moves for them.
 (function () {
@@ -22,6 +23,9 @@
   var maxDelay = 30000;
   var stopped = false;
   var resumeAskedAt = -1;
+  // Frames that arrived ahead of a gap, by seq, until the gap is filled.
+  var waiting = {};
+  var maxWaiting = 200;
 
   function csrfToken() {
     var input = document.querySelector("input[name=csrfmiddlewaretoken]");
@@ -114,11 +118,28 @@
       return; // a duplicate
     }
     if (frame.seq > lastSeq + 1) {
-      resume(); // a gap: ask the database for what is missing
+      // A gap: keep the frame (live events may arrive out of order, e.g. two
+      // posts committed at once) and ask the database for what is missing.
+      if (Object.keys(waiting).length < maxWaiting) {
+        waiting[frame.seq] = frame;
+      }
+      resume();
       return;
     }
     apply(frame);
     lastSeq = frame.seq;
+    // Frames that were waiting for this one follow now, in order.
+    while (waiting[lastSeq + 1]) {
+      var next = waiting[lastSeq + 1];
+      delete waiting[lastSeq + 1];
+      apply(next);
+      lastSeq = next.seq;
+    }
+    Object.keys(waiting).forEach(function (seq) {
+      if (parseInt(seq, 10) <= lastSeq) {
+        delete waiting[seq];
+      }
+    });
     container.setAttribute("data-last-seq", String(lastSeq));
   }
 

@@ -1,0 +1,87 @@
+"""A live server that also speaks WebSocket: the project's ASGI application
+(leerwerkplaats.asgi) under uvicorn, in a thread of the test process.
+
+Django's live server (pytest-django's `live_server`) serves WSGI only, and
+channels' ChannelsLiveServerTestCase starts Daphne in another process, which
+cannot see the in-memory SQLite test database. Here the server runs in the test
+process, like Django's own live server, and shares the test's database
+connection with every thread that serves a request, as Django's live server does
+for an in-memory SQLite database. The in-memory channel layer lives on the
+server's event loop, so every write that must reach a socket goes through the
+server (the browser), never through the ORM of the test thread."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import threading
+import types
+
+import uvicorn
+from channels.layers import channel_layers
+from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
+from django.db import connections
+
+START_TIMEOUT = 15
+
+
+class AsgiLiveServer:
+    def __init__(self) -> None:
+        self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self._socket.bind(("127.0.0.1", 0))
+        self.port = self._socket.getsockname()[1]
+        self.url = f"http://localhost:{self.port}"
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+        self._saved_connections = None
+
+    def _share_the_test_connection(self) -> None:
+        connection = connections["default"]
+        if connection.vendor == "sqlite" and connection.is_in_memory_db():
+            connection.inc_thread_sharing()
+            self._saved_connections = connections._connections
+            connections._connections = types.SimpleNamespace(default=connection)
+
+    def _restore_connections(self) -> None:
+        if self._saved_connections is not None:
+            connections._connections.default.dec_thread_sharing()
+            connections._connections = self._saved_connections
+            self._saved_connections = None
+
+    def start(self) -> None:
+        from leerwerkplaats.asgi import application
+
+        self._share_the_test_connection()
+        # A fresh in-memory layer, created on the server's own event loop.
+        channel_layers.backends.clear()
+        config = uvicorn.Config(
+            ASGIStaticFilesHandler(application),
+            ws="websockets-sansio",
+            lifespan="off",
+            log_level="warning",
+            access_log=False,
+        )
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(
+            target=lambda: asyncio.run(self._server.serve(sockets=[self._socket])),
+            name="asgi-live-server",
+            daemon=True,
+        )
+        self._thread.start()
+        deadline = threading.Event()
+        for _ in range(START_TIMEOUT * 20):
+            if self._server.started:
+                return
+            deadline.wait(0.05)
+        self.stop()
+        raise RuntimeError("the ASGI live server did not start")
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.should_exit = True
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+        self._socket.close()
+        channel_layers.backends.clear()
+        self._restore_connections()
