@@ -48,7 +48,7 @@ class CaseForm(forms.Form):
     title = forms.CharField(
         label=_("Titel"),
         help_text=_(
-            "Een korte titel over het thema, bijvoorbeeld \u2018Twijfel na een huisbezoek\u2019. "
+            "Een korte titel over het thema, bijvoorbeeld 'Twijfel na een huisbezoek'. "
             "Geen namen, plaatsen of scholen."
         ),
     )

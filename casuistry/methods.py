@@ -89,7 +89,7 @@ _QUESTION = Part(
     _("Je vraag aan collega's"),
     _(
         "Wat wil je weten of bespreken? Schrijf je vraag zonder namen, plaatsen of data. "
-        "Bijvoorbeeld: \u2018Had ik eerder Veilig Thuis moeten bellen?\u2019"
+        "Bijvoorbeeld: 'Had ik eerder Veilig Thuis moeten bellen?'"
     ),
 )
 
@@ -100,8 +100,8 @@ METHOD_PARTS: dict[str, tuple[Part, ...]] = {
             _("Wat gebeurde er?"),
             _(
                 "Vertel het incident tot het moment dat jij moest handelen. Schrijf geen namen, "
-                "geen adres, geen school en geen datum. Schrijf \u2018de moeder\u2019, \u2018het "
-                "kind (8)\u2019 wordt \u2018het kind\u2019: de leeftijd kies je hierboven."
+                "geen adres, geen school en geen datum. Schrijf 'de moeder', 'het "
+                "kind (8)' wordt 'het kind': de leeftijd kies je hierboven."
             ),
         ),
         Part(
@@ -126,14 +126,14 @@ METHOD_PARTS: dict[str, tuple[Part, ...]] = {
         Part(
             "dilemma",
             _("Het dilemma"),
-            _("Schrijf het als: \u2018Moet ik A of B?\u2019 en welke schade doet elke keuze?"),
+            _("Schrijf het als: 'Moet ik A of B?' en welke schade doet elke keuze?"),
         ),
         Part(
             "waarden",
             _("Betrokkenen en hun waarden"),
             _(
-                "Noem rollen, geen namen: \u2018de vader\u2019, \u2018de leerkracht\u2019, "
-                "\u2018ik\u2019. Wat is voor ieder belangrijk?"
+                "Noem rollen, geen namen: 'de vader', 'de leerkracht', "
+                "'ik'. Wat is voor ieder belangrijk?"
             ),
         ),
         _QUESTION,
@@ -144,7 +144,7 @@ METHOD_PARTS: dict[str, tuple[Part, ...]] = {
             _("Handelen: wat deed je?"),
             _(
                 "Beschrijf wat je deed. Schrijf geen namen, adressen of data; gebruik rollen "
-                "zoals \u2018de moeder\u2019."
+                "zoals 'de moeder'."
             ),
         ),
         Part(
