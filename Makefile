@@ -12,6 +12,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= leerwerkplaats.settings.dev
 export DEDUCE_CACHE_DIR ?= $(CURDIR)/.cache/deduce
+# The suite runs on this many processes (pytest-xdist); each has its own database and,
+# on Redis, its own key and channel prefix (settings/test.py).
+TEST_WORKERS ?= 2
 
 .PHONY: help install run serve test test-services test-e2e lint format bench lock browser \
 	messages clean fuzz
@@ -71,12 +74,12 @@ run: install messages
 	$(VENV)/bin/daphne -b $(HOST) -p $(PORT) leerwerkplaats.asgi:application
 
 test: install messages browser
-	DJANGO_SETTINGS_MODULE=leerwerkplaats.settings.test $(VENV)/bin/pytest
+	DJANGO_SETTINGS_MODULE=leerwerkplaats.settings.test $(VENV)/bin/pytest -n $(TEST_WORKERS)
 
 test-services: install messages browser
 	@test -n "$$DATABASE_URL" || { echo "DATABASE_URL is not set (postgres://...)"; exit 2; }
 	@test -n "$$REDIS_URL" || { echo "REDIS_URL is not set (redis://...)"; exit 2; }
-	DJANGO_SETTINGS_MODULE=leerwerkplaats.settings.test $(VENV)/bin/pytest
+	DJANGO_SETTINGS_MODULE=leerwerkplaats.settings.test $(VENV)/bin/pytest -n $(TEST_WORKERS)
 
 # make test runs hypothesis with the fixed, derandomized "ci" profile
 # (tests/privacy/conftest.py); this explores with random examples instead.

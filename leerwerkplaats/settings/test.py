@@ -18,3 +18,10 @@ LOGGING["root"]["level"] = env("LOG_LEVEL", "WARNING")  # noqa: F405
 DEMO_CONTENT_ALLOWED = True
 WHITENOISE_USE_FINDERS = True
 STATIC_ROOT = None
+
+# Parallel test workers (pytest-xdist in `make test`) share one Redis: each gets its own
+# cache key prefix and channel-layer prefix, so no worker hears another's groups.
+_WORKER = env("PYTEST_XDIST_WORKER", "")
+if _WORKER and REDIS_URL:  # noqa: F405
+    CACHES["default"]["KEY_PREFIX"] = f"lwp-{_WORKER}"  # noqa: F405
+    CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] = f"lwp-{_WORKER}"  # noqa: F405
