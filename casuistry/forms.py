@@ -184,6 +184,8 @@ LABEL_CHOICES = [(str(label), str(label)) for label in privacy.Label]
 class RedactForm(forms.Form):
     """Redact by selection: a part and either offsets or the exact text to replace."""
 
+    # The review page holds several forms; this one says which it is.
+    action = forms.CharField(widget=forms.HiddenInput, initial="redact")
     part = forms.ChoiceField(label=_("Deel"))
     phrase = forms.CharField(
         label=_("Precieze tekst die weg moet"),

@@ -437,3 +437,26 @@ def test_the_review_page_says_when_the_scan_is_down(client):
     text = page(client.get(reverse("casuistry:review", args=[case.pk])))
 
     assert "De scan op herkenbare gegevens werkt nu niet." in text
+
+
+def test_the_review_pages_redact_form_posts_its_own_action(client):
+    """The redact form as rendered (its hidden fields plus what the moderator types)
+    redacts; it used to post no action, so the page silently did nothing."""
+    moderator = factories.moderator()
+    case = factories.case(status=Status.IN_REVIEW, claimed_by=moderator)
+    client.force_login(moderator)
+    review_url = reverse("casuistry:review", args=[case.pk])
+    rendered = page(client.get(review_url))
+    redact_form = rendered[rendered.index('id="vervangen"') :]
+    redact_form = redact_form[: redact_form.index("</form>")]
+
+    parser = _Inputs()
+    parser.feed(redact_form)
+    data = dict(parser.fields)
+    response = client.post(
+        review_url, {**data, "part": "incident", "phrase": "blauwe plekken", "label": "NAAM"}
+    )
+
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert "blauwe plekken" not in case.parts["incident"]

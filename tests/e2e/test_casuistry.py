@@ -1,0 +1,194 @@
+"""The casuistry path in a real browser (issue 12's acceptance): a professional
+submits a case through the guided form and its privacy preview, a moderator with
+MFA claims, redacts one more word and approves, and a colleague reads the case in
+the library and its discussion under aliases only. Every page of the path is
+audited by axe-core at a desktop and a phone width, in the state the path left it.
+
+Served by the project's ASGI application (tests/e2e/asgi_server.py), since the
+discussion is the live forum; waits are Playwright's auto-waiting expectations."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import expect
+
+import privacy
+from casuistry.models import Case, Status
+from tests.e2e.asgi_server import AsgiLiveServer
+from tests.e2e.conftest import axe_violations
+from tests.members import factories as member_factories
+from tests.members.factories import PASSWORD, totp_code
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+WIDTHS = (1280, 375)
+BSN_SENTENCE = " Het BSN van mevrouw Qorvandijk is 111222333."
+INCIDENT = (
+    "Ik kwam bij mevrouw Qorvandijk op de Dorpsstraat 12 in Bergschenhoek. Haar zoon zit "
+    "op basisschool De Regenboog. Zijn oom noemt hem Pluisje." + BSN_SENTENCE
+)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _warm_privacy_detector():
+    """The embedded detector loads its models on first use (many seconds on a
+    busy machine): load them once, before any expectation's clock runs."""
+    privacy.scan_text("Ik sprak met Jan.")
+
+
+@pytest.fixture
+def asgi_server(db, home_page):
+    server = AsgiLiveServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def contexts(browser, asgi_server):
+    opened = []
+
+    def open_context():
+        # CSP bypassed so that axe-core can be injected into every page of the path.
+        context = browser.new_context(base_url=asgi_server.url, locale="nl-NL", bypass_csp=True)
+        context.set_default_timeout(15_000)
+        opened.append(context)
+        return context
+
+    yield open_context
+    for context in opened:
+        context.close()
+
+
+def log_in(context, user, *, secret: str | None = None):
+    page = context.new_page()
+    page.goto(reverse("account_login"))
+    page.fill("input[name=login]", user.email)
+    page.fill("input[name=password]", PASSWORD)
+    page.get_by_role("button", name="Aanmelden").click()
+    if secret is not None:
+        page.wait_for_url(f"**{reverse('mfa_authenticate')}")
+        page.fill("input[name=code]", totp_code(secret))
+        page.locator("input[name=code]").press("Enter")
+    expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
+    return page
+
+
+def assert_accessible(page, name: str) -> None:
+    """0 serious/critical axe violations at each width, then back to the desktop."""
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        assert axe_violations(page) == [], f"{name} at {width}px"
+    page.set_viewport_size({"width": WIDTHS[0], "height": 900})
+
+
+def fill_guided_form(page, incident: str) -> None:
+    page.get_by_label("Titel", exact=True).fill("Twijfel na een huisbezoek")
+    page.get_by_label("Werkveld").select_option(label="Wijkteam of sociaal domein")
+    page.get_by_label("4 tot 12 jaar").check()
+    page.get_by_label("27 tot 65 jaar").check()
+    page.get_by_label("Lichamelijk geweld").check()
+    page.get_by_label("Stap 2: collegiale consultatie (en Veilig Thuis)").check()
+    page.locator("input[name=peer_request]").first.check()
+    page.get_by_label("Wat gebeurde er?").fill(incident)
+    page.get_by_label("Het moment van handelen").fill(
+        "Ik twijfelde of ik meteen Veilig Thuis moest bellen."
+    )
+    page.get_by_label("Je vraag aan collega's").fill("Hoe hadden jullie dit gesprek gevoerd?")
+
+
+def test_a_case_goes_from_the_intake_through_moderation_to_its_discussion(contexts):
+    author = member_factories.member(pseudonym="inbrenger-pseudoniem")
+    moderator = member_factories.member(role="Moderator", pseudonym="moderator-e2e")
+    secret = member_factories.give_totp(moderator)
+    colleague = member_factories.member(pseudonym="collega-e2e")
+
+    # (1) The author: the library, the method, the guided form.
+    page = log_in(contexts(), author)
+    page.goto(reverse("casuistry:library"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Casussen")
+    assert_accessible(page, "library")
+    page.get_by_role("link", name="Casus inbrengen").first.click()
+    page.get_by_label("Incidentmethode").check()
+    page.get_by_role("button", name="Verder").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Casus inbrengen")
+    assert_accessible(page, "intake form")
+    fill_guided_form(page, INCIDENT)
+    page.get_by_role("button", name="Controleer mijn tekst").click()
+
+    # The BSN blocks: marked "moet weg", the typed text stays in the form.
+    findings = page.locator(".casus-preview")
+    expect(findings).to_be_visible()
+    expect(findings.locator(".casus-finding--blocks")).to_contain_text("111222333")
+    expect(findings.locator(".casus-finding--blocks")).to_contain_text("moet weg")
+    expect(page.get_by_label("Wat gebeurde er?")).to_have_value(INCIDENT)
+    assert_accessible(page, "intake form with a blocking find")
+
+    # Without it: the preview shows the rest as placeholders.
+    page.get_by_label("Wat gebeurde er?").fill(INCIDENT.replace(BSN_SENTENCE, ""))
+    page.get_by_role("button", name="Controleer mijn tekst").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Controleer je casus")
+    kept = page.locator("div.casus-text").filter(has_text="Haar zoon zit")
+    expect(kept).to_contain_text("[NAAM-1]")
+    expect(kept).to_contain_text("[SCHOOL-1]")
+    # The address and its town are one find; the detector labels it a place.
+    expect(kept).to_contain_text(re.compile(r"\[(ADRES|PLAATS)-1\]"))
+    for detail in ("Qorvandijk", "Dorpsstraat", "Bergschenhoek", "Regenboog", "111222333"):
+        expect(kept).not_to_contain_text(detail)
+    assert_accessible(page, "preview")
+    page.get_by_role("button", name="Klopt, casus insturen").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mijn casussen")
+    expect(page.locator(".casus-list")).to_contain_text("Ingediend")
+    assert_accessible(page, "Mijn casussen")
+    case = Case.objects.get()
+    assert case.status == Status.SUBMITTED
+
+    # (2) The moderator, with MFA: queue, claim, one more word redacted, approve.
+    mod = log_in(contexts(), moderator, secret=secret)
+    mod.goto(reverse("casuistry:queue"))
+    expect(mod.get_by_role("heading", level=1)).to_have_text("Casussen beoordelen")
+    assert_accessible(mod, "queue")
+    mod.get_by_role("link", name=case.title).click()
+    assert_accessible(mod, "review (submitted)")
+    mod.get_by_role("button", name="Casus oppakken").click()
+    expect(mod.get_by_role("heading", name="Verder anonimiseren")).to_be_visible()
+    assert_accessible(mod, "review (claimed)")
+    redact = mod.locator("#vervangen")
+    redact.get_by_label("Deel").select_option(label="Wat gebeurde er?")
+    redact.get_by_label("Precieze tekst die weg moet").fill("Pluisje")
+    redact.get_by_label("Vervangen door").select_option(value="NAAM")
+    redact.get_by_role("button", name="Vervangen").click()
+    incident = mod.locator('[data-part="incident"]')
+    expect(incident).not_to_contain_text("Pluisje")
+    expect(incident).to_contain_text("[NAAM-2]")
+    mod.get_by_role("button", name="Publiceren").click()
+    expect(mod.get_by_role("heading", level=1)).to_have_text("Casussen beoordelen")
+    expect(mod.get_by_role("link", name=case.title)).to_have_count(0)
+    case.refresh_from_db()
+    assert case.status == Status.PUBLISHED
+    assert "Pluisje" not in case.parts["incident"]
+
+    # (3) A colleague finds it in the library and opens its discussion: aliases only.
+    reader = log_in(contexts(), colleague)
+    reader.goto(reverse("casuistry:library"))
+    reader.get_by_role("link", name=case.title).click()
+    expect(reader.get_by_role("heading", level=1)).to_have_text(case.title)
+    expect(reader.locator("main")).not_to_contain_text("Pluisje")
+    reader.get_by_role("link", name="Naar de discussie over deze casus").click()
+    expect(reader.locator("main")).to_contain_text("Inbrenger")
+    form = reader.locator("[data-forum-reply-form]")
+    form.get_by_label("Je bericht").fill("Herkenbaar. Ik zou eerst met de moeder praten.")
+    form.get_by_role("button", name="Controleren en plaatsen").click()
+    # Nothing identifying in it, so no privacy preview: it is posted at once.
+    expect(form.locator("textarea")).to_have_value("")
+    expect(reader.locator("main")).to_contain_text("Deelnemer A")
+    reader.reload()
+    main = reader.locator("main")
+    expect(main).to_contain_text("Inbrenger")
+    expect(main).to_contain_text("Deelnemer A")
+    for who in (author.profile.pseudonym, colleague.profile.pseudonym, author.email):
+        expect(main).not_to_contain_text(who)
