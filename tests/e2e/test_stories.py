@@ -169,8 +169,9 @@ def test_a_story_from_writing_through_moderation_to_reading_and_withdrawal(demo,
 
 @pytest.mark.parametrize("width", [1280, 375])
 def test_story_pages_have_no_serious_accessibility_violations(demo, browser, live_server, width):
-    """The editor, "Mijn verhalen", the public list and a story (before and after
-    "Verder lezen"), each audited by axe-core at this width."""
+    """The editor (empty, blocked, names to replace), "Mijn verhalen", the public
+    list and a story (before and after "Verder lezen"), audited by axe-core at this
+    width."""
     context = browser.new_context(
         base_url=live_server.url,
         locale="nl-NL",
@@ -194,5 +195,20 @@ def test_story_pages_have_no_serious_accessibility_violations(demo, browser, liv
             expect(page.get_by_role("heading", level=1)).to_have_text(heading)
             assert axe_violations(page) == [], url
         assert screenshot(page, f"story-{width}").stat().st_size > 0
+
+        # The editor again, as the privacy check answers: blocked, then names to replace.
+        page.goto(reverse("stories:write"))
+        page.get_by_label("Titel").fill(TITLE)
+        page.get_by_label("Korte samenvatting").fill("Over de buurvrouw die het zag.")
+        page.get_by_label("Inhoudswaarschuwing").select_option("psychisch")
+        page.locator("textarea[name='deel-0-text']").fill(NAME_LINE + PHONE_LINE + REST)
+        submit(page)
+        expect(page.locator("mark", has_text="06-12345678")).to_be_visible()
+        assert axe_violations(page) == [], "editor, blocked"
+        page.locator("textarea[name='deel-0-text']").fill(NAME_LINE + REST)
+        submit(page)
+        expect(page.get_by_label("„Karin de Vries” vervangen door [NAAM-1]")).to_be_checked()
+        assert axe_violations(page) == [], "editor, names to replace"
+        assert screenshot(page, f"story-editor-privacy-{width}").stat().st_size > 0
     finally:
         context.close()
