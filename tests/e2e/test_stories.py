@@ -1,0 +1,214 @@
+"""Stories in a real browser (issue 13): the demo ervaringsdeskundige writes a
+story past the privacy check, the demo moderator (with MFA) asks for a change
+and then publishes it, a visitor reads it behind its content warning, and the
+author withdraws it again; axe-core audits the editor, the lists and a story.
+
+Every step goes through the pages as people use them; waits are Playwright's
+auto-waiting expectations."""
+
+from __future__ import annotations
+
+import re
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.urls import reverse
+from playwright.sync_api import expect
+
+import privacy
+from leerwerkplaats.demo import DEMO_PASSWORD
+from stories.models import StoryPage
+from tests.e2e.conftest import axe_violations, screenshot
+from tests.members.factories import give_totp, totp_code
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+AUTHOR_EMAIL = "ervaring@demo.hg-leerwerkplaats.nl"
+MODERATOR_EMAIL = "moderator@demo.hg-leerwerkplaats.nl"
+TITLE = "Wat de buurvrouw zag"
+NAME_LINE = "Mijn buurvrouw Karin de Vries zag het ook en vroeg of het goed ging."
+PHONE_LINE = " Bel haar op 06-12345678 als je wilt."
+REST = "\n\nLater werd het erger, tot ik hulp vroeg bij het wijkteam."
+COMMENT = "Wil je de laatste alinea iets uitbreiden? Wat hielp je toen?"
+ADDED = "\n\nWat hielp: iemand die bleef vragen hoe het echt ging."
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _warm_privacy_detector():
+    """The embedded detector loads its models on first use (many seconds on a
+    busy machine): load them once, before any expectation's clock runs."""
+    privacy.scan_text("Ik sprak met Jan.")
+
+
+@pytest.fixture
+def demo(db):
+    call_command("seed_demo", stdout=StringIO())
+
+
+@pytest.fixture
+def contexts(browser, live_server):
+    opened = []
+
+    def open_context(**options):
+        context = browser.new_context(base_url=live_server.url, locale="nl-NL", **options)
+        context.set_default_timeout(15_000)
+        opened.append(context)
+        return context
+
+    yield open_context
+    for context in opened:
+        context.close()
+
+
+def log_in(context, email: str, *, secret: str | None = None):
+    page = context.new_page()
+    page.goto(reverse("account_login"))
+    page.fill("input[name=login]", email)
+    page.fill("input[name=password]", DEMO_PASSWORD)
+    page.get_by_role("button", name="Aanmelden").click()
+    if secret is not None:
+        page.wait_for_url(f"**{reverse('mfa_authenticate')}")
+        page.fill("input[name=code]", totp_code(secret))
+        page.locator("input[name=code]").press("Enter")
+    expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
+    return page
+
+
+def submit(page) -> None:
+    page.get_by_role("button", name="Indienen bij de moderatoren").click()
+
+
+def test_a_story_from_writing_through_moderation_to_reading_and_withdrawal(demo, contexts):
+    moderator_secret = give_totp(get_user_model().objects.get(email=MODERATOR_EMAIL))
+    author = log_in(contexts(), AUTHOR_EMAIL)
+    errors: list[str] = []
+    author.on("response", lambda r: r.status >= 500 and errors.append(f"{r.status} {r.url}"))
+
+    # (1) Writing: the phone number blocks, the text stays in the form.
+    author.goto(reverse("stories:write"))
+    author.get_by_label("Titel").fill(TITLE)
+    author.get_by_label("Korte samenvatting").fill("Over de buurvrouw die het zag.")
+    text = author.locator("textarea[name='deel-0-text']")
+    text.fill(NAME_LINE + PHONE_LINE + REST)
+    author.get_by_label("Inhoudswaarschuwing").select_option("psychisch")
+    author.get_by_label("Iedereen").check()
+    submit(author)
+    expect(author.get_by_text("gegevens die iemand direct herkenbaar maken").first).to_be_visible()
+    expect(author.locator("mark", has_text="06-12345678")).to_be_visible()
+    expect(author.locator("textarea[name='deel-0-text']")).to_have_value(
+        NAME_LINE + PHONE_LINE + REST
+    )
+
+    # Without the number, the third party's name is shown with its placeholder.
+    author.locator("textarea[name='deel-0-text']").fill(NAME_LINE + REST)
+    submit(author)
+    replace = author.get_by_label("„Karin de Vries” vervangen door [NAAM-1]")
+    expect(replace).to_be_checked()
+    submit(author)
+    expect(author).to_have_url(re.compile(f"{reverse('stories:mine')}$"))
+    expect(author.get_by_text("Je verhaal is ingediend.")).to_be_visible()
+    card = author.locator(".story-card", has_text=TITLE)
+    expect(card).to_be_visible()
+
+    # (2) The moderator, with MFA, asks for a change; the draft shows the placeholder.
+    moderator = log_in(contexts(), MODERATOR_EMAIL, secret=moderator_secret)
+    moderator.goto(reverse("stories:moderation"))
+    moderator.get_by_role("link", name=TITLE).click()
+    expect(moderator.locator("article.story")).to_contain_text(
+        "Mijn buurvrouw [NAAM-1] zag het ook"
+    )
+    expect(moderator.locator("article.story")).not_to_contain_text("Karin de Vries")
+    moderator.get_by_label("Bericht aan de schrijver").fill(COMMENT)
+    moderator.get_by_role("button", name="Vraag om een wijziging").click()
+    expect(moderator.get_by_text("De schrijver krijgt je vraag om een wijziging.")).to_be_visible()
+
+    # The author sees the comment in "Mijn verhalen", edits and resubmits.
+    author.goto(reverse("stories:mine"))
+    expect(card).to_contain_text(COMMENT)
+    card.get_by_role("link", name="Bewerken").click()
+    expect(author.get_by_text(COMMENT)).to_be_visible()
+    body = author.locator("textarea[name='deel-0-text']")
+    expect(body).to_have_value(NAME_LINE.replace("Karin de Vries", "[NAAM-1]") + REST)
+    body.fill(body.input_value() + ADDED)
+    submit(author)
+    expect(author).to_have_url(re.compile(f"{reverse('stories:mine')}$"))
+    expect(author.get_by_text("Je verhaal is ingediend.")).to_be_visible()
+
+    # The moderator publishes.
+    moderator.goto(reverse("stories:moderation"))
+    moderator.get_by_role("link", name=TITLE).click()
+    expect(moderator.locator("article.story")).to_contain_text("iemand die bleef vragen")
+    moderator.get_by_role("button", name="Publiceren").click()
+    expect(moderator.get_by_text("Het verhaal is gepubliceerd.")).to_be_visible()
+
+    # (3) A visitor: the content warning first, the story behind "Verder lezen".
+    story = StoryPage.objects.get(title=TITLE)
+    visitor = contexts().new_page()
+    response = visitor.goto(story.url)
+    assert response is not None and response.status == 200
+    expect(visitor.get_by_role("heading", name="Inhoudswaarschuwing")).to_be_visible()
+    expect(visitor.get_by_text("Psychisch geweld en bedreiging")).to_be_visible()
+    expect(visitor.locator("#verhaal")).to_have_count(0)
+    expect(visitor.get_by_text("iemand die bleef vragen")).to_have_count(0)
+    visitor.get_by_role("link", name="Verder lezen").click()
+    expect(visitor.locator("#verhaal")).to_contain_text("Mijn buurvrouw [NAAM-1] zag het ook")
+    expect(visitor.locator("#verhaal")).to_contain_text("iemand die bleef vragen")
+    expect(visitor.locator("#verhaal")).not_to_contain_text("Karin de Vries")
+
+    # (4) The author withdraws it: the visitor gets a 404 at once.
+    author.goto(reverse("stories:mine"))
+    card.get_by_role("button", name="Intrekken: direct offline halen").click()
+    expect(author.get_by_text("Je verhaal staat niet meer online.")).to_be_visible()
+    for url in (story.url, story.url + "?lezen=1"):
+        response = visitor.goto(url)
+        assert response is not None and response.status == 404, url
+    assert errors == []
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_story_pages_have_no_serious_accessibility_violations(demo, browser, live_server, width):
+    """The editor (empty, blocked, names to replace), "Mijn verhalen", the public
+    list and a story (before and after "Verder lezen"), audited by axe-core at this
+    width."""
+    context = browser.new_context(
+        base_url=live_server.url,
+        locale="nl-NL",
+        bypass_csp=True,
+        viewport={"width": width, "height": 800},
+    )
+    context.set_default_timeout(15_000)
+    try:
+        page = log_in(context, AUTHOR_EMAIL)
+        story = StoryPage.objects.live().filter(audience="openbaar").first()
+        assert story is not None
+        checks = (
+            (reverse("stories:write"), "Verhaal schrijven"),
+            (reverse("stories:mine"), "Mijn verhalen"),
+            (story.get_parent().url, story.get_parent().title),
+            (story.url, story.title),
+            (story.url + "?lezen=1#verhaal", story.title),
+        )
+        for url, heading in checks:
+            page.goto(url)
+            expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+            assert axe_violations(page) == [], url
+        assert screenshot(page, f"story-{width}").stat().st_size > 0
+
+        # The editor again, as the privacy check answers: blocked, then names to replace.
+        page.goto(reverse("stories:write"))
+        page.get_by_label("Titel").fill(TITLE)
+        page.get_by_label("Korte samenvatting").fill("Over de buurvrouw die het zag.")
+        page.get_by_label("Inhoudswaarschuwing").select_option("psychisch")
+        page.locator("textarea[name='deel-0-text']").fill(NAME_LINE + PHONE_LINE + REST)
+        submit(page)
+        expect(page.locator("mark", has_text="06-12345678")).to_be_visible()
+        assert axe_violations(page) == [], "editor, blocked"
+        page.locator("textarea[name='deel-0-text']").fill(NAME_LINE + REST)
+        submit(page)
+        expect(page.get_by_label("„Karin de Vries” vervangen door [NAAM-1]")).to_be_checked()
+        assert axe_violations(page) == [], "editor, names to replace"
+        assert screenshot(page, f"story-editor-privacy-{width}").stat().st_size > 0
+    finally:
+        context.close()
