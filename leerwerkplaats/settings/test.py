@@ -1,5 +1,7 @@
 """The test suite: fast hashing, mail kept in memory, nothing sent anywhere."""
 
+from urllib.parse import urlsplit, urlunsplit
+
 from .base import *  # noqa: F403
 from .environment import env
 
@@ -19,9 +21,13 @@ DEMO_CONTENT_ALLOWED = True
 WHITENOISE_USE_FINDERS = True
 STATIC_ROOT = None
 
-# Parallel test workers (pytest-xdist in `make test`) share one Redis: each gets its own
-# cache key prefix and channel-layer prefix, so no worker hears another's groups.
+# Parallel test workers (pytest-xdist in `make test`) share one Redis server: each worker
+# uses its own Redis database (gw0 -> 1, gw1 -> 2, ...), so a test that clears the cache
+# (FLUSHDB) or a channel group never reaches another worker's keys. Idempotent: a
+# subprocess started with this URL and the same worker id keeps the same database.
 _WORKER = env("PYTEST_XDIST_WORKER", "")
 if _WORKER and REDIS_URL:  # noqa: F405
-    CACHES["default"]["KEY_PREFIX"] = f"lwp-{_WORKER}"  # noqa: F405
-    CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] = f"lwp-{_WORKER}"  # noqa: F405
+    _db = int(_WORKER.removeprefix("gw")) + 1
+    REDIS_URL = urlunsplit(urlsplit(REDIS_URL)._replace(path=f"/{_db}"))  # noqa: F405
+    CACHES["default"]["LOCATION"] = REDIS_URL  # noqa: F405
+    CHANNEL_LAYERS["default"]["CONFIG"]["hosts"] = [REDIS_URL]  # noqa: F405
