@@ -194,6 +194,13 @@ def test_story_pages_have_no_serious_accessibility_violations(demo, browser, liv
             page.goto(url)
             expect(page.get_by_role("heading", level=1)).to_have_text(heading)
             assert axe_violations(page) == [], url
+        # The content warning, support lines and story fit the screen: the warning's
+        # children once stood side by side and pushed the page to 593 px at 375 px.
+        rights = page.evaluate(
+            "[...document.querySelectorAll('.story-warning, .story-support, .story-body')]"
+            ".map(e => e.getBoundingClientRect().right)"
+        )
+        assert rights and max(rights) <= width, rights
         assert screenshot(page, f"story-{width}").stat().st_size > 0
 
         # The editor again, as the privacy check answers: blocked, then names to replace.
