@@ -7,12 +7,18 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from leerwerkplaats.settings.environment import BASE_DIR
 
 # Playwright's sync API runs an event loop in the test's thread, while the test
 # also prepares rows through the ORM; the live server answers from its own thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# Playwright's expect() waits 5 s by default, less than the 15 s the contexts give
+# actions: on a loaded two-core CI machine a login with TOTP took longer and failed
+# a browser test now and then. One patience for both.
+expect.set_options(timeout=15_000)
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
