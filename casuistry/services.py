@@ -25,6 +25,7 @@ import privacy
 from forum import services as forum_services
 from members.permissions import can_moderate, can_use_members_area
 from members.services import record_event
+from notifications import services as notifications
 
 from .anonymise import FALSE_FIND_LABELS, PLACEHOLDER, anonymise, next_placeholder
 from .audit import CaseAuditAction
@@ -119,12 +120,23 @@ def _discussion_deleted(case: Case) -> None:
 
 # --- notifications -------------------------------------------------------------------
 
+STATUS_NOTIFICATION = _("Je casus heeft een nieuwe status: %(status)s")
+
 
 def _notify_author(case: Case) -> None:
     """E-mail the author after commit: the new status and a link, never case text."""
     author = case.author
     if author is None or not author.is_active:
         return
+    # In-app (the bell) as well; the e-mail stays the one below.
+    with translation.override(settings.LANGUAGE_CODE):
+        notifications.notify(
+            recipient=author,
+            kind="moderation",
+            title=str(STATUS_NOTIFICATION % {"status": case.get_status_display()}),
+            url=reverse("casuistry:mine"),
+            email=False,
+        )
     profile = getattr(author, "profile", None)
     if profile is not None and not profile.notify_moderation:
         return

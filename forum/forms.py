@@ -6,6 +6,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from members.models import ModerationReason
+from members.services import MAX_SUSPENSION_DAYS
+
 from .models import Category, FlagReason
 from .privacy_check import MAX_CHARS
 
@@ -55,3 +58,35 @@ class FlagForm(forms.Form):
 
 class MoveForm(forms.Form):
     category = forms.ModelChoiceField(label=_("Naar categorie"), queryset=Category.objects.all())
+
+
+class WarningForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Reden"), choices=ModerationReason.choices, widget=forms.RadioSelect
+    )
+    note = forms.CharField(
+        label=_("Toelichting voor het lid (niet verplicht)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Alleen het lid leest dit, bij de melding op de site; het gaat niet per e-mail. "
+            "Schrijf zonder namen of andere herkenbare details."
+        ),
+    )
+
+
+class SuspensionForm(forms.Form):
+    days = forms.IntegerField(
+        label=_("Aantal dagen"),
+        min_value=1,
+        max_value=MAX_SUSPENSION_DAYS,
+        initial=7,
+        error_messages={
+            "min_value": _("Kies ten minste 1 dag."),
+            "max_value": _("Kies ten hoogste %(limit_value)s dagen."),
+        },
+    )
+    reason = forms.ChoiceField(
+        label=_("Reden"), choices=ModerationReason.choices, widget=forms.RadioSelect
+    )

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 
-from members.permissions import can_moderate, can_use_members_area
+from members.permissions import can_moderate, can_participate, can_use_members_area
 
 if TYPE_CHECKING:
     from .models import Post, Thread
@@ -24,8 +24,17 @@ def can_read_thread(user: Any, thread: Thread) -> bool:
     return can_read_forum(user) and (not thread.hidden or can_moderate(user))
 
 
+def can_take_part(user: Any) -> bool:
+    """Post, react, flag: not while suspended (members.permissions.can_participate)."""
+    return can_participate(user)
+
+
 def can_post_in(user: Any, thread: Thread) -> bool:
-    return can_read_thread(user, thread) and (not thread.locked or can_moderate(user))
+    return (
+        can_read_thread(user, thread)
+        and can_take_part(user)
+        and (not thread.locked or can_moderate(user))
+    )
 
 
 def can_edit_post(user: Any, post: Post) -> bool:

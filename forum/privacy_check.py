@@ -16,6 +16,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 import privacy
+from members.selectors import profiles_by_pseudonyms
+
+from . import mentions
 
 ERROR_PRIVACY_UNAVAILABLE = _(
     "De privacycontrole is nu niet bereikbaar, daarom is je bericht niet geplaatst. Je "
@@ -105,6 +108,7 @@ def check(text: str) -> Check:
             ERROR_TOO_LONG % {"length": error.length, "max_chars": error.max_chars},
             code="too_long",
         ) from None
+    findings = _without_mentions(text, findings)
     redaction = privacy.redact(text, findings)
     ordered = tuple(sorted(findings, key=lambda f: f.start))
     return Check(
@@ -117,6 +121,22 @@ def check(text: str) -> Check:
         ),
         findings=ordered,
     )
+
+
+def _without_mentions(text: str, findings: list[privacy.Finding]) -> list[privacy.Finding]:
+    """A finding that lies inside an @mention of a member's pseudonym or of a
+    per-thread alias is not a name to redact: pseudonyms are chosen to be
+    unrecognisable and aliases name nobody outside their thread (forum.mentions).
+    A finding that reaches past the mention stays."""
+    if not findings or "@" not in text:
+        return list(findings)
+    known = set(profiles_by_pseudonyms(mentions.candidates(text))) | mentions.alias_names()
+    spans = [(m.start, m.end) for m in mentions.find(text, known)]
+    return [
+        finding
+        for finding in findings
+        if not any(start <= finding.start and finding.end <= end for start, end in spans)
+    ]
 
 
 def segments(text: str, result: Check) -> list[Segment]:

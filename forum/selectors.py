@@ -6,14 +6,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, F, IntegerField, OuterRef, QuerySet, Subquery, Value
+from django.db.models import Count, F, IntegerField, Min, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
+from django.utils.html import linebreaks
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from . import permissions
+from members.selectors import profiles_by_pseudonyms, suspended_profiles
+
+from . import mentions, permissions
 from .models import (
     Category,
     EventKind,
@@ -136,6 +141,7 @@ class PostView:
     can_delete: bool
     can_flag: bool
     revisions: list[PostRevision] = field(default_factory=list)
+    text_html: SafeString = field(default_factory=lambda: mark_safe(""))
 
     @property
     def seq(self) -> int:
@@ -190,9 +196,39 @@ def _posts(queryset: QuerySet[Post]) -> QuerySet[Post]:
     )
 
 
+def mention_targets(*, thread: Thread, posts: list[Post]) -> dict[str, str]:
+    """Where each @mentioned pseudonym in `posts` links: that member's first post in
+    this thread (lower-cased pseudonym -> anchor). Two queries at most, none when no
+    post mentions anyone; never in a thread with aliases (a pseudonym would reveal
+    who is behind an alias)."""
+    if thread.alias_mode:
+        return {}
+    names: set[str] = set()
+    for post in posts:
+        if "@" in post.text:
+            names |= mentions.candidates(post.text)
+    profiles = profiles_by_pseudonyms(names)
+    if not profiles:
+        return {}
+    by_user = {profile.user_id: key for key, profile in profiles.items()}
+    first = (
+        Post.objects.filter(thread=thread, author_id__in=by_user, deleted=False, hidden=False)
+        .values("author_id")
+        .annotate(first_seq=Min("seq"))
+        .order_by()
+    )
+    return {by_user[row["author_id"]]: f"#bericht-{row['first_seq']}" for row in first}
+
+
+def _text_html(post: Post, targets: dict[str, str]) -> SafeString:
+    # linebreaks escapes the text first; a mention is linked inside the escaped HTML.
+    return mark_safe(mentions.linked_html(linebreaks(post.text, autoescape=True), targets))  # noqa: S308
+
+
 def post_views(*, posts: list[Post], thread: Thread, user: Any) -> list[PostView]:
     """Everything the post template needs, in a fixed number of queries."""
     ids = [post.pk for post in posts]
+    targets = mention_targets(thread=thread, posts=posts)
     names = Names(thread)
     present: dict[int, set[str]] = {}
     mine: dict[int, set[str]] = {}
@@ -231,6 +267,7 @@ def post_views(*, posts: list[Post], thread: Thread, user: Any) -> list[PostView
                 can_delete=permissions.can_delete_post(user, post),
                 can_flag=not post.deleted and not post.hidden and post.pk not in flagged,
                 revisions=revisions.get(post.pk, []),
+                text_html=_text_html(post, targets),
             )
         )
     return views
@@ -288,6 +325,29 @@ def flag_queue(*, user: Any) -> list[Flag]:
         .select_related("post", "post__thread", "post__thread__category")
         .order_by("created", "pk")
     )
+
+
+@dataclass
+class SuspendedMember:
+    user_id: int
+    name: str
+    until: Any
+
+
+def suspended_members(*, user: Any) -> list[SuspendedMember]:
+    """Members suspended now, for moderators only (by forum pseudonym)."""
+    if not permissions.can_moderate_forum(user):
+        return []
+    return [
+        SuspendedMember(user_id=p.user_id, name=pseudonym_of(p.user), until=p.suspended_until)
+        for p in suspended_profiles().select_related("user__profile")
+    ]
+
+
+def get_suspended_member(*, user: Any, pk: int) -> Any:
+    if not permissions.can_moderate_forum(user):
+        raise Http404
+    return get_object_or_404(suspended_profiles(), user_id=pk).user
 
 
 # --- live frames (forum.consumers) ------------------------------------------

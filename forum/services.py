@@ -12,16 +12,26 @@ import string
 from collections.abc import Collection
 from typing import Any
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from members import selectors as member_selectors
+from members import services as member_services
+from members.models import ModerationReason
+from members.permissions import suspended_until
 from members.services import record_event
+from notifications import services as notifications
 
-from . import broadcast, permissions
+from . import broadcast, mentions, permissions
 from .audit import ForumAudit
+from .mentions import AUTHOR_ALIAS, PARTICIPANT_ALIAS
 from .models import (
     Category,
     EventKind,
@@ -50,15 +60,47 @@ ERROR_EMPTY = _("Schrijf eerst je bericht.")
 ERROR_TITLE_EMPTY = _("Geef het gesprek een titel.")
 ERROR_REPLY_ELSEWHERE = _("Je kunt alleen reageren op een bericht in dit gesprek.")
 ERROR_ALREADY_FLAGGED = _("Je hebt dit bericht al gemeld; een moderator kijkt ernaar.")
+ERROR_SUSPENDED = _(
+    "Je bent geschorst tot %(until)s. Tot dan kun je het forum lezen, maar geen berichten "
+    "plaatsen, reageren of melden."
+)
 
-AUTHOR_ALIAS = _("Inbrenger")
-PARTICIPANT_ALIAS = _("Deelnemer %(letter)s")
+# Notification titles: never a word of a post. A thread's title is named only in an
+# ordinary thread; a discussion of a case or a story (aliases, a subject) gets a
+# generic phrase.
+REPLY_TITLE = _('Er is een nieuwe reactie in "%(thread)s"')
+REPLY_TITLE_GENERIC = _("Er is een nieuwe reactie in een gesprek dat je volgt")
+MENTION_TITLE = _('Je bent genoemd in "%(thread)s"')
+MENTION_TITLE_GENERIC = _("Je bent genoemd in een gesprek")
+WARNING_TITLE = _("Waarschuwing van een moderator: %(reason)s")
+SUSPENDED_TITLE = _(
+    "Je bent geschorst tot %(until)s: %(reason)s. Tot dan kun je lezen, maar niet "
+    "schrijven, reageren of melden."
+)
+LIFTED_TITLE = _("Je schorsing is opgeheven: je kunt weer meedoen op het forum.")
+
 
 Placeholders = Collection[str]
 
 
 def _require(allowed: bool, message: Any = ERROR_NOT_ALLOWED) -> None:
     if not allowed:
+        raise PermissionDenied(message)
+
+
+def format_moment(moment: Any) -> str:
+    return formats.date_format(timezone.localtime(moment), "j F Y H:i")
+
+
+def suspension_message(user: Any) -> str | None:
+    """The Dutch sentence a suspended member reads, with the end date; None otherwise."""
+    until = suspended_until(user)
+    return None if until is None else str(ERROR_SUSPENDED % {"until": format_moment(until)})
+
+
+def _require_not_suspended(user: Any) -> None:
+    message = suspension_message(user)
+    if message is not None:
         raise PermissionDenied(message)
 
 
@@ -132,6 +174,7 @@ def open_thread(
     Raises PostBlocked or ConfirmationNeeded (forum.privacy_check) until the text is
     free of structured identifiers and every placeholder was accepted."""
     _require(permissions.can_read_forum(author))
+    _require_not_suspended(author)
     clean_title = _clean_text(title, field="title", accepted_placeholders=accepted_placeholders)
     clean_text = _clean_text(text, field="text", accepted_placeholders=accepted_placeholders)
     thread = Thread(category=category, title=clean_title, author=author, alias_mode=alias_mode)
@@ -139,7 +182,8 @@ def open_thread(
         thread.subject = subject
     thread.full_clean()
     thread.save()
-    _create_post(thread=thread, author=author, text=clean_text)
+    post = _create_post(thread=thread, author=author, text=clean_text)
+    _notify_mentions(post)
     Subscription.objects.create(user=author, thread=thread, state=SubscriptionState.SUBSCRIBED)
     return thread
 
@@ -191,11 +235,15 @@ def post_reply(
     not yet accepted, a ValidationError when the detector service is down (nothing
     is stored unchecked) and PermissionDenied in a locked or hidden thread."""
     _require(permissions.can_read_thread(author, thread))
+    _require_not_suspended(author)
     _require(permissions.can_post_in(author, thread), ERROR_LOCKED)
     if reply_to is not None and reply_to.thread_id != thread.pk:
         raise ValidationError({"reply_to": ERROR_REPLY_ELSEWHERE})
     clean = _clean_text(text, field="text", accepted_placeholders=accepted_placeholders)
-    return _create_post(thread=thread, author=author, text=clean, reply_to=reply_to)
+    post = _create_post(thread=thread, author=author, text=clean, reply_to=reply_to)
+    mentioned = _notify_mentions(post)
+    _notify_followers(post, skip=mentioned)
+    return post
 
 
 @transaction.atomic
@@ -238,6 +286,7 @@ def delete_post(*, post: Post, actor: Any) -> Post:
 @transaction.atomic
 def react(*, post: Post, user: Any, kind: str) -> bool:
     """Toggle a supportive reaction; returns whether it is now on."""
+    _require_not_suspended(user)
     post = Post.objects.select_related("thread").get(pk=post.pk)
     _require(
         kind in ReactionKind.values
@@ -260,6 +309,7 @@ def react(*, post: Post, user: Any, kind: str) -> bool:
 def flag_post(*, post: Post, reporter: Any, reason: str) -> Flag:
     """A member reports a post. "herleidbaar" hides it at once for everyone but
     moderators, and every open copy of the thread drops it live."""
+    _require_not_suspended(reporter)
     post = Post.objects.select_related("thread").select_for_update().get(pk=post.pk)
     _require(permissions.can_read_thread(reporter, post.thread) and not post.hidden)
     if Flag.objects.open().filter(post=post, reporter=reporter).exists():
@@ -401,6 +451,137 @@ def reveal_alias(*, thread: Thread, alias: str, moderator: Any) -> Any:
         obj=thread,
     )
     return entry.user
+
+
+# --- notifications (notifications.services) --------------------------------
+
+
+def _titled(thread: Thread, specific: Any, generic: Any) -> str:
+    if thread.alias_mode or thread.subject_type_id is not None:
+        return str(generic)
+    return str(specific % {"thread": Truncator(thread.title).chars(80)})
+
+
+def _readers(thread: Thread, user_ids: set[int]) -> list[Any]:
+    """The members among `user_ids` who may read the thread now."""
+    if not user_ids:
+        return []
+    users = get_user_model().objects.filter(pk__in=user_ids, is_active=True)
+    return [
+        user
+        for user in users.select_related("profile").order_by("pk")
+        if permissions.can_read_thread(user, thread)
+    ]
+
+
+def _mentioned_ids(post: Post) -> set[int]:
+    """Whom the post @mentions: by pseudonym in an ordinary thread; by alias in a
+    thread with aliases, where a pseudonym is never looked up (it would reveal who
+    is behind an alias)."""
+    thread = post.thread
+    if thread.alias_mode:
+        aliases = dict(ThreadAlias.objects.filter(thread=thread).values_list("alias", "user_id"))
+        by_name = {alias.lower(): user_id for alias, user_id in aliases.items()}
+        found = mentions.find(post.text, set(aliases))
+        return {by_name[m.name.lower()] for m in found}
+    profiles = member_selectors.profiles_by_pseudonyms(mentions.candidates(post.text))
+    found = mentions.find(post.text, {p.pseudonym for p in profiles.values()})
+    return {profiles[m.name.lower()].user_id for m in found}
+
+
+def _notify_mentions(post: Post) -> set[int]:
+    """Notify every member the post mentions (not its author); returns their ids."""
+    ids = _mentioned_ids(post) - {post.author_id}
+    recipients = _readers(post.thread, ids)
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _titled(post.thread, MENTION_TITLE, MENTION_TITLE_GENERIC)
+        url = post.get_absolute_url()
+    for user in recipients:
+        notifications.notify(recipient=user, kind="mention", title=title, url=url, email=True)
+    return {user.pk for user in recipients}
+
+
+def _notify_followers(post: Post, *, skip: set[int]) -> None:
+    """A reply: the thread's author (unless they muted it) and every member who
+    follows it hear of it; not the one who wrote it, nor those already mentioned."""
+    thread = post.thread
+    states = dict(Subscription.objects.filter(thread=thread).values_list("user_id", "state"))
+    ids = {user_id for user_id, state in states.items() if state == SubscriptionState.SUBSCRIBED}
+    if thread.author_id is not None and states.get(thread.author_id) != SubscriptionState.MUTED:
+        ids.add(thread.author_id)
+    ids -= skip | {post.author_id}
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _titled(thread, REPLY_TITLE, REPLY_TITLE_GENERIC)
+        url = post.get_absolute_url()
+    for user in _readers(thread, ids):
+        notifications.notify(recipient=user, kind="reply", title=title, url=url, email=True)
+
+
+# --- moderators' decisions about a member (from a post in the queue) -------------
+
+
+def _reason_label(reason: str) -> str:
+    return str(dict(ModerationReason.choices).get(reason, reason))
+
+
+@transaction.atomic
+def warn_member(
+    *,
+    moderator: Any,
+    post: Post,
+    reason: str,
+    note: str = "",
+    accepted_placeholders: Placeholders = (),
+) -> Any:
+    """Warn the author of `post`: a notification with the fixed reason and the
+    moderator's optional note (privacy-checked like any post), audited by reason."""
+    _require(permissions.can_moderate_forum(moderator))
+    member = post.author
+    _require(member is not None)
+    clean_note = ""
+    if note.strip():
+        clean_note = accepted_text(
+            note.strip(), accepted_placeholders=frozenset(accepted_placeholders), field="note"
+        )
+    member_services.record_warning(moderator=moderator, member=member, reason=reason)
+    with translation.override(settings.LANGUAGE_CODE):
+        title = str(WARNING_TITLE % {"reason": _reason_label(reason)})
+        url = reverse("notifications:list")
+    return notifications.notify(
+        recipient=member, kind="moderation", title=title, url=url, email=True, detail=clean_note
+    )
+
+
+@transaction.atomic
+def suspend_member(*, moderator: Any, post: Post, days: int, reason: str) -> Any:
+    """Suspend the author of `post` for `days` days (members.services); they are told
+    with the end date, and their live connections close at once."""
+    _require(permissions.can_moderate_forum(moderator))
+    member = post.author
+    _require(member is not None)
+    profile = member_services.suspend_member(
+        moderator=moderator, member=member, days=days, reason=reason
+    )
+    with translation.override(settings.LANGUAGE_CODE):
+        title = str(
+            SUSPENDED_TITLE
+            % {"until": format_moment(profile.suspended_until), "reason": _reason_label(reason)}
+        )
+        url = reverse("notifications:list")
+    notifications.notify(recipient=member, kind="moderation", title=title, url=url, email=True)
+    return profile
+
+
+@transaction.atomic
+def lift_suspension(*, moderator: Any, member: Any) -> Any:
+    _require(permissions.can_moderate_forum(moderator))
+    profile = member_services.lift_suspension(moderator=moderator, member=member)
+    with translation.override(settings.LANGUAGE_CODE):
+        url = reverse("notifications:list")
+    notifications.notify(
+        recipient=member, kind="moderation", title=str(LIFTED_TITLE), url=url, email=True
+    )
+    return profile
 
 
 # --- personal data ("Mijn gegevens") ---------------------------------------

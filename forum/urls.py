@@ -18,4 +18,6 @@ urlpatterns = [
     path("moderatie/", views.moderation, name="moderation"),
     path("moderatie/bericht/<int:pk>/", views.moderate_post, name="moderate_post"),
     path("moderatie/gesprek/<int:pk>/", views.moderate_thread, name="moderate_thread"),
+    path("moderatie/bericht/<int:pk>/lid/", views.moderate_member, name="moderate_member"),
+    path("moderatie/lid/<int:pk>/opheffen/", views.lift_suspension, name="lift_suspension"),
 ]

@@ -15,7 +15,7 @@ from typing import Any
 from django import forms as django_forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -24,9 +24,18 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from members.decorators import member_required
+from members.permissions import suspended_until
 
 from . import permissions, privacy_check, selectors, services
-from .forms import EditForm, FlagForm, MoveForm, PostForm, ThreadForm
+from .forms import (
+    EditForm,
+    FlagForm,
+    MoveForm,
+    PostForm,
+    SuspensionForm,
+    ThreadForm,
+    WarningForm,
+)
 from .models import Category, FlagReason, SubscriptionState, ThreadAlias
 
 FETCH_HEADER = "X-Forum-Fetch"
@@ -159,6 +168,7 @@ def _thread_context(
             else []
         ),
         "move_form": MoveForm(initial={"category": thread.category_id}),
+        "suspension_message": services.suspension_message(request.user),
     }
 
 
@@ -355,8 +365,83 @@ def subscribe(request: HttpRequest, pk: int) -> HttpResponse:
 @moderator_required
 def moderation(request: HttpRequest) -> HttpResponse:
     return render(
-        request, "forum/moderation.html", {"flags": selectors.flag_queue(user=request.user)}
+        request,
+        "forum/moderation.html",
+        {
+            "flags": selectors.flag_queue(user=request.user),
+            "suspended": selectors.suspended_members(user=request.user),
+        },
     )
+
+
+@never_cache
+@sensitive_post_parameters("note")
+@moderator_required
+def moderate_member(request: HttpRequest, pk: int) -> HttpResponse:
+    """Warn or suspend the author of a post. The author is named as the thread names
+    them (their alias in a thread with aliases), so this page reveals nobody."""
+    post = selectors.get_post_for(user=request.user, pk=pk)
+    if post.author is None:
+        raise Http404
+    warn_form, suspend_form = WarningForm(), SuspensionForm()
+    previews = Previews()
+    if request.method == "POST":
+        action = request.POST.get("actie", "")
+        if action == "waarschuwen":
+            warn_form = WarningForm(request.POST)
+            if warn_form.is_valid():
+                done, previews = _attempt(
+                    request,
+                    warn_form,
+                    lambda accepted: services.warn_member(
+                        moderator=request.user,
+                        post=post,
+                        reason=warn_form.cleaned_data["reason"],
+                        note=warn_form.cleaned_data["note"],
+                        accepted_placeholders=accepted,
+                    ),
+                    fields=("note",),
+                )
+                if done is not None:
+                    messages.success(request, _("Het lid is gewaarschuwd."))
+                    return redirect("forum:moderation")
+        elif action == "schorsen":
+            suspend_form = SuspensionForm(request.POST)
+            if suspend_form.is_valid():
+                try:
+                    services.suspend_member(
+                        moderator=request.user,
+                        post=post,
+                        days=suspend_form.cleaned_data["days"],
+                        reason=suspend_form.cleaned_data["reason"],
+                    )
+                except ValidationError as error:
+                    suspend_form.add_error(None, error.messages)
+                else:
+                    messages.success(request, _("Het lid is geschorst."))
+                    return redirect("forum:moderation")
+    return render(
+        request,
+        "forum/moderate_member.html",
+        {
+            "post": post,
+            "author": selectors.Names(post.thread).of(post.author),
+            "suspended_until": suspended_until(post.author),
+            "form": warn_form,
+            "warn_form": warn_form,
+            "suspend_form": suspend_form,
+            "previews": previews,
+        },
+    )
+
+
+@moderator_required
+@require_POST
+def lift_suspension(request: HttpRequest, pk: int) -> HttpResponse:
+    member = selectors.get_suspended_member(user=request.user, pk=pk)
+    services.lift_suspension(moderator=request.user, member=member)
+    messages.success(request, _("De schorsing is opgeheven."))
+    return redirect("forum:moderation")
 
 
 @never_cache

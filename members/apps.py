@@ -8,8 +8,9 @@ class MembersConfig(AppConfig):
 
     def ready(self) -> None:
         from . import audit, receivers, services
-        from .models import AuditAction
+        from .models import AuditAction, ModerationAction
 
         audit.register_actions(self.label, dict(AuditAction.choices))
+        audit.register_actions(self.label, dict(ModerationAction.choices), moderation=True)
         services.register_personal_data()
         receivers.connect()

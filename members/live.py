@@ -2,8 +2,8 @@
 
 It holds the rules once (docs/live.md, "The live base"):
 
-- only an approved member who satisfies the MFA policy, with a valid session, gets
-  in; anyone else is refused before `accept()` with `CLOSE_UNAUTHENTICATED` or
+- only an approved member who satisfies the MFA policy, is not suspended and has a
+  valid session, gets in; anyone else is refused before `accept()` with `CLOSE_UNAUTHENTICATED` or
   `CLOSE_FORBIDDEN`;
 - before any group event reaches the client, all of that is checked again from the
   database (one query, no memo kept on the connection); when it fails the socket
@@ -35,7 +35,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .broadcast import CLOSE_EVENT, REASON_ERASED, REASON_LOGGED_OUT, CloseEvent, user_group
 from .middleware import session_timed_out
-from .permissions import can_use_members_area
+from .permissions import can_use_members_area, is_suspended
 from .selectors import user_for_live_check
 
 CLOSE_UNAUTHENTICATED = 4401
@@ -227,7 +227,7 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
             user.live_session is None or session_timed_out(user.live_session, now=int(time.time()))
         ):
             return CLOSE_UNAUTHENTICATED
-        if not can_use_members_area(user) or not self.check_permission(user):
+        if not can_use_members_area(user) or is_suspended(user) or not self.check_permission(user):
             return CLOSE_FORBIDDEN
         return None
 

@@ -215,6 +215,9 @@ class Profile(models.Model):
     )
 
     erased_at = models.DateTimeField(_("gegevens gewist op"), null=True, blank=True)
+    # Set by a moderator (services.suspend_member); a member is suspended while
+    # this lies in the future (permissions.is_suspended).
+    suspended_until = models.DateTimeField(_("geschorst tot"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("profiel")
@@ -255,6 +258,26 @@ class AuditAction(models.TextChoices):
     DATA_EXPORTED = "data.exported", _("Gegevens gedownload")
     ACCOUNT_DELETED = "account.deleted", _("Account verwijderd")
     PROFILE_CHANGED = "profile.changed", _("Profiel gewijzigd door beheer")
+
+
+class ModerationAction(models.TextChoices):
+    """Moderators' decisions about a member, registered with moderation=True so
+    every moderator can read them in the audit log."""
+
+    MEMBER_WARNED = "member.warned", _("Lid gewaarschuwd")
+    MEMBER_SUSPENDED = "member.suspended", _("Lid geschorst")
+    SUSPENSION_LIFTED = "member.suspension_lifted", _("Schorsing opgeheven")
+
+
+class ModerationReason(models.TextChoices):
+    """The fixed reasons a moderator chooses from for a warning or a suspension:
+    no free text in the audit log."""
+
+    HERLEIDBAAR = "herleidbaar", _("Herleidbare gegevens gedeeld")
+    ONGEPAST = "ongepast", _("Ongepaste of kwetsende bijdrage")
+    ONVEILIG = "onveilig", _("Onveilige sfeer voor anderen")
+    HUISREGELS = "huisregels", _("Herhaald de huisregels overtreden")
+    ANDERS = "anders", _("Andere reden (zie toelichting)")
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):

@@ -7,9 +7,11 @@ they have set it up: the predicates say no, the middleware sends them to set-up.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from allauth.mfa.models import Authenticator
+from django.utils import timezone
 
 if TYPE_CHECKING:
     from .models import Profile
@@ -30,13 +32,25 @@ def _cached(user: Any, key: str, compute: Any) -> Any:
     return cache[key]
 
 
-def remember_access(user: Any, *, roles: frozenset[str], approved: bool, mfa: bool) -> Any:
+def remember_access(
+    user: Any,
+    *,
+    roles: frozenset[str],
+    approved: bool,
+    mfa: bool,
+    suspended_until: datetime | None = None,
+) -> Any:
     """Fill the memo of a freshly loaded user from answers one query already gave.
 
     The live base loads a new user object for every event it forwards (see
     `members.selectors.user_for_live_check`), so this memo lives for one event only;
     the predicates below then answer without further queries."""
-    user.__dict__["_lwp_permission_cache"] = {"roles": roles, "approved": approved, "mfa": mfa}
+    user.__dict__["_lwp_permission_cache"] = {
+        "roles": roles,
+        "approved": approved,
+        "mfa": mfa,
+        "suspended_until": suspended_until,
+    }
     return user
 
 
@@ -92,6 +106,29 @@ def mfa_satisfied(user: Any) -> bool:
 
 def can_use_members_area(user: Any) -> bool:
     return is_approved_member(user) and mfa_satisfied(user)
+
+
+def suspended_until(user: Any) -> datetime | None:
+    """When the member's suspension ends, or None when they are not suspended now."""
+    if not is_authenticated(user):
+        return None
+
+    def compute() -> datetime | None:
+        profile = getattr(user, "profile", None)
+        return profile.suspended_until if profile is not None else None
+
+    until = _cached(user, "suspended_until", compute)
+    return until if until is not None and until > timezone.now() else None
+
+
+def is_suspended(user: Any) -> bool:
+    """A suspended member may read, but not post, react, flag or keep a live connection."""
+    return suspended_until(user) is not None
+
+
+def can_participate(user: Any) -> bool:
+    """May write in the members' area: post, react, flag (a suspension says no)."""
+    return can_use_members_area(user) and not is_suspended(user)
 
 
 def can_moderate(user: Any) -> bool:

@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from . import audit
@@ -119,6 +120,9 @@ def user_for_live_check(user_id: int, *, session_key: str | None = None) -> Any 
                     type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN],
                 )
             ),
+            _suspended_until=Subquery(
+                Profile.objects.filter(user=OuterRef("pk")).values("suspended_until")[:1]
+            ),
             _session_data=Subquery(
                 Session.objects.filter(
                     session_key=session_key or "", expire_date__gt=timezone.now()
@@ -136,4 +140,38 @@ def user_for_live_check(user_id: int, *, session_key: str | None = None) -> Any 
     roles = frozenset(
         role for index, role in enumerate(ROLES) if getattr(user, f"_has_role_{index}")
     )
-    return remember_access(user, roles=roles, approved=user._approved, mfa=user._mfa)
+    return remember_access(
+        user,
+        roles=roles,
+        approved=user._approved,
+        mfa=user._mfa,
+        suspended_until=user._suspended_until,
+    )
+
+
+def suspended_profiles() -> QuerySet[Profile]:
+    """Members suspended now, the soonest to return first (the moderators' page)."""
+    return (
+        Profile.objects.filter(suspended_until__gt=timezone.now())
+        .select_related("user")
+        .order_by("suspended_until", "pk")
+    )
+
+
+def profiles_by_pseudonyms(names: set[str]) -> dict[str, Profile]:
+    """Approved members by forum pseudonym (lower-cased keys), in one query:
+    whom an @mention names."""
+    if not names:
+        return {}
+    lowered = {name.lower() for name in names}
+    found = (
+        Profile.objects.annotate(pseudonym_lower=Lower("pseudonym"))
+        .filter(
+            pseudonym_lower__in=lowered,
+            status=MembershipStatus.APPROVED,
+            erased_at__isnull=True,
+            user__is_active=True,
+        )
+        .select_related("user")
+    )
+    return {profile.pseudonym.lower(): profile for profile in found}

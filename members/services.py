@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from datetime import timedelta
 from typing import Any
 
 from allauth.account.models import EmailAddress
@@ -19,8 +20,16 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from . import audit, broadcast, personal_data
-from .models import AuditAction, AuditEvent, MembershipStatus, Organisation, Profile
-from .permissions import PROFESSIONAL, ROLES, can_approve_member
+from .models import (
+    AuditAction,
+    AuditEvent,
+    MembershipStatus,
+    ModerationAction,
+    ModerationReason,
+    Organisation,
+    Profile,
+)
+from .permissions import PROFESSIONAL, ROLES, can_approve_member, can_moderate
 from .selectors import coordinators_of, organisation_for_email
 from .validators import MAX_REASON_LENGTH, check_lengths
 
@@ -465,3 +474,74 @@ def register_personal_data() -> None:
 
 def _keep(user: Any) -> None:
     """The audit log holds ids only: nothing in it names the member."""
+
+
+# --- moderators' decisions about a member ---------------------------------------
+
+#: The longest suspension a moderator can give; anything longer is an administrator's
+#: decision (deactivating the account).
+MAX_SUSPENSION_DAYS = 90
+ERROR_NOT_A_MODERATOR = _("Alleen moderatoren kunnen leden waarschuwen of schorsen.")
+ERROR_UNKNOWN_REASON = _("Kies een reden uit de lijst.")
+ERROR_SUSPENSION_DAYS = _("Kies een schorsing van 1 tot en met %(max)s dagen.")
+ERROR_NOT_YOURSELF = _("Je kunt jezelf niet waarschuwen of schorsen.")
+ERROR_NOT_SUSPENDED = _("Dit lid is niet geschorst.")
+
+
+def _check_moderation(*, moderator: Any, member: Any, reason: str | None = None) -> None:
+    if not can_moderate(moderator):
+        raise PermissionDenied(ERROR_NOT_A_MODERATOR)
+    if member.pk == moderator.pk:
+        raise ValidationError(ERROR_NOT_YOURSELF)
+    if reason is not None and reason not in ModerationReason.values:
+        raise ValidationError({"reason": ERROR_UNKNOWN_REASON})
+
+
+@transaction.atomic
+def record_warning(*, moderator: Any, member: Any, reason: str) -> AuditEvent:
+    """A moderator warned a member for one of the fixed reasons: audited (the reason
+    code only; a moderator's note never enters the audit log). The member hears of it
+    through the caller (a notification)."""
+    _check_moderation(moderator=moderator, member=member, reason=reason)
+    return record_event(
+        action=ModerationAction.MEMBER_WARNED, actor=moderator, subject=member, reason=reason
+    )
+
+
+@transaction.atomic
+def suspend_member(*, moderator: Any, member: Any, days: int, reason: str) -> Profile:
+    """Suspend a member for `days` days from now: they may read but not post, react
+    or flag, and every live connection they have closes at once (on commit).
+    A new suspension replaces a running one."""
+    _check_moderation(moderator=moderator, member=member, reason=reason)
+    if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_SUSPENSION_DAYS:
+        raise ValidationError({"days": ERROR_SUSPENSION_DAYS % {"max": MAX_SUSPENSION_DAYS}})
+    profile = Profile.objects.select_for_update().get(user=member)
+    profile.suspended_until = timezone.now() + timedelta(days=days)
+    profile.save(update_fields=["suspended_until"])
+    member.__dict__.pop("_lwp_permission_cache", None)
+    record_event(
+        action=ModerationAction.MEMBER_SUSPENDED,
+        actor=moderator,
+        subject=member,
+        obj=profile,
+        reason=f"{reason}; {days}",
+    )
+    broadcast.close_user_connections(member.pk, broadcast.REASON_SUSPENDED)
+    return profile
+
+
+@transaction.atomic
+def lift_suspension(*, moderator: Any, member: Any) -> Profile:
+    """End a running suspension now; audited."""
+    _check_moderation(moderator=moderator, member=member)
+    profile = Profile.objects.select_for_update().get(user=member)
+    if profile.suspended_until is None or profile.suspended_until <= timezone.now():
+        raise ValidationError(ERROR_NOT_SUSPENDED)
+    profile.suspended_until = None
+    profile.save(update_fields=["suspended_until"])
+    member.__dict__.pop("_lwp_permission_cache", None)
+    record_event(
+        action=ModerationAction.SUSPENSION_LIFTED, actor=moderator, subject=member, obj=profile
+    )
+    return profile

@@ -11,9 +11,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.actions.unpublish_page import UnpublishPageAction
@@ -22,6 +24,7 @@ from wagtail.models import Revision, TaskState, WorkflowState
 import privacy
 from members import audit
 from members.services import record_event
+from notifications import services as notifications
 
 from . import moderation, privacy_check, rules
 from .models import StoryIndexPage, StoryPage
@@ -281,6 +284,22 @@ def _task_state_for_review(story: StoryPage) -> TaskState:
     return state.current_task_state
 
 
+# Notifications (in-app and e-mail): the new state and a link, never the story's text.
+STORY_PUBLISHED = _("Je verhaal is gepubliceerd")
+STORY_CHANGES_REQUESTED = _("Een moderator vraagt je een wijziging in je verhaal")
+
+
+def _notify_owner(story: StoryPage, title: Any) -> None:
+    with translation.override(settings.LANGUAGE_CODE):
+        notifications.notify(
+            recipient=story.owner,
+            kind="moderation",
+            title=str(title),
+            url=reverse("stories:mine"),
+            email=True,
+        )
+
+
 @transaction.atomic
 def publish_story(*, moderator: Any, story: StoryPage, comment: str = "") -> StoryPage:
     """Approve the story's review task: Wagtail publishes the submitted revision
@@ -291,6 +310,7 @@ def publish_story(*, moderator: Any, story: StoryPage, comment: str = "") -> Sto
     task_state.task.specific.on_action(task_state, moderator, "approve", comment=comment)
     page = StoryPage.objects.get(pk=story.pk)
     record_event(action="stories.published", actor=moderator, subject=page.owner, obj=page)
+    _notify_owner(page, STORY_PUBLISHED)
     return page
 
 
@@ -306,6 +326,7 @@ def request_changes(*, moderator: Any, story: StoryPage, comment: str) -> StoryP
     record_event(
         action="stories.changes_requested", actor=moderator, subject=story.owner, obj=story
     )
+    _notify_owner(story, STORY_CHANGES_REQUESTED)
     return story
 
 
