@@ -166,6 +166,19 @@ MATRIX: dict[str, tuple[str, dict[str, object]]] = {
         "/forum/moderatie/gesprek/999999/",
         row(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, GONE, FORBIDDEN),
     ),
+    # Warn or suspend the author of a post; lift a suspension (POST only).
+    "forum:moderate_member": (
+        "/forum/moderatie/bericht/999999/lid/",
+        row(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, FORBIDDEN),
+    ),
+    "forum:lift_suspension": (
+        "/forum/moderatie/lid/999999/opheffen/",
+        row(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, GONE, FORBIDDEN),
+    ),
+    # Notifications: every approved member their own; marking read is a POST.
+    "notifications:list": ("/meldingen/", MEMBERS_ONLY),
+    "notifications:mark_read": ("/meldingen/999999/gelezen/", FORUM_POST_ONLY),
+    "notifications:mark_all_read": ("/meldingen/alles-gelezen/", FORUM_POST_ONLY),
     # Stories (issue 13): ervaringsdeskundigen (and moderators) write, moderators review.
     "stories:write": ("/verhalen/schrijven/", STORY_WRITERS),
     # Nobody owns story 999: writers get a 404, everyone else the door.
