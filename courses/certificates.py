@@ -56,6 +56,15 @@ def _qr(c: canvas.Canvas, url: str, x: float, y: float, size: float) -> None:
     renderPDF.draw(drawing, c, x, y)
 
 
+def _test_line(completion: Completion) -> str:
+    """The final score, and beside it the first attempt's: what a register or an
+    employer reads as what the holder knew before retaking."""
+    line = f"behaald, eindscore {completion.score}% goed"
+    if completion.first_score is not None:
+        line += f" (eerste poging: {completion.first_score}%)"
+    return line
+
+
 def certificate_pdf(*, completion: Completion, verify_url: str) -> bytes:
     numbers = completion.holder_register_numbers
     buffer = io.BytesIO()
@@ -95,7 +104,7 @@ def certificate_pdf(*, completion: Completion, verify_url: str) -> bytes:
     rows = [
         ("Datum van afronding", _date(completion.completed_on)),
         ("Netto studietijd", f"{hours} uur ({completion.study_minutes} minuten)"),
-        ("Toets", f"behaald ({completion.score}% goed)"),
+        ("Toets", _test_line(completion)),
         (
             "Geldig tot",
             _date(completion.expires_on) if completion.expires_on else "onbeperkt",
@@ -114,12 +123,12 @@ def certificate_pdf(*, completion: Completion, verify_url: str) -> bytes:
     c.setFont("Helvetica", 11)
     if completion.accreditations:
         for item in completion.accreditations:
-            points = str(item["points"]).replace(".", ",")
             register = REGISTER_LABELS.get(item["register"], item["register"])
             c.drawString(
                 left,
                 y,
-                f"{register}: {points} punten, accreditatienummer {item['accreditation_id']}",
+                f"{register}: {rules.points_text(item['points'])}, "
+                f"accreditatienummer {item['accreditation_id']}",
             )
             y -= 6.5 * mm
     else:
@@ -188,15 +197,17 @@ def reflection_log_pdf(*, name: str, reflections: Iterable[ReflectionAnswer]) ->
                 styles["Heading3"],
             ),
             Paragraph(
-                f"{_date(reflection.updated_at.date())}, {minutes} minuten", styles["Italic"]
+                _date(reflection.updated_at.date()) + (f", {minutes} minuten" if minutes else ""),
+                styles["Italic"],
             ),
             Paragraph(f"<b>{_escape(prompt)}</b>", styles["Normal"]),
             *_paragraphs(answer, styles["Normal"]),
             Spacer(1, 5 * mm),
         ]
-    story.append(
-        Paragraph(f"Totale reflectietijd: {round(total / 60)} minuten", styles["Heading3"])
-    )
+    if round(total / 60) > 0:  # "0 minuten" reads as broken: say nothing then
+        story.append(
+            Paragraph(f"Totale reflectietijd: {round(total / 60)} minuten", styles["Heading3"])
+        )
     if left_out or shortened:
         story.append(
             Paragraph(
@@ -237,15 +248,16 @@ def learning_record_pdf(
         status = "verlopen" if completion.expired else "geldig"
         until = f", geldig tot {_date(completion.expires_on)}" if completion.expires_on else ""
         points = "; ".join(
-            f"{REGISTER_LABELS.get(item['register'], item['register'])}: {item['points']} "
-            f"punt(en), accreditatie {item['accreditation_id']}"
+            f"{REGISTER_LABELS.get(item['register'], item['register'])}: "
+            f"{rules.points_text(item['points'])}, accreditatie {item['accreditation_id']}"
             for item in completion.accreditations
         )
         story += [
             Paragraph(_escape(completion.course_title), styles["Heading3"]),
             Paragraph(
                 f"Afgerond op {_date(completion.completed_on)}{until} ({status}); "
-                f"studietijd {completion.study_hours} uur; certificaat {completion.code}",
+                f"studietijd {rules.dutch_number(completion.study_hours)} uur; "
+                f"certificaat {completion.code}",
                 styles["Normal"],
             ),
         ]
@@ -256,7 +268,7 @@ def learning_record_pdf(
         story.append(Paragraph("Punten per jaar", styles["Heading2"]))
         for year in record["per_year"]:
             line = ", ".join(
-                f"{REGISTER_LABELS.get(register, register)} {points}"
+                f"{REGISTER_LABELS.get(register, register)} {rules.points_text(points)}"
                 for register, points in zip(record["registers"], year["points"], strict=True)
             )
             story.append(Paragraph(f"{year['year']}: {_escape(line)}", styles["Normal"]))

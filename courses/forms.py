@@ -69,3 +69,26 @@ class ReportFilterForm(forms.Form):
         if start and end and end < start:
             self.add_error("end", _("Het einde ligt vóór het begin."))
         return cleaned
+
+
+class RegisterNumberForm(forms.Form):
+    """A register number the completion page asks for when the certificate has none."""
+
+    register = forms.ChoiceField(
+        choices=[(key, key) for key in ("SKJ", "Registerplein", "BIG", "V&VN")],
+        widget=forms.HiddenInput,
+    )
+    number = forms.CharField(
+        label=_("Je registratienummer"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
+    )
+
+
+class CertificateCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Certificaatcode"),
+        help_text=_("Zoals op het certificaat, bijvoorbeeld HG-AB2C-DE3F-GH4J."),
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )

@@ -10,6 +10,8 @@ valid" as `CompletionQuerySet.current()`, prerequisites as
 
 from __future__ import annotations
 
+import hashlib
+import random
 from collections.abc import Sequence
 from datetime import date, timedelta
 from decimal import Decimal
@@ -36,6 +38,17 @@ def study_hours(minutes: int) -> Decimal:
     return (Decimal(minutes) / 60).quantize(Decimal("0.1"))
 
 
+def dutch_number(value: Decimal | str | int | float) -> str:
+    """A number as Dutch readers write it, one decimal: "2,0", "1,5"."""
+    return f"{Decimal(str(value)).quantize(Decimal('0.1'))}".replace(".", ",")
+
+
+def points_text(value: Decimal | str) -> str:
+    """ "1,0 punt", "2,5 punten": never "2.0 punt(en)"."""
+    number = Decimal(str(value))
+    return f"{dutch_number(number)} {'punt' if number == 1 else 'punten'}"
+
+
 def renewal_opens_on(expires_on: date) -> date:
     return expires_on - RENEWAL_WINDOW
 
@@ -54,6 +67,57 @@ def is_expiring(expires_on: date | None, today: date) -> bool:
 def expiring_range(today: date) -> tuple[date, date]:
     """The expiry dates that `is_expiring` accepts today, for a database filter."""
     return today, today + RENEWAL_WINDOW
+
+
+def draw_questions(
+    ids: Sequence[str], *, ask: int | None, seed: str, previous: Sequence[str] = ()
+) -> list[str]:
+    """The questions one attempt asks, in the order it shows them.
+
+    The first attempt of a lesson that asks all its questions keeps the editor's
+    order. Every other attempt is drawn from `seed` (the same seed always gives the
+    same draw, so the page and the grading agree without storing anything): questions
+    the previous attempt did not ask come first when the lesson has a larger pool,
+    and the order differs from the previous attempt's whenever it can."""
+    ids = list(ids)
+    count = len(ids) if not ask else min(ask, len(ids))
+    if not previous and count == len(ids):
+        return ids
+    digest = hashlib.sha256(seed.encode()).digest()
+    generator = random.Random(int.from_bytes(digest[:8], "big"))  # noqa: S311 (not security)
+    fresh = [i for i in ids if i not in set(previous)]
+    used = [i for i in ids if i in set(previous)]
+    generator.shuffle(fresh)
+    generator.shuffle(used)
+    drawn = (fresh + used)[:count]
+    generator.shuffle(drawn)
+    if len(drawn) > 1 and drawn == list(previous):
+        drawn = drawn[1:] + drawn[:1]
+    return drawn
+
+
+def estimated_minutes(
+    *, words: int, questions: int = 0, scenario_steps: int = 0, reflections: int = 0
+) -> int:
+    """The net study time a lesson's content takes: reading at READING_WORDS_PER_MINUTE,
+    plus time for each question, scenario step and reflection. The course page shows
+    it per lesson; a course's stated study time should not exceed the sum by much."""
+    minutes = (
+        words / READING_WORDS_PER_MINUTE
+        + questions * MINUTES_PER_QUESTION
+        + scenario_steps * MINUTES_PER_SCENARIO_STEP
+        + reflections * MINUTES_PER_REFLECTION
+    )
+    return max(1, round(minutes))
+
+
+# Study-time estimate: an attentive professional reading instructive Dutch text.
+READING_WORDS_PER_MINUTE = 150
+MINUTES_PER_QUESTION = 1.5
+MINUTES_PER_SCENARIO_STEP = 3
+MINUTES_PER_REFLECTION = 8
+# A course may state at most this much more than its content's estimate.
+STUDY_TIME_TOLERANCE = Decimal("1.25")
 
 
 def _choice(steps: Sequence[Any], step: int, choice: int) -> Any | None:

@@ -49,6 +49,7 @@ def page_context(page: Page, request: HttpRequest, **kwargs: Any) -> dict[str, A
             quiz_error=kwargs.get("quiz_error", ""),
             posted_reflection=kwargs.get("posted_reflection"),
             reflection_error=kwargs.get("reflection_error"),
+            reflection_privacy=kwargs.get("reflection_privacy"),
         )
     if isinstance(page, CoursePage):
         return selectors.course_overview(course=page, user=request.user)

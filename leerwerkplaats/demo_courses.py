@@ -120,7 +120,7 @@ MELDCODE = Course(
         "huisarts",
         "wijkverpleegkundige",
     ],
-    study_minutes=120,
+    study_minutes=45,
     accreditations=[
         (Register.SKJ, "DEMO-SKJ-0001"),
         (Register.REGISTERPLEIN, "DEMO-RP-0001"),
@@ -526,7 +526,7 @@ SIGNALEREN = Course(
         "<li>Je weet wat je met een niet-pluisgevoel doet.</li></ul>"
     ),
     target_professions=["jeugdconsulent", "wmo_consulent", "maatschappelijk_werker", "leerkracht"],
-    study_minutes=90,
+    study_minutes=35,
     accreditations=[(Register.REGISTERPLEIN, "DEMO-RP-0002")],
     lessons=[
         Lesson(

@@ -9,6 +9,7 @@ the views: `courses/wagtail_hooks.py` registers the readers (hook
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -17,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import HttpRequest
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import hooks
@@ -24,6 +26,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
+from wagtail.rich_text import RichText
 from wagtail.search import index
 
 from members.models import Profession
@@ -122,7 +125,7 @@ class CoursePage(Page):
         help_text=_("De netto tijd die de cursus kost. Eén netto uur is één accreditatiepunt."),
     )
     pass_mark = models.PositiveSmallIntegerField(
-        _("cesuur (procent goed)"),
+        _("nodig om te slagen (procent goed)"),
         default=70,
         validators=[MinValueValidator(1), MaxValueValidator(100)],
         help_text=_("Het deel van de vragen van een les dat goed moet zijn om de toets te halen."),
@@ -248,11 +251,39 @@ class CourseAccreditation(Orderable):
         return self.valid_from <= day <= self.valid_until
 
 
+def _texts(value: Any) -> list[str]:
+    """Every piece of text a learner reads in a block's value (rich text as HTML)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, RichText):
+        return [value.source]
+    if isinstance(value, Mapping):
+        return [text for item in value.values() for text in _texts(item)]
+    if hasattr(value, "__iter__") and not isinstance(value, bytes):
+        return [text for item in value for text in _texts(item)]
+    return []
+
+
 class LessonPage(Page):
     intro = models.TextField(_("introductie"), blank=True, max_length=rules.SUMMARY_MAX_CHARS)
     body = StreamField(LessonStreamBlock(), verbose_name=_("inhoud"))
+    questions_per_attempt = models.PositiveSmallIntegerField(
+        _("vragen per poging"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Leeg: elke poging stelt alle vragen van de les. Minder dan het aantal vragen: "
+            "elke poging trekt een andere selectie uit de vragen van de les."
+        ),
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("questions_per_attempt"),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["courses.CoursePage"]
     subpage_types: list[str] = []
@@ -263,6 +294,29 @@ class LessonPage(Page):
 
     def question_blocks(self) -> list[Any]:
         return [block for block in self.body if block.block_type == "question"]
+
+    def questions_asked(self) -> int:
+        """How many questions one attempt asks: all, or the editor's smaller number."""
+        pool = len(self.question_blocks())
+        return min(pool, self.questions_per_attempt or pool)
+
+    def estimated_minutes(self) -> int:
+        """The net study time this lesson's content takes (`rules.estimated_minutes`):
+        its words, the questions one attempt asks, scenario steps and reflections."""
+        words = len(self.intro.split())
+        steps = reflections = 0
+        for block in self.body:
+            words += len(strip_tags(" ".join(_texts(block.value))).split())
+            if block.block_type == "scenario":
+                steps += len(block.value["steps"])
+            elif block.block_type == "reflection":
+                reflections += 1
+        return rules.estimated_minutes(
+            words=words,
+            questions=self.questions_asked(),
+            scenario_steps=steps,
+            reflections=reflections,
+        )
 
     def block_by_id(self, block_id: str, block_type: str | None = None) -> Any | None:
         for block in self.body:

@@ -81,6 +81,10 @@ class QuizAttempt(models.Model):
     results = models.JSONField(default=dict)
     score = models.PositiveSmallIntegerField(_("score (procent)"))
     passed = models.BooleanField(_("gehaald"))
+    # The attempt's number in its cycle (1 = the first attempt) and the question block
+    # ids it asked, in the order it showed them (courses.rules.draw_questions).
+    number = models.PositiveSmallIntegerField(_("poging"), default=1)
+    questions = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -143,6 +147,11 @@ class Completion(models.Model):
     course_title = models.CharField(_("cursus"), max_length=255)
     study_minutes = models.PositiveIntegerField(_("netto studietijd (minuten)"))
     score = models.PositiveSmallIntegerField(_("gemiddelde score (procent)"), default=0)
+    # The average score of each lesson's first attempt: what the learner knew before
+    # retaking, reported beside the final score.
+    first_score = models.PositiveSmallIntegerField(
+        _("score bij de eerste poging (procent)"), null=True, blank=True
+    )
     # [{"register": "SKJ", "accreditation_id": "...", "points": "2.0"}]
     accreditations = models.JSONField(default=list, blank=True)
     reminder_sent_at = models.DateTimeField(null=True, blank=True)

@@ -24,25 +24,42 @@ from .lesson import (
 from .record import (
     completion_by_code,
     completion_for_owner,
+    completion_issued_by,
+    completion_page,
+    current_completion,
     learning_record,
     member_name,
     member_register_numbers,
 )
-from .reports import AttendanceLine, ReportRow, attendance_list, organisation_report
+from .reports import (
+    MIN_ATTEMPTS_FOR_A_RATE,
+    AttendanceLine,
+    QuestionRate,
+    ReportRow,
+    attendance_list,
+    first_attempt_rates,
+    organisation_report,
+)
 
 __all__ = [
+    "MIN_ATTEMPTS_FOR_A_RATE",
     "REFLECTION_SALT",
     "AttendanceLine",
     "BlockItem",
     "CourseCard",
+    "QuestionRate",
     "ReportRow",
     "attendance_list",
     "completion_by_code",
     "completion_for_owner",
+    "completion_issued_by",
+    "completion_page",
     "course_list",
     "course_overview",
     "courses_in_progress",
+    "current_completion",
     "expiring_certificates",
+    "first_attempt_rates",
     "learning_record",
     "lesson_state",
     "member_name",

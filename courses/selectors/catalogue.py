@@ -88,7 +88,8 @@ def missing_prerequisites(
 
 
 def course_overview(*, course: CoursePage, user: Any) -> dict[str, Any]:
-    lessons = list(LessonPage.objects.child_of(course).live().order_by("path").defer_streamfields())
+    # With their bodies: the page shows each lesson's estimated study time.
+    lessons = list(LessonPage.objects.child_of(course).live().order_by("path"))
     prerequisites = prerequisites_of(course)
     context: dict[str, Any] = {
         "lessons": lessons,

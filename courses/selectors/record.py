@@ -9,7 +9,9 @@ from typing import Any
 
 from django.utils import timezone
 
-from ..models import Completion, ReflectionAnswer
+from ..models import Completion, CoursePage, ReflectionAnswer
+from ..models.registers import REGISTER_NUMBER_KEYS, number_for_register
+from .home import courses_in_progress
 
 
 def member_name(user: Any) -> str:
@@ -38,13 +40,20 @@ def learning_record(*, user: Any, today: date | None = None) -> dict[str, Any]:
         completion.superseded = (
             latest_per_course.get(completion.course_id or completion.course_title) is not completion
         )
+        # Numbers, not the stored strings: templates print them the reader's way (2,0).
+        completion.points = [
+            {"register": item["register"], "points": Decimal(item["points"])}
+            for item in completion.accreditations
+        ]
         for item in completion.accreditations:
             per_year[completion.completed_on.year][item["register"]] += Decimal(item["points"])
             totals[item["register"]] += Decimal(item["points"])
     expiring = [c for c in latest_per_course.values() if c.is_expiring(today)]
     registers = sorted(totals)
     reflections = list(ReflectionAnswer.objects.filter(user=user).order_by("-updated_at"))
+    in_progress = courses_in_progress(user=user)
     return {
+        "in_progress": in_progress,
         "completions": completions,
         "registers": registers,
         "per_year": [
@@ -64,3 +73,58 @@ def completion_for_owner(*, user: Any, code: str) -> Completion | None:
 
 def completion_by_code(code: str) -> Completion | None:
     return Completion.objects.filter(code=code.strip().upper()).select_related("user").first()
+
+
+def completion_issued_by(attempt: Any) -> Completion | None:
+    """The certificate the quiz attempt completed the course with, if it did."""
+    if not attempt.passed:
+        return None
+    return (
+        Completion.objects.filter(
+            enrolment_id=attempt.enrolment_id,
+            cycle=attempt.cycle,
+            completed_at__gte=attempt.created_at,
+        )
+        .order_by("-id")
+        .first()
+    )
+
+
+def current_completion(*, enrolment: Any) -> Completion | None:
+    """The certificate of the enrolment's current cycle."""
+    return Completion.objects.filter(enrolment=enrolment, cycle=enrolment.cycle).first()
+
+
+def completion_page(*, user: Any, code: str) -> dict[str, Any] | None:
+    """What the completion page shows: the certificate, points per register with what
+    to do to claim them (and which register number is missing), and what to learn
+    next. Three queries."""
+    completion = Completion.objects.filter(user=user, code=code).select_related("course").first()
+    if completion is None:
+        return None
+    numbers = completion.holder_register_numbers
+    claims = []
+    for item in completion.accreditations:
+        key = REGISTER_NUMBER_KEYS.get(item["register"], (item["register"],))[0]
+        claims.append(
+            {
+                "register": item["register"],
+                "points": Decimal(item["points"]),
+                "accreditation_id": item["accreditation_id"],
+                "number": number_for_register(numbers, item["register"]),
+                "number_key": key,
+            }
+        )
+    done = Completion.objects.current().filter(user=user).values("course_id")
+    next_courses = list(
+        CoursePage.objects.live()
+        .exclude(pk__in=done)
+        .exclude(pk=completion.course_id or 0)
+        .order_by("path")[:3]
+    )
+    return {
+        "completion": completion,
+        "claims": claims,
+        "missing": [claim for claim in claims if not claim["number"]],
+        "next_courses": next_courses,
+    }

@@ -12,7 +12,14 @@ from django.utils import timezone
 
 from members.models import Profile
 
-from ..models import Completion, CoursePage, Enrolment, number_for_register
+from ..models import (
+    Completion,
+    CoursePage,
+    Enrolment,
+    LessonPage,
+    QuizAttempt,
+    number_for_register,
+)
 from ..models.records import still_valid
 
 
@@ -132,3 +139,59 @@ def attendance_list(
             )
         )
     return lines
+
+
+# Below this many first attempts a question's rate is not shown: with two or three
+# learners a percentage would say how one colleague answered.
+MIN_ATTEMPTS_FOR_A_RATE = 3
+
+
+@dataclass
+class QuestionRate:
+    lesson: str
+    number: int
+    question: str
+    attempts: int
+    right: int
+
+    @property
+    def rate(self) -> int | None:
+        if self.attempts < MIN_ATTEMPTS_FOR_A_RATE:
+            return None
+        return round(100 * self.right / self.attempts)
+
+
+def first_attempt_rates(
+    *, org_ids: frozenset[int] | None, course: CoursePage, start: date, end: date
+) -> list[QuestionRate]:
+    """Per question of the course, how many learners answered it right at their first
+    attempt: which questions confuse people. Counts only, and no rate under
+    MIN_ATTEMPTS_FOR_A_RATE attempts. Two queries."""
+    lessons = list(LessonPage.objects.child_of(course).live().order_by("path"))
+    attempts = _in_scope(
+        QuizAttempt.objects.filter(
+            number=1, enrolment__course=course, created_at__date__range=(start, end)
+        ),
+        org_ids,
+        "enrolment__user__profile__organisation_id",
+    ).values_list("lesson_id", "results")
+    counts: dict[str, list[int]] = {}
+    for _lesson_id, results in attempts:
+        for block_id, right in results.items():
+            seen = counts.setdefault(block_id, [0, 0])
+            seen[0] += 1
+            seen[1] += int(bool(right))
+    rows = []
+    for lesson in lessons:
+        for number, block in enumerate(lesson.question_blocks(), start=1):
+            attempted, right = counts.get(block.id, [0, 0])
+            rows.append(
+                QuestionRate(
+                    lesson=lesson.title,
+                    number=number,
+                    question=block.value["question"],
+                    attempts=attempted,
+                    right=right,
+                )
+            )
+    return rows

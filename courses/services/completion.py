@@ -72,10 +72,14 @@ def complete_course_if_done(*, enrolment: Enrolment, course: CoursePage) -> Comp
     if any(lesson.pk not in done for lesson in lessons):
         return None
     best: dict[int, int] = {}
-    for lesson_id, score in QuizAttempt.objects.filter(
-        enrolment=enrolment, cycle=enrolment.cycle, passed=True
-    ).values_list("lesson_id", "score"):
-        best[lesson_id] = max(best.get(lesson_id, 0), score)
+    first: dict[int, tuple[int, int]] = {}
+    for lesson_id, score, passed, number in QuizAttempt.objects.filter(
+        enrolment=enrolment, cycle=enrolment.cycle
+    ).values_list("lesson_id", "score", "passed", "number"):
+        if passed:
+            best[lesson_id] = max(best.get(lesson_id, 0), score)
+        if lesson_id not in first or number < first[lesson_id][0]:
+            first[lesson_id] = (number, score)
     today = timezone.localdate()
     accreditations = [
         {
@@ -98,6 +102,9 @@ def complete_course_if_done(*, enrolment: Enrolment, course: CoursePage) -> Comp
         course_title=course.title,
         study_minutes=course.study_minutes,
         score=round(sum(best.values()) / len(best)) if best else 100,
+        first_score=round(sum(score for _n, score in first.values()) / len(first))
+        if first
+        else None,
         accreditations=accreditations,
         holder_name=member_name(enrolment.user),
         holder_register_numbers=member_register_numbers(enrolment.user),
@@ -195,3 +202,49 @@ def send_expiry_reminders(*, today: date | None = None) -> int:
             send_mail(subject, body, None, [completion.user.email])
             sent += 1
     return sent
+
+
+PROFILE_NUMBER_FIELDS = {
+    "SKJ": "skj_number",
+    "Registerplein": "registerplein_number",
+    "BIG": "big_number",
+    "V&VN": "vvn_number",
+}
+ERROR_NUMBER_ALREADY_SET = _(
+    "Dit certificaat heeft al een nummer voor dit register. Klopt het niet? Vraag de "
+    "beheerder om een correctie."
+)
+
+
+@transaction.atomic
+def add_missing_register_number(
+    *, user: Any, completion: Completion, register: str, number: str
+) -> Completion:
+    """The holder adds a register number they had not yet given (asked for on the
+    completion page): it goes on their profile when that has none, and on this
+    certificate, which had none for that register. Never changes a number already
+    there (that is a correction: `correct_certificate_holder`). Audited."""
+    check_member(user)
+    number = number.strip()
+    field = PROFILE_NUMBER_FIELDS.get(register)
+    if field is None or not number or len(number) > REGISTER_NUMBER_MAX_CHARS:
+        raise ValidationError(ERROR_BAD_REGISTER_NUMBER, params={"register": register})
+    completion = Completion.objects.select_for_update().get(pk=completion.pk, user=user)
+    if completion.holder_register_numbers.get(register):
+        raise ValidationError(ERROR_NUMBER_ALREADY_SET)
+    profile = user.profile
+    if not getattr(profile, field):
+        setattr(profile, field, number)
+        profile.full_clean()
+        profile.save(update_fields=[field])
+    completion.holder_register_numbers = {**completion.holder_register_numbers, register: number}
+    completion.full_clean()
+    completion.save(update_fields=["holder_register_numbers"])
+    record_event(
+        action=AUDIT_CERTIFICATE_CORRECTED,
+        actor=user,
+        subject=user,
+        obj=completion,
+        reason=f"{register}-nummer aangevuld door de houder",
+    )
+    return completion

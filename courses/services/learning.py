@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .. import rules
+from .. import privacy_check, rules
 from ..models import (
     CoursePage,
     Enrolment,
@@ -21,6 +21,7 @@ from ..models import (
     ReflectionAnswer,
 )
 from ..selectors.catalogue import missing_prerequisites
+from ..selectors.lesson import draw_for, last_attempt
 from .completion import complete_course_if_done
 from .membership import check_member
 
@@ -93,10 +94,13 @@ def record_lesson_view(*, user: Any, lesson: LessonPage) -> LessonProgress:
     return progress
 
 
-def grade(*, lesson: LessonPage, answers: dict[str, list[int]]) -> dict[str, bool]:
-    """Pure grading: a question is right when exactly the correct options are chosen."""
+def grade(
+    *, lesson: LessonPage, answers: dict[str, list[int]], questions: list[Any] | None = None
+) -> dict[str, bool]:
+    """Pure grading: a question is right when exactly the correct options are chosen.
+    `questions` are the blocks the attempt asked (default: all of the lesson's)."""
     results = {}
-    for block in lesson.question_blocks():
+    for block in lesson.question_blocks() if questions is None else questions:
         correct = {i for i, option in enumerate(block.value["options"]) if option["correct"]}
         results[block.id] = set(answers.get(block.id, [])) == correct
     return results
@@ -107,25 +111,30 @@ def grade_quiz_attempt(
     *, user: Any, lesson: LessonPage, answers: dict[str, list[int]]
 ) -> QuizAttempt:
     """Grade a lesson's questions on the server and keep the attempt with its score.
-    Every question needs an answer; single-choice questions take one option."""
+    The attempt asks the questions `draw_for` draws (another order, and where the
+    lesson has a pool another selection, on each retake). Every asked question needs
+    an answer; single-choice questions take one option."""
     course = _course_of(lesson)
     enrolment = enrol(user=user, course=course)
-    questions = lesson.question_blocks()
-    if not questions:
+    # One attempt at a time per learner: the draw depends on the previous attempt.
+    Enrolment.objects.select_for_update().filter(pk=enrolment.pk).first()
+    if not lesson.question_blocks():
         raise ValidationError(ERROR_NO_QUESTIONS)
+    previous = last_attempt(enrolment=enrolment, lesson=lesson)
+    number, questions = draw_for(lesson=lesson, enrolment=enrolment, previous=previous)
     clean_answers: dict[str, list[int]] = {}
     unanswered = []
-    for number, block in enumerate(questions, start=1):
+    for position, block in enumerate(questions, start=1):
         count = len(block.value["options"])
         chosen = sorted({i for i in answers.get(block.id, []) if 0 <= i < count})
         if not block.value["multiple"]:
             chosen = chosen[:1]
         if not chosen:
-            unanswered.append(str(number))
+            unanswered.append(str(position))
         clean_answers[block.id] = chosen
     if unanswered:
         raise ValidationError(ERROR_UNANSWERED % {"numbers": ", ".join(unanswered)})
-    results = grade(lesson=lesson, answers=clean_answers)
+    results = grade(lesson=lesson, answers=clean_answers, questions=questions)
     score = (100 * sum(results.values())) // len(results)
     attempt = QuizAttempt(
         enrolment=enrolment,
@@ -135,6 +144,8 @@ def grade_quiz_attempt(
         results=results,
         score=score,
         passed=score >= course.pass_mark,
+        number=number,
+        questions=[block.id for block in questions],
     )
     attempt.full_clean()
     attempt.save()
@@ -192,10 +203,19 @@ def restart_scenario(*, user: Any, lesson: LessonPage, block_id: str) -> LessonP
 
 @transaction.atomic
 def save_reflection(
-    *, user: Any, lesson: LessonPage, block_id: str, answer: str, seconds_spent: int = 0
+    *,
+    user: Any,
+    lesson: LessonPage,
+    block_id: str,
+    answer: str,
+    seconds_spent: int = 0,
+    accepted_placeholders: frozenset[str] = frozenset(),
 ) -> ReflectionAnswer:
     """Keep the learner's private reflection; a new save replaces the text and adds
-    the time spent (capped), which the reflection log reports."""
+    the time spent (capped), which the reflection log reports. The text passes the
+    privacy check first (`courses.privacy_check`): structured identifiers refuse it,
+    names, addresses, places and schools are stored as their placeholders once the
+    learner accepted them; the typed text itself is never stored."""
     block = lesson.block_by_id(block_id, "reflection")
     if block is None:
         raise ValidationError(ERROR_UNKNOWN_BLOCK)
@@ -207,6 +227,7 @@ def save_reflection(
             ERROR_REFLECTION_TOO_LONG,
             params={"max": rules.REFLECTION_MAX_CHARS, "count": len(answer)},
         )
+    answer = privacy_check.accepted_text(answer, accepted_placeholders=accepted_placeholders)
     course = _course_of(lesson)
     enrolment = enrol(user=user, course=course)
     seconds = max(0, min(int(seconds_spent), MAX_REFLECTION_SECONDS))

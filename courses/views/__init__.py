@@ -4,17 +4,20 @@ learning record and certificates (`record`), the coordinator's reports (`reports
 from .lessons import course_action, serve_lesson
 from .record import (
     certificate_pdf,
+    completion,
     learning_record,
     learning_record_csv,
     learning_record_pdf,
     reflection_log_pdf,
     verify_certificate,
+    verify_certificate_form,
 )
 from .reports import attendance_csv, report_csv, reports
 
 __all__ = [
     "attendance_csv",
     "certificate_pdf",
+    "completion",
     "course_action",
     "learning_record",
     "learning_record_csv",
@@ -24,4 +27,5 @@ __all__ = [
     "reports",
     "serve_lesson",
     "verify_certificate",
+    "verify_certificate_form",
 ]

@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -55,7 +56,7 @@ def serve_lesson(request: HttpRequest, lesson: LessonPage, *args: Any, **kwargs:
             if action == "toets":
                 answers = _parse_answers(request, lesson)
                 try:
-                    services.grade_quiz_attempt(user=user, lesson=lesson, answers=answers)
+                    attempt = services.grade_quiz_attempt(user=user, lesson=lesson, answers=answers)
                 except ValidationError as error:
                     context = lesson.get_context(
                         request, posted_answers=answers, quiz_error=errors_of(error)
@@ -63,8 +64,13 @@ def serve_lesson(request: HttpRequest, lesson: LessonPage, *args: Any, **kwargs:
                     return TemplateResponse(
                         request, lesson.get_template(request), context, status=422
                     )
-                first = lesson.question_blocks()[0].id
-                return HttpResponseRedirect(f"{lesson.url}#blok-{first}")
+                completion = selectors.completion_issued_by(attempt)
+                if completion is not None:
+                    # The last lesson done: the completion page, not the lesson again.
+                    return HttpResponseRedirect(
+                        reverse("courses:completion", kwargs={"code": completion.code})
+                    )
+                return HttpResponseRedirect(f"{lesson.url}#toets-uitslag")
             if action == "casus":
                 progress = services.choose_scenario_option(
                     user=user,
@@ -86,21 +92,27 @@ def serve_lesson(request: HttpRequest, lesson: LessonPage, *args: Any, **kwargs:
                         block_id=block_id,
                         answer=answer,
                         seconds_spent=selectors.seconds_since(request.POST.get("gestart", "")),
+                        accepted_placeholders=frozenset(request.POST.getlist("accepteer")),
                     )
                 except ValidationError as error:
                     if lesson.block_by_id(block_id, "reflection") is None:
                         raise
                     # Shown again as typed, with the error beside it: nothing is lost.
+                    # The typed text lives in this response only, never in a store.
+                    details = getattr(error, "details", None)
                     context = lesson.get_context(
                         request,
                         posted_reflection={block_id: answer},
                         reflection_error={block_id: errors_of(error)},
+                        reflection_privacy={block_id: details} if details else None,
                     )
                     return TemplateResponse(
                         request, lesson.get_template(request), context, status=422
                     )
                 messages.success(request, _("Je reflectie is bewaard in je leerdossier."))
-                return HttpResponseRedirect(f"{lesson.url}#blok-{block_id}")
+                # `bewaard` tells the page's script that the draft kept in the
+                # browser may go: the server has the text now.
+                return HttpResponseRedirect(f"{lesson.url}?bewaard={block_id}#blok-{block_id}")
         except ValidationError as error:
             messages.error(request, errors_of(error))
             return HttpResponseRedirect(lesson.url + (f"#blok-{block_id}" if block_id else ""))

@@ -3,8 +3,10 @@ public verification of a certificate."""
 
 from __future__ import annotations
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -12,8 +14,10 @@ from django.views.decorators.http import require_GET
 
 from members.decorators import member_required
 
-from .. import certificates, selectors
+from .. import certificates, selectors, services
 from ..csv_export import csv_response
+from ..forms import CertificateCodeForm, RegisterNumberForm
+from .common import errors_of
 
 
 @member_required
@@ -114,11 +118,17 @@ def reflection_log_pdf(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def verify_certificate(request: HttpRequest, code: str) -> HttpResponse:
-    """Public: genuine or not. Name, course, date and validity only."""
+    """Public: genuine or not. Name, course, date and validity only (the register
+    numbers are on the holder's PDF, not on a public page).
+    An unknown code gets the site's layout, what may have gone wrong and the form to
+    type the code again (status 404)."""
     completion = selectors.completion_by_code(code)
     if completion is None or not completion.user.is_active:
-        return HttpResponse(
-            _("Niet gevonden."), status=404, content_type="text/plain; charset=utf-8"
+        return render(
+            request,
+            "courses/verify_certificate_form.html",
+            {"form": CertificateCodeForm(initial={"code": code[:20]}), "not_found": True},
+            status=404,
         )
     return render(
         request,
@@ -129,3 +139,48 @@ def verify_certificate(request: HttpRequest, code: str) -> HttpResponse:
             "expired": completion.is_expired(),
         },
     )
+
+
+@require_GET
+def verify_certificate_form(request: HttpRequest) -> HttpResponse:
+    """Public: type a certificate code (from paper, where the QR code cannot be read)."""
+    form = CertificateCodeForm(request.GET or None)
+    if form.is_valid():
+        code = form.cleaned_data["code"].strip().upper()
+        return redirect("courses:verify_certificate", code=code)
+    return render(request, "courses/verify_certificate_form.html", {"form": form})
+
+
+@member_required
+@never_cache
+def completion(request: HttpRequest, code: str) -> HttpResponse:
+    """The page after the last lesson: the certificate (PDF, verification link), the
+    points per register and how to claim them, what to learn next. POST adds a
+    register number the certificate lacks."""
+    page = selectors.completion_page(user=request.user, code=code)
+    if page is None:
+        raise Http404
+    form = RegisterNumberForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.add_missing_register_number(
+                    user=request.user,
+                    completion=page["completion"],
+                    register=form.cleaned_data["register"],
+                    number=form.cleaned_data["number"],
+                )
+            except ValidationError as error:
+                form.add_error("number", errors_of(error))
+            else:
+                messages.success(
+                    request, _("Je nummer staat nu op je certificaat en in je profiel.")
+                )
+                return redirect("courses:completion", code=code)
+        page = selectors.completion_page(user=request.user, code=code)
+    page.update(
+        form=form,
+        verify_url=certificates.verification_url(code),
+        posted_register=request.POST.get("register", ""),
+    )
+    return render(request, "courses/completion.html", page, status=422 if form.errors else 200)

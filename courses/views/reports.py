@@ -69,10 +69,33 @@ def reports(request: HttpRequest) -> HttpResponse:
     # A refused filter (an unknown or impossible id, a period that ends before it
     # starts) answers 400 with the form's errors over the unfiltered report.
     refused = form.is_bound and not form.is_valid()
+    data = form.cleaned_data if form.is_bound and not refused else {}
+    course, register = data.get("course"), data.get("register")
+    extra: dict[str, Any] = {"attendance_ready": bool(course and register)}
+    if course is not None:
+        scope = _scope(form, coordinated_organisation_ids(request.user))
+        extra["min_attempts"] = selectors.MIN_ATTEMPTS_FOR_A_RATE
+        extra["question_rates"] = selectors.first_attempt_rates(
+            org_ids=scope, course=course, start=start, end=end
+        )
+        if register:
+            # Members the register cannot credit: no number on their certificate.
+            lines = selectors.attendance_list(
+                org_ids=scope, course=course, register=register, start=start, end=end
+            )
+            extra["attendance_count"] = len(lines)
+            extra["missing_numbers"] = [line for line in lines if not line.register_number]
     return render(
         request,
         "courses/reports.html",
-        {**report, "form": form, "start": start, "end": end, "query": request.GET.urlencode()},
+        {
+            **report,
+            **extra,
+            "form": form,
+            "start": start,
+            "end": end,
+            "query": request.GET.urlencode(),
+        },
         status=400 if refused else 200,
     )
 

@@ -47,13 +47,18 @@ def test_answering_without_javascript_posts_grades_and_shows_feedback(client, me
 
     response = client.post(lesson.url, data)
     assert response.status_code == 302
-    assert response["Location"].endswith(f"#blok-{single.id}")
+    # Back to the result, which sits beside the button the learner pressed.
+    assert response["Location"].endswith("#toets-uitslag")
     html = client.get(lesson.url).content.decode()
 
     assert "UITLEG-ONJUIST" in html  # the feedback for the chosen, wrong option
-    assert "UITLEG-JUIST" in html  # and the right one is revealed after answering
-    assert "Je score: 50%" in html
-    retake = client.get(lesson.url + "?opnieuw=1").content.decode()
+    # A failed attempt gives nothing away about the options not chosen.
+    assert "UITLEG-JUIST" not in html
+    assert "UITLEG-AFWACHTEN" not in html
+    assert "Dit antwoord is ook juist" not in html
+    assert "Je score: 50% goed" in html
+    assert 'href="?opnieuw=2#toets"' in html  # each retake link is a new address
+    retake = client.get(lesson.url + "?opnieuw=2").content.decode()
     assert "UITLEG-ONJUIST" not in retake
 
 
@@ -185,10 +190,23 @@ def test_verification_shows_name_course_date_validity_only(client, member, cours
         assert private not in html
 
 
-def test_a_wrong_code_is_plainly_not_found(client):
+def test_a_wrong_code_gets_the_sites_404_with_guidance_and_the_code_form(client):
     response = client.get("/certificaat/HG-AAAA-BBBB-CCCC/")
+    html = response.content.decode()
     assert response.status_code == 404
-    assert response.content.decode() == "Niet gevonden."
+    assert '<html lang="nl"' in html  # the site's layout, not a bare text
+    assert "Certificaat niet gevonden" in html
+    assert "HG-XXXX-XXXX-XXXX" in html  # what a code looks like
+    assert 'action="/certificaat/"' in html and 'value="HG-AAAA-BBBB-CCCC"' in html
+
+
+def test_a_code_typed_in_leads_to_its_verification_page(client, member, course):
+    completion = cf.complete(member, course)
+    form = client.get("/certificaat/")
+    assert form.status_code == 200 and "Certificaatcode" in form.content.decode()
+    response = client.get("/certificaat/", {"code": f"  {completion.code.lower()} "})
+    assert response.status_code == 302
+    assert response["Location"] == f"/certificaat/{completion.code}/"
 
 
 def test_learning_record_totals_expiry_reflections_and_csv(client, member, home_page, course):

@@ -22,6 +22,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def _answer(page, lesson: LessonPage, *, right: bool) -> None:
     for block in lesson.question_blocks():
+        if not page.locator(f"[name='vraag-{block.id}']").count():
+            continue  # not drawn for this attempt
         options = block.value["options"]
         chosen = [i for i, o in enumerate(options) if o["correct"] == right]
         for index in chosen if block.value["multiple"] or right else chosen[:1]:
@@ -57,7 +59,10 @@ def test_the_demo_professional_takes_the_meldcode_course_to_a_verified_certifica
         page.goto(lesson.url)
         if lesson.question_blocks():
             _answer(page, lesson, right=True)
-            expect(page.locator("#toets-uitslag")).to_contain_text("Je hebt de toets")
+            # The quiz that completes the course leads to the completion page.
+            expect(page.locator("#toets-uitslag, .course-completion").first).to_contain_text(
+                re.compile("Je hebt de toets|Gefeliciteerd")
+            )
 
     page.goto(course.url)
     expect(page.get_by_text("Je hebt deze cursus afgerond")).to_be_visible()
