@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "members.middleware.SessionTimeoutMiddleware",
     "members.middleware.RequireMFAMiddleware",
+    "leerwerkplaats.middleware.AdminRefusalMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -248,8 +249,17 @@ WAGTAILADMIN_BASE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 # The database backend chooses PostgreSQL's full text search when the database is
-# PostgreSQL, and a portable implementation on SQLite.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# PostgreSQL, and a portable implementation on SQLite. On PostgreSQL the text is
+# indexed and searched with the Dutch configuration (stemming: "meldingen" finds
+# "melding"); SQLite ignores SEARCH_CONFIG. Compound words ("kindermishandeling")
+# are found by leerwerkplaats/search.py on both. After changing it on an existing
+# database: `manage.py update_index`.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"}
+}
+# Avatars off in the Wagtail admin: Gravatar would receive a hash of every
+# editor's e-mail address (and our own CSP blocks the images anyway).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Uploads cannot identify anyone: metadata is stripped on upload (uploads.py),
 # documents are limited to known types and always served as attachments.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "leerwerkplaats.uploads.MetadataFreeImageForm"
