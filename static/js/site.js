@@ -10,3 +10,21 @@ document.documentElement.classList.add("js");
     summary.focus();
   }
 })();
+
+// The menu is a details element (it folds without JavaScript on a phone); on a
+// wide screen it is always open, also in browsers without ::details-content.
+(function () {
+  "use strict";
+  var menu = document.querySelector("[data-site-menu]");
+  if (!menu || !window.matchMedia) {
+    return;
+  }
+  var wide = window.matchMedia("(min-width: 48em)");
+  function follow() {
+    if (wide.matches) {
+      menu.open = true;
+    }
+  }
+  follow();
+  wide.addEventListener("change", follow);
+})();
