@@ -211,6 +211,12 @@ EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "HG Leerwerkplaats <noreply@leerwerkplaats.local>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The address people write to with questions (sign-up, a missing organisation):
+# in every e-mail and on the sign-up pages. Set it to a mailbox someone reads.
+CONTACT_EMAIL = env("CONTACT_EMAIL", "contact@hg-leerwerkplaats.nl")
+# What a new member is told: a coordinator of their organisation usually decides
+# on a sign-up within this many working days.
+MEMBER_APPROVAL_WORKING_DAYS = int(env("MEMBER_APPROVAL_WORKING_DAYS", "2"))
 
 # --- language ---------------------------------------------------------------
 

@@ -91,3 +91,74 @@ def test_the_menu_says_inloggen_and_registreren(client, home_page):
     assert ">Inloggen</a>" in html
     assert ">Registreren</a>" in html
     assert "Aanmelden" not in html
+
+
+def test_account_e_mails_speak_as_the_site_with_a_contact_address(client, member, settings):
+    from django.core import mail
+
+    client.post(reverse("account_reset_password"), {"email": member.email})
+
+    assert len(mail.outbox) == 1
+    body = mail.outbox[0].body
+    assert body.startswith("Hallo,\n")
+    for wrong in ["Hallo van", "Bedankt voor het gebruik", "example.com"]:
+        assert wrong not in body
+    assert "HG Leerwerkplaats" in body
+    assert settings.CONTACT_EMAIL in body
+
+
+def test_the_sign_up_e_mail_says_the_sign_up_waits_for_approval(rf, member, settings):
+    from allauth.account.adapter import get_adapter
+    from allauth.core.context import request_context
+    from django.core import mail
+
+    request = rf.get("/")
+    request.user = member
+    request.session = {}
+    with request_context(request):
+        get_adapter(request).send_mail(
+            "account/email/email_confirmation_signup",
+            member.email,
+            {"user": member, "activate_url": "https://lwp.example/bevestig/abc/"},
+        )
+
+    body = mail.outbox[0].body
+    assert "https://lwp.example/bevestig/abc/" in body
+    assert "wacht je aanmelding op goedkeuring door een coördinator van je organisatie" in body
+    assert f"meestal {settings.MEMBER_APPROVAL_WORKING_DAYS} werkdagen" in body
+    assert settings.CONTACT_EMAIL in body
+
+
+def test_the_thank_you_page_says_who_approves_and_how_long_it_takes(client, home_page, settings):
+    html = client.get(reverse("account_email_verification_sent")).content.decode()
+
+    assert "Bedankt voor je registratie" in html
+    assert "coördinator van je organisatie" in html
+    assert f"{settings.MEMBER_APPROVAL_WORKING_DAYS} werkdagen" in html
+    assert f"mailto:{settings.CONTACT_EMAIL}" in html
+
+
+def test_a_pending_member_is_told_on_the_home_and_course_page(client, home_page, member):
+    from members.models import MembershipStatus
+    from tests.courses import factories as course_factories
+    from tests.members import factories as member_factories
+
+    course = course_factories.course(home_page, lessons=1)
+    pending = member_factories.member(status=MembershipStatus.PENDING)
+    client.force_login(pending)
+
+    assert "Je aanmelding wacht op goedkeuring." in client.get("/").content.decode()
+    html = client.get(course.url).content.decode()
+    assert "Je aanmelding wacht op goedkeuring." in html
+    assert "Log in om de cursus te volgen" not in html
+    client.force_login(member)
+    assert "wacht op goedkeuring" not in client.get("/").content.decode()
+
+
+def test_the_sign_up_form_says_what_to_do_when_the_organisation_is_missing(
+    client, home_page, settings
+):
+    html = client.get(reverse("account_signup")).content.decode()
+
+    assert "Staat je organisatie er niet bij?" in html
+    assert settings.CONTACT_EMAIL in html
