@@ -28,3 +28,22 @@ document.documentElement.classList.add("js");
   follow();
   wide.addEventListener("change", follow);
 })();
+
+// "Kopieer de codes": the recovery codes, one a line, to the clipboard.
+(function () {
+  "use strict";
+  document.querySelectorAll("[data-copy-list]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var list = document.getElementById(button.getAttribute("data-copy-list"));
+      if (!list || !navigator.clipboard) {
+        return;
+      }
+      var codes = Array.prototype.map.call(list.querySelectorAll("code"), function (code) {
+        return code.textContent;
+      });
+      navigator.clipboard.writeText(codes.join("\n")).then(function () {
+        button.textContent = button.getAttribute("data-copied");
+      });
+    });
+  });
+})();
