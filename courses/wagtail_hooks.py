@@ -88,3 +88,20 @@ def expiring_certificates() -> dict[str, Any]:
         "template": "includes/home_section.html",
         "context": context,
     }
+
+
+@hooks.register("register_search_kind")
+def course_pages_search_kind() -> dict[str, Any]:
+    """Everyone finds the courses; their lessons open to approved members only."""
+    return {"key": "courses", "label": _("Cursussen"), "order": 20, "page_models": [CoursePage]}
+
+
+@hooks.register("register_search_kind")
+def lesson_pages_search_kind() -> dict[str, Any]:
+    return {
+        "key": "lessons",
+        "label": _("Lessen"),
+        "order": 25,
+        "members_only": True,
+        "page_models": [LessonPage],
+    }

@@ -45,6 +45,8 @@ def site_shell(request: HttpRequest) -> dict[str, object]:
         "veilig_thuis_phone_uri": VEILIG_THUIS_PHONE_URI,
         "emergency_phone": EMERGENCY_PHONE,
         "quick_exit_url": settings.QUICK_EXIT_URL,
+        "contact_email": settings.CONTACT_EMAIL,
+        "approval_working_days": settings.MEMBER_APPROVAL_WORKING_DAYS,
         # Pages are written in Dutch; on the English site their text is marked
         # lang="nl" so screen readers pronounce it as Dutch.
         "content_language": settings.LANGUAGE_CODE,

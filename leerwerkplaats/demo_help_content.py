@@ -60,10 +60,67 @@ EMERGENCY = contact(
 
 LOCAL_TEAM = contact(
     "Het lokale team in je gemeente",
-    "Elke gemeente heeft een wijkteam of lokaal team. Zij helpen dichtbij huis, ook als er "
-    "zorgen zijn over geld, werk of verslaving. In Lansingerland is er een Lokaal Team "
-    "Huiselijk Geweld.",
+    "Elke gemeente in de regio heeft een wijkteam, sociaal team of lokaal team. Zij helpen "
+    "dichtbij huis, ook als er zorgen zijn over geld, werk of verslaving.",
+    link_url="/hulp/lokale-teams/",
+    link_text="Zoek het team van jouw gemeente",
 )
+
+KINDERTELEFOON = contact(
+    "De Kindertelefoon: 0800-0432",
+    "Ben je een kind of jongere? Bel of chat met de Kindertelefoon. Je kunt over alles "
+    "praten, ook over wat er thuis gebeurt. Je hoeft je naam niet te zeggen.",
+    phone="0800-0432",
+    hours="elke dag; de tijden staan op kindertelefoon.nl",
+    free=True,
+    anonymous=True,
+    link_url="https://www.kindertelefoon.nl/",
+    link_text="Chatten met de Kindertelefoon",
+)
+
+# The municipalities Veilig Thuis Rotterdam-Rijnmond works for, each with the
+# way to its local team: the municipality's own number (14 + area code) and site.
+# Check both with each municipality before publishing; the page shows its check date.
+MUNICIPALITIES: list[tuple[str, str, str, str]] = [
+    ("Albrandswaard", "14 010", "https://www.albrandswaard.nl/", "het sociaal team"),
+    ("Barendrecht", "14 0180", "https://www.barendrecht.nl/", "het sociaal team"),
+    ("Capelle aan den IJssel", "14 010", "https://www.capelleaandenijssel.nl/", "het wijkteam"),
+    ("Goeree-Overflakkee", "14 0187", "https://www.goeree-overflakkee.nl/", "het sociaal team"),
+    ("Hoeksche Waard", "14 0186", "https://www.hoekschewaard.nl/", "het sociaal team"),
+    (
+        "Krimpen aan den IJssel",
+        "14 0180",
+        "https://www.krimpenaandenijssel.nl/",
+        "het sociaal team",
+    ),
+    (
+        "Lansingerland",
+        "14 010",
+        "https://www.lansingerland.nl/",
+        "het Lokaal Team Huiselijk Geweld (een procesregisseur zet hulp in, bijvoorbeeld via "
+        "Kwadraad of de jeugdconsulent)",
+    ),
+    ("Maassluis", "14 010", "https://www.maassluis.nl/", "het wijkteam"),
+    ("Nissewaard", "14 0181", "https://www.nissewaard.nl/", "het sociaal wijkteam"),
+    ("Ridderkerk", "14 0180", "https://www.ridderkerk.nl/", "het sociaal team"),
+    ("Rotterdam", "14 010", "https://www.rotterdam.nl/", "het wijkteam in je wijk"),
+    ("Schiedam", "14 010", "https://www.schiedam.nl/", "het wijkteam"),
+    ("Vlaardingen", "14 010", "https://www.vlaardingen.nl/", "het wijkteam"),
+    ("Voorne aan Zee", "14 0181", "https://www.voorneaanzee.nl/", "het sociaal team"),
+]
+
+
+def municipality(name: str, phone: str, site: str, team: str) -> dict[str, Any]:
+    return contact(
+        name,
+        f"Bel de gemeente en vraag naar {team}. Zeg dat het over geweld thuis gaat; "
+        "dan krijg je sneller de juiste persoon.",
+        phone=phone,
+        hours="op werkdagen",
+        link_url=site,
+        link_text=f"Website van de gemeente {name}",
+    )
+
 
 GP = contact(
     "Je huisarts",
@@ -96,6 +153,7 @@ HELP_PAGES: list[dict[str, Any]] = [
                 "iedereen, ook voor kinderen en jongeren."
             ),
             EMERGENCY,
+            KINDERTELEFOON,
             LOCAL_TEAM,
             GP,
             question(
@@ -268,10 +326,20 @@ HELP_PAGES: list[dict[str, Any]] = [
                 anonymous=False,
             ),
             contact(
-                "Lokaal Team Huiselijk Geweld (Lansingerland)",
-                "Een procesregisseur beoordeelt meldingen en zet hulp in, bijvoorbeeld via "
-                "Kwadraad (maatschappelijk werk) of de jeugdconsulent. Politie, Wmo-consulenten, "
-                "Welzijn Lansingerland en Stichting MEE sluiten aan als dat nodig is.",
+                "Het lokale team van de gemeente",
+                "Na een melding zet Veilig Thuis vaak hulp in met het lokale team: het "
+                "wijkteam of sociaal team van de gemeente van de cliënt. In Lansingerland is "
+                "dat het Lokaal Team Huiselijk Geweld: een procesregisseur beoordeelt "
+                "meldingen en zet hulp in, bijvoorbeeld via Kwadraad (maatschappelijk werk) of "
+                "de jeugdconsulent.",
+                link_url="/hulp/lokale-teams/",
+                link_text="De lokale teams van alle gemeenten in de regio",
+            ),
+            text(
+                "<h2>Leer de Meldcode</h2>"
+                "<p>Oefen de vijf stappen en het afwegingskader met casussen in de cursus <a "
+                'href="/cursussen/meldcode-in-vijf-stappen/">De Meldcode in vijf stappen</a>. '
+                "Je krijgt er accreditatiepunten voor.</p>"
             ),
             question(
                 "Wat gebeurt er als je Veilig Thuis raadpleegt of meldt?",
@@ -291,6 +359,26 @@ HELP_PAGES: list[dict[str, Any]] = [
         ],
     },
 ]
+
+LOCAL_TEAMS_PAGE: dict[str, Any] = {
+    "title": "Lokale teams in de regio",
+    "slug": "lokale-teams",
+    "intro": (
+        "Veilig Thuis Rotterdam-Rijnmond werkt voor veertien gemeenten. In elke gemeente is "
+        "een wijkteam, sociaal team of lokaal team dat dichtbij huis helpt. Zoek hieronder je "
+        "gemeente."
+    ),
+    "body": [
+        text(
+            "<p>Weet je niet bij wie je moet zijn? Bel Veilig Thuis: 0800-2000. Zij weten welk "
+            "team er in jouw gemeente is en helpen je verder.</p>"
+            "<h2>Gemeenten van A tot Z</h2>"
+        ),
+        *(municipality(*row) for row in MUNICIPALITIES),
+    ],
+}
+
+HELP_PAGES.append(LOCAL_TEAMS_PAGE)
 
 PRIVACY_STATEMENT = {
     "title": "Privacyverklaring",

@@ -1,10 +1,14 @@
-"""Content-Security-Policy per kind of route."""
+"""Content-Security-Policy per kind of route; the refusal at the admin's door."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponseBase
+from django.utils.translation import gettext as _
 
 
 class SiteCSPMiddleware(CSPMiddleware):
@@ -24,3 +28,28 @@ class SiteCSPMiddleware(CSPMiddleware):
             # A nonce would switch off 'unsafe-inline' in the browser.
             parts.nonce = None
         return parts
+
+
+class AdminRefusalMiddleware:
+    """A logged-in member without access to the Wagtail admin gets the refusal
+    page. Wagtail itself sends them to the login form, which sends a logged-in
+    user straight back: the browser gave up with ERR_TOO_MANY_REDIRECTS."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and request.path_info.startswith(settings.ADMIN_PATH_PREFIX)
+            and not user.has_perm("wagtailadmin.access_admin")
+        ):
+            raise PermissionDenied(
+                _(
+                    "Het beheer is alleen voor moderatoren en coördinatoren. "
+                    "Je bent ingelogd, maar je account heeft die rol niet."
+                )
+            )
+        return self.get_response(request)

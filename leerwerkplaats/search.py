@@ -20,6 +20,13 @@ callable, called as `search(query, user=user, limit=limit)`, applies its own
 visibility rule and returns objects with `title`, `url` and `summary`; when it is
 `members_only` it is never even asked for a visitor.
 
+Compound words: Dutch writes "kindermishandeling" as one word, and neither
+PostgreSQL's Dutch stemmer nor SQLite's tokenizer splits it, so a search for
+"mishandeling" would miss it. When the full-text search leaves room, every
+word of four letters or more is also looked for *inside* the title, the search
+description and the page type's own plain-text search fields (one query per
+kind, on every database).
+
 What people search for is not stored: a search for a name or a street is
 exactly what this site must not keep (hence no Wagtail search promotions and
 no Query.add_hit())."""
@@ -31,11 +38,15 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NotRequired, Protocol, TypedDict
 
+from django.db import models
 from django.db.models import Q
 from django.http import HttpRequest
 from django.utils.text import Truncator
 from wagtail import hooks
 from wagtail.models import Page
+from wagtail.search import index
+
+from members.permissions import can_use_members_area
 
 from .selectors import AnyUser, hidden_sections_q
 
@@ -46,6 +57,8 @@ SUMMARY_WORDS = 30
 # syntax to SQLite's FTS5 and PostgreSQL's tsquery (an odd number of `"` was a
 # 500 on SQLite); no one typing in the box means them as such.
 SEARCH_WORD = re.compile(r"\w+")
+# Shorter words inside other words match too much ("de" in "dedeplicatie").
+COMPOUND_MIN_LENGTH = 4
 
 
 class SearchHitLike(Protocol):
@@ -102,7 +115,9 @@ class SearchKind:
         )
 
     def visible_to(self, user: AnyUser) -> bool:
-        return user.is_authenticated or not self.members_only
+        # Members-only means an approved member: a sign-up waiting for approval
+        # cannot open a lesson, so it is not shown one either.
+        return not self.members_only or can_use_members_area(user)
 
 
 def registered_kinds() -> list[SearchKind]:
@@ -124,6 +139,12 @@ def _search_pages(
     # Two queries per kind whatever the number of hits: the search, then the
     # specific pages (for their intro) in one query per page type.
     found = list(pages.search(query, operator="and")[:limit])
+    if len(found) < limit:
+        seen = {page.pk for page in found}
+        inside = _compound_q(kind, query)
+        if inside:
+            more = pages.filter(inside).exclude(pk__in=seen).order_by("path")
+            found += list(more[: limit - len(found)])
     specific = {
         page.pk: page
         for page in Page.objects.filter(pk__in=[page.pk for page in found])
@@ -135,6 +156,37 @@ def _search_pages(
         page = specific.get(page.pk, page)
         hits.append(SearchHit(page.title, page.get_url(request), page_summary(page)))
     return hits
+
+
+def _text_fields(model: type[Page]) -> list[str]:
+    """The lookups of `model`'s own plain-text search fields (not StreamFields)."""
+    lookups = ["title", "search_description"]
+    for search_field in model.search_fields:
+        if not isinstance(search_field, index.SearchField):
+            continue
+        field = {f.name: f for f in model._meta.get_fields()}.get(search_field.field_name)
+        # A method or property is not in the database: only real text columns.
+        if not isinstance(field, models.CharField | models.TextField):
+            continue
+        if field.model is not Page:
+            lookups.append(f"{model._meta.model_name}__{field.name}")
+    return lookups
+
+
+def _compound_q(kind: SearchKind, query: str) -> Q:
+    """Pages of `kind` whose text holds every long word of `query`, also inside
+    a longer word; an empty Q when the query has no long word."""
+    words = [word for word in query.split() if len(word) >= COMPOUND_MIN_LENGTH]
+    if not words:
+        return Q()
+    lookups = sorted({lookup for model in kind.page_models for lookup in _text_fields(model)})
+    matches = Q()
+    for word in words:
+        any_field = Q()
+        for lookup in lookups:
+            any_field |= Q(**{f"{lookup}__icontains": word})
+        matches &= any_field
+    return matches
 
 
 def search_terms(query: str) -> str:

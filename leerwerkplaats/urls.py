@@ -10,6 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
+from .sitemap import VisitorSitemap
 
 handler400 = "leerwerkplaats.views.bad_request"
 handler403 = "leerwerkplaats.views.permission_denied"
@@ -28,9 +29,8 @@ urlpatterns = [
     path("documenten/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    # Live, public pages only: Wagtail's sitemap leaves out every page behind a
-    # view restriction.
-    path("sitemap.xml", sitemap, name="sitemap"),
+    # Live pages a visitor can read only (leerwerkplaats/sitemap.py).
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": VisitorSitemap}}, name="sitemap"),
 ]
 
 if settings.DEBUG:

@@ -47,6 +47,18 @@ def pseudonymous_address(ip: str) -> str:
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        # Every e-mail speaks as the site, with an address a person reads: never
+        # "Hallo van 127.0.0.1" (the request's host) or example.com.
+        context = {
+            **context,
+            "site_name": settings.WAGTAIL_SITE_NAME,
+            "site_url": settings.WAGTAILADMIN_BASE_URL,
+            "contact_email": settings.CONTACT_EMAIL,
+            "approval_working_days": settings.MEMBER_APPROVAL_WORKING_DAYS,
+        }
+        super().send_mail(template_prefix, email, context)
+
     def get_client_ip(self, request: HttpRequest) -> str:
         # Everything allauth derives from the client address (rate-limit keys, the
         # list of active sessions) sees only this pseudonym: reporters of violence

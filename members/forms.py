@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from . import services
@@ -81,6 +83,13 @@ class SignupForm(ProfileFieldsMixin, forms.Form):
         queryset=Organisation.objects.all(),
         label=_("Organisatie"),
         empty_label=_("Kies je organisatie"),
+        help_text=format_lazy(
+            _(
+                "Staat je organisatie er niet bij? Mail de naam van je organisatie naar "
+                "{email}. We voegen haar toe en laten het je weten; registreer je daarna."
+            ),
+            email=settings.CONTACT_EMAIL,
+        ),
         error_messages={
             "invalid_choice": ERROR_UNKNOWN_ORGANISATION,
             "required": ERROR_UNKNOWN_ORGANISATION,

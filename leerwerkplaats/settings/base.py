@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "members.middleware.SessionTimeoutMiddleware",
     "members.middleware.RequireMFAMiddleware",
+    "leerwerkplaats.middleware.AdminRefusalMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -211,6 +212,12 @@ EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "HG Leerwerkplaats <noreply@leerwerkplaats.local>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The address people write to with questions (sign-up, a missing organisation):
+# in every e-mail and on the sign-up pages. Set it to a mailbox someone reads.
+CONTACT_EMAIL = env("CONTACT_EMAIL", "contact@hg-leerwerkplaats.nl")
+# What a new member is told: a coordinator of their organisation usually decides
+# on a sign-up within this many working days.
+MEMBER_APPROVAL_WORKING_DAYS = int(env("MEMBER_APPROVAL_WORKING_DAYS", "2"))
 
 # --- language ---------------------------------------------------------------
 
@@ -249,8 +256,17 @@ WAGTAILADMIN_BASE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 # The database backend chooses PostgreSQL's full text search when the database is
-# PostgreSQL, and a portable implementation on SQLite.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# PostgreSQL, and a portable implementation on SQLite. On PostgreSQL the text is
+# indexed and searched with the Dutch configuration (stemming: "meldingen" finds
+# "melding"); SQLite ignores SEARCH_CONFIG. Compound words ("kindermishandeling")
+# are found by leerwerkplaats/search.py on both. After changing it on an existing
+# database: `manage.py update_index`.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"}
+}
+# Avatars off in the Wagtail admin: Gravatar would receive a hash of every
+# editor's e-mail address (and our own CSP blocks the images anyway).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Uploads cannot identify anyone: metadata is stripped on upload (uploads.py),
 # documents are limited to known types and always served as attachments.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "leerwerkplaats.uploads.MetadataFreeImageForm"

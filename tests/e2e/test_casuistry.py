@@ -68,7 +68,7 @@ def log_in(context, user, *, secret: str | None = None):
     page.goto(reverse("account_login"))
     page.fill("input[name=login]", user.email)
     page.fill("input[name=password]", PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
+    page.get_by_role("button", name="Inloggen").click()
     if secret is not None:
         page.wait_for_url(f"**{reverse('mfa_authenticate')}")
         page.fill("input[name=code]", totp_code(secret))

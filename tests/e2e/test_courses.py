@@ -41,7 +41,7 @@ def test_the_demo_professional_takes_the_meldcode_course_to_a_verified_certifica
     page.goto("/account/login/")
     page.fill("input[name=login]", "professional@demo.hg-leerwerkplaats.nl")
     page.fill("input[name=password]", DEMO_PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
+    page.get_by_role("button", name="Inloggen").click()
     page.goto(course.url)
     page.get_by_role("button", name="Start de cursus").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(lessons[0].title)
@@ -95,7 +95,7 @@ def test_course_pages_have_no_serious_accessibility_violations(audit_page):
     page.goto("/account/login/")
     page.fill("input[name=login]", "professional@demo.hg-leerwerkplaats.nl")
     page.fill("input[name=password]", DEMO_PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
+    page.get_by_role("button", name="Inloggen").click()
     expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
 
     page.goto(course.url)

@@ -63,7 +63,7 @@ def test_a_member_logs_in_with_e_mail_and_password(page, member):
     page.goto("/account/login/")
     page.get_by_label("E-mail").fill(member.email)
     page.locator("#id_password").fill("correct-horse-battery")
-    page.get_by_role("button", name="Aanmelden").click()
+    page.get_by_role("button", name="Inloggen").click()
     page.wait_for_url(re.compile(r"/$"))
 
     expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()

@@ -67,7 +67,7 @@ def log_in(context, email: str, *, secret: str | None = None):
     page.goto(reverse("account_login"))
     page.fill("input[name=login]", email)
     page.fill("input[name=password]", DEMO_PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
+    page.get_by_role("button", name="Inloggen").click()
     if secret is not None:
         page.wait_for_url(f"**{reverse('mfa_authenticate')}")
         page.fill("input[name=code]", totp_code(secret))

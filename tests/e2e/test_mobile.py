@@ -1,0 +1,208 @@
+"""The site on a phone (375 px) in a real browser: nothing wider than the screen,
+the page title on the first screen, a menu that folds and opens by keyboard, 44 px
+targets for phone links, a call button on the help pages; and on a wide screen a
+short page keeps the quick-exit bar one row high."""
+
+from __future__ import annotations
+
+import re
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from playwright.sync_api import expect
+
+from courses.models import CoursePage, LessonPage
+from leerwerkplaats.demo import DEMO_PASSWORD
+from tests.e2e.conftest import axe_violations, screenshot
+from tests.members.factories import give_totp, totp_code
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PHONE = {"width": 375, "height": 667}
+VISITOR_PAGES = [
+    "/",
+    "/hulp/",
+    "/hulp/ik-maak-geweld-mee/",
+    "/hulp/professionals/",
+    "/hulp/lokale-teams/",
+    "/zoeken/?q=mishandeling",
+    "/cursussen/",
+    "/cursussen/meldcode-in-vijf-stappen/",
+    "/verhalen/",
+    "/privacy/",
+    "/account/login/",
+    "/account/signup/",
+    "/account/password/reset/",
+    "/en/",
+    "/en/hulp/lokale-teams/",
+    "/nergens/",
+]
+MEMBER_PAGES = [
+    "/mijn/leerdossier/",
+    "/mijn/profiel/",
+    "/forum/",
+    "/casussen/",
+    "/zoeken/?q=meldcode",
+    "/account/2fa/",
+    "/account/email/",
+]
+
+
+@pytest.fixture
+def demo(db):
+    call_command("seed_demo", stdout=StringIO())
+
+
+@pytest.fixture
+def phone(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, locale="nl-NL", viewport=PHONE)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+def log_in(page, email, *, secret: str | None = None):
+    page.goto(reverse("account_login"))
+    page.fill("input[name=login]", email)
+    page.fill("input[name=password]", DEMO_PASSWORD)
+    page.locator("main form button[type=submit]").first.click()
+    if secret is not None:
+        page.wait_for_url(f"**{reverse('mfa_authenticate')}")
+        page.fill("input[name=code]", totp_code(secret))
+        page.locator("input[name=code]").press("Enter")
+    # The log-out button sits in the folded menu: attached, not yet visible.
+    expect(page.locator("form[action$='/logout/'] button")).to_be_attached()
+
+
+def overflow(page) -> int:
+    return page.evaluate("() => document.documentElement.scrollWidth")
+
+
+def title_bottom(page) -> float:
+    box = page.locator("h1").first.bounding_box()
+    assert box is not None
+    return box["y"] + box["height"]
+
+
+def assert_fits_a_phone(page, path: str) -> None:
+    response = page.goto(path)
+    assert response is not None
+    assert overflow(page) <= PHONE["width"], f"{path} is {overflow(page)} px wide"
+    assert title_bottom(page) <= PHONE["height"], f"the title of {path} is below the first screen"
+
+
+def test_no_visitor_page_is_wider_than_a_phone_and_each_title_is_on_the_first_screen(phone, demo):
+    for path in VISITOR_PAGES:
+        assert_fits_a_phone(phone, path)
+    phone.goto("/hulp/ik-maak-geweld-mee/")
+    assert screenshot(phone, "help-page-375").stat().st_size > 0
+    phone.goto("/hulp/lokale-teams/")
+    assert screenshot(phone, "local-teams-375").stat().st_size > 0
+
+
+def test_no_member_page_is_wider_than_a_phone(phone, demo):
+    log_in(phone, "professional@demo.hg-leerwerkplaats.nl")
+    course = CoursePage.objects.get(slug="meldcode-in-vijf-stappen")
+    lesson = LessonPage.objects.child_of(course).live().order_by("path").first()
+    for path in [*MEMBER_PAGES, lesson.url]:
+        assert_fits_a_phone(phone, path)
+    phone.goto("/mijn/leerdossier/")
+    assert screenshot(phone, "learning-record-375").stat().st_size > 0
+
+
+def test_the_reports_fit_a_phone(phone, demo):
+    from django.contrib.auth import get_user_model
+
+    coordinator = get_user_model().objects.get(email="coordinator@demo.hg-leerwerkplaats.nl")
+    secret = give_totp(coordinator)
+    log_in(phone, coordinator.email, secret=secret)
+
+    assert_fits_a_phone(phone, reverse("courses:reports"))
+    assert screenshot(phone, "reports-375").stat().st_size > 0
+
+
+def test_the_menu_folds_on_a_phone_and_opens_by_keyboard(phone, demo):
+    phone.goto("/")
+    courses_link = phone.locator(".site-nav").get_by_role("link", name="Cursussen")
+    expect(courses_link).to_be_hidden()
+    assert screenshot(phone, "header-375").stat().st_size > 0
+
+    toggle = phone.locator("summary.site-menu__toggle")
+    toggle.focus()
+    phone.keyboard.press("Enter")
+    expect(courses_link).to_be_visible()
+    assert overflow(phone) <= PHONE["width"]
+    assert screenshot(phone, "menu-open-375").stat().st_size > 0
+    phone.keyboard.press("Enter")
+    expect(courses_link).to_be_hidden()
+
+
+def test_the_menu_folds_without_javascript_too(browser, live_server, demo):
+    context = browser.new_context(
+        base_url=live_server.url, locale="nl-NL", viewport=PHONE, java_script_enabled=False
+    )
+    page = context.new_page()
+    page.goto("/")
+    link = page.locator(".site-nav").get_by_role("link", name="Cursussen")
+    expect(link).to_be_hidden()
+    page.locator("summary.site-menu__toggle").click()
+    expect(link).to_be_visible()
+    # On a wide screen the menu is open, with or without JavaScript.
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto("/")
+    expect(page.locator("summary.site-menu__toggle")).to_be_hidden()
+    expect(link).to_be_visible()
+    context.close()
+
+
+def test_phone_links_are_44_px_targets_and_help_pages_start_with_a_call_button(phone, demo):
+    phone.goto("/hulp/ik-maak-geweld-mee/")
+    call = phone.get_by_role("link", name=re.compile(r"Bel Veilig Thuis: 0800-2000"))
+    expect(call).to_have_attribute("href", "tel:08002000")
+    box = call.bounding_box()
+    assert box is not None
+    assert box["y"] + box["height"] <= PHONE["height"]
+    phone_links = phone.locator("a[href^='tel:']")
+    assert phone_links.count() >= 3
+    for index in range(phone_links.count()):
+        link = phone_links.nth(index)
+        link.scroll_into_view_if_needed()
+        box = link.bounding_box()
+        assert box is not None
+        assert box["height"] >= 44, link.inner_text()
+        assert box["width"] >= 44, link.inner_text()
+
+
+def test_a_short_page_keeps_the_quick_exit_bar_one_row_high(page, demo):
+    page.set_viewport_size({"width": 1280, "height": 1000})
+    for path in ["/account/login/", "/nergens/", "/account/password/reset/"]:
+        page.goto(path)
+        bar = page.locator(".site-quick-exit").bounding_box()
+        assert bar is not None
+        assert bar["height"] < 80, f"{path}: the quick-exit bar is {bar['height']} px high"
+        footer = page.locator("footer").bounding_box()
+        assert footer is not None
+        # ...and the footer still ends the screen.
+        assert footer["y"] + footer["height"] >= 1000 - 1
+
+
+def test_links_on_the_login_and_sign_up_pages_are_styled_like_the_site(page, demo):
+    for path in ["/account/login/", "/account/signup/"]:
+        page.goto(path)
+        links = page.locator("main a")
+        assert links.count() >= 1
+        for index in range(links.count()):
+            color = links.nth(index).evaluate("a => getComputedStyle(a).color")
+            assert color not in {"rgb(0, 0, 238)", "rgb(85, 26, 139)"}, (path, color)
+
+
+def test_the_phone_pages_have_no_serious_accessibility_violations(audit_page, demo):
+    audit_page.set_viewport_size(PHONE)
+    for path in ["/", "/hulp/lokale-teams/", "/hulp/ik-maak-geweld-mee/"]:
+        audit_page.goto(path)
+        assert axe_violations(audit_page) == [], path
+    audit_page.locator("summary.site-menu__toggle").click()
+    assert axe_violations(audit_page) == []
