@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from privacy.allowlist import allowed_ranges, is_not_name, is_public_number, is_public_site
 from privacy.detectors import DETECTORS, Detector
 from privacy.detectors.ages import is_age_range
-from privacy.detectors.lexicon import common_words, first_names
+from privacy.detectors.lexicon import common_words, dutch_words, first_names
 from privacy.errors import check_text
 from privacy.fast import fold, folded, release
 from privacy.findings import STRUCTURED_LABELS, Finding, Label
@@ -80,7 +80,7 @@ class Engine:
                 raw.extend(deduce_findings(text))
             for detector in self.detectors:
                 raw.extend(detector(text))
-            kept = list(_apply_allowlist(text, raw))
+            kept = list(_apply_allowlist(text, _trim_tails(text, raw)))
             kept.extend(_apply_allowlist(text, _propagate(text, kept)))
             kept = [_extend_initials(text, f) for f in _trim_names(text, kept)]
             return resolve_overlaps(text, kept)
@@ -240,8 +240,11 @@ def _propagate_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
         for token in _NAME_TOKEN.findall(value):
             if len(token) < 3 or token.lower() in _PARTICLES or is_not_name(token):
                 continue
-            if token.lower() in common or (
-                token.lower() not in given and not token.islower() and " " in value
+            lowered = token.lower()
+            if lowered in common or (
+                lowered not in given
+                and not token.islower()
+                and (" " in value or lowered in dutch_words())
             ):
                 # an ordinary word, or a surname that may be one ("Visser", "de Groot"):
                 # only as written and in capitals, never the lowercase word
@@ -250,13 +253,31 @@ def _propagate_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
             else:
                 folded_names.add(token.lower())
     found: list[Finding] = []
+    words = dutch_words()
     for names, ignore_case in ((exact, False), (folded_names, True)):
         if names:
             found.extend(
                 Finding(start, end, Label.NAAM, text[start:end], "naam-herhaling")
                 for start, end in _name_spans(text, names, ignore_case)
+                if not (ignore_case and _the_word_not_the_name(text, start, end, exact, words))
             )
     return found
+
+
+_DETERMINER = re.compile(
+    r"(?<![\w-])(?:de|het|een|die|deze|dat|dit|geen|elke|iedere|zo'n)\s+$", re.IGNORECASE
+)
+
+
+def _the_word_not_the_name(
+    text: str, start: int, end: int, exact: set[str], words: frozenset[str]
+) -> bool:
+    """A lowercase occurrence of a name that is also a word, after an article: "de roos
+    van de klas" beside the girl Roos. Written as found, it is still the name."""
+    value = text[start:end]
+    if value in exact or not value.islower() or value not in words:
+        return False
+    return _DETERMINER.search(text, max(0, start - 8), start) is not None
 
 
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'\u2019-]*")
@@ -321,6 +342,28 @@ _TRAILING_NOT_NAME = frozenset(
     {"van", "de", "der", "den", "ter", "ten", "te", "het", "op", "in", "aan", "uit", "bij",
      "en", "of", "met", "'t"}
 )  # fmt: skip
+
+
+_TAIL_WORD = re.compile(r"\s+(?:en|de|te|het|of|in|op|aan|van|met|bij)$")
+_TAIL_LABELS = frozenset({Label.PLAATS, Label.ADRES, Label.INSTELLING})
+
+
+def _trim_tails(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
+    """A place, address or institution never ends in a little word: "Paramaribo en",
+    "Dordtsestraatweg 412 te", "Antes de" lose it."""
+    for finding in findings:
+        if finding.label not in _TAIL_LABELS or " " not in finding.text:
+            yield finding
+            continue
+        end = finding.end
+        while (tail := _TAIL_WORD.search(text, finding.start, end)) is not None:
+            end = tail.start()
+        if end == finding.end or end <= finding.start:
+            yield finding
+        else:
+            yield Finding(
+                finding.start, end, finding.label, text[finding.start : end], finding.detector
+            )
 
 
 def _trim_names(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:

@@ -79,9 +79,14 @@ _NOUN_VAN = re.compile(
 # "zijn 4 en 7", "kinderen van 3, 6 en 11": the further ages of a list
 _MORE_AGES = re.compile(rf"\s*(?:,|\s+en|\s*&)\s+({_NUM})(?![\w-])", re.IGNORECASE)
 _WHEN_AGE = re.compile(
-    rf"\btoen\s+(?:ik|hij|ze|zij|we|wij|jij|je)\s+(?:pas\s+|nog\s+maar\s+|net\s+)?"
+    rf"\btoen\s+(?:ik|hij|ze|zij|we|wij|jij|je|(?-i:[A-ZÀ-Ý][a-zà-ÿ'-]+))\s+"
+    rf"(?:al\s+|pas\s+|nog\s+maar\s+|net\s+|ongeveer\s+|bijna\s+)?"
     rf"({_NUM})(?:\s+jaar(?:\s+oud)?)?\s+(?:was|werd|waren|werden|wordt)\b",
     re.IGNORECASE,
+)
+# "(net vier)", "(bijna 12)": an age in brackets with a word that says so
+_PARENS_QUALIFIED = re.compile(
+    rf"\(\s*(?:net|pas|bijna|ruim|nog\s+maar|inmiddels)\s+({_NUM})\s*\)", re.IGNORECASE
 )
 _ORDINAL_WORD_LIST = ("op", "vanaf", "tot", "sinds", "na", "voor", "rond")
 _ORDINAL_WORDS = keyword_pattern(_ORDINAL_WORD_LIST)
@@ -165,6 +170,10 @@ def find_ages(text: str) -> Iterator[Finding]:
         if _age_ok(m.group(1)):
             yield _make(text, m.start(1), m.end(1))
             yield from _more_ages(text, m.end(1))
+    if "(" in text:
+        for m in _PARENS_QUALIFIED.finditer(text):
+            if _age_ok(m.group(1)):
+                yield _make(text, m.start(1), m.end(1))
     if "toen" in lowered:
         for m in _WHEN_AGE.finditer(text):
             if _age_ok(m.group(1)):

@@ -166,7 +166,7 @@ def _side_code_pattern(sep: str) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
-_PLATE = re.compile(r"(?<![\w-])" + _side_code_pattern("-") + r"(?![\w-])")
+_PLATE = re.compile(r"(?<![\w-])" + _side_code_pattern("-") + r"(?![\w-])", re.IGNORECASE)
 _DASH = re.compile("-")
 _PLATE_CONTEXT = re.compile(
     r"kenteken(?:nummer)?\s*[:]?\s*(" + _side_code_pattern(r"[- ]?") + r")(?![\w-])",
@@ -187,7 +187,9 @@ def find_plates(text: str) -> Iterator[Finding]:
     """Dutch licence plates in side codes 1-14 (``GV-123-B``, ``52-XKT-9``, ``gx412t``)."""
     # the first dash of a plate comes at most three characters after its start
     for m in finditer_near(_PLATE, _DASH, text, 3):
-        yield _finding(text, m.start(), m.end(), Label.KENTEKEN, "kenteken")
+        letters = "".join(c for c in m.group(0) if c.isalpha())
+        if letters.isupper() or letters.islower():  # "xr-512-k" as well; not "Ab-12-cd"
+            yield _finding(text, m.start(), m.end(), Label.KENTEKEN, "kenteken")
     if _LETTER_DIGIT.search(text):
         for m in _PLATE_BARE.finditer(text):
             if not _POSTCODE_SHAPE.fullmatch(m.group(0)):
@@ -267,10 +269,14 @@ def find_phones(text: str) -> Iterator[Finding]:
 # --- case numbers -------------------------------------------------------------------
 
 _CASE_NUMBER = re.compile(
-    r"(?<![\w-])(?:[A-Z]{1,5}\d{0,6}[-/])?(?:19|20)\d{2}[-/]"
+    r"(?<![\w-])(?:[A-Z]{1,5}\d{0,6}[-/]){0,3}(?:19|20)\d{2}[-/]"
     r"(?:\d{5,10}|\d{3,6}[-/]\d{3,10})(?![\w-])"
     r"|(?<![\w-])[A-Z]{1,5}\d{0,6}-[A-Z0-9]*\d{4,}[A-Z0-9-]*(?![\w-])"
     r"|(?<![\w/])[A-Z]/\d{2}/\d{5,10}(?![\w/])"
+    # "VT-ZH-2024-5521": one or more letter groups, a year, a shorter number
+    r"|(?<![\w-])(?:[A-Z]{1,5}[-/]){1,3}(?:19|20)\d{2}[-/]\d{3,10}(?![\w-])"
+    # "JE RK 24-512": court register abbreviations, a two-digit year, a number
+    r"|(?<![\w-])(?:[A-Z]{2,5}[ ]){1,3}\d{2}-\d{3,8}(?![\w-])"
 )
 # "#2023-4471", "#44871": a reference written with "#" (three digits or more)
 _HASH_NUMBER = re.compile(r"(?<![\w#&])#\d(?:[\d/-]*\d)?(?![\w])")

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from privacy.allowlist import is_not_name
-from privacy.detectors.lexicon import common_words
+from privacy.detectors.lexicon import common_words, dutch_words
 from privacy.detectors.spans import distinct
 from privacy.fast import contains_any, finditer_words, first_words, keyword_pattern
 from privacy.findings import Finding, Label
@@ -216,4 +216,44 @@ def find_institutions(text: str) -> Iterator[Finding]:
             yield Finding(span[0], span[1], Label.INSTELLING, text[span[0] : span[1]], "instelling")
 
 
-DETECTORS = (find_schools, find_institutions)
+#: Organisations of the region (and national ones a family deals with) by their own
+#: short name: housing corporations, mental health and youth care, hospitals, employers.
+#: The one list (help organisations such as Fier are public: ``allowlist.py``); a name that
+#: is also a Dutch word ("Jumbo", "Prisma") needs a capital or
+#: "bij"/"van"/"naar"/"via"/"met"/"door" before it.
+KNOWN_ORGANISATIONS: tuple[str, ...] = (
+    "Woonstad", "Havensteder", "Woonbron", "Vestia", "Laurens Wonen", "Staedion",
+    "Lucertis", "Parnassia", "Antes", "Yulius", "Youz", "Sterk Huis", "Timon",
+    "Enver", "Pluryn", "Ipse de Bruggen", "Middin", "Siza", "Levvel", "De Bascule",
+    "Altra", "Cordaan", "Abrona", "Lijn5", "Prisma", "Zadkine", "Inholland", "Codarts",
+    "Erasmus MC", "Sophia Kinderziekenhuis", "Franciscus Gasthuis", "Ikazia", "Maasstad",
+    "IJsselland", "Van Weel-Bethesda", "Haaglanden MC", "HagaZiekenhuis", "Reinier de Graaf",
+    "Coolblue", "Albert Heijn", "Jumbo", "Lidl", "Aldi", "Hema", "PostNL", "HTM", "Ikea",
+    "Rabobank", "Unilever", "Shell", "Tata Steel", "Schiphol", "ECT", "Randstad", "Tempo-Team",
+)  # fmt: skip
+_ORGANISATION_WORDS = keyword_pattern(o.lower() for o in KNOWN_ORGANISATIONS)
+_ORGANISATION = re.compile(rf"(?<![\w-])(?i:{_ORGANISATION_WORDS})(?![\w-])")
+_ORGANISATION_CONTEXT = re.compile(
+    r"(?<![\w-])(?:bij|van|naar|via|met|door|in)\s+(?:de\s+|het\s+)?$", re.IGNORECASE
+)
+_UPPER_ONLY = frozenset(o.lower() for o in KNOWN_ORGANISATIONS if o.isupper())
+_ORGANISATION_FIRST_WORDS = first_words(o.lower() for o in KNOWN_ORGANISATIONS)
+
+
+@distinct
+def find_known_organisations(text: str) -> Iterator[Finding]:
+    """Organisations from the list, in any case: "woonstad", "bij fier", "Lucertis"."""
+    for m in finditer_words(_ORGANISATION, _ORGANISATION_FIRST_WORDS, text):
+        value = m.group(0)
+        if (
+            value.lower() in dutch_words()
+            and not value[:1].isupper()
+            and not _ORGANISATION_CONTEXT.search(text, max(0, m.start() - 12), m.start())
+        ):
+            continue
+        if value.lower() in _UPPER_ONLY and not value.isupper():
+            continue  # "ECT", "HTM": abbreviations only in capitals
+        yield Finding(m.start(), m.end(), Label.INSTELLING, value, "instelling-lijst")
+
+
+DETECTORS = (find_schools, find_institutions, find_known_organisations)

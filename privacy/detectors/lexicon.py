@@ -111,3 +111,42 @@ def place_names() -> frozenset[str]:
     places |= {p.lower() for p in _items("locations", "lst_placename", "lst_residence")}
     places |= {p.lower() for p in REGION_PLACES}
     return frozenset(p for p in places - common_words() - COUNTRIES if len(p) >= 3)
+
+
+_DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@cache
+def dutch_words() -> frozenset[str]:
+    """The 60,000 most frequent Dutch words (lowercase), from wordfreq 3.1.1.
+
+    ``privacy/data/nl_words.txt.gz`` was written once with
+    ``wordfreq.top_n_list("nl", 60000)`` (letters, apostrophes and hyphens only); the
+    data of wordfreq is CC BY-SA 4.0 (Robyn Speer). It holds many first names too
+    ("marco", "roos"): a word *missing* from it is what says "this is probably a name".
+    """
+    import gzip
+
+    with gzip.open(_DATA / "nl_words.txt.gz", "rt", encoding="utf-8") as handle:
+        return frozenset(line.strip() for line in handle if line.strip())
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """Lowercase surnames (deduce's list): each surname's last word."""
+    names: set[str] = set()
+    for name in _items("names", "lst_surname"):
+        words = name.lower().split()
+        names.add(words[-1])  # "de Wit" gives "wit": known as a surname after a particle
+    return frozenset(names)
+
+
+def is_unknown_word(word: str) -> bool:
+    """Whether a lowercase word is neither a Dutch word, a place nor a country."""
+    lowered = word.lower()
+    return (
+        lowered not in dutch_words()
+        and lowered not in common_words()
+        and lowered not in place_names()
+        and lowered not in COUNTRIES
+    )

@@ -9,7 +9,14 @@ import re
 from collections.abc import Iterable, Iterator
 
 from privacy.allowlist import is_not_name
-from privacy.detectors.lexicon import COUNTRIES, common_words, first_names, place_names
+from privacy.detectors.lexicon import (
+    COUNTRIES,
+    common_words,
+    first_names,
+    is_unknown_word,
+    place_names,
+    surnames,
+)
 from privacy.detectors.spans import distinct
 from privacy.fast import (
     contains_any,
@@ -179,7 +186,82 @@ def find_lowercase_names(text: str) -> Iterator[Finding]:
         if (anywhere and len(word) >= 3) or _LOWER_CONTEXT.search(
             text, max(0, m.start() - 40), m.start()
         ):
-            yield Finding(m.start(), m.end(), Label.NAAM, word, "naam-klein")
+            end = _lowercase_surname_end(text, m.end())
+            yield Finding(m.start(), end, Label.NAAM, text[m.start() : end], "naam-klein")
+
+
+_LOWER_SURNAME = re.compile(
+    r"[ \t]+((?:(?:van|v|de|den|der|ter|ten|el|al|ben)\.?[ \t]+){0,2})"
+    r"([a-zà-öø-ÿğışç'-]{2,25})(?![\w-])"
+)
+
+
+def _lowercase_surname_end(text: str, end: int) -> int:
+    """Extend a lowercase first name with its surname: "marlies de wit", "mehmet çelik".
+
+    After a particle, any known surname; without one, a word that is no Dutch word."""
+    m = _LOWER_SURNAME.match(text, end)
+    if m is None:
+        return end
+    particles, word = m.group(1), m.group(2)
+    if word in common_words() or word in first_names():
+        return end
+    if particles and word in surnames():
+        return m.end()
+    if not particles and is_unknown_word(word) and len(word) >= 3:
+        return m.end()
+    return end
+
+
+_ROLE_LOWER = re.compile(
+    rf"(?<![\w-])(?:{_ROLES})(?:\s*[,:])?\s+"
+    rf"(?=([a-zà-öø-ÿğışç][a-zà-öø-ÿğışç'-]{{2,20}})(?![\w-]))"  # not consumed: "jongste, zoontje"
+)
+
+
+@distinct
+def find_unknown_lowercase_names(text: str) -> Iterator[Finding]:
+    """A lowercase word that is no Dutch word, right after a role or family word:
+    "moeder senait", "de oudste filmon" (names no list holds, typed without capitals)."""
+    for m in finditer_words(_ROLE_LOWER, _ROLE_FIRST_WORDS, text):
+        word = m.group(1)
+        if not is_unknown_word(word) or is_not_name(word):
+            continue
+        end = _lowercase_surname_end(text, m.end(1))
+        yield Finding(m.start(1), end, Label.NAAM, text[m.start(1) : end], "naam-klein")
+
+
+# One capitalised word inside a sentence that is no Dutch word, place or country
+# ("zei Bayu", "Mykyta wel"): a name no list holds.
+_UNKNOWN_CAP = re.compile(r"(?<=[\w,;:)] )([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'\u2019]{2,20})(?![\w-])")
+
+
+@distinct
+def find_unknown_capitalised_names(text: str) -> Iterator[Finding]:
+    """A capitalised word in the middle of a sentence that no Dutch word list holds."""
+    for m in _UNKNOWN_CAP.finditer(text):
+        word = m.group(1)
+        lowered = word.lower()
+        if not is_unknown_word(word) or lowered in _MONTHS_AND_DAYS or is_not_name(word):
+            continue
+        if lowered.endswith(_ADJECTIVE_ENDINGS) or lowered.endswith(_THING_ENDINGS):
+            continue
+        yield Finding(m.start(1), m.end(1), Label.NAAM, word, "naam-onbekend")
+
+
+_THING_ENDINGS = (
+    "isme",
+    "ologie",
+    "iteit",
+    "atie",
+    "ing",
+    "heid",
+    "schap",
+    "aans",
+    "aanse",
+    "ese",
+    "ees",
+)
 
 
 # Two capitalised words inside a sentence ("kwam Tesfay Gebremedhin langs"): a full name
@@ -227,4 +309,11 @@ def find_name_pairs(text: str) -> Iterator[Finding]:
         yield Finding(m.start(1), m.end(2), Label.NAAM, m.group(0), "naam-paar")
 
 
-DETECTORS = (find_role_names, find_chat_speakers, find_lowercase_names, find_name_pairs)
+DETECTORS = (
+    find_role_names,
+    find_chat_speakers,
+    find_lowercase_names,
+    find_unknown_lowercase_names,
+    find_unknown_capitalised_names,
+    find_name_pairs,
+)

@@ -12,7 +12,13 @@ import re
 from collections.abc import Iterator
 
 from privacy.allowlist import is_not_name
-from privacy.detectors.lexicon import COUNTRIES, REGION_PLACES, common_words, place_names
+from privacy.detectors.lexicon import (
+    COUNTRIES,
+    REGION_PLACES,
+    common_words,
+    dutch_words,
+    place_names,
+)
 from privacy.detectors.spans import distinct
 from privacy.fast import contains_any, finditer_words, first_words, keyword_pattern
 from privacy.findings import Finding, Label
@@ -92,13 +98,41 @@ def find_streets(text: str) -> Iterator[Finding]:
                 # "naar de Graaf\nFlorisstraat" wraps a sentence; "Huisartsenpraktijk De
                 # Linde\nLindelaan 45" is a letterhead whose street starts its own line
                 before = text[text.rfind("\n", 0, start) + 1 : start].split()
-                if before and not before[-1][:1].islower():
+                if not before or not before[-1][:1].islower():
                     start = line_break + 1
             street = text[start : m.end(1)]
             if pattern is _STREET and not _street_ok(street):
                 continue
             end = m.end(2) if m.group(2) else m.end(1)
             yield Finding(start, end, Label.ADRES, text[start:end], "adres")
+    if _STREET_HINT.search(text):
+        yield from _lowercase_streets(text)
+
+
+# A street typed in lowercase ("op de beijerlandselaan", "van speijkstraat 14"): one word
+# with a street ending that is no Dutch word, or any such word with a house number.
+_LOWER_STREET = re.compile(
+    rf"(?<![\w-])((?:van\s+)?[a-zà-ÿ][a-zà-ÿ'-]{{2,30}}?(?:{_STREET_ENDINGS}))(?![\w-])"
+    rf"({_HOUSE_NUMBER})?"
+)
+_BEFORE_VAN = re.compile(r"(?:^|[,;:(\n]|\b(?:op|aan|in|de|naar|bij|adres|woont))\s*$")
+
+
+def _lowercase_streets(text: str) -> Iterator[Finding]:
+    words = dutch_words()
+    for m in _LOWER_STREET.finditer(text):
+        name = m.group(1)
+        start = m.start(1)
+        if name.startswith("van") and name[3:4].isspace():
+            if not _BEFORE_VAN.search(text, max(0, start - 12), start):
+                start = m.start(1) + len(name) - len(name.split()[-1])
+            name = name.split()[-1]
+        if name in _NOT_STREETS or name in common_words() or name in place_names():
+            continue
+        if name in words and not m.group(2):
+            continue
+        end = m.end(2) if m.group(2) else m.end(1)
+        yield Finding(start, end, Label.ADRES, text[start:end], "adres-klein")
 
 
 _REGION_WORDS = keyword_pattern((p.lower() for p in REGION_PLACES), space=" ")
