@@ -93,6 +93,7 @@ BENCHMARKS: tuple[Benchmark, ...] = (
     ModuleBenchmark("stack", "bench.stack"),
     ModuleBenchmark("courses", "bench.courses"),
     ScriptBenchmark("privacy", "bench/bench_privacy.py", "The de-identification engine"),
+    ScriptBenchmark("forum-live", "bench/bench_forum_live.py", "Forum live fan-out"),
 )
 
 

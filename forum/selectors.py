@@ -29,6 +29,8 @@ from .models import (
 )
 
 ERASED_MEMBER = _("verwijderd lid")
+#: A typist in an aliased thread who has no alias yet (has not posted there).
+SOMEONE = _("Iemand")
 QUOTE_WORDS = 30
 
 
@@ -346,3 +348,21 @@ def frame_for(*, thread_id: int, seq: int, kind: str, post_id: int, user: Any) -
     if thread is None:
         return {"type": EventKind.POST_HIDDEN, "seq": seq, "id": post_id}
     return _frames(thread=thread, events=[(seq, kind, post_id)], user=user)[0]
+
+
+def typing_name(*, thread: Thread, user: Any) -> str:
+    """How `user` is shown as typing in `thread`: their alias in an aliased thread
+    ("Iemand" before their first post there), else their pseudonym."""
+    if thread.alias_mode:
+        alias = (
+            ThreadAlias.objects.filter(thread=thread, user=user)
+            .values_list("alias", flat=True)
+            .first()
+        )
+        return alias or str(SOMEONE)
+    return pseudonym_of(user)
+
+
+def thread_for_writer(*, thread_id: int, user: Any) -> Thread | None:
+    """The thread when `user` may see it now (whether they may post: the caller)."""
+    return Thread.objects.visible_to(user).filter(pk=thread_id).first()

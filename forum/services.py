@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from members.services import record_event
 
-from . import broadcast, permissions
+from . import broadcast, permissions, selectors
 from .audit import ForumAudit
 from .models import (
     Category,
@@ -196,6 +196,20 @@ def post_reply(
         raise ValidationError({"reply_to": ERROR_REPLY_ELSEWHERE})
     clean = _clean_text(text, field="text", accepted_placeholders=accepted_placeholders)
     return _create_post(thread=thread, author=author, text=clean, reply_to=reply_to)
+
+
+@transaction.atomic
+def signal_typing(*, user: Any, thread_id: int) -> bool:
+    """`user` is writing in the thread: tell its other readers live. Stores nothing
+    (and so is never replayed); only someone who may post there is announced, under
+    the name readers know them by in this thread. False when not allowed. The
+    consumer throttles the calls (docs/live.md, `typing`)."""
+    thread = selectors.thread_for_writer(thread_id=thread_id, user=user)
+    if thread is None or not permissions.can_post_in(user, thread):
+        return False
+    name = selectors.typing_name(thread=thread, user=user)
+    broadcast.publish_typing(thread_id=thread.pk, user_id=user.pk, name=name)
+    return True
 
 
 @transaction.atomic

@@ -16,6 +16,7 @@ from typing import Any, TypedDict
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import transaction
+from redis.exceptions import RedisError
 
 # Why a member's connections were closed; the consumer picks the close code.
 REASON_LOGGED_OUT = "logged_out"
@@ -42,6 +43,28 @@ CLOSE_EVENT = "live.close"
 class CloseEvent(TypedDict):
     type: str
     reason: str
+
+
+#: What a channel layer raises while its Redis is away (refused, reset, timed out,
+#: still loading its data after a restart).
+LAYER_ERRORS: tuple[type[BaseException], ...] = (RedisError, OSError)
+
+
+async def layer_epoch(layer: Any) -> tuple[str, ...] | None:
+    """Who the layer's Redis servers are now: the `run_id` of each, which changes
+    with every restart (and with it the group memberships, unless Redis persists
+    them). None for a layer without Redis (the in-memory layer never restarts).
+
+    Raises one of LAYER_ERRORS while a server cannot be reached."""
+    connection = getattr(layer, "connection", None)
+    ring_size = getattr(layer, "ring_size", 0)
+    if connection is None or not ring_size:
+        return None
+    ids = []
+    for index in range(ring_size):
+        info = await connection(index).info("server")
+        ids.append(str(info.get("run_id", "")))
+    return tuple(ids)
 
 
 def user_group(user_id: int) -> str:
