@@ -311,17 +311,30 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
     def _access_refusal(self) -> int | None:
         if self.user_id is None:
             return CLOSE_UNAUTHENTICATED
-        checks_session = self.session_key is not None and settings.SESSION_ENGINE in DB_SESSIONS
-        user = user_for_live_check(
-            self.user_id, session_key=self.session_key if checks_session else None
-        )
+        user = user_for_live_check(self.user_id, session_key=self.checked_session_key())
+        return self.refusal_for(user)
+
+    def checked_session_key(self) -> str | None:
+        """The session the per-event check reads (None when the engine keeps it
+        elsewhere than the database)."""
+        if self.session_key is not None and settings.SESSION_ENGINE in DB_SESSIONS:
+            return self.session_key
+        return None
+
+    def refusal_for(self, user: Any | None, *, permitted: bool | None = None) -> int | None:
+        """The base's rules for a member loaded fresh (`user_for_live_check`, or
+        `users_for_live_check` for many sockets at once). `permitted`: the answer of
+        this consumer's own rule when the caller has it already (asked of the
+        database in the same batch); otherwise `check_permission` is asked."""
         if user is None:
             return CLOSE_UNAUTHENTICATED
-        if checks_session and (
+        if self.checked_session_key() is not None and (
             user.live_session is None or session_timed_out(user.live_session, now=int(time.time()))
         ):
             return CLOSE_UNAUTHENTICATED
-        if not can_use_members_area(user) or not self.check_permission(user):
+        if not can_use_members_area(user):
+            return CLOSE_FORBIDDEN
+        if not (self.check_permission(user) if permitted is None else permitted):
             return CLOSE_FORBIDDEN
         return None
 
