@@ -24,6 +24,7 @@ import argparse
 import asyncio
 import json
 import os
+import signal
 import statistics
 import sys
 import tempfile
@@ -132,7 +133,13 @@ async def measure(size: int, *, setup, servers, thread_id: int, rounds: int) -> 
     }
 
 
+def _raise_on_sigterm(signum, frame) -> None:
+    # SystemExit unwinds through `finally`: the servers and Redis are stopped.
+    raise SystemExit(128 + signum)
+
+
 def main() -> int:
+    signal.signal(signal.SIGTERM, _raise_on_sigterm)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10,100,500")
     parser.add_argument("--rounds", type=int, default=10)

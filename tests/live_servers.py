@@ -72,6 +72,9 @@ class OwnRedis:
         binary = redis_server_binary()
         if binary is None:
             raise RuntimeError("redis-server is not installed")
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            if probe.connect_ex(("127.0.0.1", self.port)) == 0:
+                raise RuntimeError(f"port {self.port} is taken: not starting a second Redis there")
         self.process = subprocess.Popen(  # noqa: S603 - fixed argv, our own binaries
             [
                 binary,

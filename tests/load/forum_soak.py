@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -240,7 +241,13 @@ def markdown(results: list[dict], command: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _raise_on_sigterm(signum, frame) -> None:
+    # SystemExit unwinds through `finally`: the servers and Redis are stopped.
+    raise SystemExit(128 + signum)
+
+
 def main() -> int:
+    signal.signal(signal.SIGTERM, _raise_on_sigterm)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=float, default=60)
     parser.add_argument("--clients", type=int, default=200)
@@ -250,6 +257,7 @@ def main() -> int:
     parser.add_argument("--redis-port", type=int, default=6390)
     parser.add_argument("--drain", type=float, default=120)
     parser.add_argument("--phases", default="soak,redis-restart")
+    parser.add_argument("--output", default=str(ROOT / "tests" / "load" / "results.md"))
     args = parser.parse_args()
     database_url = os.environ.get("LOAD_DATABASE_URL", DEFAULT_DATABASE)
     redis = OwnRedis(port=args.redis_port)
@@ -289,7 +297,11 @@ def main() -> int:
             server.stop()
         redis.stop()
     command = "python tests/load/forum_soak.py " + " ".join(sys.argv[1:])
-    print(markdown(results, command.strip()))
+    text = markdown(results, command.strip())
+    print(text)
+    if args.output:
+        # bench/run.py copies it into docs/performance.md ("Forum live load").
+        Path(args.output).write_text(text, encoding="utf-8")
     ok = all(r["lost"] == 0 and r["duplicated"] == 0 for r in results)
     return 0 if ok else 1
 
