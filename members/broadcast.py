@@ -17,6 +17,7 @@ from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import transaction
 from redis.exceptions import RedisError
+from redis.exceptions import TimeoutError as RedisTimeout
 
 # Why a member's connections were closed; the consumer picks the close code.
 REASON_LOGGED_OUT = "logged_out"
@@ -48,6 +49,9 @@ class CloseEvent(TypedDict):
 #: What a channel layer raises while its Redis is away (refused, reset, timed out,
 #: still loading its data after a restart).
 LAYER_ERRORS: tuple[type[BaseException], ...] = (RedisError, OSError)
+#: A read that only timed out (a busy process, a blocking pop at its boundary):
+#: Redis kept the messages; not an outage when Redis answers at once.
+LAYER_TIMEOUTS: tuple[type[BaseException], ...] = (RedisTimeout, TimeoutError)
 
 
 async def layer_epoch(layer: Any) -> tuple[str, ...] | None:

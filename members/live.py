@@ -38,6 +38,7 @@ from django.utils.translation import gettext_lazy as _
 from .broadcast import (
     CLOSE_EVENT,
     LAYER_ERRORS,
+    LAYER_TIMEOUTS,
     REASON_ERASED,
     REASON_LOGGED_OUT,
     CloseEvent,
@@ -402,6 +403,8 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
                 try:
                     return task.result()
                 except LAYER_ERRORS as error:
+                    if isinstance(error, LAYER_TIMEOUTS) and await self._layer_answers():
+                        continue  # only slow: the messages wait in Redis; read again
                     logger.warning("live: a socket lost the channel layer (%s)", error)
                     self._needs_resync = True
                     await self._wait_for_layer()
@@ -410,6 +413,13 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
                 self._layer_task.cancel()
                 self._layer_task = None
             raise
+
+    async def _layer_answers(self) -> bool:
+        try:
+            await layer_epoch(self.channel_layer)
+        except LAYER_ERRORS:
+            return False
+        return True
 
     async def _wait_for_layer(self) -> None:
         delay = LAYER_RETRY_SECONDS

@@ -62,14 +62,17 @@ class Setup:
     readers: list[str]
 
 
-def prepare(env: dict[str, str], *, threads: int, readers: int, authors: int) -> Setup:
+def prepare(
+    env: dict[str, str], *, threads: int, readers: int, authors: int, migrate: bool = True
+) -> Setup:
     """Migrate and create the members, threads and sessions (in this process)."""
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
+    if migrate:
+        subprocess.run(
+            [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
     os.environ.update({k: env[k] for k in ("DATABASE_URL", "REDIS_URL")})
     os.environ["DJANGO_SETTINGS_MODULE"] = SETTINGS
     import django
@@ -257,6 +260,11 @@ def main() -> int:
     parser.add_argument("--redis-port", type=int, default=6390)
     parser.add_argument("--drain", type=float, default=120)
     parser.add_argument("--phases", default="soak,redis-restart")
+    parser.add_argument(
+        "--keep-database",
+        action="store_true",
+        help="reuse the database of an earlier run (already migrated): new members and threads",
+    )
     parser.add_argument("--output", default=str(ROOT / "tests" / "load" / "results.md"))
     args = parser.parse_args()
     database_url = os.environ.get("LOAD_DATABASE_URL", DEFAULT_DATABASE)
@@ -264,10 +272,17 @@ def main() -> int:
     redis.start()
     servers: list[AsgiProcess] = []
     try:
-        recreate_database(database_url)
+        if not args.keep_database:
+            recreate_database(database_url)
         env = server_env(database_url=database_url, redis_url=redis.url, settings=SETTINGS)
         log("migrating and creating members")
-        setup = prepare(env, threads=args.threads, readers=args.clients, authors=args.authors)
+        setup = prepare(
+            env,
+            threads=args.threads,
+            readers=args.clients,
+            authors=args.authors,
+            migrate=not args.keep_database,
+        )
         logs = Path(os.environ.get("LOAD_LOG_DIR", "/tmp"))
         servers = [AsgiProcess(env, log=logs / f"forum-load-server{i}.log") for i in (1, 2)]
         for server in servers:
