@@ -191,7 +191,7 @@ async def phase(
         await client.stop()
     await asyncio.wait(runners, timeout=30)
 
-    lost = dup = 0
+    lost = dup = behind = 0
     per_client = []
     for client in clients:
         expected = range(start_seqs[client.thread_id] + 1, final[client.thread_id] + 1)
@@ -199,6 +199,15 @@ async def phase(
         lost += client_lost
         dup += client_dup
         per_client.append(len(client.applied))
+        if client_lost:
+            behind += 1
+            if behind <= 5:
+                log(
+                    f"{name}: behind: thread {client.thread_id} at {client.last_seq} of "
+                    f"{final[client.thread_id]}, {len(client.applied)} applied, closes "
+                    f"{client.closes}, resumes {client.resumes}, waiting "
+                    f"{sorted(client._waiting)[:5]}"
+                )
     return {
         "phase": name,
         "clients": len(clients),
@@ -207,6 +216,7 @@ async def phase(
         "failures": sorted(set(failures)),
         "events_per_client": (min(per_client), max(per_client)),
         "lost": lost,
+        "clients_behind": behind,
         "duplicated": dup,
         "wire_duplicates": sum(c.wire_duplicates for c in clients),
         "clients_resynced": sum(1 for c in clients if c.resyncs),
