@@ -81,7 +81,18 @@ def send_now(group: str, event: Mapping[str, Any]) -> None:
     layer = get_channel_layer()
     if layer is None:
         return
-    send = async_to_sync(layer.group_send)
+    group_send = layer.group_send
+
+    async def send_once_more_on_a_stale_connection(group: str, event: dict[str, Any]) -> None:
+        # After a Redis restart the pool's first connection is stale ("Connection
+        # closed by server"); the second try opens a new one. A real outage fails
+        # twice and is logged by send_on_commit; the clients catch up on resync.
+        try:
+            await group_send(group, event)
+        except LAYER_ERRORS:
+            await group_send(group, event)
+
+    send = async_to_sync(send_once_more_on_a_stale_connection)
     try:
         asyncio.get_running_loop()
     except RuntimeError:  # the usual case: a sync worker thread without a loop

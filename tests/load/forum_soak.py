@@ -90,6 +90,12 @@ def prepare(
         name = settings.SESSION_COOKIE_NAME
         return f"{name}={client.cookies[name].value}"
 
+    if not migrate:  # members of an earlier run exist: continue their numbering
+        from django.contrib.auth import get_user_model
+
+        member_factories.UserFactory.reset_sequence(
+            (get_user_model().objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
+        )
     writers = [member_factories.member() for _ in range(authors)]
     thread_ids = []
     for i in range(threads):
