@@ -16,7 +16,7 @@ export DEDUCE_CACHE_DIR ?= $(CURDIR)/.cache/deduce
 # on Redis, its own key and channel prefix (settings/test.py).
 TEST_WORKERS ?= 2
 
-.PHONY: help install run serve test test-services test-e2e lint format bench lock browser \
+.PHONY: help install run serve test test-services test-e2e lint format bench load lock browser \
 	messages clean fuzz
 
 help:
@@ -25,6 +25,7 @@ help:
 	@echo "make test-services  the same suite on PostgreSQL and Redis (DATABASE_URL, REDIS_URL)"
 	@echo "make lint           ruff, ruff format --check, lint-imports, makemigrations --check"
 	@echo "make bench          benchmarks in bench/, results in docs/performance.md"
+	@echo "make load           the forum's live soak (tests/load/): own Redis on 6390, PostgreSQL"
 	@echo "make fuzz           the privacy engine's hypothesis properties with many random examples"
 	@echo "make lock           re-resolve requirements.lock from pyproject.toml"
 
@@ -104,6 +105,15 @@ bench: install messages
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
 		else echo "The benchmarks need wrk: sudo apt-get install wrk"; exit 2; fi; }
 	$(PY) bench/run.py --output docs/performance.md
+
+# The forum's live soak (never part of make test): 200 sockets over 2 uvicorn workers,
+# the script's own redis-server on LOAD_REDIS_PORT and its own PostgreSQL database
+# (LOAD_DATABASE_URL, dropped and created again). Prints the Markdown for
+# docs/performance.md ("Forum live load").
+LOAD_REDIS_PORT ?= 6390
+load: install messages
+	@command -v redis-server >/dev/null || { echo "make load needs redis-server"; exit 2; }
+	$(PY) tests/load/forum_soak.py --redis-port $(LOAD_REDIS_PORT)
 
 lock: $(VENV)/.installed
 	$(UV) pip compile --quiet pyproject.toml --extra dev --python-version 3.11 -o requirements.lock

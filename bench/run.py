@@ -87,12 +87,33 @@ class ScriptBenchmark:
         return _section_from_markdown(result.stdout, default_title=self.title)
 
 
-Benchmark = ModuleBenchmark | ScriptBenchmark
+@dataclass(frozen=True)
+class KeptSection:
+    """Figures another command measured (too long for `make bench`), kept in a file
+    that command writes and copied into the document as they are."""
+
+    name: str
+    path: str  # relative to the checkout
+    command: str
+
+    def skip_reason(self, ctx: Context) -> str | None:
+        if not (ctx.root / self.path).is_file():
+            return f"`{self.path}` does not exist yet: run `{self.command}`."
+        return None
+
+    def run(self, ctx: Context) -> Section:
+        text = (ctx.root / self.path).read_text(encoding="utf-8")
+        return _section_from_markdown(text, default_title=self.name)
+
+
+Benchmark = ModuleBenchmark | ScriptBenchmark | KeptSection
 
 BENCHMARKS: tuple[Benchmark, ...] = (
     ModuleBenchmark("stack", "bench.stack"),
     ModuleBenchmark("courses", "bench.courses"),
     ScriptBenchmark("privacy", "bench/bench_privacy.py", "The de-identification engine"),
+    ScriptBenchmark("forum-live", "bench/bench_forum_live.py", "Forum live fan-out"),
+    KeptSection("forum-load", "tests/load/results.md", "make load"),
 )
 
 

@@ -24,6 +24,17 @@ class ThreadEventMessage(TypedDict):
     post_id: int
 
 
+#: Someone is writing in the thread: not stored, never replayed (`forum_typing`).
+TYPING_EVENT = "forum.typing"
+
+
+class TypingMessage(TypedDict):
+    type: str
+    thread_id: int
+    user_id: int
+    name: str  # the typist's alias in an aliased thread, else their pseudonym
+
+
 def thread_group(thread_id: int) -> str:
     return f"forum.thread.{int(thread_id)}"
 
@@ -36,5 +47,17 @@ def publish_event(*, thread_id: int, seq: int, kind: str, post_id: int) -> None:
         "seq": seq,
         "kind": kind,
         "post_id": post_id,
+    }
+    send_on_commit(thread_group(thread_id), message)
+
+
+def publish_typing(*, thread_id: int, user_id: int, name: str) -> None:
+    """Tell the thread's open copies that `name` is writing (after the commit of
+    the caller's transaction, which stores nothing)."""
+    message: TypingMessage = {
+        "type": TYPING_EVENT,
+        "thread_id": thread_id,
+        "user_id": user_id,
+        "name": name,
     }
     send_on_commit(thread_group(thread_id), message)

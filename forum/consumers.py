@@ -8,18 +8,71 @@ group event into a frame rendered for its own member. It writes nothing."""
 
 from __future__ import annotations
 
-from typing import Any
+import asyncio
+import time
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
 
 from channels.db import database_sync_to_async
 
 from members.live import LiveConsumer
-from members.selectors import user_for_live_check
+from members.selectors import user_for_live_check, users_for_live_check
 
-from . import selectors
-from .broadcast import ThreadEventMessage, thread_group
+from . import selectors, services
+from .broadcast import THREAD_EVENT, TYPING_EVENT, ThreadEventMessage, TypingMessage, thread_group
+
+#: Turns of the event loop a batch waits for the process's other sockets to join.
+BATCH_TURNS = 3
+
+
+@dataclass(eq=False)
+class _EventBatch:
+    consumers: list[ThreadConsumer]
+    done: asyncio.Event = field(default_factory=asyncio.Event)
+    answers: dict[ThreadConsumer, tuple[int | None, dict[str, Any] | None]] = field(
+        default_factory=dict
+    )
+
+
+_open_batches: dict[tuple[int, int, str, int], _EventBatch] = {}
+
+
+def _decide(
+    event: ThreadEventMessage, consumers: list[ThreadConsumer]
+) -> dict[ThreadConsumer, tuple[int | None, dict[str, Any] | None]]:
+    """In a database thread: each socket's close code or frame for one event."""
+    wanted = [
+        (consumer.user_id, consumer.checked_session_key())
+        for consumer in consumers
+        if consumer.user_id is not None
+    ]
+    users = users_for_live_check(wanted)
+    loaded = [
+        users.get((c.user_id, c.checked_session_key())) if c.user_id is not None else None
+        for c in consumers
+    ]
+    frames = selectors.live_frames(
+        thread_id=event["thread_id"],
+        seq=event["seq"],
+        kind=event["kind"],
+        post_id=event["post_id"],
+        users=loaded,
+    )
+    answers = {}
+    for consumer, user, (permitted, frame) in zip(consumers, loaded, frames, strict=True):
+        refusal = consumer.refusal_for(user, permitted=permitted)
+        answers[consumer] = (refusal, None if refusal is not None else frame)
+    return answers
+
+
+#: A connection's `typing` frames reach the others at most once per this many seconds.
+TYPING_INTERVAL = 3.0
 
 
 class ThreadConsumer(LiveConsumer):
+    typing_interval: ClassVar[float] = TYPING_INTERVAL
+    _typed_at: float | None = None
+
     @property
     def thread_id(self) -> int:
         return int(self.scope["url_route"]["kwargs"]["pk"])
@@ -40,20 +93,74 @@ class ThreadConsumer(LiveConsumer):
         for frame in await database_sync_to_async(self._frames_after)(after):
             await self.send_json(frame)
 
-    def _frame(self, event: ThreadEventMessage) -> dict[str, Any] | None:
-        user = user_for_live_check(self.user_id) if self.user_id is not None else None
-        if user is None:
-            return None
-        return selectors.frame_for(
-            thread_id=self.thread_id,
-            seq=event["seq"],
-            kind=event["kind"],
-            post_id=event["post_id"],
-            user=user,
-        )
+    # --- live events: checked and rendered once per process, not once per socket ---
 
     async def forum_event(self, event: ThreadEventMessage) -> None:
-        """A committed change in the thread; the base checked access just now."""
-        frame = await database_sync_to_async(self._frame)(event)
-        if frame is not None:
+        """A committed change in the thread. `dispatch` sends it here without the
+        base's one-socket check: `_checked_frame` checks this member again, in a
+        batch with the process's other sockets on the thread."""
+        refusal, frame = await self._checked_frame(event)
+        if refusal is not None:
+            await self.close_with(refusal)
+        elif frame is not None:
             await self.send_json(frame)
+
+    async def _checked_frame(
+        self, event: ThreadEventMessage
+    ) -> tuple[int | None, dict[str, Any] | None]:
+        """This socket's answer to a thread event: a close code, or its frame.
+
+        Every socket of this process on the thread receives the same group message
+        in the same moment (channels_redis hands one Redis message to all of them).
+        The first to handle it opens a batch, lets the others join for a few turns
+        of the event loop, and asks the database once for all of them: each member
+        is loaded fresh and checked again (the base's rules and may-see-the-thread),
+        and the post is rendered once per way of seeing it. A socket that comes
+        later opens a batch of its own: the same check, the same frame."""
+        key = (self.thread_id, event["seq"], event["kind"], event["post_id"])
+        batch = _open_batches.get(key)
+        if batch is not None:
+            batch.consumers.append(self)
+            await batch.done.wait()
+        else:
+            batch = _open_batches[key] = _EventBatch(consumers=[self])
+            try:
+                for _ in range(BATCH_TURNS):
+                    await asyncio.sleep(0)
+                del _open_batches[key]
+                batch.answers = await database_sync_to_async(_decide)(event, batch.consumers)
+            finally:
+                _open_batches.pop(key, None)
+                batch.done.set()
+        if self not in batch.answers:
+            raise RuntimeError("the live check of this event failed")
+        return batch.answers[self]
+
+    async def dispatch(self, message: dict[str, Any]) -> None:
+        kind = message.get("type")
+        if kind == THREAD_EVENT:
+            if not self.closing:
+                await self.forum_event(message)  # type: ignore[arg-type]
+            return
+        # The typist's own sockets skip their typing event before any check.
+        if kind == TYPING_EVENT and message.get("user_id") == self.user_id:
+            return
+        await super().dispatch(message)
+
+    # --- typing: not stored, not replayed, never back to the typist -------------
+
+    async def handle_typing(self, content: dict[str, Any]) -> None:
+        now = time.monotonic()
+        if self._typed_at is not None and now - self._typed_at < self.typing_interval:
+            return  # throttled: the others already know
+        self._typed_at = now
+        await database_sync_to_async(self._signal_typing)()
+
+    def _signal_typing(self) -> None:
+        user = user_for_live_check(self.user_id) if self.user_id is not None else None
+        if user is not None:
+            services.signal_typing(user=user, thread_id=self.thread_id)
+
+    async def forum_typing(self, event: TypingMessage) -> None:
+        """Someone else is writing; the base checked access just now."""
+        await self.send_json({"type": "typing", "name": event["name"]})

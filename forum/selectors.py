@@ -34,6 +34,8 @@ from .models import (
 )
 
 ERASED_MEMBER = _("verwijderd lid")
+#: A typist in an aliased thread who has no alias yet (has not posted there).
+SOMEONE = _("Iemand")
 QUOTE_WORDS = 30
 
 
@@ -406,3 +408,68 @@ def frame_for(*, thread_id: int, seq: int, kind: str, post_id: int, user: Any) -
     if thread is None:
         return {"type": EventKind.POST_HIDDEN, "seq": seq, "id": post_id}
     return _frames(thread=thread, events=[(seq, kind, post_id)], user=user)[0]
+
+
+def typing_name(*, thread: Thread, user: Any) -> str:
+    """How `user` is shown as typing in `thread`: their alias in an aliased thread
+    ("Iemand" before their first post there), else their pseudonym."""
+    if thread.alias_mode:
+        alias = (
+            ThreadAlias.objects.filter(thread=thread, user=user)
+            .values_list("alias", flat=True)
+            .first()
+        )
+        return alias or str(SOMEONE)
+    return pseudonym_of(user)
+
+
+def thread_for_writer(*, thread_id: int, user: Any) -> Thread | None:
+    """The thread when `user` may see it now (whether they may post: the caller)."""
+    return Thread.objects.visible_to(user).filter(pk=thread_id).first()
+
+
+def live_frames(
+    *, thread_id: int, seq: int, kind: str, post_id: int, users: list[Any | None]
+) -> list[tuple[bool, dict[str, Any] | None]]:
+    """One live event for many sockets of a worker process at once: for each
+    (freshly loaded) member, whether they may still see the thread, and the frame
+    as they may see it now.
+
+    A fixed number of queries whatever the number of sockets: the thread, the post
+    with its reactions and open flags; the post is then rendered once for each
+    distinct way members see it (ordinary reader, its author, a moderator, one who
+    reacted or flagged...), not once per socket. What the frame shows for a member
+    is the same as `frame_for` shows them."""
+    thread = Thread.objects.filter(pk=thread_id).first()
+    post = None
+    reactions: list[tuple[int, str]] = []
+    flaggers: set[int] = set()
+    if thread is not None:
+        post = _posts(Post.objects.filter(thread=thread, pk=post_id)).first()
+    if post is not None:
+        reactions = list(Reaction.objects.filter(post=post).values_list("user_id", "kind"))
+        flaggers = set(Flag.objects.open().filter(post=post).values_list("reporter_id", flat=True))
+    rendered: dict[tuple[Any, ...], dict[str, Any]] = {}
+    answers: list[tuple[bool, dict[str, Any] | None]] = []
+    for user in users:
+        if user is None or thread is None or not permissions.can_read_thread(user, thread):
+            answers.append((False, None))
+            continue
+        moderator = permissions.can_moderate_forum(user)
+        if post is None or (not moderator and (post.hidden or thread.hidden)):
+            answers.append((True, {"type": EventKind.POST_HIDDEN, "seq": seq, "id": post_id}))
+            continue
+        variant = (
+            moderator,
+            permissions.can_post_in(user, thread),
+            permissions.can_edit_post(user, post),
+            permissions.can_delete_post(user, post),
+            user.pk in flaggers,
+            frozenset(k for uid, k in reactions if uid == user.pk),
+        )
+        if variant not in rendered:
+            rendered[variant] = frame_for(
+                thread_id=thread_id, seq=seq, kind=kind, post_id=post_id, user=user
+            )
+        answers.append((True, rendered[variant]))
+    return answers

@@ -29,7 +29,7 @@ from members.permissions import suspended_until
 from members.services import record_event
 from notifications import services as notifications
 
-from . import broadcast, mentions, permissions
+from . import broadcast, mentions, permissions, selectors
 from .audit import ForumAudit
 from .mentions import AUTHOR_ALIAS, PARTICIPANT_ALIAS
 from .models import (
@@ -244,6 +244,20 @@ def post_reply(
     mentioned = _notify_mentions(post)
     _notify_followers(post, skip=mentioned)
     return post
+
+
+@transaction.atomic
+def signal_typing(*, user: Any, thread_id: int) -> bool:
+    """`user` is writing in the thread: tell its other readers live. Stores nothing
+    (and so is never replayed); only someone who may post there is announced, under
+    the name readers know them by in this thread. False when not allowed. The
+    consumer throttles the calls (docs/live.md, `typing`)."""
+    thread = selectors.thread_for_writer(thread_id=thread_id, user=user)
+    if thread is None or not permissions.can_post_in(user, thread):
+        return False
+    name = selectors.typing_name(thread=thread, user=user)
+    broadcast.publish_typing(thread_id=thread.pk, user_id=user.pk, name=name)
+    return True
 
 
 @transaction.atomic

@@ -16,6 +16,8 @@ from typing import Any, TypedDict
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import transaction
+from redis.exceptions import RedisError
+from redis.exceptions import TimeoutError as RedisTimeout
 
 # Why a member's connections were closed; the consumer picks the close code.
 REASON_LOGGED_OUT = "logged_out"
@@ -44,6 +46,31 @@ class CloseEvent(TypedDict):
     reason: str
 
 
+#: What a channel layer raises while its Redis is away (refused, reset, timed out,
+#: still loading its data after a restart).
+LAYER_ERRORS: tuple[type[BaseException], ...] = (RedisError, OSError)
+#: A read that only timed out (a busy process, a blocking pop at its boundary):
+#: Redis kept the messages; not an outage when Redis answers at once.
+LAYER_TIMEOUTS: tuple[type[BaseException], ...] = (RedisTimeout, TimeoutError)
+
+
+async def layer_epoch(layer: Any) -> tuple[str, ...] | None:
+    """Who the layer's Redis servers are now: the `run_id` of each, which changes
+    with every restart (and with it the group memberships, unless Redis persists
+    them). None for a layer without Redis (the in-memory layer never restarts).
+
+    Raises one of LAYER_ERRORS while a server cannot be reached."""
+    connection = getattr(layer, "connection", None)
+    ring_size = getattr(layer, "ring_size", 0)
+    if connection is None or not ring_size:
+        return None
+    ids = []
+    for index in range(ring_size):
+        info = await connection(index).info("server")
+        ids.append(str(info.get("run_id", "")))
+    return tuple(ids)
+
+
 def user_group(user_id: int) -> str:
     """The group every live connection of this member joins."""
     return f"user.{int(user_id)}"
@@ -54,7 +81,18 @@ def send_now(group: str, event: Mapping[str, Any]) -> None:
     layer = get_channel_layer()
     if layer is None:
         return
-    send = async_to_sync(layer.group_send)
+    group_send = layer.group_send
+
+    async def send_once_more_on_a_stale_connection(group: str, event: dict[str, Any]) -> None:
+        # After a Redis restart the pool's first connection is stale ("Connection
+        # closed by server"); the second try opens a new one. A real outage fails
+        # twice and is logged by send_on_commit; the clients catch up on resync.
+        try:
+            await group_send(group, event)
+        except LAYER_ERRORS:
+            await group_send(group, event)
+
+    send = async_to_sync(send_once_more_on_a_stale_connection)
     try:
         asyncio.get_running_loop()
     except RuntimeError:  # the usual case: a sync worker thread without a loop

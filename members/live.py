@@ -20,7 +20,9 @@ and they never talk to the channel layer's senders: each app's `broadcast.py` do
 
 from __future__ import annotations
 
+import asyncio
 import json
+import logging
 import re
 import time
 from dataclasses import dataclass, field
@@ -33,10 +35,21 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .broadcast import CLOSE_EVENT, REASON_ERASED, REASON_LOGGED_OUT, CloseEvent, user_group
+from .broadcast import (
+    CLOSE_EVENT,
+    LAYER_ERRORS,
+    LAYER_TIMEOUTS,
+    REASON_ERASED,
+    REASON_LOGGED_OUT,
+    CloseEvent,
+    layer_epoch,
+    user_group,
+)
 from .middleware import session_timed_out
 from .permissions import can_use_members_area, is_suspended
 from .selectors import user_for_live_check
+
+logger = logging.getLogger(__name__)
 
 CLOSE_UNAUTHENTICATED = 4401
 CLOSE_FORBIDDEN = 4403
@@ -131,6 +144,82 @@ class _MemberBuckets:
 
 member_buckets = _MemberBuckets()
 
+#: The event a consumer's own receive loop hands to `live_resync` once the channel
+#: layer answers again after an outage (never sent through the layer).
+RESYNC_EVENT = "live.resync"
+#: How often each process asks its Redis who it is (`LIVE_LAYER_CHECK_SECONDS`).
+LAYER_CHECK_SECONDS = 1.0
+#: Waiting for a layer that is down: first try again after this, doubling to the max.
+LAYER_RETRY_SECONDS = 0.1
+LAYER_RETRY_MAX_SECONDS = 2.0
+
+
+def _layer_check_seconds() -> float:
+    return float(getattr(settings, "LIVE_LAYER_CHECK_SECONDS", LAYER_CHECK_SECONDS))
+
+
+class _LayerWatch:
+    """One per event loop (so one per worker process) with open live sockets.
+
+    Asks the channel layer's Redis every `LIVE_LAYER_CHECK_SECONDS` who it is
+    (`members.broadcast.layer_epoch`). When the answer changes (Redis restarted,
+    quickly enough that no receive failed) or comes back after failing (an
+    outage), every live consumer of the process is told to resync: it joins its
+    groups again (a restarted Redis forgot them) and sends `{"type": "resync"}`, so
+    its client resumes from its last seq. Ends with the process's last socket."""
+
+    def __init__(self, layer: Any) -> None:
+        self.layer = layer
+        self.consumers: set[LiveConsumer] = set()
+        self.task: asyncio.Task[None] | None = None
+
+    async def run(self) -> None:
+        known: tuple[str, ...] | None = None
+        down = False
+        while self.consumers:
+            try:
+                epoch = await layer_epoch(self.layer)
+            except LAYER_ERRORS as error:
+                if not down:
+                    logger.warning("live: the channel layer is unreachable (%s)", error)
+                down = True
+            else:
+                if epoch is None:
+                    return  # a layer without Redis: nothing to watch
+                if down or (known is not None and epoch != known):
+                    logger.warning(
+                        "live: the channel layer is back; resync %d sockets", len(self.consumers)
+                    )
+                    for consumer in list(self.consumers):
+                        consumer.request_resync()
+                down = False
+                known = epoch
+            await asyncio.sleep(_layer_check_seconds())
+
+
+_watches: dict[asyncio.AbstractEventLoop, _LayerWatch] = {}
+
+
+def _watch(consumer: LiveConsumer) -> None:
+    loop = asyncio.get_running_loop()
+    watch = _watches.get(loop)
+    if watch is None or watch.layer is not consumer.channel_layer:
+        watch = _watches[loop] = _LayerWatch(consumer.channel_layer)
+    watch.consumers.add(consumer)
+    if watch.task is None or watch.task.done():
+        watch.task = loop.create_task(watch.run(), name="live-layer-watch")
+        watch.task.add_done_callback(lambda _task: _forget(loop, watch))
+
+
+def _forget(loop: asyncio.AbstractEventLoop, watch: _LayerWatch) -> None:
+    if _watches.get(loop) is watch and not watch.consumers:
+        del _watches[loop]
+
+
+def _unwatch(consumer: LiveConsumer) -> None:
+    for watch in list(_watches.values()):
+        watch.consumers.discard(consumer)
+
 
 class LiveConsumer(AsyncJsonWebsocketConsumer):
     """The base of every consumer. Subclasses override, as they need:
@@ -151,12 +240,16 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
     rate_burst: ClassVar[float] = RATE_BURST
     rate_per_second: ClassVar[float] = RATE_PER_SECOND
     # Group events handled by the base itself, without a permission check.
-    unchecked_events: ClassVar[frozenset[str]] = frozenset({CLOSE_EVENT})
+    unchecked_events: ClassVar[frozenset[str]] = frozenset({CLOSE_EVENT, RESYNC_EVENT})
 
     user_id: int | None = None
     session_key: str | None = None
     closing = False
     bucket: TokenBucket | None = None
+    _layer_receive: Any = None
+    _layer_task: asyncio.Future[Any] | None = None
+    _needs_resync = False
+    _wake: asyncio.Event | None = None
 
     # --- hooks for subclasses ------------------------------------------------
 
@@ -198,6 +291,8 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
             user.pk, capacity=self.rate_burst, rate=self.rate_per_second
         )
         await self.accept()
+        if self.channel_layer is not None:
+            _watch(self)
 
     async def join(self, group: str) -> None:
         """Join a group; the base leaves it again on disconnect."""
@@ -217,21 +312,35 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
     def _access_refusal(self) -> int | None:
         if self.user_id is None:
             return CLOSE_UNAUTHENTICATED
-        checks_session = self.session_key is not None and settings.SESSION_ENGINE in DB_SESSIONS
-        user = user_for_live_check(
-            self.user_id, session_key=self.session_key if checks_session else None
-        )
+        user = user_for_live_check(self.user_id, session_key=self.checked_session_key())
+        return self.refusal_for(user)
+
+    def checked_session_key(self) -> str | None:
+        """The session the per-event check reads (None when the engine keeps it
+        elsewhere than the database)."""
+        if self.session_key is not None and settings.SESSION_ENGINE in DB_SESSIONS:
+            return self.session_key
+        return None
+
+    def refusal_for(self, user: Any | None, *, permitted: bool | None = None) -> int | None:
+        """The base's rules for a member loaded fresh (`user_for_live_check`, or
+        `users_for_live_check` for many sockets at once). `permitted`: the answer of
+        this consumer's own rule when the caller has it already (asked of the
+        database in the same batch); otherwise `check_permission` is asked."""
         if user is None:
             return CLOSE_UNAUTHENTICATED
-        if checks_session and (
+        if self.checked_session_key() is not None and (
             user.live_session is None or session_timed_out(user.live_session, now=int(time.time()))
         ):
             return CLOSE_UNAUTHENTICATED
-        if not can_use_members_area(user) or is_suspended(user) or not self.check_permission(user):
+        if not can_use_members_area(user) or is_suspended(user):
+            return CLOSE_FORBIDDEN
+        if not (self.check_permission(user) if permitted is None else permitted):
             return CLOSE_FORBIDDEN
         return None
 
     async def disconnect(self, code: int) -> None:
+        _unwatch(self)
         if self.bucket is not None and self.user_id is not None:
             member_buckets.close(self.user_id)
             self.bucket = None
@@ -240,6 +349,92 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
         if not self.closing:
             self.closing = True
             await self.close(code=code)
+
+    # --- the channel layer going away and coming back ----------------------
+    #
+    # Channels' dispatch loop reads the layer through `self.channel_receive`; when
+    # Redis goes away that read raises and would end the consumer (the socket closes
+    # with 1011). The base reads through `_receive_from_layer` instead: it waits for
+    # the layer to answer again, joins its groups again and hands `live.resync` to
+    # the dispatch loop; the per-process `_LayerWatch` asks for the same when Redis
+    # restarted between two reads. docs/live.md, "Redis going away".
+
+    @property
+    def channel_receive(self) -> Any:
+        return self._receive_from_layer
+
+    @channel_receive.setter
+    def channel_receive(self, receive: Any) -> None:
+        self._layer_receive = receive
+
+    def request_resync(self) -> None:
+        """Join the groups again and tell the client to resume (from any task)."""
+        self._needs_resync = True
+        if self._wake is not None:
+            self._wake.set()
+
+    async def _receive_from_layer(self) -> dict[str, Any]:
+        if self._wake is None:
+            self._wake = asyncio.Event()
+        try:
+            while True:
+                if self._needs_resync:
+                    try:
+                        for group in self.groups:
+                            await self.channel_layer.group_add(group, self.channel_name)
+                    except LAYER_ERRORS:
+                        await self._wait_for_layer()
+                        continue
+                    self._needs_resync = False
+                    self._wake.clear()
+                    return {"type": RESYNC_EVENT}
+                if self._layer_task is None:
+                    self._layer_task = asyncio.ensure_future(self._layer_receive())
+                wake = asyncio.ensure_future(self._wake.wait())
+                try:
+                    await asyncio.wait(
+                        {self._layer_task, wake}, return_when=asyncio.FIRST_COMPLETED
+                    )
+                finally:
+                    wake.cancel()
+                if not self._layer_task.done():
+                    continue  # woken for a resync; the read goes on
+                task, self._layer_task = self._layer_task, None
+                try:
+                    return task.result()
+                except LAYER_ERRORS as error:
+                    if isinstance(error, LAYER_TIMEOUTS) and await self._layer_answers():
+                        continue  # only slow: the messages wait in Redis; read again
+                    logger.warning("live: a socket lost the channel layer (%s)", error)
+                    self._needs_resync = True
+                    await self._wait_for_layer()
+        except asyncio.CancelledError:
+            if self._layer_task is not None:
+                self._layer_task.cancel()
+                self._layer_task = None
+            raise
+
+    async def _layer_answers(self) -> bool:
+        try:
+            await layer_epoch(self.channel_layer)
+        except LAYER_ERRORS:
+            return False
+        return True
+
+    async def _wait_for_layer(self) -> None:
+        delay = LAYER_RETRY_SECONDS
+        while True:
+            await asyncio.sleep(delay)
+            try:
+                await layer_epoch(self.channel_layer)
+            except LAYER_ERRORS:
+                delay = min(delay * 2, LAYER_RETRY_MAX_SECONDS)
+            else:
+                return
+
+    async def live_resync(self, event: dict[str, Any]) -> None:
+        """The layer may have lost events meanwhile: the client resumes from its seq."""
+        await self.send_json({"type": "resync"})
 
     # --- group events --------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from allauth.mfa.models import Authenticator
@@ -94,6 +95,62 @@ def audit_events_visible_to(user: Any) -> QuerySet[AuditEvent]:
 
 def audit_events_about(user: Any) -> QuerySet[AuditEvent]:
     return AuditEvent.objects.filter(subject=user).order_by("created_at", "id")
+
+
+def users_for_live_check(
+    wanted: list[tuple[int, str | None]],
+) -> dict[tuple[int, str | None], Any | None]:
+    """`user_for_live_check` for many (member, session) pairs at once, in two queries
+    whatever their number (the members, then the sessions): what a worker process
+    asks before one event reaches all its sockets. Each pair gets its own user
+    object (its own `live_session`), None when the account is gone or inactive."""
+    role_exists = {
+        f"_has_role_{index}": Exists(Group.objects.filter(user=OuterRef("pk"), name=role))
+        for index, role in enumerate(ROLES)
+    }
+    users = {
+        user.pk: user
+        for user in get_user_model()
+        .objects.filter(pk__in={user_id for user_id, _ in wanted}, is_active=True)
+        .annotate(
+            _approved=Exists(
+                Profile.objects.filter(user=OuterRef("pk"), status=MembershipStatus.APPROVED)
+            ),
+            _mfa=Exists(
+                Authenticator.objects.filter(
+                    user=OuterRef("pk"),
+                    type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN],
+                )
+            ),
+            **role_exists,
+        )
+    }
+    keys = {key for _, key in wanted if key}
+    sessions = (
+        dict(
+            Session.objects.filter(
+                session_key__in=keys, expire_date__gt=timezone.now()
+            ).values_list("session_key", "session_data")
+        )
+        if keys
+        else {}
+    )
+    answers: dict[tuple[int, str | None], Any | None] = {}
+    for user_id, key in wanted:
+        found = users.get(user_id)
+        if found is None:
+            answers[(user_id, key)] = None
+            continue
+        user = copy.copy(found)
+        data = sessions.get(key) if key else None
+        user.live_session = SessionStore().decode(data) if data is not None else None
+        roles = frozenset(
+            role for index, role in enumerate(ROLES) if getattr(user, f"_has_role_{index}")
+        )
+        answers[(user_id, key)] = remember_access(
+            user, roles=roles, approved=user._approved, mfa=user._mfa
+        )
+    return answers
 
 
 def user_for_live_check(user_id: int, *, session_key: str | None = None) -> Any | None:

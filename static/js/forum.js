@@ -26,6 +26,14 @@
   // Frames that arrived ahead of a gap, by seq, until the gap is filled.
   var waiting = {};
   var maxWaiting = 200;
+  // Who is typing: name -> time after which the line forgets them. Not a live
+  // region: sighted readers see it, screen readers are not interrupted by it.
+  var typingLine = container.querySelector("[data-forum-typing]");
+  var typists = {};
+  var typingShownFor = 6000;
+  var typingSentAt = 0;
+  var typingEvery = 3000;
+  var typingTimer = null;
 
   function csrfToken() {
     var input = document.querySelector("input[name=csrfmiddlewaretoken]");
@@ -70,6 +78,48 @@
     announcer.textContent = prefix + (author ? " " + author.textContent : "");
   }
 
+  function renderTyping() {
+    if (!typingLine) {
+      return;
+    }
+    var now = Date.now();
+    var names = Object.keys(typists).filter(function (name) {
+      if (typists[name] <= now) {
+        delete typists[name];
+        return false;
+      }
+      return true;
+    });
+    if (typingTimer) {
+      window.clearTimeout(typingTimer);
+      typingTimer = null;
+    }
+    if (!names.length) {
+      typingLine.hidden = true;
+      typingLine.textContent = "";
+      return;
+    }
+    var suffix = typingLine.getAttribute(names.length > 1 ? "data-typing-many" : "data-typing-one");
+    typingLine.textContent = names.join(", ") + " " + suffix;
+    typingLine.hidden = false;
+    typingTimer = window.setTimeout(renderTyping, 1000);
+  }
+
+  function someoneTypes(name) {
+    if (typeof name === "string" && name) {
+      typists[name] = Date.now() + typingShownFor;
+      renderTyping();
+    }
+  }
+
+  function iAmTyping() {
+    var now = Date.now();
+    if (socket && socket.readyState === WebSocket.OPEN && now - typingSentAt >= typingEvery) {
+      typingSentAt = now;
+      socket.send(JSON.stringify({ type: "typing" }));
+    }
+  }
+
   function apply(frame) {
     var existing = findPost(frame.id);
     if (frame.type === "post_hidden" && !frame.html) {
@@ -88,6 +138,12 @@
       insertInOrder(element);
       if (frame.type === "post") {
         announce(element);
+        // Whoever posted is done typing.
+        var author = element.querySelector(".forum-post__author");
+        if (author && typists[author.textContent.trim()]) {
+          delete typists[author.textContent.trim()];
+          renderTyping();
+        }
       }
     }
   }
@@ -107,8 +163,13 @@
       return;
     }
     if (frame.type === "resync") {
+      // The server's channel layer came back from an outage: ask for what it lost.
       resumeAskedAt = -1;
       resume();
+      return;
+    }
+    if (frame.type === "typing") {
+      someoneTypes(frame.name); // no seq: never stored, never replayed
       return;
     }
     if (typeof frame.seq !== "number") {
@@ -224,6 +285,15 @@
         });
     });
   }
+
+  // Typing in the reply form tells the others (at most every 3 s; the server
+  // throttles too). Delegated: the form is replaced after every post.
+  document.addEventListener("input", function (event) {
+    var target = event.target;
+    if (target && target.tagName === "TEXTAREA" && target.closest("[data-forum-reply-form]")) {
+      iAmTyping();
+    }
+  });
 
   window.addEventListener("pagehide", function () {
     stopped = true;

@@ -1,0 +1,202 @@
+"""Forum live fan-out: from a reply's commit to the last of N open thread sockets,
+next to a bare `group_send` to the same sockets, measured in turns in the same run.
+
+    .venv/bin/python bench/bench_forum_live.py               # 10, 100, 500 sockets
+    .venv/bin/python bench/bench_forum_live.py --sizes 10,100 --rounds 5
+
+Two uvicorn worker processes share this script's own redis-server (a free port)
+and a throw-away SQLite database; the sockets are spread over both.
+
+- **forum**: a reply is posted over HTTP (privacy check and all); the clock starts
+  at the post row's `created` (set inside the committing transaction, a few
+  milliseconds before the commit) and stops when the last socket has its `post`
+  frame: each consumer checks the member's access again and renders the post.
+- **bare**: the script itself sends `live.resync` to the thread's group with
+  `group_send` (the one group event a consumer forwards without touching the
+  database); the clock runs from just before the `group_send` to the last socket's
+  `resync` frame.
+
+Prints a Markdown section for docs/performance.md (bench/run.py)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import signal
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from websockets.asyncio.client import connect  # noqa: E402
+
+from tests.live_client import post_reply  # noqa: E402
+from tests.live_servers import AsgiProcess, OwnRedis, server_env  # noqa: E402
+from tests.load.forum_soak import SETTINGS, prepare  # noqa: E402
+
+
+def log(message: str) -> None:
+    print(f"[bench forum] {time.strftime('%H:%M:%S')} {message}", file=sys.stderr, flush=True)
+
+
+class Socket:
+    def __init__(self) -> None:
+        self.resyncs: list[float] = []
+        self.posts: dict[int, float] = {}
+        self.ready = asyncio.Event()
+
+    async def run(self, url: str, origin: str, cookie: str, stop: asyncio.Event) -> None:
+        async with connect(
+            url, origin=origin, additional_headers={"Cookie": cookie}, open_timeout=120,
+            ping_interval=None, max_queue=None,
+        ) as socket:  # fmt: skip
+            self.ready.set()
+            reader = asyncio.ensure_future(self._read(socket))
+            await stop.wait()
+            reader.cancel()
+
+    async def _read(self, socket) -> None:
+        async for message in socket:
+            now = time.time()
+            frame = json.loads(message)
+            if frame.get("type") == "resync":
+                self.resyncs.append(now)
+            elif frame.get("type") == "post":
+                self.posts[frame["seq"]] = now
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+async def wait_until(predicate, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise TimeoutError("not every socket received the frame")
+        await asyncio.sleep(0.002)
+
+
+async def measure(size: int, *, setup, servers, thread_id: int, rounds: int) -> dict:
+    from channels.layers import get_channel_layer
+
+    from forum.broadcast import thread_group
+    from forum.models import Post
+
+    layer = get_channel_layer()
+    stop = asyncio.Event()
+    sockets = [Socket() for _ in range(size)]
+    tasks = []
+    for i, socket in enumerate(sockets):
+        server = servers[i % len(servers)]
+        url = f"{server.ws_url}/ws/forum/threads/{thread_id}/"
+        tasks.append(
+            asyncio.create_task(
+                socket.run(url, server.url, setup.readers[i % len(setup.readers)], stop)
+            )
+        )
+    await asyncio.wait_for(asyncio.gather(*(s.ready.wait() for s in sockets)), 300)
+    await asyncio.sleep(1)
+    bare, forum = [], []
+    for n in range(rounds):
+        # bare group_send
+        t0 = time.time()
+        await layer.group_send(thread_group(thread_id), {"type": "live.resync"})
+        await wait_until(lambda n=n: all(len(s.resyncs) > n for s in sockets))
+        bare.append(max(s.resyncs[n] for s in sockets) - t0)
+        # the forum's own path
+        answer = await asyncio.to_thread(
+            post_reply, servers[n % 2].url, thread_id, setup.authors[0], "Een meting."
+        )
+        seq = answer["seq"]
+        await wait_until(lambda seq=seq: all(seq in s.posts for s in sockets))
+        created = await asyncio.to_thread(
+            lambda pk=answer["id"]: Post.objects.get(pk=pk).created.timestamp()
+        )
+        forum.append(max(s.posts[seq] for s in sockets) - created)
+    stop.set()
+    await asyncio.gather(*tasks, return_exceptions=True)
+    return {
+        "size": size,
+        "bare_p50": statistics.median(bare) * 1000,
+        "bare_p99": percentile(bare, 99) * 1000,
+        "forum_p50": statistics.median(forum) * 1000,
+        "forum_p99": percentile(forum, 99) * 1000,
+    }
+
+
+def _raise_on_sigterm(signum, frame) -> None:
+    # SystemExit unwinds through `finally`: the servers and Redis are stopped.
+    raise SystemExit(128 + signum)
+
+
+def main() -> int:
+    signal.signal(signal.SIGTERM, _raise_on_sigterm)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10,100,500")
+    parser.add_argument("--rounds", type=int, default=10)
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    workdir = Path(tempfile.mkdtemp(prefix="lwp-forum-bench-"))
+    redis = OwnRedis()
+    redis.start()
+    servers: list[AsgiProcess] = []
+    try:
+        env = server_env(
+            database_url=f"sqlite:///{workdir / 'forum.sqlite3'}",
+            redis_url=redis.url,
+            settings=SETTINGS,
+        )
+        log("migrating and creating members")
+        setup = prepare(env, threads=len(sizes), readers=50, authors=2)
+        servers = [AsgiProcess(env, log=workdir / f"server{i}.log") for i in (1, 2)]
+        for server in servers:
+            server.start()
+        for server in servers:
+            post_reply(server.url, setup.threads[0], setup.authors[1], "Opwarmen.", timeout=300)
+        results = []
+        for size, thread_id in zip(sizes, setup.threads, strict=True):
+            log(f"{size} sockets")
+            results.append(
+                asyncio.run(
+                    measure(size, setup=setup, servers=servers, thread_id=thread_id,
+                            rounds=args.rounds)
+                )
+            )  # fmt: skip
+            log(str(results[-1]))
+    finally:
+        for server in servers:
+            server.stop()
+        redis.stop()
+    print("# Forum live fan-out\n")
+    print(
+        f"`python bench/bench_forum_live.py --sizes {args.sizes} --rounds {args.rounds}`: "
+        "2 uvicorn workers, the script's own Redis, SQLite; sockets spread over both "
+        "workers. **forum**: from the reply's row (inside the committing transaction) to "
+        "the last socket's `post` frame, each consumer re-checking access and rendering. "
+        "**bare**: a `group_send` of `live.resync` (no database) to the same sockets.\n"
+    )
+    print(
+        "| sockets | bare p50 ms | bare p99 ms | forum p50 ms | forum p99 ms | forum / bare (p50) |"
+    )
+    print("| ---: | ---: | ---: | ---: | ---: | ---: |")
+    for r in results:
+        ratio = r["forum_p50"] / r["bare_p50"] if r["bare_p50"] else float("nan")
+        print(
+            f"| {r['size']} | {r['bare_p50']:.1f} | {r['bare_p99']:.1f} | {r['forum_p50']:.1f} "
+            f"| {r['forum_p99']:.1f} | {ratio:.1f}x |"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONUNBUFFERED", "1")
+    sys.exit(main())
