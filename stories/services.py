@@ -23,7 +23,7 @@ import privacy
 from members import audit
 from members.services import record_event
 
-from . import moderation, privacy_check, rules
+from . import discussion, moderation, privacy_check, rules
 from .models import StoryIndexPage, StoryPage
 from .privacy_check import Detail
 
@@ -44,12 +44,15 @@ ERROR_NOT_IN_REVIEW = _("Dit verhaal wacht niet op een beoordeling.")
 ERROR_NOT_MODERATOR = _("Alleen moderatoren beoordelen verhalen.")
 ERROR_COMMENT_REQUIRED = _("Schrijf de schrijver wat er moet veranderen.")
 ERROR_NOT_PUBLISHED = _("Dit verhaal staat niet online.")
+ERROR_NO_DISCUSSION = _("Over dit verhaal is geen gesprek.")
 
 RESERVED_SLUGS = frozenset({"schrijven", "mijn", "moderatie"})
 
 AUDIT_ACTIONS = {
     "stories.submitted": _("Verhaal ingediend"),
     "stories.withdrawn": _("Verhaal ingetrokken door de schrijver"),
+    "stories.discussion_closed": _("Gesprek over verhaal gesloten door de schrijver"),
+    "stories.discussion_reopened": _("Gesprek over verhaal heropend door de schrijver"),
 }
 AUDIT_MODERATION_ACTIONS = {
     "stories.published": _("Verhaal gepubliceerd"),
@@ -336,3 +339,30 @@ def purge_old_revisions(*, story: StoryPage, keep: Revision) -> int:
     if story.withdrawn_at is not None:
         StoryPage.objects.filter(pk=story.pk).update(withdrawn_at=None)
     return count
+
+
+# --- the discussion (stories.discussion, through forum.services) -------------------
+
+
+@transaction.atomic
+def sync_discussion(*, story: StoryPage) -> None:
+    """After a publication or unpublication (any route: the site's pages, the
+    admin, a withdrawal): the story's discussion follows at once."""
+    story = StoryPage.objects.get(pk=story.pk)
+    discussion.sync_with_publication(story=story, live=story.live)
+
+
+@transaction.atomic
+def set_discussion_open(*, author: Any, story: StoryPage, open_: bool) -> StoryPage:
+    """The author closes the discussion about their story (members read it, nobody
+    adds to it) or reopens it. Only while the story is online."""
+    if not rules.can_edit_story(author, story):
+        raise PermissionDenied(ERROR_NOT_YOURS)
+    story = StoryPage.objects.get(pk=story.pk)
+    if not story.live:
+        raise ValidationError(ERROR_NOT_PUBLISHED)
+    if not discussion.set_open(story=story, open_=open_):
+        raise ValidationError(ERROR_NO_DISCUSSION)
+    action = "stories.discussion_reopened" if open_ else "stories.discussion_closed"
+    record_event(action=action, actor=author, subject=author, obj=story)
+    return story

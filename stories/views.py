@@ -178,6 +178,27 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("stories:mine")
 
 
+@login_required
+@require_POST
+def discussion_state(request: HttpRequest, pk: int) -> HttpResponse:
+    """Close or reopen the discussion about the author's own story."""
+    _require_writer(request)
+    story = _own_story(request, pk)
+    open_ = request.POST.get("action") == "heropenen"
+    try:
+        services.set_discussion_open(author=request.user, story=story, open_=open_)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("Het gesprek over je verhaal is weer open.")
+            if open_
+            else _("Het gesprek over je verhaal is gesloten. Leden kunnen het nog lezen."),
+        )
+    return redirect("stories:mine")
+
+
 # --- moderation ------------------------------------------------------------------
 
 

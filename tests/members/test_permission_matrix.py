@@ -176,6 +176,8 @@ MATRIX: dict[str, tuple[str, dict[str, object]]] = {
     "stories:mine": ("/verhalen/mijn/", STORY_WRITERS),
     # POST only: withdrawing takes a story offline.
     "stories:withdraw": ("/verhalen/mijn/999/intrekken/", logged_in(GONE)),
+    # POST only: the author closes or reopens their story's discussion.
+    "stories:discussion": ("/verhalen/mijn/999/gesprek/", logged_in(GONE)),
     "stories:moderation": ("/verhalen/moderatie/", MODERATORS_ONLY),
     "stories:review": (
         "/verhalen/moderatie/999/",
