@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
+from django.db.models.fields.json import KT
 from django.urls import reverse
 
+from members import text_search
+
 from .anonymise import PLACEHOLDER
+from .methods import all_part_keys
 from .models import Case
 
 
@@ -30,3 +35,12 @@ def discussion_url(case: Case) -> str | None:
         return None
     # The forum's own address for a thread; reversing a name imports nothing of it.
     return reverse("forum:thread", kwargs={"pk": case.discussion_thread_id})
+
+
+def search_cases(cases: QuerySet[Case], query: str) -> QuerySet[Case]:
+    """The library's search, the same way as the forum's (members.text_search):
+    PostgreSQL Dutch full text, ranked, over the title and every narrative part;
+    every word by `icontains` on other databases. Each part is read as its own
+    text (not the JSON as a whole), so keys never match and accents need no escaping."""
+    fields = ["title", *(KT(f"parts__{key}") for key in all_part_keys())]
+    return text_search.matching(cases, query, fields=fields)

@@ -12,8 +12,6 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q, TextField
-from django.db.models.functions import Cast
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -63,9 +61,7 @@ def library(request: HttpRequest) -> HttpResponse:
         if data.get("methode"):
             cases = cases.filter(method=data["methode"])
         if data.get("q"):
-            cases = cases.annotate(_text=Cast("parts", TextField())).filter(
-                Q(title__icontains=data["q"]) | Q(_text__icontains=data["q"])
-            )
+            cases = selectors.search_cases(cases, data["q"])
     page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)

@@ -251,6 +251,41 @@ class ResourceBlock(blocks.StructBlock):
         help_text = _("Een document om te downloaden, zoals een stappenplan of checklist.")
 
 
+class StoryLinkBlock(blocks.StructBlock):
+    """A story by an ervaringsdeskundige, linked from a lesson. The story is named by
+    its page type only (courses never imports stories): the block shows it when it is
+    live and the reader may read it (the page answers `can_be_read_by(user)`), with
+    its content warning before the link; a members-only story stays out of sight for
+    anyone else."""
+
+    story = blocks.PageChooserBlock(label=_("verhaal"), page_type="stories.StoryPage")
+    introduction = blocks.TextBlock(
+        label=_("inleiding"),
+        required=False,
+        max_length=rules.BLOCK_TEXT_MAX_CHARS,
+        help_text=_("Waarom dit verhaal bij de les hoort (optioneel)."),
+    )
+
+    def get_context(self, value: Any, parent_context: dict[str, Any] | None = None) -> dict:
+        context = super().get_context(value, parent_context=parent_context)
+        request = (parent_context or {}).get("request")
+        user = getattr(request, "user", None)
+        page = value.get("story")
+        story = page.specific if page is not None and page.live else None
+        readable = getattr(story, "can_be_read_by", None)
+        context["story"] = story if readable is not None and readable(user) else None
+        return context
+
+    class Meta:
+        icon = "openquote"
+        label = _("Verhaal")
+        template = "courses/blocks/story_link.html"
+        help_text = _(
+            "Een verhaal van een ervaringsdeskundige bij deze les: titel, samenvatting en "
+            "inhoudswaarschuwing, met een link. Verhalen voor leden ziet alleen wie lid is."
+        )
+
+
 class LessonStreamBlock(blocks.StreamBlock):
     text = blocks.RichTextBlock(
         label=_("Tekst"),
@@ -267,3 +302,4 @@ class LessonStreamBlock(blocks.StreamBlock):
     scenario = ScenarioBlock()
     reflection = ReflectionBlock()
     resource = ResourceBlock()
+    story = StoryLinkBlock()

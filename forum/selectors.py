@@ -16,6 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from members import text_search
 from members.selectors import profiles_by_pseudonyms, suspended_profiles
 
 from . import mentions, permissions
@@ -473,3 +474,54 @@ def live_frames(
             )
         answers.append((True, rendered[variant]))
     return answers
+
+
+# --- search ("/forum/zoeken/") -----------------------------------------------
+
+SEARCH_LIMIT = 50
+EXCERPT_WORDS = 40
+
+
+@dataclass
+class SearchResult:
+    post: Post
+    author: str
+    excerpt: str
+
+    @property
+    def thread(self) -> Thread:
+        return self.post.thread
+
+
+def search_posts(*, user: Any, query: str, limit: int = SEARCH_LIMIT) -> list[SearchResult]:
+    """Published posts matching `query` (their text or their thread's title), best
+    first, for approved members only: never a hidden or deleted post, never a post
+    in a thread the member may not read (moderators included: the search shows what
+    is published). Authors appear as in the thread (per-thread alias in alias mode).
+    Two queries whatever the number of results."""
+    if not permissions.can_read_forum(user):
+        return []
+    posts = (
+        Post.objects.visible_to(user)
+        .filter(hidden=False, deleted=False, thread__hidden=False)
+        .order_by("-created", "-pk")
+    )
+    found = list(
+        text_search.matching(posts, query, fields=["text", "thread__title"]).select_related(
+            "thread", "thread__category", "author__profile"
+        )[:limit]
+    )
+    alias_threads = {post.thread_id for post in found if post.thread.alias_mode}
+    aliases: dict[int, dict[int, str]] = {}
+    for thread_id, user_id, alias in ThreadAlias.objects.filter(
+        thread_id__in=alias_threads
+    ).values_list("thread_id", "user_id", "alias"):
+        aliases.setdefault(thread_id, {})[user_id] = alias
+    return [
+        SearchResult(
+            post=post,
+            author=Names(post.thread, aliases.get(post.thread_id, {})).of(post.author),
+            excerpt=Truncator(post.text).words(EXCERPT_WORDS),
+        )
+        for post in found
+    ]

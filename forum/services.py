@@ -9,14 +9,16 @@ the same transaction and is broadcast after the commit (forum.broadcast)."""
 from __future__ import annotations
 
 import string
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.text import Truncator
@@ -218,6 +220,79 @@ def set_discussion_state(
 def delete_discussion(*, thread_id: int) -> None:
     """The subject reached the end of its retention: its discussion goes with it."""
     Thread.objects.filter(pk=thread_id).delete()
+
+
+# By subject: for an app that keeps no thread id (stories). The subject is any saved
+# model instance; the forum only sees its content type and primary key.
+
+
+@dataclass(frozen=True)
+class Discussion:
+    """What an app may know of the discussion about its subject: no posts, no names."""
+
+    thread_id: int
+    url: str
+    locked: bool
+    hidden: bool
+
+
+def _about(subjects: Sequence[Any]) -> Q:
+    condition = Q(pk__in=[])
+    for subject in subjects:
+        condition |= Q(
+            subject_type=ContentType.objects.get_for_model(subject),
+            subject_id=str(subject.pk),
+        )
+    return condition
+
+
+def discussions_about(*, subjects: Sequence[Any]) -> dict[int, Discussion]:
+    """The discussion of each subject that has one, by the subject's primary key; one
+    query whatever their number. The oldest thread counts when there are several."""
+    if not subjects:
+        return {}
+    found: dict[int, Discussion] = {}
+    threads = Thread.objects.filter(_about(subjects)).order_by("created", "pk")
+    for pk, subject_id, locked, hidden in threads.values_list(
+        "pk", "subject_id", "locked", "hidden"
+    ):
+        key = int(subject_id)
+        if key not in found:
+            url = reverse("forum:thread", kwargs={"pk": pk})
+            found[key] = Discussion(thread_id=pk, url=url, locked=locked, hidden=hidden)
+    return found
+
+
+def discussion_about(*, subject: Any) -> Discussion | None:
+    """The discussion about `subject`, or None when it has none."""
+    return discussions_about(subjects=[subject]).get(int(subject.pk))
+
+
+def readable_discussion_about(*, subject: Any, user: Any) -> Discussion | None:
+    """The discussion about `subject` when `user` may read it now (members only; a
+    hidden discussion for moderators only), else None: visitors learn nothing."""
+    discussion = discussion_about(subject=subject) if permissions.can_read_forum(user) else None
+    if discussion is None:
+        return None
+    if discussion.hidden and not permissions.can_moderate_forum(user):
+        return None
+    return discussion
+
+
+@transaction.atomic
+def set_discussion_state_about(
+    *, subject: Any, hidden: bool | None = None, locked: bool | None = None
+) -> bool:
+    """Hide or show, close or reopen every discussion about `subject` at once (the
+    subject was withdrawn, its author closed the conversation). Returns whether
+    there was one."""
+    updates = {
+        name: value for name, value in (("hidden", hidden), ("locked", locked)) if value is not None
+    }
+    threads = Thread.objects.filter(_about([subject]))
+    if not updates:
+        return threads.exists()
+    return threads.update(**updates) > 0
 
 
 @transaction.atomic

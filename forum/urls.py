@@ -6,6 +6,7 @@ app_name = "forum"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("zoeken/", views.search, name="search"),
     path("categorie/<slug:slug>/", views.category, name="category"),
     path("categorie/<slug:slug>/nieuw/", views.new_thread, name="new_thread"),
     path("gesprek/<int:pk>/", views.thread, name="thread"),

@@ -139,6 +139,21 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @member_required
+def search(request: HttpRequest) -> HttpResponse:
+    """Search published posts; the query is neither stored nor logged."""
+    query = request.GET.get("q", "").strip()[:200]
+    return render(
+        request,
+        "forum/search.html",
+        {
+            "query": query,
+            "results": selectors.search_posts(user=request.user, query=query) if query else [],
+        },
+    )
+
+
+@never_cache
+@member_required
 def category(request: HttpRequest, slug: str) -> HttpResponse:
     current = selectors.get_category_for(user=request.user, slug=slug)
     return render(

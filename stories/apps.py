@@ -7,7 +7,7 @@ class StoriesConfig(AppConfig):
     verbose_name = _("Verhalen")
 
     def ready(self) -> None:
-        from wagtail.signals import page_published
+        from wagtail.signals import page_published, page_unpublished
 
         from . import receivers, services
         from .models import StoryPage
@@ -15,4 +15,14 @@ class StoriesConfig(AppConfig):
         services.register_audit_actions()
         page_published.connect(
             receivers.purge_on_publish, sender=StoryPage, dispatch_uid="stories_purge_on_publish"
+        )
+        page_published.connect(
+            receivers.discussion_on_publish,
+            sender=StoryPage,
+            dispatch_uid="stories_discussion_on_publish",
+        )
+        page_unpublished.connect(
+            receivers.discussion_on_unpublish,
+            sender=StoryPage,
+            dispatch_uid="stories_discussion_on_unpublish",
         )

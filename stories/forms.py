@@ -6,8 +6,12 @@ from typing import Any
 
 from django import forms
 from django.forms import formset_factory
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.images import get_image_model
 
+from . import services
+from .blocks import ERROR_ALT_TEXT_REQUIRED
 from .models import Audience, AuthorDisplay, ContentWarning, StoryPage, Theme
 from .services import Section, StoryContent
 
@@ -83,6 +87,54 @@ class SectionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Een zin uit dit deel die je wilt laten opvallen."),
     )
+    # The upload itself is stored by the view (services.store_story_image) before
+    # the form is bound, so a later error never asks for the file again.
+    image = forms.ImageField(
+        label=_("Afbeelding"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        help_text=_(
+            "Een foto of tekening bij dit deel (JPEG, PNG of WebP). Locatie, camera en "
+            "andere gegevens in het bestand halen we eraf."
+        ),
+    )
+    alt_text = forms.CharField(
+        label=_("Beschrijving van de afbeelding"),
+        max_length=services.ALT_TEXT_MAX,
+        required=False,
+        help_text=_(
+            "Wat de afbeelding laat zien, voor wie haar niet kan zien. "
+            "Verplicht bij een afbeelding."
+        ),
+    )
+    image_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    remove_image = forms.BooleanField(label=_("Afbeelding weghalen"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.image_id_value() is None:
+            del self.fields["remove_image"]
+
+    def image_id_value(self) -> int | None:
+        raw = self["image_id"].value()
+        try:
+            return int(raw) if raw not in (None, "") else None
+        except (TypeError, ValueError):
+            return None
+
+    @cached_property
+    def current_image(self) -> Any:
+        image_id = self.image_id_value()
+        if image_id is None:
+            return None
+        return get_image_model().objects.filter(pk=image_id).first()
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        has_image = cleaned.get("image_id") is not None and not cleaned.get("remove_image")
+        if has_image and not (cleaned.get("alt_text") or "").strip():
+            self.add_error("alt_text", ERROR_ALT_TEXT_REQUIRED)
+        return cleaned
 
 
 SectionFormSet = formset_factory(
@@ -105,7 +157,16 @@ def initial_from_page(page: StoryPage) -> tuple[dict[str, Any], list[dict[str, s
         "audience": content.audience,
         "allow_discussion": content.allow_discussion,
     }
-    sections = [{"heading": s.heading, "text": s.text, "quote": s.quote} for s in content.sections]
+    sections = [
+        {
+            "heading": s.heading,
+            "text": s.text,
+            "quote": s.quote,
+            "alt_text": s.alt_text,
+            "image_id": s.image_id,
+        }
+        for s in content.sections
+    ]
     return story, sections or [{}]
 
 
@@ -115,7 +176,13 @@ def content_from_forms(form: StoryForm, sections: Any) -> StoryContent:
         title=data["title"],
         summary=data["summary"],
         sections=tuple(
-            Section(s.get("heading", ""), s.get("text", ""), s.get("quote", ""))
+            Section(
+                s.get("heading", ""),
+                s.get("text", ""),
+                s.get("quote", ""),
+                alt_text=s.get("alt_text", "") if not s.get("remove_image") else "",
+                image_id=None if s.get("remove_image") else s.get("image_id"),
+            )
             for s in sections.cleaned_data
             if s
         ),

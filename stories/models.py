@@ -161,6 +161,13 @@ class StoryPage(Page):
             return self.pseudonym
         return str(_("anoniem"))
 
+    def can_be_read_by(self, user: Any) -> bool:
+        """Live and readable by `user` (stories.rules): asked by blocks of other apps
+        that link a story without importing this app (courses.blocks.StoryLinkBlock)."""
+        from .rules import can_read_story  # rules builds on this module
+
+        return self.live and can_read_story(user, self)
+
     def theme_labels(self) -> list[str]:
         labels = dict(Theme.choices)
         return [str(labels[theme]) for theme in self.themes if theme in labels]

@@ -13,7 +13,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import TaskState, WorkflowState
 
-from . import rules
+from . import discussion, rules
 from .models import Audience, StoryIndexPage, StoryPage, Theme
 
 
@@ -41,6 +41,7 @@ class MyStory:
     status: Status
     comment: str  # the moderator's request, when changes were asked
     editable: bool
+    discussion: discussion.Discussion | None = None
 
     @property
     def status_label(self) -> str:
@@ -94,6 +95,7 @@ def _active_states(stories: Sequence[StoryPage]) -> dict[int, WorkflowState]:
 def my_stories(*, user: Any) -> list[MyStory]:
     stories = list(StoryPage.objects.filter(owner=user).order_by("-latest_revision_created_at"))
     states = _active_states(stories)
+    discussions = discussion.discussions_of(stories)
     result = []
     for story in stories:
         status, comment = _state(story, states)
@@ -104,6 +106,7 @@ def my_stories(*, user: Any) -> list[MyStory]:
                 status=status,
                 comment=comment,
                 editable=status != Status.IN_REVIEW,
+                discussion=discussions.get(story.pk) if story.live else None,
             )
         )
     return result

@@ -9,24 +9,29 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import PurePosixPath
 from typing import Any
+from uuid import uuid4
 
+from django import forms
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, SuspiciousFileOperation, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.actions.unpublish_page import UnpublishPageAction
-from wagtail.models import Revision, TaskState, WorkflowState
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Revision, TaskState, WorkflowState
 
 import privacy
 from members import audit
 from members.services import record_event
 from notifications import services as notifications
 
-from . import moderation, privacy_check, rules
+from . import discussion, moderation, privacy_check, rules
 from .models import StoryIndexPage, StoryPage
 from .privacy_check import Detail
 
@@ -47,12 +52,21 @@ ERROR_NOT_IN_REVIEW = _("Dit verhaal wacht niet op een beoordeling.")
 ERROR_NOT_MODERATOR = _("Alleen moderatoren beoordelen verhalen.")
 ERROR_COMMENT_REQUIRED = _("Schrijf de schrijver wat er moet veranderen.")
 ERROR_NOT_PUBLISHED = _("Dit verhaal staat niet online.")
+ERROR_NO_DISCUSSION = _("Over dit verhaal is geen gesprek.")
+ERROR_NOT_YOUR_IMAGE = _("Deze afbeelding hoort niet bij jouw verhaal.")
+ERROR_IMAGE_NOT_CLEANED = _(
+    "Deze afbeelding kon niet van haar metagegevens (zoals locatie of camera) worden ontdaan "
+    "en is daarom niet opgeslagen. Sla haar opnieuw op als JPEG of PNG en probeer het nog eens."
+)
+ALT_TEXT_MAX = 250
 
 RESERVED_SLUGS = frozenset({"schrijven", "mijn", "moderatie"})
 
 AUDIT_ACTIONS = {
     "stories.submitted": _("Verhaal ingediend"),
     "stories.withdrawn": _("Verhaal ingetrokken door de schrijver"),
+    "stories.discussion_closed": _("Gesprek over verhaal gesloten door de schrijver"),
+    "stories.discussion_reopened": _("Gesprek over verhaal heropend door de schrijver"),
 }
 AUDIT_MODERATION_ACTIONS = {
     "stories.published": _("Verhaal gepubliceerd"),
@@ -89,6 +103,8 @@ class Section:
     heading: str = ""
     text: str = ""
     quote: str = ""
+    alt_text: str = ""
+    image_id: int | None = None  # an image stored by store_story_image
 
 
 @dataclass(frozen=True)
@@ -110,13 +126,16 @@ class StoryContent:
     def texts(self) -> list[str]:
         parts = [self.title, self.summary, self.content_warning_note, self.pseudonym]
         for section in self.sections:
-            parts += [section.heading, section.text, section.quote]
+            parts += [section.heading, section.text, section.quote, section.alt_text]
         return parts
 
     def with_texts(self, texts: Sequence[str]) -> StoryContent:
         it = iter(texts)
         title, summary, note, pseudonym = next(it), next(it), next(it), next(it)
-        sections = tuple(Section(next(it), next(it), next(it)) for _ in self.sections)
+        sections = tuple(
+            replace(section, heading=next(it), text=next(it), quote=next(it), alt_text=next(it))
+            for section in self.sections
+        )
         return replace(
             self,
             title=title,
@@ -133,6 +152,8 @@ class StoryContent:
                 block.value.get("heading") or "",
                 block.value.get("text") or "",
                 block.value.get("quote") or "",
+                alt_text=block.value.get("alt_text") or "",
+                image_id=getattr(block.value.get("image"), "pk", None),
             )
             for block in page.body
             if block.block_type == "section"
@@ -151,33 +172,52 @@ class StoryContent:
         )
 
 
-def _body(page: StoryPage, content: StoryContent) -> list[tuple[str, Any]]:
-    """The new sections, keeping the images an editor added to a section in
-    the admin (the site's form has no image upload yet) and any notices."""
-    old_sections = [b for b in page.body if b.block_type == "section"] if page.pk else []
+def _images(author: Any, page: StoryPage, content: StoryContent) -> dict[int, Any]:
+    """The images the sections point at: each one the author uploaded, or one the
+    story already shows (an editor may have chosen it in the admin)."""
+    ids = {s.image_id for s in content.sections if s.image_id is not None}
+    if not ids:
+        return {}
+    in_story = set()
+    if page.pk:
+        for block in page.body:
+            image = block.value.get("image") if block.block_type == "section" else None
+            if image is not None:
+                in_story.add(image.pk)
+    images = {
+        image.pk: image
+        for image in get_image_model().objects.filter(pk__in=ids)
+        if image.pk in in_story or image.uploaded_by_user_id == author.pk
+    }
+    if set(images) != ids:
+        raise PermissionDenied(ERROR_NOT_YOUR_IMAGE)
+    return images
+
+
+def _body(page: StoryPage, content: StoryContent, images: dict[int, Any]) -> list[tuple[str, Any]]:
+    """The new sections, each with its image and that image's description, and
+    any notices an editor added in the admin."""
     blocks: list[tuple[str, Any]] = []
-    for position, section in enumerate(s for s in content.sections if s.text.strip()):
+    for section in (s for s in content.sections if s.text.strip()):
+        image = images.get(section.image_id) if section.image_id is not None else None
         value: dict[str, Any] = {
             "heading": section.heading.strip(),
             "text": section.text.strip(),
             "quote": section.quote.strip(),
-            "image": None,
-            "alt_text": "",
+            "image": image,
+            "alt_text": section.alt_text.strip() if image is not None else "",
         }
-        if position < len(old_sections):
-            value["image"] = old_sections[position].value.get("image")
-            value["alt_text"] = old_sections[position].value.get("alt_text") or ""
         blocks.append(("section", value))
     if page.pk:
         blocks += [(b.block_type, b.value) for b in page.body if b.block_type != "section"]
     return blocks
 
 
-def _apply(page: StoryPage, content: StoryContent) -> None:
+def _apply(page: StoryPage, content: StoryContent, images: dict[int, Any]) -> None:
     page.title = content.title.strip()
     page.draft_title = page.title
     page.summary = content.summary.strip()
-    page.body = _body(page, content)
+    page.body = _body(page, content, images)
     page.content_warning = content.content_warning
     page.content_warning_note = content.content_warning_note.strip()
     page.themes = list(content.themes)
@@ -185,6 +225,34 @@ def _apply(page: StoryPage, content: StoryContent) -> None:
     page.pseudonym = content.pseudonym.strip()
     page.audience = content.audience
     page.allow_discussion = content.allow_discussion
+
+
+@transaction.atomic
+def store_story_image(*, author: Any, upload: UploadedFile) -> int:
+    """Store an image for the author's story and return its id.
+
+    The file goes through the site's default storage, which re-encodes every
+    image without EXIF, GPS, XMP or comments and refuses what it cannot clean
+    (the project's upload rules). The uploaded name is dropped too: a phone's
+    file name can carry a date, a place or a person."""
+    if not rules.can_write_stories(author):
+        raise PermissionDenied(ERROR_NOT_YOURS)
+    forms.ImageField().clean(upload)  # a real image, in Dutch when it is not
+    suffix = PurePosixPath(upload.name or "").suffix.lower() or ".jpg"
+    image = get_image_model()(
+        title=str(_("Afbeelding bij een verhaal")),
+        uploaded_by_user=author,
+        collection=Collection.get_first_root_node(),
+    )
+    upload.seek(0)
+    try:
+        image.file.save(f"verhaal-{uuid4().hex}{suffix}", upload, save=False)
+    except SuspiciousFileOperation as error:
+        raise ValidationError(ERROR_IMAGE_NOT_CLEANED) from error
+    image._set_image_file_metadata()  # size and hash of the cleaned file
+    image.full_clean(exclude=["file"])
+    image.save()
+    return image.pk
 
 
 def _unique_slug(index: StoryIndexPage, title: str) -> str:
@@ -212,7 +280,7 @@ def save_draft(*, author: Any, content: StoryContent, story: StoryPage | None = 
     if story is None:
         index = _index()
         page = StoryPage(live=False, owner=author, content_warning=content.content_warning)
-        _apply(page, content)
+        _apply(page, content, _images(author, page, content))
         page.slug = _unique_slug(index, page.title)
         page.full_clean(exclude=["path", "depth"])
         index.add_child(instance=page)
@@ -223,7 +291,7 @@ def save_draft(*, author: Any, content: StoryContent, story: StoryPage | None = 
     if story.workflow_in_progress:
         raise ValidationError(ERROR_NOT_EDITABLE)
     page = story.get_latest_revision_as_object()
-    _apply(page, content)
+    _apply(page, content, _images(author, page, content))
     page.full_clean()
     page.save_revision(user=author)
     return StoryPage.objects.get(pk=story.pk)
@@ -357,3 +425,30 @@ def purge_old_revisions(*, story: StoryPage, keep: Revision) -> int:
     if story.withdrawn_at is not None:
         StoryPage.objects.filter(pk=story.pk).update(withdrawn_at=None)
     return count
+
+
+# --- the discussion (stories.discussion, through forum.services) -------------------
+
+
+@transaction.atomic
+def sync_discussion(*, story: StoryPage) -> None:
+    """After a publication or unpublication (any route: the site's pages, the
+    admin, a withdrawal): the story's discussion follows at once."""
+    story = StoryPage.objects.get(pk=story.pk)
+    discussion.sync_with_publication(story=story, live=story.live)
+
+
+@transaction.atomic
+def set_discussion_open(*, author: Any, story: StoryPage, open_: bool) -> StoryPage:
+    """The author closes the discussion about their story (members read it, nobody
+    adds to it) or reopens it. Only while the story is online."""
+    if not rules.can_edit_story(author, story):
+        raise PermissionDenied(ERROR_NOT_YOURS)
+    story = StoryPage.objects.get(pk=story.pk)
+    if not story.live:
+        raise ValidationError(ERROR_NOT_PUBLISHED)
+    if not discussion.set_open(story=story, open_=open_):
+        raise ValidationError(ERROR_NO_DISCUSSION)
+    action = "stories.discussion_reopened" if open_ else "stories.discussion_closed"
+    record_event(action=action, actor=author, subject=author, obj=story)
+    return story

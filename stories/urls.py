@@ -11,6 +11,7 @@ urlpatterns = [
     path("schrijven/<int:pk>/", views.write, name="edit"),
     path("mijn/", views.mine, name="mine"),
     path("mijn/<int:pk>/intrekken/", views.withdraw, name="withdraw"),
+    path("mijn/<int:pk>/gesprek/", views.discussion_state, name="discussion"),
     path("moderatie/", views.moderation, name="moderation"),
     path("moderatie/<int:pk>/", views.review, name="review"),
 ]

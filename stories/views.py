@@ -3,13 +3,14 @@ and the two story pages (served through stories.wagtail_hooks)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -77,9 +78,18 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         sections = SectionFormSet(initial=sections_initial, prefix="deel")
         return _render_write(request, story, form, sections)
 
-    form = StoryForm(request.POST)
-    sections = SectionFormSet(request.POST, prefix="deel")
-    action = request.POST.get("action", "save")
+    data = request.POST.copy()
+    upload_errors = _store_uploads(request, data)
+    form = StoryForm(data)
+    sections = SectionFormSet(data, prefix="deel")
+    action = data.get("action", "save")
+    if upload_errors:
+        sections.is_valid()
+        for index, errors in upload_errors.items():
+            if index < len(sections.forms):
+                sections.forms[index].add_error("image", errors)
+        form.is_valid()
+        return _render_write(request, story, form, sections)
     if action == "add_section":
         if sections.is_valid():
             rows = [s for s in sections.cleaned_data if s]
@@ -124,6 +134,29 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         return JsonResponse({"saved": True, "edit_url": reverse("stories:edit", args=[page.pk])})
     messages.success(request, _("Je concept is opgeslagen."))
     return redirect("stories:edit", pk=page.pk)
+
+
+UPLOAD_FIELD = re.compile(r"deel-(\d+)-image")
+
+
+def _store_uploads(request: HttpRequest, data: QueryDict) -> dict[int, list[str]]:
+    """Store each section's new image at once (cleaned of its metadata) and put its
+    id in the form's data, so an error elsewhere never asks for the file again.
+    Returns the refusals by section."""
+    errors: dict[int, list[str]] = {}
+    for key, upload in request.FILES.items():
+        match = UPLOAD_FIELD.fullmatch(key)
+        if match is None:
+            continue
+        index = int(match.group(1))
+        try:
+            image_id = services.store_story_image(author=request.user, upload=upload)
+        except ValidationError as error:
+            errors[index] = error.messages
+        else:
+            data[f"deel-{index}-image_id"] = str(image_id)
+            data.pop(f"deel-{index}-remove_image", None)
+    return errors
 
 
 def _autosaving(request: HttpRequest) -> bool:
@@ -175,6 +208,27 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("Je verhaal staat niet meer online."))
+    return redirect("stories:mine")
+
+
+@login_required
+@require_POST
+def discussion_state(request: HttpRequest, pk: int) -> HttpResponse:
+    """Close or reopen the discussion about the author's own story."""
+    _require_writer(request)
+    story = _own_story(request, pk)
+    open_ = request.POST.get("action") == "heropenen"
+    try:
+        services.set_discussion_open(author=request.user, story=story, open_=open_)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("Het gesprek over je verhaal is weer open.")
+            if open_
+            else _("Het gesprek over je verhaal is gesloten. Leden kunnen het nog lezen."),
+        )
     return redirect("stories:mine")
 
 

@@ -138,6 +138,8 @@ CASUISTRY_ARCHIVE_AFTER_MONTHS = int(env("CASUISTRY_ARCHIVE_AFTER_MONTHS", "24")
 CASUISTRY_DELETE_AFTER_MONTHS = int(env("CASUISTRY_DELETE_AFTER_MONTHS", "12") or 12)
 # The forum category approved cases open their discussion in (made on first use).
 CASUISTRY_FORUM_CATEGORY = "casuistiek"
+# The forum category a story's discussion opens in (made on first use; the demo's too).
+STORIES_FORUM_CATEGORY = "verhalen"
 
 # --- accounts ---------------------------------------------------------------
 

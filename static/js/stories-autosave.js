@@ -25,6 +25,11 @@
     dirty = false;
     var data = new FormData(form);
     data.set("action", "save");
+    // Images are sent with "Opslaan" or "Indienen" only: an autosave every few
+    // seconds would store the same picture again and again.
+    Array.prototype.forEach.call(form.querySelectorAll('input[type="file"]'), function (input) {
+      data.delete(input.name);
+    });
     fetch(form.getAttribute("action") || window.location.pathname, {
       method: "POST",
       body: data,

@@ -148,6 +148,7 @@ MATRIX: dict[str, tuple[str, dict[str, object]]] = {
     # The forum (issue 11): members only; pending members never learn whether a
     # thread exists. Nobody holds thread, post or category 999999 / "bestaat-niet".
     "forum:index": ("/forum/", MEMBERS_ONLY),
+    "forum:search": ("/forum/zoeken/?q=meldcode", MEMBERS_ONLY),
     "forum:category": ("/forum/categorie/bestaat-niet/", FORUM_MISSING),
     "forum:new_thread": ("/forum/categorie/bestaat-niet/nieuw/", FORUM_MISSING),
     "forum:thread": ("/forum/gesprek/999999/", FORUM_MISSING),
@@ -189,6 +190,8 @@ MATRIX: dict[str, tuple[str, dict[str, object]]] = {
     "stories:mine": ("/verhalen/mijn/", STORY_WRITERS),
     # POST only: withdrawing takes a story offline.
     "stories:withdraw": ("/verhalen/mijn/999/intrekken/", logged_in(GONE)),
+    # POST only: the author closes or reopens their story's discussion.
+    "stories:discussion": ("/verhalen/mijn/999/gesprek/", logged_in(GONE)),
     "stories:moderation": ("/verhalen/moderatie/", MODERATORS_ONLY),
     "stories:review": (
         "/verhalen/moderatie/999/",
