@@ -30,3 +30,13 @@ def discussion_url(case: Case) -> str | None:
         return None
     # The forum's own address for a thread; reversing a name imports nothing of it.
     return reverse("forum:thread", kwargs={"pk": case.discussion_thread_id})
+
+
+def published_cases() -> list[Case]:
+    """The library's cases, for a choice list elsewhere (intervisie): titles only."""
+    return list(Case.objects.published().only("pk", "title"))
+
+
+def published_case(case_id: int) -> Case | None:
+    """A case in the library by id, or None (not published, archived or gone)."""
+    return Case.objects.published().filter(pk=case_id).first()

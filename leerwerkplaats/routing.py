@@ -3,10 +3,12 @@
 from django.urls import path
 
 from forum.consumers import ThreadConsumer
+from intervisie.consumers import SessionConsumer
 
 from . import live
 
 websocket_urlpatterns = [
     path("ws/ping/", live.PingConsumer.as_asgi()),
     path("ws/forum/threads/<int:pk>/", ThreadConsumer.as_asgi()),
+    path("ws/intervisie/<int:pk>/", SessionConsumer.as_asgi()),
 ]

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "casuistry",
     "forum",
     "stories",
+    "intervisie",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
