@@ -101,6 +101,10 @@ def get_session_for(*, user: Any, pk: int) -> Session:
     return session
 
 
+def session_by_id(session_id: int) -> Session:
+    return Session.objects.select_related("method").get(pk=session_id)
+
+
 def can_read_session_id(*, user: Any, session_id: int) -> bool:
     """One query: is `user` (fresh from the live check) in this session?"""
     return Participant.objects.filter(session_id=session_id, user_id=user.pk).exists()

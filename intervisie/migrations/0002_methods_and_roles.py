@@ -60,11 +60,8 @@ METHOD_PERMISSIONS = [
 ]
 
 
-def seed(apps, schema_editor):
-    from django.contrib.auth.management import create_permissions
-
-    Method = apps.get_model("intervisie", "Method")
-    Phase = apps.get_model("intervisie", "Phase")
+def seed_methods(Method, Phase):
+    """Also run by tests and seed_demo after a flush (real models)."""
     for slug, name, description, phases in METHODS:
         method, created = Method.objects.get_or_create(
             slug=slug, defaults={"name": name, "description": description}
@@ -80,6 +77,12 @@ def seed(apps, schema_editor):
                 rule=rule,
                 default_minutes=minutes,
             )
+
+
+def seed(apps, schema_editor):
+    from django.contrib.auth.management import create_permissions
+
+    seed_methods(apps.get_model("intervisie", "Method"), apps.get_model("intervisie", "Phase"))
 
     for app_config in apps.get_app_configs():
         app_config.models_module = True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from datetime import datetime
 from typing import Any
 
@@ -11,6 +12,14 @@ from intervisie import services
 from intervisie.models import Method, Session
 from tests.casuistry import factories as case_factories
 from tests.members import factories as member_factories
+
+
+def ensure_methods() -> None:
+    """The seeded methods, again after a transactional test flushed them."""
+    from intervisie.models import Phase
+
+    migration = importlib.import_module("intervisie.migrations.0002_methods_and_roles")
+    migration.seed_methods(Method, Phase)
 
 
 def facilitator() -> Any:
@@ -27,6 +36,7 @@ def session(
     lead: Any = None,
 ) -> tuple[Session, Any, Any, list[Any]]:
     """(session, facilitator, inbrenger, participants), planned."""
+    ensure_methods()
     lead = lead or facilitator()
     inbrenger = member_factories.member()
     others = [member_factories.member() for _ in range(participants)]
