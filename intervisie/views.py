@@ -203,8 +203,8 @@ def room(request: HttpRequest, pk: int) -> HttpResponse:
 CONTROL_ACTIONS = ("start", "volgende", "verlengen", "onthullen")
 
 
-@require_POST
 @member_required
+@require_POST
 def control(request: HttpRequest, pk: int) -> HttpResponse:
     """The facilitator's buttons: start, next phase, extend the timer, reveal."""
     session = selectors.get_session_for(user=request.user, pk=pk)

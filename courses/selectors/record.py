@@ -9,7 +9,8 @@ from typing import Any
 
 from django.utils import timezone
 
-from ..models import Completion, ReflectionAnswer
+from .. import rules
+from ..models import Completion, LearningActivity, ReflectionAnswer
 
 
 def member_name(user: Any) -> str:
@@ -44,7 +45,10 @@ def learning_record(*, user: Any, today: date | None = None) -> dict[str, Any]:
     expiring = [c for c in latest_per_course.values() if c.is_expiring(today)]
     registers = sorted(totals)
     reflections = list(ReflectionAnswer.objects.filter(user=user).order_by("-updated_at"))
+    activities = list(LearningActivity.objects.filter(user=user).order_by("-occurred_on", "-pk"))
     return {
+        "activities": activities,
+        "activity_hours": rules.study_hours(sum(a.minutes for a in activities)),
         "completions": completions,
         "registers": registers,
         "per_year": [
