@@ -244,3 +244,20 @@ def test_reminders_go_once_without_case_text(django_capture_on_commit_callbacks)
     assert len(mail.outbox) == 3
     assert all("Herinnering" in m.subject for m in mail.outbox)
     assert all("blauwe plekken" not in m.body for m in mail.outbox)
+
+
+def test_the_tick_command_moves_async_sessions_by_date():
+    from io import StringIO
+    from unittest import mock
+
+    from django.core.management import call_command
+
+    start = timezone.now()
+    session, *_ = factories.session(method="korthagen", mode="async", starts_at=start)
+    frozen = start + timedelta(days=3)
+    with mock.patch("django.utils.timezone.now", return_value=frozen):
+        out = StringIO()
+        call_command("intervisie_tick", stdout=out)
+    session.refresh_from_db()
+    assert (session.status, session.current_phase) == ("running", 1)
+    assert "1 session(s) moved" in out.getvalue()
