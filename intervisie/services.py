@@ -564,6 +564,10 @@ def export_personal_data(user: Any) -> dict[str, Any]:
 def erase_personal_data(user: Any) -> None:
     SessionReflection.objects.filter(user=user).delete()
     Contribution.objects.filter(author__user=user).update(text="")
+    # The facilitator's alias carries their name.
+    Participant.objects.filter(user=user, role=Role.FACILITATOR).update(
+        alias=_gettext("Gespreksleider")
+    )
 
 
 def register_personal_data() -> None:
