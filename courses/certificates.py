@@ -263,6 +263,17 @@ def learning_record_pdf(
         ]
         if points:
             story.append(Paragraph(_escape(points), styles["Normal"]))
+    if record.get("activities"):
+        story.append(Spacer(1, 4 * mm))
+        story.append(Paragraph("Andere leeractiviteiten", styles["Heading2"]))
+        for activity in record["activities"]:
+            story.append(
+                Paragraph(
+                    f"{_escape(activity.title)}: {_date(activity.occurred_on)}, "
+                    f"{_escape(str(activity.get_kind_display()))}, {activity.hours} uur",
+                    styles["Normal"],
+                )
+            )
     if record["per_year"]:
         story.append(Spacer(1, 4 * mm))
         story.append(Paragraph("Punten per jaar", styles["Heading2"]))

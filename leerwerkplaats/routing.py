@@ -4,6 +4,7 @@ from django.urls import path
 
 from forum.consumers import ThreadConsumer
 from notifications.consumers import NotificationConsumer
+from intervisie.consumers import SessionConsumer
 
 from . import live
 
@@ -11,4 +12,5 @@ websocket_urlpatterns = [
     path("ws/ping/", live.PingConsumer.as_asgi()),
     path("ws/forum/threads/<int:pk>/", ThreadConsumer.as_asgi()),
     path("ws/notifications/", NotificationConsumer.as_asgi()),
+    path("ws/intervisie/<int:pk>/", SessionConsumer.as_asgi()),
 ]

@@ -51,6 +51,7 @@ urlpatterns += i18n_patterns(
     path("casussen/", include("casuistry.urls")),
     path("forum/", include("forum.urls")),
     path("meldingen/", include("notifications.urls")),
+    path("intervisie/", include("intervisie.urls")),
     path("", include("courses.urls")),
     path("verhalen/", include("stories.urls")),
     # Wagtail's own front-end login form, also replaced by the one way in.

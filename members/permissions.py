@@ -20,7 +20,9 @@ PROFESSIONAL = "Professional"
 ERVARINGSDESKUNDIGE = "Ervaringsdeskundige"
 MODERATOR = "Moderator"
 COORDINATOR = "Coordinator"
-ROLES = (PROFESSIONAL, ERVARINGSDESKUNDIGE, MODERATOR, COORDINATOR)
+# A member a coordinator marked as facilitator (gespreksleider) of intervisie sessions.
+FACILITATOR = "Facilitator"
+ROLES = (PROFESSIONAL, ERVARINGSDESKUNDIGE, MODERATOR, COORDINATOR, FACILITATOR)
 ROLES_REQUIRING_MFA = frozenset({MODERATOR, COORDINATOR})
 
 
@@ -142,6 +144,14 @@ def can_coordinate(user: Any) -> bool:
 def can_write_stories(user: Any) -> bool:
     return can_use_members_area(user) and (
         has_role(user, ERVARINGSDESKUNDIGE) or can_moderate(user)
+    )
+
+
+def can_facilitate(user: Any) -> bool:
+    """May plan and lead intervisie sessions: moderators, and members a coordinator
+    gave the Facilitator role."""
+    return can_use_members_area(user) and (
+        user.is_superuser or has_role(user, MODERATOR) or has_role(user, FACILITATOR)
     )
 
 

@@ -1,6 +1,7 @@
 """Course pages (`pages`), the registers (`registers`) and the learner's records
 (`records`). Everything is importable from `courses.models`, as Django expects."""
 
+from .activities import ActivityKind, LearningActivity
 from .pages import (
     ERROR_DUPLICATE_REGISTER,
     ERROR_SKJ_NEEDS_TEST,
@@ -26,6 +27,7 @@ __all__ = [
     "ERROR_SKJ_NEEDS_TEST",
     "PAGE_CONTEXT_HOOK",
     "REGISTER_NUMBER_KEYS",
+    "ActivityKind",
     "Completion",
     "CompletionQuerySet",
     "CourseAccreditation",
@@ -33,6 +35,7 @@ __all__ = [
     "CoursePage",
     "CoursePageForm",
     "Enrolment",
+    "LearningActivity",
     "LessonPage",
     "LessonProgress",
     "QuizAttempt",

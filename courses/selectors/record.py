@@ -9,7 +9,8 @@ from typing import Any
 
 from django.utils import timezone
 
-from ..models import Completion, CoursePage, ReflectionAnswer
+from .. import rules
+from ..models import Completion, CoursePage, LearningActivity, ReflectionAnswer
 from ..models.registers import REGISTER_NUMBER_KEYS, number_for_register
 from .home import courses_in_progress
 
@@ -52,8 +53,11 @@ def learning_record(*, user: Any, today: date | None = None) -> dict[str, Any]:
     registers = sorted(totals)
     reflections = list(ReflectionAnswer.objects.filter(user=user).order_by("-updated_at"))
     in_progress = courses_in_progress(user=user)
+    activities = list(LearningActivity.objects.filter(user=user).order_by("-occurred_on", "-pk"))
     return {
         "in_progress": in_progress,
+        "activities": activities,
+        "activity_hours": rules.study_hours(sum(a.minutes for a in activities)),
         "completions": completions,
         "registers": registers,
         "per_year": [

@@ -7,15 +7,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 
 from members.models import Profile
 
+from .. import rules
 from ..models import (
     Completion,
     CoursePage,
     Enrolment,
+    LearningActivity,
     LessonPage,
     QuizAttempt,
     number_for_register,
@@ -94,7 +96,24 @@ def organisation_report(
     members = _in_scope(
         Profile.objects.filter(status="approved", user__is_active=True), org_ids, "organisation_id"
     ).count()
-    return {"rows": rows, "member_count": members}
+    activities = _in_scope(
+        LearningActivity.objects.filter(occurred_on__range=(start, end)),
+        org_ids,
+        "user__profile__organisation_id",
+    )
+    activity_rows = [
+        {
+            "kind": row["kind"],
+            "label": dict(LearningActivity._meta.get_field("kind").choices).get(row["kind"]),
+            "count": row["count"],
+            "members": row["members"],
+            "hours": rules.study_hours(row["minutes"] or 0),
+        }
+        for row in activities.values("kind")
+        .annotate(count=Count("pk"), members=Count("user", distinct=True), minutes=Sum("minutes"))
+        .order_by("kind")
+    ]
+    return {"rows": rows, "member_count": members, "activity_rows": activity_rows}
 
 
 @dataclass

@@ -3,6 +3,7 @@ each, by concern: taking a course (`learning`), completion and certificates
 (`completion`), the privacy rights (`personal_data`). Lesson views, the admin,
 management commands and tests call these, through this package."""
 
+from .activities import ERROR_NO_MINUTES, ERROR_UNKNOWN_KIND, record_activity
 from .completion import (
     AUDIT_CERTIFICATE_CORRECTED,
     CODE_ALPHABET,
@@ -48,12 +49,14 @@ __all__ = [
     "ERROR_NOT_A_MEMBER",
     "ERROR_NOT_PUBLISHED",
     "ERROR_NOT_YET_RENEWABLE",
+    "ERROR_NO_MINUTES",
     "ERROR_NO_QUESTIONS",
     "ERROR_NUMBER_ALREADY_SET",
     "ERROR_PREREQUISITES",
     "ERROR_REFLECTION_TOO_LONG",
     "ERROR_UNANSWERED",
     "ERROR_UNKNOWN_BLOCK",
+    "ERROR_UNKNOWN_KIND",
     "MAX_REFLECTION_SECONDS",
     "REMINDER_WINDOW",
     "add_missing_register_number",
@@ -67,6 +70,7 @@ __all__ = [
     "grade_quiz_attempt",
     "live_lessons",
     "new_certificate_code",
+    "record_activity",
     "record_lesson_view",
     "register_personal_data",
     "restart_course",

@@ -83,6 +83,22 @@ def learning_record_csv(request: HttpRequest) -> HttpResponse:
                     c.code,
                 ]
             )
+    # Activities that are not courses (intervisie): the kind the registers count,
+    # its hours in the study-time column.
+    for a in record["activities"]:
+        writer.writerow(
+            [
+                a.title,
+                a.occurred_on.isoformat(),
+                "",
+                a.get_kind_display(),
+                str(a.hours).replace(".", ","),
+                "",
+                "",
+                "",
+                "",
+            ]
+        )
     return response
 
 

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "forum",
     "stories",
     "notifications",
+    "intervisie",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

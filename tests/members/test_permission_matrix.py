@@ -180,6 +180,14 @@ MATRIX: dict[str, tuple[str, dict[str, object]]] = {
     "notifications:list": ("/meldingen/", MEMBERS_ONLY),
     "notifications:mark_read": ("/meldingen/999999/gelezen/", FORUM_POST_ONLY),
     "notifications:mark_all_read": ("/meldingen/alles-gelezen/", FORUM_POST_ONLY),
+    # Intervisie (issue 14): participants only (404 for any other member); moderators
+    # and members with the Facilitator role plan.
+    "intervisie:mine": ("/intervisie/", MEMBERS_ONLY),
+    "intervisie:plan": ("/intervisie/plannen/", MODERATORS_ONLY),
+    "intervisie:room": ("/intervisie/999999/", FORUM_MISSING),
+    "intervisie:control": ("/intervisie/999999/leiden/", FORUM_POST_ONLY),
+    "intervisie:ics": ("/intervisie/999999/agenda.ics", FORUM_MISSING),
+    "intervisie:reflection": ("/intervisie/999999/reflectie/", FORUM_MISSING),
     # Stories (issue 13): ervaringsdeskundigen (and moderators) write, moderators review.
     "stories:write": ("/verhalen/schrijven/", STORY_WRITERS),
     # Nobody owns story 999: writers get a 404, everyone else the door.

@@ -1,0 +1,260 @@
+"""Reads that views, the consumer and the services share.
+
+`effective_state` is the asynchronous clock read without writing: a phase whose end
+date passed is over, whoever looks, even before the management command (or the next
+write) stores it. A GET changes no row; services persist the same answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from django.db.models import Prefetch
+from django.http import Http404
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import (
+    Contribution,
+    Mode,
+    Participant,
+    Phase,
+    RuleKind,
+    Session,
+    SessionEvent,
+    SessionReflection,
+    Status,
+)
+from .permissions import can_use_intervisie
+
+
+@dataclass(frozen=True)
+class Move:
+    """One step the clock takes: `kind` start, phase or finish, at `at`."""
+
+    kind: str
+    phase_index: int
+    at: datetime
+
+
+@dataclass(frozen=True)
+class State:
+    status: str
+    phase_index: int
+    phase_ends_at: datetime | None
+    moves: tuple[Move, ...] = field(default=())
+
+
+def phases_of(session: Session) -> list[Phase]:
+    cached = getattr(session, "_phases", None)
+    if cached is None:
+        cached = list(session.method.phases.order_by("sort_order", "pk"))
+        session._phases = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def effective_state(session: Session, *, now: datetime | None = None) -> State:
+    """Where the session stands at `now`. Live sessions move only when the
+    facilitator says; asynchronous ones also start at `starts_at` and leave a phase
+    when its end date passes (the next phase then runs from that moment)."""
+    now = now or timezone.now()
+    status, index, ends = session.status, session.current_phase, session.phase_ends_at
+    if session.mode != Mode.ASYNC:
+        return State(status, index, ends)
+    phases = phases_of(session)
+    moves: list[Move] = []
+    if status == Status.PLANNED and now >= session.starts_at:
+        status, index = Status.RUNNING, 0
+        ends = session.starts_at + session.phase_duration(phases[0])
+        moves.append(Move("start", 0, session.starts_at))
+    while status == Status.RUNNING and ends is not None and now >= ends:
+        at = ends
+        index += 1
+        if index >= len(phases):
+            status, index, ends = Status.FINISHED, len(phases) - 1, None
+            moves.append(Move("finish", index, at))
+            break
+        ends = at + session.phase_duration(phases[index])
+        moves.append(Move("phase", index, at))
+    return State(status, index, ends, tuple(moves))
+
+
+def participant_of(session: Session, user: Any) -> Participant | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Participant.objects.filter(session=session, user_id=user.pk).first()
+
+
+def get_session_for(*, user: Any, pk: int) -> Session:
+    """The session, for one of its participants (the facilitator included); 404 else."""
+    if not can_use_intervisie(user):
+        raise Http404
+    session = (
+        Session.objects.select_related("method", "facilitator")
+        .filter(pk=pk, participants__user_id=user.pk)
+        .first()
+    )
+    if session is None:
+        raise Http404
+    return session
+
+
+def session_by_id(session_id: int) -> Session:
+    return Session.objects.select_related("method").get(pk=session_id)
+
+
+def can_read_session_id(*, user: Any, session_id: int) -> bool:
+    """One query: is `user` (fresh from the live check) in this session?"""
+    return Participant.objects.filter(session_id=session_id, user_id=user.pk).exists()
+
+
+def sessions_for(*, user: Any) -> list[Session]:
+    """The member's sessions, newest first, with the method and their own role:
+    two queries whatever the number."""
+    return list(
+        Session.objects.filter(participants__user_id=user.pk)
+        .select_related("method")
+        .prefetch_related(
+            Prefetch(
+                "participants",
+                queryset=Participant.objects.filter(user_id=user.pk),
+                to_attr="mine",
+            )
+        )
+        .order_by("-starts_at", "-pk")
+    )
+
+
+@dataclass
+class ContributionView:
+    contribution: Contribution
+    author: str
+    text: str | None  # None: a position still hidden from this member
+    hidden_position: bool
+
+
+def _view(contribution: Contribution, *, session: Session, user: Any) -> ContributionView:
+    hidden = (
+        contribution.kind == Contribution.Kind.POSITION
+        and not session.positions_revealed
+        and contribution.author.user_id != user.pk
+    )
+    text: str | None = None if hidden else contribution.text
+    if session.text_removed:
+        text = _("Deze tekst is na de sessie verwijderd (niet bewaren).")
+    return ContributionView(contribution, contribution.author.alias, text, hidden)
+
+
+def contribution_html(view: ContributionView) -> str:
+    return render_to_string("intervisie/includes/contribution.html", {"cv": view})
+
+
+def room(*, session: Session, user: Any, now: datetime | None = None) -> dict[str, Any]:
+    """Everything the room shows to `user`: the phase now, its rule, what was written
+    (blind positions of others hidden until the reveal) and the last `seq` rendered."""
+    state = effective_state(session, now=now)
+    phases = phases_of(session)
+    phase = phases[state.phase_index]
+    me = participant_of(session, user)
+    contributions = list(
+        Contribution.objects.filter(session=session).select_related("author").order_by("seq")
+    )
+    return {
+        "session": session,
+        "state": state,
+        "phases": phases,
+        "phase": phase,
+        "me": me,
+        "is_facilitator": session.facilitator_id == user.pk,
+        "participants": list(session.participants.order_by("pk")),
+        "contributions": [_view(c, session=session, user=user) for c in contributions],
+        "last_seq": session.last_seq,
+        "is_async": session.mode == Mode.ASYNC,
+        "positions_hidden": any(c.kind == Contribution.Kind.POSITION for c in contributions)
+        and not session.positions_revealed,
+        "can_reveal": phase.rule in (RuleKind.BLIND_POSITIONS, RuleKind.REVEAL)
+        and not session.positions_revealed,
+    }
+
+
+def reflection_of(*, session: Session, user: Any) -> SessionReflection | None:
+    return SessionReflection.objects.filter(session=session, user=user).first()
+
+
+def reflections_of(*, user: Any) -> list[SessionReflection]:
+    return list(SessionReflection.objects.filter(user=user).order_by("-created_at"))
+
+
+# --- live frames (intervisie.consumers) ---------------------------------------
+
+
+def _frames(*, session: Session, events: list[SessionEvent], user: Any) -> list[dict[str, Any]]:
+    frames: list[dict[str, Any]] = []
+    for event in events:
+        frame: dict[str, Any] = {"type": event.kind, "seq": event.seq}
+        if event.kind == SessionEvent.Kind.CONTRIBUTION and event.contribution is not None:
+            view = _view(event.contribution, session=session, user=user)
+            frame.update(id=event.contribution_id, html=contribution_html(view))
+        else:
+            frame.update(event.data)
+        frames.append(frame)
+    return frames
+
+
+def _events(session_id: int) -> Any:
+    return SessionEvent.objects.filter(session_id=session_id).select_related(
+        "contribution", "contribution__author"
+    )
+
+
+def frames_after(*, session_id: int, after: int, user: Any) -> list[dict[str, Any]]:
+    """Every event of the session after `after`, rendered for `user`: the replay."""
+    session = Session.objects.filter(pk=session_id).first()
+    if session is None:
+        return []
+    events = list(_events(session_id).filter(seq__gt=after).order_by("seq"))
+    return _frames(session=session, events=events, user=user)
+
+
+def frame_for(*, session_id: int, seq: int, user: Any) -> dict[str, Any] | None:
+    session = Session.objects.filter(pk=session_id).first()
+    event = _events(session_id).filter(seq=seq).first()
+    if session is None or event is None:
+        return None
+    return _frames(session=session, events=[event], user=user)[0]
+
+
+def ics_for(*, session: Session, url: str) -> str:
+    """A calendar entry without case text: the method, the time and the link."""
+    phases = phases_of(session)
+    minutes = sum(phase.default_minutes for phase in phases)
+    start = session.starts_at.astimezone(UTC)
+    end = start + (
+        session.phase_duration(phases[0]) * len(phases)
+        if session.mode == Mode.ASYNC
+        else timedelta(minutes=minutes)
+    )
+    stamp = "%Y%m%dT%H%M%SZ"
+    summary = _("Intervisie: %(method)s") % {"method": session.method.name}
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//HG Leerwerkplaats//Intervisie//NL",
+        "BEGIN:VEVENT",
+        f"UID:intervisie-{session.pk}@leerwerkplaats",
+        f"DTSTAMP:{timezone.now().astimezone(UTC).strftime(stamp)}",
+        f"DTSTART:{start.strftime(stamp)}",
+        f"DTEND:{end.strftime(stamp)}",
+        f"SUMMARY:{_ics_escape(summary)}",
+        f"URL:{url}",
+        f"DESCRIPTION:{_ics_escape(url)}",
+        "END:VEVENT",
+        "END:VCALENDAR",
+    ]
+    return "\r\n".join(lines) + "\r\n"
+
+
+def _ics_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")

@@ -1,0 +1,583 @@
+"""Every change of state in an intervisie session: one function per use case, one
+transaction each. Views, the consumer and the management commands call these, so
+the method's rules hold however a text arrives (the page is never the guard).
+
+The rules, per phase (`RuleKind`), for everyone but the facilitator, who guards the
+steps and may always write except in a blind round:
+
+- free: everyone writes.
+- questions_only: only questions. A question is a text that ends with a question
+  mark (after trailing spaces): anything else is refused with ERROR_NOT_A_QUESTION.
+  The inbrenger answers, so their texts are not held to this.
+- inbrenger_silent: the inbrenger reads and does not write (ERROR_INBRENGER_SILENT).
+- blind_positions: what is written is a position, seen by its author only until the
+  facilitator reveals all positions at once (`reveal_positions`).
+- reveal: as free; the facilitator reveals the positions.
+
+Only the facilitator starts, moves to the next phase, extends the timer and reveals.
+Asynchronous sessions also move by date (`catch_up`, `advance_due_sessions`).
+Every text goes through the forum's privacy gate (forum.services.privacy_checked_text):
+only the redacted text the author accepted is stored."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Collection, Iterable
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext_lazy as _
+
+import casuistry.selectors
+import courses.services
+import forum.services
+from members.permissions import can_use_members_area
+
+from . import broadcast, permissions, selectors
+from .models import (
+    MAX_PARTICIPANTS,
+    MIN_PARTICIPANTS,
+    Contribution,
+    Method,
+    Mode,
+    Participant,
+    Role,
+    RuleKind,
+    Session,
+    SessionEvent,
+    SessionReflection,
+    Status,
+)
+
+ERROR_NOT_ALLOWED = _("Dit mag je in deze sessie niet doen.")
+ERROR_ONLY_FACILITATOR = _("Alleen de gespreksleider kan dit doen.")
+ERROR_NOT_A_QUESTION = _(
+    "In de vragenronde stel je alleen vragen: eindig je tekst met een vraagteken. "
+    "Je tekst staat nog in het formulier."
+)
+ERROR_INBRENGER_SILENT = _(
+    "In deze fase lees je als inbrenger mee en schrijf je niet. Straks is het jouw beurt."
+)
+ERROR_FACILITATOR_BLIND = _("In de ronde met verborgen posities schrijven alleen de deelnemers.")
+ERROR_NOT_RUNNING = _("De sessie is nu niet bezig: er kan niets bij.")
+ERROR_ALREADY_STARTED = _("De sessie is al begonnen.")
+ERROR_EMPTY = _("Schrijf eerst je tekst.")
+ERROR_NO_CASE = _("Kies een gepubliceerde casus uit de bibliotheek.")
+ERROR_PARTICIPANT_COUNT = _("Nodig %(min)s tot %(max)s deelnemers uit (de inbrenger meegeteld).")
+ERROR_UNKNOWN_MEMBER = _("Geen goedgekeurd lid gevonden voor: %(emails)s.")
+ERROR_FACILITATOR_IN_LIST = _("Als gespreksleider ben je geen deelnemer of inbrenger.")
+ERROR_EXTEND = _("Verleng met 1 tot 120 minuten.")
+ERROR_NOTHING_TO_REVEAL = _(
+    "De posities kunnen alleen in de ronde met posities of de onthulling getoond worden."
+)
+ERROR_NOT_FINISHED = _("Een reflectie schrijf je na afloop van de sessie.")
+
+Placeholders = Collection[str]
+
+
+# --- planning ----------------------------------------------------------------
+
+
+def _aliases(count: int) -> list[str]:
+    letters = string.ascii_uppercase
+    return [_gettext("Deelnemer %(letter)s") % {"letter": letters[i]} for i in range(count)]
+
+
+def members_by_email(emails: Iterable[str]) -> list[Any]:
+    """Approved members for the addresses, in the order given; ValidationError names
+    the addresses that are no approved member."""
+    wanted = [email.strip().lower() for email in emails if email.strip()]
+    User = get_user_model()
+    found = {
+        user.email.lower(): user
+        for user in User.objects.filter(email__in=wanted).select_related("profile")
+        if can_use_members_area(user)
+    }
+    missing = [email for email in wanted if email not in found]
+    if missing:
+        raise ValidationError(ERROR_UNKNOWN_MEMBER % {"emails": ", ".join(missing)})
+    unique: dict[int, Any] = {}
+    for email in wanted:
+        unique.setdefault(found[email].pk, found[email])
+    return list(unique.values())
+
+
+@transaction.atomic
+def plan_session(
+    *,
+    facilitator: Any,
+    case_id: int,
+    method: Method,
+    mode: str,
+    starts_at: datetime,
+    inbrenger: Any,
+    participants: list[Any],
+    keep_text: bool = True,
+    async_days_per_phase: int = 2,
+) -> Session:
+    """A facilitator plans a session on a published case: the inbrenger and 3 to 12
+    participants in all (the inbrenger counted), each invited by e-mail without the
+    case's text. Aliases: "Inbrenger", "Deelnemer A", ...; the facilitator is named."""
+    if not permissions.can_plan_sessions(facilitator):
+        raise PermissionDenied(ERROR_NOT_ALLOWED)
+    case = casuistry.selectors.published_case(case_id)
+    if case is None:
+        raise ValidationError({"case": ERROR_NO_CASE})
+    others = [user for user in participants if user.pk != inbrenger.pk]
+    if facilitator.pk == inbrenger.pk or any(u.pk == facilitator.pk for u in others):
+        raise ValidationError(ERROR_FACILITATOR_IN_LIST)
+    if not MIN_PARTICIPANTS <= len(others) + 1 <= MAX_PARTICIPANTS:
+        raise ValidationError(
+            ERROR_PARTICIPANT_COUNT % {"min": MIN_PARTICIPANTS, "max": MAX_PARTICIPANTS}
+        )
+    session = Session(
+        case_id=case.pk,
+        case_title=case.title,
+        method=method,
+        mode=mode,
+        starts_at=starts_at,
+        facilitator=facilitator,
+        keep_text=keep_text,
+        async_days_per_phase=async_days_per_phase,
+    )
+    session.full_clean()
+    session.save()
+    now = timezone.now()
+    profile = getattr(facilitator, "profile", None)
+    name = (profile.display_name if profile else "") or facilitator.get_full_name()
+    rows = [
+        Participant(
+            session=session,
+            user=facilitator,
+            role=Role.FACILITATOR,
+            alias=_gettext("%(name)s (gespreksleider)") % {"name": name or facilitator.email},
+            invited_at=now,
+        ),
+        Participant(
+            session=session,
+            user=inbrenger,
+            role=Role.INBRENGER,
+            alias=_gettext("Inbrenger"),
+            invited_at=now,
+        ),
+    ]
+    rows += [
+        Participant(session=session, user=user, role=Role.PARTICIPANT, alias=alias, invited_at=now)
+        for user, alias in zip(others, _aliases(len(others)), strict=True)
+    ]
+    Participant.objects.bulk_create(rows)
+    recipients = [user.email for user in [inbrenger, *others] if user.email]
+    transaction.on_commit(lambda: _send_invitations(session, recipients))
+    return session
+
+
+def _session_url(session: Session) -> str:
+    base = getattr(settings, "SITE_URL", "").rstrip("/")
+    return base + reverse("intervisie:room", kwargs={"pk": session.pk})
+
+
+def _send_invitations(session: Session, recipients: list[str], *, reminder: bool = False) -> None:
+    """Invitation or reminder: the method, the time and the link; never case text."""
+    when = timezone.localtime(session.starts_at).strftime("%d-%m-%Y %H:%M")
+    subject = (
+        _gettext("Herinnering: intervisie op %(when)s")
+        if reminder
+        else _gettext("Uitnodiging: intervisie op %(when)s")
+    ) % {"when": when}
+    body = _gettext(
+        "Je bent uitgenodigd voor een intervisiesessie (%(method)s) op %(when)s.\n\n"
+        "Open de sessie na inloggen: %(url)s\n"
+        "Daar vind je ook een agendabestand (.ics)."
+    ) % {"method": session.method.name, "when": when, "url": _session_url(session)}
+    for email in recipients:
+        send_mail(subject, body, None, [email])
+
+
+@transaction.atomic
+def send_reminders(*, now: datetime | None = None, within: timedelta = timedelta(hours=24)) -> int:
+    """Remind every participant of a planned session that starts within `within`,
+    once. Returns how many reminders went out."""
+    now = now or timezone.now()
+    due = list(
+        Participant.objects.filter(
+            session__status=Status.PLANNED,
+            session__starts_at__gt=now,
+            session__starts_at__lte=now + within,
+            reminded_at__isnull=True,
+        )
+        .exclude(role=Role.FACILITATOR)
+        .select_related("session", "session__method", "user")
+    )
+    for participant in due:
+        session, email = participant.session, participant.user.email
+        if email:
+            transaction.on_commit(
+                lambda s=session, e=email: _send_invitations(s, [e], reminder=True)
+            )
+    Participant.objects.filter(pk__in=[p.pk for p in due]).update(reminded_at=now)
+    return len(due)
+
+
+# --- the log -----------------------------------------------------------------
+
+
+def _next_seq(session: Session) -> int:
+    Session.objects.filter(pk=session.pk).update(last_seq=F("last_seq") + 1)
+    session.last_seq = Session.objects.values_list("last_seq", flat=True).get(pk=session.pk)
+    return session.last_seq
+
+
+def _event(
+    session: Session, kind: str, *, contribution: Contribution | None = None, **data: Any
+) -> SessionEvent:
+    seq = contribution.seq if contribution is not None else _next_seq(session)
+    event = SessionEvent.objects.create(
+        session=session, seq=seq, kind=kind, contribution=contribution, data=data
+    )
+    broadcast.publish_event(session_id=session.pk, seq=seq, kind=kind)
+    return event
+
+
+def _phase_event(session: Session) -> None:
+    phases = selectors.phases_of(session)
+    phase = phases[session.current_phase]
+    _event(
+        session,
+        SessionEvent.Kind.PHASE,
+        phase=session.current_phase,
+        name=phase.name,
+        rule=phase.rule,
+        status=session.status,
+        ends_at=session.phase_ends_at.isoformat() if session.phase_ends_at else None,
+    )
+
+
+def _locked(session: Session) -> Session:
+    """The session row, locked for this transaction (PostgreSQL; SQLite serialises)."""
+    fresh = Session.objects.select_for_update().select_related("method").get(pk=session.pk)
+    return fresh
+
+
+def _require_facilitator(session: Session, actor: Any) -> None:
+    if not permissions.is_facilitator_of(actor, session):
+        raise PermissionDenied(ERROR_ONLY_FACILITATOR)
+
+
+# --- moving through the phases -------------------------------------------------
+
+
+def _enter_phase(session: Session, index: int, at: datetime) -> None:
+    phases = selectors.phases_of(session)
+    session.current_phase = index
+    session.phase_started_at = at
+    session.phase_ends_at = at + session.phase_duration(phases[index])
+    session.save(
+        update_fields=["current_phase", "phase_started_at", "phase_ends_at", "status", "started_at"]
+    )
+    _phase_event(session)
+
+
+def _start(session: Session, at: datetime) -> None:
+    session.status = Status.RUNNING
+    session.started_at = at
+    _enter_phase(session, 0, at)
+
+
+def _finish(session: Session, at: datetime) -> None:
+    """The session ends: every participant gets the activity in their learning
+    record; with "niet bewaren" the texts are removed."""
+    session.status = Status.FINISHED
+    session.finished_at = at
+    session.phase_ends_at = None
+    update = ["status", "finished_at", "phase_ends_at"]
+    if not session.keep_text:
+        Contribution.objects.filter(session=session).update(text="")
+        session.text_removed = True
+        update.append("text_removed")
+    session.save(update_fields=update)
+    _phase_event(session)
+    minutes = activity_minutes(session)
+    title = _gettext("Intervisie (%(method)s)") % {"method": session.method.name}
+    for participant in session.participants.select_related("user"):
+        courses.services.record_activity(
+            user=participant.user,
+            kind="intervisie",
+            title=title,
+            minutes=minutes,
+            occurred_on=timezone.localdate(at),
+            source=f"intervisie:{session.pk}",
+        )
+    session.participants.update(activity_recorded=True)
+
+
+def activity_minutes(session: Session) -> int:
+    """The hours the register counts: a live session as long as it ran (at most the
+    method's planned time plus an hour); an asynchronous one the method's planned time."""
+    planned = sum(phase.default_minutes for phase in selectors.phases_of(session))
+    if session.mode == Mode.LIVE and session.started_at and session.finished_at:
+        ran = round((session.finished_at - session.started_at).total_seconds() / 60)
+        return max(1, min(ran, planned + 60))
+    return max(1, planned)
+
+
+def _apply_clock(session: Session, now: datetime) -> bool:
+    """Store what the asynchronous clock says (selectors.effective_state)."""
+    state = selectors.effective_state(session, now=now)
+    for move in state.moves:
+        if move.kind == "start":
+            _start(session, move.at)
+        elif move.kind == "phase":
+            _enter_phase(session, move.phase_index, move.at)
+        else:
+            _finish(session, move.at)
+    return bool(state.moves)
+
+
+@transaction.atomic
+def catch_up(*, session: Session, now: datetime | None = None) -> Session:
+    """An asynchronous session moves to where its dates say it is."""
+    fresh = _locked(session)
+    _apply_clock(fresh, now or timezone.now())
+    return fresh
+
+
+def advance_due_sessions(*, now: datetime | None = None) -> int:
+    """For the management command: every asynchronous session whose start or phase end
+    passed moves on. Returns how many sessions moved."""
+    now = now or timezone.now()
+    ids = list(
+        Session.objects.filter(mode=Mode.ASYNC)
+        .filter(
+            Q(status=Status.PLANNED, starts_at__lte=now)
+            | Q(status=Status.RUNNING, phase_ends_at__lte=now)
+        )
+        .values_list("pk", flat=True)
+    )
+    for pk in ids:
+        with transaction.atomic():
+            _apply_clock(_locked(Session(pk=pk)), now)
+    return len(ids)
+
+
+@transaction.atomic
+def start_session(*, session: Session, actor: Any, now: datetime | None = None) -> Session:
+    fresh = _locked(session)
+    _require_facilitator(fresh, actor)
+    now = now or timezone.now()
+    _apply_clock(fresh, now)
+    if fresh.status != Status.PLANNED:
+        raise ValidationError(ERROR_ALREADY_STARTED)
+    _start(fresh, now)
+    return fresh
+
+
+@transaction.atomic
+def advance_phase(*, session: Session, actor: Any, now: datetime | None = None) -> Session:
+    """The facilitator moves everyone to the next phase (after the last: the end)."""
+    fresh = _locked(session)
+    _require_facilitator(fresh, actor)
+    now = now or timezone.now()
+    _apply_clock(fresh, now)
+    if fresh.status == Status.PLANNED:
+        _start(fresh, now)
+        return fresh
+    if fresh.status != Status.RUNNING:
+        raise ValidationError(ERROR_NOT_RUNNING)
+    if fresh.current_phase + 1 >= len(selectors.phases_of(fresh)):
+        _finish(fresh, now)
+    else:
+        _enter_phase(fresh, fresh.current_phase + 1, now)
+    return fresh
+
+
+@transaction.atomic
+def extend_timer(
+    *, session: Session, actor: Any, minutes: int, now: datetime | None = None
+) -> Session:
+    """The facilitator gives the current phase more time."""
+    fresh = _locked(session)
+    _require_facilitator(fresh, actor)
+    now = now or timezone.now()
+    _apply_clock(fresh, now)
+    if fresh.status != Status.RUNNING:
+        raise ValidationError(ERROR_NOT_RUNNING)
+    if not 1 <= minutes <= 120:
+        raise ValidationError(ERROR_EXTEND)
+    fresh.phase_ends_at = max(fresh.phase_ends_at or now, now) + timedelta(minutes=minutes)
+    fresh.save(update_fields=["phase_ends_at"])
+    _event(fresh, SessionEvent.Kind.TIMER, ends_at=fresh.phase_ends_at.isoformat())
+    return fresh
+
+
+@transaction.atomic
+def reveal_positions(*, session: Session, actor: Any, now: datetime | None = None) -> Session:
+    """All positions become visible to everyone at the same moment."""
+    fresh = _locked(session)
+    _require_facilitator(fresh, actor)
+    _apply_clock(fresh, now or timezone.now())
+    if fresh.status != Status.RUNNING:
+        raise ValidationError(ERROR_NOT_RUNNING)
+    phase = selectors.phases_of(fresh)[fresh.current_phase]
+    if phase.rule not in (RuleKind.BLIND_POSITIONS, RuleKind.REVEAL):
+        raise ValidationError(ERROR_NOTHING_TO_REVEAL)
+    if not fresh.positions_revealed:
+        fresh.positions_revealed = True
+        fresh.save(update_fields=["positions_revealed"])
+        _event(fresh, SessionEvent.Kind.REVEAL)
+    return fresh
+
+
+# --- writing -------------------------------------------------------------------
+
+
+def phase_refusal(*, rule: str, role: str, text: str) -> Any:
+    """Why this text may not be posted now, or None: the one place of the rules."""
+    if role == Role.FACILITATOR:
+        return ERROR_FACILITATOR_BLIND if rule == RuleKind.BLIND_POSITIONS else None
+    if rule == RuleKind.QUESTIONS_ONLY and role != Role.INBRENGER and not is_question(text):
+        return ERROR_NOT_A_QUESTION
+    if rule == RuleKind.INBRENGER_SILENT and role == Role.INBRENGER:
+        return ERROR_INBRENGER_SILENT
+    return None
+
+
+def is_question(text: str) -> bool:
+    """A question ends with a question mark (spaces after it do not count)."""
+    return text.rstrip().endswith("?")
+
+
+@transaction.atomic
+def post_contribution(
+    *,
+    session: Session,
+    author: Any,
+    text: str,
+    accepted_placeholders: Placeholders = (),
+    now: datetime | None = None,
+) -> Contribution:
+    """A participant writes in the current phase, under the phase's rule. Raises
+    PermissionDenied for someone outside the session, ValidationError with the rule's
+    hint otherwise, and the privacy gate's PostBlocked / ConfirmationNeeded."""
+    fresh = _locked(session)
+    _apply_clock(fresh, now or timezone.now())
+    participant = Participant.objects.filter(session=fresh, user_id=author.pk).first()
+    if participant is None or not can_use_members_area(author):
+        raise PermissionDenied(ERROR_NOT_ALLOWED)
+    if fresh.status != Status.RUNNING:
+        raise ValidationError({"text": ERROR_NOT_RUNNING})
+    if not text.strip():
+        raise ValidationError({"text": ERROR_EMPTY})
+    phase = selectors.phases_of(fresh)[fresh.current_phase]
+    refusal = phase_refusal(rule=phase.rule, role=participant.role, text=text)
+    if refusal is not None:
+        raise ValidationError({"text": refusal}, code="phase_rule")
+    redacted = forum.services.privacy_checked_text(
+        text=text, accepted_placeholders=accepted_placeholders, field="text"
+    )
+    blind = phase.rule == RuleKind.BLIND_POSITIONS
+    contribution = Contribution.objects.create(
+        session=fresh,
+        author=participant,
+        seq=_next_seq(fresh),
+        phase_index=fresh.current_phase,
+        phase_name=phase.name,
+        kind=Contribution.Kind.POSITION if blind else Contribution.Kind.TEXT,
+        text=redacted,
+    )
+    _event(fresh, SessionEvent.Kind.CONTRIBUTION, contribution=contribution)
+    session.last_seq = fresh.last_seq
+    return contribution
+
+
+# --- afterwards ------------------------------------------------------------------
+
+REFLECTION_FIELDS = ("happened", "felt", "means", "will_do")
+
+
+@transaction.atomic
+def save_reflection(
+    *,
+    session: Session,
+    user: Any,
+    happened: str,
+    felt: str,
+    means: str,
+    will_do: str,
+    accepted_placeholders: Placeholders = (),
+) -> SessionReflection:
+    """A participant's private Korthagen reflection after the session, privacy-checked
+    like every text; for them alone (their reflection log)."""
+    if not Participant.objects.filter(session=session, user_id=user.pk).exists():
+        raise PermissionDenied(ERROR_NOT_ALLOWED)
+    if Session.objects.filter(pk=session.pk).values_list("status", flat=True).get() != (
+        Status.FINISHED
+    ):
+        raise ValidationError(ERROR_NOT_FINISHED)
+    values = {"happened": happened, "felt": felt, "means": means, "will_do": will_do}
+    cleaned: dict[str, str] = {}
+    for name, value in values.items():
+        if not value.strip():
+            raise ValidationError({name: ERROR_EMPTY})
+    for name, value in values.items():
+        cleaned[name] = forum.services.privacy_checked_text(
+            text=value, accepted_placeholders=accepted_placeholders, field=name
+        )
+    reflection, _created = SessionReflection.objects.update_or_create(
+        session=session,
+        user=user,
+        defaults={"session_label": str(session), **cleaned},
+    )
+    return reflection
+
+
+# --- privacy rights ----------------------------------------------------------------
+
+
+def export_personal_data(user: Any) -> dict[str, Any]:
+    return {
+        "sessions": [
+            {"session": str(p.session), "role": p.role, "alias": p.alias}
+            for p in Participant.objects.filter(user=user).select_related("session__method")
+        ],
+        "contributions": list(
+            Contribution.objects.filter(author__user=user).values(
+                "phase_name", "text", "created_at"
+            )
+        ),
+        "reflections": list(
+            SessionReflection.objects.filter(user=user).values(
+                "session_label", *REFLECTION_FIELDS, "created_at"
+            )
+        ),
+    }
+
+
+def erase_personal_data(user: Any) -> None:
+    SessionReflection.objects.filter(user=user).delete()
+    Contribution.objects.filter(author__user=user).update(text="")
+    # The facilitator's alias carries their name.
+    Participant.objects.filter(user=user, role=Role.FACILITATOR).update(
+        alias=_gettext("Gespreksleider")
+    )
+
+
+def register_personal_data() -> None:
+    from members import personal_data
+
+    personal_data.register(
+        personal_data.PersonalDataProvider(
+            key="intervisie",
+            label="Intervisie: sessies, bijdragen en reflecties",
+            export=export_personal_data,
+            erase=erase_personal_data,
+        )
+    )

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "intervisie"
+
+urlpatterns = [
+    path("", views.mine, name="mine"),
+    path("plannen/", views.plan, name="plan"),
+    path("<int:pk>/", views.room, name="room"),
+    path("<int:pk>/leiden/", views.control, name="control"),
+    path("<int:pk>/agenda.ics", views.ics, name="ics"),
+    path("<int:pk>/reflectie/", views.reflection, name="reflection"),
+]

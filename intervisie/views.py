@@ -1,0 +1,278 @@
+"""Thin views for intervisie: bind the form, call one service, show the privacy
+preview or the rule's hint in Dutch, redirect. Every form works without JavaScript;
+static/js/intervisie.js adds the live room (same URLs, same answers).
+
+Typed text is never stored before the author accepted its redaction: the preview is
+rendered from the POST itself and the views that take text are marked with
+`sensitive_post_parameters`. A GET changes no row: the asynchronous clock is read
+through selectors.effective_state, and stored by the next write or the command."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms as django_forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
+
+import casuistry.selectors
+import forum.services
+from members.decorators import member_required
+
+from . import permissions, selectors, services
+from .forms import ContributionForm, ExtendForm, PlanForm, ReflectionForm
+
+FETCH_HEADER = "X-Intervisie-Fetch"
+
+
+@dataclass
+class Preview:
+    field: str
+    label: str
+    blocked: bool
+    segments: list[Any]
+    placeholders: list[str]
+
+
+class Previews(list[Preview]):
+    @property
+    def blocked(self) -> bool:
+        return any(preview.blocked for preview in self)
+
+
+def _previews(form: django_forms.Form, fields: tuple[str, ...]) -> Previews:
+    previews = Previews()
+    for name in fields:
+        text = (form.cleaned_data.get(name) or "").strip()
+        if not text:
+            continue
+        try:
+            result = forum.services.check_text(text)
+        except ValidationError:
+            continue
+        if result.clean:
+            continue
+        previews.append(
+            Preview(
+                field=name,
+                label=str(form.fields[name].label),
+                blocked=result.blocked,
+                segments=forum.services.text_segments(text, result),
+                placeholders=sorted(result.placeholders),
+            )
+        )
+    return previews
+
+
+def _attempt(
+    request: HttpRequest,
+    form: django_forms.Form,
+    call: Callable[[list[str]], Any],
+    fields: tuple[str, ...] = ("text",),
+) -> tuple[Any, Previews]:
+    accepted = request.POST.getlist("geaccepteerd") if request.POST.get("bevestig") else []
+    try:
+        return call(accepted), Previews()
+    except forum.services.PostBlocked as error:
+        previews = _previews(form, fields)
+        form.add_error(error.field, error.messages)
+        return None, previews
+    except forum.services.ConfirmationNeeded:
+        return None, _previews(form, fields)
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            for field, errors in error.error_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            form.add_error(None, error.messages)
+        return None, Previews()
+
+
+@never_cache
+@member_required
+def mine(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "intervisie/mine.html",
+        {
+            "sessions": selectors.sessions_for(user=request.user),
+            "reflections": selectors.reflections_of(user=request.user),
+            "can_plan": permissions.can_plan_sessions(request.user),
+        },
+    )
+
+
+@never_cache
+@member_required
+def plan(request: HttpRequest) -> HttpResponse:
+    if not permissions.can_plan_sessions(request.user):
+        raise PermissionDenied(_("Alleen gespreksleiders en moderatoren plannen sessies."))
+    cases = casuistry.selectors.published_cases()
+    form = PlanForm(request.POST or None, cases=cases)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            session = services.plan_session(
+                facilitator=request.user,
+                case_id=data["case"],
+                method=data["method"],
+                mode=data["mode"],
+                starts_at=data["starts_at"],
+                inbrenger=data["inbrenger"],
+                participants=[data["inbrenger"], *data["participants"]],
+                keep_text=data["keep_text"],
+                async_days_per_phase=data["async_days_per_phase"],
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error("participants", error.messages)
+        else:
+            messages.success(request, _("De sessie is gepland en de uitnodigingen zijn verstuurd."))
+            return redirect("intervisie:room", pk=session.pk)
+    return render(request, "intervisie/plan.html", {"form": form, "has_cases": bool(cases)})
+
+
+def _room_context(
+    request: HttpRequest, session: Any, form: ContributionForm, previews: Previews
+) -> dict[str, Any]:
+    context = selectors.room(session=session, user=request.user)
+    context.update(
+        form=form,
+        previews=previews,
+        extend_form=ExtendForm(),
+        case_url=reverse("casuistry:detail", kwargs={"pk": session.case_id}),
+        reflection=selectors.reflection_of(session=session, user=request.user),
+    )
+    return context
+
+
+@never_cache
+@sensitive_post_parameters("text")
+@member_required
+def room(request: HttpRequest, pk: int) -> HttpResponse:
+    """The session's room. A POST is a contribution in the current phase: the rule's
+    hint or the privacy preview, then, confirmed, the redacted text is stored."""
+    session = selectors.get_session_for(user=request.user, pk=pk)
+    fetch = request.headers.get(FETCH_HEADER) == "1"
+    previews = Previews()
+    if request.method == "POST":
+        form = ContributionForm(request.POST)
+        if form.is_valid():
+            contribution, previews = _attempt(
+                request,
+                form,
+                lambda accepted: services.post_contribution(
+                    session=session,
+                    author=request.user,
+                    text=form.cleaned_data["text"],
+                    accepted_placeholders=accepted,
+                ),
+            )
+            if contribution is not None:
+                if fetch:
+                    return JsonResponse({"ok": True, "seq": contribution.seq})
+                return redirect(
+                    f"{reverse('intervisie:room', kwargs={'pk': pk})}#bijdrage-{contribution.seq}"
+                )
+        session.refresh_from_db()
+        if fetch:
+            html = render_to_string(
+                "intervisie/includes/contribution_form.html",
+                _room_context(request, session, form, previews),
+                request=request,
+            )
+            return JsonResponse({"ok": False, "html": html}, status=400)
+    else:
+        form = ContributionForm()
+    return render(request, "intervisie/room.html", _room_context(request, session, form, previews))
+
+
+CONTROL_ACTIONS = ("start", "volgende", "verlengen", "onthullen")
+
+
+@member_required
+@require_POST
+def control(request: HttpRequest, pk: int) -> HttpResponse:
+    """The facilitator's buttons: start, next phase, extend the timer, reveal."""
+    session = selectors.get_session_for(user=request.user, pk=pk)
+    action = request.POST.get("actie")
+    try:
+        if action == "start":
+            services.start_session(session=session, actor=request.user)
+        elif action == "volgende":
+            services.advance_phase(session=session, actor=request.user)
+        elif action == "verlengen":
+            form = ExtendForm(request.POST)
+            minutes = form.cleaned_data["minutes"] if form.is_valid() else 0
+            services.extend_timer(session=session, actor=request.user, minutes=minutes)
+        elif action == "onthullen":
+            services.reveal_positions(session=session, actor=request.user)
+        else:
+            raise ValidationError(_("Onbekende actie."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("intervisie:room", pk=pk)
+
+
+@member_required
+def ics(request: HttpRequest, pk: int) -> HttpResponse:
+    session = selectors.get_session_for(user=request.user, pk=pk)
+    url = request.build_absolute_uri(reverse("intervisie:room", kwargs={"pk": pk}))
+    response = HttpResponse(
+        selectors.ics_for(session=session, url=url), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="intervisie-{pk}.ics"'
+    return response
+
+
+REFLECTION_FIELDS = ("happened", "felt", "means", "will_do")
+
+
+@never_cache
+@sensitive_post_parameters(*REFLECTION_FIELDS)
+@member_required
+def reflection(request: HttpRequest, pk: int) -> HttpResponse:
+    """The participant's private Korthagen reflection, after the session."""
+    session = selectors.get_session_for(user=request.user, pk=pk)
+    existing = selectors.reflection_of(session=session, user=request.user)
+    previews = Previews()
+    if request.method == "POST":
+        form = ReflectionForm(request.POST)
+        if form.is_valid():
+            saved, previews = _attempt(
+                request,
+                form,
+                lambda accepted: services.save_reflection(
+                    session=session,
+                    user=request.user,
+                    accepted_placeholders=accepted,
+                    **{name: form.cleaned_data[name] for name in REFLECTION_FIELDS},
+                ),
+                fields=REFLECTION_FIELDS,
+            )
+            if saved is not None:
+                messages.success(request, _("Je reflectie is opgeslagen. Alleen jij ziet haar."))
+                return redirect("intervisie:room", pk=pk)
+    else:
+        initial = (
+            {name: getattr(existing, name) for name in REFLECTION_FIELDS} if existing else None
+        )
+        form = ReflectionForm(initial=initial)
+    return render(
+        request,
+        "intervisie/reflection.html",
+        {"session": session, "form": form, "previews": previews},
+    )
