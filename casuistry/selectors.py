@@ -44,6 +44,8 @@ def search_cases(cases: QuerySet[Case], query: str) -> QuerySet[Case]:
     text (not the JSON as a whole), so keys never match and accents need no escaping."""
     fields = ["title", *(KT(f"parts__{key}") for key in all_part_keys())]
     return text_search.matching(cases, query, fields=fields)
+
+
 def published_cases() -> list[Case]:
     """The library's cases, for a choice list elsewhere (intervisie): titles only."""
     return list(Case.objects.published().only("pk", "title"))

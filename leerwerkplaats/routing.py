@@ -3,8 +3,8 @@
 from django.urls import path
 
 from forum.consumers import ThreadConsumer
-from notifications.consumers import NotificationConsumer
 from intervisie.consumers import SessionConsumer
+from notifications.consumers import NotificationConsumer
 
 from . import live
 
