@@ -25,6 +25,7 @@ import json
 import logging
 import re
 import time
+import weakref
 from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any, ClassVar
@@ -170,7 +171,9 @@ class _LayerWatch:
 
     def __init__(self, layer: Any) -> None:
         self.layer = layer
-        self.consumers: set[LiveConsumer] = set()
+        # Weak: a consumer cancelled without its disconnect() must not keep the
+        # watch (and its Redis connection) alive.
+        self.consumers: weakref.WeakSet[LiveConsumer] = weakref.WeakSet()
         self.task: asyncio.Task[None] | None = None
 
     async def run(self) -> None:
