@@ -7,9 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import expect
 
 from leerwerkplaats.settings.environment import BASE_DIR
+from tests.members.factories import PASSWORD, totp_code
 
 # Playwright's sync API runs an event loop in the test's thread, while the test
 # also prepares rows through the ORM; the live server answers from its own thread.
@@ -75,6 +77,73 @@ def audit_page(browser, live_server):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def warm_privacy_detector():
+    """The embedded detector loads its models on first use (many seconds on a
+    busy machine): load them once, before any expectation's clock runs. Used by
+    the browser tests whose pages scan text (`pytest.mark.usefixtures`)."""
+    import privacy
+
+    privacy.scan_text("Ik sprak met Jan.")
+
+
+@pytest.fixture
+def asgi_server(db, home_page):
+    """The project's ASGI application (HTTP and WebSocket) under uvicorn, for pages
+    that use the live forum (tests/e2e/asgi_server.py)."""
+    from tests.e2e.asgi_server import AsgiLiveServer
+
+    server = AsgiLiveServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def open_contexts(browser):
+    """Opens browser contexts (one per person in a test) on a server's address,
+    with the 15 s patience of this suite; closes them all afterwards."""
+    opened = []
+
+    def open_context(base_url: str, **options):
+        context = browser.new_context(base_url=base_url, locale="nl-NL", **options)
+        context.set_default_timeout(15_000)
+        opened.append(context)
+        return context
+
+    yield open_context
+    for context in opened:
+        context.close()
+
+
+@pytest.fixture
+def asgi_contexts(open_contexts, asgi_server):
+    """`asgi_contexts(**options)`: a new context on the ASGI server."""
+    return lambda **options: open_contexts(asgi_server.url, **options)
+
+
+@pytest.fixture
+def live_contexts(open_contexts, live_server):
+    """`live_contexts(**options)`: a new context on Django's live server (no sockets)."""
+    return lambda **options: open_contexts(live_server.url, **options)
+
+
+def log_in(context, who, *, password: str = PASSWORD, secret: str | None = None):
+    """Log in through the login form in a new page of `context`; `who` is a user or
+    an e-mail address; `secret` answers the TOTP step. Returns the page."""
+    page = context.new_page()
+    page.goto(reverse("account_login"))
+    page.fill("input[name=login]", getattr(who, "email", who))
+    page.fill("input[name=password]", password)
+    page.get_by_role("button", name="Inloggen").click()
+    if secret is not None:
+        page.wait_for_url(f"**{reverse('mfa_authenticate')}")
+        page.fill("input[name=code]", totp_code(secret))
+        page.locator("input[name=code]").press("Enter")
+    expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
+    return page
 
 
 def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:

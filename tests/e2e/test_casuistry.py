@@ -15,14 +15,14 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-import privacy
 from casuistry.models import Case, Status
-from tests.e2e.asgi_server import AsgiLiveServer
-from tests.e2e.conftest import axe_violations
+from tests.e2e.conftest import axe_violations, log_in
 from tests.members import factories as member_factories
-from tests.members.factories import PASSWORD, totp_code
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("warm_privacy_detector"),
+]
 
 WIDTHS = (1280, 375)
 BSN_SENTENCE = " Het BSN van mevrouw Qorvandijk is 111222333."
@@ -32,49 +32,10 @@ INCIDENT = (
 )
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _warm_privacy_detector():
-    """The embedded detector loads its models on first use (many seconds on a
-    busy machine): load them once, before any expectation's clock runs."""
-    privacy.scan_text("Ik sprak met Jan.")
-
-
 @pytest.fixture
-def asgi_server(db, home_page):
-    server = AsgiLiveServer()
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def contexts(browser, asgi_server):
-    opened = []
-
-    def open_context():
-        # CSP bypassed so that axe-core can be injected into every page of the path.
-        context = browser.new_context(base_url=asgi_server.url, locale="nl-NL", bypass_csp=True)
-        context.set_default_timeout(15_000)
-        opened.append(context)
-        return context
-
-    yield open_context
-    for context in opened:
-        context.close()
-
-
-def log_in(context, user, *, secret: str | None = None):
-    page = context.new_page()
-    page.goto(reverse("account_login"))
-    page.fill("input[name=login]", user.email)
-    page.fill("input[name=password]", PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    if secret is not None:
-        page.wait_for_url(f"**{reverse('mfa_authenticate')}")
-        page.fill("input[name=code]", totp_code(secret))
-        page.locator("input[name=code]").press("Enter")
-    expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
-    return page
+def contexts(asgi_contexts):
+    # CSP bypassed so that axe-core can be injected into every page of the path.
+    return lambda: asgi_contexts(bypass_csp=True)
 
 
 def assert_accessible(page, name: str) -> None:

@@ -13,15 +13,15 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-import privacy
 from forum.models import Flag, FlagReason
-from tests.e2e.asgi_server import AsgiLiveServer
-from tests.e2e.conftest import axe_violations
+from tests.e2e.conftest import axe_violations, log_in
 from tests.forum import factories
 from tests.members import factories as member_factories
-from tests.members.factories import PASSWORD, totp_code
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("warm_privacy_detector"),
+]
 
 NAME_TEXT = "Ik sprak met haar man Dmytro Kowalczyk over de school."
 POSTS = "[data-forum-posts] > [data-seq]"
@@ -37,34 +37,9 @@ TRACK_SOCKETS = """
 """
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _warm_privacy_detector():
-    """The embedded detector loads its models on first use (many seconds on a
-    busy machine): load them once, before any expectation's clock runs."""
-    privacy.scan_text("Ik sprak met Jan.")
-
-
 @pytest.fixture
-def asgi_server(db, home_page):
-    server = AsgiLiveServer()
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def contexts(browser, asgi_server):
-    opened = []
-
-    def open_context(**options):
-        context = browser.new_context(base_url=asgi_server.url, locale="nl-NL", **options)
-        context.set_default_timeout(15_000)
-        opened.append(context)
-        return context
-
-    yield open_context
-    for context in opened:
-        context.close()
+def contexts(asgi_contexts):
+    return asgi_contexts
 
 
 @pytest.fixture
@@ -74,20 +49,6 @@ def thread(db):
     factories.post(thread=thread, text="Wie heeft hier ervaring mee?")
     thread.refresh_from_db()
     return thread
-
-
-def log_in(context, user, *, secret: str | None = None):
-    page = context.new_page()
-    page.goto(reverse("account_login"))
-    page.fill("input[name=login]", user.email)
-    page.fill("input[name=password]", PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    if secret is not None:
-        page.wait_for_url(f"**{reverse('mfa_authenticate')}")
-        page.fill("input[name=code]", totp_code(secret))
-        page.locator("input[name=code]").press("Enter")
-    expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
-    return page
 
 
 def open_thread(page, thread):

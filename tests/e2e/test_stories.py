@@ -17,13 +17,16 @@ from django.core.management import call_command
 from django.urls import reverse
 from playwright.sync_api import expect
 
-import privacy
 from leerwerkplaats.demo import DEMO_PASSWORD
 from stories.models import StoryPage
+from tests.e2e import conftest as e2e
 from tests.e2e.conftest import axe_violations, screenshot
-from tests.members.factories import give_totp, totp_code
+from tests.members.factories import give_totp
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("warm_privacy_detector"),
+]
 
 AUTHOR_EMAIL = "ervaring@demo.hg-leerwerkplaats.nl"
 MODERATOR_EMAIL = "moderator@demo.hg-leerwerkplaats.nl"
@@ -35,45 +38,19 @@ COMMENT = "Wil je de laatste alinea iets uitbreiden? Wat hielp je toen?"
 ADDED = "\n\nWat hielp: iemand die bleef vragen hoe het echt ging."
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _warm_privacy_detector():
-    """The embedded detector loads its models on first use (many seconds on a
-    busy machine): load them once, before any expectation's clock runs."""
-    privacy.scan_text("Ik sprak met Jan.")
-
-
 @pytest.fixture
 def demo(db):
     call_command("seed_demo", stdout=StringIO())
 
 
 @pytest.fixture
-def contexts(browser, live_server):
-    opened = []
-
-    def open_context(**options):
-        context = browser.new_context(base_url=live_server.url, locale="nl-NL", **options)
-        context.set_default_timeout(15_000)
-        opened.append(context)
-        return context
-
-    yield open_context
-    for context in opened:
-        context.close()
+def contexts(live_contexts):
+    return live_contexts
 
 
 def log_in(context, email: str, *, secret: str | None = None):
-    page = context.new_page()
-    page.goto(reverse("account_login"))
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    if secret is not None:
-        page.wait_for_url(f"**{reverse('mfa_authenticate')}")
-        page.fill("input[name=code]", totp_code(secret))
-        page.locator("input[name=code]").press("Enter")
-    expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
-    return page
+    """The demo accounts' password, through the suite's login (tests/e2e/conftest.py)."""
+    return e2e.log_in(context, email, password=DEMO_PASSWORD, secret=secret)
 
 
 def submit(page) -> None:

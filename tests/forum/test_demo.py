@@ -26,11 +26,12 @@ def test_seed_demo_fills_the_forum_and_the_moderation_queue(client):
         "Intervisie en steun",
         "Vraag aan een aandachtsfunctionaris",
     ]
-    # The forum's own demo conversations; casuistry's published demo cases add their
-    # discussions (threads with a subject) beside them.
+    # The forum's own demo conversations; casuistry's two published demo cases and the
+    # public demo story that allows a discussion add theirs (threads with a subject).
     assert Thread.objects.filter(subject_id="").count() == 3
     assert Post.objects.filter(thread__subject_id="").count() == 8
-    assert Thread.objects.exclude(subject_id="").count() == 2
+    assert Thread.objects.exclude(subject_id="").count() == 3
+    assert Thread.objects.filter(subject_type__app_label="stories").count() == 1
     assert set(Post.objects.values_list("author__email", flat=True)) == {
         "professional@demo.hg-leerwerkplaats.nl",
         "ervaring@demo.hg-leerwerkplaats.nl",
