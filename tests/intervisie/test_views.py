@@ -192,3 +192,17 @@ def test_query_counts_stay_flat(client, django_assert_max_num_queries):
         extra.participants.create(user=a, role="participant", alias="Deelnemer Z")
     with django_assert_max_num_queries(len(mine.captured_queries)):
         client.get(reverse("intervisie:mine"))
+
+
+def test_moderators_edit_the_methods_in_the_admin(client):
+    moderator = member_factories.member(role="Moderator", with_mfa=True)
+    client.force_login(moderator)
+    page = client.get("/beheer/snippets/intervisie/method/")
+    assert page.status_code == 200
+    assert "Incidentmethode" in page.content.decode()
+    method = factories.Method.objects.get(slug="korthagen")
+    edit = client.get(f"/beheer/snippets/intervisie/method/edit/{method.pk}/")
+    assert edit.status_code == 200
+    assert "Terugblikken" in edit.content.decode()
+    client.force_login(member_factories.member())
+    assert client.get("/beheer/snippets/intervisie/method/").status_code == 302
