@@ -78,7 +78,7 @@ _SIGNATURE = re.compile(
 )
 _LOWER_WORD = re.compile(r"(?<![\w'-])[a-zà-öø-ÿ][a-zà-öø-ÿ'-]{1,20}\b")
 _LOWER_CONTEXT = re.compile(
-    rf"(?:(?<![\w-])(?i:{_ROLES}|met|van|en|ik\s+ben|ben\s+ik|heet)(?:\s*[,:])?\s+|(?<![\w.])@)$"
+    rf"(?:(?<![\w-])(?i:{_ROLES}|met|van|en|bij|ik\s+ben|ben\s+ik|heet)(?:\s*[,:])?\s+|(?<![\w.])@)$"
 )
 
 
@@ -156,12 +156,18 @@ def typed_without_capitals(text: str) -> bool:
     return sum(c.islower() for c in starts) * 2 >= len(starts)
 
 
+# "Dounia 14:05: ...": the name before the time
+_CHAT_SPEAKER_FIRST = re.compile(
+    r"^[ \t]*([^\W\d_][\w'-]*)[ \t]+\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]*:", re.MULTILINE
+)
+
+
 @distinct
 def find_chat_speakers(text: str) -> Iterator[Finding]:
-    """The speaker of each line of a message thread: "[14:02] sanne: ..."."""
+    """The speaker of each line of a message thread: "[14:02] sanne: ...", "Sanne 14:02: ..."."""
     if ":" not in text:
         return
-    for m in _CHAT_SPEAKER.finditer(text):
+    for m in (*_CHAT_SPEAKER.finditer(text), *_CHAT_SPEAKER_FIRST.finditer(text)):
         value = m.group(1)
         if is_not_name(value) or not (value[0].isupper() or value.lower() in first_names()):
             continue  # "ovv:" is an abbreviation; a lowercase speaker must be a known name

@@ -62,6 +62,8 @@ def found(text: str) -> dict[str, Label]:
         ("ik sprak gisteren met zijn zus daryna en de buurman", "daryna", Label.NAAM),
         ("Volgens de buren heeft Tsegay de deur geopend.", "Tsegay", Label.NAAM),
         ("de jongste, zoontje ruslan melnychuk, huilde", "ruslan melnychuk", Label.NAAM),
+        ("Mama 14:02: waar ben je\nNoa 14:05: bij ilse thuis", "Noa", Label.NAAM),
+        ("Mama 14:02: waar ben je\nNoa 14:05: bij ilse thuis", "ilse", Label.NAAM),
         # streets typed in lowercase, with or without a house number
         ("ze woont nu op de schepenstraat 12 bij haar tante", "schepenstraat 12", Label.ADRES),
         ("zijn moeder woont aan de gordelweg, vlakbij", "gordelweg", Label.ADRES),
