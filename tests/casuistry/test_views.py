@@ -53,7 +53,7 @@ def canary_form(**overrides):
         title=f"Huisbezoek bij mevrouw {CANARY}",
         deel_incident=(
             f"Ik kwam bij mevrouw {CANARY} op de Dorpsstraat 12 in Bergschenhoek. Haar zoon zit "
-            "op basisschool De Regenboog. Zijn oom noemt hem Pluisje. "
+            "op basisschool De Regenboog. Zijn oom noemt hem de kleine baas. "
             f"Het BSN van mevrouw {CANARY} is 111222333."
         ),
         deel_moment=f"Ik twijfelde of ik Veilig Thuis moest bellen over mevrouw {CANARY}.",
@@ -110,7 +110,7 @@ def test_the_whole_path_and_the_canary(client, home_page, caplog):
     case = Case.objects.get()
     assert case.status == Status.SUBMITTED
     assert "[SCHOOL-1]" in case.parts["incident"]
-    assert "Pluisje" in case.parts["incident"]
+    assert "de kleine baas" in case.parts["incident"]
     mine = client.get(reverse("casuistry:mine"))
     assert "Ingediend" in page(mine)
 
@@ -123,14 +123,14 @@ def test_the_whole_path_and_the_canary(client, home_page, caplog):
     review_url = reverse("casuistry:review", args=[case.pk])
     assert moderator_client.post(review_url, {"action": "claim"}).status_code == 302
     redacted = moderator_client.post(
-        review_url, {"action": "redact", "part": "incident", "phrase": "Pluisje", "label": "NAAM"}
+        review_url, {"action": "redact", "part": "incident", "phrase": "de kleine baas", "label": "NAAM"}
     )
     assert redacted.status_code == 302
     approved = moderator_client.post(review_url, {"action": "approve"})
     assert approved.status_code == 302
     case.refresh_from_db()
     assert case.status == Status.PUBLISHED
-    assert "Pluisje" not in case.parts["incident"]
+    assert "de kleine baas" not in case.parts["incident"]
 
     # In the library, by profession only.
     reader = Client()
