@@ -44,6 +44,8 @@ class AdminRefusalMiddleware:
             user is not None
             and user.is_authenticated
             and request.path_info.startswith(settings.ADMIN_PATH_PREFIX)
+            # The admin's login address only forwards to the site's login form.
+            and request.path_info != f"{settings.ADMIN_PATH_PREFIX}login/"
             and not user.has_perm("wagtailadmin.access_admin")
         ):
             raise PermissionDenied(

@@ -68,3 +68,13 @@ def test_the_professional_page_links_to_the_meldcode_course(client):
     link = re.search(r'href="(/cursussen/meldcode-in-vijf-stappen/)"', html)
     assert link is not None
     assert client.get(link.group(1)).status_code == 200
+
+
+def test_an_english_help_page_says_once_that_its_content_is_dutch(client, help_index):
+    english = client.get("/en/hulp/ik-maak-geweld-mee/").content.decode()
+    dutch = client.get("/hulp/ik-maak-geweld-mee/").content.decode()
+
+    assert english.count("This information is only available in Dutch.") == 1
+    assert "alleen in het Nederlands" not in dutch
+    # The call button speaks English on the English page.
+    assert "Call Veilig Thuis (Safe at Home): 0800-2000" in english

@@ -43,10 +43,11 @@ def logged_in(status, anonymous=LOGIN):
     return row(anonymous, status, status, status, status, status)
 
 
-ADMIN_ONLY = row(LOGIN, LOGIN, LOGIN, LOGIN, OK, OK)
-# Wagtail sends a user without admin access to its login, and turns a refusal
+ADMIN_ONLY = row(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK)
+# A logged-in user without admin access gets the refusal page (AdminRefusalMiddleware;
+# Wagtail would loop through the login), and Wagtail turns a refusal
 # inside the admin into a redirect with a message.
-COORDINATOR_ONLY = row(LOGIN, LOGIN, LOGIN, LOGIN, AWAY, OK)
+COORDINATOR_ONLY = row(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, AWAY, OK)
 
 MEMBERS_ONLY = row(LOGIN, FORBIDDEN, OK, OK, OK, OK)
 COORDINATOR_REPORTS = row(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK)
@@ -209,22 +210,22 @@ MATRIX: dict[str, tuple[str, dict[str, object]]] = {
 
 # The Wagtail admin's entry and the admin views this project adds.
 ADMIN_MATRIX: dict[str, tuple[str, dict[str, object]]] = {
-    "wagtailadmin_home": ("/beheer/", row(LOGIN, LOGIN, LOGIN, LOGIN, OK, OK)),
-    "members_pending": ("/beheer/aanmeldingen/", row(LOGIN, LOGIN, LOGIN, LOGIN, AWAY, OK)),
+    "wagtailadmin_home": ("/beheer/", row(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK)),
+    "members_pending": ("/beheer/aanmeldingen/", COORDINATOR_ONLY),
     "members_approve": (
         "/beheer/aanmeldingen/{pending}/goedkeuren/",
         # A decision is a POST; GET is refused (test_signup covers who may POST).
-        row(LOGIN, LOGIN, LOGIN, LOGIN, GONE, GONE),
+        row(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, GONE, GONE),
     ),
     "members_refuse": (
         "/beheer/aanmeldingen/{pending}/afwijzen/",
-        row(LOGIN, LOGIN, LOGIN, LOGIN, AWAY, OK),
+        row(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, AWAY, OK),
     ),
     "member_profiles:index": (
         "/beheer/member_profiles/",
-        row(LOGIN, LOGIN, LOGIN, LOGIN, AWAY, AWAY),  # administrators only
+        row(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, AWAY, AWAY),  # administrators only
     ),
-    "audit_log:index": ("/beheer/audit_log/", row(LOGIN, LOGIN, LOGIN, LOGIN, OK, OK)),
+    "audit_log:index": ("/beheer/audit_log/", row(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK)),
     "wagtailsnippets_members_organisation:list": (
         "/beheer/snippets/members/organisation/",
         COORDINATOR_ONLY,
