@@ -49,6 +49,10 @@ def page_context(page: Page, request: HttpRequest, **kwargs: Any) -> dict[str, A
             quiz_error=kwargs.get("quiz_error", ""),
             posted_reflection=kwargs.get("posted_reflection"),
             reflection_error=kwargs.get("reflection_error"),
+            learner=kwargs.get("learner"),
+            course=kwargs.get("course"),
+            # A preview shows a draft under the live revision's number: never cached.
+            use_cache=not getattr(request, "is_preview", False),
         )
     if isinstance(page, CoursePage):
         return selectors.course_overview(course=page, user=request.user)

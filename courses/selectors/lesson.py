@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import time
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.core import signing
+from django.core.cache import cache
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import F
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from members.permissions import can_use_members_area
 
@@ -25,9 +32,15 @@ REFLECTION_SALT = "courses.reflection.started"
 
 @dataclass
 class BlockItem:
+    """One block of the lesson: an interactive one with its `block` and the
+    learner's `state`, any other as its cached `html`."""
+
     block: Any
     anchor: str
     state: dict[str, Any] = field(default_factory=dict)
+    block_type: str = ""
+    block_id: str = ""
+    html: str = ""
 
 
 def reflection_token() -> str:
@@ -108,6 +121,98 @@ def scenario_state(block: Any, path: list[list[int]]) -> dict[str, Any]:
     return {"history": history, "current": current, "ended": current is None}
 
 
+# Blocks the learner works in; every other block looks the same for everyone.
+INTERACTIVE_BLOCKS = frozenset({"question", "scenario", "reflection"})
+BODY_CACHE_SECONDS = 24 * 60 * 60
+
+
+@dataclass
+class LearnerState:
+    """What one learner has of one lesson: read in one query once they viewed it
+    (the progress row with its enrolment), plus their quiz attempt and reflections
+    when the lesson has questions or reflection blocks."""
+
+    enrolment: Enrolment | None = None
+    progress: LessonProgress | None = None
+    attempt: QuizAttempt | None = None
+    reflections: dict[str, ReflectionAnswer] = field(default_factory=dict)
+
+
+def block_types(lesson: LessonPage) -> list[str]:
+    """The lesson's block types in order, from the stored JSON (nothing is converted)."""
+    return [raw["type"] for raw in lesson.body.raw_data]
+
+
+def course_of(lesson: LessonPage) -> CoursePage:
+    """The lesson's course, found by its tree path: one query."""
+    return CoursePage.objects.get(path=lesson.path[: -LessonPage.steplen])
+
+
+def lesson_siblings(lesson: LessonPage) -> list[LessonPage]:
+    parent_path = lesson.path[: -LessonPage.steplen]
+    return list(
+        LessonPage.objects.filter(path__startswith=parent_path, depth=lesson.depth)
+        .live()
+        .order_by("path")
+        .defer_streamfields()
+    )
+
+
+def learner_state(*, user: Any, lesson: LessonPage, course: CoursePage) -> LearnerState:
+    if not can_use_members_area(user):
+        return LearnerState()
+    types = set(block_types(lesson))
+    progress = (
+        LessonProgress.objects.select_related("enrolment")
+        .filter(
+            enrolment__user=user,
+            enrolment__course_id=course.pk,
+            lesson=lesson,
+            cycle=F("enrolment__cycle"),
+        )
+        .first()
+    )
+    enrolment = (
+        progress.enrolment
+        if progress is not None
+        else Enrolment.objects.filter(user=user, course_id=course.pk).first()
+    )
+    state = LearnerState(enrolment=enrolment, progress=progress)
+    if "reflection" in types:
+        state.reflections = {
+            r.block_id: r for r in ReflectionAnswer.objects.filter(user=user, lesson=lesson)
+        }
+    if enrolment is not None and "question" in types:
+        state.attempt = (
+            QuizAttempt.objects.filter(enrolment=enrolment, lesson=lesson, cycle=enrolment.cycle)
+            .order_by("-created_at", "-id")
+            .first()
+        )
+    return state
+
+
+def static_blocks_html(lesson: LessonPage, *, use_cache: bool = True) -> dict[str, str]:
+    """{block id: HTML} of the blocks that look the same for every learner, drawn
+    once per version of the body and language and kept in the cache. The key is
+    a digest of the stored body (a new revision is a new key, and so is a body
+    changed without one); a preview is drawn afresh and not kept."""
+    raw = json.dumps(list(lesson.body.raw_data), sort_keys=True, cls=DjangoJSONEncoder)
+    digest = hashlib.sha256(raw.encode()).hexdigest()[:32]
+    key = f"courses:lesson-body:{lesson.pk}:{digest}:{get_language()}"
+    if use_cache:
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
+    html = {
+        block.id: str(block.render(context={}))
+        for block in lesson.body
+        if block.block_type not in INTERACTIVE_BLOCKS
+    }
+    if use_cache:
+        cache.set(key, html, BODY_CACHE_SECONDS)
+    return html
+
+
 def lesson_state(
     *,
     lesson: LessonPage,
@@ -117,46 +222,45 @@ def lesson_state(
     quiz_error: str = "",
     posted_reflection: dict[str, str] | None = None,
     reflection_error: dict[str, str] | None = None,
+    learner: LearnerState | None = None,
+    course: CoursePage | None = None,
+    use_cache: bool = True,
 ) -> dict[str, Any]:
     """`posted_reflection` ({block id: text}) is a refused reflection, shown again
     as typed beside its `reflection_error` ({block id: message}), so the learner
-    loses nothing."""
-    course = CoursePage.objects.get(pk=lesson.get_parent().pk)
-    siblings = list(
-        LessonPage.objects.child_of(course).live().order_by("path").defer_streamfields()
-    )
+    loses nothing. `learner` and `course`, when the view already read them, are
+    not read again."""
+    course = course or course_of(lesson)
+    siblings = lesson_siblings(lesson)
     position = next((i for i, s in enumerate(siblings) if s.pk == lesson.pk), None)
-    enrolment = progress = attempt = None
-    reflections: dict[str, ReflectionAnswer] = {}
-    if can_use_members_area(user):
-        enrolment = Enrolment.objects.filter(user=user, course=course).first()
-        reflections = {
-            r.block_id: r for r in ReflectionAnswer.objects.filter(user=user, lesson=lesson)
-        }
-    if enrolment is not None:
-        progress = LessonProgress.objects.filter(
-            enrolment=enrolment, lesson=lesson, cycle=enrolment.cycle
-        ).first()
-        attempt = (
-            QuizAttempt.objects.filter(enrolment=enrolment, lesson=lesson, cycle=enrolment.cycle)
-            .order_by("-created_at", "-id")
-            .first()
-        )
+    learner = learner or learner_state(user=user, lesson=lesson, course=course)
+    progress, attempt, reflections = learner.progress, learner.attempt, learner.reflections
     shown_attempt = None if (retake or posted_answers is not None) else attempt
     paths = progress.scenario_paths if progress else {}
     token = reflection_token()
+    static_html = static_blocks_html(lesson, use_cache=use_cache)
     items = []
     question_number = 0
     first_question = ""
-    for block in lesson.body:
-        item = BlockItem(block=block, anchor=f"blok-{block.id}")
-        if block.block_type == "question":
+    for index, raw in enumerate(lesson.body.raw_data):
+        block_type, block_id = raw["type"], raw["id"]
+        item = BlockItem(
+            block=None, anchor=f"blok-{block_id}", block_type=block_type, block_id=block_id
+        )
+        if block_type not in INTERACTIVE_BLOCKS:
+            # HTML the block's own template drew (static_blocks_html), escaped there.
+            item.html = mark_safe(static_html.get(block_id, ""))  # noqa: S308
+            items.append(item)
+            continue
+        # Only the interactive blocks are converted from the stored JSON.
+        block = item.block = lesson.body[index]
+        if block_type == "question":
             question_number += 1
             first_question = first_question or block.id
             item.state = _question_state(block, question_number, shown_attempt, posted_answers)
-        elif block.block_type == "scenario":
+        elif block_type == "scenario":
             item.state = scenario_state(block, paths.get(block.id, []))
-        elif block.block_type == "reflection":
+        elif block_type == "reflection":
             saved = reflections.get(block.id)
             answer = saved.answer if saved else ""
             if posted_reflection and block.id in posted_reflection:

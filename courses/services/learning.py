@@ -4,6 +4,7 @@ one transaction each; lesson views, management commands and tests call these."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -21,6 +22,7 @@ from ..models import (
     ReflectionAnswer,
 )
 from ..selectors.catalogue import missing_prerequisites
+from ..selectors.lesson import LearnerState, block_types, course_of, learner_state
 from .completion import complete_course_if_done
 from .membership import check_member
 
@@ -35,6 +37,9 @@ ERROR_REFLECTION_TOO_LONG = _(
     "Je tekst staat hieronder nog: maak hem korter en bewaar opnieuw."
 )
 ERROR_NOT_PUBLISHED = _("Deze cursus is niet gepubliceerd.")
+
+# A plain lesson view updates `last_viewed_at` at most this often.
+VIEW_RECORD_INTERVAL = timedelta(minutes=5)
 
 # A reflection counts at most this long per save: a tab left open is not study time.
 MAX_REFLECTION_SECONDS = 2 * 60 * 60
@@ -74,23 +79,55 @@ def _progress(enrolment: Enrolment, lesson: LessonPage) -> LessonProgress:
     return progress
 
 
-@transaction.atomic
-def record_lesson_view(*, user: Any, lesson: LessonPage) -> LessonProgress:
+def record_lesson_view(
+    *,
+    user: Any,
+    lesson: LessonPage,
+    course: CoursePage | None = None,
+    learner: LearnerState | None = None,
+) -> LessonProgress:
     """The learner opened a lesson (never called for a preview). A lesson without
-    questions is done once seen; one with questions when its quiz is passed."""
-    course = _course_of(lesson)
-    enrolment = enrol(user=user, course=course)
-    progress = _progress(enrolment, lesson)
-    now = timezone.now()
-    progress.last_viewed_at = now
-    if progress.completed_at is None and not lesson.question_blocks():
-        progress.completed_at = now
-    if not progress.position and len(lesson.body):
-        progress.position = lesson.body[0].id
-    progress.full_clean()
-    progress.save()
-    complete_course_if_done(enrolment=enrolment, course=course)
+    questions is done once seen; one with questions when its quiz is passed.
+
+    A plain view writes nothing, and opens no transaction (on SQLite that would
+    take the database's write lock), unless the learner's state changes (first
+    view, the lesson becoming done, the first position) or the last recorded view
+    is older than VIEW_RECORD_INTERVAL. The course is checked for completion only
+    when this view makes the lesson done. `course` and `learner`, when the view
+    already read them (selectors.learner_state), are not read again."""
+    course = course or course_of(lesson)
+    learner = learner or learner_state(user=user, lesson=lesson, course=course)
+    progress = learner.progress
+    types = block_types(lesson)
+    if progress is not None:
+        changes = _view_changes(progress, types, lesson)
+        if not changes:
+            return progress
+    with transaction.atomic():
+        enrolment = learner.enrolment or enrol(user=user, course=course)
+        if progress is None or progress.cycle != enrolment.cycle:
+            progress = _progress(enrolment, lesson)
+        changes = _view_changes(progress, types, lesson)
+        if changes:
+            LessonProgress.objects.filter(pk=progress.pk).update(**changes)
+            for name, value in changes.items():
+                setattr(progress, name, value)
+        if "completed_at" in changes:
+            complete_course_if_done(enrolment=enrolment, course=course)
     return progress
+
+
+def _view_changes(progress: LessonProgress, types: list[str], lesson: LessonPage) -> dict[str, Any]:
+    """What a view changes in the progress row: nothing on most views."""
+    now = timezone.now()
+    changes: dict[str, Any] = {}
+    if progress.completed_at is None and "question" not in types:
+        changes["completed_at"] = now
+    if not progress.position and types:
+        changes["position"] = lesson.body.raw_data[0]["id"]
+    if changes or now - progress.last_viewed_at >= VIEW_RECORD_INTERVAL:
+        changes["last_viewed_at"] = now
+    return changes
 
 
 def grade(*, lesson: LessonPage, answers: dict[str, list[int]]) -> dict[str, bool]:

@@ -105,12 +105,24 @@ def serve_lesson(request: HttpRequest, lesson: LessonPage, *args: Any, **kwargs:
             messages.error(request, errors_of(error))
             return HttpResponseRedirect(lesson.url + (f"#blok-{block_id}" if block_id else ""))
         return HttpResponseRedirect(lesson.url)
+    # The course and the learner's state are read once, for the record and the page.
+    course = selectors.course_of(lesson)
+    learner = selectors.learner_state(user=user, lesson=lesson, course=course)
     try:
-        services.record_lesson_view(user=user, lesson=lesson)
+        progress = services.record_lesson_view(
+            user=user, lesson=lesson, course=course, learner=learner
+        )
     except ValidationError as error:
         messages.error(request, errors_of(error))
-        return HttpResponseRedirect(lesson.get_parent().url)
-    context = lesson.get_context(request, retake=bool(request.GET.get("opnieuw")))
+        return HttpResponseRedirect(course.url)
+    if learner.enrolment is None or learner.progress is None:
+        # The first view enrolled the learner or started the lesson: read it afresh.
+        learner = selectors.learner_state(user=user, lesson=lesson, course=course)
+    else:
+        learner.progress = progress
+    context = lesson.get_context(
+        request, retake=bool(request.GET.get("opnieuw")), learner=learner, course=course
+    )
     return TemplateResponse(request, lesson.get_template(request), context)
 
 
