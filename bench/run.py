@@ -92,6 +92,8 @@ Benchmark = ModuleBenchmark | ScriptBenchmark
 BENCHMARKS: tuple[Benchmark, ...] = (
     ModuleBenchmark("stack", "bench.stack"),
     ModuleBenchmark("courses", "bench.courses"),
+    # BENCH_REDIS_URL=redis://... adds a run with Redis as cache and channel layer.
+    ModuleBenchmark("pages", "bench.pages"),
     ScriptBenchmark("privacy", "bench/bench_privacy.py", "The de-identification engine"),
 )
 

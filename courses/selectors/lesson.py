@@ -192,7 +192,7 @@ def learner_state(*, user: Any, lesson: LessonPage, course: CoursePage) -> Learn
 
 
 def static_blocks_html(lesson: LessonPage, *, use_cache: bool = True) -> dict[str, str]:
-    """{block id: HTML} of the blocks that look the same for every learner, drawn
+    """{position: HTML} of the blocks that look the same for every learner, drawn
     once per version of the body and language and kept in the cache. The key is
     a digest of the stored body (a new revision is a new key, and so is a body
     changed without one); a preview is drawn afresh and not kept."""
@@ -203,9 +203,10 @@ def static_blocks_html(lesson: LessonPage, *, use_cache: bool = True) -> dict[st
         cached = cache.get(key)
         if cached is not None:
             return cached
+    # By position: a preview's new blocks have no id yet.
     html = {
-        block.id: str(block.render(context={}))
-        for block in lesson.body
+        str(index): str(block.render(context={}))
+        for index, block in enumerate(lesson.body)
         if block.block_type not in INTERACTIVE_BLOCKS
     }
     if use_cache:
@@ -249,7 +250,7 @@ def lesson_state(
         )
         if block_type not in INTERACTIVE_BLOCKS:
             # HTML the block's own template drew (static_blocks_html), escaped there.
-            item.html = mark_safe(static_html.get(block_id, ""))  # noqa: S308
+            item.html = mark_safe(static_html.get(str(index), ""))  # noqa: S308
             items.append(item)
             continue
         # Only the interactive blocks are converted from the stored JSON.

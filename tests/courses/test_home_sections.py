@@ -3,6 +3,8 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from courses import services
@@ -52,23 +54,27 @@ def test_visitors_see_no_member_sections(client, home_page):
     assert "Certificaten die binnenkort verlopen" not in html
 
 
-def test_the_home_page_runs_as_many_queries_for_five_courses_as_for_one(
-    client, member, home_page, django_assert_max_num_queries
-):
+def test_the_home_page_runs_as_many_queries_for_five_courses_as_for_one(client, member, home_page):
     client.force_login(member)
     first = cf.course(
         home_page, title="Cursus 0", lessons=2, questions=False, registers=("Registerplein",)
     )
     services.record_lesson_view(user=member, lesson=cf.lessons_of(first)[0])
-    client.get("/")
-    with django_assert_max_num_queries(40) as one:
-        client.get("/")
+
+    def count() -> tuple[int, str]:
+        client.get("/")  # warm the worker's memory (new pages empty it)
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get("/").content.decode()
+        return len(captured), html
+
+    one, _ = count()
     for n in range(1, 5):
         course = cf.course(
             home_page, title=f"Cursus {n}", lessons=3, questions=False, registers=("Registerplein",)
         )
         services.record_lesson_view(user=member, lesson=cf.lessons_of(course)[0])
 
-    with django_assert_max_num_queries(len(one.captured_queries)):
-        html = client.get("/").content.decode()
+    five, html = count()
+    assert one <= 40
+    assert five <= one
     assert html.count("van 3 lessen") == 4
