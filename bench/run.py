@@ -111,6 +111,8 @@ Benchmark = ModuleBenchmark | ScriptBenchmark | KeptSection
 BENCHMARKS: tuple[Benchmark, ...] = (
     ModuleBenchmark("stack", "bench.stack"),
     ModuleBenchmark("courses", "bench.courses"),
+    # BENCH_REDIS_URL=redis://... adds a run with Redis as cache and channel layer.
+    ModuleBenchmark("pages", "bench.pages"),
     ScriptBenchmark("privacy", "bench/bench_privacy.py", "The de-identification engine"),
     ScriptBenchmark("forum-live", "bench/bench_forum_live.py", "Forum live fan-out"),
     KeptSection("forum-load", "tests/load/results.md", "make load"),

@@ -16,6 +16,10 @@ class LeerwerkplaatsConfig(AppConfig):
 
         connection_created.connect(restrict_sqlite_file, dispatch_uid="restrict_sqlite_file")
 
+        from .page_cache import connect_signals
+
+        connect_signals()
+
         from .uploads import MAX_IMAGE_PIXELS
 
         # Pillow refuses, from the header, an image above twice its MAX_IMAGE_PIXELS

@@ -10,10 +10,22 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponseBase
 from django.utils.translation import gettext as _
 
+from .page_cache import REQUEST_FLAG
+
 
 class SiteCSPMiddleware(CSPMiddleware):
     """The strict site policy everywhere, except the Wagtail admin, whose pages
-    need inline scripts and styles and frame their own previews."""
+    need inline scripts and styles and frame their own previews.
+
+    A request the page cache may store (page_cache.py) gets no nonce at all: the
+    same stored nonce would be sent to every visitor. Its policy stays strict:
+    scripts only from the site's own files ('self')."""
+
+    def process_request(self, request: HttpRequest) -> None:
+        if getattr(request, REQUEST_FLAG, False):
+            request.csp_nonce = ""
+            return
+        super().process_request(request)
 
     def get_policy_parts(
         self, request: HttpRequest, response: HttpResponseBase, report_only: bool = False
@@ -26,6 +38,8 @@ class SiteCSPMiddleware(CSPMiddleware):
         ):
             parts.config = settings.CONTENT_SECURITY_POLICY_ADMIN
             # A nonce would switch off 'unsafe-inline' in the browser.
+            parts.nonce = None
+        if getattr(request, REQUEST_FLAG, False):
             parts.nonce = None
         return parts
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -45,6 +46,36 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("startpagina")
         verbose_name_plural = _("startpagina's")
+
+    def route(self, request: HttpRequest, path_components: list[str]) -> Any:
+        """Wagtail walks the tree from here, two queries per level; the address of
+        a page is its `url_path`, so the page is found at once: where an address
+        leads is kept in the worker's memory (shell_cache.py, emptied by every
+        page change), and the page itself is one query. Falls back to Wagtail's
+        walk for an address that is not a page's own (a page class that routes
+        its sub-paths itself)."""
+        from .shell_cache import remember
+
+        if not path_components:
+            return super().route(request, path_components)
+        url_path = self.url_path + "/".join(path_components) + "/"
+
+        def lookup() -> tuple[int, int] | None:
+            return (
+                Page.objects.filter(url_path=url_path, path__startswith=self.path)
+                .values_list("pk", "content_type_id")
+                .first()
+            )
+
+        found = remember(request, ("route", self.pk, url_path), lookup)
+        if found is None:
+            return super().route(request, path_components)
+        pk, content_type_id = found
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        page = model.objects.filter(pk=pk).first() if model is not None else None
+        if page is None:
+            raise Http404
+        return page.route(request, [])
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from .home_sections import home_sections_for

@@ -13,7 +13,7 @@ from wagtail.admin.ui.components import Component
 
 from members.permissions import can_coordinate
 
-from . import freshness
+from . import freshness, page_cache
 from .models import HelpIndexPage, HelpPage, HomePage, InformationPage
 from .search import SEARCH_KIND_HOOK, SearchKindSpec
 from .selectors import stale_help_pages
@@ -32,6 +32,13 @@ class StaleHelpPagesPanel(Component):
         context["pages"] = stale_help_pages()
         context["months"] = freshness.CHECK_INTERVAL_MONTHS
         return context
+
+
+@hooks.register("before_serve_page")
+def allow_page_cache(page: Any, request: HttpRequest, args: Any, kwargs: Any) -> None:
+    """Only pages Wagtail serves may be stored by the visitors' page cache
+    (page_cache.py decides whether this response may)."""
+    page_cache.mark_cacheable(request)
 
 
 @hooks.register("construct_homepage_panels")

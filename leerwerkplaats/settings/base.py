@@ -58,6 +58,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Before everything else: a visitor's page from the cache skips the whole stack
+    # (leerwerkplaats/page_cache.py says what it never stores or serves).
+    "leerwerkplaats.page_cache.PageCacheMiddleware",
+    # The Wagtail site of the host from memory (leerwerkplaats/shell_cache.py).
+    "leerwerkplaats.shell_cache.SiteMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "leerwerkplaats.middleware.SiteCSPMiddleware",
@@ -75,6 +80,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# Off only where a test or a benchmark measures the uncached page.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 
 ROOT_URLCONF = "leerwerkplaats.urls"
 WSGI_APPLICATION = "leerwerkplaats.wsgi.application"

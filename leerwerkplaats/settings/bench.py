@@ -7,10 +7,11 @@ database is a throw-away SQLite file (WAL) that bench/run.py creates, migrates
 and seeds; nothing here has a default that could point at real data.
 """
 
+import hashlib
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .environment import require
+from .environment import env, require
 
 SECRET_KEY = require("SECRET_KEY", "bench/run.py sets a random one for each run.")
 require("DATABASE_URL", "bench/run.py points it at a temporary SQLite file.")
@@ -29,6 +30,26 @@ MEDIA_ROOT = STATIC_ROOT.parent / "media"
 # that the stack benchmark does not mean to measure, even when REDIS_URL is set.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+# bench/pages.py measures production's layout too: Redis as cache and channel layer,
+# only when BENCH_REDIS_URL names one. The run flushes nothing: its keys carry a
+# prefix of their own per run (from the run's random SECRET_KEY), so no run reads
+# another's pages.
+BENCH_REDIS_URL = env("BENCH_REDIS_URL")
+if BENCH_REDIS_URL:
+    _run = hashlib.sha256(SECRET_KEY.encode()).hexdigest()[:12]
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": BENCH_REDIS_URL,
+            "KEY_PREFIX": f"lwp-bench-{_run}",
+        }
+    }
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [BENCH_REDIS_URL], "prefix": f"lwp-bench-{_run}"},
+        }
+    }
 PRIVACY_SERVICE_URL = None
 
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

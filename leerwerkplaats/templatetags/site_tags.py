@@ -9,10 +9,12 @@ from django import forms, template
 from django.forms.boundfield import BoundField
 from django.forms.widgets import Input
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from ..selectors import Crumb, breadcrumb_trail, footer_pages, main_menu_pages
+from ..shell_cache import remember
 
 register = template.Library()
 
@@ -33,24 +35,37 @@ def _site_root(context: template.Context) -> tuple[Any, Page | None]:
     return request, (site.root_page if site else None)
 
 
+def _menu_items(request: Any, root: Page) -> list[dict[str, Any]]:
+    """The menu's pages as plain data, from the worker's memory (shell_cache.py)."""
+    return remember(
+        request,
+        ("main_menu", root.pk, get_language()),
+        lambda: [
+            {"pk": page.pk, "path": page.path, "title": page.title, "url": page.get_url(request)}
+            for page in main_menu_pages(root)
+        ],
+    )
+
+
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context: template.Context) -> dict[str, Any]:
     request, root = _site_root(context)
     current = context.get("page")
+    is_page = isinstance(current, Page)
     items = []
     if root is not None:
-        for page in main_menu_pages(root):
+        for page in _menu_items(request, root):
             items.append(
                 {
-                    "title": page.title,
-                    "url": page.get_url(request),
-                    "current": isinstance(current, Page) and current.pk == page.pk,
-                    "in_section": isinstance(current, Page) and current.path.startswith(page.path),
+                    "title": page["title"],
+                    "url": page["url"],
+                    "current": is_page and current.pk == page["pk"],
+                    "in_section": is_page and current.path.startswith(page["path"]),
                 }
             )
     return {
         "items": items,
-        "home_current": isinstance(current, Page) and root is not None and current.pk == root.pk,
+        "home_current": is_page and root is not None and current.pk == root.pk,
         "request": request,
         "user": context.get("user"),
         "perms_lwp": context.get("perms_lwp"),
@@ -67,11 +82,15 @@ def breadcrumbs(context: template.Context) -> dict[str, Any]:
     crumbs: list[Crumb] = []
     current = ""
     if root is not None and isinstance(page, Page) and page.pk != root.pk:
-        trail = breadcrumb_trail(page, site_root=root)
         # The site root's title is a welcome; in a trail it is simply "Home".
-        crumbs = [
-            Crumb(_("Home") if p.pk == root.pk else p.title, p.get_url(request)) for p in trail
-        ]
+        crumbs = remember(
+            request,
+            ("breadcrumbs", root.pk, page.pk, get_language()),
+            lambda: [
+                Crumb(_("Home") if p.pk == root.pk else p.title, p.get_url(request))
+                for p in breadcrumb_trail(page, site_root=root)
+            ],
+        )
         current = page.title
     elif root is not None and context.get("breadcrumb_title"):
         crumbs = [Crumb(_("Home"), root.get_url(request))]
@@ -84,7 +103,12 @@ def footer_links(context: template.Context) -> dict[str, Any]:
     request, root = _site_root(context)
     if root is None:
         return {"links": []}
-    return {"links": [Crumb(page.title, page.get_url(request)) for page in footer_pages(root)]}
+    links = remember(
+        request,
+        ("footer", root.pk, get_language()),
+        lambda: [Crumb(page.title, page.get_url(request)) for page in footer_pages(root)],
+    )
+    return {"links": links}
 
 
 @register.filter

@@ -54,7 +54,8 @@ def test_scripts_run_under_the_nonce_policy(page, home_page):
     page.on("console", lambda message: message.type == "error" and errors.append(message.text))
     page.goto("/")
 
-    # site.js, loaded with the page's nonce, ran; nothing was blocked by the CSP.
+    # site.js ran (a visitor's page: from 'self', without a nonce, as the page
+    # cache serves it); nothing was blocked by the CSP.
     expect(page.locator("html")).to_have_class(re.compile(r"\bjs\b"))
     assert errors == []
 

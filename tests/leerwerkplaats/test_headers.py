@@ -15,7 +15,20 @@ def directives(header: str) -> dict[str, list[str]]:
     return parsed
 
 
-def test_public_page_has_a_strict_nonce_based_policy(client, home_page):
+def test_a_visitors_page_has_a_strict_policy_without_a_nonce(client, home_page):
+    """Visitors' pages may come from the page cache: a nonce there would be the
+    same for everyone, so they have none, and scripts come only from 'self'."""
+    response = client.get("/")
+    policy = directives(response["Content-Security-Policy"])
+
+    assert policy["script-src"] == ["'self'"]
+    assert "nonce" not in response.content.decode()
+    assert policy["object-src"] == ["'none'"]
+    assert "'unsafe-inline'" not in policy["style-src"]
+
+
+def test_a_members_page_has_a_strict_nonce_based_policy(client, home_page, member):
+    client.force_login(member)
     response = client.get("/")
     policy = directives(response["Content-Security-Policy"])
 
@@ -35,7 +48,8 @@ def test_public_page_has_a_strict_nonce_based_policy(client, home_page):
     assert response["X-Content-Type-Options"] == "nosniff"
 
 
-def test_each_request_gets_its_own_nonce(client, home_page):
+def test_each_request_gets_its_own_nonce(client, home_page, member):
+    client.force_login(member)
     first = client.get("/")["Content-Security-Policy"]
     second = client.get("/")["Content-Security-Policy"]
 

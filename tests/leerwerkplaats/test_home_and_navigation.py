@@ -9,7 +9,9 @@ import pytest
 from django import forms
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.template.loader import render_to_string
+from django.test.utils import CaptureQueriesContext
 from wagtail import hooks
 from wagtail.models import PageViewRestriction
 
@@ -93,18 +95,26 @@ def test_a_section_with_nothing_to_show_is_left_out(client, member, home_page):
 
 
 def test_home_page_query_count_does_not_grow_with_the_help_pages(
-    client, help_index, privacy_statement, django_assert_max_num_queries
+    client, help_index, privacy_statement, settings
 ):
-    client.get("/")
-    # Site, page route, menu, footer and help pages (each list checks the view
-    # restrictions once): about ten, whatever the number of pages.
-    with django_assert_max_num_queries(10) as few:
-        client.get("/")
+    settings.PAGE_CACHE_ENABLED = False  # the page as drawn, not from the page cache
+
+    def count() -> tuple[int, str]:
+        client.get("/")  # warm the worker's memory (new pages empty it)
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get("/").content.decode()
+        return len(captured), html
+
+    # The page's view-restriction check and the help pages (which check the
+    # restrictions once); site, route, menu and footer come from memory.
+    few, _ = count()
     for n in range(6):
         HelpPageFactory(parent=help_index, title=f"Extra {n}")
         InformationPageFactory(parent=help_index.get_parent(), title=f"Info {n}")
-    with django_assert_max_num_queries(len(few.captured_queries)):
-        html = client.get("/").content.decode()
+    many, html = count()
+
+    assert few <= 10
+    assert many == few
     assert "Extra 5" in html
     assert "Info 5" in html
 
@@ -167,7 +177,9 @@ def test_public_pages_set_no_cookie_and_carry_the_quick_exit(
     assert 'data-quick-exit aria-describedby="snel-weg-uitleg">Snel weg</a>' in html or (
         "data-quick-exit" in html and "Quick exit" in html
     )
-    assert re.search(r'<script nonce="[^"]+" src="/static/js/quick-exit.js"></script>', html)
+    # A visitor's page the page cache may store has no nonce (the policy allows the
+    # site's own files); search results (a query string) are never cached.
+    assert re.search(r'<script( nonce="[^"]+")? src="/static/js/quick-exit.js"></script>', html)
 
 
 def test_english_pages_mark_the_dutch_content_as_dutch(client, help_index):

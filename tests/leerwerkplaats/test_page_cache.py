@@ -1,0 +1,212 @@
+"""The visitors' page cache (leerwerkplaats/page_cache.py): what it serves, what it
+never stores, and that a change editors make is visible at once."""
+
+from __future__ import annotations
+
+import datetime
+from unittest import mock
+
+import pytest
+from django.http import HttpResponse
+from django.test import RequestFactory
+from django.utils import timezone
+
+from leerwerkplaats import page_cache
+from leerwerkplaats.models import HelpPage
+
+pytestmark = pytest.mark.django_db
+
+HELP_URL = "/hulp/ik-maak-geweld-mee/"
+
+
+def state(response) -> str | None:
+    return response.get(page_cache.HEADER)
+
+
+def test_a_visitors_page_is_served_from_the_cache_without_a_query(
+    client, help_index, django_assert_num_queries
+):
+    first = client.get(HELP_URL)
+    with django_assert_num_queries(0):
+        second = client.get(HELP_URL)
+
+    assert (state(first), state(second)) == ("miss", "hit")
+    assert second.content == first.content
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+    assert second.cookies == {}
+
+
+def test_a_published_change_is_visible_at_once(client, help_index):
+    page = HelpPage.objects.get(slug="ik-maak-geweld-mee")
+    client.get(HELP_URL)
+    assert state(client.get(HELP_URL)) == "hit"
+
+    page.title = "Een nieuwe titel voor slachtoffers"
+    page.save_revision().publish()
+    response = client.get(HELP_URL)
+
+    assert state(response) == "miss"
+    assert "Een nieuwe titel voor slachtoffers" in response.content.decode()
+    # The main menu and the home page's list are pages too: the whole cache went.
+    assert "Een nieuwe titel voor slachtoffers" in client.get("/").content.decode()
+
+
+def test_an_unpublished_page_is_gone_at_once(client, help_index):
+    page = HelpPage.objects.get(slug="ik-maak-geweld-mee")
+    client.get(HELP_URL)
+    client.get("/hulp/")
+
+    page.unpublish()
+
+    assert client.get(HELP_URL).status_code == 404
+    assert "ik-maak-geweld-mee" not in client.get("/hulp/").content.decode()
+
+
+def test_a_moved_or_deleted_page_is_gone_at_once(client, help_index, home_page):
+    page = HelpPage.objects.get(slug="ik-maak-geweld-mee")
+    client.get(HELP_URL)
+    page.delete()
+
+    assert client.get(HELP_URL).status_code == 404
+
+
+def test_a_logged_in_user_never_gets_a_cached_visitor_page(client, help_index, member):
+    client.get(HELP_URL)
+    assert state(client.get(HELP_URL)) == "hit"
+
+    client.force_login(member)
+    response = client.get(HELP_URL)
+
+    assert state(response) is None
+    assert "Uitloggen" in response.content.decode()
+
+
+def test_a_logged_in_users_page_is_never_stored(client, help_index, member):
+    client.force_login(member)
+    client.get(HELP_URL)
+    client.get(HELP_URL)
+    client.logout()
+
+    response = client.get(HELP_URL)
+
+    assert state(response) == "miss"
+    assert "Uitloggen" not in response.content.decode()
+
+
+@pytest.mark.parametrize("cookie", ["sessionid", "messages", "csrftoken"])
+def test_a_request_with_a_session_messages_or_csrf_cookie_bypasses_the_cache(
+    client, help_index, cookie
+):
+    client.get(HELP_URL)
+    client.cookies[cookie] = "x"
+
+    assert state(client.get(HELP_URL)) is None
+
+
+def _middleware(response: HttpResponse) -> page_cache.PageCacheMiddleware:
+    def view(request):
+        page_cache.mark_cacheable(request)
+        return response
+
+    return page_cache.PageCacheMiddleware(view)
+
+
+def test_a_response_that_sets_a_cookie_is_not_stored():
+    response = HttpResponse("<p>pagina</p>", content_type="text/html; charset=utf-8")
+    response.set_cookie("csrftoken", "abc")
+    middleware = _middleware(response)
+    request = RequestFactory().get("/ergens/")
+
+    middleware(request)
+    again = page_cache.PageCacheMiddleware(lambda r: HttpResponse("vers"))(
+        RequestFactory().get("/ergens/")
+    )
+
+    assert again.content == b"vers"
+    assert state(again) is None
+
+
+def test_only_pages_wagtail_serves_are_stored():
+    response = HttpResponse("<p>pagina</p>", content_type="text/html; charset=utf-8")
+    middleware = page_cache.PageCacheMiddleware(lambda request: response)  # not marked
+
+    middleware(RequestFactory().get("/ergens/"))
+
+    assert state(middleware(RequestFactory().get("/ergens/"))) is None
+
+
+def test_private_or_nonce_responses_are_not_stored():
+    private = HttpResponse("<p>x</p>", content_type="text/html")
+    private["Cache-Control"] = "private"
+    nonce = HttpResponse("<p>x</p>", content_type="text/html")
+    nonce["Content-Security-Policy"] = "script-src 'self' 'nonce-abc'"
+    for response in (private, nonce):
+        _middleware(response)(RequestFactory().get("/ergens/"))
+        assert state(_middleware(response)(RequestFactory().get("/ergens/"))) is None
+
+
+def test_language_variants_are_cached_apart(client, help_index):
+    dutch, english = client.get("/"), client.get("/en/")
+    dutch_again, english_again = client.get("/"), client.get("/en/")
+
+    assert (state(dutch_again), state(english_again)) == ("hit", "hit")
+    assert '<html lang="nl"' in dutch_again.content.decode()
+    assert '<html lang="en"' in english_again.content.decode()
+    assert dutch_again.content == dutch.content
+    assert english_again.content == english.content
+
+
+def test_a_new_day_is_a_new_entry_so_the_checked_date_warning_appears(client, help_index):
+    """The key holds today's date: a help page becomes stale at the start of a day."""
+    page = HelpPage.objects.get(slug="ik-maak-geweld-mee")
+    HelpPage.objects.filter(pk=page.pk).update(last_checked=datetime.date(2026, 1, 15))
+    page_cache.purge()
+
+    def at(day: datetime.date):
+        moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
+        return mock.patch("django.utils.timezone.now", return_value=moment)
+
+    with at(datetime.date(2026, 7, 15)):
+        client.get(HELP_URL)
+        assert "site-stale-notice" not in client.get(HELP_URL).content.decode()
+    with at(datetime.date(2026, 7, 16)):
+        response = client.get(HELP_URL)
+
+    assert state(response) == "miss"
+    assert "site-stale-notice" in response.content.decode()
+
+
+def test_an_entry_expires_at_midnight():
+    evening = datetime.datetime(2026, 7, 15, 23, 59, 0, tzinfo=timezone.get_current_timezone())
+    assert page_cache._seconds_until_midnight(evening) == 60
+
+
+def test_post_and_query_strings_are_never_cached(client, help_index):
+    client.get(HELP_URL)
+    assert state(client.get(HELP_URL + "?x=1")) is None
+    assert state(client.post(HELP_URL)) is None
+
+
+# --- a visitor's page drawn afresh (a cache miss) ---------------------------------
+
+# The page itself, Wagtail's view-restriction check (the page's ancestors, then the
+# restriction table once) and the page's own lists (home: help pages; course list:
+# courses, their accreditations, their lessons); site, route, menu, footer and
+# breadcrumbs come from the worker's memory (shell_cache.py). Before: 10, 10, 14.
+VISITOR_PAGE_QUERIES = {"/": 4, HELP_URL: 3, "/cursussen/": 6}
+
+
+@pytest.mark.parametrize("url", list(VISITOR_PAGE_QUERIES))
+def test_visitor_pages_on_a_cache_miss_run_a_fixed_number_of_queries(
+    client, help_index, privacy_statement, settings, url, django_assert_num_queries
+):
+    from tests.courses import factories as cf
+
+    cf.course(help_index.get_parent(), title="Meldcode")
+    settings.PAGE_CACHE_ENABLED = False
+    client.get(url)
+
+    with django_assert_num_queries(VISITOR_PAGE_QUERIES[url]):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert state(response) is None
