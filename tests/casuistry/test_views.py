@@ -123,7 +123,8 @@ def test_the_whole_path_and_the_canary(client, home_page, caplog):
     review_url = reverse("casuistry:review", args=[case.pk])
     assert moderator_client.post(review_url, {"action": "claim"}).status_code == 302
     redacted = moderator_client.post(
-        review_url, {"action": "redact", "part": "incident", "phrase": "de kleine baas", "label": "NAAM"}
+        review_url,
+        {"action": "redact", "part": "incident", "phrase": "de kleine baas", "label": "NAAM"},
     )
     assert redacted.status_code == 302
     approved = moderator_client.post(review_url, {"action": "approve"})
