@@ -57,7 +57,7 @@ async def test_a_redis_restart_sends_resync_and_the_socket_keeps_receiving(own_r
     reader = await sync_to_async(member_factories.member)()
     socket, connected, _ = await open_socket(reader, thread.pk)
     assert connected
-    before = await reply(thread, author, "Voor de herstart van Redis.")
+    before = await reply(thread, author, "Voor de herstart van de server.")
     frame = await next_post(socket)
     assert (frame["type"], frame["seq"]) == ("post", before.seq)
 
@@ -66,10 +66,10 @@ async def test_a_redis_restart_sends_resync_and_the_socket_keeps_receiving(own_r
 
     assert await socket.receive_json_from(timeout=WAIT) == {"type": "resync"}
     # The socket joined its thread's group again: the next post arrives live.
-    after = await reply(thread, author, "Na de herstart van Redis.")
+    after = await reply(thread, author, "Na de herstart van de server.")
     frame = await next_post(socket)
     assert (frame["type"], frame["seq"]) == ("post", after.seq)
-    assert "Na de herstart van Redis." in frame["html"]
+    assert "Na de herstart van de server." in frame["html"]
     await socket.disconnect()
 
 
@@ -82,7 +82,7 @@ async def test_a_socket_survives_redis_being_down_and_resumes_after_it(own_redis
 
     await sync_to_async(own_redis.stop)()
     # Posted while Redis is down: stored, its broadcast lost (logged, not an error).
-    missed = await reply(thread, author, "Terwijl Redis weg was.")
+    missed = await reply(thread, author, "Terwijl de server weg was.")
     await sync_to_async(own_redis.start)()
 
     assert await socket.receive_json_from(timeout=WAIT) == {"type": "resync"}

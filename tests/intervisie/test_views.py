@@ -205,4 +205,5 @@ def test_moderators_edit_the_methods_in_the_admin(client):
     assert edit.status_code == 200
     assert "Terugblikken" in edit.content.decode()
     client.force_login(member_factories.member())
-    assert client.get("/beheer/snippets/intervisie/method/").status_code == 302
+    # A member without admin access gets the refusal page (not a loop through the login).
+    assert client.get("/beheer/snippets/intervisie/method/").status_code == 403

@@ -157,6 +157,7 @@ def test_search_query_count_does_not_grow_with_the_results(
         client.get("/zoeken/", {"q": "geweld"})
     for n in range(8):
         HelpPageFactory(parent=help_index, title=f"Nog een pagina over geweld {n}")
+    client.get("/zoeken/", {"q": "geweld"})  # new pages cleared the shell cache: warm it again
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get("/zoeken/", {"q": "geweld"})
     assert response.context["result_count"] >= 10

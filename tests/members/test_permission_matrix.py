@@ -115,6 +115,13 @@ MATRIX: dict[str, tuple[str, dict[str, object]]] = {
         "/mijn/certificaten/HG-AAAA-BBBB-CCCC.pdf",
         row(LOGIN, FORBIDDEN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
     ),
+    # The completion page after the last lesson: the holder's own code only.
+    "courses:completion": (
+        "/mijn/certificaten/HG-AAAA-BBBB-CCCC/",
+        row(LOGIN, FORBIDDEN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+    ),
+    # Anyone may type a code to verify a certificate.
+    "courses:verify_certificate_form": ("/certificaat/", everyone(OK)),
     "courses:verify_certificate": ("/certificaat/HG-AAAA-BBBB-CCCC/", everyone(NOT_FOUND)),
     "courses:reports": ("/rapportages/", COORDINATOR_REPORTS),
     "courses:report_csv": ("/rapportages/rapportage.csv", COORDINATOR_REPORTS),
