@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.db import reset_queries
 from django.utils import timezone
 
 from courses import services
@@ -61,8 +62,10 @@ def test_the_home_page_runs_as_many_queries_for_five_courses_as_for_one(
     )
     services.record_lesson_view(user=member, lesson=cf.lessons_of(first)[0])
     client.get("/")
+    reset_queries()  # the query log holds 9000 entries: a full one captures nothing
     with django_assert_max_num_queries(40) as one:
         client.get("/")
+    budget = len(one.captured_queries)
     for n in range(1, 5):
         course = cf.course(
             home_page, title=f"Cursus {n}", lessons=3, questions=False, registers=("Registerplein",)
@@ -70,6 +73,7 @@ def test_the_home_page_runs_as_many_queries_for_five_courses_as_for_one(
         services.record_lesson_view(user=member, lesson=cf.lessons_of(course)[0])
 
     client.get("/")  # new pages cleared the site shell's cache: warm it again
-    with django_assert_max_num_queries(len(one.captured_queries)):
+    reset_queries()
+    with django_assert_max_num_queries(budget):
         html = client.get("/").content.decode()
     assert html.count("van 3 lessen") == 4
