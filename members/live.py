@@ -342,6 +342,18 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
             return CLOSE_FORBIDDEN
         return None
 
+    async def websocket_disconnect(self, message: dict[str, Any]) -> None:
+        """Leave the groups, as Channels does, but a layer that is away (Redis down or
+        just restarted) must not turn a closing socket into an error: its group
+        memberships expire with Redis's group expiry anyway."""
+        for group in list(self.groups):
+            try:
+                await self.channel_layer.group_discard(group, self.channel_name)
+            except LAYER_ERRORS + LAYER_TIMEOUTS:
+                logger.info("live: leaving %s while the channel layer is away", group)
+        self.groups = []
+        await super().websocket_disconnect(message)
+
     async def disconnect(self, code: int) -> None:
         _unwatch(self)
         if self.bucket is not None and self.user_id is not None:
