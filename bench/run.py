@@ -93,6 +93,7 @@ BENCHMARKS: tuple[Benchmark, ...] = (
     ModuleBenchmark("stack", "bench.stack"),
     ModuleBenchmark("courses", "bench.courses"),
     ScriptBenchmark("privacy", "bench/bench_privacy.py", "The de-identification engine"),
+    ScriptBenchmark("lighthouse", "bench/lighthouse.py", "What a phone on a slow connection gets"),
 )
 
 

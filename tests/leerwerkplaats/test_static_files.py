@@ -16,5 +16,5 @@ def test_collectstatic_with_the_production_storage(tmp_path, settings):
 
     manifest = (tmp_path / "staticfiles.json").read_text()
     assert '"css/site.css": "css/site.' in manifest
-    assert '"nlds/components/index.css": "nlds/components/index.' in manifest
+    assert '"css/nlds.css": "css/nlds.' in manifest
     assert list(tmp_path.glob("css/site.*.css.gz"))
