@@ -197,7 +197,10 @@ def main() -> int:
         + f" (mobile, simulated slow 4G) with {CHROMIUM} headless, against the pages served"
         " like `make run` (DEBUG, no compression, daphne); median of"
         f" {args.runs} runs per page, each run's performance score in brackets."
-        " CSS KB: the stylesheets' size before compression.\n"
+        " CSS KB: the stylesheets' size before compression (the NL Design System CSS"
+        " and the site's own). The machine is shared (other people's builds and tests run"
+        " on the same cores), so the performance score and the first contentful paint"
+        " move between runs; the other categories do not.\n"
     )
     print(markdown(rows, label=args.label, runs=args.runs))
     print("\n`.venv/bin/python bench/lighthouse.py` (also part of `make bench`).")
