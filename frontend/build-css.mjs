@@ -2,9 +2,10 @@
 // (@utrecht/design-tokens, @utrecht/component-library-css from the npm registry),
 // reduced to what the site uses. PurgeCSS keeps the selectors whose class names
 // occur in the templates, the Python code (form widgets, template tags) and the
-// JavaScript, and the custom properties (design tokens) that the kept rules and
-// the site's own CSS read. The output is committed, so `make run` serves it from a
-// fresh clone; `make css` rebuilds it after a template starts using a new component.
+// JavaScript; design tokens that only the theme sets become their values, the
+// others stay custom properties. The output is minified and committed, so `make run`
+// serves it from a fresh clone; `make css` rebuilds it after a template starts using
+// a new component (tests/leerwerkplaats/test_page_weight.py fails until then).
 //
 //   node frontend/build-css.mjs [OUTPUT]   writes static/css/nlds.css (or OUTPUT)
 import { readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
@@ -19,7 +20,7 @@ const output = process.argv[2] || join(root, "static/css/nlds.css");
 
 const SKIP = new Set(["node_modules", ".venv", ".git", ".cache", "staticfiles", "media", "tests", "bench", "docs", "locale"]);
 function walk(dir, found = []) {
-  for (const name of readdirSync(dir)) {
+  for (const name of readdirSync(dir).sort()) {
     if (SKIP.has(name) || name.startsWith(".")) continue;
     const path = join(dir, name);
     if (statSync(path).isDirectory()) walk(path, found);
