@@ -17,7 +17,7 @@ export DEDUCE_CACHE_DIR ?= $(CURDIR)/.cache/deduce
 TEST_WORKERS ?= 2
 
 .PHONY: help install run serve test test-services test-e2e lint format bench load lock browser \
-	messages clean fuzz
+	messages clean fuzz css
 
 help:
 	@echo "make run            install, migrate, load demo content, serve http://$(HOST):$(PORT)"
@@ -28,6 +28,7 @@ help:
 	@echo "make load           the forum's live soak (tests/load/): own Redis on 6390, PostgreSQL"
 	@echo "make fuzz           the privacy engine's hypothesis properties with many random examples"
 	@echo "make lock           re-resolve requirements.lock from pyproject.toml"
+	@echo "make css            rebuild static/css/nlds.css (NL Design System CSS the templates use)"
 
 # --- installation -----------------------------------------------------------
 
@@ -59,6 +60,12 @@ browser:
 		if [ "$$(id -u)" = 0 ]; then \
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 		else echo "Browser tests need Debian's chromium: sudo apt-get install chromium"; fi; }
+
+# The NL Design System CSS reduced to the classes and tokens the templates, code
+# and scripts use (frontend/build-css.mjs). The result is committed, so `make run`
+# serves it without a build; run this after using a component for the first time.
+css: node_modules/.installed
+	npm run --silent build:css
 
 messages: $(VENV)/.installed
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0

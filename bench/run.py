@@ -116,6 +116,7 @@ BENCHMARKS: tuple[Benchmark, ...] = (
     ScriptBenchmark("privacy", "bench/bench_privacy.py", "The de-identification engine"),
     ScriptBenchmark("forum-live", "bench/bench_forum_live.py", "Forum live fan-out"),
     KeptSection("forum-load", "tests/load/results.md", "make load"),
+    ScriptBenchmark("lighthouse", "bench/lighthouse.py", "What a phone on a slow connection gets"),
 )
 
 

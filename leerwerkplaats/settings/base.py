@@ -244,12 +244,10 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [
-    BASE_DIR / "static",
-    # NL Design System CSS from the npm registry, served as it is (no bundler).
-    ("nlds/components", BASE_DIR / "node_modules/@utrecht/component-library-css/dist"),
-    ("nlds/tokens", BASE_DIR / "node_modules/@utrecht/design-tokens/dist"),
-]
+# The NL Design System CSS (npm packages @utrecht/component-library-css and
+# @utrecht/design-tokens) is served as static/css/nlds.css: only the components and
+# tokens the site uses, built by `make css` (frontend/build-css.mjs) and committed.
+STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
 STORAGES = {

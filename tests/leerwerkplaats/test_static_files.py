@@ -16,5 +16,30 @@ def test_collectstatic_with_the_production_storage(tmp_path, settings):
 
     manifest = (tmp_path / "staticfiles.json").read_text()
     assert '"css/site.css": "css/site.' in manifest
-    assert '"nlds/components/index.css": "nlds/components/index.' in manifest
+    assert '"css/nlds.css": "css/nlds.' in manifest
     assert list(tmp_path.glob("css/site.*.css.gz"))
+
+
+@pytest.mark.django_db
+def test_production_serves_hashed_css_with_a_far_future_cache_header(tmp_path, settings, rf):
+    import json
+
+    from whitenoise.middleware import WhiteNoiseMiddleware
+
+    storages = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "leerwerkplaats.storage.StaticStorage"},
+    }
+    with override_settings(
+        STATIC_ROOT=tmp_path, STORAGES=storages, DEBUG=False, WHITENOISE_USE_FINDERS=False
+    ):
+        call_command("collectstatic", "--noinput", verbosity=0)
+        hashed = json.loads((tmp_path / "staticfiles.json").read_text())["paths"]["css/nlds.css"]
+        assert hashed != "css/nlds.css"
+        middleware = WhiteNoiseMiddleware(get_response=lambda request: None)
+
+        response = middleware(rf.get(settings.STATIC_URL + hashed))
+
+    assert response.status_code == 200
+    assert "immutable" in response["Cache-Control"]
+    assert "max-age=315360000" in response["Cache-Control"]
