@@ -114,6 +114,8 @@ def completion_page(*, user: Any, code: str) -> dict[str, Any] | None:
             {
                 "register": item["register"],
                 "points": Decimal(item["points"]),
+                # ngettext wants an integer: "1,0 punt" but "1,5 punten".
+                "points_plural": 1 if Decimal(item["points"]) == 1 else 2,
                 "accreditation_id": item["accreditation_id"],
                 "number": number_for_register(numbers, item["register"]),
                 "number_key": key,

@@ -52,6 +52,10 @@ def test_the_demo_professional_takes_the_meldcode_course_to_a_verified_certifica
     expect(status).to_contain_text("Nog niet gehaald")
     expect(page.locator(".lesson-feedback--wrong").first).to_be_visible()
     page.get_by_role("link", name="Toets opnieuw maken").click()
+    # Wait for the fresh quiz: answering the old page while the new one loads
+    # would tick boxes that are about to disappear.
+    expect(page.get_by_role("button", name="Controleer mijn antwoorden")).to_be_visible()
+    expect(page.locator("input[name^='vraag-']:checked")).to_have_count(0)
     _answer(page, lessons[0], right=True)
     expect(page.locator("#toets-uitslag")).to_contain_text("gehaald")
 
