@@ -9,6 +9,7 @@ group event into a frame rendered for its own member. It writes nothing."""
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -21,26 +22,37 @@ from members.selectors import user_for_live_check, users_for_live_check
 from . import selectors, services
 from .broadcast import THREAD_EVENT, TYPING_EVENT, ThreadEventMessage, TypingMessage, thread_group
 
-#: Turns of the event loop a batch waits for the process's other sockets to join.
-BATCH_TURNS = 3
-
 
 @dataclass(eq=False)
 class _EventBatch:
+    """The sockets of this process that wait for the same thread event."""
+
+    event: ThreadEventMessage
     consumers: list[ThreadConsumer]
     done: asyncio.Event = field(default_factory=asyncio.Event)
     answers: dict[ThreadConsumer, tuple[int | None, dict[str, Any] | None]] = field(
         default_factory=dict
     )
+    # Set (under `_batches_lock`) when the database thread takes the batch: from
+    # then on a socket that comes for the same event opens a batch of its own.
+    closed: bool = False
 
 
 _open_batches: dict[tuple[int, int, str, int], _EventBatch] = {}
+# The event loop adds sockets to a batch; the database thread closes it.
+_batches_lock = threading.Lock()
 
 
-def _decide(
-    event: ThreadEventMessage, consumers: list[ThreadConsumer]
-) -> dict[ThreadConsumer, tuple[int | None, dict[str, Any] | None]]:
-    """In a database thread: each socket's close code or frame for one event."""
+def _decide(batch: _EventBatch) -> dict[ThreadConsumer, tuple[int | None, dict[str, Any] | None]]:
+    """In a database thread: each socket's close code or frame for one event.
+
+    The batch closes when this starts, not when it was asked for: every socket of
+    the process that received the event while the database thread was busy with
+    something else is answered by this one check."""
+    with _batches_lock:
+        batch.closed = True
+        consumers = list(batch.consumers)
+    event = batch.event
     wanted = [
         (consumer.user_id, consumer.checked_session_key())
         for consumer in consumers
@@ -63,6 +75,22 @@ def _decide(
         refusal = consumer.refusal_for(user, permitted=permitted)
         answers[consumer] = (refusal, None if refusal is not None else frame)
     return answers
+
+
+async def _answer_batch(key: tuple[int, int, str, int], batch: _EventBatch) -> None:
+    """Runs as its own task, so a socket that closes meanwhile (its dispatch
+    cancelled) cannot leave the others of the batch waiting."""
+    try:
+        batch.answers = await database_sync_to_async(_decide)(batch)
+    finally:
+        with _batches_lock:
+            batch.closed = True
+            if _open_batches.get(key) is batch:
+                del _open_batches[key]
+        batch.done.set()
+
+
+_batch_tasks: set[asyncio.Task[None]] = set()
 
 
 #: A connection's `typing` frames reach the others at most once per this many seconds.
@@ -112,29 +140,29 @@ class ThreadConsumer(LiveConsumer):
 
         Every socket of this process on the thread receives the same group message
         in the same moment (channels_redis hands one Redis message to all of them).
-        The first to handle it opens a batch, lets the others join for a few turns
-        of the event loop, and asks the database once for all of them: each member
-        is loaded fresh and checked again (the base's rules and may-see-the-thread),
-        and the post is rendered once per way of seeing it. A socket that comes
-        later opens a batch of its own: the same check, the same frame."""
+        The first to handle it opens a batch and asks the database thread for it;
+        the others join until that thread takes the batch up (under load that is
+        every socket of the process on the thread), and the database is asked once
+        for all of them: each member is loaded fresh and checked again (the base's
+        rules and may-see-the-thread), and the post is rendered once per way of
+        seeing it. A socket that comes later opens a batch of its own: the same
+        check, the same frame."""
         key = (self.thread_id, event["seq"], event["kind"], event["post_id"])
-        batch = _open_batches.get(key)
-        if batch is not None:
-            batch.consumers.append(self)
+        for _attempt in range(2):
+            with _batches_lock:
+                batch = _open_batches.get(key)
+                if batch is None or batch.closed:
+                    batch = _open_batches[key] = _EventBatch(event=event, consumers=[self])
+                    task = asyncio.ensure_future(_answer_batch(key, batch))
+                    _batch_tasks.add(task)
+                    task.add_done_callback(_batch_tasks.discard)
+                else:
+                    batch.consumers.append(self)
             await batch.done.wait()
-        else:
-            batch = _open_batches[key] = _EventBatch(consumers=[self])
-            try:
-                for _ in range(BATCH_TURNS):
-                    await asyncio.sleep(0)
-                del _open_batches[key]
-                batch.answers = await database_sync_to_async(_decide)(event, batch.consumers)
-            finally:
-                _open_batches.pop(key, None)
-                batch.done.set()
-        if self not in batch.answers:
-            raise RuntimeError("the live check of this event failed")
-        return batch.answers[self]
+            if self in batch.answers:
+                return batch.answers[self]
+            # The check failed (the database away?): once more, in a batch of our own.
+        raise RuntimeError("the live check of this event failed")
 
     async def dispatch(self, message: dict[str, Any]) -> None:
         kind = message.get("type")

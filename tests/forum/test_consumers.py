@@ -180,3 +180,61 @@ async def test_an_edit_and_a_reaction_arrive_as_post_updated_and_reaction():
     assert (reacted["type"], reacted["seq"]) == ("reaction", post.seq + 2)
     assert 'aria-pressed="true"' in reacted["html"]
     await socket.disconnect()
+
+
+async def test_sockets_that_get_an_event_while_the_database_thread_is_busy_share_one_check(
+    monkeypatch,
+):
+    """Under load the database thread is busy when an event reaches a worker's
+    sockets, and they reach it one after another: every socket that comes before
+    the thread is free joins the one batch (one check, one render), instead of
+    queueing a check of its own behind the others (docs/live.md, "Many sockets on
+    one thread")."""
+    import asyncio
+    import threading
+
+    from channels.db import database_sync_to_async
+
+    from forum import consumers as forum_consumers
+    from forum import selectors
+    from forum.broadcast import THREAD_EVENT
+    from forum.models import EventKind
+
+    author, thread = await setup_thread()
+    post = await reply(thread, author, "Een bericht voor velen.")
+    readers = [await sync_to_async(member_factories.member)() for _ in range(6)]
+    sockets = []
+    for reader in readers:
+        consumer = forum_consumers.ThreadConsumer()
+        consumer.scope = {"url_route": {"kwargs": {"pk": thread.pk}}}
+        consumer.user_id = reader.pk
+        sockets.append(consumer)
+    checks = []
+    live_frames = selectors.live_frames
+
+    def counted(**kwargs):
+        checks.append(len(kwargs["users"]))
+        return live_frames(**kwargs)
+
+    monkeypatch.setattr(forum_consumers.selectors, "live_frames", counted)
+    event = {
+        "type": THREAD_EVENT,
+        "thread_id": thread.pk,
+        "seq": post.seq,
+        "kind": EventKind.POST,
+        "post_id": post.pk,
+    }
+    busy = threading.Event()
+    other_work = asyncio.ensure_future(database_sync_to_async(busy.wait)(WAIT))
+    answers = []
+    for consumer in sockets:
+        answers.append(asyncio.ensure_future(consumer._checked_frame(event)))
+        for _ in range(10):  # each socket a little later than the one before
+            await asyncio.sleep(0)
+    busy.set()
+    results = await asyncio.wait_for(asyncio.gather(*answers), WAIT)
+    await other_work
+
+    assert checks == [len(sockets)]
+    assert all(refusal is None and frame["seq"] == post.seq for refusal, frame in results)
+    assert not forum_consumers._open_batches
