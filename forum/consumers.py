@@ -11,6 +11,8 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
+import weakref
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -25,7 +27,7 @@ from .broadcast import THREAD_EVENT, TYPING_EVENT, ThreadEventMessage, TypingMes
 
 @dataclass(eq=False)
 class _EventBatch:
-    """The sockets of this process that wait for the same thread event."""
+    """One thread event, checked and rendered once for this process's sockets."""
 
     event: ThreadEventMessage
     consumers: list[ThreadConsumer]
@@ -33,25 +35,49 @@ class _EventBatch:
     answers: dict[ThreadConsumer, tuple[int | None, dict[str, Any] | None]] = field(
         default_factory=dict
     )
-    # Set (under `_batches_lock`) when the database thread takes the batch: from
-    # then on a socket that comes for the same event opens a batch of its own.
+    # Set (under `_batches_lock`) when the database thread takes the batch up; then
+    # `members` holds every socket it answers for.
     closed: bool = False
+    members: frozenset[ThreadConsumer] = frozenset()
 
 
-_open_batches: dict[tuple[int, int, str, int], _EventBatch] = {}
-# The event loop adds sockets to a batch; the database thread closes it.
+#: The latest batch per event; finished ones are kept for the sockets of the process
+#: that reach the same event later (a busy loop hands it out one socket at a time).
+_batches: OrderedDict[tuple[int, int, str, int], _EventBatch] = OrderedDict()
+KEPT_BATCHES = 256
+#: The sockets of this process per thread: a batch answers for all of them at once.
+_thread_sockets: dict[int, weakref.WeakSet[ThreadConsumer]] = {}
+# The event loop adds sockets and batches; the database thread takes a batch up.
 _batches_lock = threading.Lock()
+
+
+def _register(consumer: ThreadConsumer) -> None:
+    with _batches_lock:
+        _thread_sockets.setdefault(consumer.thread_id, weakref.WeakSet()).add(consumer)
+
+
+def _unregister(consumer: ThreadConsumer) -> None:
+    with _batches_lock:
+        sockets = _thread_sockets.get(consumer.thread_id)
+        if sockets is not None:
+            sockets.discard(consumer)
+            if not sockets:
+                del _thread_sockets[consumer.thread_id]
 
 
 def _decide(batch: _EventBatch) -> dict[ThreadConsumer, tuple[int | None, dict[str, Any] | None]]:
     """In a database thread: each socket's close code or frame for one event.
 
-    The batch closes when this starts, not when it was asked for: every socket of
-    the process that received the event while the database thread was busy with
-    something else is answered by this one check."""
+    It answers for every socket of the process on the thread, not only those that
+    have the event in hand yet: channels_redis hands a process's sockets their copy
+    one `receive()` after another, and each that comes later finds its answer here
+    (`_checked_frame`) instead of queueing a check of its own."""
     with _batches_lock:
+        members = set(batch.consumers)
+        members.update(_thread_sockets.get(batch.event["thread_id"], ()))
+        batch.members = frozenset(members)
         batch.closed = True
-        consumers = list(batch.consumers)
+    consumers = list(batch.members)
     event = batch.event
     wanted = [
         (consumer.user_id, consumer.checked_session_key())
@@ -77,7 +103,7 @@ def _decide(batch: _EventBatch) -> dict[ThreadConsumer, tuple[int | None, dict[s
     return answers
 
 
-async def _answer_batch(key: tuple[int, int, str, int], batch: _EventBatch) -> None:
+async def _answer_batch(batch: _EventBatch) -> None:
     """Runs as its own task, so a socket that closes meanwhile (its dispatch
     cancelled) cannot leave the others of the batch waiting."""
     try:
@@ -85,8 +111,6 @@ async def _answer_batch(key: tuple[int, int, str, int], batch: _EventBatch) -> N
     finally:
         with _batches_lock:
             batch.closed = True
-            if _open_batches.get(key) is batch:
-                del _open_batches[key]
         batch.done.set()
 
 
@@ -110,6 +134,11 @@ class ThreadConsumer(LiveConsumer):
 
     async def join_groups(self) -> None:
         await self.join(thread_group(self.thread_id))
+        _register(self)
+
+    async def disconnect(self, code: int) -> None:
+        _unregister(self)
+        await super().disconnect(code)
 
     def _frames_after(self, after: int) -> list[dict[str, Any]]:
         user = user_for_live_check(self.user_id) if self.user_id is not None else None
@@ -150,18 +179,23 @@ class ThreadConsumer(LiveConsumer):
         key = (self.thread_id, event["seq"], event["kind"], event["post_id"])
         for _attempt in range(2):
             with _batches_lock:
-                batch = _open_batches.get(key)
-                if batch is None or batch.closed:
-                    batch = _open_batches[key] = _EventBatch(event=event, consumers=[self])
-                    task = asyncio.ensure_future(_answer_batch(key, batch))
+                batch = _batches.get(key)
+                if batch is not None and not batch.closed:
+                    batch.consumers.append(self)
+                elif batch is None or self not in batch.members:
+                    batch = _batches[key] = _EventBatch(event=event, consumers=[self])
+                    while len(_batches) > KEPT_BATCHES:
+                        _batches.popitem(last=False)
+                    task = asyncio.ensure_future(_answer_batch(batch))
                     _batch_tasks.add(task)
                     task.add_done_callback(_batch_tasks.discard)
-                else:
-                    batch.consumers.append(self)
             await batch.done.wait()
             if self in batch.answers:
                 return batch.answers[self]
             # The check failed (the database away?): once more, in a batch of our own.
+            with _batches_lock:
+                if _batches.get(key) is batch:
+                    del _batches[key]
         raise RuntimeError("the live check of this event failed")
 
     async def dispatch(self, message: dict[str, Any]) -> None:

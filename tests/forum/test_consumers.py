@@ -237,4 +237,53 @@ async def test_sockets_that_get_an_event_while_the_database_thread_is_busy_share
 
     assert checks == [len(sockets)]
     assert all(refusal is None and frame["seq"] == post.seq for refusal, frame in results)
-    assert not forum_consumers._open_batches
+
+
+async def test_one_check_answers_every_socket_of_the_process_on_the_thread(monkeypatch):
+    """With the database thread free, the first socket's check answers for all the
+    process's sockets on the thread; those that reach the event later (one after
+    another, as channels_redis hands it out) find their answer: one check, not six.
+    A socket that opened after the check gets a check of its own."""
+    from forum import consumers as forum_consumers
+    from forum import selectors
+    from forum.broadcast import THREAD_EVENT
+    from forum.models import EventKind
+
+    author, thread = await setup_thread()
+    post = await reply(thread, author, "Een bericht voor velen.")
+    readers = [await sync_to_async(member_factories.member)() for _ in range(7)]
+    sockets = []
+    for reader in readers:
+        consumer = forum_consumers.ThreadConsumer()
+        consumer.scope = {"url_route": {"kwargs": {"pk": thread.pk}}}
+        consumer.user_id = reader.pk
+        sockets.append(consumer)
+    for consumer in sockets[:6]:
+        forum_consumers._register(consumer)
+    checks = []
+    live_frames = selectors.live_frames
+
+    def counted(**kwargs):
+        checks.append(len(kwargs["users"]))
+        return live_frames(**kwargs)
+
+    monkeypatch.setattr(forum_consumers.selectors, "live_frames", counted)
+    event = {
+        "type": THREAD_EVENT,
+        "thread_id": thread.pk,
+        "seq": post.seq,
+        "kind": EventKind.POST,
+        "post_id": post.pk,
+    }
+    try:
+        results = [await sockets[0]._checked_frame(event)]
+        for consumer in sockets[1:6]:
+            results.append(await consumer._checked_frame(event))
+        assert checks == [6]
+        late = await sockets[6]._checked_frame(event)
+        assert len(checks) == 2
+    finally:
+        for consumer in sockets[:6]:
+            forum_consumers._unregister(consumer)
+    assert all(refusal is None and frame["seq"] == post.seq for refusal, frame in [*results, late])
+    assert thread.pk not in forum_consumers._thread_sockets
