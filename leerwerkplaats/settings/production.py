@@ -30,6 +30,11 @@ require(
 DATABASES = {"default": database_from_env()}
 DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 
+# Where collectstatic writes and uploads are kept; the defaults are staticfiles/ and
+# media/ in the checkout. nginx serves both from these paths (deploy/nginx.conf).
+STATIC_ROOT = env("STATIC_ROOT", str(STATIC_ROOT))  # noqa: F405
+MEDIA_ROOT = env("MEDIA_ROOT", str(MEDIA_ROOT))  # noqa: F405
+
 # Behind the reverse proxy every request comes from 127.0.0.1: allauth's rate
 # limits must read the client address from the header the proxy sets (and only
 # that one; docs/deployment.md). adapters.py turns it into a pseudonym at once.
