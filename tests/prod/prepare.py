@@ -1,12 +1,12 @@
 """The Django side of `make prod-check` (tests/prod/prod_check.py), run as a
 subprocess with the check's production environment:
 
-    python tests/prod/prepare.py static        check --deploy, then collectstatic
+    python tests/prod/prepare.py static        check --deploy, collectstatic,
+                                               compilemessages
     python tests/prod/prepare.py seed PORT     migrate; once the privacy service
                                                listens on PORT: demo content, the
                                                moderator's TOTP, a private document;
                                                prints JSON
-    python tests/prod/prepare.py post THREAD   the stored text of the thread's last post
 
 `seed_demo` refuses production settings (DEMO_CONTENT_ALLOWED) because a real
 site must never get the demo accounts; the check's database is a throw-away one
@@ -87,10 +87,12 @@ def seed() -> dict:
 def static() -> dict:
     from django.core.management import call_command
 
-    # --fail-level WARNING: the deploy checks must print nothing at all.
+    # The release steps of docs/deployment.md that need no database. --fail-level
+    # WARNING: the deploy checks must print nothing at all.
     call_command("check", deploy=True, fail_level="WARNING")
     call_command("collectstatic", interactive=False, verbosity=0)
-    return {"static": "collected"}
+    call_command("compilemessages", ignore_patterns=[".venv", "node_modules"], verbosity=0)
+    return {"static": "collected", "messages": "compiled"}
 
 
 def migrate_and_seed(privacy_port: int) -> dict:
@@ -110,32 +112,18 @@ def migrate_and_seed(privacy_port: int) -> dict:
     return seed()
 
 
-def last_post(thread_id: int) -> dict:
-    from forum.models import Post
-
-    post = Post.objects.filter(thread_id=thread_id).order_by("-pk").first()
-    return {"text": post.text if post else None}
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("static")
     seed_command = commands.add_parser("seed")
     seed_command.add_argument("privacy_port", type=int)
-    post = commands.add_parser("post")
-    post.add_argument("thread", type=int)
     args = parser.parse_args()
 
     import django
 
     django.setup()
-    if args.command == "static":
-        result = static()
-    elif args.command == "seed":
-        result = migrate_and_seed(args.privacy_port)
-    else:
-        result = last_post(args.thread)
+    result = static() if args.command == "static" else migrate_and_seed(args.privacy_port)
     sys.stdout.write(json.dumps(result) + "\n")
     return 0
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import fcntl
 import hmac
 import http.client
 import json
@@ -45,6 +46,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,6 +78,7 @@ GUNICORN_ARGS = [
     "--worker-class", "gthread", "--workers", "2", "--threads", "4",
     "--bind", "127.0.0.1:{port}", "--forwarded-allow-ips", "127.0.0.1",
     "--max-requests", "5000", "--max-requests-jitter", "500", "--graceful-timeout", "20",
+    "--no-control-socket",
 ]  # fmt: skip
 UVICORN_ARGS = [
     "leerwerkplaats.asgi:application",
@@ -96,6 +99,7 @@ PLACEHOLDERS = ("[NAAM-1]", "[ADRES-1]")
 # uvicorn's own log line when it accepts a WebSocket (its error log, not the access
 # log the unit switches off): how the check knows which process holds a socket.
 FORUM_SOCKET_ACCEPTED = re.compile(r'"WebSocket /ws/forum/[^"]*" \[accepted\]')
+ERROR_LINE = re.compile(r"Traceback|\b(ERROR|CRITICAL)\b|\[(error|crit|alert|emerg)\]")
 STARTED = time.monotonic()
 
 
@@ -183,7 +187,13 @@ class Services:
         raise CheckFailed(f"{service.name} did not listen on {port} within {timeout:.0f} s")
 
     def stop_all(self) -> None:
-        for service in reversed(self.running):
+        # The front door first (then no new requests, and gunicorn's keep-alive
+        # connections from nginx close), then the rest in reverse order of start.
+        newest_first = list(reversed(self.running))
+        order = [s for s in newest_first if s.name == "nginx"] + [
+            s for s in newest_first if s.name != "nginx"
+        ]
+        for service in order:
             process = service.process
             if process.poll() is None:
                 try:
@@ -494,7 +504,7 @@ def wait_for_new_socket(logs: list[Path], before: list[int], timeout: float = 20
     raise CheckFailed(f"no uvicorn process logged a thread socket within {timeout:.0f} s")
 
 
-def journey(ports: Ports, seed: dict, asgi_logs: list[Path]) -> None:
+def journey(ports: Ports, seed: dict, asgi_logs: list[Path], run_dir: Path) -> None:
     from playwright.sync_api import expect, sync_playwright
 
     expect.set_options(timeout=20_000)
@@ -509,95 +519,122 @@ def journey(ports: Ports, seed: dict, asgi_logs: list[Path]) -> None:
             stack.callback(context.close)
             return context
 
-        # Visitor pages.
-        visitor = new_context().new_page()
-        errors: list[str] = []
-        visitor.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        for path in ("/", "/", seed["help_page"], seed["course_index"], seed["course"]):
-            response = visitor.goto(path)
-            check(response and response.status == 200, f"visitor: {path} answered not 200")
-            expect(visitor.get_by_role("heading", level=1)).to_be_visible()
-            check_security_headers(response.headers, f"visitor {path}")
-        check(not errors, f"console errors on visitor pages: {errors}")
-        log("visitor: home (twice: cache), help page, course list, course: 200, headers right")
+        try:
+            _walk(new_context, seed, asgi_logs)
+        except Exception:
+            # What each browser showed, for the run's folder (kept on failure).
+            for n, context in enumerate(browser.contexts):
+                for m, page in enumerate(context.pages):
+                    name = run_dir / f"failure-{n}-{m}"
+                    page.screenshot(path=f"{name}.png", full_page=True)
+                    Path(f"{name}.html").write_text(f"<!-- {page.url} -->\n{page.content()}")
+            log(f"screenshots of the browsers' pages in {run_dir}/failure-*.png")
+            raise
 
-        # The moderator: password, then the code from the authenticator app.
-        moderator_context = new_context()
-        moderator = moderator_context.new_page()
-        moderator.goto("/account/login/")
-        moderator.fill("input[name=login]", seed["moderator_email"])
-        moderator.fill("input[name=password]", seed["password"])
-        moderator.get_by_role("button", name="Inloggen").click()
-        moderator.wait_for_url("**/account/2fa/authenticate/")
-        moderator.fill("input[name=code]", totp_code(seed["totp_secret"]))
-        moderator.locator("input[name=code]").press("Enter")
-        logout = moderator.get_by_role("button", name="Uitloggen", include_hidden=True)
-        expect(logout).to_be_attached()
-        cookies = {c["name"]: c for c in moderator_context.cookies()}
-        session = cookies.get("__Host-sessionid")
-        check(session and session["secure"] and session["httpOnly"], f"session cookie: {session}")
-        log("moderator: logged in with password and TOTP; __Host-sessionid is Secure, HttpOnly")
 
-        # The professional starts the demo course and reads its first lesson.
-        professional = new_context().new_page()
-        professional.goto("/account/login/")
-        professional.fill("input[name=login]", seed["professional_email"])
-        professional.fill("input[name=password]", seed["password"])
-        professional.get_by_role("button", name="Inloggen").click()
-        expect(
-            professional.get_by_role("button", name="Uitloggen", include_hidden=True)
-        ).to_be_attached()
-        professional.goto(seed["course"])
-        professional.get_by_role("button", name="Start de cursus").click()
-        professional.wait_for_url(re.compile(re.escape(seed["course"]) + r".+"))
-        heading = professional.get_by_role("heading", level=1)
-        expect(heading).not_to_have_text(seed["course_title"])
-        expect(heading).to_be_visible()
-        lesson_url = professional.url
-        response = professional.reload()
-        check(response and response.status == 200, "the lesson does not load again")
-        check_security_headers(response.headers, "lesson")
-        log(f"professional: started the course, lesson {urlsplit(lesson_url).path} shown")
+def _walk(new_context, seed: dict, asgi_logs: list[Path]) -> None:
+    from playwright.sync_api import expect
 
-        # The forum: both on the same thread, their sockets on different processes.
+    # Visitor pages.
+    visitor = new_context().new_page()
+    errors: list[str] = []
+    visitor.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    cache = {}
+    for path in ("/", "/", seed["help_page"], seed["course_index"], seed["course"]):
+        response = visitor.goto(path)
+        check(response and response.status == 200, f"visitor: {path} answered not 200")
+        expect(visitor.get_by_role("heading", level=1)).to_be_visible()
+        check_security_headers(response.headers, f"visitor {path}")
+        cache.setdefault(path, []).append(response.headers.get("x-page-cache"))
+    # The plain request before this fetched / first: here it comes from the page
+    # cache in Redis, with every security header still on it.
+    check(cache["/"] == ["hit", "hit"], f"/ did not come from the page cache: {cache['/']}")
+    check(not errors, f"console errors on visitor pages: {errors}")
+    log("visitor: home (from the page cache), help page, course list, course: 200, headers right")
+
+    # The moderator: password, then the code from the authenticator app.
+    moderator_context = new_context()
+    moderator = moderator_context.new_page()
+    moderator.goto("/account/login/")
+    moderator.fill("input[name=login]", seed["moderator_email"])
+    moderator.fill("input[name=password]", seed["password"])
+    moderator.get_by_role("button", name="Inloggen").click()
+    moderator.wait_for_url("**/account/2fa/authenticate/")
+    moderator.fill("input[name=code]", totp_code(seed["totp_secret"]))
+    moderator.locator("input[name=code]").press("Enter")
+    logout = moderator.get_by_role("button", name="Uitloggen", include_hidden=True)
+    expect(logout).to_be_attached()
+    cookies = {c["name"]: c for c in moderator_context.cookies()}
+    session = cookies.get("__Host-sessionid")
+    check(session and session["secure"] and session["httpOnly"], f"session cookie: {session}")
+    log("moderator: logged in with password and TOTP; __Host-sessionid is Secure, HttpOnly")
+
+    # The professional starts the demo course and reads its first lesson.
+    professional = new_context().new_page()
+    professional.goto("/account/login/")
+    professional.fill("input[name=login]", seed["professional_email"])
+    professional.fill("input[name=password]", seed["password"])
+    professional.get_by_role("button", name="Inloggen").click()
+    expect(
+        professional.get_by_role("button", name="Uitloggen", include_hidden=True)
+    ).to_be_attached()
+    professional.goto(seed["course"])
+    professional.get_by_role("button", name="Start de cursus").click()
+    professional.wait_for_url(re.compile(re.escape(seed["course"]) + r".+"))
+    heading = professional.get_by_role("heading", level=1)
+    expect(heading).not_to_have_text(seed["course_title"])
+    expect(heading).to_be_visible()
+    lesson_url = professional.url
+    response = professional.reload()
+    check(response and response.status == 200, "the lesson does not load again")
+    check_security_headers(response.headers, "lesson")
+    log(f"professional: started the course, lesson {urlsplit(lesson_url).path} shown")
+
+    # The forum: both on the same thread, their sockets on different processes.
+    before = forum_sockets(asgi_logs)
+    professional.goto(seed["thread_url"])
+    expect(professional.get_by_role("heading", level=1)).to_have_text(seed["thread_title"])
+    reader_on = wait_for_new_socket(asgi_logs, before)
+    writer_on = reader_on
+    for _attempt in range(8):
         before = forum_sockets(asgi_logs)
-        professional.goto(seed["thread_url"])
-        expect(professional.get_by_role("heading", level=1)).to_have_text(seed["thread_title"])
-        reader_on = wait_for_new_socket(asgi_logs, before)
-        writer_on = reader_on
-        for _attempt in range(8):
-            before = forum_sockets(asgi_logs)
-            moderator.goto(seed["thread_url"])
-            expect(moderator.get_by_role("heading", level=1)).to_have_text(seed["thread_title"])
-            writer_on = wait_for_new_socket(asgi_logs, before)
-            if writer_on != reader_on:
-                break
-        check(writer_on != reader_on, "both thread sockets stayed on one uvicorn process")
-        log(f"forum: the professional's socket is on uvicorn {reader_on + 1}, the moderator's on "
-            f"uvicorn {writer_on + 1} (their logs)")  # fmt: skip
+        moderator.goto(seed["thread_url"])
+        expect(moderator.get_by_role("heading", level=1)).to_have_text(seed["thread_title"])
+        writer_on = wait_for_new_socket(asgi_logs, before)
+        if writer_on != reader_on:
+            break
+    check(writer_on != reader_on, "both thread sockets stayed on one uvicorn process")
+    log(f"forum: the professional's socket is on uvicorn {reader_on + 1}, the moderator's on "
+        f"uvicorn {writer_on + 1} (their logs)")  # fmt: skip
 
-        posts = "[data-forum-posts] > [data-seq]"
-        count = professional.locator(posts).count()
-        form = moderator.locator("[data-forum-reply-form]")
-        form.get_by_label("Je bericht").fill(CANARY)
-        form.get_by_role("button", name="Controleren en plaatsen").click()
-        preview = moderator.locator("[data-privacy-preview]")
-        for placeholder in PLACEHOLDERS:
-            expect(preview).to_contain_text(placeholder)
-        moderator.get_by_role("button", name="Ja, plaats het zo").click()
-        expect(moderator.locator("[data-forum-reply-form] textarea")).to_have_value("")
-        expect(professional.locator(posts)).to_have_count(count + 1)
-        arrived = professional.locator(posts).last
-        for placeholder in PLACEHOLDERS:
-            expect(arrived).to_contain_text(placeholder)
-        for part in CANARY_PARTS:
-            expect(arrived).not_to_contain_text(part)
-        log("forum: the post reached the other process's socket live, name and address replaced")
+    posts = "[data-forum-posts] > [data-seq]"
+    count = professional.locator(posts).count()
+    form = moderator.locator("[data-forum-reply-form]")
+    form.get_by_label("Je bericht").fill(CANARY)
+    form.get_by_role("button", name="Controleren en plaatsen").click()
+    preview = moderator.locator("[data-privacy-preview]")
+    for placeholder in PLACEHOLDERS:
+        expect(preview).to_contain_text(placeholder)
+    moderator.get_by_role("button", name="Ja, plaats het zo").click()
+    expect(moderator.locator("[data-forum-reply-form] textarea")).to_have_value("")
+    expect(professional.locator(posts)).to_have_count(count + 1)
+    arrived = professional.locator(posts).last
+    for placeholder in PLACEHOLDERS:
+        expect(arrived).to_contain_text(placeholder)
+    for part in CANARY_PARTS:
+        expect(arrived).not_to_contain_text(part)
+    log("forum: the post reached the other process's socket live, name and address replaced")
 
 
-def check_stored_post(env: dict[str, str], thread_id: int) -> None:
-    out = run([PY, PREPARE, "post", str(thread_id)], env, "read the stored post")
-    text = json.loads(out)["text"] or ""
+def check_stored_post(thread_id: int) -> None:
+    import psycopg
+
+    with psycopg.connect(f"{PG}/{DATABASE}") as conn:
+        row = conn.execute(
+            "SELECT text FROM forum_post WHERE thread_id = %s ORDER BY id DESC LIMIT 1",
+            (thread_id,),
+        ).fetchone()
+    text = row[0] if row else ""
     for placeholder in PLACEHOLDERS:
         check(placeholder in text, f"the stored post lacks {placeholder}: {text!r}")
     for part in CANARY_PARTS:
@@ -612,6 +649,15 @@ def check_logs(logs: Path) -> None:
         text = path.read_text(errors="replace")
         found += [f"{path.name}: {part}" for part in CANARY_PARTS if part.lower() in text.lower()]
     check(not found, f"raw canary text in the logs: {found}")
+    # And nothing went wrong on the way: no traceback, no error line, nginx's error
+    # logs (at crit, as documented, and the main one) empty.
+    errors = [
+        f"{path.name}: {line.strip()[:160]}"
+        for path in files
+        for line in path.read_text(errors="replace").splitlines()
+        if ERROR_LINE.search(line) or (path.name.startswith("nginx") and "error" in path.name)
+    ]
+    check(not errors, "errors in the logs:\n" + "\n".join(errors[:20]))
     access = logs / "nginx-leerwerkplaats.access.log"
     check(
         access.exists() and "/ws/forum/" in access.read_text(),
@@ -638,7 +684,18 @@ def main() -> int:
     parser.add_argument("--keep", action="store_true", help="keep the run's folder and logs")
     args = parser.parse_args()
     nginx = preflight()
+    # Two runs at once would drop each other's database and flush each other's
+    # Redis DB: the second waits for the first.
+    with Path(tempfile.gettempdir(), f"lwp-prod-check-{DATABASE}.lock").open("w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            log(f"another prod-check uses database {DATABASE} and Redis DB {REDIS_DB}: waiting")
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        return run_check(nginx, keep=args.keep)
 
+
+def run_check(nginx: str, *, keep: bool) -> int:
     # SIGTERM and SIGHUP end the run like Ctrl-C: through the clean-up below.
     def interrupted(signum, _frame):
         raise KeyboardInterrupt(f"signal {signum}")
@@ -670,7 +727,9 @@ def main() -> int:
         seeding = tasks.add(
             "migrate and demo content", [PY, PREPARE, "seed", str(ports.privacy)], env
         )
-        static = tasks.add("check --deploy and collectstatic", [PY, PREPARE, "static"], env)
+        static = tasks.add(
+            "check --deploy, collectstatic, compilemessages", [PY, PREPARE, "static"], env
+        )
         cert, key = self_signed_certificate(run_dir)
         (run_dir / "nginx-tmp").mkdir()
         site = nginx_site(NGINX_CONF.read_text(), ports, run_dir, cert, key)
@@ -706,13 +765,17 @@ def main() -> int:
         services.wait_for_port(nginx_service, ports.https, timeout=30)
 
         check_plain_requests(ports, seed)
-        journey(ports, seed, [u.log_path for u in uvicorns])
-        check_stored_post(env, seed["thread_id"])
+        journey(ports, seed, [u.log_path for u in uvicorns], run_dir)
+        check_stored_post(seed["thread_id"])
         services.stop_all()  # the logs are complete once every process has ended
         check_logs(logs)
         passed = True
     except CheckFailed as failure:
         log(f"FAILED: {failure}")
+    except Exception:  # noqa: BLE001 - a browser timeout, say: reported, then cleaned up
+        log(f"FAILED:\n{traceback.format_exc()}")
+    except KeyboardInterrupt as stop:
+        log(f"INTERRUPTED ({stop or 'Ctrl-C'}): stopping everything")
     finally:
         tasks.stop_all()
         services.stop_all()
@@ -722,7 +785,7 @@ def main() -> int:
             log(f"database {DATABASE} dropped, Redis DB {REDIS_DB} flushed")
         except Exception as error:  # noqa: BLE001 - reported; the run's result stands
             log(f"clean-up of the database or Redis failed: {error}")
-        if passed and not args.keep:
+        if passed and not keep:
             shutil.rmtree(run_dir, ignore_errors=True)
         else:
             log(f"the run's files and logs stay in {run_dir}")
