@@ -18,10 +18,12 @@ What runs, each on a free high port, with `leerwerkplaats.settings.production`:
 Then Chromium (Debian's, through Playwright) goes through nginx: visitor pages, the
 demo moderator's login with a TOTP code, a lesson for the demo professional, and a
 forum post with a made-up name and address that reaches a second browser whose
-socket is on the other uvicorn process. Plain requests check the security headers,
-the static files (hashed names, a year of caching), that media/wagtail_uploads/
-and documents are not served by nginx, and the HTTP to HTTPS redirect. At the
-end no log of any service may contain the raw name or address.
+socket is on the other uvicorn process; the pages' security headers on the way.
+Plain requests check the static files (hashed names, a year of caching), that
+media/wagtail_uploads/ and documents are not served by nginx, that a visitor gets
+no private document, and the HTTP to HTTPS redirect. At the end the stored post
+holds placeholders, and no log of any service the raw name or address (nor an
+error).
 
 Everything started here is stopped again, also on failure or Ctrl-C. Not a test
 file (pytest collects test_*.py only); the suite never runs it."""
@@ -35,6 +37,7 @@ import hmac
 import http.client
 import json
 import os
+import random
 import re
 import secrets
 import shutil
@@ -48,7 +51,7 @@ import tempfile
 import time
 import traceback
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -116,10 +119,24 @@ def check(condition: object, message: str) -> None:
         raise CheckFailed(message)
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+def free_ports(count: int) -> list[int]:
+    """Ports nothing listens on, below Linux's range for outgoing connections
+    (32768-60999, where a port could be taken between this choice and the bind),
+    held together while choosing so that no two are the same."""
+    chosen: list[socket.socket] = []
+    try:
+        while len(chosen) < count:
+            probe = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            try:
+                probe.bind(("127.0.0.1", random.randint(20000, 32000)))
+            except OSError:
+                probe.close()
+                continue
+            chosen.append(probe)
+        return [int(probe.getsockname()[1]) for probe in chosen]
+    finally:
+        for probe in chosen:
+            probe.close()
 
 
 def nginx_binary() -> str | None:
@@ -129,11 +146,16 @@ def nginx_binary() -> str | None:
 
 @dataclass
 class Ports:
-    https: int = field(default_factory=free_port)
-    http: int = field(default_factory=free_port)
-    gunicorn: int = field(default_factory=free_port)
-    asgi: tuple[int, int] = field(default_factory=lambda: (free_port(), free_port()))
-    privacy: int = field(default_factory=free_port)
+    https: int
+    http: int
+    gunicorn: int
+    asgi: tuple[int, int]
+    privacy: int
+
+    @classmethod
+    def choose(cls) -> Ports:
+        https, http, gunicorn, asgi_1, asgi_2, privacy = free_ports(6)
+        return cls(https, http, gunicorn, (asgi_1, asgi_2), privacy)
 
 
 # --- processes -------------------------------------------------------------
@@ -428,7 +450,7 @@ def check_security_headers(headers: dict[str, str], what: str) -> None:
     check("unsafe-inline" not in csp, f"{what}: the CSP allows inline code: {csp!r}")
 
 
-def check_plain_requests(ports: Ports, seed: dict) -> None:
+def check_plain_requests(ports: Ports, seed: dict, media_root: Path) -> None:
     log("plain requests: redirect, static files, media, documents")
     answer = fetch(ports.http, "/cursussen/?x=1", tls=False)
     check(answer.status == 301, f"http:// answered {answer.status}, not 301")
@@ -459,6 +481,7 @@ def check_plain_requests(ports: Ports, seed: dict) -> None:
         f"/media/{seed['document_media_path']}",
         "/media/",
     ):
+        check((media_root / path.removeprefix("/media/")).exists(), f"{path} is not on disk")
         answer = fetch(ports.https, path)
         check(answer.status == 404, f"nginx answered {answer.status} for {path}, not 404")
     log("media: wagtail_uploads/ and documents/ are not served (404), though the files exist")
@@ -589,6 +612,13 @@ def _walk(new_context, seed: dict, asgi_logs: list[Path]) -> None:
     check(response and response.status == 200, "the lesson does not load again")
     check_security_headers(response.headers, "lesson")
     log(f"professional: started the course, lesson {urlsplit(lesson_url).path} shown")
+    # The private document is there: Django gives it to a member, as an attachment.
+    document = professional.request.get(seed["document_url"], max_redirects=0)
+    check(document.status == 200, f"a member gets {document.status} for the document")
+    check(b"prod-check" in document.body(), "a member gets another file than the document")
+    disposition = document.headers.get("content-disposition", "")
+    check(disposition.startswith("attachment"), f"the document is sent {disposition!r}")
+    log("professional: gets the private document from Django, as an attachment")
 
     # The forum: both on the same thread, their sockets on different processes.
     before = forum_sockets(asgi_logs)
@@ -707,7 +737,7 @@ def run_check(nginx: str, *, keep: bool) -> int:
     run_dir.chmod(0o755)  # nginx's workers (nobody when started as root) read static/
     logs = run_dir / "logs"
     logs.mkdir()
-    ports = Ports()
+    ports = Ports.choose()
     env = production_env(ports, run_dir)
     services = Services(logs)
     tasks = Tasks()
@@ -764,7 +794,7 @@ def run_check(nginx: str, *, keep: bool) -> int:
             services.wait_for_port(uvicorn, port, timeout=60)
         services.wait_for_port(nginx_service, ports.https, timeout=30)
 
-        check_plain_requests(ports, seed)
+        check_plain_requests(ports, seed, run_dir / "media")
         journey(ports, seed, [u.log_path for u in uvicorns], run_dir)
         check_stored_post(seed["thread_id"])
         services.stop_all()  # the logs are complete once every process has ended
