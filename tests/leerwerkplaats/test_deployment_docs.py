@@ -95,3 +95,29 @@ def test_make_prod_check_starts_the_units_as_the_docs_write_them():
     assert web.endswith("gunicorn " + " ".join(prod_check.GUNICORN_ARGS).format(port=8001))
     assert ws.endswith("uvicorn " + " ".join(prod_check.UVICORN_ARGS).format(port="%i"))
     assert privacy.endswith("python " + " ".join(prod_check.PRIVACY_ARGS).format(port=8765))
+
+
+def test_make_prod_check_changes_only_ports_paths_and_certificate_of_the_nginx_config(tmp_path):
+    from tests.prod import prod_check
+
+    committed = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+    ports = prod_check.Ports(
+        https=20443, http=20080, gunicorn=20001, asgi=(20002, 20003), privacy=1
+    )
+
+    site = prod_check.nginx_site(committed, ports, tmp_path, tmp_path / "c.pem", tmp_path / "k.pem")
+
+    for gone in ("/srv/", "/etc/letsencrypt", "/var/log", ":8001", ":8002", ":8003", "[::]"):
+        assert gone not in site, gone
+    assert "listen 127.0.0.1:20443 ssl http2;" in site
+    assert "server 127.0.0.1:20002;" in site and "server 127.0.0.1:20003;" in site
+
+    # Everything else (locations, headers, log format, maps) is the committed file's.
+    def kept(text):
+        return [
+            line
+            for line in text.splitlines()
+            if not re.search(r"listen|server 127|ssl_certificate|_log |alias|^\s*#", line)
+        ]
+
+    assert kept(site) == kept(committed)

@@ -789,6 +789,7 @@ def run_check(nginx: str, *, keep: bool) -> int:
         ]
         services.wait_for_port(privacy, ports.privacy, timeout=240)
         seed = json.loads(seeding.wait())
+        log("  of which " + ", ".join(f"{k} {v} s" for k, v in seed["seconds"].items()))
         services.wait_for_port(gunicorn, ports.gunicorn, timeout=60)
         for uvicorn, port in zip(uvicorns, ports.asgi, strict=True):
             services.wait_for_port(uvicorn, port, timeout=60)
