@@ -17,7 +17,7 @@ export DEDUCE_CACHE_DIR ?= $(CURDIR)/.cache/deduce
 TEST_WORKERS ?= 2
 
 .PHONY: help install run serve test test-services test-e2e lint format bench load lock browser \
-	messages clean fuzz css
+	messages clean fuzz css prod-check nginx
 
 help:
 	@echo "make run            install, migrate, load demo content, serve http://$(HOST):$(PORT)"
@@ -26,6 +26,8 @@ help:
 	@echo "make lint           ruff, ruff format --check, lint-imports, makemigrations --check"
 	@echo "make bench          benchmarks in bench/, results in docs/performance.md"
 	@echo "make load           the forum's live soak (tests/load/): own Redis on 6390, PostgreSQL"
+	@echo "make prod-check     the documented production layout (nginx, gunicorn, uvicorn, privacy"
+	@echo "                    service, PostgreSQL, Redis) on 127.0.0.1, walked through in Chromium"
 	@echo "make fuzz           the privacy engine's hypothesis properties with many random examples"
 	@echo "make lock           re-resolve requirements.lock from pyproject.toml"
 	@echo "make css            rebuild static/css/nlds.css (NL Design System CSS the templates use)"
@@ -60,6 +62,13 @@ browser:
 		if [ "$$(id -u)" = 0 ]; then \
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 		else echo "Browser tests need Debian's chromium: sudo apt-get install chromium"; fi; }
+
+# Debian's nginx for make prod-check, installed the same way.
+nginx:
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
+		else echo "make prod-check needs Debian's nginx: sudo apt-get install nginx"; exit 2; fi; }
 
 # The NL Design System CSS reduced to the classes and tokens the templates, code
 # and scripts use (frontend/build-css.mjs). The result is committed, so `make run`
@@ -121,6 +130,14 @@ LOAD_REDIS_PORT ?= 6390
 load: install messages
 	@command -v redis-server >/dev/null || { echo "make load needs redis-server"; exit 2; }
 	$(PY) tests/load/forum_soak.py --redis-port $(LOAD_REDIS_PORT)
+
+# The production layout of docs/deployment.md, proven (tests/prod/prod_check.py):
+# deploy/nginx.conf in Debian's nginx, gunicorn and 2 uvicorn processes with the
+# production settings, the privacy service, the machine's PostgreSQL (database
+# PRODCHECK_DATABASE, created and dropped) and Redis (DB PRODCHECK_REDIS_DB), then a
+# walk through the site in Chromium. Stops everything it started, also on failure.
+prod-check: install messages browser nginx
+	$(PY) tests/prod/prod_check.py
 
 lock: $(VENV)/.installed
 	$(UV) pip compile --quiet pyproject.toml --extra dev --python-version 3.11 -o requirements.lock

@@ -3,6 +3,8 @@
 Every value that must not be guessed is required; start-up stops with a clear
 message when one is missing (see docs/deployment.md)."""
 
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .environment import database_from_env, env, env_bool, env_list, require
 
@@ -29,6 +31,11 @@ require(
 )
 DATABASES = {"default": database_from_env()}
 DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
+
+# Where collectstatic writes and uploads are kept; the defaults are staticfiles/ and
+# media/ in the checkout. nginx serves both from these paths (deploy/nginx.conf).
+STATIC_ROOT = Path(env("STATIC_ROOT", str(STATIC_ROOT)))  # noqa: F405
+MEDIA_ROOT = Path(env("MEDIA_ROOT", str(MEDIA_ROOT)))  # noqa: F405
 
 # Behind the reverse proxy every request comes from 127.0.0.1: allauth's rate
 # limits must read the client address from the header the proxy sets (and only

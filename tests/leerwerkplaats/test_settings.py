@@ -24,7 +24,7 @@ REALISTIC_PRODUCTION_ENV = {
 
 
 def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    drop = {*REALISTIC_PRODUCTION_ENV, "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    drop = {*REALISTIC_PRODUCTION_ENV, "DJANGO_ALLOW_ASYNC_UNSAFE", "STATIC_ROOT", "MEDIA_ROOT"}
     clean = {k: v for k, v in os.environ.items() if k not in drop}
     return subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", *args],
@@ -78,6 +78,22 @@ def test_production_cookies_are_secure_and_http_only():
     )
 
     assert result.stdout.split() == ["True", "True", "True", "Lax", "False"], result.stderr
+
+
+def test_production_keeps_static_and_media_in_the_checkout_unless_told_otherwise():
+    show = "from django.conf import settings as s; print(s.STATIC_ROOT, s.MEDIA_ROOT)"
+
+    default = manage("shell", "--no-imports", "-c", show, env=REALISTIC_PRODUCTION_ENV)
+    elsewhere = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        show,
+        env={**REALISTIC_PRODUCTION_ENV, "STATIC_ROOT": "/srv/s", "MEDIA_ROOT": "/srv/m"},
+    )
+
+    assert default.stdout.split() == [str(BASE_DIR / "staticfiles"), str(BASE_DIR / "media")]
+    assert elsewhere.stdout.split() == ["/srv/s", "/srv/m"], elsewhere.stderr
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="the embedded default only")
