@@ -103,9 +103,7 @@ def test_an_edit_shows_at_once(client, member):
     assert "De eerste versie." not in text
 
 
-def test_a_redaction_drops_the_old_text_from_the_cache_and_from_quoting_replies(
-    client, member
-):
+def test_a_redaction_drops_the_old_text_from_the_cache_and_from_quoting_replies(client, member):
     moderator = factories.moderator()
     thread = factories.thread()
     quoted = factories.post(thread=thread, text="Te herleidbaar verhaal over de buren.")
