@@ -249,8 +249,8 @@ def _render(
         "counted on one more request. *miss*: the page cache off "
         "(`PAGE_CACHE_ENABLED=False`), the page drawn with the site shell's data in the "
         "worker's memory; *hit*: served by the page cache. *before*: the same on commit "
-        f"`{BASELINE}` (before issue 16), run from `git archive {BASELINE}` against the "
-        "same database.",
+        f"`{BASELINE}` (`BENCH_PAGES_BASELINE`; by default `77ca071`, before issue 16), "
+        f"run from `git archive {BASELINE}` against the same database.",
         "- Over HTTP: one gunicorn server (gthread, 2 workers x 4 threads, "
         "DATABASE_CONN_MAX_AGE=60), wrk "
         f"`--threads={o.wrk_threads} --connections={o.connections} --duration={o.duration}s`, "
