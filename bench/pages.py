@@ -150,7 +150,11 @@ def run(ctx: Context) -> Section:
     load_before = os.getloadavg()
     http: dict[str, dict[str, Measured]] = {}
     for name, extra in variants:
-        http[name] = _load_pages(ctx, site.env | extra, pages, facts)
+        try:
+            http[name] = _load_pages(ctx, site.env | extra, pages, facts)
+        finally:
+            if "BENCH_REDIS_URL" in extra:
+                _drop_run_keys(extra["BENCH_REDIS_URL"], site.env["SECRET_KEY"])
     load_after = os.getloadavg()
     return Section(
         TITLE,
@@ -168,6 +172,20 @@ def _redis_unreachable(url: str) -> str:
     except Exception as exc:  # noqa: BLE001 - any failure means: measure without it
         return f"`{url}` did not answer ({type(exc).__name__})"
     return ""
+
+
+def _drop_run_keys(url: str, secret_key: str) -> None:
+    """Delete this run's keys (settings/bench.py prefixes them per run); some, such
+    as the page cache's generation, never expire."""
+    import hashlib
+
+    import redis
+
+    prefix = "lwp-bench-" + hashlib.sha256(secret_key.encode()).hexdigest()[:12]
+    client = redis.Redis.from_url(url)
+    keys = list(client.scan_iter(match=f"{prefix}*", count=500))
+    for start in range(0, len(keys), 500):
+        client.delete(*keys[start : start + 500])
 
 
 def _load_pages(
