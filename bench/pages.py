@@ -12,8 +12,9 @@ Two measures:
   that commit (`git archive`), against the same database: the "before" column.
 - Over HTTP: wrk against one gunicorn server, each page against the same
   server's /healthz in the same minutes (the ratios issue 16 sets), with the
-  local-memory cache and, when --redis is given, again with Redis as the cache
-  and channel layer (production reads the cache over the network).
+  local-memory cache and, when BENCH_REDIS_URL names a Redis that answers (`make
+  bench` sets the local one), again with Redis as the cache and channel layer
+  (production reads the cache over the network).
 
 Run as `python -m bench.pages prepare|profile` (bench settings in the
 environment) this module is the Django side.
@@ -48,7 +49,7 @@ from bench.wrk import run_wrk  # noqa: E402
 
 TITLE = "Pages: page cache, visitor pages, lesson, forum thread, casuistry library"
 # The last commit before issue 16's changes: the "before" of every figure.
-BASELINE = "77ca071"
+BASELINE = os.environ.get("BENCH_PAGES_BASELINE", "77ca071")
 THREAD_POSTS = 200
 LIBRARY_CASES = 500
 PROFILE_REQUESTS = 30
@@ -58,6 +59,8 @@ TARGETS = {
     "home": 0.8,
     "help": 0.8,
     "courses": 0.8,
+    "stories": 0.8,
+    "story": 0.8,
     "lesson": 0.25,
     "thread": 0.15,
     "library": 0.15,
@@ -135,18 +138,54 @@ def run(ctx: Context) -> Section:
     before = _django(ctx, site.env, ["profile"], baseline_root) if baseline_root else None
 
     variants: list[tuple[str, dict[str, str]]] = [("local memory", {})]
-    redis_url = os.environ.get("BENCH_REDIS_URL")
+    redis_url = os.environ.get("BENCH_REDIS_URL") or None
+    redis_missing = ""
     if redis_url:
-        variants.append(("Redis", {"BENCH_REDIS_URL": redis_url}))
+        redis_missing = _redis_unreachable(redis_url)
+        if redis_missing:
+            ctx.log(f"pages: no Redis run, {redis_missing}")
+            redis_url = None
+        else:
+            variants.append(("Redis", {"BENCH_REDIS_URL": redis_url}))
     load_before = os.getloadavg()
     http: dict[str, dict[str, Measured]] = {}
     for name, extra in variants:
-        http[name] = _load_pages(ctx, site.env | extra, pages, facts)
+        try:
+            http[name] = _load_pages(ctx, site.env | extra, pages, facts)
+        finally:
+            if "BENCH_REDIS_URL" in extra:
+                _drop_run_keys(extra["BENCH_REDIS_URL"], site.env["SECRET_KEY"])
     load_after = os.getloadavg()
     return Section(
         TITLE,
-        _render(ctx, pages, facts, after, before, http, redis_url, load_before, load_after, o),
+        _render(ctx, pages, facts, after, before, http, redis_url, load_before, load_after, o)
+        + (f"\n- Not measured with Redis: {redis_missing}.\n" if redis_missing else ""),
     )
+
+
+def _redis_unreachable(url: str) -> str:
+    """Why the Redis at `url` cannot be used, or "" when it answers PING."""
+    try:
+        import redis
+
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except Exception as exc:  # noqa: BLE001 - any failure means: measure without it
+        return f"`{url}` did not answer ({type(exc).__name__})"
+    return ""
+
+
+def _drop_run_keys(url: str, secret_key: str) -> None:
+    """Delete this run's keys (settings/bench.py prefixes them per run); some, such
+    as the page cache's generation, never expire."""
+    import hashlib
+
+    import redis
+
+    prefix = "lwp-bench-" + hashlib.sha256(secret_key.encode()).hexdigest()[:12]
+    client = redis.Redis.from_url(url)
+    keys = list(client.scan_iter(match=f"{prefix}*", count=500))
+    for start in range(0, len(keys), 500):
+        client.delete(*keys[start : start + 500])
 
 
 def _load_pages(
@@ -228,8 +267,8 @@ def _render(
         "counted on one more request. *miss*: the page cache off "
         "(`PAGE_CACHE_ENABLED=False`), the page drawn with the site shell's data in the "
         "worker's memory; *hit*: served by the page cache. *before*: the same on commit "
-        f"`{BASELINE}` (before issue 16), run from `git archive {BASELINE}` against the "
-        "same database.",
+        f"`{BASELINE}` (`BENCH_PAGES_BASELINE`; by default `77ca071`, before issue 16), "
+        f"run from `git archive {BASELINE}` against the same database.",
         "- Over HTTP: one gunicorn server (gthread, 2 workers x 4 threads, "
         "DATABASE_CONN_MAX_AGE=60), wrk "
         f"`--threads={o.wrk_threads} --connections={o.connections} --duration={o.duration}s`, "
@@ -301,6 +340,11 @@ def _render(
         f"{ms(after['pages']['healthz']['miss']['cpu_ms'])} ms.",
         f"- Lesson for a learner: {after['pages']['lesson']['miss']['queries']} queries "
         f"(target <= 10), {after['pages']['lesson']['miss']['writes']} writes on a plain GET.",
+        f"- Forum thread of {THREAD_POSTS} posts: "
+        f"{ms(after['pages']['thread']['miss']['cpu_ms'])} ms CPU in-process, "
+        f"{after['pages']['thread']['miss']['queries']} queries (flat in the thread's length); "
+        f"library of {LIBRARY_CASES} cases: {ms(after['pages']['library']['miss']['cpu_ms'])} ms, "
+        f"{after['pages']['library']['miss']['queries']} queries.",
         "",
     ]
     lines += [
@@ -322,9 +366,20 @@ def _render(
         "5 minutes), course completion checked only when the lesson becomes done and on "
         "ids only, the non-interactive blocks drawn once per body version and cached. "
         "Before/after: the lesson row.",
-        f"- Forum thread ({THREAD_POSTS} posts) and library ({LIBRARY_CASES} cases): "
-        "measured as they are; their query counts stay flat in their size "
-        "(tests/forum/test_query_counts.py, tests/casuistry/test_query_counts.py).",
+        "- **View restrictions from memory** (`shell_cache.view_restrictions_for`, "
+        "`private_sections_q`): Wagtail's serve check and the help lists on the shell's own "
+        "pages read no restriction and no ancestors; any page reads the restriction table "
+        "once at most (tests/leerwerkplaats/test_page_cache.py).",
+        f"- **Forum thread** ({THREAD_POSTS} posts, `forum/post_html.py`): each post drawn once "
+        "per version and way of seeing it and kept in the cache under a fingerprint of "
+        "everything the template reads for this reader (never another reader's drawing: "
+        "hidden posts, aliases, own posts), the CSRF token filled in after; quoted posts "
+        "taken from the page's own posts; the permission predicates asked on the plain user. "
+        "Edits, deletions, redactions and erasure forget the kept HTML "
+        "(tests/forum/test_post_html.py).",
+        f"- Library ({LIBRARY_CASES} cases): measured as it is. Query counts of both stay "
+        "flat in their size (tests/forum/test_query_counts.py, "
+        "tests/casuistry/test_query_counts.py).",
     ]
     return "\n".join(lines) + "\n"
 
@@ -354,6 +409,7 @@ def _prepare() -> dict[str, Any]:
     from forum.models import Thread
     from leerwerkplaats.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
     from leerwerkplaats.models import HelpPage
+    from stories.models import StoryIndexPage, StoryPage
     from tests.casuistry import factories as case_factories
     from tests.forum import factories as forum_factories
     from tests.members import factories as member_factories
@@ -376,11 +432,15 @@ def _prepare() -> dict[str, Any]:
     lessons = list(LessonPage.objects.child_of(course).live().specific().order_by("path"))
     lesson = next(page for page in lessons if page.question_blocks())
     help_page = HelpPage.objects.live().order_by("path").first()
+    story_index = StoryIndexPage.objects.live().first()
+    story = StoryPage.objects.live().public().order_by("path").first()
     pages = [
         ("healthz", "`/healthz` (minimal view)", "/healthz", False),
         ("home", "`/` home, visitor", "/", False),
         ("help", "help page, visitor", help_page.get_url_parts()[2], False),
         ("courses", "course list, visitor", CourseIndexPage.objects.live().get().url, False),
+        ("stories", "public stories, visitor", story_index.get_url_parts()[2], False),
+        ("story", "a story, visitor", story.get_url_parts()[2], False),
         ("lesson", "lesson, learner", lesson.get_url_parts()[2], True),
         ("thread", f"forum thread, {THREAD_POSTS} posts, member", thread.get_absolute_url(), True),
         ("library", f"casuistry library, {LIBRARY_CASES} cases, member",

@@ -155,6 +155,17 @@ class Case(models.Model):
         return split_choices(self.violence_forms)
 
     @property
+    def summary_labels(self) -> list[str]:
+        """Werkveld, methode and Meldcode step, as the library's cards show them: by
+        dictionary (Django's get_FOO_display makes the choices hashable on every call,
+        which a page of cards pays three times per card)."""
+        return [
+            str(dict(Setting.choices).get(self.setting, self.setting)),
+            str(dict(Method.choices).get(self.method, self.method)),
+            str(dict(MeldcodeStep.choices).get(self.meldcode_step, self.meldcode_step)),
+        ]
+
+    @property
     def age_band_labels(self) -> list[str]:
         labels = dict(AgeBand.choices)
         return [str(labels.get(v, v)) for v in self.age_band_list]

@@ -17,6 +17,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from members import text_search
+from members.permissions import plain_user
 from members.selectors import profiles_by_pseudonyms, suspended_profiles
 
 from . import mentions, permissions
@@ -230,6 +231,8 @@ def _text_html(post: Post, targets: dict[str, str]) -> SafeString:
 
 def post_views(*, posts: list[Post], thread: Thread, user: Any) -> list[PostView]:
     """Everything the post template needs, in a fixed number of queries."""
+    user = plain_user(user)
+    kinds = [(kind, str(label)) for kind, label in ReactionKind.choices]
     ids = [post.pk for post in posts]
     targets = mention_targets(thread=thread, posts=posts)
     names = Names(thread)
@@ -260,11 +263,11 @@ def post_views(*, posts: list[Post], thread: Thread, user: Any) -> list[PostView
                 reactions=[
                     ReactionView(
                         kind=kind,
-                        label=str(label),
+                        label=label,
                         present=kind in present.get(post.pk, ()),
                         mine=kind in mine.get(post.pk, ()),
                     )
-                    for kind, label in ReactionKind.choices
+                    for kind, label in kinds
                 ],
                 can_edit=permissions.can_edit_post(user, post),
                 can_delete=permissions.can_delete_post(user, post),
@@ -281,7 +284,15 @@ def thread_page(*, thread: Thread, user: Any) -> dict[str, Any]:
     member's unread part begins."""
     # Read the sequence first: anything newer arrives by the socket's resume.
     last_seq = Thread.objects.filter(pk=thread.pk).values_list("last_seq", flat=True).get()
-    posts = list(_posts(Post.objects.visible_to(user).filter(thread=thread)).order_by("seq"))
+    # Not `_posts()`: the thread is known (post_views sets it on every post), and a
+    # quoted post is in the same thread, so mostly among `posts` already.
+    posts = list(
+        Post.objects.visible_to(user)
+        .filter(thread=thread)
+        .select_related("author__profile")
+        .order_by("seq")
+    )
+    _attach_quoted(posts)
     state = ReadState.objects.filter(user=user, thread=thread).first()
     read_upto = state.last_read_seq if state else 0
     first_unread = next(
@@ -294,6 +305,21 @@ def thread_page(*, thread: Thread, user: Any) -> dict[str, Any]:
         "first_unread_seq": first_unread,
         "read_upto": read_upto,
     }
+
+
+def _attach_quoted(posts: list[Post]) -> None:
+    """Set each post's `reply_to` from the loaded posts; the few not among them
+    (hidden from this reader) in one query."""
+    by_id = {post.pk: post for post in posts}
+    missing = {p.reply_to_id for p in posts if p.reply_to_id and p.reply_to_id not in by_id}
+    if missing:
+        by_id.update(
+            (post.pk, post)
+            for post in Post.objects.filter(pk__in=missing).select_related("author__profile")
+        )
+    for post in posts:
+        if post.reply_to_id:
+            post.reply_to = by_id.get(post.reply_to_id)
 
 
 def quoted_post(*, thread: Thread, user: Any, pk: int) -> Post | None:

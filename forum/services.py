@@ -31,7 +31,7 @@ from members.permissions import suspended_until
 from members.services import record_event
 from notifications import services as notifications
 
-from . import broadcast, mentions, permissions, selectors
+from . import broadcast, mentions, permissions, post_html, selectors
 from .audit import ForumAudit
 from .mentions import AUTHOR_ALIAS, PARTICIPANT_ALIAS
 from .models import (
@@ -370,6 +370,7 @@ def edit_post(
     post.edited = timezone.now()
     post.full_clean()
     post.save(update_fields=["text", "edited"])
+    post_html.forget([post.pk])
     _event(post.thread, post, EventKind.POST_UPDATED)
     return post
 
@@ -384,6 +385,7 @@ def delete_post(*, post: Post, actor: Any) -> Post:
     post.text = ""
     post.save(update_fields=["deleted", "text"])
     post.revisions.all().delete()
+    post_html.forget([post.pk])
     if post.author_id != actor.pk:
         record_event(action=ForumAudit.POST_DELETED, actor=actor, obj=post)
     _resolve_flags(post=post, actor=actor)
@@ -492,6 +494,7 @@ def redact_post(
         post.hidden_reason = ""
     post.full_clean()
     post.save(update_fields=["text", "edited", "hidden", "hidden_reason"])
+    post_html.forget([post.pk])
     _resolve_flags(post=post, actor=moderator)
     record_event(action=ForumAudit.POST_REDACTED, actor=moderator, obj=post)
     _event(post.thread, post, EventKind.POST_HIDDEN if post.hidden else EventKind.POST_UPDATED)
@@ -736,6 +739,8 @@ def erase_personal_data(user: Any) -> None:
     (the account is anonymised: "verwijderd lid"); their earlier versions go.
     Read positions, reactions, subscriptions and flags the member made go."""
     PostRevision.objects.filter(post__author=user).delete()
+    # Their pseudonym and earlier versions, drawn into kept post HTML.
+    post_html.forget(Post.objects.filter(author=user).values_list("pk", flat=True))
     ReadState.objects.filter(user=user).delete()
     Reaction.objects.filter(user=user).delete()
     Subscription.objects.filter(user=user).delete()

@@ -16,6 +16,7 @@ from django import forms as django_forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -26,7 +27,7 @@ from django.views.decorators.http import require_POST
 from members.decorators import member_required
 from members.permissions import suspended_until
 
-from . import permissions, privacy_check, selectors, services
+from . import permissions, post_html, privacy_check, selectors, services
 from .forms import (
     EditForm,
     FlagForm,
@@ -170,13 +171,22 @@ def _thread_context(
     previews: Previews,
 ) -> dict[str, Any]:
     page = selectors.thread_page(thread=thread, user=request.user)
+    can_post = permissions.can_post_in(request.user, thread)
+    can_moderate = permissions.can_moderate_forum(request.user)
     return {
         "thread": thread,
         **page,
+        # Each post drawn once per version and way of seeing it (post_html.py).
+        "posts_html": post_html.render_posts(
+            page["posts"],
+            can_post=can_post,
+            can_moderate=can_moderate,
+            csrf_token=get_token(request),
+        ),
         "form": form,
         "previews": previews,
-        "can_post": permissions.can_post_in(request.user, thread),
-        "can_moderate": permissions.can_moderate_forum(request.user),
+        "can_post": can_post,
+        "can_moderate": can_moderate,
         "aliases": (
             ThreadAlias.objects.filter(thread=thread).order_by("alias")
             if thread.alias_mode and permissions.can_moderate_forum(request.user)

@@ -23,6 +23,21 @@ from .sections import SECTION_PAGE_TYPES
 INFORMATION_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
 
+def _view_restrictions(page: Page) -> Any:
+    """`Page.get_view_restrictions` for the shell's pages, from the worker's memory
+    (shell_cache.py); Wagtail's serve check asks it on every request."""
+    from .shell_cache import view_restrictions_for
+
+    return view_restrictions_for(page, None)
+
+
+def _public(queryset: Any, request: HttpRequest | None) -> Any:
+    """`.public()` with the restricted sections from memory (one read per generation)."""
+    from .shell_cache import private_sections_q
+
+    return queryset.exclude(private_sections_q(request))
+
+
 class HomePage(Page):
     """The root of the site: what the Leerwerkplaats is and where help is; for a
     member also what the apps offer them (see home_sections.py)."""
@@ -81,19 +96,16 @@ class HomePage(Page):
         from .home_sections import home_sections_for
 
         context = super().get_context(request, *args, **kwargs)
-        context["help_pages"] = self.help_pages()
+        context["help_pages"] = self.help_pages(request)
         context["home_sections"] = home_sections_for(request)
         return context
 
-    def help_pages(self) -> QuerySet[HelpPage]:
+    def help_pages(self, request: HttpRequest | None = None) -> QuerySet[HelpPage]:
         """The help pages the home page points visitors to, in the editors' order."""
-        return (
-            HelpPage.objects.descendant_of(self)
-            .live()
-            .public()
-            .defer_streamfields()
-            .order_by("path")
-        )
+        pages = HelpPage.objects.descendant_of(self).live()
+        return _public(pages, request).defer_streamfields().order_by("path")
+
+    get_view_restrictions = _view_restrictions
 
 
 class HelpIndexPage(Page):
@@ -117,11 +129,14 @@ class HelpIndexPage(Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context["help_pages"] = self.help_pages()
+        context["help_pages"] = self.help_pages(request)
         return context
 
-    def help_pages(self) -> QuerySet[HelpPage]:
-        return HelpPage.objects.child_of(self).live().public().defer_streamfields().order_by("path")
+    def help_pages(self, request: HttpRequest | None = None) -> QuerySet[HelpPage]:
+        pages = HelpPage.objects.child_of(self).live()
+        return _public(pages, request).defer_streamfields().order_by("path")
+
+    get_view_restrictions = _view_restrictions
 
 
 class HelpPage(Page):
@@ -163,6 +178,8 @@ class HelpPage(Page):
         verbose_name = _("hulppagina")
         verbose_name_plural = _("hulppagina's")
 
+    get_view_restrictions = _view_restrictions
+
     @property
     def is_stale(self) -> bool:
         return freshness.is_stale(self.last_checked)
@@ -179,6 +196,8 @@ class InformationPage(Page):
 
     parent_page_types = ["leerwerkplaats.HomePage"]
     subpage_types: list[str] = []
+
+    get_view_restrictions = _view_restrictions
 
     class Meta:
         verbose_name = _("informatiepagina")

@@ -210,7 +210,7 @@ def purge_on_page_write(sender: Any, instance: Any, **kwargs: Any) -> None:
 
 def connect_signals() -> None:
     """Called from LeerwerkplaatsConfig.ready()."""
-    from django.db.models.signals import post_delete, post_save
+    from django.db.models.signals import m2m_changed, post_delete, post_save
     from wagtail.models import PageViewRestriction, Site
     from wagtail.signals import (
         page_published,
@@ -228,3 +228,9 @@ def connect_signals() -> None:
     for model in (PageViewRestriction, Site):
         post_save.connect(purge_on_signal, sender=model, dispatch_uid=f"page_cache_{model}_s")
         post_delete.connect(purge_on_signal, sender=model, dispatch_uid=f"page_cache_{model}_d")
+    # The groups a restriction admits (the shell keeps restrictions in memory).
+    m2m_changed.connect(
+        purge_on_signal,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid="page_cache_restriction_groups",
+    )

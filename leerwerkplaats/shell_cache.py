@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Hashable
+from contextvars import ContextVar
 from typing import Any, TypeVar
 
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponseBase
 from django.http.request import split_domain_port
 
@@ -27,11 +29,14 @@ MAX_ENTRIES = 2000
 _lock = threading.Lock()
 _memo: dict[Hashable, Any] = {}
 _memo_generation: list[int | None] = [None]
+# The request being served (SiteMiddleware), for callers Wagtail gives no request
+# (Page.get_view_restrictions): they share its one read of the generation.
+_current_request: ContextVar[HttpRequest | None] = ContextVar("lwp_shell_request", default=None)
 
 
 def remember(request: HttpRequest | None, key: Hashable, build: Callable[[], T]) -> T:
     """`build()`'s value for `key` in the current generation, built once per worker."""
-    gen = request_generation(request)
+    gen = request_generation(request if request is not None else _current_request.get())
     if _memo_generation[0] == gen:
         try:
             return _memo[key]
@@ -66,6 +71,49 @@ def site_for_request(request: HttpRequest) -> Any:
     )
 
 
+def _restrictions(request: HttpRequest | None) -> list[tuple[str, int]]:
+    """Every view restriction as (its page's path, its id): one read per generation."""
+    from wagtail.models import PageViewRestriction
+
+    return remember(
+        request,
+        ("view_restrictions",),
+        lambda: list(PageViewRestriction.objects.values_list("page__path", "pk")),
+    )
+
+
+def private_sections_q(request: HttpRequest | None) -> Q:
+    """Wagtail's `PageQuerySet.private_q()` from memory: the pages in a restricted
+    section (the restricted page and everything under it). Paths grow by fixed
+    steps, so a prefix of the path is a descendant-or-self."""
+    q = Q()
+    for path in {path for path, _ in _restrictions(request)}:
+        q |= Q(path__startswith=path)
+    return q if q else Q(pk__in=[])
+
+
+def view_restrictions_for(page: Any, request: HttpRequest | None) -> Any:
+    """Wagtail's `Page.get_view_restrictions()` (the page's and its ancestors'
+    restrictions), without its two queries when the memory shows none apply:
+    a page with no restriction above it (nearly every page) reads nothing; one
+    below a restriction reads exactly those, by id. Pages that are aliases, or
+    lie under one, take Wagtail's own way (an alias uses its source's
+    restrictions)."""
+    from wagtail.models import Page, PageViewRestriction
+
+    alias_paths = remember(
+        request,
+        ("alias_paths",),
+        lambda: list(Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)),
+    )
+    if page.alias_of_id or any(page.path.startswith(path) for path in alias_paths):
+        return Page.get_view_restrictions(page)
+    ids = [pk for path, pk in _restrictions(request) if page.path.startswith(path)]
+    if not ids:
+        return PageViewRestriction.objects.none()
+    return PageViewRestriction.objects.filter(pk__in=ids)
+
+
 class SiteMiddleware:
     """Sets the Wagtail site from memory, so neither routing nor the shell's
     template tags look it up in the database."""
@@ -74,6 +122,11 @@ class SiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        if not skipped_path(request.path_info):
-            request._wagtail_site = site_for_request(request)
-        return self.get_response(request)
+        if skipped_path(request.path_info):
+            return self.get_response(request)
+        request._wagtail_site = site_for_request(request)
+        token = _current_request.set(request)
+        try:
+            return self.get_response(request)
+        finally:
+            _current_request.reset(token)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from allauth.mfa.models import Authenticator
 from django.utils import timezone
+from django.utils.functional import LazyObject, empty
 
 if TYPE_CHECKING:
     from .models import Profile
@@ -32,6 +33,20 @@ def _cached(user: Any, key: str, compute: Any) -> Any:
     if key not in cache:
         cache[key] = compute()
     return cache[key]
+
+
+def plain_user(user: Any) -> Any:
+    """The user behind `request.user`'s lazy wrapper, sharing its memo: for code
+    that asks the predicates for each of hundreds of items (every read through
+    the wrapper costs a proxy call)."""
+    if not isinstance(user, LazyObject):
+        return user
+    if user._wrapped is empty:
+        user._setup()
+    inner = user._wrapped
+    memo = user.__dict__.setdefault("_lwp_permission_cache", {})
+    inner.__dict__.setdefault("_lwp_permission_cache", memo)
+    return inner
 
 
 def remember_access(

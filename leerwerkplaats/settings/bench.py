@@ -33,7 +33,7 @@ CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}
 # bench/pages.py measures production's layout too: Redis as cache and channel layer,
 # only when BENCH_REDIS_URL names one. The run flushes nothing: its keys carry a
 # prefix of their own per run (from the run's random SECRET_KEY), so no run reads
-# another's pages.
+# another's pages, and bench/pages.py deletes that prefix's keys afterwards.
 BENCH_REDIS_URL = env("BENCH_REDIS_URL")
 if BENCH_REDIS_URL:
     _run = hashlib.sha256(SECRET_KEY.encode()).hexdigest()[:12]

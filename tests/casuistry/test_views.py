@@ -459,3 +459,18 @@ def test_the_review_pages_redact_form_posts_its_own_action(client):
     assert response.status_code == 302
     case.refresh_from_db()
     assert "blauwe plekken" not in case.parts["incident"]
+
+
+def test_a_library_card_names_the_setting_method_and_step(client, member):
+    """The cards read the labels by plain lookup (Case.summary_labels), the same
+    labels the detail page shows."""
+    case = factories.case(title="Een casus met labels", setting="zorg", method="korthagen")
+    client.force_login(member)
+
+    text = page(client.get(reverse("casuistry:library")))
+
+    expected = " · ".join(
+        [case.get_setting_display(), case.get_method_display(), case.get_meldcode_step_display()]
+    )
+    assert expected in text
+    assert case.summary_labels == expected.split(" · ")
