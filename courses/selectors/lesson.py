@@ -237,8 +237,8 @@ def learner_state(*, user: Any, lesson: LessonPage, course_id: int) -> LearnerSt
     return state
 
 
-def shared_blocks_html(lesson: LessonPage, *, use_cache: bool = True) -> dict[str, str]:
-    """{block id: HTML} of the blocks that look the same for every learner, drawn
+def shared_blocks_html(lesson: LessonPage, *, use_cache: bool = True) -> dict[int, str]:
+    """{position in the body: HTML} of the blocks that look the same for every learner, drawn
     once per revision of the lesson and language and kept in the cache. The key
     holds the page, its live revision, the language and a digest of the stored
     body (so a body saved without a new revision is drawn again too). A preview
@@ -252,8 +252,9 @@ def shared_blocks_html(lesson: LessonPage, *, use_cache: bool = True) -> dict[st
         cached = cache.get(key)
         if cached is not None:
             return cached
+    # By position, not by id: blocks of an unsaved body (a preview) have no id yet.
     html = {
-        raw_block["id"]: str(lesson.body[index].render(context={}))
+        index: str(lesson.body[index].render(context={}))
         for index, raw_block in enumerate(lesson.body.raw_data)
         if raw_block["type"] not in PER_LEARNER_BLOCKS
     }
@@ -411,10 +412,10 @@ def lesson_state(
     items = []
     question_number = 0
     for index, raw in enumerate(lesson.body.raw_data):
-        block_type, block_id = raw["type"], raw["id"]
+        block_type, block_id = raw["type"], raw.get("id")
         if block_type not in PER_LEARNER_BLOCKS:
             # Drawn by the block's own template (shared_blocks_html), escaped there.
-            html = mark_safe(shared_html.get(block_id, ""))  # noqa: S308
+            html = mark_safe(shared_html.get(index, ""))  # noqa: S308
             items.append(
                 BlockItem(
                     block=None,
