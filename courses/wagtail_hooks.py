@@ -50,6 +50,11 @@ def page_context(page: Page, request: HttpRequest, **kwargs: Any) -> dict[str, A
             posted_reflection=kwargs.get("posted_reflection"),
             reflection_error=kwargs.get("reflection_error"),
             reflection_privacy=kwargs.get("reflection_privacy"),
+            learner=kwargs.get("learner"),
+            outline=kwargs.get("outline"),
+            request=request,
+            # A preview shows a draft under the live revision's number: never cached.
+            use_cache=not getattr(request, "is_preview", False),
         )
     if isinstance(page, CoursePage):
         return selectors.course_overview(course=page, user=request.user)

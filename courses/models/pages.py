@@ -292,8 +292,21 @@ class LessonPage(Page):
         verbose_name = _("les")
         verbose_name_plural = _("lessen")
 
+    def blocks_of_type(self, block_type: str) -> list[Any]:
+        """The body's blocks of one type, in order. Only that type is converted from
+        the stored JSON: the other blocks (images, documents, pages) load nothing."""
+        return [
+            self.body[position]
+            for position, raw in enumerate(self.body.raw_data)
+            if raw["type"] == block_type
+        ]
+
+    def block_types(self) -> list[str]:
+        """The body's block types in order, read from the stored JSON."""
+        return [raw["type"] for raw in self.body.raw_data]
+
     def question_blocks(self) -> list[Any]:
-        return [block for block in self.body if block.block_type == "question"]
+        return self.blocks_of_type("question")
 
     def questions_asked(self) -> int:
         """How many questions one attempt asks: all, or the editor's smaller number."""
@@ -319,9 +332,9 @@ class LessonPage(Page):
         )
 
     def block_by_id(self, block_id: str, block_type: str | None = None) -> Any | None:
-        for block in self.body:
-            if block.id == block_id and (block_type is None or block.block_type == block_type):
-                return block
+        for position, raw in enumerate(self.body.raw_data):
+            if raw.get("id") == block_id and (block_type is None or raw["type"] == block_type):
+                return self.body[position]
         return None
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:

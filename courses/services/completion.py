@@ -61,15 +61,16 @@ def complete_course_if_done(*, enrolment: Enrolment, course: CoursePage) -> Comp
     cycle (which includes every quiz passed). Called inside the caller's transaction."""
     if Completion.objects.filter(enrolment=enrolment).of_current_cycle().exists():
         return None
-    lessons = live_lessons(course)
-    if not lessons:
+    # Ids only: which lessons are done needs none of their bodies.
+    lesson_ids = set(LessonPage.objects.child_of(course).live().values_list("pk", flat=True))
+    if not lesson_ids:
         return None
     done = set(
         LessonProgress.objects.filter(
             enrolment=enrolment, cycle=enrolment.cycle, completed_at__isnull=False
         ).values_list("lesson_id", flat=True)
     )
-    if any(lesson.pk not in done for lesson in lessons):
+    if not lesson_ids <= done:
         return None
     best: dict[int, int] = {}
     first: dict[int, tuple[int, int]] = {}

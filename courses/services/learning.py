@@ -4,6 +4,7 @@ one transaction each; lesson views, management commands and tests call these."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -21,7 +22,7 @@ from ..models import (
     ReflectionAnswer,
 )
 from ..selectors.catalogue import missing_prerequisites
-from ..selectors.lesson import draw_for, last_attempt
+from ..selectors.lesson import LearnerState, course_of, draw_for, last_attempt, learner_state
 from .completion import complete_course_if_done
 from .membership import check_member
 
@@ -37,12 +38,15 @@ ERROR_REFLECTION_TOO_LONG = _(
 )
 ERROR_NOT_PUBLISHED = _("Deze cursus is niet gepubliceerd.")
 
+# A plain lesson view records `last_viewed_at` at most this often.
+VIEW_RECORD_INTERVAL = timedelta(minutes=5)
+
 # A reflection counts at most this long per save: a tab left open is not study time.
 MAX_REFLECTION_SECONDS = 2 * 60 * 60
 
 
 def _course_of(lesson: LessonPage) -> CoursePage:
-    return CoursePage.objects.get(pk=lesson.get_parent().pk)
+    return course_of(lesson)
 
 
 @transaction.atomic
@@ -75,23 +79,52 @@ def _progress(enrolment: Enrolment, lesson: LessonPage) -> LessonProgress:
     return progress
 
 
-@transaction.atomic
-def record_lesson_view(*, user: Any, lesson: LessonPage) -> LessonProgress:
+def record_lesson_view(
+    *, user: Any, lesson: LessonPage, learner: LearnerState | None = None
+) -> LessonProgress:
     """The learner opened a lesson (never called for a preview). A lesson without
-    questions is done once seen; one with questions when its quiz is passed."""
-    course = _course_of(lesson)
-    enrolment = enrol(user=user, course=course)
-    progress = _progress(enrolment, lesson)
+    questions is done once seen; one with questions when its quiz is passed.
+
+    A plain view writes nothing and opens no transaction (on SQLite that would take
+    the database's write lock) unless the learner's state changes: the first view
+    in this cycle (enrolment and progress row), the lesson becoming done, the first
+    position; or the last recorded view is older than VIEW_RECORD_INTERVAL. The
+    course is checked for completion only when this view makes the lesson done.
+    `learner`, when the view already read it (`selectors.learner_state`), is not
+    read again; its progress is updated in place."""
+    if learner is None:
+        learner = learner_state(user=user, lesson=lesson, course_id=course_of(lesson).pk)
+    progress = learner.progress
+    if progress is not None and not _view_changes(progress, lesson):
+        return progress
+    with transaction.atomic():
+        course = course_of(lesson)
+        enrolment = enrol(user=user, course=course)
+        stored = _progress(enrolment, lesson)
+        changes = _view_changes(stored, lesson)
+        if changes:
+            LessonProgress.objects.filter(pk=stored.pk).update(**changes)
+        for target in (stored, progress):
+            if target is not None and target.pk == stored.pk:
+                for name, value in changes.items():
+                    setattr(target, name, value)
+        if "completed_at" in changes:
+            complete_course_if_done(enrolment=enrolment, course=course)
+    return stored
+
+
+def _view_changes(progress: LessonProgress, lesson: LessonPage) -> dict[str, Any]:
+    """What a view changes in the progress row: nothing on most views."""
     now = timezone.now()
-    progress.last_viewed_at = now
-    if progress.completed_at is None and not lesson.question_blocks():
-        progress.completed_at = now
-    if not progress.position and len(lesson.body):
-        progress.position = lesson.body[0].id
-    progress.full_clean()
-    progress.save()
-    complete_course_if_done(enrolment=enrolment, course=course)
-    return progress
+    types = lesson.block_types()
+    changes: dict[str, Any] = {}
+    if progress.completed_at is None and "question" not in types:
+        changes["completed_at"] = now
+    if not progress.position and types:
+        changes["position"] = lesson.body.raw_data[0]["id"]
+    if changes or now - progress.last_viewed_at >= VIEW_RECORD_INTERVAL:
+        changes["last_viewed_at"] = now
+    return changes
 
 
 def grade(
@@ -151,10 +184,13 @@ def grade_quiz_attempt(
     attempt.save()
     progress = _progress(enrolment, lesson)
     progress.position = questions[0].id
-    if attempt.passed and progress.completed_at is None:
+    lesson_done_now = attempt.passed and progress.completed_at is None
+    if lesson_done_now:
         progress.completed_at = timezone.now()
     progress.save()
-    complete_course_if_done(enrolment=enrolment, course=course)
+    if lesson_done_now:
+        # The course can only become done when one of its lessons does.
+        complete_course_if_done(enrolment=enrolment, course=course)
     return attempt
 
 

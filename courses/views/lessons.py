@@ -117,12 +117,20 @@ def serve_lesson(request: HttpRequest, lesson: LessonPage, *args: Any, **kwargs:
             messages.error(request, errors_of(error))
             return HttpResponseRedirect(lesson.url + (f"#blok-{block_id}" if block_id else ""))
         return HttpResponseRedirect(lesson.url)
+    # The course and the learner's state are read once, for the record and the page.
+    outline = selectors.course_outline(lesson, request)
+    learner = selectors.learner_state(user=user, lesson=lesson, course_id=outline.pk)
     try:
-        services.record_lesson_view(user=user, lesson=lesson)
+        services.record_lesson_view(user=user, lesson=lesson, learner=learner)
     except ValidationError as error:
         messages.error(request, errors_of(error))
-        return HttpResponseRedirect(lesson.get_parent().url)
-    context = lesson.get_context(request, retake=bool(request.GET.get("opnieuw")))
+        return HttpResponseRedirect(outline.url)
+    if learner.progress is None:
+        # The first view in this cycle enrolled the learner or started the lesson.
+        learner = selectors.learner_state(user=user, lesson=lesson, course_id=outline.pk)
+    context = lesson.get_context(
+        request, retake=bool(request.GET.get("opnieuw")), learner=learner, outline=outline
+    )
     return TemplateResponse(request, lesson.get_template(request), context)
 
 
