@@ -29,6 +29,13 @@ def can_take_part(user: Any) -> bool:
     return can_participate(user)
 
 
+def can_be_notified_in(user: Any, thread: Thread) -> bool:
+    """Who hears of replies and mentions in a thread: a member who may read it and
+    is not suspended (a suspended member may still read, but is not called back
+    into the discussion, and has no live connection for the bell)."""
+    return can_read_thread(user, thread) and can_take_part(user)
+
+
 def can_post_in(user: Any, thread: Thread) -> bool:
     return (
         can_read_thread(user, thread)

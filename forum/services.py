@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -573,15 +572,14 @@ def _titled(thread: Thread, specific: Any, generic: Any) -> str:
     return str(specific % {"thread": Truncator(thread.title).chars(80)})
 
 
-def _readers(thread: Thread, user_ids: set[int]) -> list[Any]:
-    """The members among `user_ids` who may read the thread now."""
-    if not user_ids:
-        return []
-    users = get_user_model().objects.filter(pk__in=user_ids, is_active=True)
+def _recipients(thread: Thread, user_ids: set[int]) -> list[Any]:
+    """The members among `user_ids` who hear of a post in the thread now
+    (`permissions.can_be_notified_in`), with their profiles (the e-mail settings):
+    one query whatever their number."""
     return [
         user
-        for user in users.select_related("profile").order_by("pk")
-        if permissions.can_read_thread(user, thread)
+        for user in member_selectors.members_with_access(user_ids)
+        if permissions.can_be_notified_in(user, thread)
     ]
 
 
@@ -603,12 +601,14 @@ def _mentioned_ids(post: Post) -> set[int]:
 def _notify_mentions(post: Post) -> set[int]:
     """Notify every member the post mentions (not its author); returns their ids."""
     ids = _mentioned_ids(post) - {post.author_id}
-    recipients = _readers(post.thread, ids)
-    with translation.override(settings.LANGUAGE_CODE):
-        title = _titled(post.thread, MENTION_TITLE, MENTION_TITLE_GENERIC)
-        url = post.get_absolute_url()
-    for user in recipients:
-        notifications.notify(recipient=user, kind="mention", title=title, url=url, email=True)
+    recipients = _recipients(post.thread, ids)
+    if recipients:
+        with translation.override(settings.LANGUAGE_CODE):
+            title = _titled(post.thread, MENTION_TITLE, MENTION_TITLE_GENERIC)
+            url = post.get_absolute_url()
+        notifications.notify_many(
+            recipients=recipients, kind="mention", title=title, url=url, email=True
+        )
     return {user.pk for user in recipients}
 
 
@@ -621,11 +621,14 @@ def _notify_followers(post: Post, *, skip: set[int]) -> None:
     if thread.author_id is not None and states.get(thread.author_id) != SubscriptionState.MUTED:
         ids.add(thread.author_id)
     ids -= skip | {post.author_id}
-    with translation.override(settings.LANGUAGE_CODE):
-        title = _titled(thread, REPLY_TITLE, REPLY_TITLE_GENERIC)
-        url = post.get_absolute_url()
-    for user in _readers(thread, ids):
-        notifications.notify(recipient=user, kind="reply", title=title, url=url, email=True)
+    recipients = _recipients(thread, ids)
+    if recipients:
+        with translation.override(settings.LANGUAGE_CODE):
+            title = _titled(thread, REPLY_TITLE, REPLY_TITLE_GENERIC)
+            url = post.get_absolute_url()
+        notifications.notify_many(
+            recipients=recipients, kind="reply", title=title, url=url, email=True
+        )
 
 
 # --- moderators' decisions about a member (from a post in the queue) -------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Collection
 from typing import Any
 
 from allauth.mfa.models import Authenticator
@@ -97,6 +98,43 @@ def audit_events_about(user: Any) -> QuerySet[AuditEvent]:
     return AuditEvent.objects.filter(subject=user).order_by("created_at", "id")
 
 
+def _with_access_answers(users: QuerySet[Any]) -> QuerySet[Any]:
+    """Members annotated with every answer the permission predicates ask (roles,
+    approved, MFA, suspension), so `remember_access` can fill their memo."""
+    role_exists = {
+        f"_has_role_{index}": Exists(Group.objects.filter(user=OuterRef("pk"), name=role))
+        for index, role in enumerate(ROLES)
+    }
+    return users.annotate(
+        _approved=Exists(
+            Profile.objects.filter(user=OuterRef("pk"), status=MembershipStatus.APPROVED)
+        ),
+        _mfa=Exists(
+            Authenticator.objects.filter(
+                user=OuterRef("pk"),
+                type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN],
+            )
+        ),
+        _suspended_until=Subquery(
+            Profile.objects.filter(user=OuterRef("pk")).values("suspended_until")[:1]
+        ),
+        **role_exists,
+    )
+
+
+def _remember_answers(user: Any) -> Any:
+    roles = frozenset(
+        role for index, role in enumerate(ROLES) if getattr(user, f"_has_role_{index}")
+    )
+    return remember_access(
+        user,
+        roles=roles,
+        approved=user._approved,
+        mfa=user._mfa,
+        suspended_until=user._suspended_until,
+    )
+
+
 def users_for_live_check(
     wanted: list[tuple[int, str | None]],
 ) -> dict[tuple[int, str | None], Any | None]:
@@ -104,25 +142,12 @@ def users_for_live_check(
     whatever their number (the members, then the sessions): what a worker process
     asks before one event reaches all its sockets. Each pair gets its own user
     object (its own `live_session`), None when the account is gone or inactive."""
-    role_exists = {
-        f"_has_role_{index}": Exists(Group.objects.filter(user=OuterRef("pk"), name=role))
-        for index, role in enumerate(ROLES)
-    }
     users = {
         user.pk: user
-        for user in get_user_model()
-        .objects.filter(pk__in={user_id for user_id, _ in wanted}, is_active=True)
-        .annotate(
-            _approved=Exists(
-                Profile.objects.filter(user=OuterRef("pk"), status=MembershipStatus.APPROVED)
-            ),
-            _mfa=Exists(
-                Authenticator.objects.filter(
-                    user=OuterRef("pk"),
-                    type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN],
-                )
-            ),
-            **role_exists,
+        for user in _with_access_answers(
+            get_user_model().objects.filter(
+                pk__in={user_id for user_id, _ in wanted}, is_active=True
+            )
         )
     }
     keys = {key for _, key in wanted if key}
@@ -144,13 +169,21 @@ def users_for_live_check(
         user = copy.copy(found)
         data = sessions.get(key) if key else None
         user.live_session = SessionStore().decode(data) if data is not None else None
-        roles = frozenset(
-            role for index, role in enumerate(ROLES) if getattr(user, f"_has_role_{index}")
-        )
-        answers[(user_id, key)] = remember_access(
-            user, roles=roles, approved=user._approved, mfa=user._mfa
-        )
+        answers[(user_id, key)] = _remember_answers(user)
     return answers
+
+
+def members_with_access(user_ids: Collection[int]) -> list[Any]:
+    """The active accounts among `user_ids`, ordered by id, each with its profile
+    and with the answers of the permission predicates already in its memo: one
+    query whatever their number. For a service that decides about many members at
+    once (who hears of a new reply, and who by e-mail)."""
+    if not user_ids:
+        return []
+    users = _with_access_answers(
+        get_user_model().objects.filter(pk__in=set(user_ids), is_active=True)
+    )
+    return [_remember_answers(user) for user in users.select_related("profile").order_by("pk")]
 
 
 def user_for_live_check(user_id: int, *, session_key: str | None = None) -> Any | None:
@@ -160,32 +193,14 @@ def user_for_live_check(user_id: int, *, session_key: str | None = None) -> Any 
 
     With a `session_key`, `user.live_session` is that session's data, or None when
     the session has ended (logged out, expired, removed)."""
-    role_exists = {
-        f"_has_role_{index}": Exists(Group.objects.filter(user=OuterRef("pk"), name=role))
-        for index, role in enumerate(ROLES)
-    }
     user = (
-        get_user_model()
-        .objects.filter(pk=user_id, is_active=True)
+        _with_access_answers(get_user_model().objects.filter(pk=user_id, is_active=True))
         .annotate(
-            _approved=Exists(
-                Profile.objects.filter(user=OuterRef("pk"), status=MembershipStatus.APPROVED)
-            ),
-            _mfa=Exists(
-                Authenticator.objects.filter(
-                    user=OuterRef("pk"),
-                    type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN],
-                )
-            ),
-            _suspended_until=Subquery(
-                Profile.objects.filter(user=OuterRef("pk")).values("suspended_until")[:1]
-            ),
             _session_data=Subquery(
                 Session.objects.filter(
                     session_key=session_key or "", expire_date__gt=timezone.now()
                 ).values("session_data")[:1]
-            ),
-            **role_exists,
+            )
         )
         .first()
     )
@@ -194,16 +209,7 @@ def user_for_live_check(user_id: int, *, session_key: str | None = None) -> Any 
     user.live_session = (
         SessionStore().decode(user._session_data) if user._session_data is not None else None
     )
-    roles = frozenset(
-        role for index, role in enumerate(ROLES) if getattr(user, f"_has_role_{index}")
-    )
-    return remember_access(
-        user,
-        roles=roles,
-        approved=user._approved,
-        mfa=user._mfa,
-        suspended_until=user._suspended_until,
-    )
+    return _remember_answers(user)
 
 
 def suspended_profiles() -> QuerySet[Profile]:

@@ -4,12 +4,17 @@ on one thread"), with each member's frame as they alone may see it."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from forum import selectors
 from forum.models import EventKind, Reaction
+from members.models import Profile
+from members.permissions import is_suspended
 from members.selectors import users_for_live_check
 from tests.forum import factories
 from tests.members import factories as member_factories
@@ -87,3 +92,14 @@ def test_a_hidden_post_is_a_bare_post_hidden_for_members_only():
 
     assert answers[0] == (True, {"type": "post_hidden", "seq": post.seq, "id": post.pk})
     assert answers[1][1]["type"] == "post" and "html" in answers[1][1]
+
+
+def test_the_batch_knows_a_suspended_member_is_suspended():
+    """The batch fills the same memo as the one-socket check, suspension included
+    (it once left it out, and a suspended member then passed the per-event check)."""
+    member = member_factories.member()
+    Profile.objects.filter(user=member).update(suspended_until=timezone.now() + timedelta(days=1))
+
+    loaded = users_for_live_check([(member.pk, None)])[(member.pk, None)]
+
+    assert is_suspended(loaded)

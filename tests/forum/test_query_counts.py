@@ -102,3 +102,43 @@ def test_the_replay_is_flat_in_the_number_of_events():
     assert replay(short)[0] == 10
     assert replay(long)[0] == 200
     assert replay(short)[1] == replay(long)[1]
+
+
+def _busy_thread(n: int, members: list):
+    """`n` posts by `members` in turn, each quoting the one before and @mentioning
+    the next member; a reaction on every third, some quoted posts hidden or deleted
+    (the quote then says so), so every part of a post's view is on the page."""
+    thread = factories.thread(author=members[0])
+    previous = None
+    for i in range(n):
+        named = members[(i + 1) % len(members)].profile.pseudonym
+        post = factories.post(
+            thread=thread,
+            author=members[i % len(members)],
+            text=f"Dank je @{named}, ik sluit me aan.",
+            reply_to=previous,
+            hidden=i % 7 == 5,
+            deleted=i % 11 == 9,
+        )
+        if i % 3 == 0:
+            Reaction.objects.create(post=post, user=members[(i + 2) % len(members)], kind="steun")
+        previous = post
+    return thread
+
+
+@pytest.mark.parametrize("as_moderator", [False, True])
+def test_the_thread_page_is_flat_with_reactions_quotes_and_mentions(client, as_moderator):
+    """More posts, more distinct members mentioned, quoted and reacting: the same
+    number of queries."""
+    few = [member_factories.member(pseudonym=f"klein{i}") for i in range(3)]
+    many = [member_factories.member(pseudonym=f"groot{i}") for i in range(12)]
+    short = _busy_thread(10, few)
+    long = _busy_thread(120, many)
+    viewer = factories.moderator() if as_moderator else member_factories.member()
+    client.force_login(viewer)
+    page = client.get(long.get_absolute_url()).content.decode()
+    assert 'class="utrecht-link forum-mention"' in page  # the mentions are linked
+
+    count(client, short.get_absolute_url())  # first visit creates the read state
+    assert count(client, short.get_absolute_url()) == count(client, long.get_absolute_url())
+    assert count(client, long.get_absolute_url()) <= THREAD_PAGE_QUERIES
