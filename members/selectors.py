@@ -97,21 +97,16 @@ def audit_events_about(user: Any) -> QuerySet[AuditEvent]:
     return AuditEvent.objects.filter(subject=user).order_by("created_at", "id")
 
 
-def users_for_live_check(
-    wanted: list[tuple[int, str | None]],
-) -> dict[tuple[int, str | None], Any | None]:
-    """`user_for_live_check` for many (member, session) pairs at once, in two queries
-    whatever their number (the members, then the sessions): what a worker process
-    asks before one event reaches all its sockets. Each pair gets its own user
-    object (its own `live_session`), None when the account is gone or inactive."""
+def _live_check_users() -> QuerySet[Any]:
+    """Active accounts with what the live base's rules ask (approved, a second
+    factor, each role) as EXISTS sub-selects: one query, however many members."""
     role_exists = {
         f"_has_role_{index}": Exists(Group.objects.filter(user=OuterRef("pk"), name=role))
         for index, role in enumerate(ROLES)
     }
-    users = {
-        user.pk: user
-        for user in get_user_model()
-        .objects.filter(pk__in={user_id for user_id, _ in wanted}, is_active=True)
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
         .annotate(
             _approved=Exists(
                 Profile.objects.filter(user=OuterRef("pk"), status=MembershipStatus.APPROVED)
@@ -124,6 +119,25 @@ def users_for_live_check(
             ),
             **role_exists,
         )
+    )
+
+
+def _live_check_roles(user: Any) -> frozenset[str]:
+    return frozenset(
+        role for index, role in enumerate(ROLES) if getattr(user, f"_has_role_{index}")
+    )
+
+
+def users_for_live_check(
+    wanted: list[tuple[int, str | None]],
+) -> dict[tuple[int, str | None], Any | None]:
+    """`user_for_live_check` for many (member, session) pairs at once, in two queries
+    whatever their number (the members, then the sessions): what a worker process
+    asks before one event reaches all its sockets. Each pair gets its own user
+    object (its own `live_session`), None when the account is gone or inactive."""
+    users = {
+        user.pk: user
+        for user in _live_check_users().filter(pk__in={user_id for user_id, _ in wanted})
     }
     keys = {key for _, key in wanted if key}
     sessions = (
@@ -144,11 +158,8 @@ def users_for_live_check(
         user = copy.copy(found)
         data = sessions.get(key) if key else None
         user.live_session = SessionStore().decode(data) if data is not None else None
-        roles = frozenset(
-            role for index, role in enumerate(ROLES) if getattr(user, f"_has_role_{index}")
-        )
         answers[(user_id, key)] = remember_access(
-            user, roles=roles, approved=user._approved, mfa=user._mfa
+            user, roles=_live_check_roles(user), approved=user._approved, mfa=user._mfa
         )
     return answers
 
@@ -160,23 +171,10 @@ def user_for_live_check(user_id: int, *, session_key: str | None = None) -> Any 
 
     With a `session_key`, `user.live_session` is that session's data, or None when
     the session has ended (logged out, expired, removed)."""
-    role_exists = {
-        f"_has_role_{index}": Exists(Group.objects.filter(user=OuterRef("pk"), name=role))
-        for index, role in enumerate(ROLES)
-    }
     user = (
-        get_user_model()
-        .objects.filter(pk=user_id, is_active=True)
+        _live_check_users()
+        .filter(pk=user_id)
         .annotate(
-            _approved=Exists(
-                Profile.objects.filter(user=OuterRef("pk"), status=MembershipStatus.APPROVED)
-            ),
-            _mfa=Exists(
-                Authenticator.objects.filter(
-                    user=OuterRef("pk"),
-                    type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN],
-                )
-            ),
             _suspended_until=Subquery(
                 Profile.objects.filter(user=OuterRef("pk")).values("suspended_until")[:1]
             ),
@@ -185,7 +183,6 @@ def user_for_live_check(user_id: int, *, session_key: str | None = None) -> Any 
                     session_key=session_key or "", expire_date__gt=timezone.now()
                 ).values("session_data")[:1]
             ),
-            **role_exists,
         )
         .first()
     )
@@ -194,12 +191,9 @@ def user_for_live_check(user_id: int, *, session_key: str | None = None) -> Any 
     user.live_session = (
         SessionStore().decode(user._session_data) if user._session_data is not None else None
     )
-    roles = frozenset(
-        role for index, role in enumerate(ROLES) if getattr(user, f"_has_role_{index}")
-    )
     return remember_access(
         user,
-        roles=roles,
+        roles=_live_check_roles(user),
         approved=user._approved,
         mfa=user._mfa,
         suspended_until=user._suspended_until,
