@@ -2,7 +2,7 @@
 
 A reflection is private, but it is kept for years in a learning record that can be
 exported, printed and handed to a register: it must never identify a client. The
-same rule as the forum's (`forum/privacy_check.py`, which courses may not import):
+same rule as the forum's, through the members' shared gate (`members.privacy_gate`):
 structured identifiers (BSN, phone, e-mail, IBAN, ...) block; a name, an address,
 a place or a school is shown with its placeholder ("[NAAM-1]"), which the learner
 accepts before the redacted text is stored. Nothing here keeps the text, and the
@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 import privacy
+from members import privacy_gate
 
 from . import rules
 
@@ -61,13 +61,10 @@ class ConfirmationNeeded(ValidationError):
 def accepted_text(text: str, *, accepted_placeholders: frozenset[str] | set[str]) -> str:
     """The text to store: raises ReflectionBlocked for structured identifiers and
     ConfirmationNeeded while a placeholder is not accepted."""
-    try:
-        findings = privacy.scan_text(
-            text, service_url=settings.PRIVACY_SERVICE_URL, max_chars=rules.REFLECTION_MAX_CHARS
-        )
-    except (privacy.PrivacyServiceError, privacy.TextTooLong):
-        raise ValidationError(ERROR_PRIVACY_UNAVAILABLE, code="privacy_unavailable") from None
-    blocking = [str(f.label) for f in findings if f.label in privacy.STRUCTURED_LABELS]
+    findings = privacy_gate.scan(
+        text, max_chars=rules.REFLECTION_MAX_CHARS, unavailable=ERROR_PRIVACY_UNAVAILABLE
+    )
+    blocking = [str(f.label) for f in findings if privacy_gate.blocks(f)]
     if blocking:
         raise ReflectionBlocked(blocking)
     if not findings:

@@ -3,80 +3,23 @@
 
 A pseudonym is chosen to be unrecognisable, and an alias names nobody outside its
 thread, so a mention is not a name for the privacy gate to redact
-(privacy_check.check keeps it). In a thread with aliases a pseudonym is never
+(members.privacy_gate keeps it; the parsing lives in members.mentions, shared
+with intervisie). In a thread with aliases a pseudonym is never
 resolved or linked: that would reveal who is behind an alias."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from django.conf import settings
-from django.utils import translation
 from django.utils.html import escape
-from django.utils.translation import gettext_lazy as _
 
-#: The per-thread aliases services hand out (in alias mode).
-AUTHOR_ALIAS = _("Inbrenger")
-PARTICIPANT_ALIAS = _("Deelnemer %(letter)s")
-
-# `@` at the start of a word, then up to four words of a pseudonym's characters
-# (a pseudonym may hold spaces, dots and hyphens); the longest known one wins.
-_CANDIDATE = re.compile(r"(?<![\w@])@(\w[\w.\-]*(?: \w[\w.\-]*){0,3})")
-_WORD_END = re.compile(r"[.\-]+$")
-
-
-@dataclass(frozen=True)
-class Mention:
-    start: int  # the `@`
-    end: int
-    name: str
-
-
-def _prefixes(words: str) -> list[str]:
-    """ "Jan de Boer, hoi" -> candidates from longest to shortest."""
-    parts = words.split(" ")
-    names = []
-    for n in range(len(parts), 0, -1):
-        name = _WORD_END.sub("", " ".join(parts[:n]))
-        if name:
-            names.append(name)
-    return names
-
-
-def candidates(text: str) -> set[str]:
-    """Every name some @mention in `text` might mean (for one look-up)."""
-    found: set[str] = set()
-    for match in _CANDIDATE.finditer(text):
-        found.update(_prefixes(match.group(1)))
-    return found
-
-
-def find(text: str, known: set[str]) -> list[Mention]:
-    """The mentions in `text` of names in `known` (compared case-insensitively),
-    longest match first, in order, never overlapping."""
-    lowered = {name.lower() for name in known}
-    mentions: list[Mention] = []
-    for match in _CANDIDATE.finditer(text):
-        for name in _prefixes(match.group(1)):
-            if name.lower() in lowered:
-                start = match.start()
-                mentions.append(
-                    Mention(start, start + 1 + len(name), text[start + 1 : start + 1 + len(name)])
-                )
-                break
-    return mentions
-
-
-def alias_names() -> set[str]:
-    """Every way an alias can read ("Inbrenger", "Deelnemer A", ... in each language)."""
-    names: set[str] = set()
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            names.add(str(AUTHOR_ALIAS))
-            for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
-                names.add(str(PARTICIPANT_ALIAS % {"letter": letter}))
-    return names
+from members.mentions import AUTHOR_ALIAS as AUTHOR_ALIAS
+from members.mentions import CANDIDATE, prefixes
+from members.mentions import PARTICIPANT_ALIAS as PARTICIPANT_ALIAS
+from members.mentions import Mention as Mention
+from members.mentions import alias_names as alias_names
+from members.mentions import candidates as candidates
+from members.mentions import find as find
 
 
 def linked_html(escaped_html: str, targets: dict[str, str]) -> str:
@@ -86,7 +29,7 @@ def linked_html(escaped_html: str, targets: dict[str, str]) -> str:
         return escaped_html
 
     def link(match: re.Match[str]) -> str:
-        for name in _prefixes(match.group(1)):
+        for name in prefixes(match.group(1)):
             href = targets.get(name.lower())
             if href is not None:
                 rest = match.group(0)[1 + len(name) :]
@@ -95,4 +38,4 @@ def linked_html(escaped_html: str, targets: dict[str, str]) -> str:
                 )
         return match.group(0)
 
-    return _CANDIDATE.sub(link, escaped_html)
+    return CANDIDATE.sub(link, escaped_html)

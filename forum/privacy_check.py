@@ -1,179 +1,36 @@
-"""The privacy check every forum text goes through before anything is stored.
-
-`check(text)` asks `privacy` (the detector service when PRIVACY_SERVICE_URL is set)
-for the identifying details and returns what the author must see: structured
-identifiers (BSN, IBAN, phone, e-mail, ...) block the text; other findings are shown
-with the placeholder that will replace them. Nothing here keeps the text: the check
-lives as long as the request that made it, and the exceptions the services raise
-carry offsets and labels, never the words themselves."""
+"""The privacy check every forum text goes through before anything is stored: the
+members' shared gate (members.privacy_gate), under the names the forum's services,
+views and tests use. Mentions of members and of a thread's aliases are no findings;
+structured identifiers block; other findings are shown with their placeholder."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from members.privacy_gate import ERROR_BLOCKED as ERROR_BLOCKED
+from members.privacy_gate import ERROR_CONFIRM as ERROR_CONFIRM
+from members.privacy_gate import ERROR_PRIVACY_UNAVAILABLE as ERROR_PRIVACY_UNAVAILABLE
+from members.privacy_gate import ERROR_TOO_LONG as ERROR_TOO_LONG
+from members.privacy_gate import MAX_CHARS as MAX_CHARS
+from members.privacy_gate import Check as Check
+from members.privacy_gate import ConfirmationNeeded as ConfirmationNeeded
+from members.privacy_gate import Segment as Segment
+from members.privacy_gate import Span as Span
+from members.privacy_gate import TextBlocked as PostBlocked
+from members.privacy_gate import accepted_text as accepted_text
+from members.privacy_gate import check as check
+from members.privacy_gate import segments as segments
 
-from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext_lazy as _
-
-import privacy
-from members.selectors import profiles_by_pseudonyms
-
-from . import mentions
-
-ERROR_PRIVACY_UNAVAILABLE = _(
-    "De privacycontrole is nu niet bereikbaar, daarom is je bericht niet geplaatst. Je "
-    "tekst staat nog in het formulier: probeer het over een paar minuten opnieuw."
-)
-ERROR_TOO_LONG = _("Je tekst is te lang (%(length)s tekens, maximaal %(max_chars)s).")
-ERROR_BLOCKED = _(
-    "Je tekst bevat gegevens waarmee iemand direct te vinden is (%(labels)s). Haal ze weg "
-    "en probeer het opnieuw; je tekst staat nog in het formulier."
-)
-ERROR_CONFIRM = _(
-    "Controleer hoe je tekst geplaatst wordt: herkenbare details zijn vervangen door "
-    "een aanduiding. Bevestig, of pas je tekst aan."
-)
-
-
-@dataclass(frozen=True)
-class Segment:
-    """A piece of text for the preview; `label` is set for a finding."""
-
-    text: str
-    label: str = ""
-    placeholder: str = ""
-    blocking: bool = False
-
-
-@dataclass(frozen=True)
-class Span:
-    """Where a finding is, without its words: safe in an exception or a log."""
-
-    start: int
-    end: int
-    label: str
-
-
-@dataclass(frozen=True)
-class Check:
-    redacted: str
-    placeholders: frozenset[str]
-    blocking: tuple[Span, ...]
-    findings: tuple[privacy.Finding, ...]
-
-    @property
-    def blocked(self) -> bool:
-        return bool(self.blocking)
-
-    @property
-    def clean(self) -> bool:
-        return not self.findings
-
-
-class PostBlocked(ValidationError):
-    """Structured identifiers in the text: `spans` says where (no words)."""
-
-    def __init__(self, spans: tuple[Span, ...], field: str = "text") -> None:
-        labels = ", ".join(sorted({span.label for span in spans}))
-        super().__init__({field: ERROR_BLOCKED % {"labels": labels}}, code="blocked")
-        self.spans = spans
-        self.field = field
-
-
-class ConfirmationNeeded(ValidationError):
-    """Findings the author has not yet accepted: `redacted` is what would be stored."""
-
-    def __init__(self, redacted: str, placeholders: frozenset[str], field: str = "text") -> None:
-        super().__init__({field: ERROR_CONFIRM}, code="confirm")
-        self.redacted = redacted
-        self.placeholders = placeholders
-        self.field = field
-
-
-#: The longest post or title the forum takes.
-MAX_CHARS = 10_000
-
-
-def check(text: str) -> Check:
-    """Scan `text`; raises ValidationError (never with the text in it) when the
-    detector cannot be reached or the text is too long."""
-    try:
-        findings = privacy.scan_text(
-            text, service_url=settings.PRIVACY_SERVICE_URL, max_chars=MAX_CHARS
-        )
-    except privacy.PrivacyServiceError:
-        raise ValidationError(ERROR_PRIVACY_UNAVAILABLE, code="privacy_unavailable") from None
-    except privacy.TextTooLong as error:
-        raise ValidationError(
-            ERROR_TOO_LONG % {"length": error.length, "max_chars": error.max_chars},
-            code="too_long",
-        ) from None
-    findings = _without_mentions(text, findings)
-    redaction = privacy.redact(text, findings)
-    ordered = tuple(sorted(findings, key=lambda f: f.start))
-    return Check(
-        redacted=redaction.text,
-        placeholders=frozenset(redaction.mapping),
-        blocking=tuple(
-            Span(f.start, f.end, str(f.label))
-            for f in ordered
-            if f.label in privacy.STRUCTURED_LABELS
-        ),
-        findings=ordered,
-    )
-
-
-def _without_mentions(text: str, findings: list[privacy.Finding]) -> list[privacy.Finding]:
-    """A finding that lies inside an @mention of a member's pseudonym or of a
-    per-thread alias is not a name to redact: pseudonyms are chosen to be
-    unrecognisable and aliases name nobody outside their thread (forum.mentions).
-    A finding that reaches past the mention stays."""
-    if not findings or "@" not in text:
-        return list(findings)
-    known = set(profiles_by_pseudonyms(mentions.candidates(text))) | mentions.alias_names()
-    spans = [(m.start, m.end) for m in mentions.find(text, known)]
-    return [
-        finding
-        for finding in findings
-        if not any(start <= finding.start and finding.end <= end for start, end in spans)
-    ]
-
-
-def segments(text: str, result: Check) -> list[Segment]:
-    """The typed text cut at each finding, each finding with its placeholder: for the
-    author's own preview page only."""
-    pieces: list[Segment] = []
-    position = 0
-    redacted_position = 0
-    redacted = result.redacted
-    for finding in result.findings:
-        before = text[position : finding.start]
-        pieces.append(Segment(before))
-        redacted_position += len(before)
-        end = redacted.index("]", redacted_position) + 1
-        placeholder = redacted[redacted_position:end]
-        redacted_position = end
-        pieces.append(
-            Segment(
-                finding.text,
-                label=str(finding.label),
-                placeholder=placeholder,
-                blocking=finding.label in privacy.STRUCTURED_LABELS,
-            )
-        )
-        position = finding.end
-    pieces.append(Segment(text[position:]))
-    return [piece for piece in pieces if piece.text]
-
-
-def accepted_text(
-    text: str, *, accepted_placeholders: frozenset[str] | set[str] | tuple[str, ...], field: str
-) -> str:
-    """The text to store: raises PostBlocked for structured identifiers and
-    ConfirmationNeeded while the author has not accepted every placeholder."""
-    result = check(text)
-    if result.blocked:
-        raise PostBlocked(result.blocking, field=field)
-    if not result.placeholders <= frozenset(accepted_placeholders):
-        raise ConfirmationNeeded(result.redacted, result.placeholders, field=field)
-    return result.redacted
+__all__ = [
+    "ERROR_BLOCKED",
+    "ERROR_CONFIRM",
+    "ERROR_PRIVACY_UNAVAILABLE",
+    "ERROR_TOO_LONG",
+    "MAX_CHARS",
+    "Check",
+    "ConfirmationNeeded",
+    "PostBlocked",
+    "Segment",
+    "Span",
+    "accepted_text",
+    "check",
+    "segments",
+]

@@ -56,8 +56,6 @@ from .privacy_check import ConfirmationNeeded as ConfirmationNeeded
 from .privacy_check import PostBlocked as PostBlocked
 from .privacy_check import Segment as Segment
 from .privacy_check import accepted_text
-from .privacy_check import check as check_text  # noqa: F401 (the gate's preview, for other apps)
-from .privacy_check import segments as text_segments  # noqa: F401
 
 ERROR_NOT_ALLOWED = _("Dit mag je hier niet doen.")
 ERROR_LOCKED = _("Dit gesprek is gesloten: er kunnen geen berichten meer bij.")
@@ -160,18 +158,6 @@ def _create_post(*, thread: Thread, author: Any, text: str, reply_to: Post | Non
 def _clean_text(text: str, *, field: str, accepted_placeholders: Placeholders) -> str:
     if not text.strip():
         raise ValidationError({field: ERROR_EMPTY if field == "text" else ERROR_TITLE_EMPTY})
-    return accepted_text(
-        text.strip(), accepted_placeholders=frozenset(accepted_placeholders), field=field
-    )
-
-
-def privacy_checked_text(
-    *, text: str, accepted_placeholders: Placeholders, field: str = "text"
-) -> str:
-    """The privacy gate of forum posts, for other apps that store members' texts
-    (intervisie): the redacted text to store. Raises PostBlocked for structured
-    identifiers and ConfirmationNeeded until every placeholder is accepted; the
-    preview is built with `check_text` and `text_segments`. Nothing is stored."""
     return accepted_text(
         text.strip(), accepted_placeholders=frozenset(accepted_placeholders), field=field
     )

@@ -9,10 +9,8 @@ that take text are marked with `sensitive_post_parameters`."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
-from django import forms as django_forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -26,8 +24,10 @@ from django.views.decorators.http import require_POST
 
 from members.decorators import member_required
 from members.permissions import suspended_until
+from members.privacy_preview import Previews
+from members.privacy_preview import attempt as _attempt
 
-from . import permissions, post_html, privacy_check, selectors, services
+from . import permissions, post_html, selectors, services
 from .forms import (
     EditForm,
     FlagForm,
@@ -43,23 +43,6 @@ FETCH_HEADER = "X-Forum-Fetch"
 NOT_A_MODERATOR = _("Alleen moderatoren kunnen dit doen.")
 
 
-@dataclass
-class Preview:
-    field: str
-    label: str
-    blocked: bool
-    segments: list[privacy_check.Segment]
-    placeholders: list[str]
-
-
-class Previews(list[Preview]):
-    """The previews of one submission; `blocked` when any field cannot be stored."""
-
-    @property
-    def blocked(self) -> bool:
-        return any(preview.blocked for preview in self)
-
-
 def moderator_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     @member_required
     def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -70,56 +53,6 @@ def moderator_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpR
     guarded.__name__ = view.__name__
     guarded.__doc__ = view.__doc__
     return guarded
-
-
-def _previews(form: django_forms.Form, fields: tuple[str, ...]) -> Previews:
-    """The author's own preview of every checked field, from what they just sent."""
-    previews = Previews()
-    for name in fields:
-        text = form.cleaned_data.get(name, "").strip()
-        if not text:
-            continue
-        try:
-            result = privacy_check.check(text)
-        except ValidationError:
-            continue
-        if result.clean:
-            continue
-        previews.append(
-            Preview(
-                field=name,
-                label=str(form.fields[name].label),
-                blocked=result.blocked,
-                segments=privacy_check.segments(text, result),
-                placeholders=sorted(result.placeholders),
-            )
-        )
-    return previews
-
-
-def _attempt(
-    request: HttpRequest,
-    form: django_forms.Form,
-    call: Callable[[list[str]], Any],
-    fields: tuple[str, ...] = ("text",),
-) -> tuple[Any, Previews]:
-    """Call the service; on a privacy finding return the previews instead."""
-    accepted = request.POST.getlist("geaccepteerd") if request.POST.get("bevestig") else []
-    try:
-        return call(accepted), Previews()
-    except privacy_check.PostBlocked as error:
-        previews = _previews(form, fields)  # before add_error drops the cleaned value
-        form.add_error(error.field, error.messages)
-        return None, previews
-    except privacy_check.ConfirmationNeeded:
-        return None, _previews(form, fields)
-    except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for field, errors in error.error_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, error.messages)
-        return None, Previews()
 
 
 # --- reading ---------------------------------------------------------------

@@ -16,7 +16,7 @@ steps and may always write except in a blind round:
 
 Only the facilitator starts, moves to the next phase, extends the timer and reveals.
 Asynchronous sessions also move by date (`catch_up`, `advance_due_sessions`).
-Every text goes through the forum's privacy gate (forum.services.privacy_checked_text):
+Every text goes through the members' privacy gate (members.privacy_gate.accepted_text):
 only the redacted text the author accepted is stored."""
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from django.utils.translation import gettext_lazy as _
 
 import casuistry.selectors
 import courses.services
-import forum.services
+from members import privacy_gate
 from members.permissions import can_use_members_area
 
 from . import broadcast, permissions, selectors
@@ -466,7 +466,7 @@ def post_contribution(
 ) -> Contribution:
     """A participant writes in the current phase, under the phase's rule. Raises
     PermissionDenied for someone outside the session, ValidationError with the rule's
-    hint otherwise, and the privacy gate's PostBlocked / ConfirmationNeeded."""
+    hint otherwise, and the privacy gate's TextBlocked / ConfirmationNeeded."""
     fresh = _locked(session)
     _apply_clock(fresh, now or timezone.now())
     participant = Participant.objects.filter(session=fresh, user_id=author.pk).first()
@@ -480,8 +480,8 @@ def post_contribution(
     refusal = phase_refusal(rule=phase.rule, role=participant.role, text=text)
     if refusal is not None:
         raise ValidationError({"text": refusal}, code="phase_rule")
-    redacted = forum.services.privacy_checked_text(
-        text=text, accepted_placeholders=accepted_placeholders, field="text"
+    redacted = privacy_gate.accepted_text(
+        text, accepted_placeholders=accepted_placeholders, field="text"
     )
     blind = phase.rule == RuleKind.BLIND_POSITIONS
     contribution = Contribution.objects.create(
@@ -528,8 +528,8 @@ def save_reflection(
         if not value.strip():
             raise ValidationError({name: ERROR_EMPTY})
     for name, value in values.items():
-        cleaned[name] = forum.services.privacy_checked_text(
-            text=value, accepted_placeholders=accepted_placeholders, field=name
+        cleaned[name] = privacy_gate.accepted_text(
+            value, accepted_placeholders=accepted_placeholders, field=name
         )
     reflection, _created = SessionReflection.objects.update_or_create(
         session=session,

@@ -9,11 +9,8 @@ through selectors.effective_state, and stored by the next write or the command."
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
-from django import forms as django_forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -26,76 +23,14 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 import casuistry.selectors
-import forum.services
 from members.decorators import member_required
+from members.privacy_preview import Previews
+from members.privacy_preview import attempt as _attempt
 
 from . import permissions, selectors, services
 from .forms import ContributionForm, ExtendForm, PlanForm, ReflectionForm
 
 FETCH_HEADER = "X-Intervisie-Fetch"
-
-
-@dataclass
-class Preview:
-    field: str
-    label: str
-    blocked: bool
-    segments: list[Any]
-    placeholders: list[str]
-
-
-class Previews(list[Preview]):
-    @property
-    def blocked(self) -> bool:
-        return any(preview.blocked for preview in self)
-
-
-def _previews(form: django_forms.Form, fields: tuple[str, ...]) -> Previews:
-    previews = Previews()
-    for name in fields:
-        text = (form.cleaned_data.get(name) or "").strip()
-        if not text:
-            continue
-        try:
-            result = forum.services.check_text(text)
-        except ValidationError:
-            continue
-        if result.clean:
-            continue
-        previews.append(
-            Preview(
-                field=name,
-                label=str(form.fields[name].label),
-                blocked=result.blocked,
-                segments=forum.services.text_segments(text, result),
-                placeholders=sorted(result.placeholders),
-            )
-        )
-    return previews
-
-
-def _attempt(
-    request: HttpRequest,
-    form: django_forms.Form,
-    call: Callable[[list[str]], Any],
-    fields: tuple[str, ...] = ("text",),
-) -> tuple[Any, Previews]:
-    accepted = request.POST.getlist("geaccepteerd") if request.POST.get("bevestig") else []
-    try:
-        return call(accepted), Previews()
-    except forum.services.PostBlocked as error:
-        previews = _previews(form, fields)
-        form.add_error(error.field, error.messages)
-        return None, previews
-    except forum.services.ConfirmationNeeded:
-        return None, _previews(form, fields)
-    except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for field, errors in error.error_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, error.messages)
-        return None, Previews()
 
 
 @never_cache

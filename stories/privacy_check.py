@@ -13,10 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from django.conf import settings
-
-import privacy
-from privacy import STRUCTURED_LABELS, Finding
+from members import privacy_gate
+from privacy import Finding
 
 SEPARATOR = "\n\n\n"
 
@@ -55,7 +53,7 @@ def _scan(texts: Sequence[str]) -> list[tuple[int, Finding]]:
         starts.append(offset)
         offset += len(text) + len(SEPARATOR)
     found = []
-    for finding in privacy.scan_text(joined, service_url=settings.PRIVACY_SERVICE_URL):
+    for finding in privacy_gate.scan(joined):
         index = max(i for i, start in enumerate(starts) if start <= finding.start)
         local_start = finding.start - starts[index]
         local_end = min(finding.end - starts[index], len(texts[index]))
@@ -96,7 +94,7 @@ def check(texts: Sequence[str]) -> PrivacyReport:
     for _, finding in found:
         key = _key(finding)
         detail = Detail(key, str(finding.label), finding.text, placeholders[key])
-        (blocked if finding.label in STRUCTURED_LABELS else details).setdefault(key, detail)
+        (blocked if privacy_gate.blocks(finding) else details).setdefault(key, detail)
     return PrivacyReport(tuple(blocked.values()), tuple(details.values()))
 
 
@@ -110,7 +108,7 @@ def replace(texts: Sequence[str], *, keys: Iterable[str]) -> list[str]:
     result = list(texts)
     by_text: dict[int, list[Finding]] = {}
     for index, finding in found:
-        if _key(finding) in chosen and finding.label not in STRUCTURED_LABELS:
+        if _key(finding) in chosen and not privacy_gate.blocks(finding):
             by_text.setdefault(index, []).append(finding)
     for index, findings in by_text.items():
         text = result[index]

@@ -1,31 +1,24 @@
 // The live thread (protocol: docs/live.md, "Forum threads").
 //
 // The page renders the thread up to data-last-seq; this script connects to the
-// thread's socket, sends {"type": "resume", "after": lastSeq} on every (re)connect,
-// applies frames strictly in sequence (a duplicate is dropped, a gap asks for a
-// resume and keeps the early frame until the gap is filled), reconnects with a
-// growing delay, and posts the reply form with fetch
+// thread's socket through the shared live client (static/js/live.js: resume on
+// every (re)connect and on resync, frames strictly in sequence, a duplicate
+// dropped, a gap resumed and the early frame kept until the gap is filled,
+// reconnects with a growing delay), and posts the reply form with fetch
 // to the same URL the no-JavaScript form uses. New posts are announced in a
 // polite live region; the focus never moves for them.
 (function () {
   "use strict";
 
   var container = document.getElementById("forum-thread");
-  if (!container || !("WebSocket" in window)) {
+  if (!container || !("WebSocket" in window) || !window.hgLive) {
     return;
   }
   var list = container.querySelector("[data-forum-posts]");
   var announcer = container.querySelector("[data-forum-announce]");
   var lastSeq = parseInt(container.getAttribute("data-last-seq"), 10) || 0;
   var path = container.getAttribute("data-ws-path");
-  var socket = null;
-  var delay = 1000;
-  var maxDelay = 30000;
-  var stopped = false;
-  var resumeAskedAt = -1;
-  // Frames that arrived ahead of a gap, by seq, until the gap is filled.
-  var waiting = {};
-  var maxWaiting = 200;
+  var live = null;
   // Who is typing: name -> time after which the line forgets them. Not a live
   // region: sighted readers see it, screen readers are not interrupted by it.
   var typingLine = container.querySelector("[data-forum-typing]");
@@ -114,9 +107,8 @@
 
   function iAmTyping() {
     var now = Date.now();
-    if (socket && socket.readyState === WebSocket.OPEN && now - typingSentAt >= typingEvery) {
+    if (now - typingSentAt >= typingEvery && live.send({ type: "typing" })) {
       typingSentAt = now;
-      socket.send(JSON.stringify({ type: "typing" }));
     }
   }
 
@@ -148,81 +140,11 @@
     }
   }
 
-  function resume() {
-    if (socket && socket.readyState === WebSocket.OPEN && resumeAskedAt !== lastSeq) {
-      resumeAskedAt = lastSeq;
-      socket.send(JSON.stringify({ type: "resume", after: lastSeq }));
-    }
-  }
-
-  function onFrame(event) {
-    var frame;
-    try {
-      frame = JSON.parse(event.data);
-    } catch (error) {
-      return;
-    }
-    if (frame.type === "resync") {
-      // The server's channel layer came back from an outage: ask for what it lost.
-      resumeAskedAt = -1;
-      resume();
-      return;
-    }
+  function other(frame) {
     if (frame.type === "typing") {
       someoneTypes(frame.name); // no seq: never stored, never replayed
-      return;
     }
-    if (typeof frame.seq !== "number") {
-      return; // an error frame: nothing to show in the thread
-    }
-    if (frame.seq <= lastSeq) {
-      return; // a duplicate
-    }
-    if (frame.seq > lastSeq + 1) {
-      // A gap: keep the frame (live events may arrive out of order, e.g. two
-      // posts committed at once) and ask the database for what is missing.
-      if (Object.keys(waiting).length < maxWaiting) {
-        waiting[frame.seq] = frame;
-      }
-      resume();
-      return;
-    }
-    apply(frame);
-    lastSeq = frame.seq;
-    // Frames that were waiting for this one follow now, in order.
-    while (waiting[lastSeq + 1]) {
-      var next = waiting[lastSeq + 1];
-      delete waiting[lastSeq + 1];
-      apply(next);
-      lastSeq = next.seq;
-    }
-    Object.keys(waiting).forEach(function (seq) {
-      if (parseInt(seq, 10) <= lastSeq) {
-        delete waiting[seq];
-      }
-    });
-    container.setAttribute("data-last-seq", String(lastSeq));
-  }
-
-  function connect() {
-    var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
-    socket = new WebSocket(scheme + window.location.host + path);
-    socket.addEventListener("open", function () {
-      delay = 1000;
-      resumeAskedAt = -1;
-      resume();
-    });
-    socket.addEventListener("message", onFrame);
-    socket.addEventListener("close", function (event) {
-      socket = null;
-      // 4401: logged out; 4403: no longer allowed. Reconnecting would not help.
-      if (stopped || event.code === 4401 || event.code === 4403) {
-        return;
-      }
-      var wait = delay + Math.floor(Math.random() * 500);
-      delay = Math.min(delay * 2, maxDelay);
-      window.setTimeout(connect, event.code === 4429 ? Math.max(wait, 10000) : wait);
-    });
+    // an error frame: nothing to show in the thread
   }
 
   // The reply form: the same POST, with fetch. The answer is JSON: on success the
@@ -254,7 +176,7 @@
         })
         .then(function (answer) {
           if (answer.ok) {
-            if (!socket) {
+            if (!live.connected()) {
               window.location.reload();
               return;
             }
@@ -295,13 +217,14 @@
     }
   });
 
-  window.addEventListener("pagehide", function () {
-    stopped = true;
-    if (socket) {
-      socket.close();
-    }
-  });
-
   enhanceReplyForm();
-  connect();
+  live = window.hgLive.connect({
+    path: path,
+    lastSeq: lastSeq,
+    apply: apply,
+    other: other,
+    onSeq: function (seq) {
+      container.setAttribute("data-last-seq", String(seq));
+    },
+  });
 })();

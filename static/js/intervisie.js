@@ -1,10 +1,10 @@
 // The live intervisie room (protocol: docs/intervisie.md, docs/live.md).
 //
 // The page renders the session up to data-last-seq; this script connects to the
-// session's socket, sends {"type": "resume", "after": lastSeq} on every (re)connect
-// and applies frames strictly in sequence (a duplicate is dropped, a gap asks for a
-// resume). A contribution is inserted in the list; a phase, reveal or timer event
-// makes the room follow: the room is fetched again (same URL, a GET) and replaced,
+// session's socket through the shared live client (static/js/live.js: resume on
+// every (re)connect and on resync, frames strictly in sequence, a duplicate
+// dropped, a gap resumed). A contribution is inserted in the list; a phase, reveal
+// or timer event makes the room follow: the room is fetched again (same URL, a GET) and replaced,
 // so every screen shows the phase the facilitator chose. The writing form is kept
 // while it holds typed text. Writes are ordinary form posts (they work without
 // JavaScript). New contributions are announced in a polite live region.
@@ -12,16 +12,10 @@
   "use strict";
 
   var room = document.getElementById("intervisie-room");
-  if (!room || !("WebSocket" in window)) {
+  if (!room || !("WebSocket" in window) || !window.hgLive) {
     return;
   }
-  var lastSeq = parseInt(room.getAttribute("data-last-seq"), 10) || 0;
-  var path = room.getAttribute("data-ws-path");
-  var socket = null;
-  var delay = 1000;
-  var stopped = false;
-  var resumeAskedAt = -1;
-  var waiting = {};
+  var live = null;
   var refreshing = false;
   var refreshAgain = false;
 
@@ -71,10 +65,7 @@
             room.setAttribute(name, fresh.getAttribute(name));
           });
           var seq = parseInt(fresh.getAttribute("data-last-seq"), 10) || 0;
-          if (seq > lastSeq) {
-            lastSeq = seq;
-          }
-          room.setAttribute("data-last-seq", String(lastSeq));
+          room.setAttribute("data-last-seq", String(live.advanceTo(seq)));
         }
         var formBox = document.querySelector("[data-intervisie-form-container]");
         var freshForm = page.querySelector("[data-intervisie-form-container]");
@@ -101,70 +92,12 @@
     }
   }
 
-  function resume() {
-    if (socket && socket.readyState === WebSocket.OPEN && resumeAskedAt !== lastSeq) {
-      resumeAskedAt = lastSeq;
-      socket.send(JSON.stringify({ type: "resume", after: lastSeq }));
-    }
-  }
-
-  function onFrame(event) {
-    var frame;
-    try {
-      frame = JSON.parse(event.data);
-    } catch (error) {
-      return;
-    }
-    if (frame.type === "resync") {
-      resumeAskedAt = -1;
-      resume();
-      return;
-    }
-    if (typeof frame.seq !== "number" || frame.seq <= lastSeq) {
-      return;
-    }
-    if (frame.seq > lastSeq + 1) {
-      waiting[frame.seq] = frame;
-      resume();
-      return;
-    }
-    apply(frame);
-    lastSeq = frame.seq;
-    while (waiting[lastSeq + 1]) {
-      var next = waiting[lastSeq + 1];
-      delete waiting[lastSeq + 1];
-      apply(next);
-      lastSeq = next.seq;
-    }
-    room.setAttribute("data-last-seq", String(lastSeq));
-  }
-
-  function connect() {
-    var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
-    socket = new WebSocket(scheme + window.location.host + path);
-    socket.addEventListener("open", function () {
-      delay = 1000;
-      resumeAskedAt = -1;
-      resume();
-    });
-    socket.addEventListener("message", onFrame);
-    socket.addEventListener("close", function (event) {
-      socket = null;
-      if (stopped || event.code === 4401 || event.code === 4403) {
-        return;
-      }
-      var wait = delay + Math.floor(Math.random() * 500);
-      delay = Math.min(delay * 2, 30000);
-      window.setTimeout(connect, event.code === 4429 ? Math.max(wait, 10000) : wait);
-    });
-  }
-
-  window.addEventListener("pagehide", function () {
-    stopped = true;
-    if (socket) {
-      socket.close();
-    }
+  live = window.hgLive.connect({
+    path: room.getAttribute("data-ws-path"),
+    lastSeq: parseInt(room.getAttribute("data-last-seq"), 10) || 0,
+    apply: apply,
+    onSeq: function (seq) {
+      room.setAttribute("data-last-seq", String(seq));
+    },
   });
-
-  connect();
 })();

@@ -35,6 +35,7 @@ class AsgiLiveServer:
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
         self._saved_connections = None
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     def _share_the_test_connection(self) -> None:
         connection = connections["default"]
@@ -64,7 +65,7 @@ class AsgiLiveServer:
         )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(
-            target=lambda: asyncio.run(self._server.serve(sockets=[self._socket])),
+            target=lambda: asyncio.run(self._serve()),
             name="asgi-live-server",
             daemon=True,
         )
@@ -76,6 +77,43 @@ class AsgiLiveServer:
             deadline.wait(0.05)
         self.stop()
         raise RuntimeError("the ASGI live server did not start")
+
+    async def _serve(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        await self._server.serve(sockets=[self._socket])
+
+    def _on_server_loop(self, coroutine_function) -> None:
+        """Run `coroutine_function()` on the server's event loop (where the channel
+        layer and the consumers live) and wait for it."""
+        asyncio.run_coroutine_threadsafe(coroutine_function(), self._loop).result(
+            timeout=START_TIMEOUT
+        )
+
+    def lose_group_memberships(self) -> None:
+        """As a channel layer that restarted without persistence: every open live
+        socket is no member of its groups any more, so events sent now reach none of
+        them (members.live joins them again on resync)."""
+        from members.live import _watches
+
+        async def discard() -> None:
+            for watch in list(_watches.values()):
+                for consumer in list(watch.consumers):
+                    for group in consumer.groups:
+                        await consumer.channel_layer.group_discard(group, consumer.channel_name)
+
+        self._on_server_loop(discard)
+
+    def resync(self) -> None:
+        """As when the channel layer answers again (members.live._LayerWatch): every
+        open live socket joins its groups again and sends `{"type": "resync"}`."""
+        from members.live import _watches
+
+        async def resync() -> None:
+            for watch in list(_watches.values()):
+                for consumer in list(watch.consumers):
+                    consumer.request_resync()
+
+        self._on_server_loop(resync)
 
     def stop(self) -> None:
         if self._server is not None:

@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import expect
 
@@ -145,6 +147,22 @@ def log_in(context, who, *, password: str = PASSWORD, secret: str | None = None)
     # On a phone the logout button sits in the folded menu: present, not necessarily visible.
     expect(page.get_by_role("button", name="Uitloggen", include_hidden=True)).to_be_attached()
     return page
+
+
+def log_in_by_cookie(page, user, base_url: str) -> None:
+    """Log `user` in without the login form: a session made by Django's test client,
+    its cookie handed to `page`'s context (for tests about something else)."""
+    client = Client()
+    client.force_login(user)
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": base_url,
+            }
+        ]
+    )
 
 
 def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:

@@ -19,44 +19,16 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
-import privacy
-from tests.e2e.asgi_server import AsgiLiveServer
-from tests.e2e.conftest import axe_violations
-from tests.e2e.test_forum import log_in
+from tests.e2e.conftest import axe_violations, log_in
 from tests.intervisie import factories
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("warm_privacy_detector"),
+]
 
 PHASE = "#fase-kop"
 FORM = "[data-intervisie-form-container]"
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _warm_privacy_detector():
-    privacy.scan_text("Ik sprak met Jan.")
-
-
-@pytest.fixture
-def asgi_server(db, home_page):
-    server = AsgiLiveServer()
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def contexts(browser, asgi_server):
-    opened = []
-
-    def open_context(**options):
-        context = browser.new_context(base_url=asgi_server.url, locale="nl-NL", **options)
-        context.set_default_timeout(15_000)
-        opened.append(context)
-        return context
-
-    yield open_context
-    for context in opened:
-        context.close()
 
 
 def write(page, text: str) -> None:
@@ -71,12 +43,12 @@ def press(page, name: str) -> None:
     page.keyboard.press("Enter")
 
 
-def test_a_live_incidentmethode_session_with_four_members(contexts):
+def test_a_live_incidentmethode_session_with_four_members(asgi_contexts):
     session, lead, inbrenger, (a, b) = factories.session()
     url = reverse("intervisie:room", kwargs={"pk": session.pk})
     pages = {}
     for name, user in (("lead", lead), ("inbrenger", inbrenger), ("a", a), ("b", b)):
-        page = log_in(contexts(bypass_csp=name == "a"), user)
+        page = log_in(asgi_contexts(bypass_csp=name == "a"), user)
         page.goto(url)
         expect(page.locator(PHASE)).to_have_text("Nog niet begonnen")
         pages[name] = page
@@ -155,13 +127,13 @@ def test_a_live_incidentmethode_session_with_four_members(contexts):
     expect(b_page.locator("main")).not_to_contain_text("sneller advies vragen.")
 
 
-def test_an_async_moreel_beraad_moves_by_date(contexts):
+def test_an_async_moreel_beraad_moves_by_date(asgi_contexts):
     # Started two and a half days ago, two days per phase: "Feiten" runs now.
     start = timezone.now() - timedelta(days=2, hours=12)
     session, _lead, _inbrenger, (a, _b) = factories.session(
         method="moreel_beraad", mode="async", starts_at=start
     )
-    page = log_in(contexts(bypass_csp=True), a)
+    page = log_in(asgi_contexts(bypass_csp=True), a)
     page.goto(reverse("intervisie:room", kwargs={"pk": session.pk}))
     expect(page.locator(PHASE)).to_contain_text("Fase 2 van 7: Feiten")
     write(page, "het kind was thuis.")
@@ -169,3 +141,40 @@ def test_an_async_moreel_beraad_moves_by_date(contexts):
     write(page, "wie was er thuis?")
     expect(page.locator("[data-intervisie-contributions]")).to_contain_text("wie was er thuis?")
     assert axe_violations(page) == []
+
+
+def test_after_a_resync_the_room_resumes_and_shows_what_it_missed(asgi_server, asgi_contexts):
+    """The channel layer loses the sockets' group memberships (as a Redis restart
+    does): a contribution made meanwhile reaches no open room. When the server sends
+    `{"type": "resync"}`, the room resumes from its last seq and shows it, without a
+    reload."""
+    session, lead, _inbrenger, (a, b) = factories.session()
+    url = reverse("intervisie:room", kwargs={"pk": session.pk})
+    lead_page, a_page, b_page = (log_in(asgi_contexts(), user) for user in (lead, a, b))
+    for page in (lead_page, a_page, b_page):
+        page.goto(url)
+    press(lead_page, "Sessie starten")
+    press(lead_page, "Naar de volgende fase")
+    for page in (a_page, b_page):
+        expect(page.locator(PHASE)).to_contain_text("Vragenronde")
+    room = b_page.locator("#intervisie-room")
+    seq_before = room.get_attribute("data-last-seq")
+    b_page.evaluate("() => { window.__sameDocument = true; }")
+
+    asgi_server.lose_group_memberships()
+    write(a_page, "was de moeder erbij?")
+    expect(a_page.locator("[data-intervisie-contributions]")).to_contain_text(
+        "was de moeder erbij?"
+    )
+    # Committed and broadcast, but b's socket is in no group: nothing arrived.
+    expect(room).to_have_attribute("data-last-seq", seq_before)
+    expect(b_page.locator("[data-intervisie-contributions]")).not_to_contain_text(
+        "was de moeder erbij?"
+    )
+
+    asgi_server.resync()
+    expect(b_page.locator("[data-intervisie-contributions]")).to_contain_text(
+        "was de moeder erbij?"
+    )
+    expect(room).not_to_have_attribute("data-last-seq", seq_before)
+    assert b_page.evaluate("() => window.__sameDocument === true")

@@ -9,37 +9,17 @@ import re
 
 import pytest
 from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
-import privacy
 from courses.models import Completion, ReflectionAnswer
 from tests.courses import factories as cf
-from tests.e2e.conftest import axe_violations, screenshot
+from tests.e2e.conftest import axe_violations, log_in_by_cookie, screenshot
 from tests.members.factories import PASSWORD
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _warm_privacy_detector():
-    """The embedded detector loads its models on first use (many seconds on a
-    busy machine): load them once, before any expectation's clock runs."""
-    privacy.scan_text("Ik sprak met Jan.")
-
-
-def _log_in(page, user, live_server):
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("warm_privacy_detector"),
+]
 
 
 def _answer(page, lesson, *, right: bool) -> None:
@@ -74,7 +54,7 @@ def test_the_quiz_result_is_in_view_clear_of_the_exit_bar_and_focused(
 ):
     course = cf.course(home_page)
     lesson = cf.lessons_of(course)[-1]
-    _log_in(page, member, live_server)
+    log_in_by_cookie(page, member, live_server.url)
     page.set_viewport_size({"width": width, "height": 800})
     page.goto(lesson.url)
 
@@ -100,7 +80,7 @@ def test_every_retake_is_a_fresh_quiz_in_another_order_and_passing_shows_all(
 ):
     course = cf.course(home_page)
     lesson = cf.lessons_of(course)[-1]
-    _log_in(page, member, live_server)
+    log_in_by_cookie(page, member, live_server.url)
     page.goto(lesson.url)
     orders = [_question_order(page)]
 
@@ -128,7 +108,7 @@ def test_a_reflection_survives_a_quiz_submit_and_an_expired_session(
     reflection = next(b for b in lesson.body if b.block_type == "reflection")
     field = page.locator(f"#reflectie-{reflection.id}")
     typed = "Ik merk dat ik eerder twijfel uitspreek naar collega's."
-    _log_in(page, member, live_server)
+    log_in_by_cookie(page, member, live_server.url)
     page.goto(lesson.url)
 
     field.fill(typed)
@@ -160,7 +140,7 @@ def test_the_last_lesson_ends_on_the_completion_page(audit_page, live_server, me
     page = audit_page
     course = cf.course(home_page)
     lessons = cf.lessons_of(course)
-    _log_in(page, member, live_server)
+    log_in_by_cookie(page, member, live_server.url)
     page.goto(lessons[0].url)
     page.goto(lessons[-1].url)
     _answer(page, lessons[-1], right=True)

@@ -5,10 +5,9 @@ import re
 
 import pytest
 from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import axe_violations, screenshot
+from tests.e2e.conftest import axe_violations, log_in_by_cookie, screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -51,20 +50,6 @@ def neutral_web(page):
 
     page.route(re.compile(r"^https://(www\.google\.nl|neutral\.example)/.*"), fulfil)
     return page
-
-
-def log_in(page, user, live_server):
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
 
 
 def focus_outline(page) -> tuple[str, str]:
@@ -113,7 +98,7 @@ def test_every_public_page_type_has_no_serious_accessibility_violations(
 def test_member_pages_have_no_serious_accessibility_violations(
     audit_page, public_site, member, live_server, path
 ):
-    log_in(audit_page, member, live_server)
+    log_in_by_cookie(audit_page, member, live_server.url)
     audit_page.goto(path)
 
     expect(audit_page.get_by_role("button", name="Uitloggen")).to_be_visible()
