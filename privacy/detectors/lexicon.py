@@ -150,3 +150,9 @@ def is_unknown_word(word: str) -> bool:
         and lowered not in place_names()
         and lowered not in COUNTRIES
     )
+
+
+@cache
+def interfix_surnames() -> frozenset[str]:
+    """Lowercase surnames that follow a particle in deduce's list ("vries" of "de Vries")."""
+    return frozenset(n.lower() for n in _items("names", "lst_interfix_surname") if len(n) >= 2)
