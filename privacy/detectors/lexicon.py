@@ -122,7 +122,8 @@ def dutch_words() -> frozenset[str]:
 
     ``privacy/data/nl_words.txt.gz`` was written once with
     ``wordfreq.top_n_list("nl", 60000)`` (letters, apostrophes and hyphens only); the
-    data of wordfreq is CC BY-SA 4.0 (Robyn Speer). It holds many first names too
+    data of wordfreq is CC BY-SA 4.0 (Robyn Speer), and so is this list derived from it:
+    attribution, changes and licence in ``privacy/data/NOTICE``. It holds many first names too
     ("marco", "roos"): a word *missing* from it is what says "this is probably a name".
     """
     import gzip
