@@ -13,6 +13,7 @@ from privacy.allowlist import allowed_ranges, is_not_name, is_public_number, is_
 from privacy.detectors import DETECTORS, Detector
 from privacy.detectors.ages import is_age_range
 from privacy.detectors.lexicon import common_words, dutch_words, first_names
+from privacy.detectors.lexicon import surnames as surnames_alone
 from privacy.errors import check_text
 from privacy.fast import fold, folded, release
 from privacy.findings import STRUCTURED_LABELS, Finding, Label
@@ -82,7 +83,10 @@ class Engine:
                 raw.extend(detector(text))
             kept = list(_apply_allowlist(text, _trim_tails(text, raw)))
             kept.extend(_apply_allowlist(text, _propagate(text, kept)))
-            kept = [_extend_initials(text, f) for f in _trim_names(text, kept)]
+            kept = [f for f in kept if not _word_opening_sentence(text, f)]
+            kept = [
+                _extend_particle(text, _extend_initials(text, f)) for f in _trim_names(text, kept)
+            ]
             return resolve_overlaps(text, kept)
         finally:
             release()  # the detectors' shared copy of the text
@@ -344,6 +348,8 @@ _TRAILING_NOT_NAME = frozenset(
 )  # fmt: skip
 
 
+#: Lowercase particles that open a surname and stay in it: "de Groot", "van der Linden".
+_NAME_PARTICLES = frozenset({"de", "van", "der", "den", "ter", "ten", "el", "al"})
 _TAIL_WORD = re.compile(r"\s+(?:en|de|te|het|of|in|op|aan|van|met|bij)$")
 _TAIL_LABELS = frozenset({Label.PLAATS, Label.ADRES, Label.INSTELLING})
 
@@ -373,8 +379,10 @@ def _trim_names(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
             yield finding
             continue
         words = list(_WORD.finditer(finding.text))
+        keep_particle = _particle_opens_name(text, finding.start, words)
         while len(words) > 1 and (
-            is_not_name(words[0].group(0)) or words[0].group(0) in _LEADING_NOT_NAME
+            (is_not_name(words[0].group(0)) and not keep_particle)
+            or words[0].group(0) in _LEADING_NOT_NAME
         ):
             words.pop(0)  # "aan de Schans": a preposition never starts a name
         while len(words) > 1 and (
@@ -387,6 +395,82 @@ def _trim_names(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
             yield finding
         else:
             yield Finding(start, end, finding.label, text[start:end], finding.detector)
+
+
+_PREPOSITION_BEFORE = re.compile(
+    r"(?<![\w-])(?:aan|op|in|uit|bij|naar|via|langs|over|van|vanaf|richting|hoek|t/m|tot|"
+    r"door|voor|onder|achter|tegen|om|na|tijdens|met|en|of)\s+$",
+    re.IGNORECASE,
+)
+_PARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:van\s+de[nr]?|van|de|ter|ten)\s+$")
+
+
+def _extend_particle(text: str, finding: Finding) -> Finding:
+    """Take the particle before a surname into it: "mevrouw de Wit", "dhr. van Dijk";
+    not after a preposition ("aan de Schans") or in a lowercase word ("de Storm")."""
+    if finding.label is not Label.NAAM or not finding.text[:1].isupper():
+        return finding
+    before = _PARTICLE_BEFORE.search(text, max(0, finding.start - 8), finding.start)
+    if before is None or _PREPOSITION_BEFORE.search(
+        text, max(0, before.start() - 12), before.start()
+    ):
+        return finding
+    if finding.text.split()[0].split("-")[0].lower() in first_names():
+        return finding  # "de vader van Jelle": a first name takes no particle
+    words_before = text[max(0, before.start() - 20) : before.start()].split()
+    if not words_before or not (
+        is_not_name(words_before[-1].rstrip(".,:")) or words_before[-1][:1].isupper()
+    ):
+        return finding  # only after a title, role or first name: "mevrouw de Wit"
+    start = before.start()
+    return Finding(start, finding.end, finding.label, text[start : finding.end], finding.detector)
+
+
+def _particle_opens_name(text: str, start: int, words: list[re.Match[str]]) -> bool:
+    """Whether a lowercase particle opening a name belongs to it: "mevrouw de Wit",
+    "marlies de wit", "de groot", but not "aan de Schans" or "de heer Willem"."""
+    if len(words) < 2 or words[0].group(0) not in _NAME_PARTICLES:
+        return False
+    if is_not_name(words[1].group(0)):
+        return False  # "de heer Lagendijk": a title
+    if text[start : start + 1].islower() and words[1].group(0).islower():
+        return True  # "de vries", typed without capitals: found as a surname with "de"
+    return _PREPOSITION_BEFORE.search(text, max(0, start - 12), start) is None
+
+
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:][\"'\u201d)]?\s+|\n\s*)$")
+_PAIR_AFTER = re.compile(r"\s+en\s+([a-zà-ÿ]+)\b")
+_FUNCTION_WORDS = frozenset(
+    {"zijn", "haar", "hun", "mijn", "jouw", "uw", "onze", "ons", "de", "het", "een", "ik",
+     "hij", "zij", "ze", "wij", "we", "jij", "je", "die", "dat", "deze", "dit", "ook", "dan"}
+)  # fmt: skip
+
+
+def _word_opening_sentence(text: str, finding: Finding) -> bool:
+    """A name's word that is also an ordinary word, opening a sentence where it is the
+    word: "Storm en regen", "Berg en dal" (a pair of ordinary words), and the bare
+    surname of "de Groot" ("Groot probleem": at a sentence start the surname is "De Groot")."""
+    if finding.label is not Label.NAAM or " " in finding.text or not finding.text[:1].isupper():
+        return False
+    if _SENTENCE_BEFORE.search(text, max(0, finding.start - 4), finding.start) is None:
+        return False
+    lowered = finding.text.lower()
+    if lowered not in dutch_words() or lowered in first_names():
+        return False
+    pair = _PAIR_AFTER.match(text, finding.end)
+    if pair is not None:
+        other = pair.group(1)
+        return (
+            other in dutch_words() and other not in first_names() and other not in _FUNCTION_WORDS
+        )
+    # the surname of "de Groot" / "van Dijk" elsewhere in the text, here without its particle
+    return (
+        re.search(
+            rf"(?<![\w-])(?:de|van|der|den|ter|ten)\s+{re.escape(finding.text)}(?![\w-])", text
+        )
+        is not None
+        and lowered not in surnames_alone()
+    )
 
 
 def _extend_initials(text: str, finding: Finding) -> Finding:

@@ -7,7 +7,9 @@ redacted, and every leak (a gold span no finding overlaps).
 - ``--corpus DIR`` scores a folder of corpus JSON (default: ``tests/privacy/corpus``);
 - ``--markup DIR`` builds the documents from a folder of markup files on the fly
   (``### id`` lines, ``[[LABEL:text]]`` spans, ``[[-:text]]`` must-keep terms);
-- ``--deduce-only`` scores deduce without this package's detectors, for comparison.
+- ``--deduce-only`` scores deduce without this package's detectors, for comparison;
+- ``--figures-only`` prints the figures per label and no span: how the frozen halves are
+  measured without reading what failed on them.
 """
 
 from __future__ import annotations
@@ -123,8 +125,11 @@ def format_report(
     *,
     show_false_positives: bool = False,
     show_boundaries: bool = False,
+    figures_only: bool = False,
 ) -> str:
-    """A Markdown report of ``score``."""
+    """A Markdown report of ``score``; ``figures_only`` leaves out which spans leaked,
+    which must-keep terms were redacted and every other list of spans (for a frozen
+    half, which is measured but never read)."""
     lines = [
         f"### {title}",
         "",
@@ -145,6 +150,8 @@ def format_report(
                 f"| {label} | {score.gold_by_label[label]} | {score.label_recall(label):.3f} "
                 f"| {score.label_exact_recall(label):.3f} |"
             )
+    if figures_only:
+        return "\n".join(lines) + "\n"
     lines += ["", f"Leaks ({len(score.leaks)}):", ""]
     lines += [f"- {doc_id}: {span.label} {span.text!r}" for doc_id, span in score.leaks]
     lines += ["", f"Must-keep terms redacted ({len(score.keep_redacted)}):", ""]
@@ -185,7 +192,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--boundaries", action="store_true", help="list spans found with wrong boundaries"
     )
+    parser.add_argument(
+        "--figures-only",
+        action="store_true",
+        help="print the figures per label, no span (for the frozen halves)",
+    )
     args = parser.parse_args(argv)
+    if args.figures_only and (args.false_positives or args.boundaries):
+        parser.error("--figures-only lists no spans")
 
     if args.markup is not None:
         documents = documents_from_markup(args.markup)
@@ -204,6 +218,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         title,
         show_false_positives=args.false_positives,
         show_boundaries=args.boundaries,
+        figures_only=args.figures_only,
     )
     sys.stdout.write(report)
     return 0

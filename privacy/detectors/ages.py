@@ -66,7 +66,9 @@ _IS_VERBS = keyword_pattern(_IS_VERB_WORDS)
 _IS_AGE = re.compile(
     rf"\b(?:{_IS_VERBS})\s+(?:ik\s+|hij\s+|ze\s+|zij\s+)?"
     rf"(?:pas\s+|nog\s+maar\s+|net\s+|bijna\s+|ongeveer\s+|inmiddels\s+|toen\s+|nu\s+)*"
-    rf"({_NUM})(?=\s*(?:[.,;:!?)]|$|\s+en\s|\s+jaar\b|\s+toen\b))",
+    rf"({_NUM})(?=\s*(?:[.,;:!?)]|$|\s+en\s|\s+jaar\b|\s+toen\b))"
+    r"|\b(?:is|was|wordt|werd)\s+(?:pas\s+|net\s+|bijna\s+|nu\s+|inmiddels\s+)*"
+    rf"({_NUM}\s+(?:maanden|maand|weken|week))(?![\w-])",
     re.IGNORECASE,
 )
 _NOUN_VAN = re.compile(
@@ -167,6 +169,10 @@ def find_ages(text: str) -> Iterator[Finding]:
                 if _age_ok(number.group(0)):
                     yield _make(text, m.start() + number.start(), m.start() + number.end())
     for m in finditer_words(_IS_AGE, _IS_FIRST_WORDS, text):
+        if m.group(2):  # "de baby is 9 maanden": the age with its unit, not a duration
+            if _age_ok(m.group(2).split()[0]) and not _DURATION_AFTER.match(text, m.end(2)):
+                yield _make(text, m.start(2), m.end(2))
+            continue
         if _age_ok(m.group(1)):
             yield _make(text, m.start(1), m.end(1))
             yield from _more_ages(text, m.end(1))

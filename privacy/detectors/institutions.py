@@ -256,4 +256,34 @@ def find_known_organisations(text: str) -> Iterator[Finding]:
         yield Finding(m.start(), m.end(), Label.INSTELLING, value, "instelling-lijst")
 
 
-DETECTORS = (find_schools, find_institutions, find_known_organisations)
+# A congregation, church or mosque named in one word, with the name that may follow:
+# "Pinkstergemeente Levend Water", "Pauluskerk", "Baptistengemeente Rotterdam-Zuid".
+_CONGREGATION = re.compile(
+    r"(?<![\w-])([A-ZÀ-Ý][a-zà-ÿ'-]{2,30}(?:gemeente|kerk|parochie|moskee|synagoge|tempel))"
+    r"((?:[ \t]+(?:van[ \t]+)?[A-ZÀ-Ý][\w'\u2019-]*){0,3})(?![\w-])"
+)
+_CONGREGATION_WORDS = ("gemeente", "kerk", "parochie", "moskee", "synagoge", "tempel")
+
+
+@distinct
+def find_congregations(text: str) -> Iterator[Finding]:
+    """A church, congregation or mosque by its one-word name ("Pauluskerk") or with the
+    name that follows the type ("Pinkstergemeente Levend Water")."""
+    if not contains_any(text, _CONGREGATION_WORDS):
+        return
+    for m in _CONGREGATION.finditer(text):
+        name, rest = m.group(1), m.group(2)
+        words = rest.split()
+        while words and is_not_name(words[-1]):
+            words.pop()  # "Pauluskerk Het": the article of the next sentence part
+        if not words and name.lower() in dutch_words():
+            continue  # "Moederkerk", "Deelgemeente" alone are words, not one church
+        if not words and name.lower().endswith("gemeente"):
+            continue  # "Woongemeente": a municipality's kind, unless a name follows
+        end = m.end(1)
+        if words:
+            end = text.index(words[-1], m.end(1)) + len(words[-1])
+        yield Finding(m.start(1), end, Label.INSTELLING, text[m.start(1) : end], "instelling")
+
+
+DETECTORS = (find_schools, find_institutions, find_known_organisations, find_congregations)

@@ -122,7 +122,8 @@ def dutch_words() -> frozenset[str]:
 
     ``privacy/data/nl_words.txt.gz`` was written once with
     ``wordfreq.top_n_list("nl", 60000)`` (letters, apostrophes and hyphens only); the
-    data of wordfreq is CC BY-SA 4.0 (Robyn Speer). It holds many first names too
+    data of wordfreq is CC BY-SA 4.0 (Robyn Speer), and so is this list derived from it:
+    attribution, changes and licence in ``privacy/data/NOTICE``. It holds many first names too
     ("marco", "roos"): a word *missing* from it is what says "this is probably a name".
     """
     import gzip
@@ -150,3 +151,9 @@ def is_unknown_word(word: str) -> bool:
         and lowered not in place_names()
         and lowered not in COUNTRIES
     )
+
+
+@cache
+def interfix_surnames() -> frozenset[str]:
+    """Lowercase surnames that follow a particle in deduce's list ("vries" of "de Vries")."""
+    return frozenset(n.lower() for n in _items("names", "lst_interfix_surname") if len(n) >= 2)

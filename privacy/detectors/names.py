@@ -12,7 +12,9 @@ from privacy.allowlist import is_not_name
 from privacy.detectors.lexicon import (
     COUNTRIES,
     common_words,
+    dutch_words,
     first_names,
+    interfix_surnames,
     is_unknown_word,
     place_names,
     surnames,
@@ -212,7 +214,7 @@ def _lowercase_surname_end(text: str, end: int) -> int:
     particles, word = m.group(1), m.group(2)
     if word in common_words() or word in first_names():
         return end
-    if particles and word in surnames():
+    if particles and (word in surnames() or word in interfix_surnames()):
         return m.end()
     if not particles and is_unknown_word(word) and len(word) >= 3:
         return m.end()
@@ -315,6 +317,150 @@ def find_name_pairs(text: str) -> Iterator[Finding]:
         yield Finding(m.start(1), m.end(2), Label.NAAM, m.group(0), "naam-paar")
 
 
+# A capitalised word opening a sentence (or a line), optionally with a second one:
+# "Gebremariam belde.", "Hagos Tesfamariam kwam binnen." Only a word that no Dutch
+# word list, place list or month holds is a name on its own there.
+_SENTENCE_OPENER = re.compile(
+    r"(?:^[ \t]*|[.!?][\"'\u201d)]?[ \t]+|\n[ \t]*)"
+    r"([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'\u2019-]{2,20})(?:[ \t]([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'\u2019-]{2,20}))?"
+    r"(?![\w-])",
+    re.MULTILINE,
+)
+
+
+def _unknown_name_word(word: str) -> bool:
+    """A capitalised word that is no Dutch word, place, country, month or kind of thing
+    ("Gespreksverslag", "Ex-partner": made of Dutch words)."""
+    lowered = word.lower()
+    return (
+        is_unknown_word(word)
+        and not _is_compound(lowered)
+        and not any(part in dutch_words() for part in lowered.split("-") if "-" in lowered)
+        and lowered not in _MONTHS_AND_DAYS
+        and not is_not_name(word)
+        and not lowered.endswith(_ADJECTIVE_ENDINGS)
+        and not lowered.endswith(_THING_ENDINGS)
+    )
+
+
+@distinct
+def find_sentence_opening_names(text: str) -> Iterator[Finding]:
+    """A name opening a sentence that no list holds ("Kowalczyk was er niet bij."), and a
+    known or unknown first word before an unknown second ("Oleksandr Bondarenko belde")."""
+    common = common_words()
+    for m in _SENTENCE_OPENER.finditer(text):
+        first, second = m.group(1), m.group(2)
+        first_unknown = _unknown_name_word(first)
+        if second is not None:
+            second_ok = _unknown_name_word(second) or (
+                second.lower() in surnames() and second.lower() not in dutch_words()
+            )
+            first_ok = first_unknown or (
+                first.lower() not in common
+                and not is_not_name(first)
+                and first.lower() not in _MONTHS_AND_DAYS
+                and first.lower() not in place_names()
+                and first.lower() not in COUNTRIES
+            )
+            if second_ok and first_ok:
+                yield Finding(
+                    m.start(1),
+                    m.end(2),
+                    Label.NAAM,
+                    m.group(0)[m.start(1) - m.start() :],
+                    "naam-begin",
+                )
+                continue
+        if first_unknown:
+            yield Finding(m.start(1), m.end(1), Label.NAAM, first, "naam-begin")
+
+
+#: Words after which a lowercase word no Dutch list holds is a name, in a text typed
+#: without capitals: "we hebben met semhar gesproken", "ik zag aleks en daryna".
+_LOWER_NAME_CONTEXT = re.compile(
+    r"(?<![\w-])(?:met|en|zag|sprak|spreek|spraken|belde|bel|appte|mailde|bij|tegen|vroeg|"
+    r"ken|kende|hoorde|zei|zegt|of)\s+(?=([a-zà-öø-ÿğışç][a-zà-öø-ÿğışç'-]{2,11})(?![\w-]))"
+)
+_LOWER_NOT_NAME_ENDINGS = (
+    "ing", "heid", "schap", "tje", "pje", "kje", "je", "isch", "lijk", "atie", "iteit",
+    "eren", "elen", "ische", "baar", "loos", "achtig", "zaam",
+)  # fmt: skip
+
+
+def _is_compound(word: str) -> bool:
+    """Whether ``word`` is Dutch words joined ("gezinsvoogd", "gespreksverslag",
+    "terugbelverzoek"): no name."""
+    return len(word) >= 8 and _splits(word, 3)
+
+
+def _splits(word: str, parts_left: int) -> bool:
+    words = dutch_words()
+    if word in words and len(word) >= 3 and word not in first_names():
+        return True
+    if parts_left <= 1:
+        return False
+    for i in range(3, len(word) - 2):
+        head = word[:i]
+        if head not in words or head in first_names():
+            continue
+        for link in ("", "s", "en"):
+            rest = word[i + len(link) :] if word.startswith(link, i) else None
+            if rest and len(rest) >= 3 and _splits(rest, parts_left - 1):
+                return True
+    return False
+
+
+@distinct
+def find_unknown_names_in_chat(text: str) -> Iterator[Finding]:
+    """A lowercase word no Dutch list holds after "met", "en", "zag", ... in a text typed
+    without capitals: a name no list holds ("semhar", "daryna")."""
+    if not typed_without_capitals(text):
+        return
+    for m in _LOWER_NAME_CONTEXT.finditer(text):
+        word = m.group(1)
+        if (
+            not is_unknown_word(word)
+            or is_not_name(word)
+            or word.endswith(_LOWER_NOT_NAME_ENDINGS)
+            or _is_compound(word)
+        ):
+            continue
+        end = _lowercase_surname_end(text, m.end(1))
+        yield Finding(m.start(1), end, Label.NAAM, text[m.start(1) : end], "naam-klein")
+
+
+#: "de" + a surname word that is no noun used with "de": "de groot", "de vries". Nouns
+#: ("de berg", "de visser", "de bakker") stay.
+_DE_SURNAMES = frozenset(
+    {"vries", "jong", "groot", "wit", "bruijn", "bruin", "bruyn", "graaf", "rooij", "rooy",
+     "zwart", "swart", "klein", "kort", "rijk", "ruijter", "ruyter", "kock", "haan", "waal",
+     "lange", "boer"} - {"lange", "boer"}
+)  # fmt: skip
+_LOWER_SURNAME_ALONE = re.compile(
+    r"(?<![\w-])(de|van\s+de[nr]|van|ter|ten)\s+([a-zà-öø-ÿ][a-zà-öø-ÿ'-]{1,20})(?![\w-])"
+)
+
+
+@distinct
+def find_lowercase_surnames(text: str) -> Iterator[Finding]:
+    """A surname with its particle typed in lowercase: "de groot", "van den berg",
+    "van amerongen". "van de", "van" and "de" + an ordinary word stay."""
+    if not any(word in text for word in ("de ", "van ", "ter ", "ten ")):
+        return
+    for m in _LOWER_SURNAME_ALONE.finditer(text):
+        particle, word = " ".join(m.group(1).split()), m.group(2)
+        if word not in interfix_surnames():
+            continue
+        if particle == "de":
+            ok = word in _DE_SURNAMES or is_unknown_word(word)
+        elif particle in ("van den", "van der"):
+            ok = word not in common_words() or word in interfix_surnames()
+        else:  # "van", "ter", "ten": only a word that is no Dutch word or place
+            ok = is_unknown_word(word)
+        if ok and not is_not_name(word):
+            yield Finding(m.start(), m.end(), Label.NAAM, m.group(0), "naam-klein")
+
+
 DETECTORS = (
     find_role_names,
     find_chat_speakers,
@@ -322,4 +468,7 @@ DETECTORS = (
     find_unknown_lowercase_names,
     find_unknown_capitalised_names,
     find_name_pairs,
+    find_sentence_opening_names,
+    find_unknown_names_in_chat,
+    find_lowercase_surnames,
 )

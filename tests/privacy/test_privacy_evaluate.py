@@ -55,3 +55,16 @@ def test_markup_option_scores_a_folder_on_the_fly(tmp_path: Path, monkeypatch, c
     assert "2 texts" in out
     assert "gold spans: 2" in out
     assert "- t-02: TELEFOON '06-41873265'" in out
+
+
+def test_figures_only_names_no_span(tmp_path: Path, monkeypatch, capsys) -> None:
+    """The frozen halves are measured per label without showing what leaked."""
+    (tmp_path / "chat.txt").write_text(MARKUP, "utf-8")
+    monkeypatch.setattr("privacy.engine.scan", _fake_scanner)
+    assert main(["--markup", str(tmp_path), "--figures-only"]) == 0
+    out = capsys.readouterr().out
+    assert "| TELEFOON | 1 | 0.000 | 0.000 |" in out
+    assert "structured leaks: 1" in out
+    assert "06-41873265" not in out
+    assert "huiselijkgeweld.nl" not in out
+    assert "Leaks" not in out
