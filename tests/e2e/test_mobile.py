@@ -121,6 +121,12 @@ def test_the_reports_fit_a_phone(phone, demo):
     log_in(phone, coordinator.email, secret=secret)
 
     assert_fits_a_phone(phone, reverse("courses:reports"))
+    # No table scrolls sideways inside its box either: each row is a card.
+    scrolled = phone.evaluate(
+        "() => [...document.querySelectorAll('main .utrecht-table-container')]"
+        ".filter(box => box.scrollWidth > box.clientWidth + 1).length"
+    )
+    assert scrolled == 0
     assert screenshot(phone, "reports-375").stat().st_size > 0
 
 
@@ -293,3 +299,36 @@ def test_a_phone_number_in_a_sentence_is_a_44_px_target_without_a_gap_or_a_talle
     }"""
     )
     assert abs(line - round(line)) < 0.1, f"the sentence's lines are uneven ({line})"
+
+
+SMALL_TARGETS = """() => [...document.querySelectorAll(
+    'a[href], button, summary, select, input:not([type=hidden], [type=checkbox], [type=radio])'
+  )]
+  // Links inside running text are exempt (WCAG 2.5.5's inline exception); a
+  // checkbox's target is its label.
+  .filter(el => el.offsetParent && !el.closest('p, dd, .utrecht-rich-text'))
+  .map(el => { const r = el.getBoundingClientRect();
+    return {text: (el.innerText || el.value || '').trim().slice(0, 40),
+            width: Math.round(r.width), height: Math.round(r.height)}; })
+  .filter(t => t.width < 44 || t.height < 44)"""
+
+
+def small_targets(page, paths) -> dict[str, list]:
+    found = {}
+    for path in paths:
+        page.goto(path)
+        page.locator("summary.site-menu__toggle").click()
+        targets = page.evaluate(SMALL_TARGETS)
+        if targets:
+            found[path] = targets
+    return found
+
+
+def test_every_target_outside_running_text_is_44_px_on_a_phone(phone, demo):
+    visitor = [p for p in VISITOR_PAGES if not p.startswith("/en/")]
+    assert small_targets(phone, visitor) == {}
+    log_in(phone, "professional@demo.hg-leerwerkplaats.nl")
+    assert (
+        small_targets(phone, [*MEMBER_PAGES, "/", "/intervisie/", "/forum/zoeken/?q=meldcode"])
+        == {}
+    )
