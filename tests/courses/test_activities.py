@@ -74,7 +74,7 @@ def test_the_coordinator_report_counts_activities_of_the_organisation(client, me
     page = client.get("/rapportages/").content.decode()
     section = page.split("data-activity-report", 1)[1]
     assert "Reflectie/intervisie" in section
-    assert '<td class="utrecht-table__cell">1</td>' in section
+    assert '<td class="utrecht-table__cell" data-label="Aantal">1</td>' in section
     assert "1.5" in section or "1,5" in section
 
 
@@ -98,4 +98,4 @@ def test_intervisie_hours_are_written_the_dutch_way_in_page_pdf_csv_and_report(c
     coordinator.profile.coordinated_organisations.add(org)
     client.force_login(coordinator)
     report = client.get("/rapportages/").content.decode().split("data-activity-report", 1)[1]
-    assert '<td class="utrecht-table__cell">1,5</td>' in report
+    assert '<td class="utrecht-table__cell" data-label="Uren">1,5</td>' in report
