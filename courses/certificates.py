@@ -270,7 +270,8 @@ def learning_record_pdf(
             story.append(
                 Paragraph(
                     f"{_escape(activity.title)}: {_date(activity.occurred_on)}, "
-                    f"{_escape(str(activity.get_kind_display()))}, {activity.hours} uur",
+                    f"{_escape(str(activity.get_kind_display()))}, "
+                    f"{rules.dutch_number(activity.hours)} uur",
                     styles["Normal"],
                 )
             )

@@ -80,7 +80,11 @@ KINDERTELEFOON = contact(
 
 # The municipalities Veilig Thuis Rotterdam-Rijnmond works for, each with the
 # way to its local team: the municipality's own number (14 + area code) and site.
-# Check both with each municipality before publishing; the page shows its check date.
+# NOT VERIFIED: this list (which municipalities, the team names, numbers and sites)
+# was written from memory, not checked against Veilig Thuis or the municipalities.
+# Check every row before going live, then fill in the page's "laatst gecontroleerd"
+# in the admin. Until then the page says it has not been checked (last_checked=None)
+# and the coordinators' reminder lists it (docs/deployment.md, "Before going live").
 MUNICIPALITIES: list[tuple[str, str, str, str]] = [
     ("Albrandswaard", "14 010", "https://www.albrandswaard.nl/", "het sociaal team"),
     ("Barendrecht", "14 0180", "https://www.barendrecht.nl/", "het sociaal team"),
@@ -363,6 +367,8 @@ HELP_PAGES: list[dict[str, Any]] = [
 LOCAL_TEAMS_PAGE: dict[str, Any] = {
     "title": "Lokale teams in de regio",
     "slug": "lokale-teams",
+    # Honest: never checked against the sources (see MUNICIPALITIES above).
+    "last_checked": None,
     "intro": (
         "Veilig Thuis Rotterdam-Rijnmond werkt voor veertien gemeenten. In elke gemeente is "
         "een wijkteam, sociaal team of lokaal team dat dichtbij huis helpt. Zoek hieronder je "

@@ -151,10 +151,12 @@ class HelpPage(Page):
     last_checked = models.DateField(
         _("laatst gecontroleerd"),
         default=timezone.localdate,
+        null=True,
+        blank=True,
         help_text=_(
             "De datum waarop iemand deze informatie heeft nagekeken bij de bronnen "
             "(o.a. Veilig Thuis). Lezers zien deze datum; na zes maanden krijgt de "
-            "coördinator een herinnering."
+            "coördinator een herinnering. Leeg: nog nooit nagekeken (lezers zien dat)."
         ),
     )
 

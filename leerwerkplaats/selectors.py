@@ -8,7 +8,7 @@ from datetime import date
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from wagtail.models import Page, PageViewRestriction
 
 from members.selectors import coordinators
@@ -68,12 +68,15 @@ def help_pages_for_home(home: HomePage) -> QuerySet[HelpPage]:
 
 
 def stale_help_pages(*, today: date | None = None) -> QuerySet[HelpPage]:
-    """Live help pages not checked for six months, the longest unchecked first."""
+    """Live help pages not checked for six months (or never), the longest unchecked
+    first."""
     return (
         HelpPage.objects.live()
-        .filter(last_checked__lt=freshness.check_due_before(today))
+        .filter(
+            Q(last_checked__isnull=True) | Q(last_checked__lt=freshness.check_due_before(today))
+        )
         .defer_streamfields()
-        .order_by("last_checked", "title")
+        .order_by(F("last_checked").asc(nulls_first=True), "title")
     )
 
 

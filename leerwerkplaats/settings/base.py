@@ -225,6 +225,7 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "HG Leerwerkplaats <noreply@leerw
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The address people write to with questions (sign-up, a missing organisation):
 # in every e-mail and on the sign-up pages. Set it to a mailbox someone reads.
+# A placeholder for development and tests: production requires the real address.
 CONTACT_EMAIL = env("CONTACT_EMAIL", "contact@hg-leerwerkplaats.nl")
 # What a new member is told: a coordinator of their organisation usually decides
 # on a sign-up within this many working days.

@@ -59,6 +59,12 @@ DEFAULT_FROM_EMAIL = require(
     "Set it to the sender of account mail, e.g. HG Leerwerkplaats <noreply@example.nl>.",
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The address people write to, in every e-mail and on the sign-up pages: the
+# development default is a placeholder that no one reads.
+CONTACT_EMAIL = require(
+    "CONTACT_EMAIL",
+    "Set it to the address that answers questions from members and visitors.",
+)
 
 if PRIVACY_SERVICE_URL:  # noqa: F405
     PRIVACY_SERVICE_TOKEN = require(

@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms, template
+from django.conf import settings
 from django.forms.boundfield import BoundField
 from django.forms.widgets import Input
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -70,6 +72,8 @@ def main_menu(context: template.Context) -> dict[str, Any]:
         "user": context.get("user"),
         "perms_lwp": context.get("perms_lwp"),
         "csrf_token": context.get("csrf_token"),
+        "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),
+        "content_language": context.get("content_language"),
     }
 
 
@@ -95,7 +99,34 @@ def breadcrumbs(context: template.Context) -> dict[str, Any]:
     elif root is not None and context.get("breadcrumb_title"):
         crumbs = [Crumb(_("Home"), root.get_url(request))]
         current = context["breadcrumb_title"]
-    return {"crumbs": crumbs, "current": current}
+    from_pages = isinstance(page, Page)
+    lang = content_lang(context)
+    return {
+        "crumbs": crumbs,
+        "current": current,
+        # Page titles are content (Dutch); the first crumb, "Home", is the site's word.
+        "page_lang": lang if from_pages else "",
+    }
+
+
+@register.simple_tag(takes_context=True)
+def content_lang(context: template.Context) -> SafeString:
+    """` lang="nl"` on an element that shows page content (written in Dutch) while
+    the site speaks another language, so screen readers pronounce it as Dutch."""
+    language = context.get("content_language")
+    if not language or context.get("LANGUAGE_CODE") == language:
+        return SafeString("")
+    return SafeString(f' lang="{language}"')
+
+
+@register.filter
+def in_content_lang(value: Any) -> SafeString:
+    """A page title inside a translated sentence, wrapped in a `lang` span when the
+    site speaks another language than the content."""
+    text = conditional_escape(value)
+    if get_language() == settings.LANGUAGE_CODE:
+        return SafeString(text)
+    return format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, text)
 
 
 @register.inclusion_tag("includes/footer_links.html", takes_context=True)

@@ -3,12 +3,14 @@ page, CSV and PDF, and the coordinator's report."""
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from pypdf import PdfReader
 
 from courses.models import LearningActivity
 from courses.services import record_activity
@@ -72,5 +74,28 @@ def test_the_coordinator_report_counts_activities_of_the_organisation(client, me
     page = client.get("/rapportages/").content.decode()
     section = page.split("data-activity-report", 1)[1]
     assert "Reflectie/intervisie" in section
-    assert '<td class="utrecht-table__cell">1</td>' in section
+    assert '<td class="utrecht-table__cell" data-label="Aantal">1</td>' in section
     assert "1.5" in section or "1,5" in section
+
+
+def test_intervisie_hours_are_written_the_dutch_way_in_page_pdf_csv_and_report(client, member):
+    """1,5 uur, never "1.5": on the page, in the PDF and CSV meant for people, and in
+    the coordinator's report."""
+    _record(member)
+    client.force_login(member)
+    page = client.get("/mijn/leerdossier/").content.decode()
+    main = page[page.index("<main") : page.index("</main>")]
+    assert '<td class="utrecht-table__cell">1,5</td>' in main
+    assert "1.5" not in main
+    pdf = client.get("/mijn/leerdossier/leerdossier.pdf").content
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "1,5 uur" in text and "1.5" not in text
+    csv = client.get("/mijn/leerdossier/leerdossier.csv").content.decode("utf-8-sig")
+    assert "1.5" not in csv
+
+    org = member.profile.organisation
+    coordinator = factories.member(role="Coordinator", with_mfa=True, org=org)
+    coordinator.profile.coordinated_organisations.add(org)
+    client.force_login(coordinator)
+    report = client.get("/rapportages/").content.decode().split("data-activity-report", 1)[1]
+    assert '<td class="utrecht-table__cell" data-label="Uren">1,5</td>' in report

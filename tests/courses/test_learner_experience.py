@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from courses import privacy_check, rules, selectors, services
 from courses.certificates import reflection_log_pdf
-from courses.models import Completion, ReflectionAnswer
+from courses.models import Completion, CoursePage, ReflectionAnswer
 from tests.courses import factories as cf
 from tests.members import factories
 
@@ -220,3 +220,21 @@ def test_coordinators_see_first_attempt_pass_rates_per_question(
     )
     assert [(r.attempts, r.rate) for r in rates] == [(4, 25), (4, 100)]
     assert "25%" in html
+
+
+JARGON = ("cesuur", "cesuren", "normering", "n-term")
+
+
+def test_the_learner_reads_plain_dutch_not_jargon(client, member, course):
+    """B1: "nodig om te slagen", never "cesuur", on every page a learner sees."""
+    client.force_login(member)
+    lessons = cf.lessons_of(course)
+    client.get(lessons[0].url)
+    pages = [course.url, lessons[0].url, "/mijn/leerdossier/"]
+    for url in pages:
+        html = client.get(url).content.decode().lower()
+        for word in JARGON:
+            assert word not in html, (url, word)
+    html = client.get(course.url).content.decode()
+    assert "Je haalt de toets van een les als je 70% van de vragen goed hebt." in html
+    assert "cesuur" not in str(CoursePage._meta.get_field("pass_mark").verbose_name).lower()

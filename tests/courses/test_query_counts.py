@@ -155,6 +155,6 @@ def test_a_report_over_1000_members_runs_as_many_queries_as_over_10(
     assert count(client, f"/rapportages/?organisation={large_org.pk}") == small
     with django_assert_max_num_queries(REPORT_QUERIES):
         html = client.get(f"/rapportages/?organisation={large_org.pk}").content.decode()
-    assert '<td class="utrecht-table__cell">1000</td>' in html
+    assert '<td class="utrecht-table__cell" data-label="Ingeschreven">1000</td>' in html
     with django_assert_max_num_queries(REPORT_QUERIES):
         client.get(f"/rapportages/presentielijst.csv?course={course.pk}&register=SKJ")

@@ -121,6 +121,12 @@ def test_the_reports_fit_a_phone(phone, demo):
     log_in(phone, coordinator.email, secret=secret)
 
     assert_fits_a_phone(phone, reverse("courses:reports"))
+    # No table scrolls sideways inside its box either: each row is a card.
+    scrolled = phone.evaluate(
+        "() => [...document.querySelectorAll('main .utrecht-table-container')]"
+        ".filter(box => box.scrollWidth > box.clientWidth + 1).length"
+    )
+    assert scrolled == 0
     assert screenshot(phone, "reports-375").stat().st_size > 0
 
 
@@ -206,3 +212,123 @@ def test_the_phone_pages_have_no_serious_accessibility_violations(audit_page, de
         assert axe_violations(audit_page) == [], path
     audit_page.locator("summary.site-menu__toggle").click()
     assert axe_violations(audit_page) == []
+
+
+MENU_ROWS = """() => {
+  const items = [...document.querySelectorAll('.site-nav .utrecht-nav-list > li')];
+  const first = items[0].getBoundingClientRect();
+  const middle = r => r.top + r.height / 2;
+  return {
+    count: items.length,
+    offRow: items.filter(li => {
+      const m = middle(li.getBoundingClientRect());
+      return m < first.top || m > first.bottom;
+    }).map(li => li.innerText.trim()),
+    listOverflows: (() => { const ul = document.querySelector('.site-nav .utrecht-nav-list');
+      return ul.scrollWidth > ul.clientWidth + 1; })(),
+  };
+}"""
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_coordinators_menu_is_one_row_at_1280_and_folds_to_44_px_targets_at_375(
+    browser, live_server, demo, language
+):
+    """The longest menu (a coordinator's eleven items, English labels the longest)
+    fits one row on a laptop; on a phone it folds, and each item is a 44 px target."""
+    from django.contrib.auth import get_user_model
+
+    coordinator = get_user_model().objects.get(email="coordinator@demo.hg-leerwerkplaats.nl")
+    secret = give_totp(coordinator)
+    context = browser.new_context(
+        base_url=live_server.url, locale="nl-NL", viewport={"width": 1280, "height": 800}
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    log_in(page, coordinator.email, secret=secret)
+    home = "/" if language == "nl" else "/en/"
+    page.goto(home)
+    expect(page.locator("html")).to_have_attribute("lang", language)
+
+    rows = page.evaluate(MENU_ROWS)
+    assert rows["count"] == 11, rows
+    assert rows["offRow"] == [], rows
+    assert not rows["listOverflows"]
+    assert overflow(page) <= 1280
+    screenshot(page, f"header-coordinator-1280-{language}")
+
+    page.set_viewport_size(PHONE)
+    page.goto(home)
+    assert overflow(page) <= PHONE["width"]
+    page.locator("summary.site-menu__toggle").click()
+    targets = page.locator(".site-nav .utrecht-nav-list__link, .site-nav__form button")
+    assert targets.count() == 11
+    for index in range(targets.count()):
+        box = targets.nth(index).bounding_box()
+        assert box is not None
+        assert box["height"] >= 44 and box["width"] >= 44, targets.nth(index).inner_text()
+    assert overflow(page) <= PHONE["width"]
+    screenshot(page, f"menu-coordinator-375-{language}")
+    context.close()
+
+
+def test_a_phone_number_in_a_sentence_is_a_44_px_target_without_a_gap_or_a_taller_line(phone, demo):
+    """ "Bel 112." : the link's target grows, the sentence does not: the full stop
+    follows the number and the line is as high as its neighbours."""
+    phone.goto("/hulp/ik-maak-geweld-mee/")
+    link = phone.locator("main .utrecht-alert a[href='tel:112']").first
+    link.scroll_into_view_if_needed()
+    box = link.bounding_box()
+    assert box is not None
+    assert box["height"] >= 44 and box["width"] >= 44
+    gap = link.evaluate(
+        """a => {
+        const style = getComputedStyle(a);
+        const textEnd = a.getBoundingClientRect().right - parseFloat(style.paddingRight);
+        const range = document.createRange();
+        range.setStart(a.nextSibling, 0);
+        range.setEnd(a.nextSibling, 1);
+        return range.getBoundingClientRect().left - textEnd;
+    }"""
+    )
+    assert gap < 2, f"{gap} px between 112 and its full stop"
+    line = phone.evaluate(
+        """() => {
+        const p = document.querySelector('main .utrecht-alert a[href="tel:112"]').closest('p');
+        return p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight);
+    }"""
+    )
+    assert abs(line - round(line)) < 0.1, f"the sentence's lines are uneven ({line})"
+
+
+SMALL_TARGETS = """() => [...document.querySelectorAll(
+    'a[href], button, summary, select, input:not([type=hidden], [type=checkbox], [type=radio])'
+  )]
+  // Links inside running text are exempt (WCAG 2.5.5's inline exception); a
+  // checkbox's target is its label.
+  .filter(el => el.offsetParent && !el.closest('p, dd, .utrecht-rich-text'))
+  .map(el => { const r = el.getBoundingClientRect();
+    return {text: (el.innerText || el.value || '').trim().slice(0, 40),
+            width: Math.round(r.width), height: Math.round(r.height)}; })
+  .filter(t => t.width < 44 || t.height < 44)"""
+
+
+def small_targets(page, paths) -> dict[str, list]:
+    found = {}
+    for path in paths:
+        page.goto(path)
+        page.locator("summary.site-menu__toggle").click()
+        targets = page.evaluate(SMALL_TARGETS)
+        if targets:
+            found[path] = targets
+    return found
+
+
+def test_every_target_outside_running_text_is_44_px_on_a_phone(phone, demo):
+    visitor = [p for p in VISITOR_PAGES if not p.startswith("/en/")]
+    assert small_targets(phone, visitor) == {}
+    log_in(phone, "professional@demo.hg-leerwerkplaats.nl")
+    assert (
+        small_targets(phone, [*MEMBER_PAGES, "/", "/intervisie/", "/forum/zoeken/?q=meldcode"])
+        == {}
+    )

@@ -23,6 +23,15 @@ COORDINATOR_GROUP = "Coordinator"
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def help_index(help_index):
+    """The demo guide with every page checked today: these tests add the overdue
+    pages themselves (the seeded regional list starts unchecked, see
+    test_regional_help.py)."""
+    HelpPage.objects.filter(last_checked__isnull=True).update(last_checked=timezone.localdate())
+    return help_index
+
+
 def frozen_at(day: datetime.date):
     """Freeze Django's clock at noon on `day` (timezone.localdate() reads it)."""
     moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))

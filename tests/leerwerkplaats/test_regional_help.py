@@ -32,13 +32,17 @@ REGION = {
 }
 
 
-def test_every_municipality_of_the_region_has_its_local_team_with_a_check_date(client, help_index):
+def test_every_municipality_of_the_region_has_its_local_team_and_says_it_is_unchecked(
+    client, help_index
+):
     assert {row[0] for row in MUNICIPALITIES} == REGION
     html = client.get("/hulp/lokale-teams/").content.decode()
 
     for name in REGION:
         assert f'<h3 class="utrecht-heading-3 site-contact__name">{name}</h3>' in html
-    assert "Laatst gecontroleerd:" in html
+    # Written from memory, never checked: the page says so instead of a date.
+    assert "Nog niet gecontroleerd bij de bronnen." in html
+    assert "Laatst gecontroleerd:" not in html
     assert 'href="tel:14010"' in html
     assert "Lokaal Team Huiselijk Geweld" in html
     # Reached from the pages that mention the local team.
@@ -78,3 +82,26 @@ def test_an_english_help_page_says_once_that_its_content_is_dutch(client, help_i
     assert "alleen in het Nederlands" not in dutch
     # The call button speaks English on the English page.
     assert "Call Veilig Thuis (Safe at Home): 0800-2000" in english
+
+
+def test_a_page_never_checked_tells_readers_and_heads_the_coordinators_reminder(client, help_index):
+    from leerwerkplaats.models import HelpPage
+    from leerwerkplaats.selectors import stale_help_pages
+
+    page = HelpPage.objects.get(slug="lokale-teams")
+    assert page.last_checked is None
+    assert page.is_stale
+    html = client.get(page.url).content.decode()
+    assert "Deze gegevens zijn nog niet bij de bronnen nagekeken." in html
+    assert "langer dan zes maanden" not in html
+    assert stale_help_pages().first() == page
+
+    out = StringIO()
+    call_command("remind_help_page_checks", "--dry-run", stdout=out)
+    assert "never" in out.getvalue() and "Lokale teams in de regio" in out.getvalue()
+
+    page.last_checked = page.first_published_at.date()
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    assert "Laatst gecontroleerd:" in html
+    assert "nog niet bij de bronnen nagekeken" not in html

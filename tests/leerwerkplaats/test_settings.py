@@ -20,6 +20,7 @@ REALISTIC_PRODUCTION_ENV = {
     "MFA_ENCRYPTION_KEY": "Yt3#pL9@vQ7!mX2$kR5%wN8^bH4&cJ6*",
     "EMAIL_HOST": "smtp.example.nl",
     "DEFAULT_FROM_EMAIL": "HG Leerwerkplaats <noreply@leerwerkplaats.example.nl>",
+    "CONTACT_EMAIL": "contact@leerwerkplaats.example.nl",
 }
 
 
@@ -56,6 +57,8 @@ def test_check_deploy_is_clean_with_a_realistic_production_environment():
         # Not localhost and a .local sender: account mail must really leave.
         "EMAIL_HOST",
         "DEFAULT_FROM_EMAIL",
+        # The development default is a placeholder address.
+        "CONTACT_EMAIL",
     ],
 )
 def test_production_refuses_to_start_without_a_required_variable(missing):

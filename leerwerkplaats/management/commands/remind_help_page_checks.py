@@ -28,7 +28,8 @@ class Command(BaseCommand):
             pages = stale_help_pages()
             self.stdout.write(f"{pages.count()} help page(s) overdue:")
             for page in pages:
-                self.stdout.write(f"  {page.last_checked:%Y-%m-%d}  {page.title}")
+                checked = f"{page.last_checked:%Y-%m-%d}" if page.last_checked else "never     "
+                self.stdout.write(f"  {checked}  {page.title}")
             recipients = check_reminder_recipients().values_list("email", flat=True)
             self.stdout.write(f"Would e-mail: {', '.join(recipients) or 'nobody'}")
             return
