@@ -126,6 +126,7 @@ def test_plan_page_plans_and_invites(client, django_capture_on_commit_callbacks,
                 "inbrenger": inbrenger.email,
                 "participants": "\n".join(u.email for u in others),
                 "keep_text": "ja",
+                "audience": "invited",
             },
         )
     session = Session.objects.get()
