@@ -13,11 +13,11 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import casuistry.selectors
 
+from . import clock
 from .models import (
     MAX_PARTICIPANTS,
     MIN_PARTICIPANTS,
@@ -65,7 +65,7 @@ def effective_state(session: Session, *, now: datetime | None = None) -> State:
     """Where the session stands at `now`. Live sessions move only when the
     facilitator says; asynchronous ones also start at `starts_at` and leave a phase
     when its end date passes (the next phase then runs from that moment)."""
-    now = now or timezone.now()
+    now = now or clock.now()
     status, index, ends = session.status, session.current_phase, session.phase_ends_at
     if session.mode != Mode.ASYNC:
         return State(status, index, ends)
@@ -346,7 +346,7 @@ def ics_for(*, session: Session, url: str) -> str:
         "PRODID:-//HG Leerwerkplaats//Intervisie//NL",
         "BEGIN:VEVENT",
         f"UID:intervisie-{session.pk}@leerwerkplaats",
-        f"DTSTAMP:{timezone.now().astimezone(UTC).strftime(stamp)}",
+        f"DTSTAMP:{clock.now().astimezone(UTC).strftime(stamp)}",
         f"DTSTART:{start.strftime(stamp)}",
         f"DTEND:{end.strftime(stamp)}",
         f"SUMMARY:{_ics_escape(summary)}",

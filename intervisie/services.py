@@ -34,7 +34,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 import casuistry.selectors
@@ -42,7 +42,7 @@ import courses.services
 import forum.services
 from members.permissions import can_use_members_area
 
-from . import broadcast, permissions, selectors
+from . import broadcast, clock, permissions, selectors
 from .models import (
     MAX_PARTICIPANTS,
     MIN_PARTICIPANTS,
@@ -96,7 +96,7 @@ Placeholders = Collection[str]
 
 def _aliases(count: int) -> list[str]:
     letters = string.ascii_uppercase
-    return [_gettext("Deelnemer %(letter)s") % {"letter": letters[i]} for i in range(count)]
+    return [gettext("Deelnemer %(letter)s") % {"letter": letters[i]} for i in range(count)]
 
 
 def members_by_email(emails: Iterable[str]) -> list[Any]:
@@ -172,7 +172,7 @@ def plan_session(
     )
     session.full_clean()
     session.save()
-    now = timezone.now()
+    now = clock.now()
     profile = getattr(facilitator, "profile", None)
     name = (profile.display_name if profile else "") or facilitator.get_full_name()
     rows = [
@@ -180,14 +180,14 @@ def plan_session(
             session=session,
             user=facilitator,
             role=Role.FACILITATOR,
-            alias=_gettext("%(name)s (gespreksleider)") % {"name": name or facilitator.email},
+            alias=gettext("%(name)s (gespreksleider)") % {"name": name or facilitator.email},
             invited_at=now,
         ),
         Participant(
             session=session,
             user=inbrenger,
             role=Role.INBRENGER,
-            alias=_gettext("Inbrenger"),
+            alias=gettext("Inbrenger"),
             invited_at=now,
         ),
     ]
@@ -213,7 +213,7 @@ def join_session(*, session: Session, user: Any, now: datetime | None = None) ->
                 raise ValidationError(ERROR_ALREADY_IN)
             raise ValidationError(ERROR_FULL)
         raise PermissionDenied(ERROR_NOT_ALLOWED)
-    now = now or timezone.now()
+    now = now or clock.now()
     taken = Participant.objects.filter(session=fresh, role=Role.PARTICIPANT).count()
     participant = Participant.objects.create(
         session=fresh,
@@ -260,11 +260,11 @@ def _send_invitations(session: Session, recipients: list[str], *, reminder: bool
     """Invitation or reminder: the method, the time and the link; never case text."""
     when = timezone.localtime(session.starts_at).strftime("%d-%m-%Y %H:%M")
     subject = (
-        _gettext("Herinnering: intervisie op %(when)s")
+        gettext("Herinnering: intervisie op %(when)s")
         if reminder
-        else _gettext("Uitnodiging: intervisie op %(when)s")
+        else gettext("Uitnodiging: intervisie op %(when)s")
     ) % {"when": when}
-    body = _gettext(
+    body = gettext(
         "Je bent uitgenodigd voor een intervisiesessie (%(method)s) op %(when)s.\n\n"
         "Open de sessie na inloggen: %(url)s\n"
         "Daar vind je ook een agendabestand (.ics)."
@@ -277,7 +277,7 @@ def _send_invitations(session: Session, recipients: list[str], *, reminder: bool
 def send_reminders(*, now: datetime | None = None, within: timedelta = timedelta(hours=24)) -> int:
     """Remind every participant of a planned session that starts within `within`,
     once. Returns how many reminders went out."""
-    now = now or timezone.now()
+    now = now or clock.now()
     due = list(
         Participant.objects.filter(
             session__status=Status.PLANNED,
@@ -391,7 +391,7 @@ def _finish(session: Session, at: datetime) -> None:
     session.save(update_fields=update)
     _phase_event(session)
     minutes = activity_minutes(session)
-    title = _gettext("Intervisie (%(method)s)") % {"method": session.method.name}
+    title = gettext("Intervisie (%(method)s)") % {"method": session.method.name}
     for participant in session.participants.select_related("user"):
         courses.services.record_activity(
             user=participant.user,
@@ -431,14 +431,14 @@ def _apply_clock(session: Session, now: datetime) -> bool:
 def catch_up(*, session: Session, now: datetime | None = None) -> Session:
     """An asynchronous session moves to where its dates say it is."""
     fresh = _locked(session)
-    _apply_clock(fresh, now or timezone.now())
+    _apply_clock(fresh, now or clock.now())
     return fresh
 
 
 def advance_due_sessions(*, now: datetime | None = None) -> int:
     """For the management command: every asynchronous session whose start or phase end
     passed moves on. Returns how many sessions moved."""
-    now = now or timezone.now()
+    now = now or clock.now()
     ids = list(
         Session.objects.filter(mode=Mode.ASYNC)
         .filter(
@@ -460,7 +460,7 @@ def send_phase_nudges(*, now: datetime | None = None) -> int:
     a running asynchronous session gets one e-mail per phase, when it opens (the
     phase, until when, the link; never case text). A conditional UPDATE claims each
     nudge, so two ticks at once still send it once. Returns how many were sent."""
-    now = now or timezone.now()
+    now = now or clock.now()
     not_yet = Q(nudged_phase__isnull=True) | Q(nudged_phase__lt=F("session__current_phase"))
     due = list(
         Participant.objects.filter(
@@ -492,11 +492,11 @@ def _send_phase_nudge(session: Session, email: str) -> None:
         if session.phase_ends_at
         else ""
     )
-    subject = _gettext("Intervisie: fase %(number)s van %(total)s is open") % {
+    subject = gettext("Intervisie: fase %(number)s van %(total)s is open") % {
         "number": session.current_phase + 1,
         "total": len(phases),
     }
-    body = _gettext(
+    body = gettext(
         "In je intervisiesessie (%(method)s) is een nieuwe fase begonnen: %(phase)s.\n"
         "Je kunt meeschrijven tot %(until)s.\n\n"
         "Open de sessie na inloggen: %(url)s"
@@ -513,7 +513,7 @@ def _send_phase_nudge(session: Session, email: str) -> None:
 def start_session(*, session: Session, actor: Any, now: datetime | None = None) -> Session:
     fresh = _locked(session)
     _require_facilitator(fresh, actor)
-    now = now or timezone.now()
+    now = now or clock.now()
     _apply_clock(fresh, now)
     if fresh.status != Status.PLANNED:
         raise ValidationError(ERROR_ALREADY_STARTED)
@@ -526,7 +526,7 @@ def advance_phase(*, session: Session, actor: Any, now: datetime | None = None) 
     """The facilitator moves everyone to the next phase (after the last: the end)."""
     fresh = _locked(session)
     _require_facilitator(fresh, actor)
-    now = now or timezone.now()
+    now = now or clock.now()
     _apply_clock(fresh, now)
     if fresh.status == Status.PLANNED:
         _start_when_ready(fresh, now)
@@ -547,7 +547,7 @@ def extend_timer(
     """The facilitator gives the current phase more time."""
     fresh = _locked(session)
     _require_facilitator(fresh, actor)
-    now = now or timezone.now()
+    now = now or clock.now()
     _apply_clock(fresh, now)
     if fresh.status != Status.RUNNING:
         raise ValidationError(ERROR_NOT_RUNNING)
@@ -564,7 +564,7 @@ def reveal_positions(*, session: Session, actor: Any, now: datetime | None = Non
     """All positions become visible to everyone at the same moment."""
     fresh = _locked(session)
     _require_facilitator(fresh, actor)
-    _apply_clock(fresh, now or timezone.now())
+    _apply_clock(fresh, now or clock.now())
     if fresh.status != Status.RUNNING:
         raise ValidationError(ERROR_NOT_RUNNING)
     phase = selectors.phases_of(fresh)[fresh.current_phase]
@@ -609,7 +609,7 @@ def post_contribution(
     PermissionDenied for someone outside the session, ValidationError with the rule's
     hint otherwise, and the privacy gate's PostBlocked / ConfirmationNeeded."""
     fresh = _locked(session)
-    _apply_clock(fresh, now or timezone.now())
+    _apply_clock(fresh, now or clock.now())
     participant = Participant.objects.filter(session=fresh, user_id=author.pk).first()
     if participant is None or not can_use_members_area(author):
         raise PermissionDenied(ERROR_NOT_ALLOWED)
@@ -657,15 +657,19 @@ def save_reflection(
     means: str,
     will_do: str,
     accepted_placeholders: Placeholders = (),
+    now: datetime | None = None,
 ) -> SessionReflection:
     """A participant's private Korthagen reflection after the session, privacy-checked
     like every text; for them alone (their reflection log)."""
     if not Participant.objects.filter(session=session, user_id=user.pk).exists():
         raise PermissionDenied(ERROR_NOT_ALLOWED)
-    if Session.objects.filter(pk=session.pk).values_list("status", flat=True).get() != (
-        Status.FINISHED
-    ):
+    # An asynchronous session whose last phase ended is over, even before the tick:
+    # store that first (it records everyone's activity), then take the reflection.
+    fresh = _locked(session)
+    _apply_clock(fresh, now or clock.now())
+    if fresh.status != Status.FINISHED:
         raise ValidationError(ERROR_NOT_FINISHED)
+    session = fresh
     values = {"happened": happened, "felt": felt, "means": means, "will_do": will_do}
     cleaned: dict[str, str] = {}
     for name, value in values.items():
@@ -683,13 +687,13 @@ def save_reflection(
         defaults={"session_label": str(session), **cleaned},
     )
     # The same reflection in the learning record's reflection log (page and PDF).
-    finished = Session.objects.values_list("finished_at", flat=True).get(pk=session.pk)
+    finished = session.finished_at
     courses.services.record_activity_reflection(
         user=user,
         source=f"intervisie:{session.pk}",
-        title=_gettext("Intervisie (%(method)s)") % {"method": session.method.name},
+        title=gettext("Intervisie (%(method)s)") % {"method": session.method.name},
         subtitle=timezone.localtime(finished).strftime("%d-%m-%Y") if finished else "",
-        prompt=_gettext("Reflectie na de sessie (Korthagen)"),
+        prompt=gettext("Reflectie na de sessie (Korthagen)"),
         answer="\n\n".join(f"{label}\n{cleaned[name]}" for name, label in _reflection_labels()),
     )
     return reflection
@@ -697,10 +701,10 @@ def save_reflection(
 
 def _reflection_labels() -> list[tuple[str, str]]:
     return [
-        ("happened", _gettext("Wat gebeurde er?")),
-        ("felt", _gettext("Wat voelde en dacht ik?")),
-        ("means", _gettext("Wat betekent het voor mij?")),
-        ("will_do", _gettext("Wat ga ik doen?")),
+        ("happened", gettext("Wat gebeurde er?")),
+        ("felt", gettext("Wat voelde en dacht ik?")),
+        ("means", gettext("Wat betekent het voor mij?")),
+        ("will_do", gettext("Wat ga ik doen?")),
     ]
 
 
@@ -731,7 +735,7 @@ def erase_personal_data(user: Any) -> None:
     Contribution.objects.filter(author__user=user).update(text="")
     # The facilitator's alias carries their name.
     Participant.objects.filter(user=user, role=Role.FACILITATOR).update(
-        alias=_gettext("Gespreksleider")
+        alias=gettext("Gespreksleider")
     )
 
 
