@@ -208,7 +208,7 @@ def join_session(*, session: Session, user: Any, now: datetime | None = None) ->
     MAX_PARTICIPANTS; they get the next alias and the invitation e-mail."""
     fresh = _locked(session)
     if not selectors.can_join(user=user, session=fresh):
-        if fresh.status == Status.PLANNED and permissions.can_join_audience(user, fresh):
+        if fresh.audience != Audience.INVITED and permissions.can_join_audience(user, fresh):
             if Participant.objects.filter(session=fresh, user_id=user.pk).exists():
                 raise ValidationError(ERROR_ALREADY_IN)
             raise ValidationError(ERROR_FULL)

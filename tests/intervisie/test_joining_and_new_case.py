@@ -110,9 +110,10 @@ def test_an_open_session_stops_at_twelve_and_starts_from_three():
     )
     assert aliases[0] == "Deelnemer A" and aliases[-1] == "Deelnemer K"
     services.start_session(session=session, actor=lead)
-    # Once begun nobody joins any more.
-    with pytest.raises(PermissionDenied):
+    # Once begun nobody joins any more (told so, as it was open to them).
+    with pytest.raises(ValidationError) as begun:
         services.join_session(session=session, user=member_factories.member(org=org))
+    assert str(services.ERROR_FULL) in begun.value.messages
 
 
 def test_the_plan_limits_hold_for_open_sessions_too():
