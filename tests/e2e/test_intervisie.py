@@ -298,3 +298,46 @@ def test_an_async_moreel_beraad_moves_by_date_with_four_members(contexts, clock)
         expect(activities).to_contain_text(re.compile(r"1[,.]1"))
     expect(a_page.locator("main")).to_contain_text("eerder een moreel beraad vragen.")
     expect(b_page.locator("main")).not_to_contain_text("eerder een moreel beraad vragen.")
+
+
+def test_planning_joining_and_a_new_case_pages_have_no_serious_axe_findings(contexts):
+    """The pages this feature adds around a session: planning, the open sessions to
+    join (by keyboard), and the inbrenger's room while their new case waits."""
+    from intervisie import services
+    from intervisie.models import Method
+    from tests.members import factories as member_factories
+
+    factories.ensure_methods()
+    org = member_factories.organisation("Kwadraad")
+    lead = factories.facilitator()
+    inbrenger = member_factories.member(org=org)
+    session = services.plan_session(
+        facilitator=lead,
+        case_id=None,
+        method=Method.objects.get(slug="incidentmethode"),
+        mode="live",
+        starts_at=timezone.now() + timedelta(days=1),
+        inbrenger=inbrenger,
+        participants=[inbrenger],
+        audience="organisation",
+        organisation=org,
+    )
+    lead_page = log_in(contexts(bypass_csp=True), lead)
+    lead_page.goto(reverse("intervisie:plan"))
+    expect(lead_page.get_by_label("Alleen wie ik uitnodig")).to_be_visible()
+    assert serious(lead_page) == []
+
+    colleague = member_factories.member(org=org)
+    page = log_in(contexts(bypass_csp=True), colleague)
+    page.goto(reverse("intervisie:mine"))
+    assert serious(page) == []
+    tab_to(page, "Aanmelden voor Incidentmethode")
+    page.keyboard.press("Enter")
+    expect(page.locator("[data-my-alias]")).to_have_text("Deelnemer A")
+    expect(page.locator("[data-case-pending]")).to_be_visible()
+
+    own = log_in(contexts(bypass_csp=True), inbrenger)
+    own.goto(reverse("intervisie:room", kwargs={"pk": session.pk}))
+    expect(own.get_by_role("heading", name="Jouw casus inbrengen")).to_be_visible()
+    expect(own.locator("[data-start-blocker]")).to_be_visible()
+    assert serious(own) == []
