@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import QuerySet
 from django.db.models.fields.json import KT
 from django.urls import reverse
@@ -10,7 +12,7 @@ from members import text_search
 
 from .anonymise import PLACEHOLDER
 from .methods import all_part_keys
-from .models import Case
+from .models import Case, Status
 
 
 def queue() -> list[Case]:
@@ -54,3 +56,32 @@ def published_cases() -> list[Case]:
 def published_case(case_id: int) -> Case | None:
     """A case in the library by id, or None (not published, archived or gone)."""
     return Case.objects.published().filter(pk=case_id).first()
+
+
+#: An author's cases that may still reach the library (intervisie's "new case").
+IN_PROGRESS_OR_PUBLISHED = (
+    Status.SUBMITTED,
+    Status.IN_REVIEW,
+    Status.CHANGES_REQUESTED,
+    Status.PUBLISHED,
+)
+
+
+def cases_to_bring_in(user: Any) -> list[Case]:
+    """The author's own cases that are in the library or on their way to it (submitted,
+    in review, changes asked): titles and status only, for a choice list elsewhere."""
+    return list(
+        Case.objects.of_author(user)
+        .filter(status__in=IN_PROGRESS_OR_PUBLISHED)
+        .only("pk", "title", "status")
+    )
+
+
+def case_to_bring_in(*, user: Any, case_id: int) -> Case | None:
+    """One of `cases_to_bring_in`, or None (not theirs, rejected, withdrawn, gone)."""
+    return (
+        Case.objects.of_author(user)
+        .filter(pk=case_id, status__in=IN_PROGRESS_OR_PUBLISHED)
+        .only("pk", "title", "status")
+        .first()
+    )

@@ -8,8 +8,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from members.models import Organisation
+
 from . import services
-from .models import MAX_TEXT_CHARS, Method, Mode
+from .models import MAX_TEXT_CHARS, Audience, Method, Mode
 
 TEXT_HELP = _(
     "Schrijf zonder namen, adressen, scholen of andere details waarmee iemand te herkennen "
@@ -17,8 +19,23 @@ TEXT_HELP = _(
 )
 
 
+NEW_CASE = "nieuw"
+
+
+def _case_choice(value: str) -> int | None:
+    return None if value == NEW_CASE else int(value)
+
+
 class PlanForm(forms.Form):
-    case = forms.TypedChoiceField(label=_("Casus uit de bibliotheek"), coerce=int)
+    case = forms.TypedChoiceField(
+        label=_("Casus"),
+        coerce=_case_choice,
+        help_text=_(
+            "Een casus uit de bibliotheek, of een nieuwe die de inbrenger inbrengt: die gaat "
+            "door de privacycontrole en de moderatie, en de sessie begint pas als hij is "
+            "goedgekeurd."
+        ),
+    )
     method = forms.ModelChoiceField(label=_("Methode"), queryset=Method.objects.all())
     mode = forms.ChoiceField(label=_("Werkwijze"), choices=Mode.choices, initial=Mode.LIVE)
     starts_at = forms.DateTimeField(
@@ -33,10 +50,29 @@ class PlanForm(forms.Form):
         label=_("E-mailadres van de inbrenger"),
         help_text=_("Een goedgekeurd lid; telt mee als deelnemer."),
     )
+    audience = forms.ChoiceField(
+        label=_("Wie mag meedoen"),
+        choices=Audience.choices,
+        initial=Audience.INVITED,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Samen met de inbrenger 3 tot 12 deelnemers. Bij aanmelden door een organisatie of "
+            "de regio begint de sessie pas als er minstens 3 zijn."
+        ),
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Organisatie (bij aanmelden door een organisatie)"),
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+    )
     participants = forms.CharField(
         label=_("E-mailadressen van de deelnemers"),
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_("Een adres per regel; samen met de inbrenger 3 tot 12 deelnemers."),
+        required=False,
+        help_text=_(
+            "Een adres per regel. Bij een open sessie mag dit leeg blijven: leden melden "
+            "zich dan zelf aan."
+        ),
     )
     keep_text = forms.TypedChoiceField(
         label=_("Tekst van de sessie"),
@@ -51,7 +87,10 @@ class PlanForm(forms.Form):
 
     def __init__(self, *args: Any, cases: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["case"].choices = [(case.pk, case.title) for case in cases]
+        self.fields["case"].choices = [
+            *((case.pk, case.title) for case in cases),
+            (NEW_CASE, _("Nieuwe casus: de inbrenger brengt hem in")),
+        ]
 
     def clean_inbrenger(self) -> Any:
         return services.members_by_email([self.cleaned_data["inbrenger"]])[0]
@@ -59,6 +98,22 @@ class PlanForm(forms.Form):
     def clean_participants(self) -> list[Any]:
         lines = self.cleaned_data["participants"].replace(",", "\n").splitlines()
         return services.members_by_email(lines)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("audience") == Audience.ORGANISATION and not data.get("organisation"):
+            self.add_error("organisation", services.ERROR_NO_ORGANISATION)
+        return data
+
+
+class AttachCaseForm(forms.Form):
+    case = forms.TypedChoiceField(label=_("Jouw ingebrachte casus"), coerce=int)
+
+    def __init__(self, *args: Any, cases: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["case"].choices = [
+            (case.pk, f"{case.title} ({case.get_status_display()})") for case in cases
+        ]
 
 
 class ContributionForm(forms.Form):
@@ -76,18 +131,22 @@ class ExtendForm(forms.Form):
 
 class ReflectionForm(forms.Form):
     happened = forms.CharField(
-        label=_("Wat gebeurde er?"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
+        label=_("Wat gebeurde er?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=services.REFLECTION_PART_CHARS,
     )
     felt = forms.CharField(
         label=_("Wat voelde en dacht ik?"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=4000,
+        max_length=services.REFLECTION_PART_CHARS,
     )
     means = forms.CharField(
         label=_("Wat betekent het voor mij?"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=4000,
+        max_length=services.REFLECTION_PART_CHARS,
     )
     will_do = forms.CharField(
-        label=_("Wat ga ik doen?"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
+        label=_("Wat ga ik doen?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=services.REFLECTION_PART_CHARS,
     )

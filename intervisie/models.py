@@ -94,10 +94,20 @@ class Status(models.TextChoices):
     FINISHED = "finished", _("Afgerond")
 
 
+class Audience(models.TextChoices):
+    INVITED = "invited", _("Alleen wie ik uitnodig")
+    ORGANISATION = "organisation", _("Leden van een organisatie melden zich aan")
+    REGION = "region", _("Alle leden in de regio melden zich aan")
+
+
 class Session(models.Model):
-    # casuistry's Case id, read through casuistry.selectors; the title is a snapshot.
-    case_id = models.PositiveBigIntegerField(_("casus"))
-    case_title = models.CharField(_("titel van de casus"), max_length=200)
+    # casuistry's Case id, read through casuistry.selectors; the title is a snapshot
+    # taken when the case is in the library. NULL: the inbrenger brings a new case
+    # that has not been attached yet (`new_case`); it passes casuistry's own intake,
+    # privacy check and moderation, and the session starts once it is published.
+    case_id = models.PositiveBigIntegerField(_("casus"), null=True, blank=True)
+    new_case = models.BooleanField(_("nieuwe casus van de inbrenger"), default=False)
+    case_title = models.CharField(_("titel van de casus"), max_length=200, blank=True)
     method = models.ForeignKey(
         Method, on_delete=models.PROTECT, related_name="sessions", verbose_name=_("methode")
     )
@@ -114,6 +124,19 @@ class Session(models.Model):
         verbose_name=_("gespreksleider"),
     )
     keep_text = models.BooleanField(_("tekst bewaren"), default=True)
+    # Who may join besides the invited: members of one organisation, or every
+    # approved member of the region (the network), until MAX_PARTICIPANTS.
+    audience = models.CharField(
+        _("wie mag meedoen"), max_length=16, choices=Audience.choices, default=Audience.INVITED
+    )
+    organisation = models.ForeignKey(
+        "members.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisatie"),
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PLANNED)
     # Index into the method's phases (0-based) while running.
     current_phase = models.PositiveSmallIntegerField(default=0)
@@ -133,7 +156,7 @@ class Session(models.Model):
         indexes = [models.Index(fields=["mode", "status", "phase_ends_at"])]
 
     def __str__(self) -> str:
-        return f"{self.method} — {self.case_title}"
+        return f"{self.method} — {self.case_title}" if self.case_title else str(self.method)
 
     def phase_duration(self, phase: Phase) -> timedelta:
         if self.mode == Mode.ASYNC:
@@ -156,7 +179,12 @@ class Participant(models.Model):
     # "Inbrenger", "Deelnemer A", ...; the facilitator's alias is their name.
     alias = models.CharField(max_length=120)
     invited_at = models.DateTimeField(null=True, blank=True)
+    # Set when the member joined an open session themselves (not invited).
+    joined_at = models.DateTimeField(null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
+    # The last phase (index) of an asynchronous session this participant was
+    # e-mailed about: one nudge per phase, whoever runs the tick how often.
+    nudged_phase = models.PositiveSmallIntegerField(null=True, blank=True)
     activity_recorded = models.BooleanField(default=False)
 
     class Meta:

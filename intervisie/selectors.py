@@ -10,24 +10,30 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+import casuistry.selectors
+
+from . import clock
 from .models import (
+    MAX_PARTICIPANTS,
+    MIN_PARTICIPANTS,
+    Audience,
     Contribution,
     Mode,
     Participant,
     Phase,
+    Role,
     RuleKind,
     Session,
     SessionEvent,
     SessionReflection,
     Status,
 )
-from .permissions import can_use_intervisie
+from .permissions import can_join_audience, can_use_intervisie
 
 
 @dataclass(frozen=True)
@@ -59,16 +65,22 @@ def effective_state(session: Session, *, now: datetime | None = None) -> State:
     """Where the session stands at `now`. Live sessions move only when the
     facilitator says; asynchronous ones also start at `starts_at` and leave a phase
     when its end date passes (the next phase then runs from that moment)."""
-    now = now or timezone.now()
+    now = now or clock.now()
     status, index, ends = session.status, session.current_phase, session.phase_ends_at
     if session.mode != Mode.ASYNC:
         return State(status, index, ends)
     phases = phases_of(session)
     moves: list[Move] = []
     if status == Status.PLANNED and now >= session.starts_at:
-        status, index = Status.RUNNING, 0
-        ends = session.starts_at + session.phase_duration(phases[0])
-        moves.append(Move("start", 0, session.starts_at))
+        # The start waits for the case to be in the library and the group to be
+        # complete; it happens at the later of the planned start and that moment.
+        ready = ready_at(session)
+        if ready is not None:
+            start = max(session.starts_at, ready)
+            if now >= start:
+                status, index = Status.RUNNING, 0
+                ends = start + session.phase_duration(phases[0])
+                moves.append(Move("start", 0, start))
     while status == Status.RUNNING and ends is not None and now >= ends:
         at = ends
         index += 1
@@ -79,6 +91,96 @@ def effective_state(session: Session, *, now: datetime | None = None) -> State:
         ends = at + session.phase_duration(phases[index])
         moves.append(Move("phase", index, at))
     return State(status, index, ends, tuple(moves))
+
+
+EARLIEST = datetime.min.replace(tzinfo=UTC)
+
+
+def ready_at(session: Session) -> datetime | None:
+    """Since when the session may start, or None while it may not: its case must be
+    in the library (a new case of the inbrenger once a moderator published it) and
+    the group must count MIN_PARTICIPANTS (the inbrenger counted). Derived from
+    stored dates only, so every reader gets the same answer."""
+    if start_blocker(session) is not None:
+        return None
+    moments = [EARLIEST]
+    if session.new_case:
+        case = casuistry.selectors.published_case(session.case_id or 0)
+        if case is not None and case.published_at is not None:
+            moments.append(case.published_at)
+    # Invited members count from the planning; who joined counts from joining.
+    joined = sorted(
+        (at or EARLIEST)
+        for at in Participant.objects.filter(session=session)
+        .exclude(role=Role.FACILITATOR)
+        .values_list("joined_at", flat=True)
+    )
+    moments.append(joined[MIN_PARTICIPANTS - 1])
+    return max(moments)
+
+
+def start_blocker(session: Session) -> Any:
+    """Why the session cannot start now (a Dutch message), or None."""
+    if session.case_id is None or casuistry.selectors.published_case(session.case_id) is None:
+        return _(
+            "De casus staat nog niet in de bibliotheek: de sessie begint zodra een "
+            "moderator hem heeft goedgekeurd."
+        )
+    if group_size(session) < MIN_PARTICIPANTS:
+        return _("Er zijn nog te weinig deelnemers: minstens %(min)s, de inbrenger meegeteld.") % {
+            "min": MIN_PARTICIPANTS
+        }
+    return None
+
+
+def group_size(session: Session) -> int:
+    """The inbrenger and the participants (not the facilitator)."""
+    return Participant.objects.filter(session=session).exclude(role=Role.FACILITATOR).count()
+
+
+def can_join(*, user: Any, session: Session) -> bool:
+    """May `user` join this open session now: the audience fits, it has not begun,
+    there is room, and they are not in it yet."""
+    return (
+        session.audience != Audience.INVITED
+        and session.status == Status.PLANNED
+        and can_join_audience(user, session)
+        and not Participant.objects.filter(session=session, user_id=user.pk).exists()
+        and group_size(session) < MAX_PARTICIPANTS
+    )
+
+
+def open_sessions_for(*, user: Any) -> list[Session]:
+    """Planned sessions open to `user` (their organisation's or the region's) that
+    they are not in yet, with room left: one query for the list, one for the counts."""
+    if not can_use_intervisie(user):
+        return []
+    profile = getattr(user, "profile", None)
+    org_id = profile.organisation_id if profile is not None else None
+    audience = Q(audience=Audience.REGION)
+    if org_id is not None:
+        audience |= Q(audience=Audience.ORGANISATION, organisation_id=org_id)
+    return list(
+        Session.objects.filter(audience, status=Status.PLANNED)
+        .exclude(participants__user_id=user.pk)
+        .select_related("method", "organisation")
+        .annotate(group=Count("participants", filter=~Q(participants__role=Role.FACILITATOR)))
+        .filter(group__lt=MAX_PARTICIPANTS)
+        .order_by("starts_at", "pk")
+    )
+
+
+def get_open_session_for(*, user: Any, pk: int) -> Session:
+    """A session `user` may see to join (open to them) or is in; 404 otherwise."""
+    if not can_use_intervisie(user):
+        raise Http404
+    session = Session.objects.select_related("method", "organisation").filter(pk=pk).first()
+    if session is None or not (
+        Participant.objects.filter(session=session, user_id=user.pk).exists()
+        or (session.audience != Audience.INVITED and can_join_audience(user, session))
+    ):
+        raise Http404
+    return session
 
 
 def participant_of(session: Session, user: Any) -> Participant | None:
@@ -244,7 +346,7 @@ def ics_for(*, session: Session, url: str) -> str:
         "PRODID:-//HG Leerwerkplaats//Intervisie//NL",
         "BEGIN:VEVENT",
         f"UID:intervisie-{session.pk}@leerwerkplaats",
-        f"DTSTAMP:{timezone.now().astimezone(UTC).strftime(stamp)}",
+        f"DTSTAMP:{clock.now().astimezone(UTC).strftime(stamp)}",
         f"DTSTART:{start.strftime(stamp)}",
         f"DTEND:{end.strftime(stamp)}",
         f"SUMMARY:{_ics_escape(summary)}",

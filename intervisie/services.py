@@ -34,7 +34,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 import casuistry.selectors
@@ -42,10 +42,11 @@ import courses.services
 from members import privacy_gate
 from members.permissions import can_use_members_area
 
-from . import broadcast, permissions, selectors
+from . import broadcast, clock, permissions, selectors
 from .models import (
     MAX_PARTICIPANTS,
     MIN_PARTICIPANTS,
+    Audience,
     Contribution,
     Method,
     Mode,
@@ -80,6 +81,12 @@ ERROR_NOTHING_TO_REVEAL = _(
     "De posities kunnen alleen in de ronde met posities of de onthulling getoond worden."
 )
 ERROR_NOT_FINISHED = _("Een reflectie schrijf je na afloop van de sessie.")
+ERROR_NO_ORGANISATION = _("Kies de organisatie waarvan de leden zich kunnen aanmelden.")
+ERROR_ALREADY_IN = _("Je doet al mee aan deze sessie.")
+ERROR_FULL = _("Deze sessie is vol of al begonnen.")
+ERROR_NOT_YOUR_CASE = _(
+    "Kies een casus die je zelf hebt ingebracht en die niet is afgewezen of ingetrokken."
+)
 
 Placeholders = Collection[str]
 
@@ -89,7 +96,7 @@ Placeholders = Collection[str]
 
 def _aliases(count: int) -> list[str]:
     letters = string.ascii_uppercase
-    return [_gettext("Deelnemer %(letter)s") % {"letter": letters[i]} for i in range(count)]
+    return [gettext("Deelnemer %(letter)s") % {"letter": letters[i]} for i in range(count)]
 
 
 def members_by_email(emails: Iterable[str]) -> list[Any]:
@@ -115,7 +122,7 @@ def members_by_email(emails: Iterable[str]) -> list[Any]:
 def plan_session(
     *,
     facilitator: Any,
-    case_id: int,
+    case_id: int | None,
     method: Method,
     mode: str,
     starts_at: datetime,
@@ -123,35 +130,49 @@ def plan_session(
     participants: list[Any],
     keep_text: bool = True,
     async_days_per_phase: int = 2,
+    audience: str = Audience.INVITED,
+    organisation: Any = None,
 ) -> Session:
-    """A facilitator plans a session on a published case: the inbrenger and 3 to 12
-    participants in all (the inbrenger counted), each invited by e-mail without the
-    case's text. Aliases: "Inbrenger", "Deelnemer A", ...; the facilitator is named."""
+    """A facilitator plans a session on a published case, or on a new case the
+    inbrenger brings in (`case_id` None: it goes through casuistry's intake and
+    moderation, and the session starts once it is in the library). Who takes part:
+    the invited (3 to 12 in all, the inbrenger counted), or for an open session the
+    invited so far and whoever of the organisation or the region joins, up to 12.
+    Each is invited by e-mail without the case's text. Aliases: "Inbrenger",
+    "Deelnemer A", ...; the facilitator is named."""
     if not permissions.can_plan_sessions(facilitator):
         raise PermissionDenied(ERROR_NOT_ALLOWED)
-    case = casuistry.selectors.published_case(case_id)
-    if case is None:
-        raise ValidationError({"case": ERROR_NO_CASE})
+    case = None
+    if case_id is not None:
+        case = casuistry.selectors.published_case(case_id)
+        if case is None:
+            raise ValidationError({"case": ERROR_NO_CASE})
     others = [user for user in participants if user.pk != inbrenger.pk]
     if facilitator.pk == inbrenger.pk or any(u.pk == facilitator.pk for u in others):
         raise ValidationError(ERROR_FACILITATOR_IN_LIST)
-    if not MIN_PARTICIPANTS <= len(others) + 1 <= MAX_PARTICIPANTS:
+    if audience == Audience.ORGANISATION and organisation is None:
+        raise ValidationError({"organisation": ERROR_NO_ORGANISATION})
+    group = len(others) + 1
+    if group > MAX_PARTICIPANTS or (audience == Audience.INVITED and group < MIN_PARTICIPANTS):
         raise ValidationError(
             ERROR_PARTICIPANT_COUNT % {"min": MIN_PARTICIPANTS, "max": MAX_PARTICIPANTS}
         )
     session = Session(
-        case_id=case.pk,
-        case_title=case.title,
+        case_id=case.pk if case else None,
+        case_title=case.title if case else "",
+        new_case=case is None,
         method=method,
         mode=mode,
         starts_at=starts_at,
         facilitator=facilitator,
         keep_text=keep_text,
         async_days_per_phase=async_days_per_phase,
+        audience=audience,
+        organisation=organisation if audience == Audience.ORGANISATION else None,
     )
     session.full_clean()
     session.save()
-    now = timezone.now()
+    now = clock.now()
     profile = getattr(facilitator, "profile", None)
     name = (profile.display_name if profile else "") or facilitator.get_full_name()
     rows = [
@@ -159,14 +180,14 @@ def plan_session(
             session=session,
             user=facilitator,
             role=Role.FACILITATOR,
-            alias=_gettext("%(name)s (gespreksleider)") % {"name": name or facilitator.email},
+            alias=gettext("%(name)s (gespreksleider)") % {"name": name or facilitator.email},
             invited_at=now,
         ),
         Participant(
             session=session,
             user=inbrenger,
             role=Role.INBRENGER,
-            alias=_gettext("Inbrenger"),
+            alias=gettext("Inbrenger"),
             invited_at=now,
         ),
     ]
@@ -180,6 +201,56 @@ def plan_session(
     return session
 
 
+@transaction.atomic
+def join_session(*, session: Session, user: Any, now: datetime | None = None) -> Participant:
+    """A member of the session's organisation (or, for the region, any approved
+    member) joins an open session that has not begun, while it has fewer than
+    MAX_PARTICIPANTS; they get the next alias and the invitation e-mail."""
+    fresh = _locked(session)
+    if not selectors.can_join(user=user, session=fresh):
+        if fresh.audience != Audience.INVITED and permissions.can_join_audience(user, fresh):
+            if Participant.objects.filter(session=fresh, user_id=user.pk).exists():
+                raise ValidationError(ERROR_ALREADY_IN)
+            raise ValidationError(ERROR_FULL)
+        raise PermissionDenied(ERROR_NOT_ALLOWED)
+    now = now or clock.now()
+    taken = Participant.objects.filter(session=fresh, role=Role.PARTICIPANT).count()
+    participant = Participant.objects.create(
+        session=fresh,
+        user=user,
+        role=Role.PARTICIPANT,
+        alias=_aliases(taken + 1)[taken],
+        invited_at=now,
+        joined_at=now,
+    )
+    if user.email:
+        transaction.on_commit(lambda: _send_invitations(fresh, [user.email]))
+    return participant
+
+
+@transaction.atomic
+def attach_case(*, session: Session, actor: Any, case_id: int) -> Session:
+    """The inbrenger names the case they submitted through casuistry's own intake
+    (privacy check, moderation) for a session planned on a new case. The case's
+    text is shown only from the library, so only once a moderator published it;
+    until then the session cannot start."""
+    fresh = _locked(session)
+    is_inbrenger = Participant.objects.filter(
+        session=fresh, user_id=actor.pk, role=Role.INBRENGER
+    ).exists()
+    if not (fresh.new_case and is_inbrenger and can_use_members_area(actor)):
+        raise PermissionDenied(ERROR_NOT_ALLOWED)
+    if fresh.status != Status.PLANNED:
+        raise ValidationError(ERROR_ALREADY_STARTED)
+    case = casuistry.selectors.case_to_bring_in(user=actor, case_id=case_id)
+    if case is None:
+        raise ValidationError({"case": ERROR_NOT_YOUR_CASE})
+    fresh.case_id = case.pk
+    fresh.case_title = ""  # taken from the library when the session starts
+    fresh.save(update_fields=["case_id", "case_title"])
+    return fresh
+
+
 def _session_url(session: Session) -> str:
     base = getattr(settings, "SITE_URL", "").rstrip("/")
     return base + reverse("intervisie:room", kwargs={"pk": session.pk})
@@ -189,11 +260,11 @@ def _send_invitations(session: Session, recipients: list[str], *, reminder: bool
     """Invitation or reminder: the method, the time and the link; never case text."""
     when = timezone.localtime(session.starts_at).strftime("%d-%m-%Y %H:%M")
     subject = (
-        _gettext("Herinnering: intervisie op %(when)s")
+        gettext("Herinnering: intervisie op %(when)s")
         if reminder
-        else _gettext("Uitnodiging: intervisie op %(when)s")
+        else gettext("Uitnodiging: intervisie op %(when)s")
     ) % {"when": when}
-    body = _gettext(
+    body = gettext(
         "Je bent uitgenodigd voor een intervisiesessie (%(method)s) op %(when)s.\n\n"
         "Open de sessie na inloggen: %(url)s\n"
         "Daar vind je ook een agendabestand (.ics)."
@@ -206,7 +277,7 @@ def _send_invitations(session: Session, recipients: list[str], *, reminder: bool
 def send_reminders(*, now: datetime | None = None, within: timedelta = timedelta(hours=24)) -> int:
     """Remind every participant of a planned session that starts within `within`,
     once. Returns how many reminders went out."""
-    now = now or timezone.now()
+    now = now or clock.now()
     due = list(
         Participant.objects.filter(
             session__status=Status.PLANNED,
@@ -287,9 +358,23 @@ def _enter_phase(session: Session, index: int, at: datetime) -> None:
 
 
 def _start(session: Session, at: datetime) -> None:
+    """The session begins; a new case's title is taken from the library now (the
+    moderator may have edited it), never before it is published."""
+    if not session.case_title and session.case_id is not None:
+        case = casuistry.selectors.published_case(session.case_id)
+        if case is not None:
+            session.case_title = case.title
+            session.save(update_fields=["case_title"])
     session.status = Status.RUNNING
     session.started_at = at
     _enter_phase(session, 0, at)
+
+
+def _start_when_ready(session: Session, at: datetime) -> None:
+    blocker = selectors.start_blocker(session)
+    if blocker is not None:
+        raise ValidationError(blocker)
+    _start(session, at)
 
 
 def _finish(session: Session, at: datetime) -> None:
@@ -306,7 +391,7 @@ def _finish(session: Session, at: datetime) -> None:
     session.save(update_fields=update)
     _phase_event(session)
     minutes = activity_minutes(session)
-    title = _gettext("Intervisie (%(method)s)") % {"method": session.method.name}
+    title = gettext("Intervisie (%(method)s)") % {"method": session.method.name}
     for participant in session.participants.select_related("user"):
         courses.services.record_activity(
             user=participant.user,
@@ -346,14 +431,14 @@ def _apply_clock(session: Session, now: datetime) -> bool:
 def catch_up(*, session: Session, now: datetime | None = None) -> Session:
     """An asynchronous session moves to where its dates say it is."""
     fresh = _locked(session)
-    _apply_clock(fresh, now or timezone.now())
+    _apply_clock(fresh, now or clock.now())
     return fresh
 
 
 def advance_due_sessions(*, now: datetime | None = None) -> int:
     """For the management command: every asynchronous session whose start or phase end
     passed moves on. Returns how many sessions moved."""
-    now = now or timezone.now()
+    now = now or clock.now()
     ids = list(
         Session.objects.filter(mode=Mode.ASYNC)
         .filter(
@@ -362,21 +447,77 @@ def advance_due_sessions(*, now: datetime | None = None) -> int:
         )
         .values_list("pk", flat=True)
     )
+    moved = 0
     for pk in ids:
         with transaction.atomic():
-            _apply_clock(_locked(Session(pk=pk)), now)
-    return len(ids)
+            # A session still waiting for its case or its group does not move.
+            moved += _apply_clock(_locked(Session(pk=pk)), now)
+    return moved
+
+
+def send_phase_nudges(*, now: datetime | None = None) -> int:
+    """For the management command, after `advance_due_sessions`: every participant of
+    a running asynchronous session gets one e-mail per phase, when it opens (the
+    phase, until when, the link; never case text). A conditional UPDATE claims each
+    nudge, so two ticks at once still send it once. Returns how many were sent."""
+    now = now or clock.now()
+    not_yet = Q(nudged_phase__isnull=True) | Q(nudged_phase__lt=F("session__current_phase"))
+    due = list(
+        Participant.objects.filter(
+            not_yet, session__mode=Mode.ASYNC, session__status=Status.RUNNING
+        ).select_related("session", "session__method", "user")
+    )
+    sent = 0
+    for participant in due:
+        session = participant.session
+        with transaction.atomic():
+            claimed = (
+                Participant.objects.filter(pk=participant.pk)
+                .filter(not_yet, session__current_phase=session.current_phase)
+                .update(nudged_phase=session.current_phase)
+            )
+            email = participant.user.email
+            if claimed and email:
+                transaction.on_commit(lambda s=session, e=email: _send_phase_nudge(s, e))
+                sent += 1
+    return sent
+
+
+def _send_phase_nudge(session: Session, email: str) -> None:
+    """The method, the phase's name and number, its end and the link; no case text."""
+    phases = selectors.phases_of(session)
+    phase = phases[session.current_phase]
+    until = (
+        timezone.localtime(session.phase_ends_at).strftime("%d-%m-%Y %H:%M")
+        if session.phase_ends_at
+        else ""
+    )
+    subject = gettext("Intervisie: fase %(number)s van %(total)s is open") % {
+        "number": session.current_phase + 1,
+        "total": len(phases),
+    }
+    body = gettext(
+        "In je intervisiesessie (%(method)s) is een nieuwe fase begonnen: %(phase)s.\n"
+        "Je kunt meeschrijven tot %(until)s.\n\n"
+        "Open de sessie na inloggen: %(url)s"
+    ) % {
+        "method": session.method.name,
+        "phase": phase.name,
+        "until": until,
+        "url": _session_url(session),
+    }
+    send_mail(subject, body, None, [email])
 
 
 @transaction.atomic
 def start_session(*, session: Session, actor: Any, now: datetime | None = None) -> Session:
     fresh = _locked(session)
     _require_facilitator(fresh, actor)
-    now = now or timezone.now()
+    now = now or clock.now()
     _apply_clock(fresh, now)
     if fresh.status != Status.PLANNED:
         raise ValidationError(ERROR_ALREADY_STARTED)
-    _start(fresh, now)
+    _start_when_ready(fresh, now)
     return fresh
 
 
@@ -385,10 +526,10 @@ def advance_phase(*, session: Session, actor: Any, now: datetime | None = None) 
     """The facilitator moves everyone to the next phase (after the last: the end)."""
     fresh = _locked(session)
     _require_facilitator(fresh, actor)
-    now = now or timezone.now()
+    now = now or clock.now()
     _apply_clock(fresh, now)
     if fresh.status == Status.PLANNED:
-        _start(fresh, now)
+        _start_when_ready(fresh, now)
         return fresh
     if fresh.status != Status.RUNNING:
         raise ValidationError(ERROR_NOT_RUNNING)
@@ -406,7 +547,7 @@ def extend_timer(
     """The facilitator gives the current phase more time."""
     fresh = _locked(session)
     _require_facilitator(fresh, actor)
-    now = now or timezone.now()
+    now = now or clock.now()
     _apply_clock(fresh, now)
     if fresh.status != Status.RUNNING:
         raise ValidationError(ERROR_NOT_RUNNING)
@@ -423,7 +564,7 @@ def reveal_positions(*, session: Session, actor: Any, now: datetime | None = Non
     """All positions become visible to everyone at the same moment."""
     fresh = _locked(session)
     _require_facilitator(fresh, actor)
-    _apply_clock(fresh, now or timezone.now())
+    _apply_clock(fresh, now or clock.now())
     if fresh.status != Status.RUNNING:
         raise ValidationError(ERROR_NOT_RUNNING)
     phase = selectors.phases_of(fresh)[fresh.current_phase]
@@ -468,7 +609,7 @@ def post_contribution(
     PermissionDenied for someone outside the session, ValidationError with the rule's
     hint otherwise, and the privacy gate's TextBlocked / ConfirmationNeeded."""
     fresh = _locked(session)
-    _apply_clock(fresh, now or timezone.now())
+    _apply_clock(fresh, now or clock.now())
     participant = Participant.objects.filter(session=fresh, user_id=author.pk).first()
     if participant is None or not can_use_members_area(author):
         raise PermissionDenied(ERROR_NOT_ALLOWED)
@@ -501,6 +642,9 @@ def post_contribution(
 # --- afterwards ------------------------------------------------------------------
 
 REFLECTION_FIELDS = ("happened", "felt", "means", "will_do")
+#: Four parts fit one entry of the reflection log (courses.rules.REFLECTION_MAX_CHARS).
+REFLECTION_PART_CHARS = 2_000
+ERROR_REFLECTION_TOO_LONG = _("Schrijf hier hooguit 2000 tekens.")
 
 
 @transaction.atomic
@@ -513,20 +657,26 @@ def save_reflection(
     means: str,
     will_do: str,
     accepted_placeholders: Placeholders = (),
+    now: datetime | None = None,
 ) -> SessionReflection:
     """A participant's private Korthagen reflection after the session, privacy-checked
     like every text; for them alone (their reflection log)."""
     if not Participant.objects.filter(session=session, user_id=user.pk).exists():
         raise PermissionDenied(ERROR_NOT_ALLOWED)
-    if Session.objects.filter(pk=session.pk).values_list("status", flat=True).get() != (
-        Status.FINISHED
-    ):
+    # An asynchronous session whose last phase ended is over, even before the tick:
+    # store that first (it records everyone's activity), then take the reflection.
+    fresh = _locked(session)
+    _apply_clock(fresh, now or clock.now())
+    if fresh.status != Status.FINISHED:
         raise ValidationError(ERROR_NOT_FINISHED)
+    session = fresh
     values = {"happened": happened, "felt": felt, "means": means, "will_do": will_do}
     cleaned: dict[str, str] = {}
     for name, value in values.items():
         if not value.strip():
             raise ValidationError({name: ERROR_EMPTY})
+        if len(value) > REFLECTION_PART_CHARS:
+            raise ValidationError({name: ERROR_REFLECTION_TOO_LONG})
     for name, value in values.items():
         cleaned[name] = privacy_gate.accepted_text(
             value, accepted_placeholders=accepted_placeholders, field=name
@@ -536,7 +686,26 @@ def save_reflection(
         user=user,
         defaults={"session_label": str(session), **cleaned},
     )
+    # The same reflection in the learning record's reflection log (page and PDF).
+    finished = session.finished_at
+    courses.services.record_activity_reflection(
+        user=user,
+        source=f"intervisie:{session.pk}",
+        title=gettext("Intervisie (%(method)s)") % {"method": session.method.name},
+        subtitle=timezone.localtime(finished).strftime("%d-%m-%Y") if finished else "",
+        prompt=gettext("Reflectie na de sessie (Korthagen)"),
+        answer="\n\n".join(f"{label}\n{cleaned[name]}" for name, label in _reflection_labels()),
+    )
     return reflection
+
+
+def _reflection_labels() -> list[tuple[str, str]]:
+    return [
+        ("happened", gettext("Wat gebeurde er?")),
+        ("felt", gettext("Wat voelde en dacht ik?")),
+        ("means", gettext("Wat betekent het voor mij?")),
+        ("will_do", gettext("Wat ga ik doen?")),
+    ]
 
 
 # --- privacy rights ----------------------------------------------------------------
@@ -566,7 +735,7 @@ def erase_personal_data(user: Any) -> None:
     Contribution.objects.filter(author__user=user).update(text="")
     # The facilitator's alias carries their name.
     Participant.objects.filter(user=user, role=Role.FACILITATOR).update(
-        alias=_gettext("Gespreksleider")
+        alias=gettext("Gespreksleider")
     )
 
 

@@ -10,5 +10,7 @@ urlpatterns = [
     path("<int:pk>/", views.room, name="room"),
     path("<int:pk>/leiden/", views.control, name="control"),
     path("<int:pk>/agenda.ics", views.ics, name="ics"),
+    path("<int:pk>/aanmelden/", views.join, name="join"),
+    path("<int:pk>/casus/", views.attach_case, name="attach_case"),
     path("<int:pk>/reflectie/", views.reflection, name="reflection"),
 ]

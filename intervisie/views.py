@@ -28,7 +28,7 @@ from members.privacy_preview import Previews
 from members.privacy_preview import attempt as _attempt
 
 from . import permissions, selectors, services
-from .forms import ContributionForm, ExtendForm, PlanForm, ReflectionForm
+from .forms import AttachCaseForm, ContributionForm, ExtendForm, PlanForm, ReflectionForm
 
 FETCH_HEADER = "X-Intervisie-Fetch"
 
@@ -43,8 +43,46 @@ def mine(request: HttpRequest) -> HttpResponse:
             "sessions": selectors.sessions_for(user=request.user),
             "reflections": selectors.reflections_of(user=request.user),
             "can_plan": permissions.can_plan_sessions(request.user),
+            "open_sessions": selectors.open_sessions_for(user=request.user),
         },
     )
+
+
+@member_required
+@require_POST
+def join(request: HttpRequest, pk: int) -> HttpResponse:
+    """A member joins an open session of their organisation or the region."""
+    session = selectors.get_open_session_for(user=request.user, pk=pk)
+    try:
+        services.join_session(session=session, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("intervisie:mine")
+    messages.success(request, _("Je doet mee. De uitnodiging met de link staat in je e-mail."))
+    return redirect("intervisie:room", pk=pk)
+
+
+@member_required
+@require_POST
+def attach_case(request: HttpRequest, pk: int) -> HttpResponse:
+    """The inbrenger names the case they brought in through the casuistry intake."""
+    session = selectors.get_session_for(user=request.user, pk=pk)
+    form = AttachCaseForm(request.POST, cases=casuistry.selectors.cases_to_bring_in(request.user))
+    try:
+        if not form.is_valid():
+            raise ValidationError(services.ERROR_NOT_YOUR_CASE)
+        services.attach_case(session=session, actor=request.user, case_id=form.cleaned_data["case"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _(
+                "Je casus is gekoppeld. De anderen lezen hem zodra een moderator hem heeft "
+                "goedgekeurd."
+            ),
+        )
+    return redirect("intervisie:room", pk=pk)
 
 
 @never_cache
@@ -67,6 +105,8 @@ def plan(request: HttpRequest) -> HttpResponse:
                 participants=[data["inbrenger"], *data["participants"]],
                 keep_text=data["keep_text"],
                 async_days_per_phase=data["async_days_per_phase"],
+                audience=data["audience"],
+                organisation=data["organisation"],
             )
         except ValidationError as error:
             if hasattr(error, "error_dict"):
@@ -77,18 +117,38 @@ def plan(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("De sessie is gepland en de uitnodigingen zijn verstuurd."))
             return redirect("intervisie:room", pk=session.pk)
-    return render(request, "intervisie/plan.html", {"form": form, "has_cases": bool(cases)})
+    return render(request, "intervisie/plan.html", {"form": form})
 
 
 def _room_context(
     request: HttpRequest, session: Any, form: ContributionForm, previews: Previews
 ) -> dict[str, Any]:
     context = selectors.room(session=session, user=request.user)
+    # The case is read in the library, so only once it is published there.
+    published = session.case_id is not None and (
+        not session.new_case or casuistry.selectors.published_case(session.case_id) is not None
+    )
+    me = context["me"]
+    attach_form = None
+    if (
+        session.new_case
+        and me is not None
+        and me.role == "inbrenger"
+        and session.status == "planned"
+    ):
+        attach_form = AttachCaseForm(
+            initial={"case": session.case_id},
+            cases=casuistry.selectors.cases_to_bring_in(request.user),
+        )
     context.update(
         form=form,
         previews=previews,
         extend_form=ExtendForm(),
-        case_url=reverse("casuistry:detail", kwargs={"pk": session.case_id}),
+        case_url=(
+            reverse("casuistry:detail", kwargs={"pk": session.case_id}) if published else None
+        ),
+        attach_form=attach_form,
+        start_blocker=(selectors.start_blocker(session) if session.status == "planned" else None),
         reflection=selectors.reflection_of(session=session, user=request.user),
     )
     return context

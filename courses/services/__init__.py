@@ -3,7 +3,13 @@ each, by concern: taking a course (`learning`), completion and certificates
 (`completion`), the privacy rights (`personal_data`). Lesson views, the admin,
 management commands and tests call these, through this package."""
 
-from .activities import ERROR_NO_MINUTES, ERROR_UNKNOWN_KIND, record_activity
+from .activities import (
+    ERROR_NO_MINUTES,
+    ERROR_REFLECTION_SIZE,
+    ERROR_UNKNOWN_KIND,
+    record_activity,
+    record_activity_reflection,
+)
 from .completion import (
     AUDIT_CERTIFICATE_CORRECTED,
     CODE_ALPHABET,
@@ -54,6 +60,7 @@ __all__ = [
     "ERROR_NO_QUESTIONS",
     "ERROR_NUMBER_ALREADY_SET",
     "ERROR_PREREQUISITES",
+    "ERROR_REFLECTION_SIZE",
     "ERROR_REFLECTION_TOO_LONG",
     "ERROR_UNANSWERED",
     "ERROR_UNKNOWN_BLOCK",
@@ -73,6 +80,7 @@ __all__ = [
     "live_lessons",
     "new_certificate_code",
     "record_activity",
+    "record_activity_reflection",
     "record_lesson_view",
     "register_personal_data",
     "restart_course",

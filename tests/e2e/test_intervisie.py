@@ -6,19 +6,26 @@ The rules are kept by the server: a statement in the question round is refused, 
 inbrenger cannot post in the analysis, positions stay hidden until the facilitator
 reveals them and then appear for everyone; everyone's screen follows the phase; a
 reload lands in the same phase; afterwards the activity with its hours is in each
-learning record and a participant writes a private reflection. An asynchronous
-moreel beraad moves by date: its start lies in the past (the frozen clock of the
-test), and the page shows the phase the dates say."""
+learning record and a participant writes a private reflection. The facilitator's
+controls are used with the keyboard only (Tab to the button, Enter), and axe finds
+nothing serious or critical on the session pages.
+
+An asynchronous moreel beraad moves by date under a frozen clock: the test sets
+`intervisie.clock.now` (the one clock intervisie's services and selectors read, in
+the server thread as well), so the phases move by days while logins keep real time."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from courses.models import LearningActivity
 from tests.e2e.conftest import axe_violations, log_in
 from tests.intervisie import factories
 
@@ -37,10 +44,32 @@ def write(page, text: str) -> None:
     form.get_by_role("button", name="Controleren en plaatsen").click()
 
 
+FOCUSED_NAME = """() => {
+  const el = document.activeElement;
+  if (!el) return "";
+  const label = el.labels && el.labels.length ? el.labels[0].textContent : "";
+  return (el.tagName === "BUTTON" ? el.textContent : label).trim();
+}"""
+
+
+def tab_to(page, name: str, limit: int = 120) -> None:
+    """Keyboard only: press Tab until the control named `name` has the focus."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(FOCUSED_NAME).startswith(name):
+            return
+    raise AssertionError(f"{name!r} cannot be reached with Tab")
+
+
 def press(page, name: str) -> None:
-    """The facilitator's controls by keyboard only: focus, then Enter."""
-    page.get_by_role("button", name=name).focus()
+    """The facilitator's controls by keyboard only: Tab to the button, then Enter."""
+    expect(page.get_by_role("button", name=name)).to_be_visible()
+    tab_to(page, name)
     page.keyboard.press("Enter")
+
+
+def serious(page) -> list[dict]:
+    return axe_violations(page)
 
 
 def test_a_live_incidentmethode_session_with_four_members(asgi_contexts):
@@ -48,7 +77,7 @@ def test_a_live_incidentmethode_session_with_four_members(asgi_contexts):
     url = reverse("intervisie:room", kwargs={"pk": session.pk})
     pages = {}
     for name, user in (("lead", lead), ("inbrenger", inbrenger), ("a", a), ("b", b)):
-        page = log_in(asgi_contexts(bypass_csp=name == "a"), user)
+        page = log_in(asgi_contexts(bypass_csp=name in ("a", "lead")), user)
         page.goto(url)
         expect(page.locator(PHASE)).to_have_text("Nog niet begonnen")
         pages[name] = page
@@ -58,6 +87,18 @@ def test_a_live_incidentmethode_session_with_four_members(asgi_contexts):
     press(lead_page, "Sessie starten")
     for page in pages.values():
         expect(page.locator(PHASE)).to_contain_text("Fase 1 van 7: Introductie")
+    # The facilitator's page with every control, checked by axe.
+    assert serious(lead_page) == []
+    # Extending the timer, by keyboard too: every screen shows the new end.
+    timer = "[data-intervisie-timer] time"
+    before = a_page.locator(timer).get_attribute("datetime")
+    tab_to(lead_page, "Minuten erbij")
+    lead_page.keyboard.press("Control+A")
+    lead_page.keyboard.type("15")
+    tab_to(lead_page, "Timer verlengen")
+    lead_page.keyboard.press("Enter")
+    for page in pages.values():
+        expect(page.locator(timer)).not_to_have_attribute("datetime", before)
     press(lead_page, "Naar de volgende fase")
     for page in pages.values():
         expect(page.locator(PHASE)).to_contain_text("Vragenronde")
@@ -110,12 +151,14 @@ def test_a_live_incidentmethode_session_with_four_members(asgi_contexts):
     press(lead_page, "Sessie afronden")
     for page in pages.values():
         expect(page.locator(PHASE)).to_have_text("Afgerond")
+    assert serious(a_page) == []
 
     for page in pages.values():
         page.goto(reverse("courses:learning_record"))
         expect(page.locator("[data-activities]")).to_contain_text("Reflectie/intervisie")
 
     a_page.goto(reverse("intervisie:reflection", kwargs={"pk": session.pk}))
+    assert serious(a_page) == []
     a_page.get_by_label("Wat gebeurde er?").fill("we bespraken een huisbezoek.")
     a_page.get_by_label("Wat voelde en dacht ik?").fill("twijfel.")
     a_page.get_by_label("Wat betekent het voor mij?").fill("ik mag eerder overleggen.")
@@ -127,20 +170,149 @@ def test_a_live_incidentmethode_session_with_four_members(asgi_contexts):
     expect(b_page.locator("main")).not_to_contain_text("sneller advies vragen.")
 
 
-def test_an_async_moreel_beraad_moves_by_date(asgi_contexts):
-    # Started two and a half days ago, two days per phase: "Feiten" runs now.
-    start = timezone.now() - timedelta(days=2, hours=12)
-    session, _lead, _inbrenger, (a, _b) = factories.session(
+@pytest.fixture
+def clock():
+    """Intervisie's clock, frozen where the test puts it (the server thread reads it too)."""
+    frozen = {"now": timezone.now().replace(second=0, microsecond=0)}
+    with mock.patch("intervisie.clock.now", side_effect=lambda: frozen["now"]):
+        yield frozen
+
+
+def test_an_async_moreel_beraad_moves_by_date_with_four_members(asgi_contexts, clock):
+    start = clock["now"] + timedelta(hours=1)
+    session, lead, inbrenger, (a, b) = factories.session(
         method="moreel_beraad", mode="async", starts_at=start
     )
-    page = log_in(asgi_contexts(bypass_csp=True), a)
-    page.goto(reverse("intervisie:room", kwargs={"pk": session.pk}))
-    expect(page.locator(PHASE)).to_contain_text("Fase 2 van 7: Feiten")
-    write(page, "het kind was thuis.")
-    expect(page.locator(FORM)).to_contain_text("eindig je tekst met een vraagteken")
-    write(page, "wie was er thuis?")
-    expect(page.locator("[data-intervisie-contributions]")).to_contain_text("wie was er thuis?")
-    assert axe_violations(page) == []
+    session.async_days_per_phase = 1
+    session.save(update_fields=["async_days_per_phase"])
+    url = reverse("intervisie:room", kwargs={"pk": session.pk})
+    pages = {}
+    for name, user in (("lead", lead), ("inbrenger", inbrenger), ("a", a), ("b", b)):
+        page = log_in(asgi_contexts(bypass_csp=name in ("a", "lead")), user)
+        page.goto(url)
+        expect(page.locator(PHASE)).to_have_text("Nog niet begonnen")
+        pages[name] = page
+    lead_page, inbrenger_page, a_page, b_page = (pages[k] for k in ("lead", "inbrenger", "a", "b"))
+
+    def days_later(days: float) -> None:
+        """The clock moves on; everyone opens the session again, as one does over days."""
+        clock["now"] = start + timedelta(days=days)
+        for page in pages.values():
+            page.reload()
+
+    days_later(0.1)
+    for page in pages.values():
+        expect(page.locator(PHASE)).to_contain_text("Fase 1 van 7: Dilemma")
+    assert serious(a_page) == []
+
+    # Day two: the facts, questions only. A statement is refused, a question arrives live.
+    days_later(1.1)
+    for page in pages.values():
+        expect(page.locator(PHASE)).to_contain_text("Fase 2 van 7: Feiten")
+    write(a_page, "het kind was thuis.")
+    expect(a_page.locator(FORM)).to_contain_text("eindig je tekst met een vraagteken")
+    expect(a_page.locator(f"{FORM} textarea")).to_have_value("het kind was thuis.")
+    write(a_page, "wie was er thuis?")
+    expect(b_page.locator("[data-intervisie-contributions]")).to_contain_text("wie was er thuis?")
+    write(inbrenger_page, "alleen de moeder.")  # the inbrenger answers
+    expect(a_page.locator("[data-intervisie-contributions]")).to_contain_text("alleen de moeder.")
+
+    # Day five: the weighing, blind. Positions stay hidden until the reveal.
+    days_later(4.1)
+    for page in pages.values():
+        expect(page.locator(PHASE)).to_contain_text("Fase 5 van 7: Afweging")
+    write(a_page, "eerst veiligheid van het kind.")
+    write(b_page, "eerst het gesprek met de ouders.")
+    expect(b_page.locator("[data-hidden-position]")).to_have_count(1)
+    expect(inbrenger_page.locator("[data-hidden-position]")).to_have_count(2)
+    expect(lead_page.locator("[data-hidden-position]")).to_have_count(2)
+    for page in (inbrenger_page, lead_page, b_page):
+        expect(page.locator("[data-intervisie-contributions]")).not_to_contain_text(
+            "eerst veiligheid"
+        )
+    # A participant who reloads lands in the same phase, with what came before.
+    b_page.reload()
+    expect(b_page.locator(PHASE)).to_contain_text("Fase 5 van 7: Afweging")
+    expect(b_page.locator("[data-intervisie-contributions]")).to_contain_text("wie was er thuis?")
+    expect(b_page.locator("[data-intervisie-contributions]")).to_contain_text(
+        "eerst het gesprek met de ouders."
+    )
+    expect(b_page.locator("[data-hidden-position]")).to_have_count(1)
+
+    press(lead_page, "Toon alle posities")
+    for page in pages.values():
+        contributions = page.locator("[data-intervisie-contributions]")
+        expect(contributions).to_contain_text("eerst veiligheid van het kind.")
+        expect(contributions).to_contain_text("eerst het gesprek met de ouders.")
+        expect(page.locator("[data-hidden-position]")).to_have_count(0)
+
+    # A week after the start the last phase has ended: the session is over.
+    days_later(7.1)
+    for page in pages.values():
+        expect(page.locator(PHASE)).to_have_text("Afgerond")
+    # The reflection is the first write after the end: it stores the end (the tick
+    # would otherwise), which records everyone's activity with its hours.
+    a_page.goto(reverse("intervisie:reflection", kwargs={"pk": session.pk}))
+    a_page.get_by_label("Wat gebeurde er?").fill("we wogen veiligheid tegen vertrouwen.")
+    a_page.get_by_label("Wat voelde en dacht ik?").fill("spanning.")
+    a_page.get_by_label("Wat betekent het voor mij?").fill("ik mag twijfel delen.")
+    a_page.get_by_label("Wat ga ik doen?").fill("eerder een moreel beraad vragen.")
+    a_page.get_by_role("button", name="Controleren en opslaan").click()
+    expect(a_page.locator(PHASE)).to_have_text("Afgerond")
+    expect(a_page.locator("main")).to_contain_text("Alleen jij ziet haar")
+    minutes = LearningActivity.objects.get(user=a, source=f"intervisie:{session.pk}").minutes
+    assert minutes == 65  # the method's planned time: 1,1 hours
+    for page in pages.values():
+        page.goto(reverse("courses:learning_record"))
+        activities = page.locator("[data-activities]")
+        expect(activities).to_contain_text("Intervisie (Moreel beraad")
+        expect(activities).to_contain_text("Reflectie/intervisie")
+        expect(activities).to_contain_text(re.compile(r"1[,.]1"))
+    expect(a_page.locator("main")).to_contain_text("eerder een moreel beraad vragen.")
+    expect(b_page.locator("main")).not_to_contain_text("eerder een moreel beraad vragen.")
+
+
+def test_planning_joining_and_a_new_case_pages_have_no_serious_axe_findings(asgi_contexts):
+    """The pages this feature adds around a session: planning, the open sessions to
+    join (by keyboard), and the inbrenger's room while their new case waits."""
+    from intervisie import services
+    from intervisie.models import Method
+    from tests.members import factories as member_factories
+
+    factories.ensure_methods()
+    org = member_factories.organisation("Kwadraad")
+    lead = factories.facilitator()
+    inbrenger = member_factories.member(org=org)
+    session = services.plan_session(
+        facilitator=lead,
+        case_id=None,
+        method=Method.objects.get(slug="incidentmethode"),
+        mode="live",
+        starts_at=timezone.now() + timedelta(days=1),
+        inbrenger=inbrenger,
+        participants=[inbrenger],
+        audience="organisation",
+        organisation=org,
+    )
+    lead_page = log_in(asgi_contexts(bypass_csp=True), lead)
+    lead_page.goto(reverse("intervisie:plan"))
+    expect(lead_page.get_by_label("Alleen wie ik uitnodig")).to_be_visible()
+    assert serious(lead_page) == []
+
+    colleague = member_factories.member(org=org)
+    page = log_in(asgi_contexts(bypass_csp=True), colleague)
+    page.goto(reverse("intervisie:mine"))
+    assert serious(page) == []
+    tab_to(page, "Aanmelden voor Incidentmethode")
+    page.keyboard.press("Enter")
+    expect(page.locator("[data-my-alias]")).to_have_text("Deelnemer A")
+    expect(page.locator("[data-case-pending]")).to_be_visible()
+
+    own = log_in(asgi_contexts(bypass_csp=True), inbrenger)
+    own.goto(reverse("intervisie:room", kwargs={"pk": session.pk}))
+    expect(own.get_by_role("heading", name="Jouw casus inbrengen")).to_be_visible()
+    expect(own.locator("[data-start-blocker]")).to_be_visible()
+    assert serious(own) == []
 
 
 def test_after_a_resync_the_room_resumes_and_shows_what_it_missed(asgi_server, asgi_contexts):

@@ -126,6 +126,7 @@ def test_plan_page_plans_and_invites(client, django_capture_on_commit_callbacks,
                 "inbrenger": inbrenger.email,
                 "participants": "\n".join(u.email for u in others),
                 "keep_text": "ja",
+                "audience": "invited",
             },
         )
     session = Session.objects.get()
@@ -207,3 +208,21 @@ def test_moderators_edit_the_methods_in_the_admin(client):
     client.force_login(member_factories.member())
     # A member without admin access gets the refusal page (not a loop through the login).
     assert client.get("/beheer/snippets/intervisie/method/").status_code == 403
+
+
+def test_the_facilitator_cannot_write_in_the_blind_round_over_http(client):
+    session, lead, _inbrenger, _others = factories.session()
+    session = factories.to_phase(session, lead, RuleKind.BLIND_POSITIONS)
+    response = post_as(client, lead, session, "Mijn eigen positie.")
+    assert response.status_code == 200
+    assert str(services.ERROR_FACILITATOR_BLIND) in response.content.decode()
+    assert "Mijn eigen positie." in response.content.decode()  # kept in the form
+    assert not Contribution.objects.exists()
+    # The same refusal for the live client's fetch: JSON with the form, status 400.
+    client.force_login(lead)
+    response = client.post(
+        room_url(session), {"text": "Toch een positie."}, headers={"X-Intervisie-Fetch": "1"}
+    )
+    assert response.status_code == 400
+    assert str(services.ERROR_FACILITATOR_BLIND) in response.json()["html"]
+    assert not Contribution.objects.exists()
