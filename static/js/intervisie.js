@@ -60,7 +60,22 @@
         var page = new DOMParser().parseFromString(html, "text/html");
         var fresh = page.getElementById("intervisie-room");
         if (fresh) {
+          // The fetched room was drawn at its own data-last-seq; contributions that
+          // arrived live after that moment stay (moved over), never lost.
+          var drawnAt = parseInt(fresh.getAttribute("data-last-seq"), 10) || 0;
+          var later = Array.prototype.filter.call(
+            list() ? list().querySelectorAll("[data-seq]") : [],
+            function (element) {
+              return (parseInt(element.getAttribute("data-seq"), 10) || 0) > drawnAt;
+            },
+          );
           room.innerHTML = fresh.innerHTML;
+          var target = list();
+          later.forEach(function (element) {
+            if (target && !target.querySelector('[data-seq="' + element.getAttribute("data-seq") + '"]')) {
+              target.appendChild(element);
+            }
+          });
           ["data-phase", "data-status"].forEach(function (name) {
             room.setAttribute(name, fresh.getAttribute(name));
           });

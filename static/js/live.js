@@ -10,7 +10,7 @@
 // - with a sequence (options.lastSeq a number): applies frames strictly in order
 //   through options.apply(frame): a duplicate (seq <= lastSeq) is dropped, a gap
 //   keeps the early frame aside (at most 200) and asks for a resume once per
-//   lastSeq; options.onSeq(lastSeq) follows every step forward;
+//   lastSeq and newest frame seen; options.onSeq(lastSeq) follows every step forward;
 // - without a sequence (options.lastSeq null): every (re)connect and every resync
 //   send resume with after 0, which the server answers with the current state;
 //   every frame but resync goes to options.apply;
@@ -39,6 +39,11 @@
     var delay = FIRST_DELAY;
     var stopped = false;
     var resumeAskedAt = -1;
+    // The highest seq any frame carried when that resume was asked: a gap shown by a
+    // later frame asks again, even at the same lastSeq (the first answer may have
+    // come before that frame's event was committed).
+    var highestSeen = 0;
+    var askedUpTo = -1;
     // Frames that arrived ahead of a gap, by seq, until the gap is filled.
     var waiting = {};
 
@@ -57,8 +62,9 @@
     function resume() {
       if (!sequenced) {
         send({ type: "resume", after: 0 });
-      } else if (isOpen() && resumeAskedAt !== lastSeq) {
+      } else if (isOpen() && (resumeAskedAt !== lastSeq || highestSeen > askedUpTo)) {
         resumeAskedAt = lastSeq;
+        askedUpTo = highestSeen;
         send({ type: "resume", after: lastSeq });
       }
     }
@@ -72,6 +78,7 @@
     }
 
     function inSequence(frame) {
+      highestSeen = Math.max(highestSeen, frame.seq);
       if (frame.seq <= lastSeq) {
         return; // a duplicate
       }

@@ -96,7 +96,10 @@ class AsgiLiveServer:
         from members.live import _watches
 
         async def discard() -> None:
-            for watch in list(_watches.values()):
+            # Only this server's sockets: an earlier test's watch (another loop, a
+            # Redis long gone) may still be in the registry.
+            watch = _watches.get(asyncio.get_running_loop())
+            if watch is not None:
                 for consumer in list(watch.consumers):
                     for group in consumer.groups:
                         await consumer.channel_layer.group_discard(group, consumer.channel_name)
@@ -109,7 +112,8 @@ class AsgiLiveServer:
         from members.live import _watches
 
         async def resync() -> None:
-            for watch in list(_watches.values()):
+            watch = _watches.get(asyncio.get_running_loop())
+            if watch is not None:
                 for consumer in list(watch.consumers):
                     consumer.request_resync()
 

@@ -215,6 +215,9 @@ def test_an_async_moreel_beraad_moves_by_date_with_four_members(asgi_contexts, c
     write(a_page, "wie was er thuis?")
     expect(b_page.locator("[data-intervisie-contributions]")).to_contain_text("wie was er thuis?")
     write(inbrenger_page, "alleen de moeder.")  # the inbrenger answers
+    expect(inbrenger_page.locator("[data-intervisie-contributions]")).to_contain_text(
+        "alleen de moeder."
+    )
     expect(a_page.locator("[data-intervisie-contributions]")).to_contain_text("alleen de moeder.")
 
     # Day five: the weighing, blind. Positions stay hidden until the reveal.
