@@ -72,15 +72,22 @@ def serious(page) -> list[dict]:
     return axe_violations(page)
 
 
-def test_a_live_incidentmethode_session_with_four_members(asgi_contexts):
-    session, lead, inbrenger, (a, b) = factories.session()
+def open_rooms(asgi_contexts, session, **members) -> dict:
+    """Each member logged in in their own browser, in the session's room before it
+    starts (the facilitator and participant A may run axe: no CSP for them)."""
     url = reverse("intervisie:room", kwargs={"pk": session.pk})
     pages = {}
-    for name, user in (("lead", lead), ("inbrenger", inbrenger), ("a", a), ("b", b)):
+    for name, user in members.items():
         page = log_in(asgi_contexts(bypass_csp=name in ("a", "lead")), user)
         page.goto(url)
         expect(page.locator(PHASE)).to_have_text("Nog niet begonnen")
         pages[name] = page
+    return pages
+
+
+def test_a_live_incidentmethode_session_with_four_members(asgi_contexts):
+    session, lead, inbrenger, (a, b) = factories.session()
+    pages = open_rooms(asgi_contexts, session, lead=lead, inbrenger=inbrenger, a=a, b=b)
     lead_page, inbrenger_page, a_page, b_page = (pages[k] for k in ("lead", "inbrenger", "a", "b"))
     assert axe_violations(a_page) == []
 
@@ -185,13 +192,7 @@ def test_an_async_moreel_beraad_moves_by_date_with_four_members(asgi_contexts, c
     )
     session.async_days_per_phase = 1
     session.save(update_fields=["async_days_per_phase"])
-    url = reverse("intervisie:room", kwargs={"pk": session.pk})
-    pages = {}
-    for name, user in (("lead", lead), ("inbrenger", inbrenger), ("a", a), ("b", b)):
-        page = log_in(asgi_contexts(bypass_csp=name in ("a", "lead")), user)
-        page.goto(url)
-        expect(page.locator(PHASE)).to_have_text("Nog niet begonnen")
-        pages[name] = page
+    pages = open_rooms(asgi_contexts, session, lead=lead, inbrenger=inbrenger, a=a, b=b)
     lead_page, inbrenger_page, a_page, b_page = (pages[k] for k in ("lead", "inbrenger", "a", "b"))
 
     def days_later(days: float) -> None:

@@ -182,6 +182,41 @@ async def test_an_edit_and_a_reaction_arrive_as_post_updated_and_reaction():
     await socket.disconnect()
 
 
+async def sockets_with_an_event(monkeypatch, count: int):
+    """`count` thread consumers of readers (not connected: `_checked_frame` is asked
+    directly), the event of a new post, and the list of live checks made (each the
+    number of sockets it answered for)."""
+    from forum import consumers as forum_consumers
+    from forum import selectors
+    from forum.broadcast import THREAD_EVENT
+    from forum.models import EventKind
+
+    author, thread = await setup_thread()
+    post = await reply(thread, author, "Een bericht voor velen.")
+    sockets = []
+    for _ in range(count):
+        consumer = forum_consumers.ThreadConsumer()
+        consumer.scope = {"url_route": {"kwargs": {"pk": thread.pk}}}
+        consumer.user_id = (await sync_to_async(member_factories.member)()).pk
+        sockets.append(consumer)
+    checks: list[int] = []
+    live_frames = selectors.live_frames
+
+    def counted(**kwargs):
+        checks.append(len(kwargs["users"]))
+        return live_frames(**kwargs)
+
+    monkeypatch.setattr(forum_consumers.selectors, "live_frames", counted)
+    event = {
+        "type": THREAD_EVENT,
+        "thread_id": thread.pk,
+        "seq": post.seq,
+        "kind": EventKind.POST,
+        "post_id": post.pk,
+    }
+    return sockets, event, checks
+
+
 async def test_sockets_that_get_an_event_while_the_database_thread_is_busy_share_one_check(
     monkeypatch,
 ):
@@ -195,35 +230,7 @@ async def test_sockets_that_get_an_event_while_the_database_thread_is_busy_share
 
     from channels.db import database_sync_to_async
 
-    from forum import consumers as forum_consumers
-    from forum import selectors
-    from forum.broadcast import THREAD_EVENT
-    from forum.models import EventKind
-
-    author, thread = await setup_thread()
-    post = await reply(thread, author, "Een bericht voor velen.")
-    readers = [await sync_to_async(member_factories.member)() for _ in range(6)]
-    sockets = []
-    for reader in readers:
-        consumer = forum_consumers.ThreadConsumer()
-        consumer.scope = {"url_route": {"kwargs": {"pk": thread.pk}}}
-        consumer.user_id = reader.pk
-        sockets.append(consumer)
-    checks = []
-    live_frames = selectors.live_frames
-
-    def counted(**kwargs):
-        checks.append(len(kwargs["users"]))
-        return live_frames(**kwargs)
-
-    monkeypatch.setattr(forum_consumers.selectors, "live_frames", counted)
-    event = {
-        "type": THREAD_EVENT,
-        "thread_id": thread.pk,
-        "seq": post.seq,
-        "kind": EventKind.POST,
-        "post_id": post.pk,
-    }
+    sockets, event, checks = await sockets_with_an_event(monkeypatch, 6)
     busy = threading.Event()
     other_work = asyncio.ensure_future(database_sync_to_async(busy.wait)(WAIT))
     answers = []
@@ -236,7 +243,7 @@ async def test_sockets_that_get_an_event_while_the_database_thread_is_busy_share
     await other_work
 
     assert checks == [len(sockets)]
-    assert all(refusal is None and frame["seq"] == post.seq for refusal, frame in results)
+    assert all(refusal is None and frame["seq"] == event["seq"] for refusal, frame in results)
 
 
 async def test_one_check_answers_every_socket_of_the_process_on_the_thread(monkeypatch):
@@ -245,36 +252,10 @@ async def test_one_check_answers_every_socket_of_the_process_on_the_thread(monke
     another, as channels_redis hands it out) find their answer: one check, not six.
     A socket that opened after the check gets a check of its own."""
     from forum import consumers as forum_consumers
-    from forum import selectors
-    from forum.broadcast import THREAD_EVENT
-    from forum.models import EventKind
 
-    author, thread = await setup_thread()
-    post = await reply(thread, author, "Een bericht voor velen.")
-    readers = [await sync_to_async(member_factories.member)() for _ in range(7)]
-    sockets = []
-    for reader in readers:
-        consumer = forum_consumers.ThreadConsumer()
-        consumer.scope = {"url_route": {"kwargs": {"pk": thread.pk}}}
-        consumer.user_id = reader.pk
-        sockets.append(consumer)
+    sockets, event, checks = await sockets_with_an_event(monkeypatch, 7)
     for consumer in sockets[:6]:
         forum_consumers._register(consumer)
-    checks = []
-    live_frames = selectors.live_frames
-
-    def counted(**kwargs):
-        checks.append(len(kwargs["users"]))
-        return live_frames(**kwargs)
-
-    monkeypatch.setattr(forum_consumers.selectors, "live_frames", counted)
-    event = {
-        "type": THREAD_EVENT,
-        "thread_id": thread.pk,
-        "seq": post.seq,
-        "kind": EventKind.POST,
-        "post_id": post.pk,
-    }
     try:
         results = [await sockets[0]._checked_frame(event)]
         for consumer in sockets[1:6]:
@@ -285,5 +266,7 @@ async def test_one_check_answers_every_socket_of_the_process_on_the_thread(monke
     finally:
         for consumer in sockets[:6]:
             forum_consumers._unregister(consumer)
-    assert all(refusal is None and frame["seq"] == post.seq for refusal, frame in [*results, late])
-    assert thread.pk not in forum_consumers._thread_sockets
+    assert all(
+        refusal is None and frame["seq"] == event["seq"] for refusal, frame in [*results, late]
+    )
+    assert event["thread_id"] not in forum_consumers._thread_sockets
