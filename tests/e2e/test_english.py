@@ -147,3 +147,8 @@ def test_a_member_reads_english_sentences_too(page, demo):
     assert walk(page, [*MEMBER_PAGES, f"/en{lesson.url}"]) == {}
     page.goto(f"/en{lesson.url}")
     expect(page.get_by_text("This information is only available in Dutch.")).to_have_count(1)
+    # Inside a lesson's quiz only the content is marked Dutch: the site's own words
+    # around it ("Question 1") are read as English.
+    expect(page.locator(".lesson-question [lang=nl]").first).to_be_attached()
+    marked = " ".join(page.locator("main [lang=nl]").all_text_contents())
+    assert not re.search(r"\b(Question|Check my answers|Reflection|Your choice)\b", marked)
