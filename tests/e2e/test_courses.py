@@ -122,3 +122,28 @@ def test_course_pages_have_no_serious_accessibility_violations(audit_page):
     page.goto("/mijn/leerdossier/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Mijn leerdossier")
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_course_page_keeps_its_button_clear_and_its_details_in_rows(page, width):
+    """The start button does not touch the text above it, and "Over deze cursus" is a
+    list of labelled rows (bold label, a rule under each), not a bare <dl>."""
+    call_command("seed_demo", stdout=StringIO())
+    course = CoursePage.objects.get(slug="meldcode-in-vijf-stappen")
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto("/account/login/")
+    page.fill("input[name=login]", "professional@demo.hg-leerwerkplaats.nl")
+    page.fill("input[name=password]", DEMO_PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.goto(course.url)
+
+    lead = page.locator("main .utrecht-paragraph--lead").bounding_box()
+    button = page.get_by_role("button", name="Start de cursus").bounding_box()
+    assert button["y"] - (lead["y"] + lead["height"]) >= 16
+    label = page.locator(".course-details dt").first
+    value = page.locator(".course-details dd").first
+    assert label.evaluate("e => getComputedStyle(e).fontWeight") in ("700", "bold")
+    assert value.evaluate("e => getComputedStyle(e).borderBottomWidth") == "1px"
+    assert value.evaluate("e => getComputedStyle(e).marginLeft") == "0px"
+    # No sideways scrolling on a phone.
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
