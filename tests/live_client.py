@@ -3,7 +3,8 @@ real ASGI server over a real WebSocket (the `websockets` package) and posts over
 HTTP like the reply form does, and applies frames by the rules `static/js/forum.js`
 follows (docs/live.md, "The client"): resume on every (re)connect and on `resync`,
 apply only `seq == last + 1`, drop `seq <= last`, keep early frames and resume on a
-gap. It records what it applied, so a test can count lost and duplicated events."""
+gap (once per `last`, and again when a newer frame shows the gap). It records what
+it applied, so a test can count lost and duplicated events."""
 
 from __future__ import annotations
 
@@ -58,13 +59,18 @@ class ThreadClient:
     typing: list[str] = field(default_factory=list)
     _waiting: dict[int, dict] = field(default_factory=dict)
     _asked_at: int = -1
+    _asked_up_to: int = -1  # the newest seq seen when that resume was asked
+    _highest_seen: int = 0
     _socket: object = None
     _stop: bool = False
     connected: asyncio.Event = field(default_factory=asyncio.Event)
 
     async def _resume(self) -> None:
-        if self._socket is not None and self._asked_at != self.last_seq:
+        if self._socket is not None and (
+            self._asked_at != self.last_seq or self._highest_seen > self._asked_up_to
+        ):
             self._asked_at = self.last_seq
+            self._asked_up_to = self._highest_seen
             self.resumes += 1
             await self._socket.send(json.dumps({"type": "resume", "after": self.last_seq}))
 
@@ -80,6 +86,7 @@ class ThreadClient:
         seq = frame.get("seq")
         if not isinstance(seq, int):
             return
+        self._highest_seen = max(self._highest_seen, seq)
         if seq <= self.last_seq:
             self.wire_duplicates += 1
             return
