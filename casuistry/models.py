@@ -196,4 +196,6 @@ class Case(models.Model):
 
     @property
     def is_withdrawable(self) -> bool:
-        return self.status not in (Status.WITHDRAWN, Status.REJECTED, Status.ARCHIVED)
+        """At any time while anyone can still read it: submitted, in review, changes
+        asked, published and archived (still in the library, read-only)."""
+        return self.status not in (Status.WITHDRAWN, Status.REJECTED)

@@ -8,7 +8,8 @@ from django.db.models import QuerySet
 from django.db.models.fields.json import KT
 from django.urls import reverse
 
-from members import text_search
+from members import audit, text_search
+from members.selectors import audit_events_visible_to
 
 from .anonymise import PLACEHOLDER
 from .methods import all_part_keys
@@ -19,6 +20,25 @@ def queue() -> list[Case]:
     """Submitted and claimed cases, oldest first, with the author's organisation (snapshot)
     and profession, and who claimed it: one query whatever the length."""
     return list(Case.objects.in_queue())
+
+
+def history(case: Case, *, viewer: Any) -> list[dict[str, Any]]:
+    """Who did what to the case, oldest first, from the audit log as ``viewer`` may
+    read it (a moderator: every moderation step, by any moderator)."""
+    events = (
+        audit_events_visible_to(viewer)
+        .filter(object_type=Case._meta.label, object_id=str(case.pk))
+        .order_by("created_at", "id")
+    )
+    return [
+        {
+            "when": event.created_at,
+            "action": audit.label_for(event.action),
+            "actor": event.actor,
+            "reason": event.reason,
+        }
+        for event in events
+    ]
 
 
 def placeholders_in(case: Case) -> list[str]:

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -23,6 +24,7 @@ from django.views.decorators.debug import sensitive_variables
 
 import privacy
 from forum import services as forum_services
+from members import privacy_gate
 from members.permissions import can_moderate, can_use_members_area
 from members.services import record_event
 from notifications import services as notifications
@@ -64,6 +66,10 @@ ERROR_MESSAGE_REQUIRED = _("Schrijf een bericht voor de inbrenger.")
 ERROR_SPAN = _("Dit stuk tekst staat niet (meer) in de casus. Kies het opnieuw.")
 DEFAULT_DISCUSSION_TEXT = _("Wat vind jij van deze casus? Deel je reflectie.")
 ERROR_NOT_PUBLISHED = _("Alleen gepubliceerde casussen kunnen worden uitgelicht.")
+ERROR_MESSAGE_STRUCTURED = _(
+    "Je bericht bevat een gegeven dat iemand direct herkenbaar maakt (zoals een BSN, "
+    "telefoonnummer of e-mailadres). Haal het weg; je bericht staat nog in het formulier."
+)
 
 DEFAULT_ARCHIVE_AFTER_MONTHS = 24
 DEFAULT_DELETE_AFTER_MONTHS = 12
@@ -435,13 +441,24 @@ def edit_title(*, moderator: Any, case: Case, title: str) -> Case:
     return case
 
 
+@sensitive_variables()
 def _message(text: str) -> str:
+    """The moderator's message or reason, through the privacy gate like every stored
+    text: a structured identifier refuses it, names and places become placeholders
+    (the author reads it next to their own, already redacted, case)."""
     text = text.strip()
     if not text:
         raise ValidationError({"message": ERROR_MESSAGE_REQUIRED})
     if len(text) > MAX_PART_CHARS:
         raise ValidationError({"message": ERROR_TOO_LONG})
-    return text
+    try:
+        checked = privacy_gate.check(text, max_chars=MAX_PART_CHARS)
+    except ValidationError:
+        logger.warning("Privacy service unavailable on a moderator's message")
+        raise ValidationError({"message": ERROR_SERVICE_DOWN}) from None
+    if checked.blocked:
+        raise ValidationError({"message": ERROR_MESSAGE_STRUCTURED})
+    return checked.redacted
 
 
 @transaction.atomic
@@ -516,7 +533,8 @@ def months_before(moment: datetime, months: int) -> datetime:
 @transaction.atomic
 def archive_and_delete_expired(*, now: datetime | None = None) -> tuple[int, int]:
     """Archive cases published longer ago than CASUISTRY_ARCHIVE_AFTER_MONTHS (default
-    24); delete archived ones after a further CASUISTRY_DELETE_AFTER_MONTHS. Returns
+    24); delete archived ones after a further CASUISTRY_DELETE_AFTER_MONTHS (default
+    12), and withdrawn or rejected ones that long after the fact. Returns
     (archived, deleted)."""
     now = now or timezone.now()
     archive_before = months_before(
@@ -537,9 +555,14 @@ def archive_and_delete_expired(*, now: datetime | None = None) -> tuple[int, int
         record_event(action=CaseAuditAction.CASE_ARCHIVED, obj=case)
         archived += 1
     deleted = 0
-    for case in Case.objects.select_for_update().filter(
-        status=Status.ARCHIVED, archived_at__lt=delete_before
-    ):
+    # Archived cases after the further period; withdrawn and rejected cases (nobody
+    # reads them again) the same period after they were withdrawn or decided.
+    expired = (
+        Q(status=Status.ARCHIVED, archived_at__lt=delete_before)
+        | Q(status=Status.WITHDRAWN, withdrawn_at__lt=delete_before)
+        | Q(status=Status.REJECTED, updated_at__lt=delete_before)
+    )
+    for case in Case.objects.select_for_update().filter(expired):
         _discussion_deleted(case)
         record_event(action=CaseAuditAction.CASE_DELETED, obj=case)
         case.delete()

@@ -318,6 +318,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             "rescan": _rescan(case),
             "placeholders": selectors.placeholders_in(case),
             "mine": case.claimed_by_id == request.user.pk,
+            "history": selectors.history(case, viewer=request.user),
             "false_finds": [
                 {**mark, "part_label": part_label(mark["part"])} for mark in case.false_finds
             ],

@@ -67,3 +67,26 @@ def test_my_cases_are_flat_in_their_number(client):
         factories.case(author=author, status=Status.CHANGES_REQUESTED)
 
     assert queries_for(client, reverse("casuistry:mine")) == few
+
+
+@pytest.mark.parametrize("viewer", ["member", "moderator"])
+def test_a_case_page_costs_the_same_whatever_the_library_holds(client, viewer):
+    """The library's detail page (members) and the review page with its history
+    (moderators) read one case: the number of other cases costs nothing."""
+    from casuistry import services
+
+    moderator = factories.moderator()
+    user = moderator if viewer == "moderator" else member_factories.member()
+    client.force_login(user)
+    case = factories.case(status=Status.SUBMITTED)
+    services.claim_case(moderator=moderator, case=case)
+    services.approve(moderator=moderator, case=case)
+    name = "casuistry:review" if viewer == "moderator" else "casuistry:detail"
+    url = reverse(name, args=[case.pk])
+    add_cases(5)
+    add_cases(5, status=Status.SUBMITTED)
+    few = queries_for(client, url)
+    add_cases(45)
+    add_cases(45, status=Status.SUBMITTED)
+
+    assert queries_for(client, url) == few
