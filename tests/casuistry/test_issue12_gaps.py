@@ -16,10 +16,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import escape
 
 from casuistry import services
 from casuistry.anonymise import anonymise
 from casuistry.audit import CaseAuditAction
+from casuistry.methods import Method
 from casuistry.models import Case, Status
 from members.models import AuditEvent
 from members.selectors import audit_events_visible_to
@@ -385,3 +387,60 @@ def test_the_canary_typed_into_every_moderator_field_and_the_search_is_nowhere(c
     for session in Session.objects.all():
         assert CANARY not in str(session.get_decoded())
     assert not cache_holds(CANARY)
+
+
+# --- the guided form for every method; "uitgelicht" from the review page ------------
+
+
+@pytest.mark.parametrize("method", [m.value for m in Method])
+def test_every_method_asks_its_own_parts_with_guidance_and_submits(client, member, method):
+    from casuistry.methods import parts_for
+
+    client.force_login(member)
+    submit_url = url("casuistry:submit") + f"?methode={method}"
+    form_page = page(client.get(submit_url))
+    parts = parts_for(method)
+    assert parts
+    for part in parts:
+        assert escape(str(part.label)) in form_page
+        assert str(part.guidance).strip()
+        assert escape(str(part.guidance)) in form_page
+
+    data = {
+        **factories.form_data(method=method),
+        **{f"deel_{part.key}": f"Een zin voor {part.key}." for part in parts},
+        "action": "preview",
+    }
+    for key in ("deel_incident", "deel_moment", "deel_vraag"):
+        if key.removeprefix("deel_") not in {part.key for part in parts}:
+            data.pop(key)
+    preview = client.post(submit_url, data)
+    assert "Controleer je casus" in page(preview)
+    done = client.post(submit_url, {**hidden_fields(preview), "action": "submit"})
+
+    assert done.status_code == 302
+    case = Case.objects.get()
+    assert case.method == method
+    assert set(case.parts) == {part.key for part in parts}
+
+
+def test_a_moderator_marks_a_case_uitgelicht_from_its_page_and_the_library_shows_it(client, member):
+    plain = factories.case(title="Een gewone casus")
+    chosen = factories.case(title="Een casus voor de cursus")
+    client.force_login(member)
+    assert client.post(url("casuistry:review", chosen.pk), {"action": "feature"}).status_code == 403
+    client.force_login(factories.moderator())
+
+    response = client.post(url("casuistry:review", chosen.pk), {"action": "feature"})
+
+    assert response.status_code == 302
+    chosen.refresh_from_db()
+    assert chosen.featured
+    client.force_login(member)
+    text = page(client.get(url("casuistry:library")))
+    assert "Uitgelicht" in text
+    assert text.index(chosen.title) < text.index(plain.title)
+    # Courses and intervisie choose from the library with the featured cases first.
+    from casuistry import selectors
+
+    assert selectors.published_cases()[0].pk == chosen.pk
