@@ -42,6 +42,7 @@ class MyStory:
     comment: str  # the moderator's request, when changes were asked
     editable: bool
     discussion: discussion.Discussion | None = None
+    note: str = ""  # the moderator's message with the publication, if any
 
     @property
     def status_label(self) -> str:
@@ -57,11 +58,42 @@ def visible_stories(user: Any) -> QuerySet[StoryPage]:
     return stories
 
 
-def story_list(*, index: StoryIndexPage, user: Any, theme: str = "") -> list[StoryPage]:
-    """The stories at /verhalen/, newest first; one query whatever their number."""
+class Length(StrEnum):
+    """The reading-time filter at /verhalen/ (StoryPage.reading_minutes)."""
+
+    SHORT = "kort"
+    MEDIUM = "middel"
+    LONG = "lang"
+
+
+LENGTH_LABELS = {
+    Length.SHORT: _("Kort (tot 5 minuten)"),
+    Length.MEDIUM: _("Middel (5 tot 15 minuten)"),
+    Length.LONG: _("Lang (meer dan 15 minuten)"),
+}
+SHORT_MAX_MINUTES = 5
+MEDIUM_MAX_MINUTES = 15
+
+
+def length_of(story: StoryPage) -> Length:
+    minutes = story.reading_minutes
+    if minutes <= SHORT_MAX_MINUTES:
+        return Length.SHORT
+    if minutes <= MEDIUM_MAX_MINUTES:
+        return Length.MEDIUM
+    return Length.LONG
+
+
+def story_list(
+    *, index: StoryIndexPage, user: Any, theme: str = "", length: str = ""
+) -> list[StoryPage]:
+    """The stories at /verhalen/, newest first, by theme and reading time; one
+    query whatever their number."""
     stories = list(visible_stories(user).child_of(index).order_by("-first_published_at"))
     if theme in Theme.values:
         stories = [story for story in stories if theme in story.themes]
+    if length in LENGTH_LABELS:
+        stories = [story for story in stories if length_of(story) == length]
     return stories
 
 
@@ -92,9 +124,26 @@ def _active_states(stories: Sequence[StoryPage]) -> dict[int, WorkflowState]:
     return {int(state.object_id): state for state in states}
 
 
+def _publication_notes(stories: Sequence[StoryPage]) -> dict[int, str]:
+    """The message a moderator wrote with the last publication of each story
+    (in the site's moderation page or the Wagtail admin), by story id."""
+    approved = (
+        TaskState.objects.filter(
+            status=TaskState.STATUS_APPROVED,
+            workflow_state__base_content_type__app_label="wagtailcore",
+            workflow_state__base_content_type__model="page",
+            workflow_state__object_id__in=[str(s.pk) for s in stories if s.live],
+        )
+        .order_by("finished_at", "pk")
+        .values_list("workflow_state__object_id", "comment")
+    )
+    return {int(object_id): comment or "" for object_id, comment in approved}
+
+
 def my_stories(*, user: Any) -> list[MyStory]:
     stories = list(StoryPage.objects.filter(owner=user).order_by("-latest_revision_created_at"))
     states = _active_states(stories)
+    notes = _publication_notes(stories)
     discussions = discussion.discussions_of(stories)
     result = []
     for story in stories:
@@ -107,6 +156,7 @@ def my_stories(*, user: Any) -> list[MyStory]:
                 comment=comment,
                 editable=status != Status.IN_REVIEW,
                 discussion=discussions.get(story.pk) if story.live else None,
+                note=notes.get(story.pk, "") if status == Status.PUBLISHED else "",
             )
         )
     return result

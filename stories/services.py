@@ -27,7 +27,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Revision, TaskState, WorkflowState
 
 import privacy
-from members import audit
+from members import audit, privacy_gate
 from members.services import record_event
 from notifications import services as notifications
 
@@ -368,6 +368,19 @@ def _notify_owner(story: StoryPage, title: Any) -> None:
         )
 
 
+def _moderator_comment(comment: str) -> str:
+    """The moderator's message to the author, through the privacy gate like every
+    stored text: structured identifiers block it; names and places in it are
+    replaced by their placeholders (the author knows whom they wrote about)."""
+    comment = comment.strip()
+    if not comment:
+        return ""
+    result = privacy_gate.check(comment)
+    if result.blocked:
+        raise privacy_gate.TextBlocked(result.blocking, field="comment")
+    return result.redacted
+
+
 @transaction.atomic
 def publish_story(*, moderator: Any, story: StoryPage, comment: str = "") -> StoryPage:
     """Approve the story's review task: Wagtail publishes the submitted revision
@@ -375,6 +388,7 @@ def publish_story(*, moderator: Any, story: StoryPage, comment: str = "") -> Sto
     if not rules.can_moderate_stories(moderator):
         raise PermissionDenied(ERROR_NOT_MODERATOR)
     task_state = _task_state_for_review(story)
+    comment = _moderator_comment(comment)
     task_state.task.specific.on_action(task_state, moderator, "approve", comment=comment)
     page = StoryPage.objects.get(pk=story.pk)
     record_event(action="stories.published", actor=moderator, subject=page.owner, obj=page)
@@ -390,7 +404,8 @@ def request_changes(*, moderator: Any, story: StoryPage, comment: str) -> StoryP
     if not comment.strip():
         raise ValidationError({"comment": ERROR_COMMENT_REQUIRED})
     task_state = _task_state_for_review(story)
-    task_state.task.specific.on_action(task_state, moderator, "reject", comment=comment.strip())
+    comment = _moderator_comment(comment)
+    task_state.task.specific.on_action(task_state, moderator, "reject", comment=comment)
     record_event(
         action="stories.changes_requested", actor=moderator, subject=story.owner, obj=story
     )

@@ -45,6 +45,22 @@ SUPPORT_LINES = (
 )
 
 
+# static/js/stories-autosave.js keeps a copy of the form in the author's tab under
+# this key, so nothing typed is lost when the session ends; the server names the
+# key and says when the copy of a new story may go (it was saved).
+DRAFT_KEY = "hg-verhaal:{user}:{story}"
+NEW_DRAFT_SAVED = "stories_new_draft_saved"
+
+
+def draft_key(request: HttpRequest, story: StoryPage | None) -> str:
+    return DRAFT_KEY.format(user=request.user.pk, story=story.pk if story else "nieuw")
+
+
+def _draft_to_forget(request: HttpRequest) -> str:
+    """The key of the new story's copy in the tab, once after it was saved."""
+    return draft_key(request, None) if request.session.pop(NEW_DRAFT_SAVED, False) else ""
+
+
 def _require_writer(request: HttpRequest) -> None:
     if not rules.can_write_stories(request.user):
         raise PermissionDenied
@@ -125,13 +141,22 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     except ValidationError as error:
         form.add_error(None, error)
         return _render_write(request, story, form, sections)
+    if story is None and not _autosaving(request):
+        request.session[NEW_DRAFT_SAVED] = True
     if action == "submit":
         messages.success(
             request, _("Je verhaal is ingediend. Een moderator leest het en laat het je weten.")
         )
         return redirect("stories:mine")
     if _autosaving(request):
-        return JsonResponse({"saved": True, "edit_url": reverse("stories:edit", args=[page.pk])})
+        return JsonResponse(
+            {
+                "saved": True,
+                "edit_url": reverse("stories:edit", args=[page.pk]),
+                "revision": page.latest_revision_id,
+                "draft_key": draft_key(request, page),
+            }
+        )
     messages.success(request, _("Je concept is opgeslagen."))
     return redirect("stories:edit", pk=page.pk)
 
@@ -184,6 +209,9 @@ def _render_write(
             "details": details,
             "blocked": blocked,
             "moderator_comment": comment,
+            "draft_key": draft_key(request, story),
+            "draft_base": story.latest_revision_id if story is not None else "",
+            "draft_to_forget": _draft_to_forget(request),
         },
     )
 
@@ -193,7 +221,12 @@ def _render_write(
 def mine(request: HttpRequest) -> HttpResponse:
     _require_writer(request)
     return TemplateResponse(
-        request, "stories/mine.html", {"stories": selectors.my_stories(user=request.user)}
+        request,
+        "stories/mine.html",
+        {
+            "stories": selectors.my_stories(user=request.user),
+            "draft_to_forget": _draft_to_forget(request),
+        },
     )
 
 
@@ -266,7 +299,8 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
                 services.request_changes(moderator=request.user, story=story, comment=comment)
                 messages.success(request, _("De schrijver krijgt je vraag om een wijziging."))
         except ValidationError as error:
-            form.add_error("comment" if hasattr(error, "error_dict") else None, error)
+            # A dict error names its field ("comment"); any other is about the story.
+            form.add_error(None, error)
         else:
             return redirect("stories:moderation")
     draft = story.get_latest_revision_as_object()
@@ -282,7 +316,8 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
 
 def story_index(request: HttpRequest, index: StoryIndexPage) -> HttpResponse:
     theme = request.GET.get("thema", "")
-    stories = selectors.story_list(index=index, user=request.user, theme=theme)
+    length = request.GET.get("lengte", "")
+    stories = selectors.story_list(index=index, user=request.user, theme=theme, length=length)
     return TemplateResponse(
         request,
         "stories/story_index_page.html",
@@ -291,6 +326,8 @@ def story_index(request: HttpRequest, index: StoryIndexPage) -> HttpResponse:
             "stories": stories,
             "themes": Theme.choices,
             "current_theme": theme if theme in Theme.values else "",
+            "lengths": [(value.value, label) for value, label in selectors.LENGTH_LABELS.items()],
+            "current_length": length if length in selectors.LENGTH_LABELS else "",
             "can_write": rules.can_write_stories(request.user),
         },
     )

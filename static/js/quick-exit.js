@@ -18,7 +18,23 @@
     return (source && source.getAttribute("href")) || FALLBACK_URL;
   }
 
+  // Copies of a story being written (stories-autosave.js) do not outlive the exit.
+  function forgetStoryDrafts() {
+    try {
+      var store = window.sessionStorage;
+      for (var i = store.length - 1; i >= 0; i -= 1) {
+        var key = store.key(i);
+        if (key && key.indexOf("hg-verhaal:") === 0) {
+          store.removeItem(key);
+        }
+      }
+    } catch (error) {
+      /* no storage: nothing to forget */
+    }
+  }
+
   function leave(link) {
+    forgetStoryDrafts();
     document.documentElement.classList.add("site-leaving");
     window.location.replace(exitUrl(link));
   }

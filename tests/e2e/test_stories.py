@@ -9,15 +9,19 @@ auto-waiting expectations."""
 from __future__ import annotations
 
 import re
+import time
+from importlib import import_module
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 from playwright.sync_api import expect
 
 from leerwerkplaats.demo import DEMO_PASSWORD
+from members.middleware import SESSION_SEEN_AT
 from stories.models import StoryPage
 from tests.e2e import conftest as e2e
 from tests.e2e.conftest import axe_violations, screenshot
@@ -120,9 +124,10 @@ def test_a_story_from_writing_through_moderation_to_reading_and_withdrawal(demo,
     moderator.get_by_role("button", name="Publiceren").click()
     expect(moderator.get_by_text("Het verhaal is gepubliceerd.")).to_be_visible()
 
-    # (3) A visitor: the content warning first, the story behind "Verder lezen".
+    # (3) A visitor, without JavaScript: the content warning first, the story
+    # behind "Verder lezen" (a link the server answers, no script needed).
     story = StoryPage.objects.get(title=TITLE)
-    visitor = contexts().new_page()
+    visitor = contexts(java_script_enabled=False).new_page()
     response = visitor.goto(story.url)
     assert response is not None and response.status == 200
     expect(visitor.get_by_role("heading", name="Inhoudswaarschuwing")).to_be_visible()
@@ -196,3 +201,64 @@ def test_story_pages_have_no_serious_accessibility_violations(demo, browser, liv
         assert screenshot(page, f"story-editor-privacy-{width}").stat().st_size > 0
     finally:
         context.close()
+
+
+def expire_session(context) -> None:
+    """The session times out as the middleware sees it: idle for longer than
+    SESSION_IDLE_TIMEOUT (the next request logs the author out)."""
+    cookie = next(c for c in context.cookies() if c["name"] == settings.SESSION_COOKIE_NAME)
+    session = import_module(settings.SESSION_ENGINE).SessionStore(session_key=cookie["value"])
+    session[SESSION_SEEN_AT] = int(time.time()) - settings.SESSION_IDLE_TIMEOUT - 5
+    session.save()
+
+
+def latest_text(story: StoryPage) -> str:
+    draft = StoryPage.objects.get(pk=story.pk).get_latest_revision_as_object()
+    return " ".join(block.value["text"] for block in draft.body)
+
+
+def test_nothing_typed_is_lost_when_the_session_expires(demo, contexts):
+    """The draft saves itself; the session then times out while the author keeps
+    typing (and adds a part): the autosave says so, "Opslaan" leads to the login,
+    and after logging in again every word is back in the form and saved."""
+    first = "Het begon met kleine opmerkingen."
+    second = " Later werd het erger."
+    third = "Wat hielp: iemand die bleef vragen hoe het ging."
+    author = log_in(contexts(), AUTHOR_EMAIL)
+    status = author.locator("#autosave-status")
+
+    author.goto(reverse("stories:write"))
+    author.get_by_label("Titel").fill("Wat bleef")
+    author.get_by_label("Korte samenvatting").fill("Over wat bleef.")
+    author.get_by_label("Inhoudswaarschuwing").select_option("psychisch")
+    author.locator("textarea[name='deel-0-text']").fill(first)
+    expect(status).to_have_text("Je concept is automatisch opgeslagen.")
+    story = StoryPage.objects.get(title="Wat bleef")
+    expect(author).to_have_url(re.compile(f"{reverse('stories:edit', args=[story.pk])}$"))
+    author.get_by_role("button", name="Nog een deel toevoegen").click()
+    expect(author.locator("textarea[name='deel-1-text']")).to_be_visible()
+
+    expire_session(author.context)
+    author.locator("textarea[name='deel-0-text']").fill(first + second)
+    author.locator("textarea[name='deel-1-text']").fill(third)
+    expect(status).to_contain_text("Je bent uitgelogd")
+    expect(author.get_by_role("link", name="Opnieuw inloggen")).to_be_visible()
+    assert second not in latest_text(story)
+
+    author.get_by_role("button", name="Opslaan als concept").click()
+    expect(author).to_have_url(re.compile(re.escape(reverse("account_login"))))
+    author.fill("input[name=login]", AUTHOR_EMAIL)
+    author.fill("input[name=password]", DEMO_PASSWORD)
+    author.get_by_role("button", name="Inloggen").click()
+
+    expect(author).to_have_url(re.compile(f"{reverse('stories:edit', args=[story.pk])}$"))
+    expect(author.locator("textarea[name='deel-0-text']")).to_have_value(first + second)
+    expect(author.locator("textarea[name='deel-1-text']")).to_have_value(third)
+    expect(status).to_have_text("Je concept is automatisch opgeslagen.")
+    text = latest_text(story)
+    assert first + second in text and third in text
+
+    # Saved: a later visit shows the server's version and nothing is put back.
+    author.reload()
+    expect(author.locator("textarea[name='deel-1-text']")).to_have_value(third)
+    expect(status).to_have_text("")

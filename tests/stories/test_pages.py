@@ -118,3 +118,60 @@ def test_seed_demo_adds_three_fictional_stories_in_three_states():
     assert audiences["de-stilte-in-huis"] == "openbaar"
     assert audiences["wat-de-kinderen-zagen"] == "leden"
     assert all("verzonnen" in page.body[0].value["text"] for page in StoryPage.objects.all())
+
+
+@pytest.mark.django_db
+def test_a_moderator_without_mfa_cannot_publish_a_story(story_index, author):
+    from django.core.exceptions import PermissionDenied
+
+    from stories import services
+    from tests.members import factories
+
+    without_mfa = factories.member(role="Moderator")
+    story = submitted(author)
+
+    assert not story.permissions_for_user(without_mfa).can_publish()
+    with pytest.raises(PermissionDenied):
+        services.publish_story(moderator=without_mfa, story=story)
+    assert not StoryPage.objects.get(pk=story.pk).live
+
+
+@pytest.mark.django_db
+def test_a_moderator_publishes_in_the_wagtail_admin_and_old_revisions_go(
+    client, story_index, author, moderator
+):
+    """The workflow task in the admin does what the site's moderation page does:
+    the submitted revision is published and the drafts before it are purged."""
+    from stories import services
+    from stories.selectors import Status, story_status
+    from tests.stories.factories import content
+
+    draft = services.save_draft(author=author, content=content(title="Eerste versie"))
+    story = services.submit_story(author=author, content=content(title="Tweede"), story=draft)
+    assert story.revisions.count() == 2
+    task_state = story.current_workflow_task_state
+    client.force_login(moderator)
+
+    response = client.post(
+        f"/beheer/pages/workflow/action/{story.pk}/approve/{task_state.pk}/",
+        {"comment": "Mooi."},
+    )
+
+    assert response.status_code in (200, 302)
+    story = StoryPage.objects.get(pk=story.pk)
+    assert story.live and story.title == "Tweede"
+    assert story.revisions.count() == 1
+    assert story_status(story)[0] == Status.PUBLISHED
+
+
+@pytest.mark.django_db
+def test_a_coordinator_cannot_approve_the_task_in_the_wagtail_admin(
+    client, story_index, author, coordinator
+):
+    story = submitted(author)
+    task_state = story.current_workflow_task_state
+    client.force_login(coordinator)
+
+    client.post(f"/beheer/pages/workflow/action/{story.pk}/approve/{task_state.pk}/", {})
+
+    assert not StoryPage.objects.get(pk=story.pk).live

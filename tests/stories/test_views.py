@@ -12,6 +12,7 @@ from django.urls import reverse
 from stories import services
 from stories.models import StoryPage
 from stories.selectors import Status, story_status
+from stories.services import Section
 from tests.members import factories
 from tests.stories.factories import CALM_TEXT, content, published, submitted
 
@@ -274,7 +275,8 @@ def test_autosave_stores_the_draft_and_answers_with_its_address(client, story_in
 
     story = StoryPage.objects.get()
     edit_url = reverse("stories:edit", args=[story.pk])
-    assert first.json() == {"saved": True, "edit_url": edit_url}
+    assert first.json()["saved"] is True
+    assert first.json()["edit_url"] == edit_url
     second = client.post(
         edit_url, form_data(text="Een nieuwe zin.", action="save"), HTTP_X_AUTOSAVE="1"
     )
@@ -293,3 +295,79 @@ def test_the_form_loads_the_autosave_script_from_a_file(client, story_index, aut
     body = client.get(WRITE_URL).content.decode()
     assert "js/stories-autosave.js" in body
     assert "data-autosave" in body
+
+
+def test_the_list_filters_by_reading_time(client, story_index, author, moderator):
+    long_text = "\n\n".join(["Het was stil in huis en niemand zei iets. " * 40] * 9)  # ~3200 words
+    middle_text = "\n\n".join(["Het was stil in huis en niemand zei iets. " * 40] * 4)  # ~1400
+    published(author, moderator, title="Kort verhaal")
+    published(author, moderator, title="Middellang verhaal", sections=(Section("", middle_text),))
+    published(author, moderator, title="Lang verhaal", sections=(Section("", long_text),))
+
+    def titles(query: str) -> set[str]:
+        page = client.get(story_index.url + query).content.decode()
+        return {t for t in ("Kort verhaal", "Middellang verhaal", "Lang verhaal") if t in page}
+
+    assert titles("") == {"Kort verhaal", "Middellang verhaal", "Lang verhaal"}
+    assert titles("?lengte=kort") == {"Kort verhaal"}
+    assert titles("?lengte=middel") == {"Middellang verhaal"}
+    assert titles("?lengte=lang&thema=herstel") == {"Lang verhaal"}
+    assert titles("?lengte=lang&thema=stalking") == set()
+    page = client.get(story_index.url + "?lengte=lang").content.decode()
+    assert '<option value="lang" selected>' in page
+    assert "17 minuten lezen" in page
+
+
+def test_the_author_reads_the_moderators_message_with_the_publication(
+    client, story_index, author, moderator
+):
+    story = submitted(author)
+    client.force_login(moderator)
+    client.post(
+        reverse("stories:review", args=[story.pk]),
+        {"action": "publish", "comment": "Dank je wel voor je verhaal."},
+    )
+
+    client.force_login(author)
+    page = client.get(reverse("stories:mine")).content.decode()
+
+    assert "Gepubliceerd" in page
+    assert "De moderator schreef bij het publiceren:" in page
+    assert "Dank je wel voor je verhaal." in page
+
+
+def test_asking_for_changes_without_a_message_says_so_on_the_page(
+    client, story_index, author, moderator
+):
+    story = submitted(author)
+    client.force_login(moderator)
+
+    response = client.post(
+        reverse("stories:review", args=[story.pk]), {"action": "request_changes", "comment": ""}
+    )
+
+    assert response.status_code == 200
+    assert str(services.ERROR_COMMENT_REQUIRED) in response.content.decode()
+    assert story_status(story)[0] == Status.IN_REVIEW
+
+
+def test_the_moderators_message_passes_the_privacy_gate(client, story_index, author, moderator):
+    story = submitted(author)
+    client.force_login(moderator)
+    review = reverse("stories:review", args=[story.pk])
+
+    blocked = client.post(
+        review, {"action": "request_changes", "comment": "Bel me op 06-12345678."}
+    )
+    assert blocked.status_code == 200
+    assert "TELEFOON" in blocked.content.decode()
+    assert story_status(story)[0] == Status.IN_REVIEW
+
+    client.post(
+        review,
+        {"action": "request_changes", "comment": "Haal de naam Karin de Vries uit deel 2."},
+    )
+    status, comment = story_status(story)
+    assert status == Status.CHANGES_REQUESTED
+    assert "Karin" not in comment
+    assert "[NAAM-1]" in comment
