@@ -366,7 +366,7 @@ def test_a_lesson_on_a_phone_has_one_way_back_and_one_position_line(phone, demo)
     title = phone.locator("h1").first
     expect(title).to_have_text(lessons[1].title)
     above = phone.evaluate(
-        """() => {
+        """(course) => {
             const h1 = document.querySelector('main h1, h1');
             const top = h1.getBoundingClientRect().top;
             const visible = (el) => {
@@ -376,12 +376,12 @@ def test_a_lesson_on_a_phone_has_one_way_back_and_one_position_line(phone, demo)
             };
             const links = [...document.querySelectorAll('a')].filter(visible);
             return {
-                toCourse: links.filter((a) => a.textContent.trim().includes(%s)).length,
+                toCourse: links.filter((a) => a.textContent.trim().includes(course)).length,
                 text: [...document.querySelectorAll('.site-breadcrumbs, main p')]
                     .filter(visible).map((el) => el.innerText.trim()),
             };
-        }"""
-        % repr(course.title)
+        }""",
+        course.title,
     )
     assert above["toCourse"] == 1, above
     position = f"les 2 van {len(lessons)}"
