@@ -126,7 +126,9 @@ def _discussion_deleted(case: Case) -> None:
 
 # --- notifications -------------------------------------------------------------------
 
-STATUS_NOTIFICATION = _("Je casus heeft een nieuwe status: %(status)s")
+# A key of notifications.messages; the status's Dutch label is its message id, so
+# the bell shows it in the reader's language.
+STATUS_NOTIFICATION = "casuistry.status"
 
 
 def _notify_author(case: Case) -> None:
@@ -136,13 +138,16 @@ def _notify_author(case: Case) -> None:
         return
     # In-app (the bell) as well; the e-mail stays the one below.
     with translation.override(settings.LANGUAGE_CODE):
-        notifications.notify(
-            recipient=author,
-            kind="moderation",
-            title=str(STATUS_NOTIFICATION % {"status": case.get_status_display()}),
-            url=reverse("casuistry:mine"),
-            email=False,
-        )
+        status = str(case.get_status_display())
+        url = reverse("casuistry:mine")
+    notifications.notify(
+        recipient=author,
+        kind="moderation",
+        message=STATUS_NOTIFICATION,
+        params={"status": status},
+        url=url,
+        email=False,
+    )
     profile = getattr(author, "profile", None)
     if profile is not None and not profile.notify_moderation:
         return

@@ -71,19 +71,14 @@ ERROR_SUSPENDED = _(
     "plaatsen, reageren of melden."
 )
 
-# Notification titles: never a word of a post. A thread's title is named only in an
-# ordinary thread; a discussion of a case or a story (aliases, a subject) gets a
-# generic phrase.
-REPLY_TITLE = _('Er is een nieuwe reactie in "%(thread)s"')
-REPLY_TITLE_GENERIC = _("Er is een nieuwe reactie in een gesprek dat je volgt")
-MENTION_TITLE = _('Je bent genoemd in "%(thread)s"')
-MENTION_TITLE_GENERIC = _("Je bent genoemd in een gesprek")
-WARNING_TITLE = _("Waarschuwing van een moderator: %(reason)s")
-SUSPENDED_TITLE = _(
-    "Je bent geschorst tot %(until)s: %(reason)s. Tot dan kun je lezen, maar niet "
-    "schrijven, reageren of melden."
-)
-LIFTED_TITLE = _("Je schorsing is opgeheven: je kunt weer meedoen op het forum.")
+# Notification texts live in notifications.messages (keys below): never a word of
+# a post. A thread's title is named only in an ordinary thread; a discussion of a
+# case or a story (aliases, a subject) gets a generic phrase.
+REPLY_MESSAGE = ("forum.reply", "forum.reply_generic")
+MENTION_MESSAGE = ("forum.mention", "forum.mention_generic")
+WARNING_MESSAGE = "forum.warning"
+SUSPENDED_MESSAGE = "forum.suspended"
+LIFTED_MESSAGE = "forum.suspension_lifted"
 
 
 Placeholders = Collection[str]
@@ -552,10 +547,13 @@ def reveal_alias(*, thread: Thread, alias: str, moderator: Any) -> Any:
 # --- notifications (notifications.services) --------------------------------
 
 
-def _titled(thread: Thread, specific: Any, generic: Any) -> str:
+def _message(thread: Thread, keys: tuple[str, str]) -> tuple[str, dict[str, str]]:
+    """The key and parameters of a notification about `thread`: its title (which
+    readers of the thread see anyway) only in an ordinary thread."""
+    specific, generic = keys
     if thread.alias_mode or thread.subject_type_id is not None:
-        return str(generic)
-    return str(specific % {"thread": Truncator(thread.title).chars(80)})
+        return generic, {}
+    return specific, {"thread": Truncator(thread.title).chars(80)}
 
 
 def _recipients(thread: Thread, user_ids: set[int]) -> list[Any]:
@@ -589,11 +587,16 @@ def _notify_mentions(post: Post) -> set[int]:
     ids = _mentioned_ids(post) - {post.author_id}
     recipients = _recipients(post.thread, ids)
     if recipients:
+        message, params = _message(post.thread, MENTION_MESSAGE)
         with translation.override(settings.LANGUAGE_CODE):
-            title = _titled(post.thread, MENTION_TITLE, MENTION_TITLE_GENERIC)
             url = post.get_absolute_url()
         notifications.notify_many(
-            recipients=recipients, kind="mention", title=title, url=url, email=True
+            recipients=recipients,
+            kind="mention",
+            message=message,
+            params=params,
+            url=url,
+            email=True,
         )
     return {user.pk for user in recipients}
 
@@ -609,11 +612,11 @@ def _notify_followers(post: Post, *, skip: set[int]) -> None:
     ids -= skip | {post.author_id}
     recipients = _recipients(thread, ids)
     if recipients:
+        message, params = _message(thread, REPLY_MESSAGE)
         with translation.override(settings.LANGUAGE_CODE):
-            title = _titled(thread, REPLY_TITLE, REPLY_TITLE_GENERIC)
             url = post.get_absolute_url()
         notifications.notify_many(
-            recipients=recipients, kind="reply", title=title, url=url, email=True
+            recipients=recipients, kind="reply", message=message, params=params, url=url, email=True
         )
 
 
@@ -645,10 +648,17 @@ def warn_member(
         )
     member_services.record_warning(moderator=moderator, member=member, reason=reason)
     with translation.override(settings.LANGUAGE_CODE):
-        title = str(WARNING_TITLE % {"reason": _reason_label(reason)})
+        # The reason's Dutch label is its message id: shown translated.
+        params = {"reason": _reason_label(reason)}
         url = reverse("notifications:list")
     return notifications.notify(
-        recipient=member, kind="moderation", title=title, url=url, email=True, detail=clean_note
+        recipient=member,
+        kind="moderation",
+        message=WARNING_MESSAGE,
+        params=params,
+        url=url,
+        email=True,
+        detail=clean_note,
     )
 
 
@@ -663,12 +673,16 @@ def suspend_member(*, moderator: Any, post: Post, days: int, reason: str) -> Any
         moderator=moderator, member=member, days=days, reason=reason
     )
     with translation.override(settings.LANGUAGE_CODE):
-        title = str(
-            SUSPENDED_TITLE
-            % {"until": format_moment(profile.suspended_until), "reason": _reason_label(reason)}
-        )
+        params = {"until": profile.suspended_until, "reason": _reason_label(reason)}
         url = reverse("notifications:list")
-    notifications.notify(recipient=member, kind="moderation", title=title, url=url, email=True)
+    notifications.notify(
+        recipient=member,
+        kind="moderation",
+        message=SUSPENDED_MESSAGE,
+        params=params,
+        url=url,
+        email=True,
+    )
     return profile
 
 
@@ -679,7 +693,7 @@ def lift_suspension(*, moderator: Any, member: Any) -> Any:
     with translation.override(settings.LANGUAGE_CODE):
         url = reverse("notifications:list")
     notifications.notify(
-        recipient=member, kind="moderation", title=str(LIFTED_TITLE), url=url, email=True
+        recipient=member, kind="moderation", message=LIFTED_MESSAGE, url=url, email=True
     )
     return profile
 

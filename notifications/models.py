@@ -10,6 +10,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import messages
+
 
 class Kind(models.TextChoices):
     """What a notification is about; each kind follows one e-mail setting of the
@@ -33,7 +35,12 @@ class Notification(models.Model):
         related_name="notifications",
     )
     kind = models.CharField(_("soort"), max_length=16, choices=Kind.choices)
+    # The text is made when it is shown, in the reader's language, from `message`
+    # (a key of messages.MESSAGES) and `params`; `title` keeps the Dutch text of
+    # the moment it was made (the admin, the export, and rows from before the keys).
     title = models.CharField(_("titel"), max_length=200)
+    message = models.CharField(_("bericht"), max_length=64, blank=True)
+    params = models.JSONField(_("gegevens"), default=dict, blank=True)
     url = models.CharField(_("link"), max_length=500)
     # Only a moderator's note to the member it concerns (a warning), checked by the
     # privacy gate before it is stored; never sent by e-mail.
@@ -58,6 +65,16 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def text(self) -> str:
+        """The notification's words in the active language."""
+        return messages.render(self.message, self.params, self.title)
+
+    @property
+    def link(self) -> str:
+        """`url` (stored as the Dutch address) for the active language."""
+        return messages.localized_url(self.url)
 
     @property
     def is_read(self) -> bool:

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from . import messages
 from .models import Notification
 
 
@@ -21,12 +22,13 @@ def notifications_for(*, user: Any) -> QuerySet[Notification]:
 
 def frame_for(*, user_id: int, notification_id: int) -> dict[str, Any]:
     """What the bell needs after a change: the unread count and, for a new
-    notification, its title and link (never more). Two queries."""
+    notification, its text and link (never more) in the active language. Two
+    queries."""
     unread = Notification.objects.filter(recipient_id=user_id).unread().count()
     if notification_id:
         notification = (
             Notification.objects.filter(recipient_id=user_id, pk=notification_id)
-            .values("pk", "title", "url")
+            .values("pk", "title", "message", "params", "url")
             .first()
         )
         if notification is not None:
@@ -34,7 +36,9 @@ def frame_for(*, user_id: int, notification_id: int) -> dict[str, Any]:
                 "type": "notification",
                 "unread": unread,
                 "id": notification["pk"],
-                "title": notification["title"],
-                "url": notification["url"],
+                "title": messages.render(
+                    notification["message"], notification["params"], notification["title"]
+                ),
+                "url": messages.localized_url(notification["url"]),
             }
     return {"type": "unread", "unread": unread}

@@ -2,14 +2,15 @@
 transaction each.
 
 `notify` is the one way any app tells a member something (forum, casuistry and
-stories import this module only). A notification carries a short title and a link;
+stories import this module only). A notification carries a message key with its
+parameters (messages.py: the words are made in the reader's language) and a link;
 the e-mail that may go with it carries the same title and link, never the text of
 a post, a case or a story. Live pushes and e-mails leave after the commit."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.conf import settings
@@ -22,7 +23,7 @@ from django.utils import timezone, translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from . import broadcast
+from . import broadcast, messages
 from .models import Kind, Notification
 
 logger = logging.getLogger(__name__)
@@ -36,6 +37,7 @@ EMAIL_SETTING = {
 MAX_TITLE = 200
 
 ERROR_UNKNOWN_KIND = _("Onbekende soort melding.")
+ERROR_UNKNOWN_MESSAGE = _("Onbekend bericht voor een melding.")
 ERROR_LOCAL_URL = _("Een melding linkt alleen naar een pagina van de Leerwerkplaats.")
 
 
@@ -56,37 +58,69 @@ def _absolute(url: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
 
 
-def _send_email(*, address: str, title: str, url: str) -> None:
-    context = {
-        "title": title,
-        "url": _absolute(url),
-        "settings_url": _absolute(reverse("members:profile")),
-    }
+def _send_email(
+    *, address: str, title: str, message: str, params: dict[str, str], url: str
+) -> None:
+    # Members have no language setting: e-mails are in the site's language (Dutch),
+    # made from the key like every other rendering of the notification.
     with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "title": messages.render(message, params, title),
+            "url": _absolute(url),
+            "settings_url": _absolute(reverse("members:profile")),
+        }
         subject = render_to_string("notifications/email/subject.txt", context).strip()
         body = render_to_string("notifications/email/body.txt", context)
     send_mail(subject, body, None, [address])
 
 
-def _checked(*, kind: str, title: str, url: str, detail: str = "") -> Notification:
+def _checked(
+    *,
+    kind: str,
+    title: str = "",
+    message: str = "",
+    params: Mapping[str, Any] | None = None,
+    url: str,
+    detail: str = "",
+) -> Notification:
     """An unsaved notification without its recipient, validated once for any number
     of recipients (the recipient is a loaded account, so nothing is asked of the
-    database here)."""
+    database here). With a `message` key the stored title is its Dutch text."""
     if kind not in Kind.values:
         raise ValidationError({"kind": ERROR_UNKNOWN_KIND})
+    if message and message not in messages.MESSAGES:
+        raise ValidationError({"message": ERROR_UNKNOWN_MESSAGE})
     if not url.startswith("/") or url.startswith("//"):
         raise ValidationError({"url": ERROR_LOCAL_URL})
+    stored = messages.storable_params(params)
+    if message:
+        with translation.override(settings.LANGUAGE_CODE):
+            title = messages.render(message, stored, str(title))
     notification = Notification(
-        kind=kind, title=Truncator(str(title)).chars(MAX_TITLE), url=url, detail=detail
+        kind=kind,
+        title=Truncator(str(title)).chars(MAX_TITLE),
+        message=message,
+        params=stored,
+        url=url,
+        detail=detail,
     )
     notification.full_clean(exclude=["recipient"])
     return notification
 
 
-def _email_on_commit(*, address: str, title: str, url: str) -> None:
+def _email_on_commit(*, address: str, notification: Notification) -> None:
     # robust: the notification is committed; a mail server that is down is logged,
     # it does not turn the reply into an error page.
-    transaction.on_commit(lambda: _send_email(address=address, title=title, url=url), robust=True)
+    title, message, params, url = (
+        notification.title,
+        notification.message,
+        notification.params,
+        notification.url,
+    )
+    transaction.on_commit(
+        lambda: _send_email(address=address, title=title, message=message, params=params, url=url),
+        robust=True,
+    )
 
 
 @transaction.atomic
@@ -94,25 +128,31 @@ def notify(
     *,
     recipient: Any,
     kind: str,
-    title: str,
     url: str,
     email: bool,
+    message: str = "",
+    params: Mapping[str, Any] | None = None,
+    title: str = "",
     detail: str = "",
 ) -> Notification | None:
     """Tell `recipient` something: a notification row now, a live push to their
     open pages and (when `email` and their profile allows it) an e-mail after the
-    commit. `title` is short and never quotes a post, a case or a story; `url` is a
+    commit. `message` is a key of messages.MESSAGES and `params` its values (never
+    the text of a post, a case or a story): the words are made in the reader's
+    language when shown. A plain `title` (no key) is shown as it is. `url` is a
     path on this site; `detail` is only for a moderator's (privacy-checked) note
     and is never e-mailed. None for an account that is gone or inactive."""
     if recipient is None or not recipient.is_active:
         return None
-    notification = _checked(kind=kind, title=title, url=url, detail=detail)
+    notification = _checked(
+        kind=kind, title=title, message=message, params=params, url=url, detail=detail
+    )
     notification.recipient = recipient
     notification.full_clean()
     notification.save()
     broadcast.publish_changed(user_id=recipient.pk, notification_id=notification.pk)
     if email and wants_email(recipient, kind):
-        _email_on_commit(address=recipient.email, title=notification.title, url=url)
+        _email_on_commit(address=recipient.email, notification=notification)
     return notification
 
 
@@ -121,9 +161,11 @@ def notify_many(
     *,
     recipients: Iterable[Any],
     kind: str,
-    title: str,
     url: str,
     email: bool,
+    message: str = "",
+    params: Mapping[str, Any] | None = None,
+    title: str = "",
 ) -> list[Notification]:
     """`notify` for many members at once (everyone who follows a thread hears of a
     reply): the same title and link for each, the rows in one INSERT, each
@@ -132,7 +174,7 @@ def notify_many(
     (`members.selectors.members_with_access`): the e-mail choice is read from it.
     Inactive accounts are skipped, and a member listed twice hears it once. No
     `detail`: a note for one member is `notify`'s."""
-    prototype = _checked(kind=kind, title=title, url=url)
+    prototype = _checked(kind=kind, title=title, message=message, params=params, url=url)
     unique: dict[int, Any] = {}
     for recipient in recipients:
         if recipient is not None and recipient.is_active:
@@ -142,7 +184,15 @@ def notify_many(
     now = timezone.now()
     created = Notification.objects.bulk_create(
         [
-            Notification(recipient_id=pk, kind=kind, title=prototype.title, url=url, created_at=now)
+            Notification(
+                recipient_id=pk,
+                kind=kind,
+                title=prototype.title,
+                message=prototype.message,
+                params=prototype.params,
+                url=url,
+                created_at=now,
+            )
             for pk in unique
         ]
     )
@@ -155,7 +205,7 @@ def notify_many(
     if email:
         for recipient in unique.values():
             if wants_email(recipient, kind):
-                _email_on_commit(address=recipient.email, title=prototype.title, url=url)
+                _email_on_commit(address=recipient.email, notification=prototype)
     return created
 
 

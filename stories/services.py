@@ -353,19 +353,17 @@ def _task_state_for_review(story: StoryPage) -> TaskState:
 
 
 # Notifications (in-app and e-mail): the new state and a link, never the story's text.
-STORY_PUBLISHED = _("Je verhaal is gepubliceerd")
-STORY_CHANGES_REQUESTED = _("Een moderator vraagt je een wijziging in je verhaal")
+# Keys of notifications.messages: the words are made in the reader's language.
+STORY_PUBLISHED = "stories.published"
+STORY_CHANGES_REQUESTED = "stories.changes_requested"
 
 
-def _notify_owner(story: StoryPage, title: Any) -> None:
+def _notify_owner(story: StoryPage, message: str) -> None:
     with translation.override(settings.LANGUAGE_CODE):
-        notifications.notify(
-            recipient=story.owner,
-            kind="moderation",
-            title=str(title),
-            url=reverse("stories:mine"),
-            email=True,
-        )
+        url = reverse("stories:mine")
+    notifications.notify(
+        recipient=story.owner, kind="moderation", message=message, url=url, email=True
+    )
 
 
 def _moderator_comment(comment: str) -> str:

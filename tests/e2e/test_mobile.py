@@ -332,3 +332,61 @@ def test_every_target_outside_running_text_is_44_px_on_a_phone(phone, demo):
         small_targets(phone, [*MEMBER_PAGES, "/", "/intervisie/", "/forum/zoeken/?q=meldcode"])
         == {}
     )
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_bell_sits_in_the_compact_header_row_on_a_phone(phone, demo, language):
+    """A member's header on a phone: the notification bell in the row of the logo
+    (not a row of its own), a 44 px target, nothing wider than the screen."""
+    log_in(phone, "professional@demo.hg-leerwerkplaats.nl")
+    phone.goto("/" if language == "nl" else "/en/")
+    bell = phone.locator(".site-header__bell")
+    expect(bell).to_be_visible()
+    logo = phone.locator(".site-header__logo").bounding_box()
+    box = bell.bounding_box()
+    assert logo is not None and box is not None
+    middle = box["y"] + box["height"] / 2
+    assert logo["y"] <= middle <= logo["y"] + logo["height"], (logo, box)
+    assert box["height"] >= 44 and box["width"] >= 44, box
+    assert box["x"] + box["width"] <= PHONE["width"]
+    assert overflow(phone) <= PHONE["width"]
+    # Its name is still there for a screen reader.
+    expect(phone.get_by_role("link", name=re.compile("Meldingen|Notifications"))).to_be_visible()
+    screenshot(phone, f"header-member-375-{language}")
+
+
+def test_a_lesson_on_a_phone_has_one_way_back_and_one_position_line(phone, demo):
+    """Above a lesson's title on a phone: the breadcrumb back to the course once,
+    then "Les n van m" once; not the course named twice, nor two navigations with
+    the same name."""
+    log_in(phone, "professional@demo.hg-leerwerkplaats.nl")
+    course = CoursePage.objects.get(slug="meldcode-in-vijf-stappen")
+    lessons = list(LessonPage.objects.child_of(course).live().order_by("path"))
+    phone.goto(lessons[1].url)
+    title = phone.locator("h1").first
+    expect(title).to_have_text(lessons[1].title)
+    above = phone.evaluate(
+        """(course) => {
+            const h1 = document.querySelector('main h1, h1');
+            const top = h1.getBoundingClientRect().top;
+            const visible = (el) => {
+                const box = el.getBoundingClientRect();
+                return box.width > 0 && box.height > 0 && box.bottom <= top + 1
+                    && getComputedStyle(el).visibility !== 'hidden';
+            };
+            const links = [...document.querySelectorAll('a')].filter(visible);
+            return {
+                toCourse: links.filter((a) => a.textContent.trim().includes(course)).length,
+                text: [...document.querySelectorAll('.site-breadcrumbs, main p')]
+                    .filter(visible).map((el) => el.innerText.trim()),
+            };
+        }""",
+        course.title,
+    )
+    assert above["toCourse"] == 1, above
+    position = f"les 2 van {len(lessons)}"
+    assert sum(position in text.lower() for text in above["text"]) == 1, above
+    expect(phone.get_by_role("navigation", name="Kruimelpad")).to_have_count(1)
+    assert overflow(phone) <= PHONE["width"]
+    assert title_bottom(phone) <= PHONE["height"]
+    screenshot(phone, "lesson-top-375")
