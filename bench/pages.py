@@ -370,15 +370,20 @@ def _render(
         "`private_sections_q`): Wagtail's serve check and the help lists on the shell's own "
         "pages read no restriction and no ancestors; any page reads the restriction table "
         "once at most (tests/leerwerkplaats/test_page_cache.py).",
-        f"- **Forum thread** ({THREAD_POSTS} posts, `forum/post_html.py`): each post drawn once "
-        "per version and way of seeing it and kept in the cache under a fingerprint of "
-        "everything the template reads for this reader (never another reader's drawing: "
-        "hidden posts, aliases, own posts), the CSRF token filled in after; quoted posts "
-        "taken from the page's own posts; the permission predicates asked on the plain user. "
-        "Edits, deletions, redactions and erasure forget the kept HTML "
-        "(tests/forum/test_post_html.py).",
-        f"- Library ({LIBRARY_CASES} cases): measured as it is. Query counts of both stay "
-        "flat in their size (tests/forum/test_query_counts.py, "
+        f"- **Forum thread** ({THREAD_POSTS} posts, `forum/post_html.py`, "
+        "`forum/thread_html.py`): the whole list of posts drawn once per thread version "
+        "(`last_seq`, a per-thread and a forum-wide generation) and way of seeing it "
+        "(language, time zone, moderator or not, may post or not) and kept in the cache; "
+        "per request only the reader's own bits (edit link within the window, delete form, "
+        "report link, own reactions: one query), the read position and the CSRF token. "
+        "No post is loaded on a visit; no read-position write when all was read. Hidden "
+        "posts, redactions, edits, reports, pseudonym changes and erasure show at once "
+        "(tests/forum/test_thread_html.py, tests/forum/test_post_html.py).",
+        f"- **Library** ({LIBRARY_CASES} cases, `casuistry/library_html.py`): the filter form, "
+        "the page of cards and the page links drawn once per query string and language, "
+        "kept until any case is saved or deleted (publish, withdraw, archive, feature); "
+        "a page with a typed search is never kept (tests/casuistry/test_library_html.py). "
+        "Query counts of both stay flat in their size (tests/forum/test_query_counts.py, "
         "tests/casuistry/test_query_counts.py).",
     ]
     return "\n".join(lines) + "\n"

@@ -7,7 +7,8 @@ class CasuistryConfig(AppConfig):
     verbose_name = _("Casuïstiek")
 
     def ready(self) -> None:
-        from . import audit, services
+        from . import audit, library_html, services
 
         audit.register()
         services.register_personal_data()
+        library_html.connect_signals()

@@ -29,6 +29,7 @@ from members.permissions import can_moderate, can_use_members_area
 from members.services import record_event
 from notifications import services as notifications
 
+from . import library_html
 from .anonymise import FALSE_FIND_LABELS, PLACEHOLDER, anonymise, next_placeholder
 from .audit import CaseAuditAction
 from .methods import MAX_PART_CHARS, MAX_TITLE_CHARS, parts_for
@@ -600,6 +601,8 @@ def erase_cases(user: Any) -> None:
     Case.objects.filter(author=user).exclude(status__in=kept).delete()
     Case.objects.filter(author=user).update(author=None, organisation_name="")
     Case.objects.filter(claimed_by=user).update(claimed_by=None)
+    # The updates above send no signal; the library shows these cases.
+    library_html.forget()
 
 
 def register_personal_data() -> None:

@@ -14,6 +14,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
@@ -23,7 +25,7 @@ import privacy
 from members.decorators import member_required
 from members.permissions import can_moderate
 
-from . import selectors, services
+from . import library_html, selectors, services
 from .anonymise import Anonymised, anonymise
 from .forms import (
     CONFIRMED_PREFIX,
@@ -46,29 +48,39 @@ PAGE_SIZE = 20
 @member_required
 @require_GET
 def library(request: HttpRequest) -> HttpResponse:
-    form = LibraryFilterForm(request.GET or None)
-    cases = Case.objects.visible_to(request.user)
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        if data.get("vorm"):
-            cases = cases.filter(choice_filter("violence_forms", data["vorm"]))
-        if data.get("leeftijd"):
-            cases = cases.filter(choice_filter("age_bands", data["leeftijd"]))
-        if data.get("werkveld"):
-            cases = cases.filter(setting=data["werkveld"])
-        if data.get("stap"):
-            cases = cases.filter(meldcode_step=data["stap"])
-        if data.get("methode"):
-            cases = cases.filter(method=data["methode"])
-        if data.get("q"):
-            cases = selectors.search_cases(cases, data["q"])
-    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("pagina"))
-    query = request.GET.copy()
-    query.pop("pagina", None)
+    """The same for every approved member: drawn once per query string and kept
+    until any case changes (library_html.py); a search is drawn every time."""
+
+    def draw() -> str:
+        form = LibraryFilterForm(request.GET or None)
+        cases = Case.objects.visible_to(request.user)
+        if form.is_bound and form.is_valid():
+            data = form.cleaned_data
+            if data.get("vorm"):
+                cases = cases.filter(choice_filter("violence_forms", data["vorm"]))
+            if data.get("leeftijd"):
+                cases = cases.filter(choice_filter("age_bands", data["leeftijd"]))
+            if data.get("werkveld"):
+                cases = cases.filter(setting=data["werkveld"])
+            if data.get("stap"):
+                cases = cases.filter(meldcode_step=data["stap"])
+            if data.get("methode"):
+                cases = cases.filter(method=data["methode"])
+            if data.get("q"):
+                cases = selectors.search_cases(cases, data["q"])
+        page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("pagina"))
+        query = request.GET.copy()
+        query.pop("pagina", None)
+        # No request in the context: nothing of this visit may end up in the kept HTML.
+        return render_to_string(
+            "casuistry/includes/library_body.html",
+            {"form": form, "page": page, "query": query.urlencode()},
+        )
+
     return render(
         request,
         "casuistry/library.html",
-        {"form": form, "page": page, "query": query.urlencode()},
+        {"library_body": mark_safe(library_html.body(request.GET, draw))},  # noqa: S308
     )
 
 

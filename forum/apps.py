@@ -7,7 +7,8 @@ class ForumConfig(AppConfig):
     verbose_name = _("Forum")
 
     def ready(self) -> None:
-        from . import audit, services
+        from . import audit, services, thread_html
 
         audit.register()
         services.register_personal_data()
+        thread_html.connect_signals()

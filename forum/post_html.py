@@ -67,7 +67,9 @@ def _iso(moment: Any) -> str:
     return moment.isoformat() if moment is not None else ""
 
 
-def fingerprint(view: PostView, *, can_post: bool, can_moderate: bool) -> str:
+def fingerprint(
+    view: PostView, *, can_post: bool, can_moderate: bool, cut: dict[str, str] | None = None
+) -> str:
     """Every input of the post template for this reader, hashed."""
     post = view.post
     quote = view.quote
@@ -77,6 +79,7 @@ def fingerprint(view: PostView, *, can_post: bool, can_moderate: bool) -> str:
         timezone.get_current_timezone_name(),
         bool(can_post),
         bool(can_moderate),
+        tuple(sorted(cut.items())) if cut else None,
         post.pk,
         post.seq,
         post.hidden,
@@ -95,17 +98,22 @@ def fingerprint(view: PostView, *, can_post: bool, can_moderate: bool) -> str:
     return hashlib.blake2b(repr(material).encode(), digest_size=16).hexdigest()
 
 
-def render_posts(
-    views: Sequence[PostView], *, can_post: bool, can_moderate: bool, csrf_token: str
-) -> SafeString:
-    """The posts' HTML as `forum/includes/post.html` draws them for this reader."""
+def draw(
+    views: Sequence[PostView],
+    *,
+    can_post: bool,
+    can_moderate: bool,
+    cut: dict[str, str] | None = None,
+) -> list[str]:
+    """Each post's HTML as `forum/includes/post.html` draws it for this reader, with
+    `csrf_slot()` where the CSRF token goes (and `cut`'s marks, forum.thread_html)."""
     slot = csrf_slot()
     keys = [KEY.format(pk=view.post.pk) for view in views]
     stored = cache.get_many(keys) if keys else {}
     updates: dict[str, dict[str, str]] = {}
     parts: list[str] = []
     for view, key in zip(views, keys, strict=True):
-        mark = fingerprint(view, can_post=can_post, can_moderate=can_moderate)
+        mark = fingerprint(view, can_post=can_post, can_moderate=can_moderate, cut=cut)
         variants = updates.get(key) or stored.get(key) or {}
         html = variants.get(mark)
         if html is None:
@@ -116,6 +124,7 @@ def render_posts(
                     "can_post": can_post,
                     "can_moderate": can_moderate,
                     "csrf_token": slot,
+                    "cut": cut or {},
                 },
             )
             variants = dict(variants) if len(variants) < MAX_VARIANTS else {}
@@ -124,21 +133,35 @@ def render_posts(
         parts.append(html)
     if updates:
         cache.set_many(updates, TIMEOUT_SECONDS)
-    return mark_safe("".join(parts).replace(slot, escape(csrf_token)))  # noqa: S308
+    return parts
+
+
+def render_posts(
+    views: Sequence[PostView], *, can_post: bool, can_moderate: bool, csrf_token: str
+) -> SafeString:
+    """The posts' HTML as `forum/includes/post.html` draws them for this reader."""
+    parts = draw(views, can_post=can_post, can_moderate=can_moderate)
+    return mark_safe("".join(parts).replace(csrf_slot(), escape(csrf_token)))  # noqa: S308
 
 
 def forget(post_ids: Iterable[int]) -> None:
-    """Drop the kept HTML of these posts and of the replies that quote them: now,
-    and again when the transaction commits (no request re-stores the old text
-    in between)."""
+    """Drop the kept HTML of these posts and of the replies that quote them, and
+    every kept drawing of their threads (forum.thread_html): now, and again when
+    the transaction commits (no request re-stores the old text in between)."""
+    from . import thread_html
+
     ids = set(post_ids)
     if not ids:
         return
-    quoting = Post.objects.filter(Q(pk__in=ids) | Q(reply_to__in=ids)).values_list("pk", flat=True)
-    keys = [KEY.format(pk=pk) for pk in {*ids, *quoting}]
+    rows = list(
+        Post.objects.filter(Q(pk__in=ids) | Q(reply_to__in=ids)).values_list("pk", "thread_id")
+    )
+    keys = [KEY.format(pk=pk) for pk in {*ids, *(pk for pk, _thread in rows)}]
+    threads = {thread_id for _pk, thread_id in rows}
 
     def drop() -> None:
         cache.delete_many(keys)
+        thread_html.forget_threads(threads)
 
     drop()
     if transaction.get_connection().in_atomic_block:

@@ -229,8 +229,15 @@ def _text_html(post: Post, targets: dict[str, str]) -> SafeString:
     return mark_safe(mentions.linked_html(linebreaks(post.text, autoescape=True), targets))  # noqa: S308
 
 
-def post_views(*, posts: list[Post], thread: Thread, user: Any) -> list[PostView]:
-    """Everything the post template needs, in a fixed number of queries."""
+def post_views(
+    *, posts: list[Post], thread: Thread, user: Any, shared: bool = False
+) -> list[PostView]:
+    """Everything the post template needs, in a fixed number of queries.
+
+    `shared`: the drawing every reader with `user`'s way of seeing the thread
+    shares (forum.thread_html): nothing of `user`'s own (no reaction marked as
+    theirs, no flag of theirs), and every action link a reader might get drawn,
+    for thread_html to keep or drop per reader."""
     user = plain_user(user)
     kinds = [(kind, str(label)) for kind, label in ReactionKind.choices]
     ids = [post.pk for post in posts]
@@ -242,19 +249,31 @@ def post_views(*, posts: list[Post], thread: Thread, user: Any) -> list[PostView
         "post_id", "kind", "user_id"
     ):
         present.setdefault(post_id, set()).add(kind)
-        if user_id == user.pk:
+        if user_id == user.pk and not shared:
             mine.setdefault(post_id, set()).add(kind)
     moderator = permissions.can_moderate_forum(user)
     revisions: dict[int, list[PostRevision]] = {}
     if moderator:
         for revision in PostRevision.objects.filter(post_id__in=ids):
             revisions.setdefault(revision.post_id, []).append(revision)
-    flagged = set(
-        Flag.objects.open().filter(post_id__in=ids, reporter=user).values_list("post_id", flat=True)
+    flagged = (
+        set()
+        if shared
+        else set(
+            Flag.objects.open()
+            .filter(post_id__in=ids, reporter=user)
+            .values_list("post_id", flat=True)
+        )
     )
     views = []
     for post in posts:
         post.thread = thread
+        if shared:
+            # Drawn for anyone; forum.thread_html keeps or drops each per reader.
+            can_edit = can_delete = not post.deleted
+        else:
+            can_edit = permissions.can_edit_post(user, post)
+            can_delete = permissions.can_delete_post(user, post)
         views.append(
             PostView(
                 post=post,
@@ -269,8 +288,8 @@ def post_views(*, posts: list[Post], thread: Thread, user: Any) -> list[PostView
                     )
                     for kind, label in kinds
                 ],
-                can_edit=permissions.can_edit_post(user, post),
-                can_delete=permissions.can_delete_post(user, post),
+                can_edit=can_edit,
+                can_delete=can_delete,
                 can_flag=not post.deleted and not post.hidden and post.pk not in flagged,
                 revisions=revisions.get(post.pk, []),
                 text_html=_text_html(post, targets),
@@ -279,29 +298,38 @@ def post_views(*, posts: list[Post], thread: Thread, user: Any) -> list[PostView
     return views
 
 
-def thread_page(*, thread: Thread, user: Any) -> dict[str, Any]:
-    """The posts of a thread, the last sequence number they reflect and where the
-    member's unread part begins."""
-    # Read the sequence first: anything newer arrives by the socket's resume.
-    last_seq = Thread.objects.filter(pk=thread.pk).values_list("last_seq", flat=True).get()
-    # Not `_posts()`: the thread is known (post_views sets it on every post), and a
-    # quoted post is in the same thread, so mostly among `posts` already.
-    posts = list(
-        Post.objects.visible_to(user)
-        .filter(thread=thread)
-        .select_related("author__profile")
-        .order_by("seq")
+def thread_page(
+    *, thread: Thread, user: Any, can_post: bool, can_moderate: bool, csrf_token: str
+) -> dict[str, Any]:
+    """The posts of a thread as `user` sees them (drawn, forum.thread_html), the
+    last sequence number they reflect and where the member's unread part begins."""
+    from . import thread_html
+
+    # `thread.last_seq` was read with the thread, before the posts: anything newer
+    # arrives by the socket's resume.
+    drawn = thread_html.thread_posts(
+        thread=thread,
+        user=user,
+        can_post=can_post,
+        can_moderate=can_moderate,
+        csrf_token=csrf_token,
     )
-    _attach_quoted(posts)
-    state = ReadState.objects.filter(user=user, thread=thread).first()
-    read_upto = state.last_read_seq if state else 0
+    read_upto = (
+        ReadState.objects.filter(user=user, thread=thread)
+        .values_list("last_read_seq", flat=True)
+        .first()
+    ) or 0
     first_unread = next(
-        (p.seq for p in posts if p.seq > read_upto and p.author_id != user.pk and not p.deleted),
+        (
+            seq
+            for seq, author_id, deleted in drawn.seqs
+            if seq > read_upto and author_id != user.pk and not deleted
+        ),
         None,
     )
     return {
-        "posts": post_views(posts=posts, thread=thread, user=user),
-        "last_seq": last_seq,
+        "posts_html": drawn.html,
+        "last_seq": thread.last_seq,
         "first_unread_seq": first_unread,
         "read_upto": read_upto,
     }

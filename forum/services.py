@@ -30,7 +30,7 @@ from members.permissions import suspended_until
 from members.services import record_event
 from notifications import services as notifications
 
-from . import broadcast, mentions, permissions, post_html, selectors
+from . import broadcast, mentions, permissions, post_html, selectors, thread_html
 from .audit import ForumAudit
 from .mentions import AUTHOR_ALIAS, PARTICIPANT_ALIAS
 from .models import (
@@ -748,6 +748,8 @@ def erase_personal_data(user: Any) -> None:
     Reaction.objects.filter(user=user).delete()
     Subscription.objects.filter(user=user).delete()
     Flag.objects.filter(reporter=user).update(reporter=None)
+    # Their reactions were drawn into threads they never posted in.
+    thread_html.forget_all()
 
 
 def register_personal_data() -> None:

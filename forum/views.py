@@ -27,7 +27,7 @@ from members.permissions import suspended_until
 from members.privacy_preview import Previews
 from members.privacy_preview import attempt as _attempt
 
-from . import permissions, post_html, selectors, services
+from . import permissions, selectors, services
 from .forms import (
     EditForm,
     FlagForm,
@@ -103,19 +103,20 @@ def _thread_context(
     form: PostForm,
     previews: Previews,
 ) -> dict[str, Any]:
-    page = selectors.thread_page(thread=thread, user=request.user)
     can_post = permissions.can_post_in(request.user, thread)
     can_moderate = permissions.can_moderate_forum(request.user)
+    page = selectors.thread_page(
+        thread=thread,
+        user=request.user,
+        can_post=can_post,
+        can_moderate=can_moderate,
+        csrf_token=get_token(request),
+    )
     return {
         "thread": thread,
+        # The posts drawn once per thread version and way of seeing it, the reader's
+        # own bits settled per request (thread_html.py).
         **page,
-        # Each post drawn once per version and way of seeing it (post_html.py).
-        "posts_html": post_html.render_posts(
-            page["posts"],
-            can_post=can_post,
-            can_moderate=can_moderate,
-            csrf_token=get_token(request),
-        ),
         "form": form,
         "previews": previews,
         "can_post": can_post,
@@ -174,7 +175,8 @@ def thread(request: HttpRequest, pk: int) -> HttpResponse:
     context = _thread_context(request, current, form, previews)
     context["replying_to"] = _replying_to(request, current, form)
     response = render(request, "forum/thread.html", context)
-    if request.method == "GET":
+    if request.method == "GET" and context["read_upto"] < context["last_seq"]:
+        # No write (and no write lock) when the member had read it all already.
         services.mark_read(user=request.user, thread=current, seq=context["last_seq"])
     return response
 

@@ -1,0 +1,111 @@
+"""The library's body is drawn once per query string and kept (casuistry/library_html.py):
+a visit reads no case, and a publish, withdrawal, archiving or feature change shows
+at once; a typed search is never kept."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import override
+
+from casuistry import library_html, services
+from casuistry.models import Status, join_choices
+from tests.casuistry import factories
+from tests.members import factories as member_factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def reader(client):
+    client.force_login(member_factories.member())
+    return client
+
+
+def _library(client, query: str = "") -> str:
+    with override("nl"):
+        url = reverse("casuistry:library")
+    response = client.get(url + query)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_second_visit_reads_no_case(reader):
+    factories.case(title="Een casus in de bibliotheek")
+    assert "Een casus in de bibliotheek" in _library(reader)
+
+    with CaptureQueriesContext(connection) as captured:
+        text = _library(reader)
+
+    assert "Een casus in de bibliotheek" in text
+    assert not [q for q in captured if "casuistry_case" in q["sql"]]
+
+
+def test_a_withdrawal_shows_at_once(reader):
+    author = member_factories.member()
+    case = factories.case(author=author, title="Wordt teruggetrokken")
+    assert "Wordt teruggetrokken" in _library(reader)
+
+    services.withdraw_case(author=author, case=case)
+
+    assert "Wordt teruggetrokken" not in _library(reader)
+
+
+def test_a_publication_shows_at_once(reader):
+    moderator = factories.moderator()
+    case = factories.case(title="Net goedgekeurd", status=Status.SUBMITTED)
+    assert "Net goedgekeurd" not in _library(reader)
+
+    services.claim_case(moderator=moderator, case=case)
+    services.approve(moderator=moderator, case=case)
+
+    assert "Net goedgekeurd" in _library(reader)
+
+
+def test_archiving_and_featuring_show_at_once(reader):
+    moderator = factories.moderator()
+    old = factories.case(title="Oude casus", published_at=timezone.now() - timedelta(days=3 * 365))
+    fresh = factories.case(title="Verse casus")
+    text = _library(reader)
+    assert "Gearchiveerd" not in text
+    assert "Uitgelicht" not in text
+
+    services.archive_and_delete_expired()
+    services.set_featured(moderator=moderator, case=fresh, featured=True)
+
+    text = _library(reader)
+    assert "Gearchiveerd" in text
+    assert "Uitgelicht" in text
+    old.refresh_from_db()
+    assert old.status == Status.ARCHIVED
+
+
+def test_every_filter_and_page_is_kept_on_its_own(reader):
+    factories.case(title="Lichamelijk geweld", violence_forms=join_choices(["lichamelijk"]))
+    factories.case(title="Alleen psychisch", violence_forms=join_choices(["psychisch"]))
+
+    assert "Alleen psychisch" in _library(reader)
+    filtered = _library(reader, "?vorm=lichamelijk")
+
+    assert "Lichamelijk geweld" in filtered
+    assert "Alleen psychisch" not in filtered
+    assert "Alleen psychisch" in _library(reader)
+
+
+def test_a_typed_search_is_never_kept(reader):
+    factories.case(title="Zoekbare casus")
+
+    text = _library(reader, "?q=zoekbaarwoordgeheim")
+
+    assert "zoekbaarwoordgeheim" in text  # echoed in the form, for this request only
+    with override("nl"):
+        assert cache.get(library_html._key(QueryDict("q=zoekbaarwoordgeheim"))) is None
+    if hasattr(cache, "_cache"):  # the local-memory cache: nothing anywhere
+        assert not [v for v in cache._cache.values() if b"zoekbaarwoordgeheim" in v]

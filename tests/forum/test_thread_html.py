@@ -1,0 +1,186 @@
+"""The thread's posts are drawn once per thread version and way of seeing it
+(forum/thread_html.py), the reader's own bits settled per request: every reader
+gets exactly what the post template draws for them, a change shows at once, and
+a member never gets a moderator's drawing."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from forum import permissions, post_html, selectors, services
+from forum.models import Flag, FlagReason, Post, Reaction, Thread
+from tests.forum import factories
+from tests.members import factories as member_factories
+
+pytestmark = pytest.mark.django_db
+
+
+def _text(client, thread) -> str:
+    response = client.get(thread.get_absolute_url())
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def _posts_part(text: str) -> str:
+    part = text.split("data-forum-posts>", 1)[1].split("</ol>\n", 1)[0]
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", part).strip()
+
+
+def _drawn_afresh(thread, user) -> str:
+    """The posts as the template draws them for `user`, without the shared drawing."""
+    thread = Thread.objects.get(pk=thread.pk)
+    posts = list(Post.objects.visible_to(user).filter(thread=thread).order_by("seq"))
+    views = selectors.post_views(posts=posts, thread=thread, user=user)
+    html = post_html.render_posts(
+        views,
+        can_post=permissions.can_post_in(user, thread),
+        can_moderate=permissions.can_moderate_forum(user),
+        csrf_token="x",
+    )
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", str(html)).strip()
+
+
+@pytest.fixture
+def busy_thread():
+    """Posts by several members, with reactions, a report, a reply and a hidden post."""
+    author, other, reactor, reporter = (member_factories.member() for _ in range(4))
+    thread = factories.thread(author=author)
+    first = factories.post(thread=thread, author=author, text="Mijn vraag.")
+    second = factories.post(thread=thread, author=other, text="Een antwoord.", reply_to=first)
+    old = factories.post(thread=thread, author=author, text="Een oud bericht.")
+    Post.objects.filter(pk=old.pk).update(created=timezone.now() - timedelta(hours=2))
+    hidden = factories.post(thread=thread, author=other, text="Verborgen tekst.")
+    Post.objects.filter(pk=hidden.pk).update(hidden=True)
+    Reaction.objects.create(post=first, user=reactor, kind="steun")
+    Reaction.objects.create(post=second, user=reactor, kind="dank")
+    Flag.objects.create(post=second, reporter=reporter, reason=FlagReason.ANDERS)
+    return {
+        "thread": thread,
+        "readers": [author, other, reactor, reporter, factories.moderator()],
+    }
+
+
+def test_every_reader_gets_what_the_template_draws_for_them(client, busy_thread):
+    thread = busy_thread["thread"]
+    # Each reader twice, in turns: the second round comes from the shared drawings.
+    for _round in range(2):
+        for reader in busy_thread["readers"]:
+            client.force_login(reader)
+            drawn, afresh = _posts_part(_text(client, thread)), _drawn_afresh(thread, reader)
+            assert drawn.splitlines() == afresh.splitlines()
+
+
+def test_a_second_visit_reads_no_post(client, busy_thread):
+    thread = busy_thread["thread"]
+    client.force_login(busy_thread["readers"][1])
+    _text(client, thread)
+    client.force_login(busy_thread["readers"][2])  # another member, same way of seeing
+
+    with CaptureQueriesContext(connection) as captured:
+        text = _text(client, thread)
+
+    assert "Een antwoord." in text
+    assert not [q for q in captured if 'FROM "forum_post"' in q["sql"]]
+
+
+def test_own_posts_keep_their_edit_link_only_within_the_window(client, busy_thread, monkeypatch):
+    thread = busy_thread["thread"]
+    author, reactor = busy_thread["readers"][0], busy_thread["readers"][2]
+    client.force_login(reactor)
+    assert "Bewerken" not in _text(client, thread)
+    client.force_login(author)
+    assert _text(client, thread).count("Bewerken") == 1  # "Mijn vraag."; not the old one
+
+    later = timezone.now() + permissions.EDIT_WINDOW + timedelta(minutes=1)
+    monkeypatch.setattr(permissions.timezone, "now", lambda: later)
+
+    assert "Bewerken" not in _text(client, thread)
+
+
+def test_hiding_shows_at_once(client, busy_thread):
+    thread = busy_thread["thread"]
+    member = busy_thread["readers"][2]
+    moderator = busy_thread["readers"][4]
+    client.force_login(member)
+    assert "Een antwoord." in _text(client, thread)
+
+    services.hide_post(post=Post.objects.get(text="Een antwoord."), moderator=moderator)
+
+    assert "Een antwoord." not in _text(client, thread)
+
+
+def test_a_herleidbaar_report_hides_at_once(client, busy_thread):
+    thread = busy_thread["thread"]
+    member, reporter = busy_thread["readers"][2], busy_thread["readers"][1]
+    client.force_login(member)
+    assert "Mijn vraag." in _text(client, thread)
+
+    services.flag_post(
+        post=Post.objects.get(text="Mijn vraag."), reporter=reporter, reason=FlagReason.HERLEIDBAAR
+    )
+
+    assert "Mijn vraag." not in _text(client, thread)
+
+
+def test_a_moderators_drawing_never_reaches_a_member(client, busy_thread):
+    thread = busy_thread["thread"]
+    client.force_login(busy_thread["readers"][4])
+    assert "Verborgen tekst." in _text(client, thread)
+
+    client.force_login(busy_thread["readers"][2])
+    text = _text(client, thread)
+
+    assert "Verborgen tekst." not in text
+    assert "Modereren" not in text
+    assert "Eerdere versies" not in text
+
+
+def test_a_changed_pseudonym_shows_at_once(client, busy_thread):
+    thread = busy_thread["thread"]
+    other = busy_thread["readers"][1]
+    client.force_login(busy_thread["readers"][2])
+    assert other.profile.pseudonym in _text(client, thread)
+
+    other.profile.pseudonym = "NieuweNaam77"
+    other.profile.save()
+
+    assert "NieuweNaam77" in _text(client, thread)
+
+
+def test_an_erased_members_reactions_go_at_once(client, busy_thread):
+    thread = busy_thread["thread"]
+    reactor = busy_thread["readers"][2]
+    client.force_login(busy_thread["readers"][1])
+    assert "forum-reaction--present" in _text(client, thread)
+
+    services.erase_personal_data(reactor)
+
+    assert "forum-reaction--present" not in _text(client, thread)
+
+
+def test_a_reaction_of_ones_own_is_marked_for_that_reader_only(client, busy_thread):
+    thread = busy_thread["thread"]
+    reactor = busy_thread["readers"][2]
+    client.force_login(busy_thread["readers"][3])
+    assert 'aria-pressed="true"' not in _text(client, thread)
+
+    client.force_login(reactor)
+    assert _text(client, thread).count('aria-pressed="true"') == 2
+
+
+def test_no_read_position_is_written_when_all_was_read(client, busy_thread):
+    thread = busy_thread["thread"]
+    client.force_login(busy_thread["readers"][2])
+    _text(client, thread)
+
+    with CaptureQueriesContext(connection) as captured:
+        _text(client, thread)
+
+    assert not [q for q in captured if "forum_readstate" in q["sql"] and "UPDATE" in q["sql"]]
+    assert not [q for q in captured if q["sql"].startswith(("INSERT", "UPDATE"))]
