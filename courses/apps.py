@@ -19,6 +19,12 @@ class CoursesConfig(AppConfig):
         services.register_personal_data()
         _connect_outline_signals()
 
+        from members.cache_versions import register_fresh_value
+
+        from .selectors import REFLECTION_TOKEN, reflection_token
+
+        register_fresh_value(REFLECTION_TOKEN, reflection_token)
+
 
 def _forget_outlines(sender: Any, **kwargs: Any) -> None:
     from .selectors import forget_course_outlines

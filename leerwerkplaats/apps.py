@@ -20,6 +20,10 @@ class LeerwerkplaatsConfig(AppConfig):
 
         connect_signals()
 
+        from .member_cache import connect_signals as connect_member_signals
+
+        connect_member_signals()
+
         from .uploads import MAX_IMAGE_PIXELS
 
         # Pillow refuses, from the header, an image above twice its MAX_IMAGE_PIXELS

@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from . import audit, broadcast, personal_data
+from .cache_versions import bump_member
 from .models import (
     AuditAction,
     AuditEvent,
@@ -433,6 +434,7 @@ def erase_account(user: Any) -> None:
     sessions.delete()
     Authenticator.objects.filter(user=user).delete()
     EmailAddress.objects.filter(user=user).delete()
+    bump_member(user.pk)
     Profile.objects.filter(user=user).update(
         display_name="",
         pseudonym=None,

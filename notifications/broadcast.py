@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TypedDict
 
 from members.broadcast import send_on_commit
+from members.cache_versions import bump_member
 
 #: The group event every NotificationConsumer handles (`notifications_changed`).
 CHANGED_EVENT = "notifications.changed"
@@ -27,6 +28,9 @@ def notification_group(user_id: int) -> str:
 
 def publish_changed(*, user_id: int, notification_id: int = 0) -> None:
     """Tell the member's open pages that their notifications changed, after the commit."""
+    # Every change of a member's notifications passes here (bulk_create and update
+    # send no signal): the bell kept for them (their shell, their kept pages) is stale.
+    bump_member(user_id)
     message: ChangedMessage = {
         "type": CHANGED_EVENT,
         "user_id": user_id,

@@ -15,6 +15,7 @@ from .catalogue import (
 from .home import courses_in_progress, expiring_certificates
 from .lesson import (
     REFLECTION_SALT,
+    REFLECTION_TOKEN,
     BlockItem,
     CourseOutline,
     LearnerState,
@@ -49,6 +50,7 @@ from .reports import (
 __all__ = [
     "MIN_ATTEMPTS_FOR_A_RATE",
     "REFLECTION_SALT",
+    "REFLECTION_TOKEN",
     "AttendanceLine",
     "BlockItem",
     "CourseCard",

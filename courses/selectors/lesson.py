@@ -41,6 +41,9 @@ from ..models import (
 )
 
 REFLECTION_SALT = "courses.reflection.started"
+# The reflection's start time, filled in anew when a kept lesson page is served
+# (registered in courses/apps.py, members.cache_versions.register_fresh_value).
+REFLECTION_TOKEN = "courses.reflection-token"  # noqa: S105 - a name, not a secret
 
 # Blocks drawn for each request: the learner works in the first three, and a story
 # shows only to whom may read it, as long as it is live. Every other block looks the

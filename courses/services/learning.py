@@ -12,6 +12,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from members.cache_versions import bump_member
+
 from .. import privacy_check, rules
 from ..models import (
     CoursePage,
@@ -104,6 +106,8 @@ def record_lesson_view(
         changes = _view_changes(stored, lesson)
         if changes:
             LessonProgress.objects.filter(pk=stored.pk).update(**changes)
+            # An update sends no signal: what is kept for this member is stale.
+            bump_member(enrolment.user_id)
         for target in (stored, progress):
             if target is not None and target.pk == stored.pk:
                 for name, value in changes.items():

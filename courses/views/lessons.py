@@ -11,8 +11,11 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+
+from members.cache_versions import mark_member_cacheable
 
 from .. import selectors, services
 from ..models import CoursePage, LessonPage
@@ -128,10 +131,29 @@ def serve_lesson(request: HttpRequest, lesson: LessonPage, *args: Any, **kwargs:
     if learner.progress is None:
         # The first view in this cycle enrolled the learner or started the lesson.
         learner = selectors.learner_state(user=user, lesson=lesson, course_id=outline.pk)
-    context = lesson.get_context(
-        request, retake=bool(request.GET.get("opnieuw")), learner=learner, outline=outline
-    )
+    retake = bool(request.GET.get("opnieuw"))
+    context = lesson.get_context(request, retake=retake, learner=learner, outline=outline)
+    if not retake:
+        _allow_member_cache(request, learner, context)
     return TemplateResponse(request, lesson.get_template(request), context)
+
+
+def _allow_member_cache(request: HttpRequest, learner: Any, context: dict[str, Any]) -> None:
+    """A plain GET of a lesson shows only the learner's own state (their progress,
+    attempts, reflections, certificate: all raise their member version when they
+    change), the pages and the shell: the project may keep it for this learner
+    until the next view would record itself again (services.VIEW_RECORD_INTERVAL),
+    the reflection's start time filled in anew on every request."""
+    progress = learner.progress
+    if progress is None:
+        return
+    left = services.VIEW_RECORD_INTERVAL - (timezone.now() - progress.last_viewed_at)
+    tokens = {
+        item.state["token"]: selectors.REFLECTION_TOKEN
+        for item in context.get("items", ())
+        if item.block_type == "reflection" and item.state.get("token")
+    }
+    mark_member_cacheable(request, seconds=int(left.total_seconds()), fresh=tokens)
 
 
 def course_action(request: HttpRequest, course: CoursePage) -> HttpResponse:

@@ -74,8 +74,13 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The member's roles, approval, MFA and unread count from the cache, before the
+    # middleware below asks for them (leerwerkplaats/member_cache.py).
+    "leerwerkplaats.member_cache.MemberShellMiddleware",
     "members.middleware.SessionTimeoutMiddleware",
     "members.middleware.RequireMFAMiddleware",
+    # A member's page kept for them (a lesson), after the timeout and MFA checks.
+    "leerwerkplaats.member_cache.MemberPageCacheMiddleware",
     "leerwerkplaats.middleware.AdminRefusalMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -83,6 +88,10 @@ MIDDLEWARE = [
 
 # Off only where a test or a benchmark measures the uncached page.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+# The member's shell and the pages kept for one member (leerwerkplaats/member_cache.py);
+# off only where a test or a benchmark measures the page drawn.
+MEMBER_SHELL_CACHE_ENABLED = env_bool("MEMBER_SHELL_CACHE_ENABLED", True)
+MEMBER_PAGE_CACHE_ENABLED = env_bool("MEMBER_PAGE_CACHE_ENABLED", True)
 
 ROOT_URLCONF = "leerwerkplaats.urls"
 WSGI_APPLICATION = "leerwerkplaats.wsgi.application"

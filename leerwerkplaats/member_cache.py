@@ -1,0 +1,396 @@
+"""What the site keeps for one logged-in member (issue 16): their site shell, and
+whole pages that depend only on them.
+
+Both live in the shared cache under the member's version
+(`members.cache_versions.member_version`), which any change to what their pages
+show of them raises (the signals below, and the writes that bypass signals call
+`bump_member` themselves). Nothing here is ever served to another member: every
+key holds the member's id, and a kept page also carries it and is checked.
+
+**The member shell** (`MemberShellMiddleware`, public API `shell_for` /
+`prime_shell`): the answers every member page asks about the member before it
+draws anything: their roles, whether they are approved and have MFA, their
+suspension's end, and the bell's unread count. Kept per (member, version); a
+request whose shell is kept asks none of those queries. Any page gets this for
+free (the predicates in members/permissions.py and the bell read the memo it
+fills); forum and casuistry pages too.
+
+**The member page cache** (`MemberPageCacheMiddleware`): a view whose page, for
+this member, depends only on the member's own state, the pages and the address
+marks its response (`members.cache_versions.mark_member_cacheable`, the lesson
+page does). The response is kept per (pages' generation, member, member
+version, host, language, date, path) and served again before routing, with the
+per-request values filled in anew: the CSRF token, the CSP nonce and any value
+the view registered as fresh. Never kept or served: a request with a query
+string, with messages waiting (cookie or session) or that showed any, a
+response that is not a plain 200 HTML page or sets a cookie, and anything for a
+visitor. It stands after the session-timeout and MFA middleware, so logging out
+on idle and the MFA demand still run on every request; logging out ends the
+session, so the next request is a visitor's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.middleware.csrf import get_token
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+from django.utils.translation import get_language
+
+from members.cache_versions import bump_member, fresh_value, member_version
+from members.permissions import plain_user
+
+from .page_cache import request_generation, skipped_path
+
+PAGE_PREFIX = "memberpage"
+SHELL_PREFIX = "membershell"
+HEADER = "X-Member-Cache"
+SHELL_SECONDS = 60 * 60
+# The per-request memo of the permission predicates (members/permissions.py) and
+# of the bell (notifications/templatetags/notification_tags.py).
+PERMISSION_MEMO = "_lwp_permission_cache"
+SHELL_FIELDS = ("roles", "approved", "mfa", "suspended_until")
+BELL_MEMO = "_notifications_unread"
+MESSAGES_SESSION_KEY = "_messages"
+CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")([A-Za-z0-9]{32,64})(")')
+REQUEST_MARK = "_lwp_member_cacheable"
+_VERSION_MEMO = "_lwp_member_version"
+
+
+def shell_enabled() -> bool:
+    return getattr(settings, "MEMBER_SHELL_CACHE_ENABLED", True)
+
+
+def page_enabled() -> bool:
+    return getattr(settings, "MEMBER_PAGE_CACHE_ENABLED", True)
+
+
+def _session_cookie(request: HttpRequest) -> bool:
+    return settings.SESSION_COOKIE_NAME in request.COOKIES
+
+
+def request_version(request: HttpRequest, user_id: int) -> str:
+    """The member's version, read once per request."""
+    memo = getattr(request, _VERSION_MEMO, None)
+    if memo is None or memo[0] != user_id:
+        memo = (user_id, member_version(user_id))
+        setattr(request, _VERSION_MEMO, memo)
+    return memo[1]
+
+
+def _logged_in_user(request: HttpRequest) -> Any | None:
+    """The request's member, or None for a visitor (read only when a session cookie
+    was sent: a visitor's request loads no session)."""
+    if not _session_cookie(request):
+        return None
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return None
+    return user
+
+
+# --- the member shell ------------------------------------------------------------
+
+
+def _shell_key(user_id: int, version: str) -> str:
+    return f"{SHELL_PREFIX}:{user_id}:{version}"
+
+
+def shell_for(request: HttpRequest) -> dict[str, Any] | None:
+    """The kept shell of the request's member ({"roles", "approved", "mfa",
+    "suspended_until", "unread"}, any of them may be missing), or None."""
+    user = _logged_in_user(request)
+    if user is None:
+        return None
+    return cache.get(_shell_key(user.pk, request_version(request, user.pk)))
+
+
+def prime_shell(request: HttpRequest) -> dict[str, Any] | None:
+    """Fill the request's memos from the kept shell: the predicates and the bell
+    then ask nothing. Returns the shell, or None when none is kept."""
+    shell = shell_for(request)
+    if not shell:
+        return None
+    user = request.user
+    plain_user(user)  # the wrapper and the user share one memo from here
+    memo = user.__dict__.setdefault(PERMISSION_MEMO, {})
+    for name in SHELL_FIELDS:
+        if name in shell:
+            memo.setdefault(name, shell[name])
+    if "unread" in shell and not hasattr(request, BELL_MEMO):
+        setattr(request, BELL_MEMO, shell["unread"])
+    return shell
+
+
+def keep_shell(request: HttpRequest, kept: dict[str, Any] | None, user_id: int | None) -> None:
+    """After the response: keep what this request learned of the member's shell,
+    under the version read before anything was read (a change meanwhile raised
+    the version, so this entry is never read). Not when the request logged
+    someone in or out: its memos may be of another user."""
+    user = _logged_in_user(request)
+    if user is None or user.pk != user_id or not user.is_active:
+        return
+    memo = user.__dict__.get(PERMISSION_MEMO, {})
+    shell = {name: memo[name] for name in SHELL_FIELDS if name in memo}
+    if hasattr(request, BELL_MEMO):
+        shell["unread"] = getattr(request, BELL_MEMO)
+    if shell and shell != (kept or {}):
+        cache.set(
+            _shell_key(user.pk, request_version(request, user.pk)),
+            {**(kept or {}), **shell},
+            SHELL_SECONDS,
+        )
+
+
+class MemberShellMiddleware:
+    """After authentication, before the middleware that asks about roles and MFA."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if not shell_enabled() or skipped_path(request.path_info) or not _session_cookie(request):
+            return self.get_response(request)
+        kept = prime_shell(request)
+        user = _logged_in_user(request)
+        response = self.get_response(request)
+        keep_shell(request, kept, user.pk if user is not None else None)
+        return response
+
+
+# --- whole member pages ----------------------------------------------------------
+
+
+def _slot(name: str) -> str:
+    """A marker no page text can contain (an HMAC of the SECRET_KEY)."""
+    return "lwp-slot-" + salted_hmac("leerwerkplaats.member_cache", name).hexdigest()[:32]
+
+
+def _has_messages(request: HttpRequest) -> bool:
+    # A browser drops the emptied cookie; the test client keeps it, empty.
+    if request.COOKIES.get(getattr(settings, "MESSAGE_COOKIE_NAME", "messages")):
+        return True
+    session = getattr(request, "session", None)
+    return session is not None and MESSAGES_SESSION_KEY in session
+
+
+def candidate(request: HttpRequest) -> Any | None:
+    """The member whose page this request may be answered with, or None."""
+    if not page_enabled() or request.method not in ("GET", "HEAD"):
+        return None
+    if request.META.get("QUERY_STRING") or "HTTP_AUTHORIZATION" in request.META:
+        return None
+    if skipped_path(request.path_info):
+        return None
+    user = _logged_in_user(request)
+    if user is None or _has_messages(request):
+        return None
+    return user
+
+
+def page_key(request: HttpRequest, user_id: int) -> str:
+    raw = "|".join(
+        [
+            request._get_raw_host(),
+            get_language() or "",
+            timezone.localdate().isoformat(),
+            request.path,
+        ]
+    )
+    digest = hashlib.sha256(raw.encode()).hexdigest()[:40]
+    return (
+        f"{PAGE_PREFIX}:{request_generation(request)}:{user_id}:"
+        f"{request_version(request, user_id)}:{digest}"
+    )
+
+
+def _showed_messages(request: HttpRequest) -> bool:
+    storage = getattr(request, "_messages", None)
+    # len() loads without marking them seen; `used`: the page iterated them.
+    return storage is not None and (storage.used or len(storage) > 0)
+
+
+def storable(request: HttpRequest, response: HttpResponseBase) -> bool:
+    if request.method != "GET" or response.status_code != 200 or response.streaming:
+        return False
+    if response.cookies or response.has_header("Set-Cookie"):
+        return False
+    if not response.get("Content-Type", "").startswith("text/html"):
+        return False
+    return not _showed_messages(request)
+
+
+def _to_slots(request: HttpRequest, content: str, fresh: dict[str, str]) -> str:
+    content = CSRF_INPUT.sub(lambda m: m.group(1) + _slot("csrf") + m.group(3), content)
+    nonce = getattr(request, "_csp_nonce", None)
+    if isinstance(nonce, str) and nonce:
+        content = content.replace(f'nonce="{nonce}"', f'nonce="{_slot("nonce")}"')
+    for literal, name in fresh.items():
+        if literal:
+            content = content.replace(literal, _slot(f"fresh:{name}"))
+    return content
+
+
+def _from_slots(request: HttpRequest, content: str, fresh_names: list[str]) -> str:
+    csrf_slot = _slot("csrf")
+    if csrf_slot in content:
+        content = content.replace(csrf_slot, get_token(request))
+    nonce_slot = _slot("nonce")
+    if nonce_slot in content:
+        content = content.replace(nonce_slot, str(request.csp_nonce))
+    for name in fresh_names:
+        content = content.replace(_slot(f"fresh:{name}"), fresh_value(name))
+    return content
+
+
+class MemberPageCacheMiddleware:
+    """After the session-timeout and MFA middleware, before the views."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        user = candidate(request)
+        if user is None:
+            return self.get_response(request)
+        key = page_key(request, user.pk)
+        stored = cache.get(key)
+        if stored is not None and stored.get("user") == user.pk:
+            return self._rebuild(request, stored)
+        response = self.get_response(request)
+        mark = getattr(request, REQUEST_MARK, None)
+        if mark is not None and storable(request, response):
+            seconds, fresh = mark
+            headers = [
+                (name, value)
+                for name, value in response.items()
+                if name.lower() not in {"content-length", "date", HEADER.lower()}
+            ]
+            charset = response.charset or "utf-8"
+            content = _to_slots(request, response.content.decode(charset), fresh)
+            cache.set(
+                key,
+                {
+                    "user": user.pk,
+                    "content": content,
+                    "charset": charset,
+                    "headers": headers,
+                    "fresh": sorted(set(fresh.values())),
+                },
+                seconds,
+            )
+            response[HEADER] = "miss"
+        return response
+
+    @staticmethod
+    def _rebuild(request: HttpRequest, stored: dict[str, Any]) -> HttpResponse:
+        content = _from_slots(request, stored["content"], stored["fresh"])
+        body = content.encode(stored["charset"])
+        response = HttpResponse(b"" if request.method == "HEAD" else body)
+        for name, value in stored["headers"]:
+            response[name] = value
+        response["Content-Length"] = str(len(body))
+        response[HEADER] = "hit"
+        return response
+
+
+# --- what raises a member's version ------------------------------------------------
+
+
+def _bump_owner(field: str) -> Callable[..., None]:
+    def receiver(sender: Any, instance: Any, **kwargs: Any) -> None:
+        bump_member(getattr(instance, field, None))
+
+    return receiver
+
+
+def _bump_user(sender: Any, instance: Any = None, user: Any = None, **kwargs: Any) -> None:
+    target = instance if instance is not None else user
+    bump_member(getattr(target, "pk", None))
+
+
+def _bump_groups(
+    sender: Any, instance: Any, action: str, reverse: bool, pk_set: Any, **kw: Any
+) -> None:
+    if not action.startswith("post_"):
+        return
+    from django.contrib.auth import get_user_model
+
+    if isinstance(instance, get_user_model()):
+        bump_member(instance.pk)
+    elif action == "post_clear":
+        # A group emptied from its side: pk_set is None, so every member of it.
+        bump_member(*instance.user_set.values_list("pk", flat=True))
+    else:
+        bump_member(*(pk_set or ()))
+
+
+def _bump_group_members(sender: Any, instance: Any, **kwargs: Any) -> None:
+    bump_member(*instance.user_set.values_list("pk", flat=True))
+
+
+def connect_signals() -> None:
+    """Called from LeerwerkplaatsConfig.ready(): every save or delete of what a
+    member's own pages show of them raises that member's version."""
+    from allauth.mfa.models import Authenticator
+    from django.contrib.auth import get_user_model, user_logged_in, user_logged_out
+    from django.contrib.auth.models import Group
+    from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+
+    from courses.models import (
+        Completion,
+        Enrolment,
+        LessonProgress,
+        QuizAttempt,
+        ReflectionAnswer,
+    )
+    from members.models import Profile
+    from notifications.models import Notification
+
+    user_model = get_user_model()
+    owned: list[tuple[Any, str]] = [
+        (user_model, "pk"),
+        (Profile, "user_id"),
+        (Authenticator, "user_id"),
+        (Notification, "recipient_id"),
+        (Enrolment, "user_id"),
+        (ReflectionAnswer, "user_id"),
+        (Completion, "user_id"),
+    ]
+    for model, field in owned:
+        receiver = _bump_owner(field)
+        uid = f"member_cache_{model._meta.label}"
+        post_save.connect(receiver, sender=model, weak=False, dispatch_uid=f"{uid}_s")
+        post_delete.connect(receiver, sender=model, weak=False, dispatch_uid=f"{uid}_d")
+    # Records that belong to a member through their enrolment.
+    for model in (LessonProgress, QuizAttempt):
+        uid = f"member_cache_{model._meta.label}"
+        post_save.connect(_bump_through_enrolment, sender=model, dispatch_uid=f"{uid}_s")
+        post_delete.connect(_bump_through_enrolment, sender=model, dispatch_uid=f"{uid}_d")
+    m2m_changed.connect(
+        _bump_groups, sender=user_model.groups.through, dispatch_uid="member_cache_groups"
+    )
+    pre_delete.connect(_bump_group_members, sender=Group, dispatch_uid="member_cache_group_d")
+    user_logged_in.connect(_bump_user, dispatch_uid="member_cache_logged_in")
+    user_logged_out.connect(_bump_user, dispatch_uid="member_cache_logged_out")
+
+
+def _bump_through_enrolment(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """A progress row or quiz attempt: its member is its enrolment's (loaded with it
+    on every write path; otherwise read, one query)."""
+    enrolment = instance._state.fields_cache.get("enrolment")
+    if enrolment is not None:
+        bump_member(enrolment.user_id)
+        return
+    from courses.models import Enrolment
+
+    bump_member(
+        Enrolment.objects.filter(pk=instance.enrolment_id).values_list("user_id", flat=True).first()
+    )
