@@ -74,7 +74,7 @@ NOT_NAMES: frozenset[str] = frozenset(
         "Nieuwe", "Oude", "Lieve", "Mam", "Pap", "Oom", "Tante", "Broer", "Zus",
         # titles and verbs that deduce may take into a name ("Mevrouw Kaya", "Bel Kim")
         "Mevr", "Dhr", "Mw", "Mr", "Heer", "Bel", "Belde", "Mail", "Mailde", "Zie", "Vroeg",
-        "Zei", "Sprak", "Tel", "Graag", "Drs", "Mej", "Mevr.", "Collega", "Collega's",
+        "Zei", "Sprak", "Tel", "Graag", "Drs", "Dr", "Prof", "Mej", "Mevr.", "Collega", "Collega's",
         "Broertje", "Zusje", "Zoontje", "Dochtertje", "Buurvrouw", "Buurman", "Fam",
         # languages
         "Nederlands", "Engels", "Frans", "Duits", "Spaans", "Pools", "Turks", "Arabisch",

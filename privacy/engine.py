@@ -5,6 +5,7 @@ propagation and overlap resolution. Text in, findings out; it never logs the tex
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import threading
 from collections.abc import Iterable, Sequence
@@ -87,6 +88,8 @@ class Engine:
             kept = [
                 _extend_particle(text, _extend_initials(text, f)) for f in _trim_names(text, kept)
             ]
+            kept.extend(_joined_names(text, kept))
+            kept = _without_particle_names_of_organisations(kept)
             return resolve_overlaps(text, kept)
         finally:
             release()  # the detectors' shared copy of the text
@@ -114,8 +117,19 @@ def _apply_allowlist(text: str, findings: Iterable[Finding]) -> Iterable[Finding
         yield from _cut_allowed(text, finding, allowed[first:last])
 
 
+_LINK_WORD = re.compile(r"(?:van|het|de|voor|en|der|den|in|te)\s+")
+#: The region's name ends an organisation's own name: "Jeugdhulp Rijnmond".
+_REGION_NAMES = frozenset({"rijnmond", "rotterdam-rijnmond"})
+
+
 def _cut_allowed(text: str, finding: Finding, allowed: list[tuple[int, int]]) -> Iterable[Finding]:
     pieces = [(finding.start, finding.end)]
+    if finding.label in (Label.INSTELLING, Label.SCHOOL):
+        allowed = [
+            (a_start, a_end)
+            for a_start, a_end in allowed
+            if not (a_start > finding.start and text[a_start:a_end].lower() in _REGION_NAMES)
+        ]
     for a_start, a_end in allowed:
         next_pieces = []
         for start, end in pieces:
@@ -135,6 +149,9 @@ def _cut_allowed(text: str, finding: Finding, allowed: list[tuple[int, int]]) ->
             start += 1
         while end > start and not text[end - 1].isalnum():
             end -= 1
+        if finding.label is not Label.NAAM:
+            while (link := _LINK_WORD.match(text, start, end)) is not None:
+                start = link.end()  # "Spoedeisende Hulp van het Franciscus": the rest
         value = text[start:end]
         if not value or (finding.label in _WORD_LABELS and not any(c.isalpha() for c in value)):
             continue
@@ -372,6 +389,12 @@ def _trim_tails(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
             )
 
 
+#: Words that never stand inside a person's name: it ends before them.
+_NOT_INSIDE_NAME = re.compile(
+    r"\s(?:op\s+het|in\s+het|in\s+de|uit\s+het|bij|met|naar|en|van(?=\s+[A-Z]{2,}\b))\s"
+)
+
+
 def _trim_names(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
     """Cut titles and ordinary words off the ends of names ("Mevrouw Kaya" -> "Kaya")."""
     for finding in findings:
@@ -379,6 +402,10 @@ def _trim_names(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
             yield finding
             continue
         words = list(_WORD.finditer(finding.text))
+        cut = _NOT_INSIDE_NAME.search(finding.text)
+        if cut is not None and finding.text[:1].isupper():
+            # "Thijs op het Lentiz", "Berg van OSG ...": a name ends before these words
+            words = [w for w in words if w.end() <= cut.start()]
         keep_particle = _particle_opens_name(text, finding.start, words)
         while len(words) > 1 and (
             (is_not_name(words[0].group(0)) and not keep_particle)
@@ -408,7 +435,14 @@ _PARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:van\s+de[nr]?|van|de|ter|ten)\s+$")
 def _extend_particle(text: str, finding: Finding) -> Finding:
     """Take the particle before a surname into it: "mevrouw de Wit", "dhr. van Dijk";
     not after a preposition ("aan de Schans") or in a lowercase word ("de Storm")."""
-    if finding.label is not Label.NAAM or not finding.text[:1].isupper():
+    if finding.label is not Label.NAAM:
+        return finding
+    if finding.text.startswith(("der ", "den ")) and text.endswith("van ", 0, finding.start):
+        start = finding.start - 4  # "meneer van der Berg": deduce found "der Berg"
+        return Finding(
+            start, finding.end, finding.label, text[start : finding.end], finding.detector
+        )
+    if not finding.text[:1].isupper():
         return finding
     before = _PARTICLE_BEFORE.search(text, max(0, finding.start - 8), finding.start)
     if before is None or _PREPOSITION_BEFORE.search(
@@ -471,6 +505,53 @@ def _word_opening_sentence(text: str, finding: Finding) -> bool:
         is not None
         and lowered not in surnames_alone()
     )
+
+
+_JOINING_PARTICLE = re.compile(
+    r"[ \t]+(?:ben|bin|ibn|el|al|abu|ould|da|das|dos|do|di|van[ \t]+der|van[ \t]+den|ter|ten)[ \t]+"
+)
+
+
+_LEADING_PARTICLES = re.compile(r"(?:(?:van|de|der|den|het|ter|ten)\s+)+")
+
+
+def _without_particle_names_of_organisations(findings: list[Finding]) -> list[Finding]:
+    """deduce takes "van Woonstad" in "melding van Woonstad" for a surname: a name that is
+    particles before an organisation's name is the organisation."""
+    organisations = {f.start for f in findings if f.label in (Label.INSTELLING, Label.SCHOOL)}
+    if not organisations:
+        return findings
+    kept = []
+    for finding in findings:
+        if finding.label is Label.NAAM:
+            particles = _LEADING_PARTICLES.match(finding.text)
+            if particles is not None and finding.start + particles.end() in organisations:
+                continue
+        kept.append(finding)
+    return kept
+
+
+def _joined_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
+    """Two names joined by a particle are one name: "Youssef ben Ali", "Ana dos Santos"."""
+    names = sorted((f for f in findings if f.label is Label.NAAM), key=lambda f: f.start)
+    joined = []
+    for first, second in itertools.pairwise(names):
+        between = _JOINING_PARTICLE.fullmatch(text, first.end, second.start)
+        if (between is not None and second.text[:1].isupper()) or (
+            text[first.end : second.start] in (" ", "\t")
+            and _JOINING_PARTICLE.match(" " + second.text) is not None
+            and first.text[:1].isupper()
+        ):
+            joined.append(
+                Finding(
+                    first.start,
+                    second.end,
+                    Label.NAAM,
+                    text[first.start : second.end],
+                    "naam-tussenvoegsel",
+                )
+            )
+    return joined
 
 
 def _extend_initials(text: str, finding: Finding) -> Finding:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from privacy.detectors.lexicon import dutch_words, first_names, surnames
 from privacy.detectors.numbers_nl import NUMBER_WORD_MAX_CHARS, NUMBER_WORD_PATTERN, number_value
 from privacy.detectors.spans import distinct
 from privacy.fast import (
@@ -101,6 +102,20 @@ _AGE_WORD = re.compile(rf"\bleeftijd(?:\s+van)?\s*:?\s*({_NUM})\b", re.IGNORECAS
 _LIST_AFTER_NAME = re.compile(
     rf",(?<=[^\W\d_],)\s+(\d{{1,2}}|{NUMBER_WORD_PATTERN})(?=\s*(?:,|\s+en\s|\s+jaar\b))",
     re.IGNORECASE,
+)
+# "cliënte Esra Çelik, 31" at the end of a line or sentence: the age after a full name
+_AGE_AFTER_FULL_NAME = re.compile(
+    r"(?<![\w-])[A-ZÀ-Ý][\w'-]+[ \t]+(?:(?:van|de|der|den|el|al|ben)[ \t]+)*([A-ZÀ-Ý][\w'-]+)"
+    r",[ \t]+(\d{1,2})(?=[ \t]*(?:$|[.;]\s|[.;]$))",
+    re.MULTILINE,
+)
+# "bram van 9", "Lotte van zeven", "die van twaalf en veertien": a name (or "die") with
+# its age, where the sentence or a list goes on
+_NAME_VAN = re.compile(
+    rf"(?<![\w-])([A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ'-]+)\s+van\s+({_NUM})(?![\w-])"
+    r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:en|is|was|zit|zat|heeft|had|gaat|ging|wil|kan|moet|die|"
+    r"woont|speelt|slaapt|huilt|zegt|zei|vertelt|vertelde|kwam|komt|ook|al|nog)\b)",
+    re.IGNORECASE | re.MULTILINE,
 )
 _LIST_WORDS = ("kinderen", "zonen", "dochters", "kids", "broers", "zussen", "tweeling")
 _LIST_WORD_PATTERN = keyword_pattern(_LIST_WORDS)
@@ -197,11 +212,19 @@ def find_ages(text: str) -> Iterator[Finding]:
                 yield _make(text, m.start(1), end)
                 if not m.group(2):
                     yield from _more_ages(text, m.end(1))
+    if " van " in lowered:
+        yield from _name_van(text)
     if "leeftijd" in lowered:
         for m in _AGE_WORD.finditer(text):
             if _age_ok(m.group(1)):
                 yield _make(text, m.start(1), m.end(1))
     if "," in text:
+        for m in _AGE_AFTER_FULL_NAME.finditer(text):
+            surname = m.group(1).lower()
+            if surname in dutch_words() and surname not in surnames():
+                continue  # "Hoofdstuk Twee, 14.": no name before the number
+            if _age_ok(m.group(2)):
+                yield _make(text, m.start(2), m.end(2))
         for m in _LIST_AFTER_NAME.finditer(text):
             before = text[max(0, m.start() - 20) : m.start()]
             if _age_ok(m.group(1)) and not _NOT_AFTER_LIST.search(before):
@@ -212,6 +235,22 @@ def find_ages(text: str) -> Iterator[Finding]:
                 if _age_ok(number.group(0)):
                     start = m.start(1) + number.start()
                     yield _make(text, start, start + len(number.group(0)))
+
+
+def _name_van(text: str) -> Iterator[Finding]:
+    """ "bram van 9", "Lotte van zeven", "die van twaalf en veertien"."""
+    words = dutch_words()
+    for m in _NAME_VAN.finditer(text):
+        word, number = m.group(1), m.group(2)
+        lowered = word.lower()
+        if lowered != "die" and (
+            lowered not in first_names() and (not word[:1].isupper() or lowered in words)
+        ):
+            continue
+        if number.lower() == "een" or not _age_ok(number) or is_age_range(text, *m.span(2)):
+            continue
+        yield _make(text, m.start(2), m.end(2))
+        yield from _more_ages(text, m.end(2))
 
 
 def _more_ages(text: str, end: int) -> Iterator[Finding]:

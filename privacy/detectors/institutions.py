@@ -11,9 +11,16 @@ import re
 from collections.abc import Iterator
 
 from privacy.allowlist import is_not_name
-from privacy.detectors.lexicon import common_words, dutch_words
+from privacy.detectors.lexicon import (
+    common_words,
+    dutch_words,
+    first_names,
+    is_unknown_word,
+    place_names,
+    surnames,
+)
 from privacy.detectors.spans import distinct
-from privacy.fast import contains_any, finditer_words, first_words, keyword_pattern
+from privacy.fast import contains_any, finditer_words, first_words, folded, keyword_pattern
 from privacy.findings import Finding, Label
 
 _NAME_WORD = r"(?:[A-ZÀ-Ý][\w'\u2019&-]*|'\d{2}|'t|\d{1,3})"
@@ -84,7 +91,7 @@ _INSTITUTION_TYPES = keyword_pattern(_INSTITUTION_TYPES_LIST)
 _INSTITUTION_KEYWORD = re.compile(rf"(?<![\w-])(?i:{_INSTITUTION_TYPES})[ \t]+({_PROPER})")
 # the type word after the name: "Mevlana moskee", "Heilige Maria kerk", "Ahoy hal"
 _NAME_THEN_TYPE = re.compile(
-    r"(?<![\w-])((?:[A-ZÀ-Ý][\w'\u2019-]*[ \t]+){1,3}(?:moskee|kerk|kerkgemeente|"
+    r"(?<![\w-])((?:[A-ZÀ-Ý][\w'\u2019-]*[ \t]+){1,3}(?i:moskee|kerk|kerkgemeente|"
     r"gemeente|parochie|tempel|synagoge|ziekenhuis|kliniek|apotheek|hogeschool))(?![\w-])"
 )
 _NAME_THEN_TYPE_WORDS = ("moskee", "kerk", "gemeente", "parochie", "tempel", "synagoge",
@@ -162,6 +169,19 @@ _SCHOOL_KINDS = frozenset(
 )  # fmt: skip
 
 
+# typed without capitals: "het zuiderpark college", "wolfert lyceum"
+_LOWER_SCHOOL_SUFFIX = re.compile(
+    r"(?<![\w-])(?:(het|'t)[ \t]+)?([a-zà-ÿ][a-zà-ÿ-]{3,})[ \t]+(?:college|lyceum|gymnasium)"
+    r"(?![\w-])"
+)
+#: Type words that end an institution's name ("Mevlana Moskee"): never a school's.
+_NOT_SCHOOL_TYPES = frozenset(
+    {"moskee", "kerk", "kerkgemeente", "gemeente", "parochie", "tempel", "synagoge",
+     "ziekenhuis", "kliniek", "apotheek", "praktijk", "huisartsenpraktijk", "zorgcentrum",
+     "bibliotheek", "buurthuis", "wijkcentrum", "sportcentrum", "zwembad", "moskeevereniging"}
+)  # fmt: skip
+
+
 def _find_schools(text: str) -> Iterator[Finding]:
     if "school" in text:
         for m in _ONE_WORD_SCHOOL.finditer(text):
@@ -180,7 +200,20 @@ def _find_schools(text: str) -> Iterator[Finding]:
             span = _clean(text, m.start(1), m.end(1))
             if span:
                 yield Finding(span[0], span[1], Label.SCHOOL, text[span[0] : span[1]], "school")
+    if any(word in text for word in ("college", "lyceum", "gymnasium")):
+        for m in _LOWER_SCHOOL_SUFFIX.finditer(text):
+            word = m.group(2)
+            if word in common_words() or not (
+                is_unknown_word(word)
+                or word in place_names()
+                or word in surnames()
+                or word in first_names()
+            ):
+                continue
+            yield Finding(m.start(), m.end(), Label.SCHOOL, m.group(0), "school")
     for m in finditer_words(_SCHOOL_CONTEXT, _SCHOOL_CONTEXT_FIRST_WORDS, text):
+        if m.group(2).split()[-1].lower() in _NOT_SCHOOL_TYPES:
+            continue  # "gaat naar de Mevlana Moskee": an institution, no school
         span = _clean(text, m.start(2), m.end(2))
         if span:
             yield Finding(span[0], span[1], Label.SCHOOL, text[span[0] : span[1]], "school")
@@ -193,7 +226,7 @@ def find_institutions(text: str) -> Iterator[Finding]:
         span = _clean(text, m.start(), m.end())
         if span:
             yield Finding(span[0], span[1], Label.INSTELLING, text[span[0] : span[1]], "instelling")
-    if contains_any(text, _NAME_THEN_TYPE_WORDS):
+    if contains_any(folded(text).text, _NAME_THEN_TYPE_WORDS):
         for m in _NAME_THEN_TYPE.finditer(text):
             words = m.group(1).split()
             while len(words) > 1 and (is_not_name(words[0]) or words[0].lower() in common_words()):
@@ -253,7 +286,14 @@ def find_known_organisations(text: str) -> Iterator[Finding]:
             continue
         if value.lower() in _UPPER_ONLY and not value.isupper():
             continue  # "ECT", "HTM": abbreviations only in capitals
-        yield Finding(m.start(), m.end(), Label.INSTELLING, value, "instelling-lijst")
+        end = m.end()
+        place = _PLACE_AFTER.match(text, end)
+        if place is not None and place.group(1).lower() in place_names():
+            end = place.end()  # "Woonstad Rotterdam": the organisation of that place
+        yield Finding(m.start(), end, Label.INSTELLING, text[m.start() : end], "instelling-lijst")
+
+
+_PLACE_AFTER = re.compile(r"[ \t]+([A-ZÀ-Ý][\w-]+(?:[ \t][A-ZÀ-Ý][\w-]+)?)(?![\w-])")
 
 
 # A congregation, church or mosque named in one word, with the name that may follow:
@@ -286,4 +326,81 @@ def find_congregations(text: str) -> Iterator[Finding]:
         yield Finding(m.start(1), end, Label.INSTELLING, text[m.start(1) : end], "instelling")
 
 
-DETECTORS = (find_schools, find_institutions, find_known_organisations, find_congregations)
+#: Words that make a run of capitalised words an organisation's name, alone or as the end
+#: of a compound ("Kredietbank", "Transportbedrijf", "Uitzendbureau").
+_ORGANISATION_HEADS = (
+    "centrum", "praktijk", "bank", "dienst", "bureau", "instituut", "stichting",
+    "vereniging", "bedrijf", "bedrijven", "kliniek", "fonds", "apotheek", "ziekenhuis",
+    "gasthuis", "opvang", "kantoor", "groep", "hotel", "zorg", "kinderopvang",
+)  # fmt: skip
+# two to five capitalised words, with "voor", "van de", "en" between them
+_CAPITALISED_RUN = re.compile(
+    r"(?<![\w-])([A-ZÀ-Ý][\w'\u2019-]*(?:[ \t]+(?:(?:voor|van|de|der|den|en|het)[ \t]+){0,2}"
+    r"[A-ZÀ-Ý][\w'\u2019-]*){1,4})(?![\w-])"
+)
+_STREET_END = re.compile(r"(?:straat|laan|weg|plein|kade|singel|gracht|dijk|dreef)$")
+
+
+@distinct
+def find_organisation_names(text: str) -> Iterator[Finding]:
+    """An organisation's own name of several capitalised words, with a word that makes it
+    one ("Centrum", "Praktijk", "...bank", "...bedrijf") and a word that makes it this one
+    (a place, a name, a word no Dutch list holds): "Gemeentelijke Kredietbank Rotterdam",
+    "Praktijk Dokter Öztürk", "Transportbedrijf Van den Heuvel". "Sociale Dienst" alone
+    is a kind of organisation, not one."""
+    if not contains_any(folded(text).text, _ORGANISATION_HEADS):
+        return
+    places = place_names()
+    for m in _CAPITALISED_RUN.finditer(text):
+        start = m.start(1)
+        words = m.group(1).split()
+        if (
+            len(words) > 2
+            and _SENTENCE_START.search(text, max(0, start - 3), start)
+            and not words[0].lower().endswith(_ORGANISATION_HEADS)
+            and not words[0].lower().endswith(("e", "s"))
+        ):
+            # "Betalingsregeling Gemeentelijke Kredietbank": a heading's first word
+            start = text.index(words[1], start + len(words[0]))
+            words = words[1:]
+        capitalised = [w for w in words if w[:1].isupper()]
+        lowered = [w.lower().rstrip(".,") for w in capitalised]
+        if not any(w.endswith(_ORGANISATION_HEADS) for w in lowered):
+            continue
+        if _STREET_END.search(lowered[-1]) or is_not_name(m.group(1)):
+            continue
+        if not any(
+            not w.endswith(_ORGANISATION_HEADS)
+            and (w in places or is_unknown_word(w) or w in surnames() or w in first_names())
+            for w in lowered
+        ):
+            continue
+        value = text[start : m.end(1)]
+        yield Finding(start, m.end(1), Label.INSTELLING, value, "instelling-naam")
+    for m in _COMPOUND_TYPE.finditer(text):
+        span = _clean(text, m.start(), m.end())
+        if span and m.group(1) not in _COMPOUND_NOT_TYPES:
+            value = text[span[0] : span[1]]
+            yield Finding(span[0], span[1], Label.INSTELLING, value, "instelling-naam")
+
+
+# a lowercase compound type word and the name after it: "gymnastiekvereniging Olympia",
+# "revalidatiecentrum Rijndam", "uitzendbureau Randstad"
+_COMPOUND_TYPE = re.compile(
+    r"(?<![\w-])([a-zà-ÿ]{3,}(?:vereniging|centrum|bedrijf|bureau|praktijk|kliniek|club|"
+    r"instituut|stichting|opvang|winkel))[ \t]+(?!(?:De|Het|Een)[ \t]+[a-z])"
+    rf"({_PROPER})"
+)
+_COMPOUND_NOT_TYPES = frozenset({"wijkcentrum"})
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)\s*$")
+
+
+DETECTORS = (
+    find_schools,
+    find_institutions,
+    find_known_organisations,
+    find_congregations,
+    find_organisation_names,
+)

@@ -99,9 +99,10 @@ def common_words() -> frozenset[str]:
 
 @cache
 def first_names() -> frozenset[str]:
-    """Lowercase first names (deduce's list), without ordinary words."""
+    """Lowercase first names (deduce's list, and the names of the region's communities
+    that no Dutch word list holds: :func:`world_first_names`), without ordinary words."""
     names = {n.lower() for n in _items("names", "lst_first_name") if len(n) >= 2}
-    return frozenset(names - common_words())
+    return frozenset((names | world_first_names()) - common_words())
 
 
 @cache
@@ -135,11 +136,40 @@ def dutch_words() -> frozenset[str]:
 @cache
 def surnames() -> frozenset[str]:
     """Lowercase surnames (deduce's list): each surname's last word."""
-    names: set[str] = set()
+    names: set[str] = set(world_surnames())
     for name in _items("names", "lst_surname"):
         words = name.lower().split()
         names.add(words[-1])  # "de Wit" gives "wit": known as a surname after a particle
     return frozenset(names)
+
+
+def _world_names(filename: str) -> frozenset[str]:
+    import gzip
+
+    with gzip.open(_DATA / filename, "rt", encoding="utf-8") as handle:
+        names = {line.strip() for line in handle if line.strip()}
+    return frozenset(names - common_words())
+
+
+@cache
+def world_first_names() -> frozenset[str]:
+    """Lowercase first names of the region's communities (Turkish, Ukrainian, Polish,
+    Maghrebi, Cape Verdean and Portuguese, Somali and East African, Nigerian, Javanese and
+    Hindustani Surinamese, Dutch) that are no frequent Dutch word: so a name typed in
+    lowercase ("oleksandr", "łukasz") is not an ordinary word.
+
+    ``privacy/data/world_first_names.txt.gz`` is written by
+    ``tests/privacy/names_build.py`` from the person lists of Faker (MIT licence:
+    attribution in ``privacy/data/NOTICE``).
+    """
+    return _world_names("world_first_names.txt.gz")
+
+
+@cache
+def world_surnames() -> frozenset[str]:
+    """Lowercase surnames of the same communities, no frequent Dutch word
+    (``privacy/data/world_surnames.txt.gz``, from Faker, see :func:`world_first_names`)."""
+    return _world_names("world_surnames.txt.gz")
 
 
 def is_unknown_word(word: str) -> bool:

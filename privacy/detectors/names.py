@@ -33,7 +33,7 @@ _PARTICLES = (
     r"van\s+der|van\s+den|van\s+de|van\s+het|van\s+'t|in\s+'t|op\s+de|uit\s+de|"
     r"van|de|der|den|ter|ten|te|el|al|ben|bin|da|di|du|le|la|von|op"
 )
-_CAP = r"[A-ZÀ-ÖØ-ÞİŞÇ][\w'\u2019]*(?:-[A-ZÀ-ÖØ-Þa-z][\w'\u2019]*)*"
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-žİŞÇ][\w'\u2019]*(?:-[A-ZÀ-ÖØ-ÞĀ-ža-z][\w'\u2019]*)*"
 _INITIALS = r"(?:[A-Z]\.\s?){1,4}"
 _TITLE_PARTICLE = r"(?:Van\s+der|Van\s+den|Van\s+de|Van|De|Den|Ter|Ten|El)"
 # A name: optional initials, optional particles, a capitalised word, more of the same.
@@ -78,7 +78,7 @@ _SIGNATURE = re.compile(
     rf"\b(?:Groet|Groeten|Met\s+vriendelijke\s+groet|Vriendelijke\s+groet|Mvg|Gr\.?)\s*,?\s+"
     rf"({_NAME})",
 )
-_LOWER_WORD = re.compile(r"(?<![\w'-])[a-zà-öø-ÿ][a-zà-öø-ÿ'-]{1,20}\b")
+_LOWER_WORD = re.compile(r"(?<![\w'-])[a-zà-öø-ÿĀ-ž][a-zà-öø-ÿĀ-ž'-]{1,20}\b")
 _LOWER_CONTEXT = re.compile(
     rf"(?:(?<![\w-])(?i:{_ROLES}|met|van|en|bij|ik\s+ben|ben\s+ik|heet)(?:\s*[,:])?\s+|(?<![\w.])@)$"
 )
@@ -200,7 +200,7 @@ def find_lowercase_names(text: str) -> Iterator[Finding]:
 
 _LOWER_SURNAME = re.compile(
     r"[ \t]+((?:(?:van|v|de|den|der|ter|ten|el|al|ben)\.?[ \t]+){0,2})"
-    r"([a-zà-öø-ÿğışç'-]{2,25})(?![\w-])"
+    r"([a-zà-öø-ÿĀ-ž'-]{2,25})(?![\w-])"
 )
 
 
@@ -223,7 +223,7 @@ def _lowercase_surname_end(text: str, end: int) -> int:
 
 _ROLE_LOWER = re.compile(
     rf"(?<![\w-])(?:{_ROLES})(?:\s*[,:])?\s+"
-    rf"(?=([a-zà-öø-ÿğışç][a-zà-öø-ÿğışç'-]{{2,20}})(?![\w-]))"  # not consumed: "jongste, zoontje"
+    rf"(?=([a-zà-öø-ÿĀ-ž][a-zà-öø-ÿĀ-ž'-]{{2,20}})(?![\w-]))"  # not consumed: "jongste, zoontje"
 )
 
 
@@ -233,15 +233,23 @@ def find_unknown_lowercase_names(text: str) -> Iterator[Finding]:
     "moeder senait", "de oudste filmon" (names no list holds, typed without capitals)."""
     for m in finditer_words(_ROLE_LOWER, _ROLE_FIRST_WORDS, text):
         word = m.group(1)
-        if not is_unknown_word(word) or is_not_name(word):
+        if not is_unknown_word(word) or is_not_name(word) or _verb_form(word):
             continue
         end = _lowercase_surname_end(text, m.end(1))
         yield Finding(m.start(1), end, Label.NAAM, text[m.start(1) : end], "naam-klein")
 
 
+def _verb_form(word: str) -> bool:
+    """A Dutch word with a verb's ending: "kerkt" ("het gezin kerkt"), "fietste"."""
+    words = dutch_words()
+    return (word.endswith(("t", "d")) and word[:-1] in words) or (
+        word.endswith(("te", "de", "ten", "den")) and word.rstrip("n")[:-2] in words
+    )
+
+
 # One capitalised word inside a sentence that is no Dutch word, place or country
 # ("zei Bayu", "Mykyta wel"): a name no list holds.
-_UNKNOWN_CAP = re.compile(r"(?<=[\w,;:)] )([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'\u2019]{2,20})(?![\w-])")
+_UNKNOWN_CAP = re.compile(r"(?<=[\w,;:)] )([A-ZÀ-ÖØ-ÞĀ-ž][a-zà-öø-ÿĀ-ž'\u2019]{2,20})(?![\w-])")
 
 
 @distinct
@@ -275,7 +283,8 @@ _THING_ENDINGS = (
 # Two capitalised words inside a sentence ("kwam Tesfay Gebremedhin langs"): a full name
 # even when neither word is in a name list, unless either is an ordinary word or a place.
 _NAME_PAIR = re.compile(
-    r"(?<=[a-zà-ÿ,;:] )([A-ZÀ-Ý][a-zà-ÿ'\u2019-]+)[ \t]([A-ZÀ-Ý][a-zà-ÿ'\u2019-]+)(?![\w-])"
+    r"(?<=[a-zà-ÿĀ-ž,;:] )([A-ZÀ-ÝĀ-ž][a-zà-ÿĀ-ž'\u2019-]+)[ \t]"
+    r"([A-ZÀ-ÝĀ-ž][a-zà-ÿĀ-ž'\u2019-]+)(?![\w-])"
 )
 _MONTHS_AND_DAYS = frozenset(
     {
@@ -322,7 +331,8 @@ def find_name_pairs(text: str) -> Iterator[Finding]:
 # word list, place list or month holds is a name on its own there.
 _SENTENCE_OPENER = re.compile(
     r"(?:^[ \t]*|[.!?][\"'\u201d)]?[ \t]+|\n[ \t]*)"
-    r"([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'\u2019-]{2,20})(?:[ \t]([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'\u2019-]{2,20}))?"
+    r"([A-ZÀ-ÖØ-ÞĀ-ž][a-zà-öø-ÿĀ-ž'\u2019-]{2,20})"
+    r"(?:[ \t]([A-ZÀ-ÖØ-ÞĀ-ž][a-zà-öø-ÿĀ-ž'\u2019-]{2,20}))?"
     r"(?![\w-])",
     re.MULTILINE,
 )
@@ -379,7 +389,7 @@ def find_sentence_opening_names(text: str) -> Iterator[Finding]:
 #: without capitals: "we hebben met semhar gesproken", "ik zag aleks en daryna".
 _LOWER_NAME_CONTEXT = re.compile(
     r"(?<![\w-])(?:met|en|zag|sprak|spreek|spraken|belde|bel|appte|mailde|bij|tegen|vroeg|"
-    r"ken|kende|hoorde|zei|zegt|of)\s+(?=([a-zà-öø-ÿğışç][a-zà-öø-ÿğışç'-]{2,11})(?![\w-]))"
+    r"ken|kende|hoorde|zei|zegt|of)\s+(?=([a-zà-öø-ÿĀ-ž][a-zà-öø-ÿĀ-ž'-]{2,11})(?![\w-]))"
 )
 _LOWER_NOT_NAME_ENDINGS = (
     "ing", "heid", "schap", "tje", "pje", "kje", "je", "isch", "lijk", "atie", "iteit",
@@ -437,7 +447,7 @@ _DE_SURNAMES = frozenset(
      "lange", "boer"} - {"lange", "boer"}
 )  # fmt: skip
 _LOWER_SURNAME_ALONE = re.compile(
-    r"(?<![\w-])(de|van\s+de[nr]|van|ter|ten)\s+([a-zà-öø-ÿ][a-zà-öø-ÿ'-]{1,20})(?![\w-])"
+    r"(?<![\w-])(de|van\s+de[nr]|van|ter|ten)\s+([a-zà-öø-ÿĀ-ž][a-zà-öø-ÿĀ-ž'-]{1,20})(?![\w-])"
 )
 
 

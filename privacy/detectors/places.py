@@ -74,6 +74,12 @@ _LAAN_VAN_WORDS = (
 )  # fmt: skip
 
 
+_TITLE_STREET_WORDS = frozenset(
+    {"Dr.", "Dokter", "Burgemeester", "Graaf", "Koning", "Koningin", "Prins", "Prinses"}
+)
+_STREET_BEFORE = re.compile(r"(?:\b(?:aan|op|in|naar|via|langs|de)\s+)$", re.IGNORECASE)
+
+
 @distinct
 def find_streets(text: str) -> Iterator[Finding]:
     """Street names, with the house number when there is one."""
@@ -88,8 +94,10 @@ def find_streets(text: str) -> Iterator[Finding]:
             # keep leading words only when they are part of a multi-word name
             start = m.start(1)
             words = list(_NON_SPACE.finditer(name))
-            while len(words) > 1 and (
-                is_not_name(words[0].group(0)) or words[0].group(0).lower() in common_words()
+            while (
+                len(words) > 1
+                and words[0].group(0) not in _TITLE_STREET_WORDS
+                and (is_not_name(words[0].group(0)) or words[0].group(0).lower() in common_words())
             ):
                 words.pop(0)
             start = m.start(1) + words[0].start()
@@ -103,6 +111,13 @@ def find_streets(text: str) -> Iterator[Finding]:
             street = text[start : m.end(1)]
             if pattern is _STREET and not _street_ok(street):
                 continue
+            if (
+                pattern is _LAAN_VAN
+                and not m.group(2)
+                and m.group(1).split()[0] in _TITLE_STREET_WORDS
+                and not _STREET_BEFORE.search(text, max(0, start - 12), start)
+            ):
+                continue  # "Dr. Jansen zag hem": a person, unless "aan de"/a house number
             end = m.end(2) if m.group(2) else m.end(1)
             yield Finding(start, end, Label.ADRES, text[start:end], "adres")
     if _STREET_HINT.search(text):
@@ -112,7 +127,9 @@ def find_streets(text: str) -> Iterator[Finding]:
 # A street typed in lowercase ("op de beijerlandselaan", "van speijkstraat 14"): one word
 # with a street ending that is no Dutch word, or any such word with a house number.
 _LOWER_STREET = re.compile(
-    rf"(?<![\w-])((?:van\s+)?[a-zà-ÿ][a-zà-ÿ'-]{{2,30}}?(?:{_STREET_ENDINGS}))(?![\w-])"
+    r"(?<![\w-])((?:(?:groene|oude|nieuwe|korte|lange|hoge|lage|grote|kleine|sint|"
+    r"burgemeester|noord|oost|zuid|west)[ \t-])?"
+    rf"(?:van\s+)?[a-zà-ÿ][a-zà-ÿ'-]{{2,30}}?(?:{_STREET_ENDINGS}))(?![\w-])"
     rf"({_HOUSE_NUMBER})?"
 )
 _BEFORE_VAN = re.compile(r"(?:^|[,;:(\n]|\b(?:op|aan|in|de|naar|bij|adres|woont))\s*$")
@@ -127,7 +144,15 @@ def _lowercase_streets(text: str) -> Iterator[Finding]:
             if not _BEFORE_VAN.search(text, max(0, start - 12), start):
                 start = m.start(1) + len(name) - len(name.split()[-1])
             name = name.split()[-1]
-        if name in _NOT_STREETS or name in common_words() or name in place_names():
+        adjective = re.match(r"[a-z]+[ \t-]", name)
+        if adjective and not m.group(2):
+            start += adjective.end()  # "groene kruisweg" without a number: only the word
+            name = name[adjective.end() :]
+        elif adjective:
+            name = name[adjective.end() :]
+        if name in _NOT_STREETS:
+            continue
+        if (name in common_words() or name in place_names()) and not m.group(2):
             continue
         if name in words and not m.group(2):
             continue
@@ -233,7 +258,38 @@ def find_places(text: str) -> Iterator[Finding]:
         start, end = m.start(1), m.end(1)
         while end > start and text[end - 1] in ".,;:'\u2019":
             end -= 1
-        yield Finding(start, end, Label.PLAATS, text[start:end], "plaats-context")
+        yield from _split_at_en(text, start, end, places)
+
+
+_STREET_AFTER = re.compile(r" (?:op|aan) (?:de |het )?[A-ZÀ-Ý]")
+
+
+def _split_at_en(text: str, start: int, end: int, places: frozenset[str]) -> Iterator[Finding]:
+    """ "Kralingen-West en Lombardijen" are two places; "Berkel en Rodenrijs" is one (a
+    run of parts joined by "en" that is a known place stays whole)."""
+    value = text[start:end]
+    if value.lower() not in places and (cut := _STREET_AFTER.search(value)) is not None:
+        end = start + cut.start()  # "Feijenoord op de Putselaan": the place, then a street
+        value = text[start:end]
+    if " en " not in value or value.lower() in places:
+        yield Finding(start, end, Label.PLAATS, value, "plaats-context")
+        return
+    parts = value.split(" en ")
+    offsets = []
+    position = start
+    for part in parts:
+        offsets.append((position, position + len(part)))
+        position += len(part) + 4
+    i = 0
+    while i < len(parts):
+        j = len(parts)
+        while j > i + 1 and " en ".join(parts[i:j]).lower() not in places:
+            j -= 1
+        piece_start, piece_end = offsets[i][0], offsets[j - 1][1]
+        piece = text[piece_start:piece_end]
+        if piece[:1].isupper() and piece.lower() not in common_words():
+            yield Finding(piece_start, piece_end, Label.PLAATS, piece, "plaats-context")
+        i = j
 
 
 DETECTORS = (find_streets, find_places)

@@ -34,3 +34,14 @@ def test_the_privacy_docs_state_the_licence() -> None:
     docs = (ROOT / "docs" / "privacy.md").read_text("utf-8")
     assert "privacy/data/NOTICE" in docs
     assert "CC BY-SA 4.0" in docs
+
+
+def test_the_name_lists_have_their_notice_and_are_packaged() -> None:
+    notice = (DATA / "NOTICE").read_text("utf-8")
+    for required in ("Faker", "Daniele Faraglia", "MIT", "world_first_names.txt.gz"):
+        assert required in notice
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    package_data = config["tool"]["setuptools"]["package-data"]["privacy"]
+    for name in ("world_first_names.txt.gz", "world_surnames.txt.gz"):
+        assert (DATA / name).is_file()
+        assert f"data/{name}" in package_data
