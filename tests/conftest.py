@@ -41,6 +41,18 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """A request to an English page leaves English active in the worker's thread;
+    each test starts (and ends) in the site's default language, whatever ran before."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Rate limits and TOTP replay marks live in the cache: each test starts clean."""
     from django.core.cache import cache
