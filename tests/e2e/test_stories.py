@@ -262,3 +262,15 @@ def test_nothing_typed_is_lost_when_the_session_expires(demo, contexts):
     author.reload()
     expect(author.locator("textarea[name='deel-1-text']")).to_have_value(third)
     expect(status).to_have_text("")
+
+    # "Snel weg" leaves no copy of the story behind in the tab.
+    copies = "() => Object.keys(sessionStorage).filter(k => k.startsWith('hg-verhaal:'))"
+    assert author.evaluate(copies) == [f"hg-verhaal:{story.owner_id}:{story.pk}"]
+    author.route(
+        re.compile(r"^https://www\.google\.nl/.*"),
+        lambda route: route.fulfill(status=200, content_type="text/html", body="Elders"),
+    )
+    author.get_by_role("link", name="Snel weg").click()
+    author.wait_for_url(settings.QUICK_EXIT_URL)
+    author.goto(reverse("stories:mine"))
+    assert author.evaluate(copies) == []
