@@ -7,6 +7,8 @@ class StoriesConfig(AppConfig):
     verbose_name = _("Verhalen")
 
     def ready(self) -> None:
+        from django.db.models.signals import pre_save
+        from wagtail.models import Comment, CommentReply, TaskState
         from wagtail.signals import page_published, page_unpublished
 
         from . import receivers, services
@@ -25,4 +27,17 @@ class StoriesConfig(AppConfig):
             receivers.discussion_on_unpublish,
             sender=StoryPage,
             dispatch_uid="stories_discussion_on_unpublish",
+        )
+        pre_save.connect(
+            receivers.redact_review_comment,
+            sender=TaskState,
+            dispatch_uid="stories_redact_review_comment",
+        )
+        pre_save.connect(
+            receivers.redact_page_comment, sender=Comment, dispatch_uid="stories_redact_comment"
+        )
+        pre_save.connect(
+            receivers.redact_comment_reply,
+            sender=CommentReply,
+            dispatch_uid="stories_redact_comment_reply",
         )

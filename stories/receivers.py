@@ -21,3 +21,26 @@ def discussion_on_publish(sender: Any, instance: StoryPage, **kwargs: Any) -> No
 def discussion_on_unpublish(sender: Any, instance: StoryPage, **kwargs: Any) -> None:
     """Withdrawn by the author or unpublished by a moderator: hidden at once."""
     services.sync_discussion(story=instance)
+
+
+def _is_story(content_type_id: int | None) -> bool:
+    from django.contrib.contenttypes.models import ContentType
+
+    return content_type_id == ContentType.objects.get_for_model(StoryPage).pk
+
+
+def redact_review_comment(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """The comment of a story's review task, also when given in the Wagtail admin."""
+    if instance.comment and _is_story(instance.workflow_state.content_type_id):
+        instance.comment = services.redacted_admin_text(instance.comment)
+
+
+def redact_page_comment(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """A comment on a story page in the Wagtail admin's commenting panel."""
+    if instance.text and _is_story(instance.page.content_type_id):
+        instance.text = services.redacted_admin_text(instance.text)
+
+
+def redact_comment_reply(sender: Any, instance: Any, **kwargs: Any) -> None:
+    if instance.text and _is_story(instance.comment.page.content_type_id):
+        instance.text = services.redacted_admin_text(instance.text)

@@ -379,6 +379,25 @@ def _moderator_comment(comment: str) -> str:
     return result.redacted
 
 
+ADMIN_TEXT_NOT_KEPT = _(
+    "(Deze opmerking is niet bewaard: de privacycontrole was niet bereikbaar. Schrijf haar "
+    "opnieuw.)"
+)
+
+
+def redacted_admin_text(text: str) -> str:
+    """A moderator's text about a story written in the Wagtail admin (the review
+    task's comment, a comment or reply on the page) is stored only redacted. The admin
+    cannot show the gate's refusal, so structured identifiers are replaced by their
+    placeholders as well; a detector that cannot be reached keeps nothing of the text."""
+    if not text.strip():
+        return text
+    try:
+        return privacy_gate.check(text).redacted
+    except ValidationError:
+        return str(ADMIN_TEXT_NOT_KEPT)
+
+
 @transaction.atomic
 def publish_story(*, moderator: Any, story: StoryPage, comment: str = "") -> StoryPage:
     """Approve the story's review task: Wagtail publishes the submitted revision
