@@ -53,6 +53,8 @@ FORUM_GENERATION = "forum:thread-html:gen"
 THREAD_GENERATION = "forum:thread-html:gen:{pk}"
 BODY = "forum:thread-html:{pk}:{variant}"
 TIMEOUT_SECONDS = 60 * 60
+# Changed with the shape of `Body`/`Drawn`: a drawing kept by older code is not read.
+FORMAT = 1
 _FLAG = "!flag"
 
 
@@ -134,6 +136,7 @@ def forget_all() -> None:
 
 def _variant(*, can_post: bool, can_moderate: bool) -> str:
     material = (
+        FORMAT,
         post_html._template_digest(),
         get_language(),
         timezone.get_current_timezone_name(),
