@@ -266,7 +266,8 @@ def _render(
         "(the test client's own cost included, as `/healthz` shows); queries and writes "
         "counted on one more request. *miss*: the page cache off "
         "(`PAGE_CACHE_ENABLED=False`), the page drawn with the site shell's data in the "
-        "worker's memory; *hit*: served by the page cache. *before*: the same on commit "
+        "worker's memory; *hit*: served by the page cache (the lesson: by the member page "
+        "cache, `leerwerkplaats/member_cache.py`). *before*: the same on commit "
         f"`{BASELINE}` (`BENCH_PAGES_BASELINE`; by default `77ca071`, before issue 16), "
         f"run from `git archive {BASELINE}` against the same database.",
         "- Over HTTP: one gunicorn server (gthread, 2 workers x 4 threads, "
@@ -492,9 +493,12 @@ def _profile(facts: dict[str, Any]) -> dict[str, Any]:
     results: dict[str, dict[str, Any]] = {}
     for page in facts["pages"]:
         client = learner if page["member"] else visitor
-        with override_settings(PAGE_CACHE_ENABLED=False):
+        # miss: the page drawn (neither the visitors' nor the member page cache).
+        with override_settings(PAGE_CACHE_ENABLED=False, MEMBER_PAGE_CACHE_ENABLED=False):
             entry = {"miss": measure(client, page["path"])}
-        if not page["member"] and page["key"] != "healthz":
+        # hit: a visitor's page from the page cache, the lesson from the member page
+        # cache (leerwerkplaats/member_cache.py).
+        if page["key"] != "healthz" and (not page["member"] or page["key"] == "lesson"):
             entry["hit"] = measure(client, page["path"])
         results[page["key"]] = entry
     return {"requests": PROFILE_REQUESTS, "pages": results}
