@@ -84,36 +84,18 @@ def _decide(batch: _EventBatch) -> dict[ThreadConsumer, tuple[int | None, dict[s
         for consumer in consumers
         if consumer.user_id is not None
     ]
-    prepared = event.get("prepared")
-    users = users_for_live_check(
-        wanted,
-        annotations=(
-            selectors.live_thread_annotations(event["thread_id"]) if prepared is not None else None
-        ),
-    )
+    users = users_for_live_check(wanted)
     loaded = [
         users.get((c.user_id, c.checked_session_key())) if c.user_id is not None else None
         for c in consumers
     ]
-    frames = None
-    if prepared is not None:
-        # The usual way: the posting process rendered the frames at the commit;
-        # each member is decided now, and no query is needed beyond the check.
-        frames = selectors.prepared_live_frames(
-            prepared=prepared,
-            thread_id=event["thread_id"],
-            seq=event["seq"],
-            post_id=event["post_id"],
-            users=loaded,
-        )
-    if frames is None:
-        frames = selectors.live_frames(
-            thread_id=event["thread_id"],
-            seq=event["seq"],
-            kind=event["kind"],
-            post_id=event["post_id"],
-            users=loaded,
-        )
+    frames = selectors.live_frames(
+        thread_id=event["thread_id"],
+        seq=event["seq"],
+        kind=event["kind"],
+        post_id=event["post_id"],
+        users=loaded,
+    )
     answers = {}
     for consumer, user, (permitted, frame) in zip(consumers, loaded, frames, strict=True):
         refusal = consumer.refusal_for(user, permitted=permitted)
@@ -177,8 +159,6 @@ class ThreadConsumer(LiveConsumer):
         refusal, frame = await self._checked_frame(event)
         if refusal is not None:
             await self.close_with(refusal)
-        elif isinstance(frame, selectors.LiveFrame):
-            await self.send(text_data=frame.text)  # encoded once for all its sockets
         elif frame is not None:
             await self.send_json(frame)
 
