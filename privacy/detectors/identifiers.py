@@ -100,8 +100,21 @@ def find_bsn(text: str) -> Iterator[Finding]:
         yield _finding(text, m.start(1), m.end(1), Label.BSN, "bsn")
 
 
-_IBAN = re.compile(r"(?<![\w])([A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30})", re.IGNORECASE)
-_IBAN_NL = re.compile(r"(?<![\w])NL\s?\d{2}\s?[A-Z]{4}(?:\s?\d){10}(?!\d)", re.IGNORECASE)
+_IBAN = re.compile(r"(?<![\w])([A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){11,30})", re.IGNORECASE)
+_IBAN_NL = re.compile(
+    r"(?<![\w])NL[\s-]?\d{2}[\s-]?[A-Z]{4}(?:[\s-]?\d){10}(?!\d)", re.IGNORECASE
+)
+# "IBAN: BE71 0961 2345 6760", "rekening DE89 ...": after such a word an IBAN-shaped
+# number is one even when its check digits are wrong (a typo still identifies).
+_IBAN_WORD_BEFORE = re.compile(r"(?i:iban|rekening(?:nummer)?|rek\.?(?:nr\.?)?)\W{0,3}$")
+_IBAN_SHAPE = re.compile(
+    r"[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?(?=[A-Z]{0,3}\d)[A-Z0-9]{1,4})?(?![\w-])"
+)
+# typed in lowercase, every group after the country code has a digit ("be68 5390 ...")
+_IBAN_SHAPE_LOWER = re.compile(
+    r"[a-z]{2}\d{2}(?:[ -]?(?=[a-z]{0,3}\d)[a-z0-9]{4}){2,7}"
+    r"(?:[ -]?(?=[a-z]{0,3}\d)[a-z0-9]{1,4})?(?![\w-])"
+)
 # Both start with two letters and two digits, a space allowed between them for NL.
 _IBAN_HINT = re.compile(r"\d(?<=[a-z][a-z]\d|[a-z]\s\d)\d")
 
@@ -121,10 +134,18 @@ def find_iban(text: str) -> Iterator[Finding]:
         candidate = m.group(1)
         # Shrink from the right until it validates: the pattern may swallow a word.
         for cut in range(len(candidate), 14, -1):
-            piece = candidate[:cut].rstrip()
+            piece = candidate[:cut].rstrip(" -")
             if stdnum_iban.is_valid(piece):
                 yield _finding(text, m.start(1), m.start(1) + len(piece), Label.IBAN, "iban")
                 break
+        else:
+            shape = (_IBAN_SHAPE if text[m.start(1)].isupper() else _IBAN_SHAPE_LOWER).match(
+                text, m.start(1)
+            )
+            if shape is not None and _IBAN_WORD_BEFORE.search(
+                text, max(0, m.start(1) - 20), m.start(1)
+            ):
+                yield _finding(text, m.start(1), shape.end(), Label.IBAN, "iban")
 
 
 # --- postcode and licence plate -----------------------------------------------------
