@@ -101,9 +101,7 @@ def find_bsn(text: str) -> Iterator[Finding]:
 
 
 _IBAN = re.compile(r"(?<![\w])([A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){11,30})", re.IGNORECASE)
-_IBAN_NL = re.compile(
-    r"(?<![\w])NL[\s-]?\d{2}[\s-]?[A-Z]{4}(?:[\s-]?\d){10}(?!\d)", re.IGNORECASE
-)
+_IBAN_NL = re.compile(r"(?<![\w])NL[\s-]?\d{2}[\s-]?[A-Z]{4}(?:[\s-]?\d){10}(?!\d)", re.IGNORECASE)
 # "IBAN: BE71 0961 2345 6760", "rekening DE89 ...": after such a word an IBAN-shaped
 # number is one even when its check digits are wrong (a typo still identifies).
 _IBAN_WORD_BEFORE = re.compile(r"(?i:iban|rekening(?:nummer)?|rek\.?(?:nr\.?)?)\W{0,3}$")
@@ -223,6 +221,7 @@ def find_plates(text: str) -> Iterator[Finding]:
 
 # --- phone numbers ------------------------------------------------------------------
 
+_DATE_AT = re.compile(r"[0-3]?\d[-/.][01]?\d[-/.](?:19|20)\d{2}(?!\d)")
 _PHONE_START = re.compile(r"(?<![\w+])(?:\+31|0031|\(0|0)(?=[\d\s()./-])")
 _PHONE_ANCHOR = re.compile(r"\+31|\(0|0")
 _PHONE_SEPARATORS = frozenset(" -./()")
@@ -255,6 +254,8 @@ def find_phones(text: str) -> Iterator[Finding]:
                 continue  # "0044..." without spaces may be any number; "+" is clear
             yield _finding(text, m.start(), m.end(), Label.TELEFOON, "telefoon")
     for m in finditer_at(_PHONE_START, _PHONE_ANCHOR, text):
+        if _DATE_AT.match(text, m.start()):
+            continue  # "02-11-2025 04:10": a date and a time, no phone number
         international = m.group(0) in ("+31", "0031")
         i = m.end()
         if international:

@@ -85,7 +85,7 @@ _INSTITUTION_TYPES_LIST = (
         "tennisclub", "zwemvereniging", "judoschool", "dansschool", "hotel", "kraamzorg",
         "moskeevereniging", "kerkgemeente", "gemeente", "parochie", "hogeschool",
         "universiteit", "restaurant", "kapsalon", "garage", "thuiszorg", "jeugdhulp",
-        "wijkteam", "buurthuis", "sportcentrum", "zwembad",
+        "wijkteam", "buurthuis", "sportcentrum", "zwembad", "bureau", "politiebureau",
 )  # fmt: skip
 _INSTITUTION_TYPES = keyword_pattern(_INSTITUTION_TYPES_LIST)
 _INSTITUTION_KEYWORD = re.compile(rf"(?<![\w-])(?i:{_INSTITUTION_TYPES})[ \t]+({_PROPER})")
