@@ -306,8 +306,12 @@ _HASH_NUMBER = re.compile(r"(?<![\w#&])#\d(?:[\d/-]*\d)?(?![\w])")
 _NUMBER_PREFIX = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{1,4})\s$")
 _NUMBER_CONTEXT = re.compile(
     r"(?:zaak|dossier|registratie|mutatie|cliënt|client|klant|pv|proces-verbaal|"
-    r"referentie|kenmerk|relatie|big|agb|polis|aangifte|meldings?)[- ]?"
-    r"(?:nummer|nr\.?)\s*(?:is|:)?\s*([A-Za-z0-9][A-Za-z0-9/.-]*\d[A-Za-z0-9/.-]*)",
+    r"referentie|kenmerk|relatie|big|agb|polis|aangifte|meldings?|casus|aanmeld|"
+    r"verwijs|incident|intake)[- ]?(?:nummer|nr\.?)"
+    # "casusnummer bij vt is 25-4412": where the number is kept may stand between,
+    # then "is", "was" or a colon must announce the number
+    r"(?:\s*(?:is|:)?|(?:\s+(?:bij|van|in|voor|op)\s+[\w.'-]{1,25}){1,2}\s*(?:is|was|:))"
+    r"\s*([A-Za-z0-9][A-Za-z0-9/.-]*\d[A-Za-z0-9/.-]*)",
     re.IGNORECASE,
 )
 

@@ -119,6 +119,11 @@ def found(text: str) -> dict[str, Label]:
         # names of the region's communities typed in lowercase, without a trigger word
         ("gisteren huisbezoek. łukasz was er niet, de buren wel.", "łukasz", Label.NAAM),
         ("heb net abdirahman gesproken. hij komt morgen.", "abdirahman", Label.NAAM),
+        # a case number announced by its kind, also with where it is kept in between
+        ("het casusnummer bij vt is 25-4412, bel even", "25-4412", Label.NUMMER),
+        ("het meldingsnummer van de politie was 2025117364.", "2025117364", Label.NUMMER),
+        ("het intakenummer is A-2231", "A-2231", Label.NUMMER),
+        ("casusnummer: 4471", "4471", Label.NUMMER),
     ],
 )
 def test_found_with_its_whole_span(text: str, value: str, label: Label) -> None:
@@ -145,6 +150,8 @@ def test_found_with_its_whole_span(text: str, value: str, label: Label) -> None:
         ("Overleg met Veilig Thuis Rotterdam Rijnmond gehad.", "Rijnmond"),
         ("Advies gevraagd aan het LEC EGG over eerwraak.", "LEC EGG"),
         ("Bel Veilig Thuis Rotterdam-Rijnmond voor advies.", "Veilig Thuis"),
+        # a number that only counts is no case number
+        ("casus 3 van de 5 was lastig, de melding bij vt ook", "3"),
     ],
 )
 def test_not_taken(text: str, kept: str) -> None:
