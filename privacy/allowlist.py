@@ -16,7 +16,8 @@ from privacy.fast import keyword_pattern
 #: case-insensitively as whole words; longer phrases win.
 DOMAIN_PHRASES: tuple[str, ...] = (
     # the help system and the partners of the local team
-    "Veilig Thuis", "Veilig Thuis Rotterdam-Rijnmond", "VTRR", "Rotterdam-Rijnmond",
+    "Veilig Thuis", "Veilig Thuis Rotterdam-Rijnmond", "Veilig Thuis Rotterdam Rijnmond",
+    "VTRR", "Rotterdam-Rijnmond",
     "Rijnmond", "Kwadraad", "Stichting MEE", "MEE", "Welzijn Lansingerland",
     "Lokaal Team Huiselijk Geweld", "LTHG", "Jeugdbescherming", "Jeugdbescherming Rotterdam",
     "Raad voor de Kinderbescherming", "Kinderbescherming", "Kindertelefoon",
@@ -40,6 +41,8 @@ DOMAIN_PHRASES: tuple[str, ...] = (
     "Spoedeisende Hulp", "Helpwanted", "Riagg", "Sensoor", "VT", "Veilig Thuis-melding",
     "VT-melding", "MIND Korrelatie",
     "De Luisterlijn", "Luisterlijn", "113 Zelfmoordpreventie", "Juridisch Loket",
+    "LEC EGG", "Landelijk Expertisecentrum Eergerelateerd Geweld",
+    "Landelijk Knooppunt Huwelijksdwang en Achterlating",
 )  # fmt: skip
 
 #: Public websites of help lines and the network (without "www."): never redacted.

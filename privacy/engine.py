@@ -89,6 +89,7 @@ class Engine:
                 _extend_particle(text, _extend_initials(text, f)) for f in _trim_names(text, kept)
             ]
             kept.extend(_joined_names(text, kept))
+            kept = [_with_hash_and_without_possessive(text, f) for f in kept]
             kept = _without_particle_names_of_organisations(kept)
             return resolve_overlaps(text, kept)
         finally:
@@ -391,7 +392,8 @@ def _trim_tails(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
 
 #: Words that never stand inside a person's name: it ends before them.
 _NOT_INSIDE_NAME = re.compile(
-    r"\s(?:op\s+het|in\s+het|in\s+de|uit\s+het|bij|met|naar|en|van(?=\s+[A-Z]{2,}\b))\s"
+    r"\s(?:op\s+het|op\s+de|aan\s+de|in\s+het|in\s+de|uit\s+het|bij|met|naar|en|"
+    r"van(?=\s+[A-Z]{2,}\b))\s"
 )
 
 
@@ -416,12 +418,30 @@ def _trim_names(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
             is_not_name(words[-1].group(0)) or words[-1].group(0) in _TRAILING_NOT_NAME
         ):
             words.pop()  # "Marco op" (op de Hoogstraat): a particle never ends a name
+        if len(words) > 1 and _leading_heading_word(words[0].group(0)):
+            words.pop(0)  # "Locatiemanager Wendy Hak", "Dossiernotitie Fivoor"
         start = finding.start + words[0].start()
         end = finding.start + words[-1].end()
         if (start, end) == (finding.start, finding.end):
             yield finding
         else:
             yield Finding(start, end, finding.label, text[start:end], finding.detector)
+
+
+def _leading_heading_word(word: str) -> bool:
+    """A capitalised Dutch compound before a name ("Locatiemanager", "Verwijsbrief"): a
+    role or a heading, no part of the name."""
+    from privacy.detectors.names import _is_compound  # import cycle at module level
+
+    lowered = word.lower()
+    return (
+        word[:1].isupper()
+        and len(lowered) >= 9
+        and lowered.isalpha()
+        and lowered not in first_names()
+        and lowered not in surnames_alone()
+        and _is_compound(lowered)
+    )
 
 
 _PREPOSITION_BEFORE = re.compile(
@@ -437,7 +457,10 @@ def _extend_particle(text: str, finding: Finding) -> Finding:
     not after a preposition ("aan de Schans") or in a lowercase word ("de Storm")."""
     if finding.label is not Label.NAAM:
         return finding
-    if finding.text.startswith(("der ", "den ")) and text.endswith("van ", 0, finding.start):
+    if (
+        finding.text.startswith(("der ", "den "))
+        and text[max(0, finding.start - 4) : finding.start].lower() == "van "
+    ):
         start = finding.start - 4  # "meneer van der Berg": deduce found "der Berg"
         return Finding(
             start, finding.end, finding.label, text[start : finding.end], finding.detector
@@ -510,6 +533,25 @@ def _word_opening_sentence(text: str, finding: Finding) -> bool:
 _JOINING_PARTICLE = re.compile(
     r"[ \t]+(?:ben|bin|ibn|el|al|abu|ould|da|das|dos|do|di|van[ \t]+der|van[ \t]+den|ter|ten)[ \t]+"
 )
+
+
+def _with_hash_and_without_possessive(text: str, finding: Finding) -> Finding:
+    """A number takes its "#" ("#JBRR-2025-3304"); a name loses its possessive "'s"."""
+    if finding.label is Label.NUMMER and finding.start > 0 and text[finding.start - 1] == "#":
+        start = finding.start - 1
+        return Finding(
+            start, finding.end, finding.label, text[start : finding.end], finding.detector
+        )
+    if (
+        finding.label is Label.NAAM
+        and finding.text.endswith(("'s", "\u2019s"))
+        and len(finding.text) > 3
+    ):
+        end = finding.end - 2
+        return Finding(
+            finding.start, end, finding.label, text[finding.start : end], finding.detector
+        )
+    return finding
 
 
 _LEADING_PARTICLES = re.compile(r"(?:(?:van|de|der|den|het|ter|ten)\s+)+")

@@ -66,7 +66,8 @@ _IS_VERB_WORDS = ("is", "was", "ben", "bent", "wordt", "werd", "word", "zijn", "
 _IS_VERBS = keyword_pattern(_IS_VERB_WORDS)
 _IS_AGE = re.compile(
     rf"\b(?:{_IS_VERBS})\s+(?:ik\s+|hij\s+|ze\s+|zij\s+)?"
-    rf"(?:pas\s+|nog\s+maar\s+|net\s+|bijna\s+|ongeveer\s+|inmiddels\s+|toen\s+|nu\s+)*"
+    rf"(?:pas\s+|nog\s+maar\s+|net\s+|bijna\s+|ongeveer\s+|inmiddels\s+|toen\s+|nu\s+|"
+    rf"zelf\s+|zelf\s+pas\s+|ook\s+)*"
     rf"({_NUM})(?=\s*(?:[.,;:!?)]|$|\s+en\s|\s+jaar\b|\s+toen\b))"
     r"|\b(?:is|was|wordt|werd)\s+(?:pas\s+|net\s+|bijna\s+|nu\s+|inmiddels\s+)*"
     rf"({_NUM}\s+(?:maanden|maand|weken|week))(?![\w-])",
@@ -116,6 +117,16 @@ _NAME_VAN = re.compile(
     r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:en|is|was|zit|zat|heeft|had|gaat|ging|wil|kan|moet|die|"
     r"woont|speelt|slaapt|huilt|zegt|zei|vertelt|vertelde|kwam|komt|ook|al|nog)\b)",
     re.IGNORECASE | re.MULTILINE,
+)
+# "(Deniz 7 en Aylin 9)", "(jongvolwassene, 19)": ages inside brackets after a name or word
+_BRACKETS = re.compile(r"\(([^()\n]{3,80})\)")
+_NAME_NUMBER = re.compile(
+    r"(?:^|,\s*|\ben\s+)([A-ZÀ-Ýa-zà-ÿ][\w'-]+),?\s+(\d{1,2})(?=\s*(?:,|\ben\b|$))"
+)
+# "die tien is", "die nu negen is": the age before its verb
+_WHO_AGE = re.compile(
+    rf"\b(?:die|wie)\s+(?:nu\s+|pas\s+|net\s+|bijna\s+)?({_NUM})\s+(?:is|was|wordt|werd)\b",
+    re.IGNORECASE,
 )
 _LIST_WORDS = ("kinderen", "zonen", "dochters", "kids", "broers", "zussen", "tweeling")
 _LIST_WORD_PATTERN = keyword_pattern(_LIST_WORDS)
@@ -214,6 +225,12 @@ def find_ages(text: str) -> Iterator[Finding]:
                     yield from _more_ages(text, m.end(1))
     if " van " in lowered:
         yield from _name_van(text)
+    if "(" in text:
+        yield from _bracket_ages(text)
+    if "die " in lowered or "wie " in lowered:
+        for m in _WHO_AGE.finditer(text):
+            if m.group(1).lower() != "een" and _age_ok(m.group(1)):
+                yield _make(text, m.start(1), m.end(1))
     if "leeftijd" in lowered:
         for m in _AGE_WORD.finditer(text):
             if _age_ok(m.group(1)):
@@ -235,6 +252,25 @@ def find_ages(text: str) -> Iterator[Finding]:
                 if _age_ok(number.group(0)):
                     start = m.start(1) + number.start()
                     yield _make(text, start, start + len(number.group(0)))
+
+
+def _bracket_ages(text: str) -> Iterator[Finding]:
+    """ "(Deniz 7 en Aylin 9)", "(jongvolwassene, 19)": a number after a name or a person
+    word inside brackets."""
+    words = dutch_words()
+    for bracket in _BRACKETS.finditer(text):
+        inside = bracket.group(1)
+        for m in _NAME_NUMBER.finditer(inside):
+            word, number = m.group(1), m.group(2)
+            lowered = word.lower()
+            person = (
+                lowered in first_names()
+                or (word[:1].isupper() and lowered not in words)
+                or lowered.endswith(("volwassene", "jongere", "puber", "tiener", "kind"))
+            )
+            if person and _age_ok(number):
+                start = bracket.start(1) + m.start(2)
+                yield _make(text, start, start + len(number))
 
 
 def _name_van(text: str) -> Iterator[Finding]:

@@ -52,6 +52,9 @@ _DIGIT = re.compile(r"\d")  # where a numeric date can start
 _DAY_MONTH_FIRST_WORDS = first_words(_DAY_MONTH_WORDS)
 
 
+_WEEKDAY_BEFORE = re.compile(rf"(?<![\w-])(?i:{_WEEKDAYS})\.?[ \t]+$")
+
+
 @distinct
 def find_dates(text: str) -> Iterator[Finding]:
     """Every written or numeric date in ``text``."""
@@ -65,7 +68,11 @@ def find_dates(text: str) -> Iterator[Finding]:
             yield Finding(m.start(), m.end(), Label.DATUM, m.group(0), "datum")
     if _HAS_DIGIT_SEPARATOR.search(text):
         for m in finditer_at(_NUMERIC, _DIGIT, text):
-            yield Finding(m.start(), m.end(), Label.DATUM, m.group(0), "datum")
+            start = m.start()
+            weekday = _WEEKDAY_BEFORE.search(text, max(0, start - 12), start)
+            if weekday is not None:
+                start = weekday.start()  # "za 14-06-2025", "Do 22-01-2026"
+            yield Finding(start, m.end(), Label.DATUM, text[start : m.end()], "datum")
         for m in finditer_words(_DAY_MONTH, _DAY_MONTH_FIRST_WORDS, text):
             yield Finding(m.start(1), m.end(1), Label.DATUM, m.group(1), "datum")
 

@@ -100,8 +100,19 @@ def find_bsn(text: str) -> Iterator[Finding]:
         yield _finding(text, m.start(1), m.end(1), Label.BSN, "bsn")
 
 
-_IBAN = re.compile(r"(?<![\w])([A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30})", re.IGNORECASE)
-_IBAN_NL = re.compile(r"(?<![\w])NL\s?\d{2}\s?[A-Z]{4}(?:\s?\d){10}(?!\d)", re.IGNORECASE)
+_IBAN = re.compile(r"(?<![\w])([A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){11,30})", re.IGNORECASE)
+_IBAN_NL = re.compile(r"(?<![\w])NL[\s-]?\d{2}[\s-]?[A-Z]{4}(?:[\s-]?\d){10}(?!\d)", re.IGNORECASE)
+# "IBAN: BE71 0961 2345 6760", "rekening DE89 ...": after such a word an IBAN-shaped
+# number is one even when its check digits are wrong (a typo still identifies).
+_IBAN_WORD_BEFORE = re.compile(r"(?i:iban|rekening(?:nummer)?|rek\.?(?:nr\.?)?)\W{0,3}$")
+_IBAN_SHAPE = re.compile(
+    r"[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?(?=[A-Z]{0,3}\d)[A-Z0-9]{1,4})?(?![\w-])"
+)
+# typed in lowercase, every group after the country code has a digit ("be68 5390 ...")
+_IBAN_SHAPE_LOWER = re.compile(
+    r"[a-z]{2}\d{2}(?:[ -]?(?=[a-z]{0,3}\d)[a-z0-9]{4}){2,7}"
+    r"(?:[ -]?(?=[a-z]{0,3}\d)[a-z0-9]{1,4})?(?![\w-])"
+)
 # Both start with two letters and two digits, a space allowed between them for NL.
 _IBAN_HINT = re.compile(r"\d(?<=[a-z][a-z]\d|[a-z]\s\d)\d")
 
@@ -121,10 +132,18 @@ def find_iban(text: str) -> Iterator[Finding]:
         candidate = m.group(1)
         # Shrink from the right until it validates: the pattern may swallow a word.
         for cut in range(len(candidate), 14, -1):
-            piece = candidate[:cut].rstrip()
+            piece = candidate[:cut].rstrip(" -")
             if stdnum_iban.is_valid(piece):
                 yield _finding(text, m.start(1), m.start(1) + len(piece), Label.IBAN, "iban")
                 break
+        else:
+            shape = (_IBAN_SHAPE if text[m.start(1)].isupper() else _IBAN_SHAPE_LOWER).match(
+                text, m.start(1)
+            )
+            if shape is not None and _IBAN_WORD_BEFORE.search(
+                text, max(0, m.start(1) - 20), m.start(1)
+            ):
+                yield _finding(text, m.start(1), shape.end(), Label.IBAN, "iban")
 
 
 # --- postcode and licence plate -----------------------------------------------------
@@ -202,6 +221,7 @@ def find_plates(text: str) -> Iterator[Finding]:
 
 # --- phone numbers ------------------------------------------------------------------
 
+_DATE_AT = re.compile(r"[0-3]?\d[-/.][01]?\d[-/.](?:19|20)\d{2}(?!\d)")
 _PHONE_START = re.compile(r"(?<![\w+])(?:\+31|0031|\(0|0)(?=[\d\s()./-])")
 _PHONE_ANCHOR = re.compile(r"\+31|\(0|0")
 _PHONE_SEPARATORS = frozenset(" -./()")
@@ -234,6 +254,8 @@ def find_phones(text: str) -> Iterator[Finding]:
                 continue  # "0044..." without spaces may be any number; "+" is clear
             yield _finding(text, m.start(), m.end(), Label.TELEFOON, "telefoon")
     for m in finditer_at(_PHONE_START, _PHONE_ANCHOR, text):
+        if _DATE_AT.match(text, m.start()):
+            continue  # "02-11-2025 04:10": a date and a time, no phone number
         international = m.group(0) in ("+31", "0031")
         i = m.end()
         if international:
@@ -284,8 +306,12 @@ _HASH_NUMBER = re.compile(r"(?<![\w#&])#\d(?:[\d/-]*\d)?(?![\w])")
 _NUMBER_PREFIX = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{1,4})\s$")
 _NUMBER_CONTEXT = re.compile(
     r"(?:zaak|dossier|registratie|mutatie|cliënt|client|klant|pv|proces-verbaal|"
-    r"referentie|kenmerk|relatie|big|agb|polis|aangifte|meldings?)[- ]?"
-    r"(?:nummer|nr\.?)\s*(?:is|:)?\s*([A-Za-z0-9][A-Za-z0-9/.-]*\d[A-Za-z0-9/.-]*)",
+    r"referentie|kenmerk|relatie|big|agb|polis|aangifte|meldings?|casus|aanmeld|"
+    r"verwijs|incident|intake)[- ]?(?:nummer|nr\.?)"
+    # "casusnummer bij vt is 25-4412": where the number is kept may stand between,
+    # then "is", "was" or a colon must announce the number
+    r"(?:\s*(?:is|:)?|(?:\s+(?:bij|van|in|voor|op)\s+[\w.'-]{1,25}){1,2}\s*(?:is|was|:))"
+    r"\s*([A-Za-z0-9][A-Za-z0-9/.-]*\d[A-Za-z0-9/.-]*)",
     re.IGNORECASE,
 )
 

@@ -85,7 +85,7 @@ _INSTITUTION_TYPES_LIST = (
         "tennisclub", "zwemvereniging", "judoschool", "dansschool", "hotel", "kraamzorg",
         "moskeevereniging", "kerkgemeente", "gemeente", "parochie", "hogeschool",
         "universiteit", "restaurant", "kapsalon", "garage", "thuiszorg", "jeugdhulp",
-        "wijkteam", "buurthuis", "sportcentrum", "zwembad",
+        "wijkteam", "buurthuis", "sportcentrum", "zwembad", "bureau", "politiebureau",
 )  # fmt: skip
 _INSTITUTION_TYPES = keyword_pattern(_INSTITUTION_TYPES_LIST)
 _INSTITUTION_KEYWORD = re.compile(rf"(?<![\w-])(?i:{_INSTITUTION_TYPES})[ \t]+({_PROPER})")
@@ -212,8 +212,10 @@ def _find_schools(text: str) -> Iterator[Finding]:
                 continue
             yield Finding(m.start(), m.end(), Label.SCHOOL, m.group(0), "school")
     for m in finditer_words(_SCHOOL_CONTEXT, _SCHOOL_CONTEXT_FIRST_WORDS, text):
-        if m.group(2).split()[-1].lower() in _NOT_SCHOOL_TYPES:
-            continue  # "gaat naar de Mevlana Moskee": an institution, no school
+        last = m.group(2).split()[-1].lower()
+        street = _STREET_END.search(last)
+        if last in _NOT_SCHOOL_TYPES or (street is not None and street.start() > 0):
+            continue  # "gaat naar de Mevlana Moskee", "zit op de Witte de Withstraat"
         span = _clean(text, m.start(2), m.end(2))
         if span:
             yield Finding(span[0], span[1], Label.SCHOOL, text[span[0] : span[1]], "school")

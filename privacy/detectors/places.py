@@ -34,7 +34,8 @@ _HOUSE_NUMBER = (
     r"(?:\s?[a-zA-Z](?![\w])|-[A-Za-z0-9]{1,4}|\s?[a-z]{1,2}\b)?)"
 )
 _STREET = re.compile(
-    rf"(?<![\w-])((?:{_CAPWORD}\s+){{0,2}}[A-ZÀ-Ý][\w'\u2019-]*?(?:{_STREET_ENDINGS})"
+    rf"(?<![\w-])((?:{_CAPWORD}\s+(?:(?:de|van|der|den)\s+)?){{0,2}}"
+    rf"[A-ZÀ-Ý][\w'\u2019-]*?(?:{_STREET_ENDINGS})"
     rf"(?:-(?:Zuid|Noord|Oost|West))?)(?![\w-])({_HOUSE_NUMBER})?"
 )
 _LAAN_VAN = re.compile(

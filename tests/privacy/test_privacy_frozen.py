@@ -1,5 +1,5 @@
-"""The frozen held-out halves (tests/privacy/blind_markup/frozen/ and frozen3/, never
-used for tuning):
+"""The frozen held-out halves (tests/privacy/blind_markup/frozen/, frozen3/ and frozen4/,
+never used for tuning):
 what must hold on any text holds here too. Recall figures are measured, not asserted
 (docs/privacy.md), so that nobody tunes the engine against this set."""
 
@@ -17,9 +17,12 @@ from privacy.findings import STRUCTURED_LABELS
 BLIND = Path(__file__).parent / "blind_markup"
 FROZEN = BLIND / "frozen"
 FROZEN3 = BLIND / "frozen3"
+FROZEN4 = BLIND / "frozen4"
 
 
-@pytest.fixture(scope="module", params=[FROZEN, FROZEN3], ids=["frozen", "frozen3"])
+@pytest.fixture(
+    scope="module", params=[FROZEN, FROZEN3, FROZEN4], ids=["frozen", "frozen3", "frozen4"]
+)
 def score(request: pytest.FixtureRequest) -> Score:
     return evaluate(default_engine().scan, documents_from_markup(request.param))
 

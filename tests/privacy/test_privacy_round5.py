@@ -37,6 +37,11 @@ def found(text: str) -> dict[str, Label]:
             "44",
             Label.LEEFTIJD,
         ),
+        # ages in brackets after a name or a person word, after "zelf", before "is"
+        ("de kinderen (Deniz 7 en Aylin 9) slapen slecht", "9", Label.LEEFTIJD),
+        ("casus Vreeswijk (jongvolwassene, 19). Werkgever belde.", "19", Label.LEEFTIJD),
+        ("moeder priscilla is zelf negentien en woont bij oma", "negentien", Label.LEEFTIJD),
+        ("Nu woon ik met Ela, die tien is, in de stad.", "tien", Label.LEEFTIJD),
         # two names joined by a particle are one name; "van der" stays with the surname
         ("Youssef ben Ali en zijn broer kwamen samen.", "Youssef ben Ali", Label.NAAM),
         ("Ik heb meneer van der Berg gesproken.", "van der Berg", Label.NAAM),
@@ -98,9 +103,27 @@ def found(text: str) -> dict[str, Label]:
         ("Verwezen door dr. S. Kaya, huisarts.", "S. Kaya", Label.NAAM),
         ("Ik sprak Thijs op het Montessori Lyceum.", "Thijs", Label.NAAM),
         ("Dr. Jansen zag hem vanochtend.", "Jansen", Label.NAAM),
+        # from the tuning half of round 5 (tuning4): a weekday before a numeric date, a "#"
+        # with its number, a capital "Van den", a possessive outside the name, a police
+        # station with "bureau", a role word or heading before a name, a street with "de"
+        ("Mutatie za 14-06-2025 om 02:10 uur.", "za 14-06-2025", Label.DATUM),
+        ("Melding Zo 02-11-2025 04:10 uur, woning.", "Zo 02-11-2025", Label.DATUM),
+        ("Zie #KW-2025-3304 in het dossier.", "#KW-2025-3304", Label.NUMMER),
+        ("Patiënt: mevrouw Van den Broek, geboren 1980.", "Van den Broek", Label.NAAM),
+        ("Dat was Jaydens idee, zei Rinaldo's moeder.", "Rinaldo", Label.NAAM),
+        ("Aangifte opgenomen op bureau Zuidplein.", "bureau Zuidplein", Label.INSTELLING),
+        ("Locatiemanager Wendy Hak belde terug.", "Wendy Hak", Label.NAAM),
+        ("De kapsalon zit op de Witte de Withstraat.", "Witte de Withstraat", Label.ADRES),
+        ("IBAN: NL91-ABNA-0417-1643-00 t.n.v. moeder.", "NL91-ABNA-0417-1643-00", Label.IBAN),
+        ("IBAN BE68 5390 0754 7070 van de vader", "BE68 5390 0754 7070", Label.IBAN),
         # names of the region's communities typed in lowercase, without a trigger word
         ("gisteren huisbezoek. łukasz was er niet, de buren wel.", "łukasz", Label.NAAM),
         ("heb net abdirahman gesproken. hij komt morgen.", "abdirahman", Label.NAAM),
+        # a case number announced by its kind, also with where it is kept in between
+        ("het casusnummer bij vt is 25-4412, bel even", "25-4412", Label.NUMMER),
+        ("het meldingsnummer van de politie was 2025117364.", "2025117364", Label.NUMMER),
+        ("het intakenummer is A-2231", "A-2231", Label.NUMMER),
+        ("casusnummer: 4471", "4471", Label.NUMMER),
     ],
 )
 def test_found_with_its_whole_span(text: str, value: str, label: Label) -> None:
@@ -116,13 +139,19 @@ def test_found_with_its_whole_span(text: str, value: str, label: Label) -> None:
         ("Het is een boete van 90 euro.", "90"),
         ("De bus die van 9 tot 5 rijdt, stopt hier.", "9"),
         ("Hoofdstuk Twee, 14.", "14"),
+        ("Zie de uitleg (stap 2, 3) en (groep 7).", "7"),
+        ("Zie de uitleg (stap 2, 3) en (groep 7).", "3"),
         # a verb after a role word is no lowercase name
         ("Het gezin kerkt in de wijk en de moeder fietst naar haar werk.", "kerkt"),
         ("Het gezin kerkt in de wijk en de moeder fietst naar haar werk.", "fietst"),
         # a street word without a house number after an adjective stays an ordinary word
         ("de oude weg was afgesloten", "oude weg"),
         # the help organisations stay public, also with the region's name
+        ("Overleg met Veilig Thuis Rotterdam Rijnmond gehad.", "Rijnmond"),
+        ("Advies gevraagd aan het LEC EGG over eerwraak.", "LEC EGG"),
         ("Bel Veilig Thuis Rotterdam-Rijnmond voor advies.", "Veilig Thuis"),
+        # a number that only counts is no case number
+        ("casus 3 van de 5 was lastig, de melding bij vt ook", "3"),
     ],
 )
 def test_not_taken(text: str, kept: str) -> None:
