@@ -78,6 +78,11 @@ _LAAN_VAN_WORDS = (
 _TITLE_STREET_WORDS = frozenset(
     {"Dr.", "Dokter", "Burgemeester", "Graaf", "Koning", "Koningin", "Prins", "Prinses"}
 )
+_PERSON_TITLE_BEFORE = re.compile(
+    r"(?<![\w-])(?:mevrouw|meneer|mevr\.?|mw\.?|dhr\.?|heer|juf|juffrouw|meester|familie|"
+    r"fam\.|mr\.|dr\.|dokter)\s+$",
+    re.IGNORECASE,
+)
 _STREET_BEFORE = re.compile(r"(?:\b(?:aan|op|in|naar|via|langs|de)\s+)$", re.IGNORECASE)
 
 
@@ -112,6 +117,8 @@ def find_streets(text: str) -> Iterator[Finding]:
             street = text[start : m.end(1)]
             if pattern is _STREET and not _street_ok(street):
                 continue
+            if not m.group(2) and _PERSON_TITLE_BEFORE.search(text, max(0, start - 12), start):
+                continue  # "mevrouw Bakker op de Kruiskade": a person, not the street "Bakker"
             if (
                 pattern is _LAAN_VAN
                 and not m.group(2)

@@ -124,6 +124,9 @@ def found(text: str) -> dict[str, Label]:
         ("het meldingsnummer van de politie was 2025117364.", "2025117364", Label.NUMMER),
         ("het intakenummer is A-2231", "A-2231", Label.NUMMER),
         ("casusnummer: 4471", "4471", Label.NUMMER),
+        # a surname that ends like a street ("-akker") after a title is a person
+        ("Ik kwam bij mevrouw Bakker op de Kruiskade 12 in Schiedam.", "Bakker", Label.NAAM),
+        ("Ik kwam bij mevrouw Bakker op de Kruiskade 12 in Schiedam.", "Kruiskade 12", Label.ADRES),
     ],
 )
 def test_found_with_its_whole_span(text: str, value: str, label: Label) -> None:
