@@ -418,30 +418,15 @@ def _trim_names(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
             is_not_name(words[-1].group(0)) or words[-1].group(0) in _TRAILING_NOT_NAME
         ):
             words.pop()  # "Marco op" (op de Hoogstraat): a particle never ends a name
-        if len(words) > 1 and _leading_heading_word(words[0].group(0)):
-            words.pop(0)  # "Locatiemanager Wendy Hak", "Dossiernotitie Fivoor"
+        # A capitalised compound before a name ("Locatiemanager Wendy Hak") is not cut
+        # off: the test for a compound also takes long first names ("Wilhelmina"), and a
+        # name left half outside its placeholder is a leak.
         start = finding.start + words[0].start()
         end = finding.start + words[-1].end()
         if (start, end) == (finding.start, finding.end):
             yield finding
         else:
             yield Finding(start, end, finding.label, text[start:end], finding.detector)
-
-
-def _leading_heading_word(word: str) -> bool:
-    """A capitalised Dutch compound before a name ("Locatiemanager", "Verwijsbrief"): a
-    role or a heading, no part of the name."""
-    from privacy.detectors.names import _is_compound  # import cycle at module level
-
-    lowered = word.lower()
-    return (
-        word[:1].isupper()
-        and len(lowered) >= 9
-        and lowered.isalpha()
-        and lowered not in first_names()
-        and lowered not in surnames_alone()
-        and _is_compound(lowered)
-    )
 
 
 _PREPOSITION_BEFORE = re.compile(

@@ -162,7 +162,7 @@ def test_the_whole_path_and_the_canary(client, home_page, caplog):
         for session in Session.objects.all():
             assert needle not in str(session.get_decoded()), needle
         assert not cache_holds(needle), needle
-    assert case.title == "Huisbezoek bij mevrouw [ADRES-1]"
+    assert case.title == "Huisbezoek bij mevrouw [NAAM-1]"
 
 
 def test_empty_and_overlong_parts_keep_the_input(client, member):

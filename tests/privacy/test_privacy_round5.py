@@ -112,7 +112,17 @@ def found(text: str) -> dict[str, Label]:
         ("Patiënt: mevrouw Van den Broek, geboren 1980.", "Van den Broek", Label.NAAM),
         ("Dat was Jaydens idee, zei Rinaldo's moeder.", "Rinaldo", Label.NAAM),
         ("Aangifte opgenomen op bureau Zuidplein.", "bureau Zuidplein", Label.INSTELLING),
-        ("Locatiemanager Wendy Hak belde terug.", "Wendy Hak", Label.NAAM),
+        # a long first name is never cut off as if it were a heading before the name
+        (
+            "Mijn buurvrouw Wilhelmina Zonnebloemsma is bang.",
+            "Wilhelmina Zonnebloemsma",
+            Label.NAAM,
+        ),
+        (
+            "Gisteren sprak ik met Wilhelmina Zonnebloemsma, zij woont op de Kwikstaartlaan 17",
+            "Wilhelmina Zonnebloemsma",
+            Label.NAAM,
+        ),
         ("De kapsalon zit op de Witte de Withstraat.", "Witte de Withstraat", Label.ADRES),
         ("IBAN: NL91-ABNA-0417-1643-00 t.n.v. moeder.", "NL91-ABNA-0417-1643-00", Label.IBAN),
         ("IBAN BE68 5390 0754 7070 van de vader", "BE68 5390 0754 7070", Label.IBAN),
