@@ -92,15 +92,27 @@ def fresh_value(name: str) -> str:
 
 
 def mark_member_cacheable(
-    request: Any, *, seconds: int, fresh: dict[str, str] | None = None
+    request: Any,
+    *,
+    seconds: int,
+    fresh: dict[str, str] | None = None,
+    stamps: dict[str, Any] | None = None,
+    query: bool = False,
 ) -> None:
     """Called by a view whose page, for this member, depends only on the member's own
     state (covered by `member_version`), the pages (the page cache's generation),
-    the address and the language: the project's member page cache
+    the address, the language and the `stamps`: the project's member page cache
     (`leerwerkplaats.member_cache`) may then keep the response for `seconds`.
 
     `fresh` maps a literal value drawn into the page to the name of a registered
     fresh value (`register_fresh_value`): it is filled in anew on every request
-    served from the cache. The CSRF token and the CSP nonce are always filled in."""
+    served from the cache. The CSRF token and the CSP nonce are always filled in.
+
+    `stamps` maps cache keys to the values the view read from them before drawing
+    (an app's generation token, changed whenever what it drew changes): the kept
+    page is served only while every one of them still holds that value; a missing
+    key never matches. `query`: the page may be kept for an address with a query
+    string too (the view marks only query strings it may keep: never one holding
+    what a member typed); without it such a page is never kept."""
     if seconds > 0:
-        request._lwp_member_cacheable = (int(seconds), dict(fresh or {}))
+        request._lwp_member_cacheable = (int(seconds), dict(fresh or {}), dict(stamps or {}), query)
