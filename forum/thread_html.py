@@ -29,7 +29,9 @@ found again; a lost generation is replaced by a new token, never reused.
 from __future__ import annotations
 
 import hashlib
+import threading
 import uuid
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from types import SimpleNamespace
@@ -96,6 +98,23 @@ class Body:
 
 def _token() -> str:
     return uuid.uuid4().hex
+
+
+# Per worker, the last drawings used: a drawing is the same for everyone whose
+# version (the thread's `last_seq` and the two generations, read anew on every
+# request) and variant match, so one found here under the version read now is
+# the one the shared cache holds; it only saves reading and unpickling it.
+_recent: OrderedDict[str, Body] = OrderedDict()
+RECENT_BODIES = 8
+_recent_lock = threading.Lock()
+
+
+def _remember(key: str, body: Body) -> None:
+    with _recent_lock:
+        _recent[key] = body
+        _recent.move_to_end(key)
+        while len(_recent) > RECENT_BODIES:
+            _recent.popitem(last=False)
 
 
 def _generations(thread_id: int) -> tuple[str, str]:
@@ -222,11 +241,14 @@ def thread_posts(
     generations = _generations(thread.pk)
     version = (thread.last_seq, *generations)
     key = BODY.format(pk=thread.pk, variant=_variant(can_post=can_post, can_moderate=can_moderate))
-    body = cache.get(key)
-    if not isinstance(body, Body) or body.version != version:
-        built = _build(thread=thread, user=user, can_post=can_post, can_moderate=can_moderate)
-        body = Body(version=version, posts=built.posts)
-        cache.set(key, body, TIMEOUT_SECONDS)
+    body = _recent.get(key)
+    if body is None or body.version != version:
+        body = cache.get(key)
+        if not isinstance(body, Body) or body.version != version:
+            built = _build(thread=thread, user=user, can_post=can_post, can_moderate=can_moderate)
+            body = Body(version=version, posts=built.posts)
+            cache.set(key, body, TIMEOUT_SECONDS)
+        _remember(key, body)
     mine: dict[int, set[str]] = {}
     flagged: set[int] = set()
     # The reader's reactions and open reports in this thread: one query.

@@ -184,3 +184,28 @@ def test_no_read_position_is_written_when_all_was_read(client, busy_thread):
 
     assert not [q for q in captured if "forum_readstate" in q["sql"] and "UPDATE" in q["sql"]]
     assert not [q for q in captured if q["sql"].startswith(("INSERT", "UPDATE"))]
+
+
+def test_a_worker_reuses_its_drawing_only_under_the_version_read_now(client, busy_thread):
+    from unittest import mock
+
+    from django.core.cache import cache
+
+    from forum import thread_html
+
+    thread = busy_thread["thread"]
+    client.force_login(busy_thread["readers"][1])
+    _text(client, thread)
+    # The second visit takes the drawing from this worker's memory: no read of it.
+    with mock.patch.object(cache, "get", wraps=cache.get) as get:
+        _text(client, thread)
+    body = thread_html.BODY.format(pk=thread.pk, variant="")
+    assert not [c for c in get.call_args_list if str(c.args[0]).startswith(body)]
+
+    # Another worker changes the thread (a new generation in the shared cache, as
+    # `forget_threads` there leaves it; or a new post): this worker draws again.
+    Post.objects.filter(thread=thread, text="Een antwoord.").update(text="Een ander antwoord.")
+    cache.set(thread_html.THREAD_GENERATION.format(pk=thread.pk), "van-een-ander-proces", None)
+    assert "Een ander antwoord." in _text(client, thread)
+    factories.post(thread=thread, author=busy_thread["readers"][0], text="Nog een bericht.")
+    assert "Nog een bericht." in _text(client, thread)
