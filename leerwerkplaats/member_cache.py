@@ -44,7 +44,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import get_language
 
-from members.cache_versions import bump_member, fresh_value, member_version
+from members.cache_versions import bump_member, fresh_value, member_version, page_check
 from members.cache_versions import key as cache_version_key
 from members.permissions import plain_user
 
@@ -278,6 +278,11 @@ def kept_page(request: HttpRequest, user_id: int) -> dict[str, Any] | None:
             read = {**read, **cache.get_many(missing)}
         if any(read.get(k) != value for k, value in stamps.items()):
             return None
+    check = stored.get("check")
+    if check is not None:
+        name, argument, value = check
+        if page_check(name, user_id, argument) != value:
+            return None
     return stored
 
 
@@ -346,7 +351,7 @@ class MemberPageCacheMiddleware:
         response = self.get_response(request)
         mark = getattr(request, REQUEST_MARK, None)
         if mark is not None and storable(request, response):
-            seconds, fresh, stamps, query = mark
+            seconds, fresh, stamps, query, check = mark
             if request.META.get("QUERY_STRING") and not query:
                 return response
             if stamps:
@@ -365,6 +370,7 @@ class MemberPageCacheMiddleware:
                     "generation": request_generation(request),
                     "version": request_version(request, user.pk),
                     "stamps": stamps,
+                    "check": check,
                     "content": content,
                     "charset": charset,
                     "headers": headers,
