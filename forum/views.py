@@ -187,12 +187,16 @@ def thread(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _keep_for_member(request: HttpRequest, thread: Any, context: dict[str, Any]) -> None:
     """The whole page may be kept for this member (leerwerkplaats/member_cache.py)
-    when they had read it all (the page then shows no unread mark until a new post)
-    and are not suspended (that ends with time): served again while the thread's
-    row and their open reports (checked, two queries), the shared drawing's
-    generations and their own version are unchanged, and no longer than until
-    their first edit link goes."""
+    when they had read it all (the page then shows no unread mark until a new
+    post), are not suspended (that ends with time) and do not moderate: served
+    again while the thread's row and their open reports (checked, two queries),
+    the shared drawing's generations and their own version are unchanged, and no
+    longer than until their first edit link goes."""
     if context["generations"] is None or context["suspension_message"]:
+        return
+    if context["can_moderate"]:
+        # A moderator's page also lists the categories and the thread's aliases,
+        # which change without a new post: drawn every time.
         return
     seconds = thread_html.TIMEOUT_SECONDS
     if context["edit_until"] is not None:
