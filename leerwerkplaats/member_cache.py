@@ -17,16 +17,21 @@ fills); forum and casuistry pages too.
 
 **The member page cache** (`MemberPageCacheMiddleware`): a view whose page, for
 this member, depends only on the member's own state, the pages and the address
-marks its response (`members.cache_versions.mark_member_cacheable`, the lesson
-page does). The response is kept per (pages' generation, member, member
-version, host, language, date, path) and served again before routing, with the
+marks its response (`members.cache_versions.mark_member_cacheable`: the lesson,
+the library, a thread the member read all of). The response is kept per
+(member, host, language, date, path, query string), with the pages' generation,
+the member version, the view's stamps (cache keys and their values) and its page
+check (a registered function and its value) it was drawn under, and served
+again before routing only while all of them are still current, with the
 per-request values filled in anew: the CSRF token, the CSP nonce and any value
-the view registered as fresh. Never kept or served: a request with a query
-string, with messages waiting (cookie or session) or that showed any, a
-response that is not a plain 200 HTML page or sets a cookie, and anything for a
-visitor. It stands after the session-timeout and MFA middleware, so logging out
-on idle and the MFA demand still run on every request; logging out ends the
-session, so the next request is a visitor's.
+the view registered as fresh. A kept page costs two cache reads: the generation
+(read by the site middleware), then the member's version, shell and page in one
+`get_many` (`_read`). Never kept or served: a request with a query string
+unless the view says it may be kept, with messages waiting (cookie or session)
+or that showed any, a response that is not a plain 200 HTML page or sets a
+cookie, and anything for a visitor. It stands after the session-timeout and
+MFA middleware, so logging out on idle and the MFA demand still run on every
+request; logging out ends the session, so the next request is a visitor's.
 """
 
 from __future__ import annotations
