@@ -298,3 +298,17 @@ def test_a_page_with_an_edit_link_is_kept_no_longer_than_the_edit_window(client,
         assert _kept(client, thread)[1] == "miss"
     timeouts = [c.args[2] for c in kept.call_args_list if c.args[0].startswith("memberpage")]
     assert timeouts and 0 < timeouts[0] <= permissions.EDIT_WINDOW.total_seconds()
+
+
+def test_the_members_own_reaction_shows_at_once_on_a_kept_page(client, busy_thread):
+    thread = busy_thread["thread"]
+    member = busy_thread["readers"][1]
+    client.force_login(member)
+    _kept(client, thread)
+    assert _kept(client, thread)[1] == "miss"
+    pressed = _kept(client, thread)[2].count('aria-pressed="true"')
+
+    services.react(post=Post.objects.get(text="Mijn vraag."), user=member, kind="steun")
+
+    _status, state, text = _kept(client, thread)
+    assert state != "hit" and text.count('aria-pressed="true"') == pressed + 1
