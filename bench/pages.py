@@ -50,6 +50,8 @@ from bench.wrk import run_wrk  # noqa: E402
 TITLE = "Pages: page cache, visitor pages, lesson, forum thread, casuistry library"
 # The last commit before issue 16's changes: the "before" of every figure.
 BASELINE = os.environ.get("BENCH_PAGES_BASELINE", "77ca071")
+# Member pages the member page cache keeps whole (their *hit* is measured too).
+MEMBER_KEPT = ("lesson", "library")
 THREAD_POSTS = 200
 LIBRARY_CASES = 500
 PROFILE_REQUESTS = 30
@@ -266,8 +268,9 @@ def _render(
         "(the test client's own cost included, as `/healthz` shows); queries and writes "
         "counted on one more request. *miss*: the page cache off "
         "(`PAGE_CACHE_ENABLED=False`), the page drawn with the site shell's data in the "
-        "worker's memory; *hit*: served by the page cache (the lesson: by the member page "
-        "cache, `leerwerkplaats/member_cache.py`). *before*: the same on commit "
+        "worker's memory; *hit*: served by the page cache (the lesson and the library: "
+        "by the member page cache, `leerwerkplaats/member_cache.py`). *before*: the same "
+        "on commit "
         f"`{BASELINE}` (`BENCH_PAGES_BASELINE`; by default `77ca071`, before issue 16), "
         f"run from `git archive {BASELINE}` against the same database.",
         "- Over HTTP: one gunicorn server (gthread, 2 workers x 4 threads, "
@@ -496,9 +499,9 @@ def _profile(facts: dict[str, Any]) -> dict[str, Any]:
         # miss: the page drawn (neither the visitors' nor the member page cache).
         with override_settings(PAGE_CACHE_ENABLED=False, MEMBER_PAGE_CACHE_ENABLED=False):
             entry = {"miss": measure(client, page["path"])}
-        # hit: a visitor's page from the page cache, the lesson from the member page
-        # cache (leerwerkplaats/member_cache.py).
-        if page["key"] != "healthz" and (not page["member"] or page["key"] == "lesson"):
+        # hit: a visitor's page from the page cache, the lesson and the library from
+        # the member page cache (leerwerkplaats/member_cache.py).
+        if page["key"] != "healthz" and (not page["member"] or page["key"] in MEMBER_KEPT):
             entry["hit"] = measure(client, page["path"])
         results[page["key"]] = entry
     return {"requests": PROFILE_REQUESTS, "pages": results}

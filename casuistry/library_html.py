@@ -31,9 +31,20 @@ BODY = "casuistry:library-html:{lang}:{query}"
 TIMEOUT_SECONDS = 60 * 60
 
 
+# What the filter form and the page links may carry; only `q` is typed by a member.
+FILTERS = frozenset({"q", "vorm", "leeftijd", "werkveld", "stap", "methode", "pagina"})
+
+
 def keepable(query: QueryDict) -> bool:
     """Only pages without a typed search are kept."""
     return not any(value.strip() for value in query.getlist("q"))
+
+
+def page_keepable(query: QueryDict) -> bool:
+    """May the whole page be kept for a member (the member page cache): no typed
+    search, and no parameter the form does not have (an address made up by hand
+    keeps nothing)."""
+    return keepable(query) and set(query) <= FILTERS
 
 
 def _key(query: QueryDict) -> str:
@@ -44,8 +55,14 @@ def _key(query: QueryDict) -> str:
 
 def body(query: QueryDict, draw: Callable[[], str]) -> str:
     """The library's body for this query string: kept, or drawn by `draw` and kept."""
+    return body_and_stamp(query, draw)[0]
+
+
+def body_and_stamp(query: QueryDict, draw: Callable[[], str]) -> tuple[str, dict[str, str]]:
+    """The body and the stamp it belongs to ({generation key: token}; empty when
+    the body is not kept): a page showing it is current while the stamp holds."""
     if not keepable(query):
-        return draw()
+        return draw(), {}
     key = _key(query)
     found = cache.get_many([GENERATION, key])
     generation = found.get(GENERATION)
@@ -54,11 +71,12 @@ def body(query: QueryDict, draw: Callable[[], str]) -> str:
         generation = cache.get(GENERATION)
     kept = found.get(key)
     if generation is not None and isinstance(kept, tuple) and kept[0] == generation:
-        return kept[1]
+        return kept[1], {GENERATION: generation}
     html = draw()
-    if generation is not None:
-        cache.set(key, (generation, html), TIMEOUT_SECONDS)
-    return html
+    if generation is None:
+        return html, {}
+    cache.set(key, (generation, html), TIMEOUT_SECONDS)
+    return html, {GENERATION: generation}
 
 
 def forget() -> None:

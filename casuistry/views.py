@@ -22,6 +22,7 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 import privacy
+from members.cache_versions import mark_member_cacheable
 from members.decorators import member_required
 from members.permissions import can_moderate
 
@@ -77,10 +78,17 @@ def library(request: HttpRequest) -> HttpResponse:
             {"form": form, "page": page, "query": query.urlencode()},
         )
 
+    html, stamp = library_html.body_and_stamp(request.GET, draw)
+    if stamp and library_html.page_keepable(request.GET):
+        # The whole page kept for this member until a case changes (the stamp) or
+        # anything of theirs does (leerwerkplaats/member_cache.py); never a search.
+        mark_member_cacheable(
+            request, seconds=library_html.TIMEOUT_SECONDS, stamps=stamp, query=True
+        )
     return render(
         request,
         "casuistry/library.html",
-        {"library_body": mark_safe(library_html.body(request.GET, draw))},  # noqa: S308
+        {"library_body": mark_safe(html)},  # noqa: S308
     )
 
 

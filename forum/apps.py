@@ -12,3 +12,6 @@ class ForumConfig(AppConfig):
         audit.register()
         services.register_personal_data()
         thread_html.connect_signals()
+        from members.cache_versions import register_page_check
+
+        register_page_check(thread_html.PAGE_CHECK, thread_html.page_check)

@@ -332,6 +332,9 @@ def thread_page(
         "last_seq": thread.last_seq,
         "first_unread_seq": first_unread,
         "read_upto": read_upto,
+        "own_flags": drawn.flagged,
+        "generations": drawn.generations,
+        "edit_until": drawn.edit_until,
     }
 
 

@@ -29,7 +29,9 @@ found again; a lost generation is replaced by a new token, never reused.
 from __future__ import annotations
 
 import hashlib
+import threading
 import uuid
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from types import SimpleNamespace
@@ -96,6 +98,23 @@ class Body:
 
 def _token() -> str:
     return uuid.uuid4().hex
+
+
+# Per worker, the last drawings used: a drawing is the same for everyone whose
+# version (the thread's `last_seq` and the two generations, read anew on every
+# request) and variant match, so one found here under the version read now is
+# the one the shared cache holds; it only saves reading and unpickling it.
+_recent: OrderedDict[str, Body] = OrderedDict()
+RECENT_BODIES = 8
+_recent_lock = threading.Lock()
+
+
+def _remember(key: str, body: Body) -> None:
+    with _recent_lock:
+        _recent[key] = body
+        _recent.move_to_end(key)
+        while len(_recent) > RECENT_BODIES:
+            _recent.popitem(last=False)
 
 
 def _generations(thread_id: int) -> tuple[str, str]:
@@ -211,6 +230,105 @@ def _build(*, thread: Thread, user: Any, can_post: bool, can_moderate: bool) -> 
 class ThreadHtml:
     html: SafeString
     seqs: list[tuple[int, int | None, bool]]  # (seq, author_id, deleted) per post, in order
+    # What the whole page, kept for this reader, depends on (keep_page below).
+    flagged: frozenset[int] = frozenset()
+    generations: dict[str, str] | None = None
+    edit_until: Any = None  # when the first of the reader's edit links goes
+
+
+# --- the whole page kept for one member (leerwerkplaats/member_cache.py) -----------
+
+PAGE_CHECK = "forum.thread_page"
+# The thread's fields the page shows or its access depends on.
+PAGE_FIELDS = (
+    "last_seq",
+    "locked",
+    "hidden",
+    "title",
+    "alias_mode",
+    "author_id",
+    "subject_type_id",
+    "subject_id",
+    "category_id",
+    "category__name",
+    "category__slug",
+)
+
+
+_BOOLEANS = frozenset({"locked", "hidden", "alias_mode"})
+
+
+def _field(thread: Thread, name: str) -> Any:
+    value: Any = thread
+    for part in name.split("__"):
+        value = getattr(value, part)
+    return value
+
+
+def _row(values: Iterable[Any]) -> tuple[Any, ...]:
+    # SQLite gives a boolean column as 0/1.
+    return tuple(
+        bool(v) if name in _BOOLEANS else v for name, v in zip(PAGE_FIELDS, values, strict=True)
+    )
+
+
+def page_fingerprint(thread: Thread, flagged: Iterable[int]) -> tuple[Any, ...]:
+    """The thread's row as read for this page and the reader's open reports in it."""
+    return (_row(_field(thread, name) for name in PAGE_FIELDS), tuple(sorted(set(flagged))))
+
+
+_sql: list[str] = []
+
+
+def _check_sql() -> tuple[str, str]:
+    """The two statements of `page_check`, built once from the models' metadata (plain
+    SQL: building the same two ORM queries on every kept page cost more than running
+    them)."""
+    if not _sql:
+        from django.db import connection
+
+        from .models import Category
+
+        q = connection.ops.quote_name
+        thread, category, post, flag = Thread._meta, Category._meta, Post._meta, Flag._meta
+        columns = []
+        for name in PAGE_FIELDS:
+            if name.startswith("category__"):
+                columns.append(f"c.{q(category.get_field(name[10:]).column)}")
+            else:
+                columns.append(f"t.{q(thread.get_field(name).column)}")
+        # Names from the models' metadata, quoted; every value is a parameter.
+        _sql.append(
+            f"SELECT {', '.join(columns)} FROM {q(thread.db_table)} t "  # noqa: S608
+            f"JOIN {q(category.db_table)} c ON c.{q(category.pk.column)} = "
+            f"t.{q(thread.get_field('category').column)} WHERE t.{q(thread.pk.column)} = %s"
+        )
+        _sql.append(
+            f"SELECT f.{q(flag.get_field('post').column)} FROM {q(flag.db_table)} f "  # noqa: S608
+            f"JOIN {q(post.db_table)} p ON p.{q(post.pk.column)} = "
+            f"f.{q(flag.get_field('post').column)} "
+            f"WHERE f.{q(flag.get_field('reporter').column)} = %s "
+            f"AND p.{q(post.get_field('thread').column)} = %s "
+            f"AND f.{q(flag.get_field('status').column)} = %s"
+        )
+    return _sql[0], _sql[1]
+
+
+def page_check(user_id: int, thread_id: int) -> tuple[Any, ...] | None:
+    """The same fingerprint read now: two small queries instead of the page."""
+    from django.db import connection
+
+    from .models import FlagStatus
+
+    thread_sql, flags_sql = _check_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(thread_sql, [thread_id])
+        row = cursor.fetchone()
+        if row is None:
+            return None
+        cursor.execute(flags_sql, [user_id, thread_id, FlagStatus.OPEN.value])
+        flagged = [r[0] for r in cursor.fetchall()]
+    return (_row(row), tuple(sorted(set(flagged))))
 
 
 def thread_posts(
@@ -220,13 +338,17 @@ def thread_posts(
     the drawing shared by every reader who sees the thread the same way."""
     user = plain_user(user)
     generations = _generations(thread.pk)
+    edit_until = None
     version = (thread.last_seq, *generations)
     key = BODY.format(pk=thread.pk, variant=_variant(can_post=can_post, can_moderate=can_moderate))
-    body = cache.get(key)
-    if not isinstance(body, Body) or body.version != version:
-        built = _build(thread=thread, user=user, can_post=can_post, can_moderate=can_moderate)
-        body = Body(version=version, posts=built.posts)
-        cache.set(key, body, TIMEOUT_SECONDS)
+    body = _recent.get(key)
+    if body is None or body.version != version:
+        body = cache.get(key)
+        if not isinstance(body, Body) or body.version != version:
+            built = _build(thread=thread, user=user, can_post=can_post, can_moderate=can_moderate)
+            body = Body(version=version, posts=built.posts)
+            cache.set(key, body, TIMEOUT_SECONDS)
+        _remember(key, body)
     mine: dict[int, set[str]] = {}
     flagged: set[int] = set()
     # The reader's reactions and open reports in this thread: one query.
@@ -259,10 +381,14 @@ def thread_posts(
             created=drawn.created,
             thread=thread,
         )
+        edit = permissions.can_edit_post(user, post)
+        if edit:
+            until = drawn.created + permissions.EDIT_WINDOW
+            edit_until = until if edit_until is None else min(edit_until, until)
         parts.append(
             _assemble(
                 drawn.pieces,
-                edit=permissions.can_edit_post(user, post),
+                edit=edit,
                 delete=permissions.can_delete_post(user, post),
                 flag=drawn.pk not in flagged,
                 mine=mine.get(drawn.pk, set()),
@@ -273,6 +399,12 @@ def thread_posts(
     return ThreadHtml(
         html=mark_safe(html),  # noqa: S308 - drawn by the template, escaped there
         seqs=[(d.seq, d.author_id, d.deleted) for d in body.posts],
+        flagged=frozenset(flagged),
+        generations={
+            FORUM_GENERATION: generations[0],
+            THREAD_GENERATION.format(pk=thread.pk): generations[1],
+        },
+        edit_until=edit_until,
     )
 
 

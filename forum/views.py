@@ -17,17 +17,19 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from members.cache_versions import mark_member_cacheable
 from members.decorators import member_required
 from members.permissions import suspended_until
 from members.privacy_preview import Previews
 from members.privacy_preview import attempt as _attempt
 
-from . import permissions, selectors, services
+from . import permissions, selectors, services, thread_html
 from .forms import (
     EditForm,
     FlagForm,
@@ -178,7 +180,35 @@ def thread(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "GET" and context["read_upto"] < context["last_seq"]:
         # No write (and no write lock) when the member had read it all already.
         services.mark_read(user=request.user, thread=current, seq=context["last_seq"])
+    elif request.method == "GET" and not fetch:
+        _keep_for_member(request, current, context)
     return response
+
+
+def _keep_for_member(request: HttpRequest, thread: Any, context: dict[str, Any]) -> None:
+    """The whole page may be kept for this member (leerwerkplaats/member_cache.py)
+    when they had read it all (the page then shows no unread mark until a new
+    post), are not suspended (that ends with time) and do not moderate: served
+    again while the thread's row and their open reports (checked, two queries),
+    the shared drawing's generations and their own version are unchanged, and no
+    longer than until their first edit link goes."""
+    if context["generations"] is None or context["suspension_message"]:
+        return
+    if context["can_moderate"]:
+        # A moderator's page also lists the categories and the thread's aliases,
+        # which change without a new post: drawn every time.
+        return
+    seconds = thread_html.TIMEOUT_SECONDS
+    if context["edit_until"] is not None:
+        left = (context["edit_until"] - timezone.now()).total_seconds()
+        seconds = min(seconds, int(left))
+    fingerprint = thread_html.page_fingerprint(thread, context["own_flags"])
+    mark_member_cacheable(
+        request,
+        seconds=seconds,
+        stamps=context["generations"],
+        check=(thread_html.PAGE_CHECK, thread.pk, fingerprint),
+    )
 
 
 def _replying_to(request: HttpRequest, thread: Any, form: PostForm) -> Any:

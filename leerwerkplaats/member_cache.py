@@ -17,16 +17,21 @@ fills); forum and casuistry pages too.
 
 **The member page cache** (`MemberPageCacheMiddleware`): a view whose page, for
 this member, depends only on the member's own state, the pages and the address
-marks its response (`members.cache_versions.mark_member_cacheable`, the lesson
-page does). The response is kept per (pages' generation, member, member
-version, host, language, date, path) and served again before routing, with the
+marks its response (`members.cache_versions.mark_member_cacheable`: the lesson,
+the library, a thread the member read all of). The response is kept per
+(member, host, language, date, path, query string), with the pages' generation,
+the member version, the view's stamps (cache keys and their values) and its page
+check (a registered function and its value) it was drawn under, and served
+again before routing only while all of them are still current, with the
 per-request values filled in anew: the CSRF token, the CSP nonce and any value
-the view registered as fresh. Never kept or served: a request with a query
-string, with messages waiting (cookie or session) or that showed any, a
-response that is not a plain 200 HTML page or sets a cookie, and anything for a
-visitor. It stands after the session-timeout and MFA middleware, so logging out
-on idle and the MFA demand still run on every request; logging out ends the
-session, so the next request is a visitor's.
+the view registered as fresh. A kept page costs two cache reads: the generation
+(read by the site middleware), then the member's version, shell and page in one
+`get_many` (`_read`). Never kept or served: a request with a query string
+unless the view says it may be kept, with messages waiting (cookie or session)
+or that showed any, a response that is not a plain 200 HTML page or sets a
+cookie, and anything for a visitor. It stands after the session-timeout and
+MFA middleware, so logging out on idle and the MFA demand still run on every
+request; logging out ends the session, so the next request is a visitor's.
 """
 
 from __future__ import annotations
@@ -44,10 +49,11 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import get_language
 
-from members.cache_versions import bump_member, fresh_value, member_version
+from members.cache_versions import bump_member, fresh_value, member_version, page_check
+from members.cache_versions import key as cache_version_key
 from members.permissions import plain_user
 
-from .page_cache import request_generation, skipped_path
+from .page_cache import GENERATION_KEY, request_generation, skipped_path
 
 PAGE_PREFIX = "memberpage"
 SHELL_PREFIX = "membershell"
@@ -62,6 +68,9 @@ MESSAGES_SESSION_KEY = "_messages"
 CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")([A-Za-z0-9]{32,64})(")')
 REQUEST_MARK = "_lwp_member_cacheable"
 _VERSION_MEMO = "_lwp_member_version"
+_READ_MEMO = "_lwp_member_read"
+# Per worker: path -> the stamp keys its kept pages named (never their values).
+_STAMP_HINTS: dict[str, tuple[str, ...]] = {}
 
 
 def shell_enabled() -> bool:
@@ -99,8 +108,46 @@ def _logged_in_user(request: HttpRequest) -> Any | None:
 # --- the member shell ------------------------------------------------------------
 
 
-def _shell_key(user_id: int, version: str) -> str:
-    return f"{SHELL_PREFIX}:{user_id}:{version}"
+def _shell_key(user_id: int) -> str:
+    return f"{SHELL_PREFIX}:{user_id}"
+
+
+def _read(request: HttpRequest, user_id: int, page: str | None = None) -> dict[str, Any]:
+    """What the cache holds for this member, in one round trip per request: their
+    version (with the pages' generation when the request has not read it yet),
+    their shell and, when asked, the kept page under the key `page`. Entries carry
+    the version (and the generation) they were made under and are only used when
+    those are still current: a change raises the version, the entry is ignored."""
+    memo = getattr(request, _READ_MEMO, None)
+    fresh = memo is None or memo["user"] != user_id
+    if not fresh and (page is None or page in memo["pages"]):
+        return memo
+    version_key = cache_version_key(user_id)
+    keys: list[str] = []
+    if fresh:
+        keys += [version_key, _shell_key(user_id)]
+        if getattr(request, "_lwp_generation", None) is None:
+            keys.append(GENERATION_KEY)
+    hinted: tuple[str, ...] = ()
+    if page is not None:
+        hinted = _STAMP_HINTS.get(request.path, ())
+        keys += [page, *hinted]
+    found = cache.get_many(keys)
+    if GENERATION_KEY in keys:
+        if GENERATION_KEY in found:
+            request._lwp_generation = int(found[GENERATION_KEY])
+        request_generation(request)  # a lost generation is made anew
+    if fresh:
+        version = found.get(version_key)
+        if version is None:
+            version = member_version(user_id)  # a lost version is made anew
+        setattr(request, _VERSION_MEMO, (user_id, str(version)))
+        memo = {"user": user_id, "shell": found.get(_shell_key(user_id)), "pages": {}}
+        setattr(request, _READ_MEMO, memo)
+    if page is not None:
+        memo["pages"][page] = found.get(page)
+        memo["stamps"] = {k: found[k] for k in hinted if k in found}
+    return memo
 
 
 def shell_for(request: HttpRequest) -> dict[str, Any] | None:
@@ -109,7 +156,11 @@ def shell_for(request: HttpRequest) -> dict[str, Any] | None:
     user = _logged_in_user(request)
     if user is None:
         return None
-    return cache.get(_shell_key(user.pk, request_version(request, user.pk)))
+    page = page_key(request, user.pk) if candidate(request) is not None else None
+    kept = _read(request, user.pk, page)["shell"]
+    if isinstance(kept, dict) and kept.get("version") == request_version(request, user.pk):
+        return kept["data"]
+    return None
 
 
 def prime_shell(request: HttpRequest) -> dict[str, Any] | None:
@@ -143,8 +194,8 @@ def keep_shell(request: HttpRequest, kept: dict[str, Any] | None, user_id: int |
         shell["unread"] = getattr(request, BELL_MEMO)
     if shell and shell != (kept or {}):
         cache.set(
-            _shell_key(user.pk, request_version(request, user.pk)),
-            {**(kept or {}), **shell},
+            _shell_key(user.pk),
+            {"version": request_version(request, user.pk), "data": {**(kept or {}), **shell}},
             SHELL_SECONDS,
         )
 
@@ -185,7 +236,7 @@ def candidate(request: HttpRequest) -> Any | None:
     """The member whose page this request may be answered with, or None."""
     if not page_enabled() or request.method not in ("GET", "HEAD"):
         return None
-    if request.META.get("QUERY_STRING") or "HTTP_AUTHORIZATION" in request.META:
+    if "HTTP_AUTHORIZATION" in request.META:
         return None
     if skipped_path(request.path_info):
         return None
@@ -196,19 +247,58 @@ def candidate(request: HttpRequest) -> Any | None:
 
 
 def page_key(request: HttpRequest, user_id: int) -> str:
+    """The key of this address's kept page for this member. The entry itself
+    carries the generation and the member version it was drawn under."""
     raw = "|".join(
         [
             request._get_raw_host(),
             get_language() or "",
             timezone.localdate().isoformat(),
             request.path,
+            request.META.get("QUERY_STRING", ""),
         ]
     )
     digest = hashlib.sha256(raw.encode()).hexdigest()[:40]
-    return (
-        f"{PAGE_PREFIX}:{request_generation(request)}:{user_id}:"
-        f"{request_version(request, user_id)}:{digest}"
-    )
+    return f"{PAGE_PREFIX}:{user_id}:{digest}"
+
+
+def kept_page(request: HttpRequest, user_id: int) -> dict[str, Any] | None:
+    """The page kept for this member at this address, when it is still current:
+    drawn for them, under today's generation and their current version, and
+    every stamp the view named (`mark_member_cacheable`) unchanged."""
+    key = page_key(request, user_id)
+    stored = _read(request, user_id, key)["pages"].get(key)
+    if not isinstance(stored, dict) or stored.get("user") != user_id:
+        return None
+    if stored.get("generation") != request_generation(request):
+        return None
+    if stored.get("version") != request_version(request, user_id):
+        return None
+    stamps = stored.get("stamps") or {}
+    if stamps:
+        _hint(request.path, stamps)
+        read = _read(request, user_id, key).get("stamps", {})
+        missing = [k for k in stamps if k not in read]
+        if missing:  # a round trip more, when this worker did not expect them
+            read = {**read, **cache.get_many(missing)}
+        if any(read.get(k) != value for k, value in stamps.items()):
+            return None
+    check = stored.get("check")
+    if check is not None:
+        name, argument, value = check
+        if page_check(name, user_id, argument) != value:
+            return None
+    return stored
+
+
+def _hint(path: str, stamps: dict[str, Any]) -> None:
+    """Remember, per worker, which stamps a page at `path` names, so the next
+    request reads them with the page (the values are always read anew)."""
+    keys = tuple(sorted(stamps))
+    if _STAMP_HINTS.get(path) != keys:
+        if len(_STAMP_HINTS) >= 2048:
+            _STAMP_HINTS.clear()
+        _STAMP_HINTS[path] = keys
 
 
 def _showed_messages(request: HttpRequest) -> bool:
@@ -260,14 +350,17 @@ class MemberPageCacheMiddleware:
         user = candidate(request)
         if user is None:
             return self.get_response(request)
-        key = page_key(request, user.pk)
-        stored = cache.get(key)
-        if stored is not None and stored.get("user") == user.pk:
+        stored = kept_page(request, user.pk)
+        if stored is not None:
             return self._rebuild(request, stored)
         response = self.get_response(request)
         mark = getattr(request, REQUEST_MARK, None)
         if mark is not None and storable(request, response):
-            seconds, fresh = mark
+            seconds, fresh, stamps, query, check = mark
+            if request.META.get("QUERY_STRING") and not query:
+                return response
+            if stamps:
+                _hint(request.path, stamps)
             headers = [
                 (name, value)
                 for name, value in response.items()
@@ -276,9 +369,13 @@ class MemberPageCacheMiddleware:
             charset = response.charset or "utf-8"
             content = _to_slots(request, response.content.decode(charset), fresh)
             cache.set(
-                key,
+                page_key(request, user.pk),
                 {
                     "user": user.pk,
+                    "generation": request_generation(request),
+                    "version": request_version(request, user.pk),
+                    "stamps": stamps,
+                    "check": check,
                     "content": content,
                     "charset": charset,
                     "headers": headers,

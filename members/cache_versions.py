@@ -81,6 +81,22 @@ def bump_members(user_ids: Iterable[int | None]) -> None:
     bump_member(*user_ids)
 
 
+# Checks a kept page must pass before it is served: name -> function(user id,
+# argument) giving a value read from the database now. See `mark_member_cacheable`.
+_PAGE_CHECKS: dict[str, Callable[[int, Any], Any]] = {}
+
+
+def register_page_check(name: str, check: Callable[[int, Any], Any]) -> None:
+    """`check(user_id, argument)` reads what a page depends on beyond the member's
+    version and the cache's stamps (a row's fields, say) and returns it, comparable
+    with ==; registered once by the app that draws the page (its AppConfig.ready)."""
+    _PAGE_CHECKS[name] = check
+
+
+def page_check(name: str, user_id: int, argument: Any) -> Any:
+    return _PAGE_CHECKS[name](user_id, argument)
+
+
 def register_fresh_value(name: str, make: Callable[[], str]) -> None:
     """`make()` gives a value that a kept page must show fresh on every request;
     the app that draws it registers it once (its AppConfig.ready)."""
@@ -92,15 +108,38 @@ def fresh_value(name: str) -> str:
 
 
 def mark_member_cacheable(
-    request: Any, *, seconds: int, fresh: dict[str, str] | None = None
+    request: Any,
+    *,
+    seconds: int,
+    fresh: dict[str, str] | None = None,
+    stamps: dict[str, Any] | None = None,
+    query: bool = False,
+    check: tuple[str, Any, Any] | None = None,
 ) -> None:
     """Called by a view whose page, for this member, depends only on the member's own
     state (covered by `member_version`), the pages (the page cache's generation),
-    the address and the language: the project's member page cache
+    the address, the language and the `stamps`: the project's member page cache
     (`leerwerkplaats.member_cache`) may then keep the response for `seconds`.
 
     `fresh` maps a literal value drawn into the page to the name of a registered
     fresh value (`register_fresh_value`): it is filled in anew on every request
-    served from the cache. The CSRF token and the CSP nonce are always filled in."""
+    served from the cache. The CSRF token and the CSP nonce are always filled in.
+
+    `stamps` maps cache keys to the values the view read from them before drawing
+    (an app's generation token, changed whenever what it drew changes): the kept
+    page is served only while every one of them still holds that value; a missing
+    key never matches. `query`: the page may be kept for an address with a query
+    string too (the view marks only query strings it may keep: never one holding
+    what a member typed); without it such a page is never kept.
+
+    `check`: (name of a registered page check, its argument, the value it gave
+    before the page was drawn): the kept page is served only while the check
+    gives that value again (`register_page_check`)."""
     if seconds > 0:
-        request._lwp_member_cacheable = (int(seconds), dict(fresh or {}))
+        request._lwp_member_cacheable = (
+            int(seconds),
+            dict(fresh or {}),
+            dict(stamps or {}),
+            query,
+            check,
+        )

@@ -17,6 +17,7 @@ from django.utils.translation import override
 
 from casuistry import library_html, services
 from casuistry.models import Status, join_choices
+from leerwerkplaats import member_cache
 from tests.casuistry import factories
 from tests.members import factories as member_factories
 
@@ -118,3 +119,42 @@ def _every_stored_value():
     client = store.get_client(write=False)  # Django's RedisCacheClient
     keys = [key for key in client.scan_iter(count=1000) if client.type(key) == b"string"]
     return [client.get(key) or b"" for key in keys]
+
+
+def _state(client, query: str = "") -> str | None:
+    with override("nl"):
+        url = reverse("casuistry:library")
+    return client.get(url + query).get(member_cache.HEADER)
+
+
+def test_a_filtered_page_is_kept_whole_for_the_member_until_a_case_changes(reader):
+    author = member_factories.member()
+    case = factories.case(
+        author=author, title="Blijft niet staan", violence_forms=join_choices(["lichamelijk"])
+    )
+    assert _state(reader, "?vorm=lichamelijk") == "miss"
+    with CaptureQueriesContext(connection) as captured:
+        assert _state(reader, "?vorm=lichamelijk") == "hit"
+    assert not [q for q in captured if "casuistry_case" in q["sql"]]
+
+    services.withdraw_case(author=author, case=case)
+
+    assert _state(reader, "?vorm=lichamelijk") == "miss"
+    assert "Blijft niet staan" not in _library(reader, "?vorm=lichamelijk")
+
+
+def test_a_kept_library_page_is_only_ever_its_own_members(reader, client):
+    factories.case(title="Voor iedereen")
+    assert _state(reader, "?pagina=1") == "miss"
+    assert _state(reader, "?pagina=1") == "hit"
+    other = type(client)()
+    other.force_login(member_factories.member())
+    assert _state(other, "?pagina=1") == "miss"
+    visitor = type(client)()
+    assert _state(visitor, "?pagina=1") is None
+
+
+@pytest.mark.parametrize("query", ["?q=geheimwoord", "?vorm=lichamelijk&q=geheimwoord", "?x=1"])
+def test_a_search_or_a_made_up_address_is_never_kept_whole(reader, query):
+    assert _state(reader, query) is None
+    assert _state(reader, query) is None

@@ -184,3 +184,131 @@ def test_no_read_position_is_written_when_all_was_read(client, busy_thread):
 
     assert not [q for q in captured if "forum_readstate" in q["sql"] and "UPDATE" in q["sql"]]
     assert not [q for q in captured if q["sql"].startswith(("INSERT", "UPDATE"))]
+
+
+def test_a_worker_reuses_its_drawing_only_under_the_version_read_now(client, busy_thread):
+    from unittest import mock
+
+    from django.core.cache import cache
+
+    from forum import thread_html
+
+    thread = busy_thread["thread"]
+    client.force_login(busy_thread["readers"][1])
+    _text(client, thread)
+    # The second visit takes the drawing from this worker's memory: no read of it.
+    with mock.patch.object(cache, "get", wraps=cache.get) as get:
+        _text(client, thread)
+    body = thread_html.BODY.format(pk=thread.pk, variant="")
+    assert not [c for c in get.call_args_list if str(c.args[0]).startswith(body)]
+
+    # Another worker changes the thread (a new generation in the shared cache, as
+    # `forget_threads` there leaves it; or a new post): this worker draws again.
+    Post.objects.filter(thread=thread, text="Een antwoord.").update(text="Een ander antwoord.")
+    cache.set(thread_html.THREAD_GENERATION.format(pk=thread.pk), "van-een-ander-proces", None)
+    assert "Een ander antwoord." in _text(client, thread)
+    factories.post(thread=thread, author=busy_thread["readers"][0], text="Nog een bericht.")
+    assert "Nog een bericht." in _text(client, thread)
+
+
+# --- the whole page kept for a member (leerwerkplaats/member_cache.py) --------------
+
+
+def _kept(client, thread):
+    from leerwerkplaats import member_cache
+
+    response = client.get(thread.get_absolute_url())
+    return response.status_code, response.get(member_cache.HEADER), response.content.decode()
+
+
+def test_a_member_who_read_it_all_gets_the_whole_page_kept_until_the_thread_changes(
+    client, busy_thread
+):
+    thread = busy_thread["thread"]
+    member, other, moderator = (busy_thread["readers"][i] for i in (2, 1, 4))
+    client.force_login(member)
+    assert _kept(client, thread)[1] is None  # the first visit marks it read: not kept
+    assert _kept(client, thread)[1] == "miss"
+    with CaptureQueriesContext(connection) as captured:
+        status, state, text = _kept(client, thread)
+    assert (status, state) == (200, "hit")
+    # The session, the user, the thread's row and the member's own open reports.
+    assert len(captured) <= 4
+    assert not [q for q in captured if 'FROM "forum_post"' in q["sql"]]
+
+    # A new post by someone else (a new last_seq): drawn, shown, marked read.
+    factories.post(thread=thread, author=other, text="Een nieuw bericht.")
+    status, state, text = _kept(client, thread)
+    assert state is None and "Een nieuw bericht." in text
+    assert _kept(client, thread)[1] == "miss"
+    assert _kept(client, thread)[1] == "hit"
+
+    # The member reports a post (no new last_seq): the report link goes at once.
+    from django.urls import reverse
+
+    post = Post.objects.get(text="Een nieuw bericht.")
+    link = reverse("forum:flag", args=[post.pk])
+    assert link in text
+    services.flag_post(post=post, reporter=member, reason=FlagReason.ANDERS)
+    status, state, text = _kept(client, thread)
+    assert state == "miss" and link not in text
+
+    # The thread locked, its category renamed (updates, no signal): at once.
+    services.lock_thread(thread=thread, moderator=moderator)
+    status, state, text = _kept(client, thread)
+    assert state == "miss" and "Dit gesprek is gesloten." in text
+    thread.category.__class__.objects.filter(pk=thread.category_id).update(name="Andere naam")
+    status, state, text = _kept(client, thread)
+    assert state == "miss" and "Andere naam" in text
+
+    # Hidden from members: no kept page is served, the member gets a 404.
+    assert _kept(client, thread)[1] == "hit"
+    Thread.objects.filter(pk=thread.pk).update(hidden=True)
+    assert _kept(client, thread)[0] == 404
+
+
+def test_a_kept_thread_page_is_never_another_members(client, busy_thread):
+    from django.test import Client
+
+    thread = busy_thread["thread"]
+    clients = []
+    for reader in (busy_thread["readers"][2], busy_thread["readers"][3]):
+        own = Client()
+        own.force_login(reader)
+        _kept(own, thread)
+        assert _kept(own, thread)[1] == "miss"  # each one's own page, drawn for them
+        clients.append(own)
+    assert _kept(clients[0], thread)[1] == "hit"
+    assert _kept(clients[1], thread)[1] == "hit"
+    client.force_login(busy_thread["readers"][4])  # the moderator: drawn every time
+    _kept(client, thread)
+    _status, state, text = _kept(client, thread)
+    assert state is None and "Verborgen tekst." in text
+
+
+def test_a_page_with_an_edit_link_is_kept_no_longer_than_the_edit_window(client, busy_thread):
+    from unittest import mock
+
+    from django.core.cache import cache
+
+    thread = busy_thread["thread"]
+    client.force_login(busy_thread["readers"][0])  # the author of "Mijn vraag.", just now
+    _kept(client, thread)
+    with mock.patch.object(cache, "set", wraps=cache.set) as kept:
+        assert _kept(client, thread)[1] == "miss"
+    timeouts = [c.args[2] for c in kept.call_args_list if c.args[0].startswith("memberpage")]
+    assert timeouts and 0 < timeouts[0] <= permissions.EDIT_WINDOW.total_seconds()
+
+
+def test_the_members_own_reaction_shows_at_once_on_a_kept_page(client, busy_thread):
+    thread = busy_thread["thread"]
+    member = busy_thread["readers"][1]
+    client.force_login(member)
+    _kept(client, thread)
+    assert _kept(client, thread)[1] == "miss"
+    pressed = _kept(client, thread)[2].count('aria-pressed="true"')
+
+    services.react(post=Post.objects.get(text="Mijn vraag."), user=member, kind="steun")
+
+    _status, state, text = _kept(client, thread)
+    assert state != "hit" and text.count('aria-pressed="true"') == pressed + 1

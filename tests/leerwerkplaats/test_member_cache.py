@@ -309,3 +309,62 @@ def test_the_version_changes_on_each_thing_the_shell_shows(member):
     after_bell = member_version(member.pk)
 
     assert len({before, after_profile, after_role, after_bell}) == 4
+
+
+def test_a_kept_lesson_costs_two_cache_reads(learner, lesson):
+    # The pages' generation (read for the site, before the session), then the
+    # member's version, shell and kept page in one read: not four round trips.
+    warm(learner, lesson.url)
+    shared = member_cache.cache
+    reads: list[str] = []
+    depth = [0]
+
+    def counting(name, real):
+        # A backend's get_many may call its own get: one read all the same.
+        def call(*args, **kwargs):
+            if not depth[0]:
+                reads.append(name)
+            depth[0] += 1
+            try:
+                return real(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+
+        return call
+
+    names = ("get", "get_many", "has_key")
+    patches = [
+        mock.patch.object(shared, n, side_effect=counting(n, getattr(shared, n))) for n in names
+    ]
+    with patches[0], patches[1], patches[2]:
+        response = learner.get(lesson.url)
+    assert state(response) == "hit"
+    assert reads == ["get", "get_many"]
+
+
+def _kept_key(client: Client, url: str) -> str:
+    shared = member_cache.cache
+    with mock.patch.object(shared, "set", wraps=shared.set) as kept:
+        assert state(client.get(url)) == "miss"
+    return next(c.args[0] for c in kept.call_args_list if c.args[0].startswith("memberpage"))
+
+
+def test_a_page_kept_under_an_older_version_generation_or_for_another_is_not_served(
+    learner, member, lesson
+):
+    bump_member(member.pk)
+    key = _kept_key(learner, lesson.url)
+    shared = member_cache.cache
+    stored = shared.get(key)
+    assert state(learner.get(lesson.url)) == "hit"
+    # The same key, but the entry drawn under an older version, generation, or for
+    # another member: drawn again.
+    for changed in (
+        {"version": "een-oudere-versie"},
+        {"generation": stored["generation"] - 1},
+        {"user": factories.member().pk},
+    ):
+        shared.set(key, {**stored, **changed}, 60)
+        assert state(learner.get(lesson.url)) == "miss", changed
+        shared.set(key, stored, 60)
+        assert state(learner.get(lesson.url)) == "hit"
