@@ -29,10 +29,15 @@ _STREET_ENDINGS = (
     "vaart|polder"
 )
 _CAPWORD = r"[A-ZÀ-Ý][\w'\u2019-]*"
-_HOUSE_NUMBER = (
-    r"(?:\s+(?:nr\.?\s*|nummer\s+)?\d{1,5}"
-    r"(?:\s?[a-zA-Z](?![\w])|-[A-Za-z0-9]{1,4}|\s?[a-z]{1,2}\b)?)"
+# A house number and its addition: "14a", "14 A", "14-2", "28-B", "14 bis", "14 hs", "3 II".
+# The addition is one letter (not the pronoun "u", not the "a" of "a.s."), a hyphen and up to
+# four letters or digits, or one of the written additions; a short word after the number
+# ("Kwikstaartlaan 14 is", "14 in", "14 op", "14 en", "14 te") is no addition.
+HOUSE_NUMBER_ADDITION = re.compile(
+    r"(?:[a-zA-Z](?![\w])|\s(?![uU](?![\w]))[a-zA-Z](?![\w]|\.\w)|-[A-Za-z0-9]{1,4}(?![\w])"
+    r"|\s?(?i:hs|bg|bis|ter|zw|rd|bov|boven|beneden|II|III|IV)(?![\w]))"
 )
+_HOUSE_NUMBER = rf"(?:\s+(?:nr\.?\s*|nummer\s+)?\d{{1,5}}{HOUSE_NUMBER_ADDITION.pattern}?)"
 _STREET = re.compile(
     rf"(?<![\w-])((?:{_CAPWORD}\s+(?:(?:de|van|der|den)\s+)?){{0,2}}"
     rf"[A-ZÀ-Ý][\w'\u2019-]*?(?:{_STREET_ENDINGS})"
