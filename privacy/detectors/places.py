@@ -268,12 +268,19 @@ def find_places(text: str) -> Iterator[Finding]:
             continue
         if first in common_words() or first.endswith("."):
             continue
+        core = _LINK_TAIL.sub("", value)
+        if core.lower() not in places and (
+            (core.isupper() and len(core) <= 4) or _INNER_CAPITAL.search(core)
+        ):
+            continue  # "in NL", "bij de GGZ", "in ParnasSys": an abbreviation or a product
         start, end = m.start(1), m.end(1)
         while end > start and text[end - 1] in ".,;:'\u2019":
             end -= 1
         yield from _split_at_en(text, start, end, places)
 
 
+_LINK_TAIL = re.compile(r"(?:[ -](?:aan|op|en|de|den|der))+$")
+_INNER_CAPITAL = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+[A-ZÀ-Ý]\w*$")
 _STREET_AFTER = re.compile(r" (?:op|aan) (?:de |het )?[A-ZÀ-Ý]")
 
 

@@ -52,3 +52,63 @@ def test_the_canary_is_fully_redacted() -> None:
         "Kwikstaartlaan 17": Label.ADRES,
         "Zoetermeer": Label.PLAATS,
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        # a name typed later without its diacritics, and a part of a double-barrelled name
+        ("Mw. Agnieszka Wójcik kwam. Later belde Wojcik zelf.", "Wojcik", Label.NAAM),
+        ("Mw. Małgorzata Nowak kwam. daarna zei malgorzata niks.", "malgorzata", Label.NAAM),
+        ("Mw. Emine Çelik-Doğan kwam. Doğan zelf belde niet.", "Doğan", Label.NAAM),
+        # a double-barrelled surname with a found name in it is one name with the first name
+        (
+            "Het betreft Piotr Wójcik en zijn vrouw Danuta Wójcik-Kowalska.",
+            "Danuta Wójcik-Kowalska",
+            Label.NAAM,
+        ),
+        # a name typed in lowercase runs on over the names after it
+        ("ik sprak neef mehmet ali dogan gisteren nog", "mehmet ali dogan", Label.NAAM),
+        # a school many schools are named after, in a text about school
+        ("de juf op de kameleon zegt dat ze stil is", "de kameleon", Label.SCHOOL),
+        ("hij zit op de kleine prins en de juf maakt zich zorgen", "de kleine prins", Label.SCHOOL),
+        (
+            "Gesprek met moeder op de Regenboog, met de leerkracht erbij.",
+            "de Regenboog",
+            Label.SCHOOL,
+        ),
+        ("De kinderen zitten nu op de Vuurtoren in groep 3 en 6.", "de Vuurtoren", Label.SCHOOL),
+        # a company named with its legal form
+        ("Hij rijdt voor KV Logistiek B.V. in de haven.", "KV Logistiek B.V.", Label.INSTELLING),
+        # a bare age in a list takes its unit
+        ("Achterin zaten twee kinderen, 4 en 9 jaar, allebei wakker.", "9 jaar", Label.LEEFTIJD),
+    ],
+)
+def test_found_with_its_whole_span(text: str, value: str, label: Label) -> None:
+    assert found(text).get(value) is label, found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a kinship noun opening a sentence is no surname
+        ("Zijn schoonfamilie belt vaak. Neef had hem bedreigd.", "Neef"),
+        ("Er was ruzie. Vriend had een gat in de deur geslagen.", "Vriend"),
+        # a number of years that is a duration or a difference is no age
+        ("Mijn zusje was vier jaar jonger dan ik.", "vier"),
+        ("Wat hij deed, heb ik twintig jaar niet kunnen zeggen.", "twintig"),
+        ("Mw. heeft 14 jaar in een relatie met hem gezeten.", "14"),
+        ("Het wijkteam heeft een wachtlijst van 8 weken.", "8"),
+        ("Hij was boos en is twee weken weggebleven.", "twee"),
+        # an abbreviation or a product after "in"/"bij" is no place
+        ("Ze wonen al tien jaar in NL en hij is bekend bij de GGZ.", "NL"),
+        ("Ze wonen al tien jaar in NL en hij is bekend bij de GGZ.", "GGZ"),
+        ("Het dossier staat in SomToday onder haar nummer.", "SomToday"),
+        # "kdv" before a verb is no day-care centre's name
+        ("De blauwe plek werd door het kdv gemeld.", "kdv gemeld"),
+        # "de sleutel" is the thing in a text about school
+        ("De juf gaf haar de sleutel van de klas.", "de sleutel"),
+    ],
+)
+def test_not_taken(text: str, kept: str) -> None:
+    assert not any(kept in f.text for f in default_engine().scan(text)), found(text)
