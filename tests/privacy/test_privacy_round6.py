@@ -27,7 +27,8 @@ def found(text: str) -> dict[str, Label]:
         ("Kwikstaartlaan 14 u kunt daar aanbellen.", "Kwikstaartlaan 14"),
         ("Afspraak Kwikstaartlaan 14 a.s. zaterdag.", "Kwikstaartlaan 14"),
         ("op de kwikstaartlaan 14 is het onrustig", "kwikstaartlaan 14"),
-        # real additions stay in the address
+        # real additions stay in the address (guards: "14a", "14 A", "14-2", "14 hs" were
+        # taken before too; "in", "op", "en", "te" were cut off by the tail rule)
         ("Ze woont op Kwikstaartlaan 14a sinds mei.", "Kwikstaartlaan 14a"),
         ("Ze woont op Kwikstaartlaan 14 A sinds mei.", "Kwikstaartlaan 14 A"),
         ("Ze woont op Kwikstaartlaan 14-2 sinds mei.", "Kwikstaartlaan 14-2"),
@@ -58,10 +59,11 @@ def test_the_canary_is_fully_redacted() -> None:
     ("text", "value", "label"),
     [
         # a name typed later without its diacritics, and a part of a double-barrelled name
-        ("Mw. Agnieszka Wójcik kwam. Later belde Wojcik zelf.", "Wojcik", Label.NAAM),
+        ("Mw. Halina Zielińska kwam. Later belde zielinska terug.", "zielinska", Label.NAAM),
         ("Mw. Małgorzata Nowak kwam. daarna zei malgorzata niks.", "malgorzata", Label.NAAM),
         ("Mw. Emine Çelik-Doğan kwam. Doğan zelf belde niet.", "Doğan", Label.NAAM),
         # a double-barrelled surname with a found name in it is one name with the first name
+        # (a guard: deduce finds this one too; the rule is for the texts where it does not)
         (
             "Het betreft Piotr Wójcik en zijn vrouw Danuta Wójcik-Kowalska.",
             "Danuta Wójcik-Kowalska",
@@ -106,7 +108,7 @@ def test_found_with_its_whole_span(text: str, value: str, label: Label) -> None:
         ("Het dossier staat in SomToday onder haar nummer.", "SomToday"),
         # "kdv" before a verb is no day-care centre's name
         ("De blauwe plek werd door het kdv gemeld.", "kdv gemeld"),
-        # "de sleutel" is the thing in a text about school
+        # "de sleutel" is the thing in a text about school (a guard for the school names)
         ("De juf gaf haar de sleutel van de klas.", "de sleutel"),
     ],
 )
