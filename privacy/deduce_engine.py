@@ -173,6 +173,8 @@ def _deduce_piece(text: str, offset: int, piece: str) -> Iterator[Finding]:
             continue
         # deduce's offsets can be numpy integers: plain ints from here on
         start, end = offset + int(annotation.start_char), offset + int(annotation.end_char)
+        if label is Label.ADRES:
+            end = _address_end(text, start, end)
         if label in _ONE_LINE_LABELS and "\n" in text[start:end]:
             yield from _line_pieces(text, start, end, label)
             continue
@@ -194,3 +196,21 @@ def _line_pieces(text: str, start: int, end: int, label: Label) -> Iterator[Find
             piece_end = piece_start + len(stripped)
             yield Finding(piece_start, piece_end, label, stripped, DETECTOR)
         position += len(line) + 1
+
+
+_NUMBER_AND_TAIL = re.compile(r"\d(?=\s?[A-Za-z]{1,4}$)|\d$")
+
+
+def _address_end(text: str, start: int, end: int) -> int:
+    """deduce's address ends at its house number and a real addition: "Kwikstaartlaan 14
+    is" loses "is" (no addition, a word), "Oudedijk 28-B" gains its "-B"."""
+    from privacy.detectors.places import HOUSE_NUMBER_ADDITION  # import cycle at module level
+
+    number = _NUMBER_AND_TAIL.search(text, start, end)
+    if number is None:
+        return end
+    number_end = number.end()
+    addition = HOUSE_NUMBER_ADDITION.match(text, number_end)
+    if addition is not None and (addition.end() >= end or end == number_end):
+        return addition.end()
+    return number_end

@@ -8,11 +8,12 @@ import bisect
 import itertools
 import re
 import threading
+import unicodedata
 from collections.abc import Iterable, Sequence
 
 from privacy.allowlist import allowed_ranges, is_not_name, is_public_number, is_public_site
 from privacy.detectors import DETECTORS, Detector
-from privacy.detectors.ages import is_age_range
+from privacy.detectors.ages import is_age_range, is_duration
 from privacy.detectors.lexicon import common_words, dutch_words, first_names
 from privacy.detectors.lexicon import surnames as surnames_alone
 from privacy.errors import check_text
@@ -88,7 +89,11 @@ class Engine:
             kept = [
                 _extend_particle(text, _extend_initials(text, f)) for f in _trim_names(text, kept)
             ]
+            kept.extend(_double_barrelled(text, kept))
             kept.extend(_joined_names(text, kept))
+            kept = [
+                _extend_lowercase_name(text, f) for f in kept if not _role_word_opening(text, f)
+            ]
             kept = [_with_hash_and_without_possessive(text, f) for f in kept]
             kept = _without_particle_names_of_organisations(kept)
             return resolve_overlaps(text, kept)
@@ -109,6 +114,12 @@ def _apply_allowlist(text: str, findings: Iterable[Finding]) -> Iterable[Finding
             continue
         if finding.label is Label.LEEFTIJD and is_age_range(text, finding.start, finding.end):
             continue
+        if (
+            finding.label is Label.LEEFTIJD
+            and finding.detector == "deduce"
+            and is_duration(text, finding.start, finding.end)
+        ):
+            continue  # deduce's "14" in "heeft 14 jaar in een relatie gezeten"
         if finding.label in STRUCTURED_LABELS or not allowed:
             yield finding
             continue
@@ -248,6 +259,7 @@ def _propagate_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
     """Find every other occurrence of a found name, also in another case."""
     common = common_words()
     given = first_names()
+    words = dutch_words()
     exact: set[str] = set()
     folded_names: set[str] = set()
     for finding in findings:
@@ -274,8 +286,17 @@ def _propagate_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
                 exact.add(token.upper())
             else:
                 folded_names.add(token.lower())
+            parts = lowered.split("-")
+            for part in {lowered, *(parts if len(parts) > 1 else ())}:
+                plain = without_accents(part)
+                if len(plain) < 4 or plain in common or (part != lowered and part in words):
+                    continue
+                if part != lowered:
+                    folded_names.add(part)  # "Doğan" alone beside "Çelik-Doğan"
+                if plain != part:
+                    # "Wójcik" typed later as "Wojcik", "Małgorzata" as "malgorzata"
+                    folded_names.add(plain)
     found: list[Finding] = []
-    words = dutch_words()
     for names, ignore_case in ((exact, False), (folded_names, True)):
         if names:
             found.extend(
@@ -289,6 +310,17 @@ def _propagate_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
 _DETERMINER = re.compile(
     r"(?<![\w-])(?:de|het|een|die|deze|dat|dit|geen|elke|iedere|zo'n)\s+$", re.IGNORECASE
 )
+
+
+_NOT_DECOMPOSED = str.maketrans(
+    {"\u0142": "l", "\u00f8": "o", "\u0131": "i", "\u0111": "d", "\u00df": "ss", "\u00e6": "ae"}
+)
+
+
+def without_accents(value: str) -> str:
+    """``value`` without its diacritics, as names are often typed: "wójcik" -> "wojcik"."""
+    decomposed = unicodedata.normalize("NFKD", value.translate(_NOT_DECOMPOSED))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _the_word_not_the_name(
@@ -564,10 +596,19 @@ def _joined_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
     joined = []
     for first, second in itertools.pairwise(names):
         between = _JOINING_PARTICLE.fullmatch(text, first.end, second.start)
-        if (between is not None and second.text[:1].isupper()) or (
-            text[first.end : second.start] in (" ", "\t")
-            and _JOINING_PARTICLE.match(" " + second.text) is not None
-            and first.text[:1].isupper()
+        if (
+            (
+                text[first.end : second.start] == " "
+                and first.text[:1].isupper()
+                and second.text[:1].isupper()
+                and "-" in second.text
+            )
+            or (between is not None and second.text[:1].isupper())
+            or (
+                text[first.end : second.start] in (" ", "\t")
+                and _JOINING_PARTICLE.match(" " + second.text) is not None
+                and first.text[:1].isupper()
+            )
         ):
             joined.append(
                 Finding(
@@ -579,6 +620,78 @@ def _joined_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
                 )
             )
     return joined
+
+
+_CAPITALISED_PARTS = re.compile(
+    r"(?<![\w-])[A-ZÀ-Ý][\w'\u2019]+(?:-[A-ZÀ-Ý][\w'\u2019]+)+(?![\w-])"
+)
+
+
+def _double_barrelled(text: str, findings: Sequence[Finding]) -> list[Finding]:
+    """A double-barrelled surname with a found name in it is one name: "Wójcik-Nowicka"
+    beside "Krzysztof Wójcik", "Çelik-Doğan" (the repetition path stops at a hyphen)."""
+    if "-" not in text:
+        return []
+    names = {
+        word
+        for f in findings
+        if f.label is Label.NAAM
+        for word in _NAME_TOKEN.findall(f.text)
+        if len(word) >= 3 and word[:1].isupper()
+    }
+    if not names:
+        return []
+    return [
+        Finding(m.start(), m.end(), Label.NAAM, m.group(0), "naam-dubbel")
+        for m in _CAPITALISED_PARTS.finditer(text)
+        if any(part in names for part in m.group(0).split("-"))
+    ]
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([a-zà-ÿ\u0100-\u017f][\w'\u2019-]*)")
+
+
+def _extend_lowercase_name(text: str, finding: Finding) -> Finding:
+    """A name typed in lowercase runs on over the names after it: "mehmet ali dogan"."""
+    if finding.label is not Label.NAAM or not finding.text.islower():
+        return finding
+    end = finding.end
+    given, family, common = first_names(), surnames_alone(), common_words()
+    for _ in range(3):
+        nxt = _NEXT_WORD.match(text, end)
+        if nxt is None:
+            break
+        word = nxt.group(1)
+        if word in common or word in _PARTICLES or (word not in given and word not in family):
+            break
+        if word in dutch_words() and word not in given:
+            break  # a surname that is also a word ("visser") needs more than its place here
+        end = nxt.end()
+    if end == finding.end:
+        return finding
+    return Finding(finding.start, end, finding.label, text[finding.start : end], finding.detector)
+
+
+#: Kinship and role nouns that deduce takes for surnames when they open a sentence.
+_ROLE_NOUNS = frozenset(
+    {"neef", "nicht", "vriend", "vriendin", "oom", "tante", "broer", "zus", "moeder",
+     "vader", "oma", "opa", "buurman", "buurvrouw", "collega", "zoon", "dochter",
+     "stiefvader", "stiefmoeder", "schoonmoeder", "schoonvader", "zwager", "schoonzus",
+     "hierbij", "hierna", "verder", "daarna", "volgens", "betreft"}
+)  # fmt: skip
+
+
+def _role_word_opening(text: str, finding: Finding) -> bool:
+    """ "Neef mehmet belde", "Vriend had de deur ingetrapt": a kinship noun opening a
+    sentence is no surname, unless the text also writes it capitalised elsewhere."""
+    if finding.label is not Label.NAAM or " " in finding.text:
+        return False
+    if finding.text.lower() not in _ROLE_NOUNS or not finding.text[:1].isupper():
+        return False
+    if _SENTENCE_BEFORE.search(text, max(0, finding.start - 4), finding.start) is None:
+        return False
+    pattern = rf"(?<![.!?:\n]\s)(?<![.!?:\n])(?<=\S\s){re.escape(finding.text)}(?![\w-])"
+    return re.search(pattern, text) is None
 
 
 def _extend_initials(text: str, finding: Finding) -> Finding:

@@ -40,12 +40,14 @@ _NUM_REACH = max(NUMBER_WORD_MAX_CHARS, 6)
 # "... jaar" is a duration, not an age, when one of these words follows.
 _DURATION_AFTER = re.compile(
     r"\s*(?:lang|geleden|samen|getrouwd|gewacht|gewerkt|bezig|in\s+dienst|werkzaam|"
-    r"gevangenis|cel|later|eerder|terug|na|daarna|voor|verder|duurde?)\b",
+    r"gevangenis|cel|later|eerder|terug|na|daarna|voor|verder|duurde?|jonger|ouder|niet|"
+    r"nooit|weg|weggebleven|gewoond|gezeten)\b",
     re.IGNORECASE,
 )
 _DURATION_BEFORE = re.compile(
     r"\b(?:al|sinds|ruim|bijna\s+al|afgelopen|laatste|eerste|komende|voor|na|over|tot|"
     r"t/m|in|binnen|gedurende|elke|iedere|om\s+de|per|die|dat|nu|jaar|tot\s+en\s+met|"
+    r"heeft|had|hebben|hadden|wachtlijst\s+van|wachttijd\s+van|"
     r"en|-)\s*$",
     re.IGNORECASE,
 )
@@ -174,7 +176,35 @@ _LIST_FIRST_WORDS = first_words(_LIST_WORDS)
 
 @distinct
 def find_ages(text: str) -> Iterator[Finding]:
-    """Every expression of someone's age in ``text``."""
+    """Every expression of someone's age in ``text``: a bare number takes the unit after
+    it ("3 en 8 jaar"), and a number whose "jaar" is a duration or a difference ("was vier
+    jaar jonger", "twintig jaar niet") is no age."""
+    for finding in _find_ages(text):
+        unit = _UNIT_AFTER.match(text, finding.end)
+        if unit is None:
+            yield finding
+        elif not _DURATION_AFTER.match(text, unit.end()):
+            yield _make(text, finding.start, unit.end(), finding.detector)
+
+
+def is_duration(text: str, start: int, end: int) -> bool:
+    """Whether the number (with its unit or not) at ``start:end`` is a duration: "heeft 14
+    jaar in een relatie gezeten", "wachtlijst van 8 weken", "vier jaar jonger"."""
+    if _CLEAR_DURATION_BEFORE.search(text, max(0, start - 25), start):
+        return True
+    unit = _UNIT_AFTER.match(text, end) or _WEEKS_AFTER.match(text, end)
+    return _DURATION_AFTER.match(text, unit.end() if unit else end) is not None
+
+
+_CLEAR_DURATION_BEFORE = re.compile(
+    r"\b(?:al|sinds|ruim|afgelopen|laatste|gedurende|binnen|heeft|had|hebben|hadden|"
+    r"wachtlijst\s+van|wachttijd\s+van)\s+$",
+    re.IGNORECASE,
+)
+_WEEKS_AFTER = re.compile(r"[ \t]+(?:weken|week|dagen|dag)(?![\w])")
+
+
+def _find_ages(text: str) -> Iterator[Finding]:
     lowered = folded(text).text
     # Each pattern needs a word that is cheap to look for first; the costly ones are
     # only tried next to it (see privacy/fast.py).
@@ -289,6 +319,9 @@ def _name_van(text: str) -> Iterator[Finding]:
         yield from _more_ages(text, m.end(2))
 
 
+_UNIT_AFTER = re.compile(r"[ \t]+(?:jaar|jr\.?|maanden|maand|mnd\.?)(?![\w])")
+
+
 def _more_ages(text: str, end: int) -> Iterator[Finding]:
     """The ages that follow a first one in a list: "4 en 7", "3, 6 en 11"."""
     while (m := _MORE_AGES.match(text, end)) is not None and _age_ok(m.group(1)):
@@ -296,7 +329,9 @@ def _more_ages(text: str, end: int) -> Iterator[Finding]:
             return
         if is_age_range(text, m.start(1), m.end(1)):
             return
-        yield _make(text, m.start(1), m.end(1))
+        unit = _UNIT_AFTER.match(text, m.end(1))
+        age_end = unit.end() if unit is not None else m.end(1)
+        yield _make(text, m.start(1), age_end)  # "3 en 8 jaar": the last one with its unit
         end = m.end(1)
 
 

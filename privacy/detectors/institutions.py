@@ -71,7 +71,33 @@ _SCHOOL_CONTEXT = re.compile(
     r"\b(?i:groep\s+\d{1,2}|klas\s+\d|brugklas|(?:havo|vwo|vmbo|mavo|atheneum|gymnasium)"
     r"(?:\s+\d)?|leerling|leerlingen|juf|meester|mentor|docent|intern\s+begeleider|"
     r"directeur|directie|zorgcoördinator|zit|zitten|zat|zaten|gaat|gaan|ging)"
-    rf"\s+(?:van|op|naar)\s+((?:het|de)\s+)?({_PROPER})"
+    rf"\s+(?:(?:nu|nog|al|ook|toen|daar)\s+)?(?:van|op|naar)\s+((?:het|de)\s+)?({_PROPER})"
+)
+
+#: Names many Dutch primary schools and day-care centres share ("De Regenboog", "De
+#: Klimop"): after "de"/"het" in a text about school or day care, in any case, they are a
+#: school's name, not a street without a type word ("op de Regenboog") or a person.
+_COMMON_SCHOOL_NAMES = (
+    "regenboog", "klimop", "fonkelsteen", "vlinderhof", "kameleon", "kleine prins",
+    "sterrenwachter", "sterrenkijker", "wilgen", "fontein", "springplank", "toermalijn",
+    "vuurtoren", "horizon", "schakel", "wegwijzer", "bron", "ark", "zonnewijzer",
+    "tandem", "piramide", "windroos", "octopus", "kompas", "zevensprong", "meander",
+    "globe", "driehoek", "vlinderboom", "boomhut", "speelkasteel", "notenkraker",
+    "zonnebloem", "wereldwijzer", "ontdekking", "sleutel", "startbaan", "tweemaster",
+    "vliegeraar", "zeppelin", "watertoren", "duizendpoot", "klaverweide", "dolfijn",
+    "kinderhof", "bolster", "krullevaar", "ooievaar", "mozaïek",
+    "peppel", "plataan", "esdoorn", "linde", "kastanje", "triangel",
+    "hoeksteen", "morgenster", "poolster", "regenbui", "toverberg", "vogelaar",
+    "wingerd", "wieken", "zonnestraal", "zonnehoek", "ukkepuk", "ukkie",
+)  # fmt: skip
+_COMMON_SCHOOL = re.compile(
+    rf"(?<![\w-])(?i:de|het|'t)[ \t]+(?i:{keyword_pattern(_COMMON_SCHOOL_NAMES, space=' ')})"
+    r"(?![\w-])"
+)
+_SCHOOL_TOPIC = re.compile(
+    r"(?<![\w-])(?i:juf|juffrouw|meester|school|basisschool|klas|groep|leerkracht|leerling|"
+    r"mentor|ib'?er|intern\s+begeleider|kdv|bso|kinderopvang|peuteropvang|opvang|"
+    r"pedagogisch|schoolplein|ouderavond|oudergesprek|zorgco[öo]rdinator|directeur)"
 )
 
 _INSTITUTION_TYPES_LIST = (
@@ -183,6 +209,12 @@ _NOT_SCHOOL_TYPES = frozenset(
 
 
 def _find_schools(text: str) -> Iterator[Finding]:
+    if _SCHOOL_TOPIC.search(text):
+        for m in _COMMON_SCHOOL.finditer(text):
+            name = m.group(0).split(maxsplit=1)[1]
+            if name.islower() and name in common_words():
+                continue  # "de sleutel", "de fontein": the thing, unless capitalised
+            yield Finding(m.start(), m.end(), Label.SCHOOL, m.group(0), "school-naam")
     if "school" in text:
         for m in _ONE_WORD_SCHOOL.finditer(text):
             if m.group(0).lower() not in _SCHOOL_KINDS:
@@ -194,6 +226,8 @@ def _find_schools(text: str) -> Iterator[Finding]:
     for m in finditer_words(_SCHOOL_LOWER, _SCHOOL_LOWER_FIRST_WORDS, text):
         if m.group(1).split()[-1] in common_words():
             continue
+        if " " not in m.group(1) and m.group(1) in dutch_words():
+            continue  # "door het kdv aangemeld": a verb, not the centre's name
         yield Finding(m.start(), m.end(1), Label.SCHOOL, text[m.start() : m.end(1)], "school")
     if contains_any(text, _SCHOOL_SUFFIX_WORDS):
         for m in _SCHOOL_SUFFIX.finditer(text):
@@ -307,6 +341,28 @@ _CONGREGATION = re.compile(
 _CONGREGATION_WORDS = ("gemeente", "kerk", "parochie", "moskee", "synagoge", "tempel")
 
 
+# a company by its legal form: "YB Transport B.V.", "Schoonmaakbedrijf Dekker BV"
+_LEGAL_FORM = re.compile(
+    r"(?<![\w-])((?:[A-ZÀ-Ý0-9][\w&'\u2019.-]*[ \t]+){1,4}(?:B\.V\.|BV|N\.V\.|NV|V\.O\.F\.|VOF))"
+    r"(?![\w])"
+)
+
+
+@distinct
+def find_companies(text: str) -> Iterator[Finding]:
+    """A company named with its legal form: "YB Transport B.V.", "Dekker Bouw BV"."""
+    if not contains_any(text, ("B.V.", "BV", "N.V.", "NV", "V.O.F.", "VOF")):
+        return
+    for m in _LEGAL_FORM.finditer(text):
+        words = m.group(1).split()
+        while len(words) > 2 and (is_not_name(words[0]) or words[0].lower() in common_words()):
+            words.pop(0)
+        start = m.end(1) - len(" ".join(words))
+        if text[start : m.end(1)] != " ".join(words):
+            start = m.start(1)
+        yield Finding(start, m.end(1), Label.INSTELLING, text[start : m.end(1)], "instelling")
+
+
 @distinct
 def find_congregations(text: str) -> Iterator[Finding]:
     """A church, congregation or mosque by its one-word name ("Pauluskerk") or with the
@@ -405,4 +461,5 @@ DETECTORS = (
     find_known_organisations,
     find_congregations,
     find_organisation_names,
+    find_companies,
 )

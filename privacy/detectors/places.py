@@ -29,10 +29,15 @@ _STREET_ENDINGS = (
     "vaart|polder"
 )
 _CAPWORD = r"[A-ZÀ-Ý][\w'\u2019-]*"
-_HOUSE_NUMBER = (
-    r"(?:\s+(?:nr\.?\s*|nummer\s+)?\d{1,5}"
-    r"(?:\s?[a-zA-Z](?![\w])|-[A-Za-z0-9]{1,4}|\s?[a-z]{1,2}\b)?)"
+# A house number and its addition: "14a", "14 A", "14-2", "28-B", "14 bis", "14 hs", "3 II".
+# The addition is one letter (not the pronoun "u", not the "a" of "a.s."), a hyphen and up to
+# four letters or digits, or one of the written additions; a short word after the number
+# ("Kwikstaartlaan 14 is", "14 in", "14 op", "14 en", "14 te") is no addition.
+HOUSE_NUMBER_ADDITION = re.compile(
+    r"(?:[a-zA-Z](?![\w])|\s(?![uU](?![\w]))[a-zA-Z](?![\w]|\.\w)|-[A-Za-z0-9]{1,4}(?![\w])"
+    r"|\s?(?i:hs|bg|bis|ter|zw|rd|bov|boven|beneden|II|III|IV)(?![\w]))"
 )
+_HOUSE_NUMBER = rf"(?:\s+(?:nr\.?\s*|nummer\s+)?\d{{1,5}}{HOUSE_NUMBER_ADDITION.pattern}?)"
 _STREET = re.compile(
     rf"(?<![\w-])((?:{_CAPWORD}\s+(?:(?:de|van|der|den)\s+)?){{0,2}}"
     rf"[A-ZÀ-Ý][\w'\u2019-]*?(?:{_STREET_ENDINGS})"
@@ -263,12 +268,19 @@ def find_places(text: str) -> Iterator[Finding]:
             continue
         if first in common_words() or first.endswith("."):
             continue
+        core = _LINK_TAIL.sub("", value)
+        if core.lower() not in places and (
+            (core.isupper() and len(core) <= 4) or _INNER_CAPITAL.search(core)
+        ):
+            continue  # "in NL", "bij de GGZ", "in ParnasSys": an abbreviation or a product
         start, end = m.start(1), m.end(1)
         while end > start and text[end - 1] in ".,;:'\u2019":
             end -= 1
         yield from _split_at_en(text, start, end, places)
 
 
+_LINK_TAIL = re.compile(r"(?:[ -](?:aan|op|en|de|den|der))+$")
+_INNER_CAPITAL = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+[A-ZÀ-Ý]\w*$")
 _STREET_AFTER = re.compile(r" (?:op|aan) (?:de |het )?[A-ZÀ-Ý]")
 
 
