@@ -84,18 +84,36 @@ def _decide(batch: _EventBatch) -> dict[ThreadConsumer, tuple[int | None, dict[s
         for consumer in consumers
         if consumer.user_id is not None
     ]
-    users = users_for_live_check(wanted)
+    prepared = event.get("prepared")
+    users = users_for_live_check(
+        wanted,
+        annotations=(
+            selectors.live_thread_annotations(event["thread_id"]) if prepared is not None else None
+        ),
+    )
     loaded = [
         users.get((c.user_id, c.checked_session_key())) if c.user_id is not None else None
         for c in consumers
     ]
-    frames = selectors.live_frames(
-        thread_id=event["thread_id"],
-        seq=event["seq"],
-        kind=event["kind"],
-        post_id=event["post_id"],
-        users=loaded,
-    )
+    frames = None
+    if prepared is not None:
+        # The usual way: the posting process rendered the frames at the commit;
+        # each member is decided now, and no query is needed beyond the check.
+        frames = selectors.prepared_live_frames(
+            prepared=prepared,
+            thread_id=event["thread_id"],
+            seq=event["seq"],
+            post_id=event["post_id"],
+            users=loaded,
+        )
+    if frames is None:
+        frames = selectors.live_frames(
+            thread_id=event["thread_id"],
+            seq=event["seq"],
+            kind=event["kind"],
+            post_id=event["post_id"],
+            users=loaded,
+        )
     answers = {}
     for consumer, user, (permitted, frame) in zip(consumers, loaded, frames, strict=True):
         refusal = consumer.refusal_for(user, permitted=permitted)
@@ -159,6 +177,8 @@ class ThreadConsumer(LiveConsumer):
         refusal, frame = await self._checked_frame(event)
         if refusal is not None:
             await self.close_with(refusal)
+        elif isinstance(frame, selectors.LiveFrame):
+            await self.send(text_data=frame.text)  # encoded once for all its sockets
         elif frame is not None:
             await self.send_json(frame)
 

@@ -92,6 +92,38 @@ async def test_a_new_post_arrives_live():
     await socket.disconnect()
 
 
+async def test_a_live_post_reaches_reader_author_and_moderator_without_a_render_in_the_worker(
+    monkeypatch,
+):
+    """The frames were rendered once at the commit and travel with the event; the
+    worker only checks its members again and picks each socket's frame."""
+    from forum import consumers as forum_consumers
+
+    author, thread = await setup_thread()
+    reader = await sync_to_async(member_factories.member)()
+    moderator = await sync_to_async(factories.moderator)()
+    sockets = []
+    for user in (reader, author, moderator):
+        socket, connected, _ = await open_socket(user, thread.pk)
+        assert connected
+        sockets.append(socket)
+
+    def no_rendering(**kwargs):
+        raise AssertionError("the worker rendered the post")
+
+    monkeypatch.setattr(forum_consumers.selectors, "live_frames", no_rendering)
+    post = await reply(thread, author, "Eenmaal gerenderd.")
+
+    frames = [await socket.receive_json_from(timeout=WAIT) for socket in sockets]
+    assert all((f["type"], f["seq"], f["id"]) == ("post", post.seq, post.pk) for f in frames)
+    assert all("Eenmaal gerenderd." in f["html"] for f in frames)
+    assert "Bewerken" not in frames[0]["html"] and "Modereren" not in frames[0]["html"]
+    assert "Bewerken" in frames[1]["html"]
+    assert "Modereren" in frames[2]["html"]
+    for socket in sockets:
+        await socket.disconnect()
+
+
 async def test_a_herleidbaar_flag_hides_the_post_live():
     author, thread = await setup_thread()
     reader = await sync_to_async(member_factories.member)()
