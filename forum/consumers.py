@@ -9,6 +9,7 @@ group event into a frame rendered for its own member. It writes nothing."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import threading
 import time
 import weakref
@@ -17,12 +18,16 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from channels.db import database_sync_to_async
+from django.conf import settings
+from django.db import DatabaseError
 
 from members.live import LiveConsumer
 from members.selectors import user_for_live_check, users_for_live_check
 
 from . import selectors, services
 from .broadcast import THREAD_EVENT, TYPING_EVENT, ThreadEventMessage, TypingMessage, thread_group
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(eq=False)
@@ -135,6 +140,71 @@ async def _answer_batch(batch: _EventBatch) -> None:
 _batch_tasks: set[asyncio.Task[None]] = set()
 
 
+# --- catching up on events the channel layer never delivered -----------------
+#
+# The client finds a gap only when a later frame shows it. An event the layer drops
+# (channels_redis keeps at most `capacity` messages per worker process and drops
+# newer ones, and forgets messages older than `expiry`: a worker that fell that far
+# behind on an overloaded machine; a group membership past `group_expiry`) with no
+# event after it would leave the socket behind for good. So each worker process
+# compares, every FORUM_CATCH_UP_SECONDS, the threads its sockets watch with the
+# database: a socket that has still not been sent an event committed a whole period
+# earlier is told to resync (`{"type": "resync"}`), and its client resumes from its
+# own last seq. docs/live.md, "Forum threads".
+
+#: How often a worker process compares its sockets with the threads' `last_seq`.
+CATCH_UP_SECONDS = 5.0
+
+
+def _catch_up_seconds() -> float:
+    return float(getattr(settings, "FORUM_CATCH_UP_SECONDS", CATCH_UP_SECONDS))
+
+
+def _last_seqs(thread_ids: list[int]) -> dict[int, int]:
+    return selectors.last_seqs(thread_ids)
+
+
+async def _catch_up() -> None:
+    """One per event loop (worker process) while it has thread sockets."""
+    committed: dict[int, int] = {}
+    while True:
+        await asyncio.sleep(_catch_up_seconds())
+        with _batches_lock:
+            watched = {thread_id: list(sockets) for thread_id, sockets in _thread_sockets.items()}
+        if not watched:
+            return
+        for thread_id, sockets in watched.items():
+            earlier = committed.get(thread_id)
+            if earlier is None:
+                continue
+            behind = [socket for socket in sockets if socket.missed(earlier)]
+            if behind:
+                logger.warning(
+                    "live: %d sockets on thread %d never got event %d; resync",
+                    len(behind),
+                    thread_id,
+                    earlier,
+                )
+            for socket in behind:
+                socket.catch_up(earlier)
+        try:
+            committed = await database_sync_to_async(_last_seqs)(list(watched))
+        except DatabaseError:
+            logger.warning("live: the catch-up check could not read the threads", exc_info=True)
+            committed = {}
+
+
+_catch_up_tasks: dict[asyncio.AbstractEventLoop, asyncio.Task[None]] = {}
+
+
+def _start_catch_up() -> None:
+    loop = asyncio.get_running_loop()
+    task = _catch_up_tasks.get(loop)
+    if task is None or task.done():
+        task = _catch_up_tasks[loop] = loop.create_task(_catch_up(), name="forum-catch-up")
+        task.add_done_callback(lambda done: _catch_up_tasks.pop(loop, None))
+
+
 #: A connection's `typing` frames reach the others at most once per this many seconds.
 TYPING_INTERVAL = 3.0
 
@@ -142,6 +212,10 @@ TYPING_INTERVAL = 3.0
 class ThreadConsumer(LiveConsumer):
     typing_interval: ClassVar[float] = TYPING_INTERVAL
     _typed_at: float | None = None
+    #: The highest seq this socket's client has been sent (or said it had, in its
+    #: `resume`); None before either. The catch-up check compares it with the thread.
+    sent_seq: int | None = None
+    _caught_up_for = 0
 
     @property
     def thread_id(self) -> int:
@@ -153,6 +227,24 @@ class ThreadConsumer(LiveConsumer):
     async def join_groups(self) -> None:
         await self.join(thread_group(self.thread_id))
         _register(self)
+        _start_catch_up()
+
+    def _sent(self, seq: int) -> None:
+        if self.sent_seq is None or seq > self.sent_seq:
+            self.sent_seq = seq
+
+    def missed(self, seq: int) -> bool:
+        """Has this socket still not been sent event `seq` (asked once per seq)?"""
+        return (
+            not self.closing
+            and self.sent_seq is not None
+            and self.sent_seq < seq
+            and self._caught_up_for < seq
+        )
+
+    def catch_up(self, seq: int) -> None:
+        self._caught_up_for = seq
+        self.request_resync()
 
     async def disconnect(self, code: int) -> None:
         _unregister(self)
@@ -165,8 +257,11 @@ class ThreadConsumer(LiveConsumer):
         return selectors.frames_after(thread_id=self.thread_id, after=after, user=user)
 
     async def replay_after(self, after: int) -> None:
-        for frame in await database_sync_to_async(self._frames_after)(after):
+        frames = await database_sync_to_async(self._frames_after)(after)
+        for frame in frames:
             await self.send_json(frame)
+        # The client has everything up to `after` (so it says) and now the replay.
+        self._sent(max([after, *(frame["seq"] for frame in frames)]))
 
     # --- live events: checked and rendered once per process, not once per socket ---
 
@@ -177,10 +272,13 @@ class ThreadConsumer(LiveConsumer):
         refusal, frame = await self._checked_frame(event)
         if refusal is not None:
             await self.close_with(refusal)
-        elif isinstance(frame, selectors.LiveFrame):
+            return
+        if isinstance(frame, selectors.LiveFrame):
             await self.send(text_data=frame.text)  # encoded once for all its sockets
         elif frame is not None:
             await self.send_json(frame)
+        if frame is not None:
+            self._sent(event["seq"])
 
     async def _checked_frame(
         self, event: ThreadEventMessage

@@ -420,6 +420,11 @@ def get_suspended_member(*, user: Any, pk: int) -> Any:
 # --- live frames (forum.consumers) ------------------------------------------
 
 
+def last_seqs(thread_ids: list[int]) -> dict[int, int]:
+    """Each thread's `last_seq` (the live catch-up check): one query."""
+    return dict(Thread.objects.filter(pk__in=thread_ids).values_list("pk", "last_seq"))
+
+
 def can_read_thread_id(*, user: Any, thread_id: int) -> bool:
     """One query: may `user` (fresh from the live check) see this thread now?"""
     return Thread.objects.visible_to(user).filter(pk=thread_id).exists()
