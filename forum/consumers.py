@@ -166,11 +166,16 @@ def _last_seqs(thread_ids: list[int]) -> dict[int, int]:
 
 async def _catch_up() -> None:
     """One per event loop (worker process) while it has thread sockets."""
+    loop = asyncio.get_running_loop()
     committed: dict[int, int] = {}
     while True:
         await asyncio.sleep(_catch_up_seconds())
         with _batches_lock:
-            watched = {thread_id: list(sockets) for thread_id, sockets in _thread_sockets.items()}
+            watched = {
+                thread_id: mine
+                for thread_id, sockets in _thread_sockets.items()
+                if (mine := [socket for socket in sockets if socket.loop is loop])
+            }
         if not watched:
             return
         for thread_id, sockets in watched.items():
@@ -216,6 +221,7 @@ class ThreadConsumer(LiveConsumer):
     #: `resume`); None before either. The catch-up check compares it with the thread.
     sent_seq: int | None = None
     _caught_up_for = 0
+    loop: asyncio.AbstractEventLoop | None = None
 
     @property
     def thread_id(self) -> int:
@@ -226,6 +232,7 @@ class ThreadConsumer(LiveConsumer):
 
     async def join_groups(self) -> None:
         await self.join(thread_group(self.thread_id))
+        self.loop = asyncio.get_running_loop()
         _register(self)
         _start_catch_up()
 
