@@ -13,7 +13,7 @@ import logging
 import threading
 import time
 import weakref
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -148,9 +148,11 @@ _batch_tasks: set[asyncio.Task[None]] = set()
 # behind on an overloaded machine; a group membership past `group_expiry`) with no
 # event after it would leave the socket behind for good. So each worker process
 # compares, every FORUM_CATCH_UP_SECONDS, the threads its sockets watch with the
-# database: a socket that has still not been sent an event committed a whole period
-# earlier is told to resync (`{"type": "resync"}`), and its client resumes from its
-# own last seq. docs/live.md, "Forum threads".
+# database: when an event committed two periods earlier never reached the process
+# (no socket of it on the thread has begun to handle it: a worker that is only slow
+# has) and a socket has not been sent it, that socket is told to resync
+# (`{"type": "resync"}`), and its client resumes from its own last seq.
+# docs/live.md, "An event the layer dropped".
 
 #: How often a worker process compares its sockets with the threads' `last_seq`.
 CATCH_UP_SECONDS = 5.0
@@ -164,10 +166,25 @@ def _last_seqs(thread_ids: list[int]) -> dict[int, int]:
     return selectors.last_seqs(thread_ids)
 
 
+#: The highest seq of each thread that reached this event loop's sockets from the
+#: layer (a socket began to handle it), per (loop, thread).
+_heard: dict[tuple[asyncio.AbstractEventLoop, int], int] = {}
+
+
+def _hear(loop: asyncio.AbstractEventLoop | None, thread_id: int, seq: int) -> None:
+    if loop is not None and seq > _heard.get((loop, thread_id), 0):
+        _heard[(loop, thread_id)] = seq
+
+
+def _heard_of(loop: asyncio.AbstractEventLoop | None, thread_id: int) -> int:
+    return _heard.get((loop, thread_id), 0) if loop is not None else 0
+
+
 async def _catch_up() -> None:
     """One per event loop (worker process) while it has thread sockets."""
     loop = asyncio.get_running_loop()
-    committed: dict[int, int] = {}
+    # The threads' last_seq as read at the last two checks, the older first.
+    history: deque[dict[int, int]] = deque(maxlen=2)
     while True:
         await asyncio.sleep(_catch_up_seconds())
         with _batches_lock:
@@ -177,11 +194,13 @@ async def _catch_up() -> None:
                 if (mine := [socket for socket in sockets if socket.loop is loop])
             }
         if not watched:
+            for key in [key for key in _heard if key[0] is loop]:
+                del _heard[key]
             return
         for thread_id, sockets in watched.items():
-            earlier = committed.get(thread_id)
-            if earlier is None:
-                continue
+            earlier = history[0].get(thread_id) if len(history) == 2 else None
+            if earlier is None or _heard_of(loop, thread_id) >= earlier:
+                continue  # nothing old enough, or the process got it (slow, not lost)
             behind = [socket for socket in sockets if socket.missed(earlier)]
             if behind:
                 logger.warning(
@@ -193,10 +212,10 @@ async def _catch_up() -> None:
             for socket in behind:
                 socket.catch_up(earlier)
         try:
-            committed = await database_sync_to_async(_last_seqs)(list(watched))
+            history.append(await database_sync_to_async(_last_seqs)(list(watched)))
         except DatabaseError:
             logger.warning("live: the catch-up check could not read the threads", exc_info=True)
-            committed = {}
+            history.clear()
 
 
 _catch_up_tasks: dict[asyncio.AbstractEventLoop, asyncio.Task[None]] = {}
@@ -326,6 +345,7 @@ class ThreadConsumer(LiveConsumer):
     async def dispatch(self, message: dict[str, Any]) -> None:
         kind = message.get("type")
         if kind == THREAD_EVENT:
+            _hear(self.loop, self.thread_id, int(message.get("seq", 0)))
             if not self.closing:
                 await self.forum_event(message)  # type: ignore[arg-type]
             return
