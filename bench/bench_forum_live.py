@@ -3,6 +3,7 @@ next to a bare `group_send` to the same sockets, measured in turns in the same r
 
     .venv/bin/python bench/bench_forum_live.py               # 10, 100, 500 sockets
     .venv/bin/python bench/bench_forum_live.py --sizes 10,100 --rounds 5
+    .venv/bin/python bench/bench_forum_live.py --repeat 3     # a loaded machine: medians
 
 Two uvicorn worker processes share this script's own redis-server (a free port)
 and a throw-away SQLite database; the sockets are spread over both.
@@ -10,8 +11,10 @@ and a throw-away SQLite database; the sockets are spread over both.
 - **forum**: a reply is posted through the forum's service in this process
   (privacy check and all, as the reply view does); the clock starts when its
   transaction has committed (the first on-commit hook, which runs before the
-  forum's broadcast) and stops when the last socket has its `post` frame: each
-  server process checks its members' access again and renders the post.
+  forum's broadcast) and stops when the last socket has its `post` frame: this
+  process renders the post's frames right after the commit and sends them with the
+  event (through its lasting sender loop), each server process checks its members'
+  access again and picks each socket's frame.
 - **bare**: the script itself sends `live.resync` to the thread's group with
   `group_send` (the one group event a consumer forwards without touching the
   database); the clock runs from just before the `group_send` to the last socket's
@@ -25,6 +28,7 @@ import argparse
 import asyncio
 import json
 import os
+import shutil
 import signal
 import statistics
 import sys
@@ -156,6 +160,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10,100,500")
     parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="measure every size this many times on the same servers (a loaded machine: "
+        "report the medians); one migration for all",
+    )
+    parser.add_argument(
+        "--keep-db",
+        type=Path,
+        help="start from this SQLite file when it exists (no migration: members and "
+        "threads are added to it) and leave the run's database there afterwards",
+    )
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     workdir = Path(tempfile.mkdtemp(prefix="lwp-forum-bench-"))
@@ -168,8 +185,11 @@ def main() -> int:
             redis_url=redis.url,
             settings=SETTINGS,
         )
-        log("migrating and creating members")
-        setup = prepare(env, threads=len(sizes), readers=50, authors=2)
+        reuse = args.keep_db is not None and args.keep_db.exists()
+        if reuse:
+            shutil.copyfile(args.keep_db, workdir / "forum.sqlite3")
+        log("creating members" if reuse else "migrating and creating members")
+        setup = prepare(env, threads=len(sizes), readers=50, authors=2, migrate=not reuse)
         servers = [AsgiProcess(env, log=workdir / f"server{i}.log") for i in (1, 2)]
         for server in servers:
             server.start()
@@ -180,38 +200,65 @@ def main() -> int:
 
         scan_text("Opwarmen.")
         results = []
-        for size, thread_id in zip(sizes, setup.threads, strict=True):
-            log(f"{size} sockets")
-            results.append(
-                asyncio.run(
+        for run in range(1, args.repeat + 1):
+            for size, thread_id in zip(sizes, setup.threads, strict=True):
+                log(f"run {run}: {size} sockets")
+                result = asyncio.run(
                     measure(size, setup=setup, servers=servers, thread_id=thread_id,
                             rounds=args.rounds)
-                )
-            )  # fmt: skip
-            log(str(results[-1]))
+                )  # fmt: skip
+                result["run"] = run
+                result["load"] = os.getloadavg()[0]
+                results.append(result)
+                log(str(results[-1]))
     finally:
         for server in servers:
             server.stop()
         redis.stop()
+        if args.keep_db is not None and (workdir / "forum.sqlite3").exists():
+            shutil.copyfile(workdir / "forum.sqlite3", args.keep_db)
     print("# Forum live fan-out\n")
+    repeat = f" --repeat {args.repeat}" if args.repeat > 1 else ""
     print(
-        f"`python bench/bench_forum_live.py --sizes {args.sizes} --rounds {args.rounds}`: "
+        f"`python bench/bench_forum_live.py --sizes {args.sizes} --rounds {args.rounds}{repeat}`: "
         "2 uvicorn workers, the script's own Redis, SQLite; sockets spread over both "
-        "workers. **forum**: from the reply's commit to the last socket's `post` frame, "
-        "each worker re-checking its members' access and rendering the post. "
+        "workers. **forum**: from the reply's commit to the last socket's `post` frame "
+        "(the frames rendered in the posting process after the commit, each worker "
+        "re-checking its members' access). "
         "**bare**: a `group_send` of `live.resync` (no database) to the same sockets.\n"
     )
+    if args.repeat > 1:
+        print("Each run, with the 1-minute load average after it:\n")
+        print(
+            "| run | load | sockets | bare p50 ms | bare p99 ms | forum p50 ms | forum p99 ms "
+            "| forum / bare (p50) |"
+        )
+        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for r in results:
+            print(f"| {r['run']} | {r['load']:.1f} " + _row(r))
+        print(f"\nMedians over the {args.repeat} runs:\n")
+        results = [
+            {
+                key: statistics.median(r[key] for r in results if r["size"] == size)
+                for key in ("size", "bare_p50", "bare_p99", "forum_p50", "forum_p99")
+            }
+            for size in sizes
+        ]
     print(
         "| sockets | bare p50 ms | bare p99 ms | forum p50 ms | forum p99 ms | forum / bare (p50) |"
     )
     print("| ---: | ---: | ---: | ---: | ---: | ---: |")
     for r in results:
-        ratio = r["forum_p50"] / r["bare_p50"] if r["bare_p50"] else float("nan")
-        print(
-            f"| {r['size']} | {r['bare_p50']:.1f} | {r['bare_p99']:.1f} | {r['forum_p50']:.1f} "
-            f"| {r['forum_p99']:.1f} | {ratio:.1f}x |"
-        )
+        print(_row(r))
     return 0
+
+
+def _row(r: dict) -> str:
+    ratio = r["forum_p50"] / r["bare_p50"] if r["bare_p50"] else float("nan")
+    return (
+        f"| {r['size']} | {r['bare_p50']:.1f} | {r['bare_p99']:.1f} | {r['forum_p50']:.1f} "
+        f"| {r['forum_p99']:.1f} | {ratio:.1f}x |"
+    )
 
 
 if __name__ == "__main__":

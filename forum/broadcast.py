@@ -2,15 +2,19 @@
 
 Services call `publish_event` inside their transaction; the event goes out only
 after the commit (members.broadcast.send_on_commit), so nobody hears of a post that
-was rolled back. The payload is primitives only: each consumer loads the post
-itself and renders it for its own member, after the live base checked again that
-the member may still see the thread."""
+was rolled back. The payload is primitives only. Right after the commit the posting
+process renders the post once per likely way of seeing it and adds those frames
+(`prepared`, `forum.selectors.prepare_event`), so that a worker process, after
+checking its members again, only picks each socket's frame; it renders from the
+database itself when they are missing or may be out of date."""
 
 from __future__ import annotations
 
-from typing import TypedDict
+from typing import Any, NotRequired, TypedDict
 
 from members.broadcast import send_on_commit
+
+from . import selectors
 
 #: The group event every ThreadConsumer handles (`forum_event`).
 THREAD_EVENT = "forum.event"
@@ -22,6 +26,8 @@ class ThreadEventMessage(TypedDict):
     seq: int
     kind: str  # post, post_updated, post_hidden, reaction
     post_id: int
+    # Frames rendered at the commit (`selectors.prepare_event`); absent or None: none.
+    prepared: NotRequired[dict[str, Any] | None]
 
 
 #: Someone is writing in the thread: not stored, never replayed (`forum_typing`).
@@ -48,7 +54,15 @@ def publish_event(*, thread_id: int, seq: int, kind: str, post_id: int) -> None:
         "kind": kind,
         "post_id": post_id,
     }
-    send_on_commit(thread_group(thread_id), message)
+
+    def prepare() -> dict[str, Any]:
+        return {
+            "prepared": selectors.prepare_event(
+                thread_id=thread_id, seq=seq, kind=kind, post_id=post_id
+            )
+        }
+
+    send_on_commit(thread_group(thread_id), message, prepare=prepare)
 
 
 def publish_typing(*, thread_id: int, user_id: int, name: str) -> None:

@@ -9,20 +9,25 @@ group event into a frame rendered for its own member. It writes nothing."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import threading
 import time
 import weakref
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from channels.db import database_sync_to_async
+from django.conf import settings
+from django.db import DatabaseError
 
 from members.live import LiveConsumer
 from members.selectors import user_for_live_check, users_for_live_check
 
 from . import selectors, services
 from .broadcast import THREAD_EVENT, TYPING_EVENT, ThreadEventMessage, TypingMessage, thread_group
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(eq=False)
@@ -84,18 +89,36 @@ def _decide(batch: _EventBatch) -> dict[ThreadConsumer, tuple[int | None, dict[s
         for consumer in consumers
         if consumer.user_id is not None
     ]
-    users = users_for_live_check(wanted)
+    prepared = event.get("prepared")
+    users = users_for_live_check(
+        wanted,
+        annotations=(
+            selectors.live_thread_annotations(event["thread_id"]) if prepared is not None else None
+        ),
+    )
     loaded = [
         users.get((c.user_id, c.checked_session_key())) if c.user_id is not None else None
         for c in consumers
     ]
-    frames = selectors.live_frames(
-        thread_id=event["thread_id"],
-        seq=event["seq"],
-        kind=event["kind"],
-        post_id=event["post_id"],
-        users=loaded,
-    )
+    frames = None
+    if prepared is not None:
+        # The usual way: the posting process rendered the frames at the commit;
+        # each member is decided now, and no query is needed beyond the check.
+        frames = selectors.prepared_live_frames(
+            prepared=prepared,
+            thread_id=event["thread_id"],
+            seq=event["seq"],
+            post_id=event["post_id"],
+            users=loaded,
+        )
+    if frames is None:
+        frames = selectors.live_frames(
+            thread_id=event["thread_id"],
+            seq=event["seq"],
+            kind=event["kind"],
+            post_id=event["post_id"],
+            users=loaded,
+        )
     answers = {}
     for consumer, user, (permitted, frame) in zip(consumers, loaded, frames, strict=True):
         refusal = consumer.refusal_for(user, permitted=permitted)
@@ -117,6 +140,95 @@ async def _answer_batch(batch: _EventBatch) -> None:
 _batch_tasks: set[asyncio.Task[None]] = set()
 
 
+# --- catching up on events the channel layer never delivered -----------------
+#
+# The client finds a gap only when a later frame shows it. An event the layer drops
+# (channels_redis keeps at most `capacity` messages per worker process and drops
+# newer ones, and forgets messages older than `expiry`: a worker that fell that far
+# behind on an overloaded machine; a group membership past `group_expiry`) with no
+# event after it would leave the socket behind for good. So each worker process
+# compares, every FORUM_CATCH_UP_SECONDS, the threads its sockets watch with the
+# database: when an event committed two periods earlier never reached the process
+# (no socket of it on the thread has begun to handle it: a worker that is only slow
+# has) and a socket has not been sent it, that socket is told to resync
+# (`{"type": "resync"}`), and its client resumes from its own last seq.
+# docs/live.md, "An event the layer dropped".
+
+#: How often a worker process compares its sockets with the threads' `last_seq`.
+CATCH_UP_SECONDS = 5.0
+
+
+def _catch_up_seconds() -> float:
+    return float(getattr(settings, "FORUM_CATCH_UP_SECONDS", CATCH_UP_SECONDS))
+
+
+def _last_seqs(thread_ids: list[int]) -> dict[int, int]:
+    return selectors.last_seqs(thread_ids)
+
+
+#: The highest seq of each thread that reached this event loop's sockets from the
+#: layer (a socket began to handle it), per (loop, thread).
+_heard: dict[tuple[asyncio.AbstractEventLoop, int], int] = {}
+
+
+def _hear(loop: asyncio.AbstractEventLoop | None, thread_id: int, seq: int) -> None:
+    if loop is not None and seq > _heard.get((loop, thread_id), 0):
+        _heard[(loop, thread_id)] = seq
+
+
+def _heard_of(loop: asyncio.AbstractEventLoop | None, thread_id: int) -> int:
+    return _heard.get((loop, thread_id), 0) if loop is not None else 0
+
+
+async def _catch_up() -> None:
+    """One per event loop (worker process) while it has thread sockets."""
+    loop = asyncio.get_running_loop()
+    # The threads' last_seq as read at the last two checks, the older first.
+    history: deque[dict[int, int]] = deque(maxlen=2)
+    while True:
+        await asyncio.sleep(_catch_up_seconds())
+        with _batches_lock:
+            watched = {
+                thread_id: mine
+                for thread_id, sockets in _thread_sockets.items()
+                if (mine := [socket for socket in sockets if socket.loop is loop])
+            }
+        if not watched:
+            for key in [key for key in _heard if key[0] is loop]:
+                del _heard[key]
+            return
+        for thread_id, sockets in watched.items():
+            earlier = history[0].get(thread_id) if len(history) == 2 else None
+            if earlier is None or _heard_of(loop, thread_id) >= earlier:
+                continue  # nothing old enough, or the process got it (slow, not lost)
+            behind = [socket for socket in sockets if socket.missed(earlier)]
+            if behind:
+                logger.warning(
+                    "live: %d sockets on thread %d never got event %d; resync",
+                    len(behind),
+                    thread_id,
+                    earlier,
+                )
+            for socket in behind:
+                socket.catch_up(earlier)
+        try:
+            history.append(await database_sync_to_async(_last_seqs)(list(watched)))
+        except DatabaseError:
+            logger.warning("live: the catch-up check could not read the threads", exc_info=True)
+            history.clear()
+
+
+_catch_up_tasks: dict[asyncio.AbstractEventLoop, asyncio.Task[None]] = {}
+
+
+def _start_catch_up() -> None:
+    loop = asyncio.get_running_loop()
+    task = _catch_up_tasks.get(loop)
+    if task is None or task.done():
+        task = _catch_up_tasks[loop] = loop.create_task(_catch_up(), name="forum-catch-up")
+        task.add_done_callback(lambda done: _catch_up_tasks.pop(loop, None))
+
+
 #: A connection's `typing` frames reach the others at most once per this many seconds.
 TYPING_INTERVAL = 3.0
 
@@ -124,6 +236,11 @@ TYPING_INTERVAL = 3.0
 class ThreadConsumer(LiveConsumer):
     typing_interval: ClassVar[float] = TYPING_INTERVAL
     _typed_at: float | None = None
+    #: The highest seq this socket's client has been sent (or said it had, in its
+    #: `resume`); None before either. The catch-up check compares it with the thread.
+    sent_seq: int | None = None
+    _caught_up_for = 0
+    loop: asyncio.AbstractEventLoop | None = None
 
     @property
     def thread_id(self) -> int:
@@ -134,7 +251,26 @@ class ThreadConsumer(LiveConsumer):
 
     async def join_groups(self) -> None:
         await self.join(thread_group(self.thread_id))
+        self.loop = asyncio.get_running_loop()
         _register(self)
+        _start_catch_up()
+
+    def _sent(self, seq: int) -> None:
+        if self.sent_seq is None or seq > self.sent_seq:
+            self.sent_seq = seq
+
+    def missed(self, seq: int) -> bool:
+        """Has this socket still not been sent event `seq` (asked once per seq)?"""
+        return (
+            not self.closing
+            and self.sent_seq is not None
+            and self.sent_seq < seq
+            and self._caught_up_for < seq
+        )
+
+    def catch_up(self, seq: int) -> None:
+        self._caught_up_for = seq
+        self.request_resync()
 
     async def disconnect(self, code: int) -> None:
         _unregister(self)
@@ -147,8 +283,11 @@ class ThreadConsumer(LiveConsumer):
         return selectors.frames_after(thread_id=self.thread_id, after=after, user=user)
 
     async def replay_after(self, after: int) -> None:
-        for frame in await database_sync_to_async(self._frames_after)(after):
+        frames = await database_sync_to_async(self._frames_after)(after)
+        for frame in frames:
             await self.send_json(frame)
+        # The client has everything up to `after` (so it says) and now the replay.
+        self._sent(max([after, *(frame["seq"] for frame in frames)]))
 
     # --- live events: checked and rendered once per process, not once per socket ---
 
@@ -159,8 +298,13 @@ class ThreadConsumer(LiveConsumer):
         refusal, frame = await self._checked_frame(event)
         if refusal is not None:
             await self.close_with(refusal)
+            return
+        if isinstance(frame, selectors.LiveFrame):
+            await self.send(text_data=frame.text)  # encoded once for all its sockets
         elif frame is not None:
             await self.send_json(frame)
+        if frame is not None:
+            self._sent(event["seq"])
 
     async def _checked_frame(
         self, event: ThreadEventMessage
@@ -201,6 +345,7 @@ class ThreadConsumer(LiveConsumer):
     async def dispatch(self, message: dict[str, Any]) -> None:
         kind = message.get("type")
         if kind == THREAD_EVENT:
+            _hear(self.loop, self.thread_id, int(message.get("seq", 0)))
             if not self.closing:
                 await self.forum_event(message)  # type: ignore[arg-type]
             return

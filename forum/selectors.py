@@ -3,22 +3,28 @@ whatever the number of threads or posts (tests/forum/test_query_counts.py)."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property
 from typing import Any
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db.models import Count, F, IntegerField, Min, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.html import linebreaks
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from members import text_search
-from members.permissions import plain_user
-from members.selectors import profiles_by_pseudonyms, suspended_profiles
+from members.permissions import MODERATOR, plain_user, remember_access
+from members.selectors import members_with_access, profiles_by_pseudonyms, suspended_profiles
 
 from . import mentions, permissions
 from .models import (
@@ -180,14 +186,18 @@ def pseudonym_of(user: Any) -> str:
     return profile.pseudonym
 
 
-def _quote(post: Post, viewer: Any, names: Names) -> QuoteView | None:
+def _quote(
+    post: Post, viewer: Any, names: Names, *, moderator: bool | None = None
+) -> QuoteView | None:
     quoted = post.reply_to
     if quoted is None:
         return None
+    if moderator is None:
+        moderator = permissions.can_moderate_forum(viewer)
     quote = QuoteView(seq=quoted.seq, author=names.of(quoted.author), text="")
     if quoted.deleted:
         quote.unavailable = str(_("Dit bericht is verwijderd."))
-    elif quoted.hidden and not permissions.can_moderate_forum(viewer):
+    elif quoted.hidden and not moderator:
         quote.unavailable = str(_("Dit bericht is verborgen door een moderator."))
     else:
         quote.text = Truncator(quoted.text).words(QUOTE_WORDS)
@@ -413,6 +423,11 @@ def get_suspended_member(*, user: Any, pk: int) -> Any:
 # --- live frames (forum.consumers) ------------------------------------------
 
 
+def last_seqs(thread_ids: list[int]) -> dict[int, int]:
+    """Each thread's `last_seq` (the live catch-up check): one query."""
+    return dict(Thread.objects.filter(pk__in=thread_ids).values_list("pk", "last_seq"))
+
+
 def can_read_thread_id(*, user: Any, thread_id: int) -> bool:
     """One query: may `user` (fresh from the live check) see this thread now?"""
     return Thread.objects.visible_to(user).filter(pk=thread_id).exists()
@@ -486,6 +501,173 @@ def thread_for_writer(*, thread_id: int, user: Any) -> Thread | None:
     return Thread.objects.visible_to(user).filter(pk=thread_id).first()
 
 
+@dataclass(frozen=True)
+class Variant:
+    """What makes one member's rendering of a post differ from another's: the
+    post's `<li>` is the same for every member with the same variant."""
+
+    moderator: bool
+    can_post: bool
+    can_edit: bool
+    can_delete: bool
+    flagged: bool
+    reactions: frozenset[str]
+
+    def as_list(self) -> list[Any]:
+        return [
+            self.moderator,
+            self.can_post,
+            self.can_edit,
+            self.can_delete,
+            self.flagged,
+            sorted(self.reactions),
+        ]
+
+    @classmethod
+    def from_list(cls, values: list[Any]) -> Variant:
+        moderator, can_post, can_edit, can_delete, flagged, reactions = values
+        return cls(
+            bool(moderator),
+            bool(can_post),
+            bool(can_edit),
+            bool(can_delete),
+            bool(flagged),
+            frozenset(reactions),
+        )
+
+
+class LiveFrame(dict):
+    """A live frame shared by every socket that gets it; its JSON text is encoded
+    once (`text`), not once per socket."""
+
+    @cached_property
+    def text(self) -> str:
+        return json.dumps(self)
+
+
+#: A member who may see the thread but not the post: a bare `post_hidden`.
+_HIDDEN = "hidden"
+
+
+def _member_answer(
+    user: Any | None,
+    *,
+    thread: Thread | None,
+    post: Post | None,
+    reactions: dict[int, frozenset[str]],
+    flaggers: set[int],
+) -> Variant | str | None:
+    """None: the member may not see the thread (now); `_HIDDEN`: they may, but not
+    the post; else the variant of the post they see. The same rules as `frame_for`."""
+    if user is None or thread is None or not permissions.can_read_thread(user, thread):
+        return None
+    moderator = permissions.can_moderate_forum(user)
+    if post is None or (not moderator and (post.hidden or thread.hidden)):
+        return _HIDDEN
+    return Variant(
+        moderator=moderator,
+        can_post=permissions.can_post_in(user, thread),
+        can_edit=permissions.can_edit_post(user, post),
+        can_delete=permissions.can_delete_post(user, post),
+        flagged=user.pk in flaggers,
+        reactions=reactions.get(user.pk, frozenset()),
+    )
+
+
+@dataclass
+class _LivePost:
+    """One post as the database holds it now, with what decides each variant."""
+
+    thread: Thread | None
+    post: Post | None
+    reactions: dict[int, frozenset[str]]
+    flaggers: set[int]
+
+
+def _live_post(*, thread_id: int, post_id: int) -> _LivePost:
+    """The post with its thread, reactions and open flags: three queries (four when
+    the post is gone)."""
+    post = _posts(Post.objects.filter(thread_id=thread_id, pk=post_id)).first()
+    if post is None:
+        return _LivePost(Thread.objects.filter(pk=thread_id).first(), None, {}, set())
+    kinds: dict[int, set[str]] = {}
+    for user_id, kind in Reaction.objects.filter(post=post).values_list("user_id", "kind"):
+        kinds.setdefault(user_id, set()).add(kind)
+    flaggers = set(Flag.objects.open().filter(post=post).values_list("reporter_id", flat=True))
+    reactions = {user_id: frozenset(found) for user_id, found in kinds.items()}
+    return _LivePost(post.thread, post, reactions, flaggers)
+
+
+class _Renderer:
+    """Renders one event's post for any number of variants; what they share (names,
+    mention links, the moderators' history) is loaded once."""
+
+    def __init__(self, live: _LivePost, *, seq: int, kind: str, post_id: int) -> None:
+        self.live = live
+        self.seq = seq
+        self.kind = kind
+        self.post_id = post_id
+        self.hidden = LiveFrame(type=str(EventKind.POST_HIDDEN), seq=seq, id=post_id)
+        self._frames: dict[Variant, LiveFrame] = {}
+        self._shared: tuple[Names, SafeString, set[str]] | None = None
+        self._revisions: list[PostRevision] | None = None
+
+    def frame(self, answer: Variant | str) -> LiveFrame:
+        if not isinstance(answer, Variant):
+            return self.hidden
+        if answer not in self._frames:
+            self._frames[answer] = self._render(answer)
+        return self._frames[answer]
+
+    def _render(self, variant: Variant) -> LiveFrame:
+        post, thread = self.live.post, self.live.thread
+        if post is None or thread is None:
+            raise ValueError("a variant of a post that is gone")
+        if self._shared is None:
+            present = set().union(*self.live.reactions.values())
+            targets = mention_targets(thread=thread, posts=[post])
+            self._shared = (Names(thread), _text_html(post, targets), present)
+        names, text_html, present = self._shared
+        revisions: list[PostRevision] = []
+        if variant.moderator:
+            if self._revisions is None:
+                self._revisions = list(PostRevision.objects.filter(post_id=post.pk))
+            revisions = self._revisions
+        view = PostView(
+            post=post,
+            author=names.of(post.author),
+            quote=_quote(post, None, names, moderator=variant.moderator),
+            reactions=[
+                ReactionView(
+                    kind=kind,
+                    label=str(label),
+                    present=kind in present,
+                    mine=kind in variant.reactions,
+                )
+                for kind, label in ReactionKind.choices
+            ],
+            can_edit=variant.can_edit,
+            can_delete=variant.can_delete,
+            can_flag=not post.deleted and not post.hidden and not variant.flagged,
+            revisions=revisions,
+            text_html=text_html,
+        )
+        html = render_to_string(
+            "forum/includes/post.html",
+            {"can_post": variant.can_post, "can_moderate": variant.moderator, "pv": view},
+        )
+        frame_type = str(self.kind)
+        if self.kind == EventKind.POST and post.seq != self.seq:
+            frame_type = str(EventKind.POST_UPDATED)  # defensive: a post's event is its own seq
+        return LiveFrame(type=frame_type, seq=self.seq, id=self.post_id, html=html)
+
+
+def _answers(
+    answers: list[Variant | str | None], renderer: _Renderer
+) -> list[tuple[bool, LiveFrame | None]]:
+    return [(False, None) if a is None else (True, renderer.frame(a)) for a in answers]
+
+
 def live_frames(
     *, thread_id: int, seq: int, kind: str, post_id: int, users: list[Any | None]
 ) -> list[tuple[bool, dict[str, Any] | None]]:
@@ -493,43 +675,157 @@ def live_frames(
     (freshly loaded) member, whether they may still see the thread, and the frame
     as they may see it now.
 
-    A fixed number of queries whatever the number of sockets: the thread, the post
-    with its reactions and open flags; the post is then rendered once for each
-    distinct way members see it (ordinary reader, its author, a moderator, one who
-    reacted or flagged...), not once per socket. What the frame shows for a member
-    is the same as `frame_for` shows them."""
-    thread = Thread.objects.filter(pk=thread_id).first()
-    post = None
-    reactions: list[tuple[int, str]] = []
-    flaggers: set[int] = set()
-    if thread is not None:
-        post = _posts(Post.objects.filter(thread=thread, pk=post_id)).first()
+    A fixed number of queries whatever the number of sockets: the post with its
+    thread, reactions and open flags; the post is then rendered once for each
+    distinct way members see it (`Variant`: ordinary reader, its author, a
+    moderator, one who reacted or flagged...), not once per socket. What the frame
+    shows for a member is the same as `frame_for` shows them.
+
+    The worker's way when the event came without frames prepared at the commit
+    (`prepare_event`), or when those may be out of date (`prepared_live_frames`)."""
+    live = _live_post(thread_id=thread_id, post_id=post_id)
+    renderer = _Renderer(live, seq=seq, kind=kind, post_id=post_id)
+    answers = [
+        _member_answer(
+            user,
+            thread=live.thread,
+            post=live.post,
+            reactions=live.reactions,
+            flaggers=live.flaggers,
+        )
+        for user in users
+    ]
+    return _answers(answers, renderer)  # type: ignore[return-value]
+
+
+def _stand_in(*, moderator: bool) -> Any:
+    """A member nobody is: an approved reader (or moderator, MFA met) who never
+    posted, reacted or flagged; the variant most sockets have."""
+    user = get_user_model()(pk=0, is_active=True)
+    return remember_access(
+        user,
+        roles=frozenset({MODERATOR}) if moderator else frozenset(),
+        approved=True,
+        mfa=True,
+    )
+
+
+def prepare_event(*, thread_id: int, seq: int, kind: str, post_id: int) -> dict[str, Any] | None:
+    """In the posting process, right after the commit: the event's frames for every
+    likely variant (a reader, a moderator, and exactly those members whose
+    variant is their own: the author, who reacted, who flagged), with what a
+    worker needs to pick each socket's variant without asking for the post
+    (`prepared_live_frames`). Primitives only (it travels in the group message).
+
+    `as_of` is the thread's `last_seq` the frames reflect, read before and after
+    rendering: None (the workers render themselves) when anything changed in the
+    thread meanwhile."""
+    as_of = Thread.objects.filter(pk=thread_id).values_list("last_seq", flat=True).first()
+    if as_of is None:
+        return None
+    live = _live_post(thread_id=thread_id, post_id=post_id)
+    post, thread = live.post, live.thread
+    if thread is None:
+        return None
+    facts = None
+    frames: list[list[Any]] = []
     if post is not None:
-        reactions = list(Reaction.objects.filter(post=post).values_list("user_id", "kind"))
-        flaggers = set(Flag.objects.open().filter(post=post).values_list("reporter_id", flat=True))
-    rendered: dict[tuple[Any, ...], dict[str, Any]] = {}
+        facts = {
+            "seq": post.seq,
+            "author_id": post.author_id,
+            "deleted": post.deleted,
+            "hidden": post.hidden,
+            "created": post.created.isoformat(),
+        }
+        members = [_stand_in(moderator=False), _stand_in(moderator=True)]
+        own = {post.author_id, *live.reactions, *live.flaggers} - {None}
+        members += members_with_access(own)
+        variants: dict[Variant, None] = {}
+        for member in members:
+            answer = _member_answer(
+                member, thread=thread, post=post, reactions=live.reactions, flaggers=live.flaggers
+            )
+            if isinstance(answer, Variant):
+                variants[answer] = None
+        renderer = _Renderer(live, seq=seq, kind=kind, post_id=post_id)
+        # As a worker renders: the site's language and time zone (a socket has no
+        # request to pick them from), whatever the posting request had active.
+        with translation.override(settings.LANGUAGE_CODE), timezone.override(None):
+            frames = [[variant.as_list(), dict(renderer.frame(variant))] for variant in variants]
+    after = Thread.objects.filter(pk=thread_id).values_list("last_seq", flat=True).first()
+    if after != as_of:
+        return None
+    return {
+        "as_of": as_of,
+        "post": facts,
+        "reactions": [[user_id, sorted(kinds)] for user_id, kinds in live.reactions.items()],
+        "flaggers": sorted(live.flaggers),
+        "frames": frames,
+    }
+
+
+#: The members query of the worker's check reads the thread's state in passing
+#: (`live_thread_annotations`), so a prepared event costs it no query of its own.
+_THREAD_FIELDS = ("hidden", "locked", "last_seq")
+
+
+def live_thread_annotations(thread_id: int) -> dict[str, Any]:
+    """The thread's current state, as annotations for the members query of the
+    worker's check (`members.selectors.users_for_live_check`)."""
+    return {
+        f"_forum_thread_{name}": Subquery(Thread.objects.filter(pk=thread_id).values(name)[:1])
+        for name in _THREAD_FIELDS
+    }
+
+
+def prepared_live_frames(
+    *, prepared: dict[str, Any], thread_id: int, seq: int, post_id: int, users: list[Any | None]
+) -> list[tuple[bool, dict[str, Any] | None]] | None:
+    """`live_frames` from the frames the posting process prepared, without a query:
+    `users` come from `users_for_live_check` with `live_thread_annotations`, so
+    each carries the thread as it is now. Every member is decided now, by the same
+    rules; the post's state is the prepared one, which is the current state as
+    long as the thread's `last_seq` did not move since (every change a reader sees
+    takes a new seq). None when it moved, or when a member's variant was not
+    prepared: then `live_frames` renders from the database."""
+    loaded = next((user for user in users if user is not None), None)
+    if loaded is None:
+        return [(False, None) for _ in users]
+    state = {name: getattr(loaded, f"_forum_thread_{name}") for name in _THREAD_FIELDS}
+    if state["last_seq"] is None:  # the thread is gone
+        return [(False, None) for _ in users]
+    if state["last_seq"] != prepared["as_of"]:
+        return None
+    thread = Thread(pk=thread_id, **state)
+    post = None
+    facts = prepared["post"]
+    if facts is not None:
+        post = Post(
+            pk=post_id,
+            thread=thread,
+            seq=facts["seq"],
+            author_id=facts["author_id"],
+            deleted=facts["deleted"],
+            hidden=facts["hidden"],
+            created=datetime.fromisoformat(facts["created"]),
+        )
+    reactions = {user_id: frozenset(kinds) for user_id, kinds in prepared["reactions"]}
+    flaggers = set(prepared["flaggers"])
+    frames = {Variant.from_list(v): LiveFrame(frame) for v, frame in prepared["frames"]}
+    hidden = LiveFrame(type=str(EventKind.POST_HIDDEN), seq=seq, id=post_id)
     answers: list[tuple[bool, dict[str, Any] | None]] = []
     for user in users:
-        if user is None or thread is None or not permissions.can_read_thread(user, thread):
-            answers.append((False, None))
-            continue
-        moderator = permissions.can_moderate_forum(user)
-        if post is None or (not moderator and (post.hidden or thread.hidden)):
-            answers.append((True, {"type": EventKind.POST_HIDDEN, "seq": seq, "id": post_id}))
-            continue
-        variant = (
-            moderator,
-            permissions.can_post_in(user, thread),
-            permissions.can_edit_post(user, post),
-            permissions.can_delete_post(user, post),
-            user.pk in flaggers,
-            frozenset(k for uid, k in reactions if uid == user.pk),
+        answer = _member_answer(
+            user, thread=thread, post=post, reactions=reactions, flaggers=flaggers
         )
-        if variant not in rendered:
-            rendered[variant] = frame_for(
-                thread_id=thread_id, seq=seq, kind=kind, post_id=post_id, user=user
-            )
-        answers.append((True, rendered[variant]))
+        if answer is None:
+            answers.append((False, None))
+        elif not isinstance(answer, Variant):
+            answers.append((True, hidden))
+        elif answer in frames:
+            answers.append((True, frames[answer]))
+        else:
+            return None
     return answers
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from allauth.mfa.models import Authenticator
@@ -137,19 +137,22 @@ def _remember_answers(user: Any) -> Any:
 
 def users_for_live_check(
     wanted: list[tuple[int, str | None]],
+    *,
+    annotations: Mapping[str, Any] | None = None,
 ) -> dict[tuple[int, str | None], Any | None]:
     """`user_for_live_check` for many (member, session) pairs at once, in two queries
     whatever their number (the members, then the sessions): what a worker process
     asks before one event reaches all its sockets. Each pair gets its own user
-    object (its own `live_session`), None when the account is gone or inactive."""
-    users = {
-        user.pk: user
-        for user in _with_access_answers(
-            get_user_model().objects.filter(
-                pk__in={user_id for user_id, _ in wanted}, is_active=True
-            )
-        )
-    }
+    object (its own `live_session`), None when the account is gone or inactive.
+
+    `annotations`: more columns for the members query (a consumer's own state read
+    in passing, for instance the object its sockets watch), set on every user."""
+    members = _with_access_answers(
+        get_user_model().objects.filter(pk__in={user_id for user_id, _ in wanted}, is_active=True)
+    )
+    if annotations:
+        members = members.annotate(**annotations)
+    users = {user.pk: user for user in members}
     keys = {key for _, key in wanted if key}
     sessions = (
         dict(

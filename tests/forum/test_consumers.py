@@ -92,6 +92,88 @@ async def test_a_new_post_arrives_live():
     await socket.disconnect()
 
 
+async def test_a_live_post_reaches_reader_author_and_moderator_without_a_render_in_the_worker(
+    monkeypatch,
+):
+    """The frames were rendered once at the commit and travel with the event; the
+    worker only checks its members again and picks each socket's frame."""
+    from forum import consumers as forum_consumers
+
+    author, thread = await setup_thread()
+    reader = await sync_to_async(member_factories.member)()
+    moderator = await sync_to_async(factories.moderator)()
+    sockets = []
+    for user in (reader, author, moderator):
+        socket, connected, _ = await open_socket(user, thread.pk)
+        assert connected
+        sockets.append(socket)
+
+    def no_rendering(**kwargs):
+        raise AssertionError("the worker rendered the post")
+
+    monkeypatch.setattr(forum_consumers.selectors, "live_frames", no_rendering)
+    post = await reply(thread, author, "Eenmaal gerenderd.")
+
+    frames = [await socket.receive_json_from(timeout=WAIT) for socket in sockets]
+    assert all((f["type"], f["seq"], f["id"]) == ("post", post.seq, post.pk) for f in frames)
+    assert all("Eenmaal gerenderd." in f["html"] for f in frames)
+    assert "Bewerken" not in frames[0]["html"] and "Modereren" not in frames[0]["html"]
+    assert "Bewerken" in frames[1]["html"]
+    assert "Modereren" in frames[2]["html"]
+    for socket in sockets:
+        await socket.disconnect()
+
+
+async def test_an_event_the_layer_lost_with_none_after_it_still_reaches_the_client(
+    monkeypatch, settings
+):
+    """The client finds a gap only when a later frame shows it. When the channel
+    layer drops a thread's last event (channels_redis drops messages past a worker's
+    `capacity` or `expiry`: a worker far behind on an overloaded machine), the
+    worker's catch-up check sees the thread ahead of what the socket was sent and
+    tells it to resync; the resume then brings the post."""
+    from forum import broadcast
+
+    settings.FORUM_CATCH_UP_SECONDS = 0.05
+    author, thread = await setup_thread()
+    reader = await sync_to_async(member_factories.member)()
+    socket, connected, _ = await open_socket(reader, thread.pk)
+    assert connected
+    last = thread.last_seq
+    await socket.send_json_to({"type": "resume", "after": last - 1})
+    assert (await socket.receive_json_from(timeout=WAIT))["seq"] == last
+
+    monkeypatch.setattr(broadcast, "send_on_commit", lambda *args, **kwargs: None)  # lost
+    post = await reply(thread, author, "Dit bericht haalde de kanaallaag nooit.")
+
+    assert await socket.receive_json_from(timeout=WAIT) == {"type": "resync"}
+    await socket.send_json_to({"type": "resume", "after": last})
+    frame = await socket.receive_json_from(timeout=WAIT)
+    assert (frame["type"], frame["seq"], frame["id"]) == ("post", post.seq, post.pk)
+    assert "Dit bericht haalde de kanaallaag nooit." in frame["html"]
+    await socket.disconnect()
+
+
+async def test_no_resync_while_every_event_arrives(settings):
+    """The catch-up check stays quiet for a socket that got every event."""
+    import asyncio
+
+    settings.FORUM_CATCH_UP_SECONDS = 0.05
+    author, thread = await setup_thread()
+    reader = await sync_to_async(member_factories.member)()
+    socket, connected, _ = await open_socket(reader, thread.pk)
+    assert connected
+    await socket.send_json_to({"type": "resume", "after": thread.last_seq - 1})
+    assert (await socket.receive_json_from(timeout=WAIT))["seq"] == thread.last_seq
+    post = await reply(thread, author, "Dit bericht komt gewoon aan.")
+    frame = await socket.receive_json_from(timeout=WAIT)
+    assert (frame["type"], frame["seq"]) == ("post", post.seq)
+
+    await asyncio.sleep(0.5)  # ten checks
+    assert await socket.receive_nothing(timeout=0.1)
+    await socket.disconnect()
+
+
 async def test_a_herleidbaar_flag_hides_the_post_live():
     author, thread = await setup_thread()
     reader = await sync_to_async(member_factories.member)()

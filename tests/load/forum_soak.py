@@ -10,6 +10,13 @@ redis-server, port 6390 by default, without persistence: every group membership
 is lost): the servers notice, join their groups again and send `resync`; the
 clients resume and must still end with 0 lost and 0 duplicated.
 
+The optional phase `worker-pause` (`--phases soak,redis-restart,worker-pause`)
+stands in for a worker that falls far behind on an overloaded machine: it stops
+server 1 (SIGSTOP) for the last `--pause` seconds of the posting, replies go to
+server 2 meanwhile, and server 1 continues when the posting ends. Redis keeps at
+most the channel layer's `capacity` messages for a process and drops the rest, so
+server 1's clients miss the last events of their thread unless the server notices.
+
 Not a test file (pytest collects `test_*.py` only), so `make test` never runs it.
 It uses its own database (LOAD_DATABASE_URL, default
 postgres://postgres@127.0.0.1:5432/lwp_forum_load, dropped and created again) and
@@ -122,6 +129,7 @@ async def phase(
     rate: float,
     restart_redis: bool,
     drain: float,
+    pause: float = 0.0,
 ) -> dict:
     start_seqs = await asyncio.to_thread(last_seqs, setup.threads)
     clients = []
@@ -148,12 +156,14 @@ async def phase(
     started = loop.time()
     restart_at = started + duration / 2 if restart_redis else None
     restarted_in = None
+    pause_at = started + max(0.0, duration - pause) if pause else None
+    paused = False
     pending: set[asyncio.Task] = set()
     gate = asyncio.Semaphore(8)
 
     async def one_post(n: int) -> None:
         thread_id = setup.threads[n % len(setup.threads)]
-        server = servers[n % len(servers)]
+        server = servers[-1] if paused else servers[n % len(servers)]
         author = setup.authors[n % len(setup.authors)]
         async with gate:
             t0 = loop.time()
@@ -185,6 +195,14 @@ async def phase(
             t0 = loop.time()
             await asyncio.to_thread(redis.restart)
             restarted_in = loop.time() - t0
+        if pause_at is not None and loop.time() >= pause_at:
+            pause_at = None
+            paused = True
+            log(f"{name}: stopping server 1 (SIGSTOP) for {pause:.0f} s")
+            servers[0].process.send_signal(signal.SIGSTOP)
+    if paused:
+        servers[0].process.send_signal(signal.SIGCONT)
+        log(f"{name}: server 1 continues")
     if pending:
         await asyncio.wait(pending, timeout=120)
     final = await asyncio.to_thread(last_seqs, setup.threads)
@@ -277,6 +295,12 @@ def main() -> int:
     parser.add_argument("--drain", type=float, default=120)
     parser.add_argument("--phases", default="soak,redis-restart")
     parser.add_argument(
+        "--pause",
+        type=float,
+        default=30.0,
+        help="worker-pause phase: seconds server 1 is stopped at the end of the posting",
+    )
+    parser.add_argument(
         "--keep-database",
         action="store_true",
         help="reuse the database of an earlier run (already migrated): new members and threads",
@@ -319,6 +343,7 @@ def main() -> int:
                         rate=args.rate,
                         restart_redis=name == "redis-restart",
                         drain=args.drain,
+                        pause=args.pause if name == "worker-pause" else 0.0,
                     )
                 )
             )
