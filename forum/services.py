@@ -586,18 +586,7 @@ def _notify_mentions(post: Post) -> set[int]:
     """Notify every member the post mentions (not its author); returns their ids."""
     ids = _mentioned_ids(post) - {post.author_id}
     recipients = _recipients(post.thread, ids)
-    if recipients:
-        message, params = _message(post.thread, MENTION_MESSAGE)
-        with translation.override(settings.LANGUAGE_CODE):
-            url = post.get_absolute_url()
-        notifications.notify_many(
-            recipients=recipients,
-            kind="mention",
-            message=message,
-            params=params,
-            url=url,
-            email=True,
-        )
+    _notify_about(post, recipients, kind="mention", message_id=MENTION_MESSAGE)
     return {user.pk for user in recipients}
 
 
@@ -610,14 +599,20 @@ def _notify_followers(post: Post, *, skip: set[int]) -> None:
     if thread.author_id is not None and states.get(thread.author_id) != SubscriptionState.MUTED:
         ids.add(thread.author_id)
     ids -= skip | {post.author_id}
-    recipients = _recipients(thread, ids)
-    if recipients:
-        message, params = _message(thread, REPLY_MESSAGE)
-        with translation.override(settings.LANGUAGE_CODE):
-            url = post.get_absolute_url()
-        notifications.notify_many(
-            recipients=recipients, kind="reply", message=message, params=params, url=url, email=True
-        )
+    _notify_about(post, _recipients(thread, ids), kind="reply", message_id=REPLY_MESSAGE)
+
+
+def _notify_about(post: Post, recipients: list[Any], *, kind: str, message_id: str) -> None:
+    """One notification per recipient about `post`, linking to it (e-mail as each
+    recipient's profile allows)."""
+    if not recipients:
+        return
+    message, params = _message(post.thread, message_id)
+    with translation.override(settings.LANGUAGE_CODE):
+        url = post.get_absolute_url()
+    notifications.notify_many(
+        recipients=recipients, kind=kind, message=message, params=params, url=url, email=True
+    )
 
 
 # --- moderators' decisions about a member (from a post in the queue) -------------
@@ -650,16 +645,7 @@ def warn_member(
     with translation.override(settings.LANGUAGE_CODE):
         # The reason's Dutch label is its message id: shown translated.
         params = {"reason": _reason_label(reason)}
-        url = reverse("notifications:list")
-    return notifications.notify(
-        recipient=member,
-        kind="moderation",
-        message=WARNING_MESSAGE,
-        params=params,
-        url=url,
-        email=True,
-        detail=clean_note,
-    )
+    return _tell_member(member, WARNING_MESSAGE, params=params, detail=clean_note)
 
 
 @transaction.atomic
@@ -674,15 +660,7 @@ def suspend_member(*, moderator: Any, post: Post, days: int, reason: str) -> Any
     )
     with translation.override(settings.LANGUAGE_CODE):
         params = {"until": profile.suspended_until, "reason": _reason_label(reason)}
-        url = reverse("notifications:list")
-    notifications.notify(
-        recipient=member,
-        kind="moderation",
-        message=SUSPENDED_MESSAGE,
-        params=params,
-        url=url,
-        email=True,
-    )
+    _tell_member(member, SUSPENDED_MESSAGE, params=params)
     return profile
 
 
@@ -690,12 +668,26 @@ def suspend_member(*, moderator: Any, post: Post, days: int, reason: str) -> Any
 def lift_suspension(*, moderator: Any, member: Any) -> Any:
     _require(permissions.can_moderate_forum(moderator))
     profile = member_services.lift_suspension(moderator=moderator, member=member)
+    _tell_member(member, LIFTED_MESSAGE)
+    return profile
+
+
+def _tell_member(
+    member: Any, message: str, *, params: dict[str, Any] | None = None, detail: str = ""
+) -> Any:
+    """A moderator's decision about `member`, as a notification (and e-mail as their
+    profile allows) linking to their notifications."""
     with translation.override(settings.LANGUAGE_CODE):
         url = reverse("notifications:list")
-    notifications.notify(
-        recipient=member, kind="moderation", message=LIFTED_MESSAGE, url=url, email=True
+    return notifications.notify(
+        recipient=member,
+        kind="moderation",
+        message=message,
+        params=params,
+        url=url,
+        email=True,
+        detail=detail,
     )
-    return profile
 
 
 # --- personal data ("Mijn gegevens") ---------------------------------------
