@@ -314,6 +314,31 @@ def _check_sql() -> tuple[str, str]:
     return _sql[0], _sql[1]
 
 
+def keeping(thread: Thread, context: dict[str, Any]) -> dict[str, Any] | None:
+    """Whether and how the member page cache (leerwerkplaats/member_cache.py) may keep
+    a member's whole thread page, from the page's context (`selectors.thread_page`):
+    when they had read it all (the page then shows no unread mark until a new post),
+    are not suspended (that ends with time) and do not moderate (a moderator's page
+    also lists the categories and the thread's aliases, which change without a new
+    post). Served again while the thread's row and their open reports (`page_check`,
+    two queries), the shared drawing's generations and their own version are
+    unchanged, and no longer than until their first edit link goes. The keyword
+    arguments of `mark_member_cacheable`, or None."""
+    if context["generations"] is None or context["suspension_message"]:
+        return None
+    if context["can_moderate"]:
+        return None
+    seconds = TIMEOUT_SECONDS
+    if context["edit_until"] is not None:
+        left = (context["edit_until"] - timezone.now()).total_seconds()
+        seconds = min(seconds, int(left))
+    return {
+        "seconds": seconds,
+        "stamps": context["generations"],
+        "check": (PAGE_CHECK, thread.pk, page_fingerprint(thread, context["own_flags"])),
+    }
+
+
 def page_check(user_id: int, thread_id: int) -> tuple[Any, ...] | None:
     """The same fingerprint read now: two small queries instead of the page."""
     from django.db import connection

@@ -17,7 +17,6 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -186,29 +185,10 @@ def thread(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _keep_for_member(request: HttpRequest, thread: Any, context: dict[str, Any]) -> None:
-    """The whole page may be kept for this member (leerwerkplaats/member_cache.py)
-    when they had read it all (the page then shows no unread mark until a new
-    post), are not suspended (that ends with time) and do not moderate: served
-    again while the thread's row and their open reports (checked, two queries),
-    the shared drawing's generations and their own version are unchanged, and no
-    longer than until their first edit link goes."""
-    if context["generations"] is None or context["suspension_message"]:
-        return
-    if context["can_moderate"]:
-        # A moderator's page also lists the categories and the thread's aliases,
-        # which change without a new post: drawn every time.
-        return
-    seconds = thread_html.TIMEOUT_SECONDS
-    if context["edit_until"] is not None:
-        left = (context["edit_until"] - timezone.now()).total_seconds()
-        seconds = min(seconds, int(left))
-    fingerprint = thread_html.page_fingerprint(thread, context["own_flags"])
-    mark_member_cacheable(
-        request,
-        seconds=seconds,
-        stamps=context["generations"],
-        check=(thread_html.PAGE_CHECK, thread.pk, fingerprint),
-    )
+    """Let the member page cache keep this page when `thread_html.keeping` allows it."""
+    keeping = thread_html.keeping(thread, context)
+    if keeping is not None:
+        mark_member_cacheable(request, **keeping)
 
 
 def _replying_to(request: HttpRequest, thread: Any, form: PostForm) -> Any:
