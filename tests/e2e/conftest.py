@@ -143,22 +143,26 @@ def log_in(context, who, *, password: str = PASSWORD, secret: str | None = None)
     page.get_by_role("button", name="Inloggen").click()
     logout = page.get_by_role("button", name="Uitloggen", include_hidden=True)
     if secret is not None:
-        page.wait_for_url(f"**{reverse('mfa_authenticate')}")
-        refused = page.locator("input[name=code][aria-invalid=true]")
-        for _attempt in range(3):
-            # A code typed in the last seconds of its 30-second window can reach a
-            # loaded server in the next one: type a fresh window's code, and once more
-            # if the server still refused it.
-            _wait_for_a_fresh_totp_window()
-            page.fill("input[name=code]", totp_code(secret))
-            with page.expect_navigation():
-                page.locator("input[name=code]").press("Enter")
-            if not refused.count():
-                break
-            time.sleep(30 - time.time() % 30 + 0.5)
+        answer_totp(page, secret)
     # On a phone the logout button sits in the folded menu: present, not necessarily visible.
     expect(logout).to_be_attached()
     return page
+
+
+def answer_totp(page, secret: str) -> None:
+    """Answer the two-step page with the code of `secret`. A code typed in the last
+    seconds of its 30-second window can reach a loaded server in the next one: type
+    a fresh window's code, and once more if the server still refused it."""
+    page.wait_for_url(f"**{reverse('mfa_authenticate')}")
+    refused = page.locator("input[name=code][aria-invalid=true]")
+    for _attempt in range(3):
+        _wait_for_a_fresh_totp_window()
+        page.fill("input[name=code]", totp_code(secret))
+        with page.expect_navigation():
+            page.locator("input[name=code]").press("Enter")
+        if not refused.count():
+            break
+        time.sleep(30 - time.time() % 30 + 0.5)
 
 
 def _wait_for_a_fresh_totp_window(margin: float = 10.0) -> None:

@@ -15,8 +15,8 @@ from playwright.sync_api import expect
 
 from courses.models import CoursePage, LessonPage
 from leerwerkplaats.demo import DEMO_PASSWORD
-from tests.e2e.conftest import axe_violations, screenshot
-from tests.members.factories import give_totp, totp_code
+from tests.e2e.conftest import answer_totp, axe_violations, screenshot
+from tests.members.factories import give_totp
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -70,9 +70,7 @@ def log_in(page, email, *, secret: str | None = None):
     page.fill("input[name=password]", DEMO_PASSWORD)
     page.locator("main form button[type=submit]").first.click()
     if secret is not None:
-        page.wait_for_url(f"**{reverse('mfa_authenticate')}")
-        page.fill("input[name=code]", totp_code(secret))
-        page.locator("input[name=code]").press("Enter")
+        answer_totp(page, secret)
     # The log-out button sits in the folded menu: attached, not yet visible.
     expect(page.locator("form[action$='/logout/'] button")).to_be_attached()
 
