@@ -25,6 +25,30 @@ from django.db import connections
 START_TIMEOUT = 15
 
 
+class OneRequestAtATime:
+    """HTTP requests one at a time, when every thread shares the test's one in-memory
+    SQLite connection. Two requests in their own threads on one connection would share
+    one transaction: the second `atomic` becomes a savepoint of the first, the first's
+    exit releases the other's savepoint instead of committing, and a write that was
+    answered with success can be rolled back with the other request (a contribution
+    posted while another member's page saved its session was lost this way, once in
+    CI). Production has a connection per thread; only this test server needs this.
+    WebSocket consumers only read and keep running beside it."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+        self._lock: asyncio.Lock | None = None
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if self._lock is None:
+            self._lock = asyncio.Lock()
+        async with self._lock:
+            await self.app(scope, receive, send)
+
+
 class AsgiLiveServer:
     def __init__(self) -> None:
         self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -37,12 +61,14 @@ class AsgiLiveServer:
         self._saved_connections = None
         self._loop: asyncio.AbstractEventLoop | None = None
 
-    def _share_the_test_connection(self) -> None:
+    def _share_the_test_connection(self) -> bool:
         connection = connections["default"]
         if connection.vendor == "sqlite" and connection.is_in_memory_db():
             connection.inc_thread_sharing()
             self._saved_connections = connections._connections
             connections._connections = types.SimpleNamespace(default=connection)
+            return True
+        return False
 
     def _restore_connections(self) -> None:
         if self._saved_connections is not None:
@@ -53,11 +79,11 @@ class AsgiLiveServer:
     def start(self) -> None:
         from leerwerkplaats.asgi import application
 
-        self._share_the_test_connection()
+        shared = self._share_the_test_connection()
         # A fresh in-memory layer, created on the server's own event loop.
         channel_layers.backends.clear()
         config = uvicorn.Config(
-            ASGIStaticFilesHandler(application),
+            ASGIStaticFilesHandler(OneRequestAtATime(application) if shared else application),
             ws="websockets-sansio",
             lifespan="off",
             log_level="warning",
