@@ -300,6 +300,8 @@ KNOWN_ORGANISATIONS: tuple[str, ...] = (
     "Coolblue", "Albert Heijn", "Jumbo", "Lidl", "Aldi", "Hema", "PostNL", "HTM", "Ikea",
     "Rabobank", "Unilever", "Shell", "Tata Steel", "Schiphol", "ECT", "Randstad", "Tempo-Team",
 )  # fmt: skip
+#: The list's names in lowercase.
+KNOWN_ORGANISATION_NAMES: frozenset[str] = frozenset(o.lower() for o in KNOWN_ORGANISATIONS)
 _ORGANISATION_WORDS = keyword_pattern(o.lower() for o in KNOWN_ORGANISATIONS)
 _ORGANISATION = re.compile(rf"(?<![\w-])(?i:{_ORGANISATION_WORDS})(?![\w-])")
 _ORGANISATION_CONTEXT = re.compile(
@@ -389,11 +391,12 @@ def find_congregations(text: str) -> Iterator[Finding]:
 _ORGANISATION_HEADS = (
     "centrum", "praktijk", "bank", "dienst", "bureau", "instituut", "stichting",
     "vereniging", "bedrijf", "bedrijven", "kliniek", "fonds", "apotheek", "ziekenhuis",
-    "gasthuis", "opvang", "kantoor", "groep", "hotel", "zorg", "kinderopvang",
+    "gasthuis", "opvang", "kantoor", "groep", "hotel", "zorg", "kinderopvang", "club",
 )  # fmt: skip
+ORGANISATION_HEADS = _ORGANISATION_HEADS
 # two to five capitalised words, with "voor", "van de", "en" between them
 _CAPITALISED_RUN = re.compile(
-    r"(?<![\w-])([A-ZÀ-Ý][\w'\u2019-]*(?:[ \t]+(?:(?:voor|van|de|der|den|en|het)[ \t]+){0,2}"
+    r"(?<![\w-])([A-ZÀ-Ý][\w'\u2019-]*(?:[ \t]+(?:(?:voor|van|de|der|den|en|het|tegen)[ \t]+){0,2}"
     r"[A-ZÀ-Ý][\w'\u2019-]*){1,4})(?![\w-])"
 )
 _STREET_END = re.compile(r"(?:straat|laan|weg|plein|kade|singel|gracht|dijk|dreef)$")
@@ -429,7 +432,13 @@ def find_organisation_names(text: str) -> Iterator[Finding]:
             continue
         if not any(
             not w.endswith(_ORGANISATION_HEADS)
-            and (w in places or is_unknown_word(w) or w in surnames() or w in first_names())
+            and (
+                w in places
+                or _place_adjective(w, places)
+                or is_unknown_word(w)
+                or w in surnames()
+                or w in first_names()
+            )
             for w in lowered
         ):
             continue
@@ -442,6 +451,15 @@ def find_organisation_names(text: str) -> Iterator[Finding]:
             yield Finding(span[0], span[1], Label.INSTELLING, value, "instelling-naam")
 
 
+_PLACE_ADJECTIVE = re.compile(r"(.{3,}?)s(?:che|e)")
+
+
+def _place_adjective(word: str, places: frozenset[str]) -> bool:
+    """The adjective of a place: "rotterdamsche", "rotterdamse", "delftse"."""
+    m = _PLACE_ADJECTIVE.fullmatch(word)
+    return m is not None and m.group(1) in places
+
+
 # a lowercase compound type word and the name after it: "gymnastiekvereniging Olympia",
 # "revalidatiecentrum Rijndam", "uitzendbureau Randstad"
 _COMPOUND_TYPE = re.compile(
@@ -450,6 +468,16 @@ _COMPOUND_TYPE = re.compile(
     rf"({_PROPER})"
 )
 _COMPOUND_NOT_TYPES = frozenset({"wijkcentrum"})
+_COMPOUND_TYPE_WORD = re.compile(
+    r"[a-zà-ÿ]{3,}(?:vereniging|centrum|bedrijf|bureau|praktijk|kliniek|club|instituut|"
+    r"stichting|opvang|winkel|corporatie|post)"
+)
+
+
+def is_compound_type(word: str) -> bool:
+    """A lowercase compound that names a kind of organisation: "havenbedrijf",
+    "uitzendbureau", "woningcorporatie", "huisartsenpost" (not "wijkcentrum")."""
+    return _COMPOUND_TYPE_WORD.fullmatch(word) is not None and word not in _COMPOUND_NOT_TYPES
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)\s*$")

@@ -1,0 +1,123 @@
+"""Issue 10, round 7: boundaries. A placeholder covers the whole identifier and nothing
+more: a capitalised particle belongs to the surname, a role or document word opening a
+line does not belong to the name after it, an organisation takes its place but not a
+type word before its own name, and a street takes its "Nieuwe"/"Van". General rules
+written on the tuning halves' wrong boundaries; the sentences here were written for these
+tests, not taken from the blind sets. Each case failed before the change."""
+
+from __future__ import annotations
+
+import pytest
+
+from privacy.engine import default_engine
+from privacy.findings import Label
+
+
+def found(text: str) -> dict[str, Label]:
+    return {f.text: f.label for f in default_engine().scan(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        # a capitalised particle inside a sentence is the surname's own
+        ("Ik sprak gisteren met mevrouw De Jong over haar zoon.", "De Jong", Label.NAAM),
+        ("Bij de casus van De Groot ging ik te snel.", "De Groot", Label.NAAM),
+        ("Bij meneer Van Beek (88) trof ik een val aan.", "Van Beek", Label.NAAM),
+        # initials need their own word: the "G." of "EGG." is none
+        ("Overleg met het LEC EGG. Zehra zei tegen haar juf dat ze bang was.", "Zehra", Label.NAAM),
+        # a bracketed first name between initials and surname is inside the name
+        ("Betreft: mevrouw K.L. (Karin) Smulders, geb. 1981", "K.L. (Karin) Smulders", Label.NAAM),
+        # a role or document word opening a line or sentence heads the name, is not in it
+        ("Dat was het. Teammanager Wendy Hak heeft dit genoteerd.", "Wendy Hak", Label.NAAM),
+        ("Gespreksnotitie Fivoor, 13-10-2025.", "Fivoor", Label.INSTELLING),
+        (
+            "Verwijsbrief Huisartsenpraktijk Molenstraat, Middelharnis",
+            "Huisartsenpraktijk Molenstraat",
+            Label.INSTELLING,
+        ),
+        # a name never runs on over a line break into an ordinary word
+        (
+            "Verwijzer: huisarts, Gezondheidscentrum Charlois\nKorte samenvatting: zij is bang.",
+            "Gezondheidscentrum Charlois",
+            Label.INSTELLING,
+        ),
+        # an organisation with its place or part of town is one name
+        ("Aanmelding bij PsyQ Rotterdam-Zuid loopt nog.", "PsyQ Rotterdam-Zuid", Label.INSTELLING),
+        ("Thuiszorg komt via Careyn Dordrecht langs.", "Careyn Dordrecht", Label.INSTELLING),
+        (
+            "vader werkt nachten bij havenbedrijf rotterdam zegt ze",
+            "havenbedrijf rotterdam",
+            Label.INSTELLING,
+        ),
+        (
+            "Werkgever PostNL sorteercentrum Rotterdam belde.",
+            "PostNL sorteercentrum Rotterdam",
+            Label.INSTELLING,
+        ),
+        # a type word before an organisation's own name is not part of it
+        (
+            "Huurachterstand bij woningcorporatie Havensteder Rotterdam.",
+            "Havensteder Rotterdam",
+            Label.INSTELLING,
+        ),
+        (
+            "Consult op de huisartsenpost HAP Spijkenisse zondag.",
+            "HAP Spijkenisse",
+            Label.INSTELLING,
+        ),
+        (
+            "Hij werkt via uitzendbureau Flexpol Uitzendgroep.",
+            "Flexpol Uitzendgroep",
+            Label.INSTELLING,
+        ),
+        # "Club" makes a run of capitalised words an organisation; "tegen" may link them;
+        # the adjective of a place makes it this one
+        ("De trainer van Dordtsche Hockey Club belde.", "Dordtsche Hockey Club", Label.INSTELLING),
+        (
+            "Overleg met Centrum tegen Uitbuiting Dordrecht volgt.",
+            "Centrum tegen Uitbuiting Dordrecht",
+            Label.INSTELLING,
+        ),
+        # a known organisation before the street it is on is two spans
+        (
+            "Melding bij Albert Heijn Binnenwegplein: een winkeldief.",
+            "Albert Heijn",
+            Label.INSTELLING,
+        ),
+        ("Melding bij Albert Heijn Binnenwegplein: een winkeldief.", "Binnenwegplein", Label.ADRES),
+        # a street's own first word
+        ("Ze woont aan de Nieuwe Binnenweg in Rotterdam.", "Nieuwe Binnenweg", Label.ADRES),
+        ("Bij een gezin in de Van Speijkstraat bleek het mis.", "Van Speijkstraat", Label.ADRES),
+        # a first name's possessive is no place
+        ("Adam zit bij jou in Floor's groep 6.", "Floor", Label.NAAM),
+    ],
+)
+def test_round7_boundaries(text: str, value: str, label: Label) -> None:
+    assert found(text).get(value) is label, found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # guards: a type word that is part of a legal name stays; "De" opening a sentence
+        # before a word is the article; a first name takes no capitalised particle
+        ("Vrijwilliger bij stichting MEE-Plus sinds mei.", "MEE-Plus"),
+        ("De Jong is een woord voor kinderen.", "De Jong"),
+        ("Het gaat om de vader van Jelle, en Van Jelle hoorde ik niets.", "Van Jelle"),
+    ],
+)
+def test_round7_boundaries_guards(text: str, absent: str) -> None:
+    assert absent not in found(text), found(text)
+
+
+def test_the_canary_keeps_its_long_first_name() -> None:
+    text = (
+        "Gisteren sprak ik met Wilhelmina Zonnebloemsma, zij woont op de Kwikstaartlaan 17 "
+        "in Zoetermeer. Hoe pakken jullie zo'n gesprek aan?"
+    )
+    assert found(text) == {
+        "Wilhelmina Zonnebloemsma": Label.NAAM,
+        "Kwikstaartlaan 17": Label.ADRES,
+        "Zoetermeer": Label.PLAATS,
+    }
