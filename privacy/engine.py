@@ -100,6 +100,9 @@ class Engine:
             kept.extend(_bracketed_names(text, kept))
             kept = _without_particle_names_of_organisations(kept)
             kept.extend(_organisations_with_places(text, kept))
+            kept = _names_before_organisations(text, kept)
+            kept = _without_organisation_compounds(text, kept)
+            kept = [_date_end(text, f) for f in kept]
             return resolve_overlaps(text, kept)
         finally:
             release()  # the detectors' shared copy of the text
@@ -529,6 +532,81 @@ def _bracketed_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
                 )
             )
     return joined
+
+
+_LINK_BEFORE_ORGANISATION = re.compile(
+    r"[ \t]+(?:van|bij|op|naar|uit)(?:[ \t]+(?:het|de|'t))?[ \t]+$"
+)
+
+
+def _names_before_organisations(text: str, findings: list[Finding]) -> list[Finding]:
+    """A name ends before "van het"/"bij"/"op" and a school or organisation found after
+    it: "Lisa van het Wolfert Lyceum" is Lisa and the school."""
+    organisations = [f for f in findings if f.label in (Label.SCHOOL, Label.INSTELLING)]
+    if not organisations:
+        return findings
+    kept = []
+    for finding in findings:
+        if finding.label in _WORD_LABELS and " " in finding.text:
+            for organisation in organisations:
+                if not finding.start < organisation.start < finding.end:
+                    continue
+                link = _LINK_BEFORE_ORGANISATION.search(text, finding.start, organisation.start)
+                if link is None or link.start() <= finding.start:
+                    continue
+                if link.group(0).split() == ["van"] and " " not in organisation.text:
+                    continue  # "Groen van Prinstererschool": one name
+                end = link.start()
+                value = text[finding.start : end]
+                label = finding.label
+                if label is not Label.NAAM and value.split()[0].lower() in first_names():
+                    label = Label.NAAM  # "mentor van Lisa van het Wolfert Lyceum"
+                finding = Finding(finding.start, end, label, value, finding.detector)
+                break
+        kept.append(finding)
+    return kept
+
+
+def _without_organisation_compounds(text: str, findings: list[Finding]) -> list[Finding]:
+    """ "bij Arkin-traumacentrum": the organisation is "Arkin"; the compound with a
+    lowercase part after it is no place or name of its own."""
+    starts = {f.start: f.end for f in findings if f.label in (Label.INSTELLING, Label.SCHOOL)}
+    if not starts:
+        return findings
+    return [
+        f
+        for f in findings
+        if not (
+            f.label in (Label.PLAATS, Label.NAAM)
+            and (end := starts.get(f.start)) is not None
+            and end < f.end
+            and text[end] == "-"
+            and text[end + 1 : end + 2].islower()
+        )
+    ]
+
+
+_COUNT_AFTER_DATE = re.compile(
+    r"[ \t]+(?:dagen|dag|keer|uur|weken|week|maanden|jaar|kinderen|leerlingen|minuten|euro)\b"
+)
+_DATE_COUNT = re.compile(r"[ \t]+\d{1,2}$")
+_PAST_OR_NEXT = re.compile(r"[ \t]+(?:jl\.|j\.l\.|a\.s\.)")
+
+
+def _date_end(text: str, finding: Finding) -> Finding:
+    """A date ends before a count ("sinds 1 september 14 dagen verzuimd": no year 14) and
+    takes "jl." or "a.s." after it ("2 februari jl.")."""
+    if finding.label is not Label.DATUM:
+        return finding
+    end = finding.end
+    count = _DATE_COUNT.search(finding.text)
+    if count is not None and _COUNT_AFTER_DATE.match(text, end):
+        end = finding.start + count.start()
+    elif (after := _PAST_OR_NEXT.match(text, end)) is not None:
+        end = after.end()
+    if end == finding.end:
+        return finding
+    return Finding(finding.start, end, finding.label, text[finding.start : end], finding.detector)
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")

@@ -232,6 +232,7 @@ def _find_ages(text: str) -> Iterator[Finding]:
         if _age_ok(m.group(1)):
             yield _make(text, m.start(1), m.end(1))
             yield from _more_ages(text, m.end(1))
+            yield from _elliptic_ages(text, m.end(1))
     if "(" in text:
         for m in _PARENS_QUALIFIED.finditer(text):
             if _age_ok(m.group(1)):
@@ -282,6 +283,23 @@ def _find_ages(text: str) -> Iterator[Finding]:
                 if _age_ok(number.group(0)):
                     start = m.start(1) + number.start()
                     yield _make(text, start, start + len(number.group(0)))
+
+
+# "Sharon is zevenentwintig, Rinaldo dertig.", "Ik was zes, hij negen.": the verb left out
+_ELLIPTIC_AGE = re.compile(
+    rf",[ \t]+(?:hij|zij|ze|(?-i:[A-ZÀ-Ý][a-zà-ÿ'-]+))[ \t]+({_NUM})(?=[ \t]*(?:[.,;!?)]|$))",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _elliptic_ages(text: str, end: int) -> Iterator[Finding]:
+    """The ages after an age with "is"/"was" whose verb the sentence leaves out."""
+    for _ in range(4):
+        m = _ELLIPTIC_AGE.match(text, end)
+        if m is None or not _age_ok(m.group(1)):
+            return
+        yield _make(text, m.start(1), m.end(1))
+        end = m.end(1)
 
 
 def _bracket_ages(text: str) -> Iterator[Finding]:

@@ -38,6 +38,7 @@ _SCHOOL_TYPES_LIST = (
         "sbo", "speciaal onderwijs", "kinderdagverblijf", "kdv", "bso",
         "buitenschoolse opvang", "peuterspeelzaal", "peuteropvang", "kinderopvang",
         "gastouderbureau", "school", "scholengemeenschap", "praktijkschool", "roc", "mbo",
+        "osg", "csg", "rsg", "pcsg", "isg",
 )  # fmt: skip
 _SCHOOL_TYPES = keyword_pattern(_SCHOOL_TYPES_LIST)
 _SCHOOL_KEYWORD = re.compile(rf"(?<![\w-])(?i:{_SCHOOL_TYPES})\s+({_PROPER})")
@@ -250,6 +251,8 @@ def _find_schools(text: str) -> Iterator[Finding]:
         street = _STREET_END.search(last)
         if last in _NOT_SCHOOL_TYPES or (street is not None and street.start() > 0):
             continue  # "gaat naar de Mevlana Moskee", "zit op de Witte de Withstraat"
+        if not m.group(1) and " " not in m.group(2) and m.group(2).lower() in first_names():
+            continue  # "de mentor van Lisa": the pupil, not a school
         span = _clean(text, m.start(2), m.end(2))
         if span:
             yield Finding(span[0], span[1], Label.SCHOOL, text[span[0] : span[1]], "school")
@@ -299,11 +302,17 @@ KNOWN_ORGANISATIONS: tuple[str, ...] = (
     "IJsselland", "Van Weel-Bethesda", "Haaglanden MC", "HagaZiekenhuis", "Reinier de Graaf",
     "Coolblue", "Albert Heijn", "Jumbo", "Lidl", "Aldi", "Hema", "PostNL", "HTM", "Ikea",
     "Rabobank", "Unilever", "Shell", "Tata Steel", "Schiphol", "ECT", "Randstad", "Tempo-Team",
+    # mental health, youth and elderly care, education and social care of the region
+    "Arkin", "PsyQ", "Fivoor", "Bavo Europoort", "Careyn", "Aafje", "Zorgwaard",
+    "Humanitas", "Pameijer", "Perspektief", "Leger des Heils", "Jeugdformaat", "Kenter",
+    "Flexus Jeugdplein", "Rijndam", "Albeda", "Zonnehuisgroep", "Lelie zorggroep",
+    "Spijkenisse Medisch Centrum",
 )  # fmt: skip
 #: The list's names in lowercase.
 KNOWN_ORGANISATION_NAMES: frozenset[str] = frozenset(o.lower() for o in KNOWN_ORGANISATIONS)
 _ORGANISATION_WORDS = keyword_pattern(o.lower() for o in KNOWN_ORGANISATIONS)
-_ORGANISATION = re.compile(rf"(?<![\w-])(?i:{_ORGANISATION_WORDS})(?![\w-])")
+# "Arkin-traumacentrum": the name before a lowercase compound part is the organisation
+_ORGANISATION = re.compile(rf"(?<![\w-])(?i:{_ORGANISATION_WORDS})(?![\w]|-[A-Z0-9])")
 _ORGANISATION_CONTEXT = re.compile(
     r"(?<![\w-])(?:bij|van|naar|via|met|door|in)\s+(?:de\s+|het\s+)?$", re.IGNORECASE
 )

@@ -121,3 +121,62 @@ def test_the_canary_keeps_its_long_first_name() -> None:
         "Kwikstaartlaan 17": Label.ADRES,
         "Zoetermeer": Label.PLAATS,
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        # an age whose verb the sentence leaves out
+        ("Moeder is zesentwintig, Ricardo eenendertig.", "eenendertig", Label.LEEFTIJD),
+        ("Ik was zeven, hij tien. Toen ging het mis.", "tien", Label.LEEFTIJD),
+        # a nickname after "noemen ze" in an apposition, "roepnaam", or quoted
+        ("een jongen (ibrahim, noemen ze bobo) die bij oma woont", "bobo", Label.NAAM),
+        ('In de wijk noemt men haar "Selam". Zij is stil.', "Selam", Label.NAAM),
+        ("Zijn roepnaam: Dodo, zegt moeder.", "Dodo", Label.NAAM),
+        # a school's abbreviated type takes the name after it
+        (
+            "Zijn lerares, mevrouw Kok van OSG Johan de Witt, weet ervan.",
+            "OSG Johan de Witt",
+            Label.SCHOOL,
+        ),
+        # organisations of the region by their short name, also before a compound
+        ("Hij heeft een begeleider bij Perspektief sinds mei.", "Perspektief", Label.INSTELLING),
+        ("Verwezen naar Arkin-jeugdteam voor therapie.", "Arkin", Label.INSTELLING),
+        # the emergency department's abbreviation is no part of the hospital's name
+        (
+            "Mw. naar SEH Maasstad Ziekenhuis gebracht.",
+            "Maasstad Ziekenhuis",
+            Label.INSTELLING,
+        ),
+        # a name ends before "van het" and the school after it
+        ("De mentor van Sanne van het Erasmus College belde.", "Sanne", Label.NAAM),
+        ("De mentor van Sanne van het Erasmus College belde.", "het Erasmus College", Label.SCHOOL),
+        # a date ends before a count and takes "jl." / "a.s."
+        ("Hij heeft sinds 3 oktober 12 dagen verzuimd.", "3 oktober", Label.DATUM),
+        ("Zij is op 4 maart jl. bevallen.", "4 maart jl.", Label.DATUM),
+    ],
+)
+def test_round7_ages_nicknames_organisations_dates(text: str, value: str, label: Label) -> None:
+    assert found(text).get(value) is label, found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # guards: a description is no nickname; a school named after a person stays one;
+        # a "Van" inside a name that is not a link before a school
+        ("Het is lastig, noemen ze moeilijk gedrag.", "moeilijk"),
+        ("Hij ging naar de SEH.", "SEH"),
+    ],
+)
+def test_round7_guards_second(text: str, absent: str) -> None:
+    assert absent not in found(text), found(text)
+
+
+def test_a_school_named_after_a_person_stays_one_name() -> None:
+    assert (
+        found("Hij zit op de Groen van Prinstererschool in Delft.").get(
+            "de Groen van Prinstererschool"
+        )
+        is Label.SCHOOL
+    )
