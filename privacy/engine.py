@@ -86,6 +86,7 @@ class Engine:
             raw = _without_type_word_before_own_name(_without_headings(text, raw))
             raw = _split_organisation_and_street(text, _names_within_lines(text, raw))
             kept = list(_apply_allowlist(text, _trim_tails(text, raw)))
+            kept.extend(_apply_allowlist(text, _abbreviations_in_brackets(text, kept)))
             kept.extend(_apply_allowlist(text, _propagate(text, kept)))
             kept = [f for f in kept if not _word_opening_sentence(text, f)]
             kept = [
@@ -117,7 +118,9 @@ def _apply_allowlist(text: str, findings: Iterable[Finding]) -> Iterable[Finding
             continue
         if finding.label is Label.URL and is_public_site(finding.text):
             continue
-        if finding.label is Label.NAAM and is_not_name(finding.text):
+        if finding.label is Label.NAAM and (
+            is_not_name(finding.text) or _ROLE_OR_FIELD.fullmatch(finding.text)
+        ):
             continue
         if finding.label is Label.LEEFTIJD and is_age_range(text, finding.start, finding.end):
             continue
@@ -136,6 +139,9 @@ def _apply_allowlist(text: str, findings: Iterable[Finding]) -> Iterable[Finding
         yield from _cut_allowed(text, finding, allowed[first:last])
 
 
+#: A role abbreviation ("Pm'er", "IB'ers") or a field's name ("Zaaknr", "Dossiernr."):
+#: never a name.
+_ROLE_OR_FIELD = re.compile(r"[A-Za-z]{1,4}['\u2019]ers?|[A-Za-z]{2,20}nr\.?")
 _LINK_WORD = re.compile(r"(?:van|het|de|voor|en|der|den|in|te)\s+")
 #: The region's name ends an organisation's own name: "Jeugdhulp Rijnmond".
 _REGION_NAMES = frozenset({"rijnmond", "rotterdam-rijnmond"})
@@ -437,6 +443,10 @@ _HEADING_HEADS = (
     "begeleider", "werker", "kundige", "consulent", "regisseur", "voogd", "rapport",
     "rapportage", "aantekening", "melding", "verwijzing", "intake", "gesprek", "overleg",
     "leerkracht", "mentor", "docent", "directeur", "werkgever", "verpleger",
+    "bestuurder", "bestuurster", "melder", "verdachte", "slachtoffer", "getuige",
+    "aangever", "aangeefster", "betrokkene", "cliënt", "cliënte", "patiënt", "patiënte",
+    "leerling", "moeder", "vader", "zoon", "dochter", "broer", "zus", "buurman",
+    "buurvrouw", "agent", "tolk", "hulpverlener",
 )  # fmt: skip
 _HEADING_LABELS = frozenset({Label.NAAM, Label.ADRES, Label.INSTELLING})
 _FIRST_WORD = re.compile(r"[A-ZÀ-Ý][\w'\u2019-]*[ \t]+(?=[A-ZÀ-Ý])")
@@ -609,6 +619,23 @@ def _date_end(text: str, finding: Finding) -> Finding:
     return Finding(finding.start, end, finding.label, text[finding.start : end], finding.detector)
 
 
+_BRACKETED_ABBREVIATION = re.compile(
+    r"[ \t]*\([ \t]*[\"'\u201c\u2018]?([A-Z]{2,6})[\"'\u201d\u2019]?[ \t]*\)"
+)
+
+
+def _abbreviations_in_brackets(text: str, findings: Sequence[Finding]) -> list[Finding]:
+    """ "Prins Willem-Alexanderschool ("PWA")": the abbreviation in brackets after a
+    school or organisation is its name too (and so found wherever the text repeats it)."""
+    found = []
+    for finding in findings:
+        if finding.label in (Label.SCHOOL, Label.INSTELLING):
+            m = _BRACKETED_ABBREVIATION.match(text, finding.end)
+            if m is not None:
+                found.append(Finding(m.start(1), m.end(1), finding.label, m.group(1), "afkorting"))
+    return found
+
+
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _OWN_NAME_TYPES = frozenset({"stichting", "vereniging"})  # part of a legal name
 
@@ -737,6 +764,7 @@ _PREPOSITION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:van\s+de[nr]?|van|de|ter|ten)\s+$")
+_ORDINARY_AFTER = re.compile(r"[ \t]+(?:is|zijn|was|waren)[ \t]+(?:een|de|het)\b")
 _CAPITAL_PARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:Van[ \t]+de[nr]?|Van|De|Den|Ter|Ten)[ \t]+$")
 
 
@@ -761,12 +789,16 @@ def _extend_particle(text: str, finding: Finding) -> Finding:
         and finding.text.split()[0].split("-")[0].lower() not in first_names()
         and (
             _SENTENCE_BEFORE.search(text, max(0, capital.start() - 4), capital.start()) is None
-            or finding.text.lower() not in dutch_words()
+            or (
+                finding.text.lower() in surnames_alone()
+                and not _ORDINARY_AFTER.match(text, finding.end)
+            )
         )
     ):
         # "mevrouw De Jong", "casus van De Jong", "meneer Van Beek": a capitalised particle
         # inside a sentence is the surname's own (a surname written without first name);
-        # opening a sentence only before a surname that is no word ("De Vries kwam")
+        # opening a sentence only before a known surname and a verb ("De Vries kwam", not
+        # "De Jong is een woord", "De Moederkerk")
         start = capital.start()
         return Finding(
             start, finding.end, finding.label, text[start : finding.end], finding.detector

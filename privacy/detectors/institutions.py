@@ -196,6 +196,48 @@ _SCHOOL_KINDS = frozenset(
 )  # fmt: skip
 
 
+_WORDS_BEFORE_SCHOOL = re.compile(
+    r"(?:[A-ZÀ-Ý][\w'\u2019.-]*[ \t]+(?:(?:van|de|der|den)[ \t]+)?){1,3}$"
+)
+
+
+def _school_name_start(text: str, start: int) -> int:
+    """A one-word school takes the capitalised words of its name before it: "Koningin
+    Julianaschool", "Prins Willem-Alexanderschool", "Johannes Calvijnschool"."""
+    before = _WORDS_BEFORE_SCHOOL.search(text, max(0, start - 60), start)
+    if before is None:
+        return start
+    words = list(re.finditer(r"\S+", text[before.start() : start]))
+    while (
+        words
+        and words[0].group(0).lower() not in _NAME_TITLES
+        and (
+            is_not_name(words[0].group(0))
+            or words[0].group(0).lower() in common_words()
+            or words[0].group(0).lower() in _LINK_WORDS
+            or (
+                words[0].group(0).lower() in dutch_words()
+                and _SENTENCE_OPENING.search(
+                    text,
+                    max(0, before.start() + words[0].start() - 3),
+                    before.start() + words[0].start(),
+                )
+            )
+        )
+    ):
+        words.pop(0)
+    return before.start() + words[0].start() if words else start
+
+
+_LINK_WORDS = frozenset({"van", "de", "der", "den"})
+#: Titles that open a school's name after a person: "Koningin Julianaschool".
+_NAME_TITLES = frozenset(
+    {"koningin", "koning", "prins", "prinses", "graaf", "gravin", "sint", "st.", "dr.",
+     "dokter", "burgemeester", "pater", "pastoor", "mgr.", "meester"}
+)  # fmt: skip
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:]\s+|\n)\s*$")
+
+
 # typed without capitals: "het zuiderpark college", "wolfert lyceum"
 _LOWER_SCHOOL_SUFFIX = re.compile(
     r"(?<![\w-])(?:(het|'t)[ \t]+)?([a-zà-ÿ][a-zà-ÿ-]{3,})[ \t]+(?:college|lyceum|gymnasium)"
@@ -219,7 +261,8 @@ def _find_schools(text: str) -> Iterator[Finding]:
     if "school" in text:
         for m in _ONE_WORD_SCHOOL.finditer(text):
             if m.group(0).lower() not in _SCHOOL_KINDS:
-                yield Finding(m.start(), m.end(), Label.SCHOOL, m.group(0), "school")
+                start = _school_name_start(text, m.start())
+                yield Finding(start, m.end(), Label.SCHOOL, text[start : m.end()], "school")
     for m in finditer_words(_SCHOOL_KEYWORD, _SCHOOL_FIRST_WORDS, text):
         span = _clean(text, m.start(), m.end())
         if span:
@@ -346,7 +389,8 @@ _PLACE_AFTER = re.compile(r"[ \t]+([A-ZÀ-Ý][\w-]+(?:[ \t][A-ZÀ-Ý][\w-]+)?)(?
 # A congregation, church or mosque named in one word, with the name that may follow:
 # "Pinkstergemeente Levend Water", "Pauluskerk", "Baptistengemeente Rotterdam-Zuid".
 _CONGREGATION = re.compile(
-    r"(?<![\w-])([A-ZÀ-Ý][a-zà-ÿ'-]{2,30}(?:gemeente|kerk|parochie|moskee|synagoge|tempel))"
+    r"(?<![\w-])([A-ZÀ-Ý][a-zà-ÿ']*(?:-[A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ']*)*"
+    r"(?<=[\w']{3})(?:gemeente|kerk|parochie|moskee|synagoge|tempel))"
     r"((?:[ \t]+(?:van[ \t]+)?[A-ZÀ-Ý][\w'\u2019-]*){0,3})(?![\w-])"
 )
 _CONGREGATION_WORDS = ("gemeente", "kerk", "parochie", "moskee", "synagoge", "tempel")

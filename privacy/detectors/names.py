@@ -265,6 +265,24 @@ def find_unknown_capitalised_names(text: str) -> Iterator[Finding]:
         yield Finding(m.start(1), m.end(1), Label.NAAM, word, "naam-onbekend")
 
 
+# "Ilias (8) zat erbij", "Roos (6 jaar)": a first name with an age in brackets after it
+_NAME_WITH_AGE = re.compile(
+    r"(?<![\w-])([A-ZÀ-ÝĀ-ž][a-zà-ÿĀ-ž'-]+)[ \t]*\([ \t]*\d{1,2}(?:[ \t]+(?:jaar|jr\.?))?[ \t]*\)"
+)
+
+
+@distinct
+def find_first_names_with_age(text: str) -> Iterator[Finding]:
+    """A first name that is also a word ("Ilias", "Roos", "Storm") is a name when an age
+    in brackets follows it."""
+    if "(" not in text:
+        return
+    for m in _NAME_WITH_AGE.finditer(text):
+        word = m.group(1)
+        if word.lower() in first_names() and not is_not_name(word):
+            yield Finding(m.start(1), m.end(1), Label.NAAM, word, "naam-leeftijd")
+
+
 _THING_ENDINGS = (
     "isme",
     "ologie",
@@ -514,6 +532,7 @@ def find_nicknames(text: str) -> Iterator[Finding]:
 
 DETECTORS = (
     find_nicknames,
+    find_first_names_with_age,
     find_role_names,
     find_chat_speakers,
     find_lowercase_names,

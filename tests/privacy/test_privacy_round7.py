@@ -180,3 +180,48 @@ def test_a_school_named_after_a_person_stays_one_name() -> None:
         )
         is Label.SCHOOL
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        # a first name that is also a word, with an age in brackets
+        ("Ilias (8) zat erbij en kroop onder de tafel.", "Ilias", Label.NAAM),
+        # a church with a hyphenated saint's name
+        ("Ze kerken in de Sint-Servatiuskerk aan de kade.", "Sint-Servatiuskerk", Label.INSTELLING),
+        # an abbreviation in brackets after a school is its name, wherever it recurs
+        (
+            'Hij zit in groep 6, Koningin Julianaschool ("KJS"). Op de KJS is het rustig.',
+            "Koningin Julianaschool",
+            Label.SCHOOL,
+        ),
+        (
+            "Ze werkt bij Gemeentelijke Kredietbank Rotterdam (GKB); de GKB belt terug.",
+            "GKB",
+            Label.INSTELLING,
+        ),
+        # a role noun opening a sentence is not part of the name after it
+        ("Staandehouding om 23:05. Bestuurder Jan Kok had gedronken.", "Jan Kok", Label.NAAM),
+    ],
+)
+def test_round7_names_schools_abbreviations(text: str, value: str, label: Label) -> None:
+    assert found(text).get(value) is label, found(text)
+
+
+def test_a_repeated_abbreviation_is_found_everywhere() -> None:
+    text = 'Hij zit in groep 6, Koningin Julianaschool ("KJS"). Op de KJS is het rustig.'
+    assert [f.text for f in default_engine().scan(text)].count("KJS") == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a role abbreviation and a field's name are no names
+        ("Gisteren ging het mis. Pm'er Chantal schreef het op.", "Pm'er"),
+        ("Zaaknr 2025-118034. Staandehouding op de A15.", "Zaaknr"),
+        # a capitalised "De" opening a sentence before a word that is no surname
+        ("De Moederkerk is oud en staat aan de Markt.", "De Moederkerk"),
+    ],
+)
+def test_round7_guards_third(text: str, absent: str) -> None:
+    assert absent not in found(text), found(text)
