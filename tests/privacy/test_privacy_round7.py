@@ -225,3 +225,36 @@ def test_a_repeated_abbreviation_is_found_everywhere() -> None:
 )
 def test_round7_guards_third(text: str, absent: str) -> None:
     assert absent not in found(text), found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        # ages without their verb: a first name and a bare number in a list, "geworden",
+        # an elliptic "de jongste vijf"
+        ("Kinderen: Amir 4, Sara 7.", "4", Label.LEEFTIJD),
+        ("Kinderen: Amir 4, Sara 7.", "7", Label.LEEFTIJD),
+        ("Hij is net 16 geworden.", "16", Label.LEEFTIJD),
+        ("De oudste is twaalf, de jongste vijf.", "vijf", Label.LEEFTIJD),
+        # references announced without "nummer" after their word, and a court's number
+        ("Parketnummer 10/123456-24 staat op de dagvaarding.", "10/123456-24", Label.NUMMER),
+        ("Registratie onder nummer 88123 bij de politie.", "88123", Label.NUMMER),
+        ("Zie ref. 24/1187 in de brief.", "24/1187", Label.NUMMER),
+        ("Ons kenmerk 2025.0412.JB graag vermelden.", "2025.0412.JB", Label.NUMMER),
+    ],
+)
+def test_round7_ages_and_references(text: str, value: str, label: Label) -> None:
+    assert found(text).get(value) is label, found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # guards: a help line after "met nummer", a version number, a count
+        ("Bel met nummer 0800-2000 voor advies.", "0800-2000"),
+        ("Thomas 2.0 is een app.", "2.0"),
+        ("Jan 3 keer gebeld.", "3"),
+    ],
+)
+def test_round7_guards_fourth(text: str, absent: str) -> None:
+    assert absent not in found(text), found(text)
