@@ -747,9 +747,9 @@ def _trim_names(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
             is_not_name(words[-1].group(0)) or words[-1].group(0) in _TRAILING_NOT_NAME
         ):
             words.pop()  # "Marco op" (op de Hoogstraat): a particle never ends a name
-        # A capitalised compound before a name ("Locatiemanager Wendy Hak") is not cut
-        # off: the test for a compound also takes long first names ("Wilhelmina"), and a
-        # name left half outside its placeholder is a leak.
+        # A capitalised compound before a name is cut off only by its ending, opening a
+        # line or sentence (``_without_headings``: "Locatiemanager Wendy Hak"): a test for
+        # any compound would also take long first names ("Wilhelmina").
         start = finding.start + words[0].start()
         end = finding.start + words[-1].end()
         if (start, end) == (finding.start, finding.end):
