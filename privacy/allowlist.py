@@ -38,7 +38,7 @@ DOMAIN_PHRASES: tuple[str, ...] = (
     "Instagram", "Snapchat", "TikTok", "WhatsApp", "Facebook", "YouTube", "Tikkie",
     "Google", "Teams", "Zoom",
     # general kinds of help and help organisations, not one family's
-    "Spoedeisende Hulp", "Helpwanted", "Riagg", "Sensoor", "VT", "Veilig Thuis-melding",
+    "Spoedeisende Hulp", "SEH", "Helpwanted", "Riagg", "Sensoor", "VT", "Veilig Thuis-melding",
     "VT-melding", "MIND Korrelatie",
     "De Luisterlijn", "Luisterlijn", "113 Zelfmoordpreventie", "Juridisch Loket",
     "LEC EGG", "Landelijk Expertisecentrum Eergerelateerd Geweld",

@@ -41,7 +41,7 @@ _LABEL_PRIORITY: tuple[Label, ...] = (
 _RANK = {label: rank for rank, label in enumerate(_LABEL_PRIORITY)}
 _PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "het", "el", "al"})
 _WORD_LABELS = frozenset({Label.NAAM, Label.PLAATS, Label.ADRES, Label.INSTELLING, Label.SCHOOL})
-_INITIALS_BEFORE = re.compile(r"(?:[A-Z]\.\s*)+\(?\s*$")
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.\s*)+\(?\s*$")
 
 
 class Engine:
@@ -83,7 +83,10 @@ class Engine:
                 raw.extend(deduce_findings(text))
             for detector in self.detectors:
                 raw.extend(detector(text))
+            raw = _without_type_word_before_own_name(_without_headings(text, raw))
+            raw = _split_organisation_and_street(text, _names_within_lines(text, raw))
             kept = list(_apply_allowlist(text, _trim_tails(text, raw)))
+            kept.extend(_apply_allowlist(text, _abbreviations_in_brackets(text, kept)))
             kept.extend(_apply_allowlist(text, _propagate(text, kept)))
             kept = [f for f in kept if not _word_opening_sentence(text, f)]
             kept = [
@@ -95,7 +98,12 @@ class Engine:
                 _extend_lowercase_name(text, f) for f in kept if not _role_word_opening(text, f)
             ]
             kept = [_with_hash_and_without_possessive(text, f) for f in kept]
+            kept.extend(_bracketed_names(text, kept))
             kept = _without_particle_names_of_organisations(kept)
+            kept.extend(_organisations_with_places(text, kept))
+            kept = _names_before_organisations(text, kept)
+            kept = _without_organisation_compounds(text, kept)
+            kept = [_date_end(text, f) for f in kept]
             return resolve_overlaps(text, kept)
         finally:
             release()  # the detectors' shared copy of the text
@@ -110,7 +118,9 @@ def _apply_allowlist(text: str, findings: Iterable[Finding]) -> Iterable[Finding
             continue
         if finding.label is Label.URL and is_public_site(finding.text):
             continue
-        if finding.label is Label.NAAM and is_not_name(finding.text):
+        if finding.label is Label.NAAM and (
+            is_not_name(finding.text) or _ROLE_OR_FIELD.fullmatch(finding.text)
+        ):
             continue
         if finding.label is Label.LEEFTIJD and is_age_range(text, finding.start, finding.end):
             continue
@@ -129,6 +139,9 @@ def _apply_allowlist(text: str, findings: Iterable[Finding]) -> Iterable[Finding
         yield from _cut_allowed(text, finding, allowed[first:last])
 
 
+#: A role abbreviation ("Pm'er", "IB'ers") or a field's name ("Zaaknr", "Dossiernr."):
+#: never a name.
+_ROLE_OR_FIELD = re.compile(r"[A-Za-z]{1,4}['\u2019]ers?|[A-Za-z]{2,20}nr\.?")
 _LINK_WORD = re.compile(r"(?:van|het|de|voor|en|der|den|in|te)\s+")
 #: The region's name ends an organisation's own name: "Jeugdhulp Rijnmond".
 _REGION_NAMES = frozenset({"rijnmond", "rotterdam-rijnmond"})
@@ -422,6 +435,290 @@ def _trim_tails(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
             )
 
 
+#: A capitalised word opening a line or sentence that names a role or a document
+#: ("Locatiemanager", "Dossiernotitie", "Verwijsbrief") heads what follows, it is not
+#: part of the name, address or organisation after it.
+_HEADING_HEADS = (
+    "manager", "notitie", "brief", "verslag", "medewerker", "medewerkster", "coördinator",
+    "begeleider", "werker", "kundige", "consulent", "regisseur", "voogd", "rapport",
+    "rapportage", "aantekening", "melding", "verwijzing", "intake", "gesprek", "overleg",
+    "leerkracht", "mentor", "docent", "directeur", "werkgever", "verpleger",
+    "bestuurder", "bestuurster", "melder", "verdachte", "slachtoffer", "getuige",
+    "aangever", "aangeefster", "betrokkene", "cliënt", "cliënte", "patiënt", "patiënte",
+    "leerling", "moeder", "vader", "zoon", "dochter", "broer", "zus", "buurman",
+    "buurvrouw", "agent", "tolk", "hulpverlener",
+)  # fmt: skip
+_HEADING_LABELS = frozenset({Label.NAAM, Label.ADRES, Label.INSTELLING})
+_FIRST_WORD = re.compile(r"[A-ZÀ-Ý][\w'\u2019-]*[ \t]+(?=[A-ZÀ-Ý])")
+
+
+def _without_headings(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
+    """ "Locatiemanager Wendy Hak" -> "Wendy Hak", "Dossiernotitie Fivoor" -> "Fivoor" at
+    the start of a line or sentence: a role or document word heads the name."""
+    for finding in findings:
+        if finding.label in _HEADING_LABELS and (first := _FIRST_WORD.match(finding.text)):
+            word = first.group(0).rstrip().lower()
+            if (
+                word.endswith(_HEADING_HEADS)
+                and word not in first_names()
+                and word not in surnames_alone()
+                and _SENTENCE_BEFORE.search(text, max(0, finding.start - 4), finding.start)
+            ):
+                start = finding.start + first.end()
+                yield Finding(
+                    start, finding.end, finding.label, text[start : finding.end], finding.detector
+                )
+                continue
+        yield finding
+
+
+def _names_within_lines(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
+    """A name never runs on over a line break ("Gezondheidscentrum Feijenoord\nKorte
+    omschrijving"): its first line stays, a later line only when it is no Dutch word."""
+    words = dutch_words()
+    for finding in findings:
+        if finding.label is not Label.NAAM or "\n" not in finding.text:
+            yield finding
+            continue
+        offset = finding.start
+        for number, line in enumerate(finding.text.split("\n")):
+            value = line.strip()
+            start = offset + line.find(value) if value else offset
+            offset += len(line) + 1
+            if not value or not any(c.isalpha() for c in value):
+                continue
+            if number and all(w.lower() in words for w in value.split()):
+                continue
+            yield Finding(start, start + len(value), finding.label, value, finding.detector)
+
+
+_STREET_WORD = re.compile(
+    r"[A-ZÀ-Ý][\w'-]*(?:straat|laan|weg|plein|kade|singel|gracht|dijk|dreef|markt)\b"
+)
+
+
+def _split_organisation_and_street(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
+    """ "bij Albert Heijn Eendrachtsplein": a known organisation and the street it is on are
+    two spans, not one address."""
+    from privacy.detectors.institutions import KNOWN_ORGANISATION_NAMES  # import cycle
+
+    for finding in findings:
+        if finding.label in (Label.ADRES, Label.NAAM, Label.PLAATS) and " " in finding.text:
+            words = finding.text.split(" ")
+            for size in (2, 1):
+                head = " ".join(words[:size])
+                rest = " ".join(words[size:])
+                if head.lower() in KNOWN_ORGANISATION_NAMES and _STREET_WORD.match(rest):
+                    cut = finding.start + len(head)
+                    yield Finding(finding.start, cut, Label.INSTELLING, head, "instelling-lijst")
+                    yield Finding(cut + 1, finding.end, Label.ADRES, rest, finding.detector)
+                    break
+            else:
+                yield finding
+            continue
+        yield finding
+
+
+_BRACKET_BETWEEN = re.compile(r"\)[ \t]+")
+
+
+def _bracketed_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
+    """ "A.M. (Anouk) Verbeek": a name found up to its bracketed first name runs on over
+    the bracket to the surname after it."""
+    names = {f.start: f for f in findings if f.label is Label.NAAM}
+    joined = []
+    for finding in names.values():
+        if finding.text.count("(") <= finding.text.count(")"):
+            continue
+        between = _BRACKET_BETWEEN.match(text, finding.end)
+        if between is not None and (after := names.get(between.end())) is not None:
+            joined.append(
+                Finding(
+                    finding.start,
+                    after.end,
+                    Label.NAAM,
+                    text[finding.start : after.end],
+                    "naam-initialen",
+                )
+            )
+    return joined
+
+
+_LINK_BEFORE_ORGANISATION = re.compile(
+    r"[ \t]+(?:van|bij|op|naar|uit)(?:[ \t]+(?:het|de|'t))?[ \t]+$"
+)
+
+
+def _names_before_organisations(text: str, findings: list[Finding]) -> list[Finding]:
+    """A name ends before "van het"/"bij"/"op" and a school or organisation found after
+    it: "Lisa van het Wolfert Lyceum" is Lisa and the school."""
+    organisations = [f for f in findings if f.label in (Label.SCHOOL, Label.INSTELLING)]
+    if not organisations:
+        return findings
+    kept = []
+    for finding in findings:
+        if finding.label in _WORD_LABELS and " " in finding.text:
+            for organisation in organisations:
+                if not finding.start < organisation.start < finding.end:
+                    continue
+                link = _LINK_BEFORE_ORGANISATION.search(text, finding.start, organisation.start)
+                if link is None or link.start() <= finding.start:
+                    continue
+                if link.group(0).split() == ["van"] and " " not in organisation.text:
+                    continue  # "Groen van Prinstererschool": one name
+                end = link.start()
+                value = text[finding.start : end]
+                label = finding.label
+                if label is not Label.NAAM and value.split()[0].lower() in first_names():
+                    label = Label.NAAM  # "mentor van Lisa van het Wolfert Lyceum"
+                finding = Finding(finding.start, end, label, value, finding.detector)
+                break
+        kept.append(finding)
+    return kept
+
+
+def _without_organisation_compounds(text: str, findings: list[Finding]) -> list[Finding]:
+    """ "bij Arkin-traumacentrum": the organisation is "Arkin"; the compound with a
+    lowercase part after it is no place or name of its own."""
+    starts = {f.start: f.end for f in findings if f.label in (Label.INSTELLING, Label.SCHOOL)}
+    if not starts:
+        return findings
+    return [
+        f
+        for f in findings
+        if not (
+            f.label in (Label.PLAATS, Label.NAAM)
+            and (end := starts.get(f.start)) is not None
+            and end < f.end
+            and text[end] == "-"
+            and text[end + 1 : end + 2].islower()
+        )
+    ]
+
+
+_COUNT_AFTER_DATE = re.compile(
+    r"[ \t]+(?:dagen|dag|keer|uur|weken|week|maanden|jaar|kinderen|leerlingen|minuten|euro)\b"
+)
+_DATE_COUNT = re.compile(r"[ \t]+\d{1,2}$")
+_PAST_OR_NEXT = re.compile(r"[ \t]+(?:jl\.|j\.l\.|a\.s\.)")
+
+
+def _date_end(text: str, finding: Finding) -> Finding:
+    """A date ends before a count ("sinds 1 september 14 dagen verzuimd": no year 14) and
+    takes "jl." or "a.s." after it ("2 februari jl.")."""
+    if finding.label is not Label.DATUM:
+        return finding
+    end = finding.end
+    count = _DATE_COUNT.search(finding.text)
+    if count is not None and _COUNT_AFTER_DATE.match(text, end):
+        end = finding.start + count.start()
+    elif (after := _PAST_OR_NEXT.match(text, end)) is not None:
+        end = after.end()
+    if end == finding.end:
+        return finding
+    return Finding(finding.start, end, finding.label, text[finding.start : end], finding.detector)
+
+
+_BRACKETED_ABBREVIATION = re.compile(
+    r"[ \t]*\([ \t]*[\"'\u201c\u2018]?([A-Z]{2,6})[\"'\u201d\u2019]?[ \t]*\)"
+)
+
+
+def _abbreviations_in_brackets(text: str, findings: Sequence[Finding]) -> list[Finding]:
+    """ "Prins Willem-Alexanderschool ("PWA")": the abbreviation in brackets after a
+    school or organisation is its name too (and so found wherever the text repeats it)."""
+    found = []
+    for finding in findings:
+        if finding.label in (Label.SCHOOL, Label.INSTELLING):
+            m = _BRACKETED_ABBREVIATION.match(text, finding.end)
+            if m is not None:
+                found.append(Finding(m.start(1), m.end(1), finding.label, m.group(1), "afkorting"))
+    return found
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_OWN_NAME_TYPES = frozenset({"stichting", "vereniging"})  # part of a legal name
+
+
+def _without_type_word_before_own_name(findings: Iterable[Finding]) -> Iterable[Finding]:
+    """A type word before a name that is an organisation's own is no part of it:
+    "woningcorporatie Woonstad Rotterdam", "huisartsenpost HAP Spijkenisse", "uitzendbureau
+    Polflex Uitzendgroep" (a known organisation, an abbreviation, or a name with its own
+    type word). "basisschool De Fontein", "Stichting Mozaïek" keep theirs."""
+    from privacy.detectors.institutions import (  # import cycle at module level
+        KNOWN_ORGANISATION_NAMES,
+        ORGANISATION_HEADS,
+        TYPE_WORDS,
+        is_compound_type,
+    )
+
+    for finding in findings:
+        words = finding.text.split(" ")
+        if finding.label is not Label.INSTELLING or len(words) < 2:
+            yield finding
+            continue
+        first = words[0].lower()
+        rest = words[1:]
+        if (
+            (first in TYPE_WORDS or is_compound_type(first))
+            and first not in _OWN_NAME_TYPES
+            and (
+                _ACRONYM.fullmatch(rest[0]) is not None
+                or rest[0].lower() in KNOWN_ORGANISATION_NAMES
+                or " ".join(rest[:2]).lower() in KNOWN_ORGANISATION_NAMES
+                or (len(rest) > 1 and rest[-1].lower().endswith(ORGANISATION_HEADS))
+            )
+        ):
+            start = finding.start + len(words[0]) + 1
+            yield Finding(start, finding.end, finding.label, " ".join(rest), finding.detector)
+            continue
+        yield finding
+
+
+def _organisations_with_places(text: str, findings: Sequence[Finding]) -> list[Finding]:
+    """An organisation named with its place or part of town is one name: "PsyQ
+    Rotterdam-Zuid", "Careyn Rotterdam", "PostNL sorteercentrum Rotterdam", "havenbedrijf
+    rotterdam" (a compound type word before a place)."""
+    from privacy.detectors.institutions import is_compound_type  # import cycle
+
+    by_start: dict[int, Finding] = {}
+    for finding in findings:
+        if finding.label in (Label.PLAATS, Label.INSTELLING):
+            previous = by_start.get(finding.start)
+            if previous is None or finding.end > previous.end:
+                by_start[finding.start] = finding
+    joined: list[Finding] = []
+    for finding in findings:
+        start = None
+        if finding.label is Label.INSTELLING:
+            start = finding.start
+        elif finding.label is Label.PLAATS:
+            before = _TYPE_WORD_BEFORE.search(text, max(0, finding.start - 40), finding.start)
+            if before is not None and is_compound_type(before.group(1)):
+                start = before.start(1)  # "havenbedrijf rotterdam"
+                end = _place_end(text, finding.end)
+                joined.append(Finding(start, end, Label.INSTELLING, text[start:end], "instelling"))
+            continue
+        if start is None:
+            continue
+        end = finding.end
+        while (nxt := by_start.get(end + 1)) is not None and text[end] in " \t":
+            end = _place_end(text, nxt.end) if nxt.label is Label.PLAATS else nxt.end
+        if end != finding.end:
+            joined.append(Finding(start, end, Label.INSTELLING, text[start:end], "instelling"))
+    return joined
+
+
+_TYPE_WORD_BEFORE = re.compile(r"(?<![\w-])([a-zà-ÿ]{3,})[ \t]+$")
+_QUARTER = re.compile(r"-(?:Noord|Zuid|Oost|West|Centrum|noord|zuid|oost|west|centrum)(?![\w-])")
+
+
+def _place_end(text: str, end: int) -> int:
+    """A place runs on over its part of town: "Rotterdam-Zuid"."""
+    quarter = _QUARTER.match(text, end)
+    return quarter.end() if quarter else end
+
+
 #: Words that never stand inside a person's name: it ends before them.
 _NOT_INSIDE_NAME = re.compile(
     r"\s(?:op\s+het|op\s+de|aan\s+de|in\s+het|in\s+de|uit\s+het|bij|met|naar|en|"
@@ -450,9 +747,9 @@ def _trim_names(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
             is_not_name(words[-1].group(0)) or words[-1].group(0) in _TRAILING_NOT_NAME
         ):
             words.pop()  # "Marco op" (op de Hoogstraat): a particle never ends a name
-        # A capitalised compound before a name ("Locatiemanager Wendy Hak") is not cut
-        # off: the test for a compound also takes long first names ("Wilhelmina"), and a
-        # name left half outside its placeholder is a leak.
+        # A capitalised compound before a name is cut off only by its ending, opening a
+        # line or sentence (``_without_headings``: "Locatiemanager Wendy Hak"): a test for
+        # any compound would also take long first names ("Wilhelmina").
         start = finding.start + words[0].start()
         end = finding.start + words[-1].end()
         if (start, end) == (finding.start, finding.end):
@@ -467,6 +764,8 @@ _PREPOSITION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:van\s+de[nr]?|van|de|ter|ten)\s+$")
+_ORDINARY_AFTER = re.compile(r"[ \t]+(?:is|zijn|was|waren)[ \t]+(?:een|de|het)\b")
+_CAPITAL_PARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:Van[ \t]+de[nr]?|Van|De|Den|Ter|Ten)[ \t]+$")
 
 
 def _extend_particle(text: str, finding: Finding) -> Finding:
@@ -484,6 +783,26 @@ def _extend_particle(text: str, finding: Finding) -> Finding:
         )
     if not finding.text[:1].isupper():
         return finding
+    capital = _CAPITAL_PARTICLE_BEFORE.search(text, max(0, finding.start - 8), finding.start)
+    if (
+        capital is not None
+        and finding.text.split()[0].split("-")[0].lower() not in first_names()
+        and (
+            _SENTENCE_BEFORE.search(text, max(0, capital.start() - 4), capital.start()) is None
+            or (
+                finding.text.lower() in surnames_alone()
+                and not _ORDINARY_AFTER.match(text, finding.end)
+            )
+        )
+    ):
+        # "mevrouw De Jong", "casus van De Jong", "meneer Van Beek": a capitalised particle
+        # inside a sentence is the surname's own (a surname written without first name);
+        # opening a sentence only before a known surname and a verb ("De Vries kwam", not
+        # "De Jong is een woord", "De Moederkerk")
+        start = capital.start()
+        return Finding(
+            start, finding.end, finding.label, text[start : finding.end], finding.detector
+        )
     before = _PARTICLE_BEFORE.search(text, max(0, finding.start - 8), finding.start)
     if before is None or _PREPOSITION_BEFORE.search(
         text, max(0, before.start() - 12), before.start()
@@ -560,14 +879,15 @@ def _with_hash_and_without_possessive(text: str, finding: Finding) -> Finding:
             start, finding.end, finding.label, text[start : finding.end], finding.detector
         )
     if (
-        finding.label is Label.NAAM
+        finding.label in (Label.NAAM, Label.PLAATS)
         and finding.text.endswith(("'s", "\u2019s"))
         and len(finding.text) > 3
     ):
         end = finding.end - 2
-        return Finding(
-            finding.start, end, finding.label, text[finding.start : end], finding.detector
-        )
+        label = finding.label
+        if label is Label.PLAATS and finding.text[:-2].lower() in first_names():
+            label = Label.NAAM  # "in Floor's groep": a first name's possessive, no place
+        return Finding(finding.start, end, label, text[finding.start : end], finding.detector)
     return finding
 
 

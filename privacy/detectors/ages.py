@@ -70,7 +70,7 @@ _IS_AGE = re.compile(
     rf"\b(?:{_IS_VERBS})\s+(?:ik\s+|hij\s+|ze\s+|zij\s+)?"
     rf"(?:pas\s+|nog\s+maar\s+|net\s+|bijna\s+|ongeveer\s+|inmiddels\s+|toen\s+|nu\s+|"
     rf"zelf\s+|zelf\s+pas\s+|ook\s+)*"
-    rf"({_NUM})(?=\s*(?:[.,;:!?)]|$|\s+en\s|\s+jaar\b|\s+toen\b))"
+    rf"({_NUM})(?=\s*(?:[.,;:!?)]|$|\s+en\s|\s+jaar\b|\s+toen\b|\s+geworden\b))"
     r"|\b(?:is|was|wordt|werd)\s+(?:pas\s+|net\s+|bijna\s+|nu\s+|inmiddels\s+)*"
     rf"({_NUM}\s+(?:maanden|maand|weken|week))(?![\w-])",
     re.IGNORECASE,
@@ -124,6 +124,12 @@ _NAME_VAN = re.compile(
 _BRACKETS = re.compile(r"\(([^()\n]{3,80})\)")
 _NAME_NUMBER = re.compile(
     r"(?:^|,\s*|\ben\s+)([A-ZÀ-Ýa-zà-ÿ][\w'-]+),?\s+(\d{1,2})(?=\s*(?:,|\ben\b|$))"
+)
+# "Kinderen: Amir 4, Sara 7.": a first name and a bare number in a list
+_FIRST_NAME_NUMBER = re.compile(
+    rf"(?<![\w-])([A-ZÀ-Ý][a-zà-ÿ'-]+)[ \t]+(\d{{1,2}}|{NUMBER_WORD_PATTERN})"
+    r"(?=[ \t]*(?:[,;)]|\.(?!\d)|$|[ \t]+en[ \t]))",
+    re.MULTILINE,
 )
 # "die tien is", "die nu negen is": the age before its verb
 _WHO_AGE = re.compile(
@@ -232,6 +238,7 @@ def _find_ages(text: str) -> Iterator[Finding]:
         if _age_ok(m.group(1)):
             yield _make(text, m.start(1), m.end(1))
             yield from _more_ages(text, m.end(1))
+            yield from _elliptic_ages(text, m.end(1))
     if "(" in text:
         for m in _PARENS_QUALIFIED.finditer(text):
             if _age_ok(m.group(1)):
@@ -257,6 +264,9 @@ def _find_ages(text: str) -> Iterator[Finding]:
         yield from _name_van(text)
     if "(" in text:
         yield from _bracket_ages(text)
+    for m in _FIRST_NAME_NUMBER.finditer(text):
+        if m.group(1).lower() in first_names() and _age_ok(m.group(2)):
+            yield _make(text, m.start(2), m.end(2))
     if "die " in lowered or "wie " in lowered:
         for m in _WHO_AGE.finditer(text):
             if m.group(1).lower() != "een" and _age_ok(m.group(1)):
@@ -282,6 +292,25 @@ def _find_ages(text: str) -> Iterator[Finding]:
                 if _age_ok(number.group(0)):
                     start = m.start(1) + number.start()
                     yield _make(text, start, start + len(number.group(0)))
+
+
+# "Sharon is zevenentwintig, Rinaldo dertig.", "Ik was zes, hij negen.", "De oudste is
+# twaalf, de jongste vijf.": the verb left out
+_ELLIPTIC_AGE = re.compile(
+    r",[ \t]+(?:hij|zij|ze|(?:de|het|haar|zijn|hun)[ \t]+[a-zà-ÿ]{3,20}|"
+    rf"(?-i:[A-ZÀ-Ý][a-zà-ÿ'-]+))[ \t]+({_NUM})(?=[ \t]*(?:[.,;!?)]|$))",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _elliptic_ages(text: str, end: int) -> Iterator[Finding]:
+    """The ages after an age with "is"/"was" whose verb the sentence leaves out."""
+    for _ in range(4):
+        m = _ELLIPTIC_AGE.match(text, end)
+        if m is None or not _age_ok(m.group(1)):
+            return
+        yield _make(text, m.start(1), m.end(1))
+        end = m.end(1)
 
 
 def _bracket_ages(text: str) -> Iterator[Finding]:

@@ -305,7 +305,7 @@ _HASH_NUMBER = re.compile(r"(?<![\w#&])#\d(?:[\d/-]*\d)?(?![\w])")
 # "BVH 2024-118734", "RvdK 2024/18302": an abbreviation in front belongs to the number
 _NUMBER_PREFIX = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{1,4})\s$")
 _NUMBER_CONTEXT = re.compile(
-    r"(?:zaak|dossier|registratie|mutatie|cliënt|client|klant|pv|proces-verbaal|"
+    r"(?:zaak|dossier|registratie|mutatie|cliënt|client|klant|pv|proces-verbaal|parket|"
     r"referentie|kenmerk|relatie|big|agb|polis|aangifte|meldings?|casus|aanmeld|"
     r"verwijs|incident|intake)[- ]?(?:nummer|nr\.?)"
     # "casusnummer bij vt is 25-4412": where the number is kept may stand between,
@@ -314,6 +314,16 @@ _NUMBER_CONTEXT = re.compile(
     r"\s*([A-Za-z0-9][A-Za-z0-9/.-]*\d[A-Za-z0-9/.-]*)",
     re.IGNORECASE,
 )
+
+
+# "kenmerk: JZ/2024/0417", "ons kenmerk 2025.0412.JB", "ref. 24/1187", "onder nummer 88123":
+# a reference announced without "nummer" after its word
+_REFERENCE = re.compile(
+    r"(?<![\w-])(?:kenmerk|referentie|ref\.|(?:onder|met)\s+(?:het\s+)?(?:nummer|nr\.?))"
+    r"\s*:?\s*([A-Za-z0-9][A-Za-z0-9/.-]*\d[A-Za-z0-9/.-]*)",
+    re.IGNORECASE,
+)
+_REFERENCE_WORDS = ("kenmerk", "referentie", "ref.", "nummer", "nr")
 
 
 @distinct
@@ -333,6 +343,14 @@ def find_case_numbers(text: str) -> Iterator[Finding]:
                 start = prefix.start(1)
             yield _finding(text, start, m.end(), Label.NUMMER, "nummer")
     lowered = folded(text).text
+    if any(word in lowered for word in _REFERENCE_WORDS):
+        for m in _REFERENCE.finditer(text):
+            end = m.end(1)
+            while end > m.start(1) and text[end - 1] in _TRAILING:
+                end -= 1
+            value = text[m.start(1) : end]
+            if sum(c.isdigit() for c in value) >= 4 and not is_public_number(value):
+                yield _finding(text, m.start(1), end, Label.NUMMER, "nummer")
     if "nummer" not in lowered and "nr" not in lowered:
         return
     for m in _NUMBER_CONTEXT.finditer(text):

@@ -38,6 +38,7 @@ _SCHOOL_TYPES_LIST = (
         "sbo", "speciaal onderwijs", "kinderdagverblijf", "kdv", "bso",
         "buitenschoolse opvang", "peuterspeelzaal", "peuteropvang", "kinderopvang",
         "gastouderbureau", "school", "scholengemeenschap", "praktijkschool", "roc", "mbo",
+        "osg", "csg", "rsg", "pcsg", "isg",
 )  # fmt: skip
 _SCHOOL_TYPES = keyword_pattern(_SCHOOL_TYPES_LIST)
 _SCHOOL_KEYWORD = re.compile(rf"(?<![\w-])(?i:{_SCHOOL_TYPES})\s+({_PROPER})")
@@ -195,6 +196,48 @@ _SCHOOL_KINDS = frozenset(
 )  # fmt: skip
 
 
+_WORDS_BEFORE_SCHOOL = re.compile(
+    r"(?:[A-ZÀ-Ý][\w'\u2019.-]*[ \t]+(?:(?:van|de|der|den)[ \t]+)?){1,3}$"
+)
+
+
+def _school_name_start(text: str, start: int) -> int:
+    """A one-word school takes the capitalised words of its name before it: "Koningin
+    Julianaschool", "Prins Willem-Alexanderschool", "Johannes Calvijnschool"."""
+    before = _WORDS_BEFORE_SCHOOL.search(text, max(0, start - 60), start)
+    if before is None:
+        return start
+    words = list(re.finditer(r"\S+", text[before.start() : start]))
+    while (
+        words
+        and words[0].group(0).lower() not in _NAME_TITLES
+        and (
+            is_not_name(words[0].group(0))
+            or words[0].group(0).lower() in common_words()
+            or words[0].group(0).lower() in _LINK_WORDS
+            or (
+                words[0].group(0).lower() in dutch_words()
+                and _SENTENCE_OPENING.search(
+                    text,
+                    max(0, before.start() + words[0].start() - 3),
+                    before.start() + words[0].start(),
+                )
+            )
+        )
+    ):
+        words.pop(0)
+    return before.start() + words[0].start() if words else start
+
+
+_LINK_WORDS = frozenset({"van", "de", "der", "den"})
+#: Titles that open a school's name after a person: "Koningin Julianaschool".
+_NAME_TITLES = frozenset(
+    {"koningin", "koning", "prins", "prinses", "graaf", "gravin", "sint", "st.", "dr.",
+     "dokter", "burgemeester", "pater", "pastoor", "mgr.", "meester"}
+)  # fmt: skip
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:]\s+|\n)\s*$")
+
+
 # typed without capitals: "het zuiderpark college", "wolfert lyceum"
 _LOWER_SCHOOL_SUFFIX = re.compile(
     r"(?<![\w-])(?:(het|'t)[ \t]+)?([a-zà-ÿ][a-zà-ÿ-]{3,})[ \t]+(?:college|lyceum|gymnasium)"
@@ -218,7 +261,8 @@ def _find_schools(text: str) -> Iterator[Finding]:
     if "school" in text:
         for m in _ONE_WORD_SCHOOL.finditer(text):
             if m.group(0).lower() not in _SCHOOL_KINDS:
-                yield Finding(m.start(), m.end(), Label.SCHOOL, m.group(0), "school")
+                start = _school_name_start(text, m.start())
+                yield Finding(start, m.end(), Label.SCHOOL, text[start : m.end()], "school")
     for m in finditer_words(_SCHOOL_KEYWORD, _SCHOOL_FIRST_WORDS, text):
         span = _clean(text, m.start(), m.end())
         if span:
@@ -250,6 +294,8 @@ def _find_schools(text: str) -> Iterator[Finding]:
         street = _STREET_END.search(last)
         if last in _NOT_SCHOOL_TYPES or (street is not None and street.start() > 0):
             continue  # "gaat naar de Mevlana Moskee", "zit op de Witte de Withstraat"
+        if not m.group(1) and " " not in m.group(2) and m.group(2).lower() in first_names():
+            continue  # "de mentor van Lisa": the pupil, not a school
         span = _clean(text, m.start(2), m.end(2))
         if span:
             yield Finding(span[0], span[1], Label.SCHOOL, text[span[0] : span[1]], "school")
@@ -299,9 +345,17 @@ KNOWN_ORGANISATIONS: tuple[str, ...] = (
     "IJsselland", "Van Weel-Bethesda", "Haaglanden MC", "HagaZiekenhuis", "Reinier de Graaf",
     "Coolblue", "Albert Heijn", "Jumbo", "Lidl", "Aldi", "Hema", "PostNL", "HTM", "Ikea",
     "Rabobank", "Unilever", "Shell", "Tata Steel", "Schiphol", "ECT", "Randstad", "Tempo-Team",
+    # mental health, youth and elderly care, education and social care of the region
+    "Arkin", "PsyQ", "Fivoor", "Bavo Europoort", "Careyn", "Aafje", "Zorgwaard",
+    "Humanitas", "Pameijer", "Perspektief", "Leger des Heils", "Jeugdformaat", "Kenter",
+    "Flexus Jeugdplein", "Rijndam", "Albeda", "Zonnehuisgroep", "Lelie zorggroep",
+    "Spijkenisse Medisch Centrum",
 )  # fmt: skip
+#: The list's names in lowercase.
+KNOWN_ORGANISATION_NAMES: frozenset[str] = frozenset(o.lower() for o in KNOWN_ORGANISATIONS)
 _ORGANISATION_WORDS = keyword_pattern(o.lower() for o in KNOWN_ORGANISATIONS)
-_ORGANISATION = re.compile(rf"(?<![\w-])(?i:{_ORGANISATION_WORDS})(?![\w-])")
+# "Arkin-traumacentrum": the name before a lowercase compound part is the organisation
+_ORGANISATION = re.compile(rf"(?<![\w-])(?i:{_ORGANISATION_WORDS})(?![\w]|-[A-Z0-9])")
 _ORGANISATION_CONTEXT = re.compile(
     r"(?<![\w-])(?:bij|van|naar|via|met|door|in)\s+(?:de\s+|het\s+)?$", re.IGNORECASE
 )
@@ -335,7 +389,8 @@ _PLACE_AFTER = re.compile(r"[ \t]+([A-ZÀ-Ý][\w-]+(?:[ \t][A-ZÀ-Ý][\w-]+)?)(?
 # A congregation, church or mosque named in one word, with the name that may follow:
 # "Pinkstergemeente Levend Water", "Pauluskerk", "Baptistengemeente Rotterdam-Zuid".
 _CONGREGATION = re.compile(
-    r"(?<![\w-])([A-ZÀ-Ý][a-zà-ÿ'-]{2,30}(?:gemeente|kerk|parochie|moskee|synagoge|tempel))"
+    r"(?<![\w-])([A-ZÀ-Ý][a-zà-ÿ']*(?:-[A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ']*)*"
+    r"(?<=[\w']{3})(?:gemeente|kerk|parochie|moskee|synagoge|tempel))"
     r"((?:[ \t]+(?:van[ \t]+)?[A-ZÀ-Ý][\w'\u2019-]*){0,3})(?![\w-])"
 )
 _CONGREGATION_WORDS = ("gemeente", "kerk", "parochie", "moskee", "synagoge", "tempel")
@@ -389,11 +444,12 @@ def find_congregations(text: str) -> Iterator[Finding]:
 _ORGANISATION_HEADS = (
     "centrum", "praktijk", "bank", "dienst", "bureau", "instituut", "stichting",
     "vereniging", "bedrijf", "bedrijven", "kliniek", "fonds", "apotheek", "ziekenhuis",
-    "gasthuis", "opvang", "kantoor", "groep", "hotel", "zorg", "kinderopvang",
+    "gasthuis", "opvang", "kantoor", "groep", "hotel", "zorg", "kinderopvang", "club",
 )  # fmt: skip
+ORGANISATION_HEADS = _ORGANISATION_HEADS
 # two to five capitalised words, with "voor", "van de", "en" between them
 _CAPITALISED_RUN = re.compile(
-    r"(?<![\w-])([A-ZÀ-Ý][\w'\u2019-]*(?:[ \t]+(?:(?:voor|van|de|der|den|en|het)[ \t]+){0,2}"
+    r"(?<![\w-])([A-ZÀ-Ý][\w'\u2019-]*(?:[ \t]+(?:(?:voor|van|de|der|den|en|het|tegen)[ \t]+){0,2}"
     r"[A-ZÀ-Ý][\w'\u2019-]*){1,4})(?![\w-])"
 )
 _STREET_END = re.compile(r"(?:straat|laan|weg|plein|kade|singel|gracht|dijk|dreef)$")
@@ -429,7 +485,13 @@ def find_organisation_names(text: str) -> Iterator[Finding]:
             continue
         if not any(
             not w.endswith(_ORGANISATION_HEADS)
-            and (w in places or is_unknown_word(w) or w in surnames() or w in first_names())
+            and (
+                w in places
+                or _place_adjective(w, places)
+                or is_unknown_word(w)
+                or w in surnames()
+                or w in first_names()
+            )
             for w in lowered
         ):
             continue
@@ -442,6 +504,15 @@ def find_organisation_names(text: str) -> Iterator[Finding]:
             yield Finding(span[0], span[1], Label.INSTELLING, value, "instelling-naam")
 
 
+_PLACE_ADJECTIVE = re.compile(r"(.{3,}?)s(?:che|e)")
+
+
+def _place_adjective(word: str, places: frozenset[str]) -> bool:
+    """The adjective of a place: "rotterdamsche", "rotterdamse", "delftse"."""
+    m = _PLACE_ADJECTIVE.fullmatch(word)
+    return m is not None and m.group(1) in places
+
+
 # a lowercase compound type word and the name after it: "gymnastiekvereniging Olympia",
 # "revalidatiecentrum Rijndam", "uitzendbureau Randstad"
 _COMPOUND_TYPE = re.compile(
@@ -450,6 +521,16 @@ _COMPOUND_TYPE = re.compile(
     rf"({_PROPER})"
 )
 _COMPOUND_NOT_TYPES = frozenset({"wijkcentrum"})
+_COMPOUND_TYPE_WORD = re.compile(
+    r"[a-zà-ÿ]{3,}(?:vereniging|centrum|bedrijf|bureau|praktijk|kliniek|club|instituut|"
+    r"stichting|opvang|winkel|corporatie|post)"
+)
+
+
+def is_compound_type(word: str) -> bool:
+    """A lowercase compound that names a kind of organisation: "havenbedrijf",
+    "uitzendbureau", "woningcorporatie", "huisartsenpost" (not "wijkcentrum")."""
+    return _COMPOUND_TYPE_WORD.fullmatch(word) is not None and word not in _COMPOUND_NOT_TYPES
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)\s*$")

@@ -265,6 +265,24 @@ def find_unknown_capitalised_names(text: str) -> Iterator[Finding]:
         yield Finding(m.start(1), m.end(1), Label.NAAM, word, "naam-onbekend")
 
 
+# "Ilias (8) zat erbij", "Roos (6 jaar)": a first name with an age in brackets after it
+_NAME_WITH_AGE = re.compile(
+    r"(?<![\w-])([A-ZÀ-ÝĀ-ž][a-zà-ÿĀ-ž'-]+)[ \t]*\([ \t]*\d{1,2}(?:[ \t]+(?:jaar|jr\.?))?[ \t]*\)"
+)
+
+
+@distinct
+def find_first_names_with_age(text: str) -> Iterator[Finding]:
+    """A first name that is also a word ("Ilias", "Roos", "Storm") is a name when an age
+    in brackets follows it."""
+    if "(" not in text:
+        return
+    for m in _NAME_WITH_AGE.finditer(text):
+        word = m.group(1)
+        if word.lower() in first_names() and not is_not_name(word):
+            yield Finding(m.start(1), m.end(1), Label.NAAM, word, "naam-leeftijd")
+
+
 _THING_ENDINGS = (
     "isme",
     "ologie",
@@ -471,7 +489,50 @@ def find_lowercase_surnames(text: str) -> Iterator[Finding]:
             yield Finding(m.start(), m.end(), Label.NAAM, m.group(0), "naam-klein")
 
 
+# "(mohammed, noemen ze momo)", "noemt men haar "Selamawit"", "roepnaam: Bibi"
+_NICKNAME = re.compile(
+    r"(?<![\w-])(?i:(?:noemen|noemt|noemden|noemde)[ \t]+(?:ze|zij|men|we|wij|iedereen|hem|haar)"
+    r"(?:[ \t]+(?:hem|haar))?(?:[ \t]+(?:ook|gewoon|vaak|altijd|meestal))?|bijnaam|roepnaam|alias)"
+    r"[ \t]*:?[ \t]+([\"'\u201c\u2018]?)([^\W\d_][\w'\u2019-]{1,20})(?![\w-])"
+)
+
+
+_APPOSITION_BEFORE = re.compile(r"([^\W\d_][\w'-]*),[ \t]*$")
+
+
+def _after_name(text: str, start: int) -> bool:
+    """Whether a name and a comma stand right before ``start``: "(mohammed, noemen ze"."""
+    m = _APPOSITION_BEFORE.search(text, max(0, start - 30), start)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word[:1].isupper() or word.lower() in first_names()
+
+
+@distinct
+def find_nicknames(text: str) -> Iterator[Finding]:
+    """A nickname after "noemen ze", "noemt men haar", "bijnaam", "roepnaam", "alias":
+    capitalised or quoted, or a lowercase word that is no Dutch word ("momo")."""
+    if not contains_any(folded(text).text, ("noem", "bijnaam", "roepnaam", "alias")):
+        return
+    for m in _NICKNAME.finditer(text):
+        word = m.group(2)
+        lowered = word.lower()
+        if lowered in common_words() or is_not_name(word):
+            continue
+        if (
+            not (m.group(1) or word[:1].isupper())
+            and lowered in dutch_words()
+            and lowered not in first_names()
+            and not _after_name(text, m.start())
+        ):
+            continue  # "noemen ze lastig"; but "(mohammed, noemen ze momo)" is a name
+        yield Finding(m.start(2), m.end(2), Label.NAAM, word, "naam-bijnaam")
+
+
 DETECTORS = (
+    find_nicknames,
+    find_first_names_with_age,
     find_role_names,
     find_chat_speakers,
     find_lowercase_names,

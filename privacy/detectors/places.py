@@ -83,6 +83,12 @@ _LAAN_VAN_WORDS = (
 _TITLE_STREET_WORDS = frozenset(
     {"Dr.", "Dokter", "Burgemeester", "Graaf", "Koning", "Koningin", "Prins", "Prinses"}
 )
+#: Capitalised words that open a street's name: "Nieuwe Damlaan", "Van Foreestlaan",
+#: "Korte Hoogstraat", "Eerste Pijnackerstraat".
+_STREET_PREFIXES = frozenset(
+    {"Nieuwe", "Oude", "Korte", "Lange", "Grote", "Kleine", "Hoge", "Lage", "Van", "Sint",
+     "Eerste", "Tweede", "Derde", "Vierde", "Binnen", "Buiten", "Achter", "Voor"}
+)  # fmt: skip
 _PERSON_TITLE_BEFORE = re.compile(
     r"(?<![\w-])(?:mevrouw|meneer|mevr\.?|mw\.?|dhr\.?|heer|juf|juffrouw|meester|familie|"
     r"fam\.|mr\.|dr\.|dokter)\s+$",
@@ -108,6 +114,7 @@ def find_streets(text: str) -> Iterator[Finding]:
             while (
                 len(words) > 1
                 and words[0].group(0) not in _TITLE_STREET_WORDS
+                and words[0].group(0) not in _STREET_PREFIXES
                 and (is_not_name(words[0].group(0)) or words[0].group(0).lower() in common_words())
             ):
                 words.pop(0)
