@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -293,8 +294,8 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         comment = form.cleaned_data["comment"]
         try:
             if request.POST.get("action") == "publish":
-                services.publish_story(moderator=request.user, story=story, comment=comment)
-                messages.success(request, _("Het verhaal is gepubliceerd."))
+                page = services.publish_story(moderator=request.user, story=story, comment=comment)
+                messages.success(request, _publication_message(page))
             else:
                 services.request_changes(moderator=request.user, story=story, comment=comment)
                 messages.success(request, _("De schrijver krijgt je vraag om een wijziging."))
@@ -307,8 +308,23 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     return TemplateResponse(
         request,
         "stories/review.html",
-        {"story": story, "draft": draft, "form": form, "status": selectors.story_status(story)[0]},
+        {
+            "story": story,
+            "draft": draft,
+            "form": form,
+            "status": selectors.story_status(story)[0],
+            "go_live_at": selectors.go_live_at(story),
+        },
     )
+
+
+def _publication_message(story: StoryPage) -> str:
+    moment = selectors.go_live_at(story)
+    if moment is None:
+        return _("Het verhaal is gepubliceerd.")
+    return _("Het verhaal is goedgekeurd en verschijnt op %(moment)s.") % {
+        "moment": formats.date_format(timezone.localtime(moment), "j F Y H:i")
+    }
 
 
 # --- reading (served by Wagtail, see wagtail_hooks.before_serve_page) --------------
