@@ -456,14 +456,24 @@ def request_changes(*, moderator: Any, story: StoryPage, comment: str) -> StoryP
 
 @transaction.atomic
 def withdraw_story(*, author: Any, story: StoryPage) -> StoryPage:
-    """The author takes their story offline, at once; a review in progress ends."""
+    """The author stops their story, at any moment (issue 13): a live story goes
+    offline at once, a version approved for a later go-live moment is no longer
+    published by `publish_scheduled`, a review in progress ends."""
     if not rules.can_edit_story(author, story):
         raise PermissionDenied(ERROR_NOT_YOURS)
-    if not story.live:
+    story = StoryPage.objects.get(pk=story.pk)
+    scheduled = list(story.revisions.filter(approved_go_live_at__isnull=False))
+    if not story.live and not scheduled:
         raise ValidationError(ERROR_NOT_PUBLISHED)
     for state in WorkflowState.objects.for_instance(story).active():
         state.cancel(user=author)
-    UnpublishPageAction(story, user=author).execute(skip_permission_checks=True)
+    for revision in scheduled:
+        # As Wagtail's "cancel scheduled publish" does: saving the cleared moment
+        # logs wagtail.schedule.cancel in the page's history.
+        revision.approved_go_live_at = None
+        revision.save(user=author, update_fields=["approved_go_live_at"])
+    if story.live:
+        UnpublishPageAction(story, user=author).execute(skip_permission_checks=True)
     StoryPage.objects.filter(pk=story.pk).update(withdrawn_at=timezone.now())
     record_event(action="stories.withdrawn", actor=author, subject=author, obj=story)
     return StoryPage.objects.get(pk=story.pk)

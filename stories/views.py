@@ -241,7 +241,13 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("Je verhaal staat niet meer online."))
+        # `story` is as it was before: live, or only waiting for its go-live moment.
+        done = (
+            _("Je verhaal staat niet meer online.")
+            if story.live
+            else _("Je verhaal verschijnt niet: de geplande publicatie is geannuleerd.")
+        )
+        messages.success(request, done)
     return redirect("stories:mine")
 
 

@@ -1,7 +1,8 @@
 """A story a moderator approves while its version has a go-live moment in the
 future (an editor's "Live gaan op" in Wagtail): the author and the moderators
 see it as scheduled with its moment, the author hears it is approved and when it
-appears, and hears it is published once publish_scheduled has published it."""
+appears, and hears it is published once publish_scheduled has published it. The
+author can withdraw it before its moment: it then never appears (issue 13)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
+from wagtail.models import PageLogEntry
 
 from members.models import AuditEvent
 from notifications.models import Notification
@@ -154,3 +156,80 @@ def test_the_moderation_pages_show_a_scheduled_story_as_approved_not_in_review(
     review = client.get(reverse("stories:review", args=[story.pk])).content.decode()
     assert "Dit verhaal is goedgekeurd en verschijnt op 14 maart 2030 09:30." in review
     assert 'value="publish"' not in review
+
+
+def withdraw_button(story: StoryPage) -> str:
+    return f'action="{reverse("stories:withdraw", args=[story.pk])}"'
+
+
+def test_the_author_withdraws_a_scheduled_story_and_it_never_appears(
+    client, story_index, author, other_author, moderator
+):
+    story = submitted(author, title="Een verhaal voor later")
+    schedule(story)
+    services.publish_story(moderator=moderator, story=story)
+    withdraw_url = reverse("stories:withdraw", args=[story.pk])
+
+    # Only the author: another writer and the moderator leave the schedule alone.
+    for someone in (other_author, moderator):
+        client.force_login(someone)
+        assert client.post(withdraw_url).status_code == 403
+    assert story_status(story)[0] == Status.SCHEDULED
+
+    client.force_login(author)
+    mine = client.get(reverse("stories:mine")).content.decode()
+    assert withdraw_button(story) in mine
+    assert "Intrekken: niet laten verschijnen" in mine
+    response = client.post(withdraw_url, follow=True)
+
+    page = response.content.decode()
+    assert "Je verhaal verschijnt niet: de geplande publicatie is geannuleerd." in page
+    assert "Ingetrokken" in page
+    assert "Verschijnt op" not in page
+    assert withdraw_button(story) not in page
+    story = StoryPage.objects.get(pk=story.pk)
+    assert story_status(story)[0] == Status.WITHDRAWN
+    assert my_stories(user=author)[0].go_live_at is None
+    withdrawn = AuditEvent.objects.get(object_id=str(story.pk), action="stories.withdrawn")
+    assert withdrawn.actor == author
+    # Wagtail's own history says the scheduled publication was cancelled, by the author.
+    cancelled = PageLogEntry.objects.get(page=story, action="wagtail.schedule.cancel")
+    assert cancelled.user == author
+
+    run_publish_scheduled(GO_LIVE + timedelta(minutes=1))
+
+    story = StoryPage.objects.get(pk=story.pk)
+    assert not story.live
+    assert story_status(story)[0] == Status.WITHDRAWN
+    client.logout()
+    assert client.get(story.url).status_code == 404
+    assert "Een verhaal voor later" not in client.get(story_index.url).content.decode()
+    assert "Je verhaal is gepubliceerd" not in notices(author)
+
+
+def test_withdrawing_a_live_story_cancels_its_scheduled_new_version_too(
+    client, story_index, author, moderator
+):
+    story = published(author, moderator, title="Eerste versie")
+    services.submit_story(author=author, content=content(title="Tweede versie"), story=story)
+    schedule(story)
+    services.publish_story(moderator=moderator, story=story)
+    client.force_login(author)
+    assert withdraw_button(story) in client.get(reverse("stories:mine")).content.decode()
+
+    response = client.post(reverse("stories:withdraw", args=[story.pk]), follow=True)
+
+    assert "Je verhaal staat niet meer online." in response.content.decode()
+    story = StoryPage.objects.get(pk=story.pk)
+    assert not story.live
+    assert story_status(story)[0] == Status.WITHDRAWN
+    assert my_stories(user=author)[0].go_live_at is None
+
+    run_publish_scheduled(GO_LIVE + timedelta(minutes=1))
+
+    story = StoryPage.objects.get(pk=story.pk)
+    assert not story.live
+    assert story.title == "Eerste versie"
+    assert story_status(story)[0] == Status.WITHDRAWN
+    client.logout()
+    assert client.get(story.url).status_code == 404
