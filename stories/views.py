@@ -236,15 +236,15 @@ def mine(request: HttpRequest) -> HttpResponse:
 def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     _require_writer(request)
     story = _own_story(request, pk)
+    was_live = story.live  # otherwise it only waited for its go-live moment
     try:
         services.withdraw_story(author=request.user, story=story)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        # `story` is as it was before: live, or only waiting for its go-live moment.
         done = (
             _("Je verhaal staat niet meer online.")
-            if story.live
+            if was_live
             else _("Je verhaal verschijnt niet: de geplande publicatie is geannuleerd.")
         )
         messages.success(request, done)
