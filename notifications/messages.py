@@ -38,6 +38,7 @@ FORUM_WARNING = "forum.warning"
 FORUM_SUSPENDED = "forum.suspended"
 FORUM_SUSPENSION_LIFTED = "forum.suspension_lifted"
 STORY_PUBLISHED = "stories.published"
+STORY_SCHEDULED = "stories.scheduled"
 STORY_CHANGES_REQUESTED = "stories.changes_requested"
 CASE_STATUS = "casuistry.status"
 
@@ -62,6 +63,9 @@ MESSAGES: dict[str, Message] = {
         _("Je schorsing is opgeheven: je kunt weer meedoen op het forum.")
     ),
     STORY_PUBLISHED: Message(_("Je verhaal is gepubliceerd")),
+    STORY_SCHEDULED: Message(
+        _("Je verhaal is goedgekeurd en verschijnt op %(moment)s"), moments=("moment",)
+    ),
     STORY_CHANGES_REQUESTED: Message(_("Een moderator vraagt je een wijziging in je verhaal")),
     CASE_STATUS: Message(_("Je casus heeft een nieuwe status: %(status)s"), labels=("status",)),
 }

@@ -23,6 +23,11 @@ class StoriesConfig(AppConfig):
             sender=StoryPage,
             dispatch_uid="stories_discussion_on_publish",
         )
+        page_published.connect(
+            receivers.announce_on_publish,
+            sender=StoryPage,
+            dispatch_uid="stories_announce_on_publish",
+        )
         page_unpublished.connect(
             receivers.discussion_on_unpublish,
             sender=StoryPage,

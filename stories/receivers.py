@@ -18,6 +18,14 @@ def discussion_on_publish(sender: Any, instance: StoryPage, **kwargs: Any) -> No
     services.sync_discussion(story=instance)
 
 
+def announce_on_publish(
+    sender: Any, instance: StoryPage, revision: Any = None, **kwargs: Any
+) -> None:
+    """A scheduled version went live: the author hears it (stories.services)."""
+    if revision is not None:
+        services.announce_scheduled_publication(story=instance, revision=revision)
+
+
 def discussion_on_unpublish(sender: Any, instance: StoryPage, **kwargs: Any) -> None:
     """Withdrawn by the author or unpublished by a moderator: hidden at once."""
     services.sync_discussion(story=instance)

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
 from django.db.models import QuerySet
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import TaskState, WorkflowState
+from django.utils.translation import pgettext_lazy
+from wagtail.models import Revision, TaskState, WorkflowState
 
 from . import discussion, rules
 from .models import Audience, StoryIndexPage, StoryPage, Theme
@@ -21,6 +23,7 @@ class Status(StrEnum):
     DRAFT = "concept"
     IN_REVIEW = "ter-beoordeling"
     CHANGES_REQUESTED = "wijziging-gevraagd"
+    SCHEDULED = "gepland"
     PUBLISHED = "gepubliceerd"
     WITHDRAWN = "ingetrokken"
 
@@ -29,6 +32,7 @@ STATUS_LABELS = {
     Status.DRAFT: _("Concept"),
     Status.IN_REVIEW: _("Ter beoordeling"),
     Status.CHANGES_REQUESTED: _("Wijziging gevraagd"),
+    Status.SCHEDULED: pgettext_lazy("story status", "Gepland"),
     Status.PUBLISHED: _("Gepubliceerd"),
     Status.WITHDRAWN: _("Ingetrokken"),
 }
@@ -43,6 +47,9 @@ class MyStory:
     editable: bool
     discussion: discussion.Discussion | None = None
     note: str = ""  # the moderator's message with the publication, if any
+    # When an approved version goes live (an editor's "go live" date in Wagtail):
+    # the story itself while it is not yet online, or a new version of a live one.
+    go_live_at: datetime | None = None
 
     @property
     def status_label(self) -> str:
@@ -97,7 +104,9 @@ def story_list(
     return stories
 
 
-def _state(story: StoryPage, states: dict[int, WorkflowState]) -> tuple[Status, str]:
+def _state(
+    story: StoryPage, states: dict[int, WorkflowState], scheduled: dict[int, datetime]
+) -> tuple[Status, str]:
     state = states.get(story.pk)
     if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
         return Status.IN_REVIEW, ""
@@ -106,9 +115,24 @@ def _state(story: StoryPage, states: dict[int, WorkflowState]) -> tuple[Status, 
         return Status.CHANGES_REQUESTED, comment or ""
     if story.live:
         return Status.PUBLISHED, ""
+    if story.pk in scheduled:
+        return Status.SCHEDULED, ""
     if story.withdrawn_at is not None:
         return Status.WITHDRAWN, ""
     return Status.DRAFT, ""
+
+
+def _go_live_moments(stories: Sequence[StoryPage]) -> dict[int, datetime]:
+    """When each story's approved version goes live, for stories that have one:
+    Wagtail keeps the moment on the revision (`approved_go_live_at`) until
+    `publish_scheduled` publishes it, and on one revision per page at most."""
+    moments = Revision.objects.filter(
+        base_content_type__app_label="wagtailcore",
+        base_content_type__model="page",
+        object_id__in=[str(s.pk) for s in stories],
+        approved_go_live_at__isnull=False,
+    ).values_list("object_id", "approved_go_live_at")
+    return {int(object_id): moment for object_id, moment in moments}
 
 
 def _active_states(stories: Sequence[StoryPage]) -> dict[int, WorkflowState]:
@@ -126,13 +150,14 @@ def _active_states(stories: Sequence[StoryPage]) -> dict[int, WorkflowState]:
 
 def _publication_notes(stories: Sequence[StoryPage]) -> dict[int, str]:
     """The message a moderator wrote with the last publication of each story
-    (in the site's moderation page or the Wagtail admin), by story id."""
+    (in the site's moderation page or the Wagtail admin), by story id. The
+    stories are the live and the scheduled ones."""
     approved = (
         TaskState.objects.filter(
             status=TaskState.STATUS_APPROVED,
             workflow_state__base_content_type__app_label="wagtailcore",
             workflow_state__base_content_type__model="page",
-            workflow_state__object_id__in=[str(s.pk) for s in stories if s.live],
+            workflow_state__object_id__in=[str(s.pk) for s in stories],
         )
         .order_by("finished_at", "pk")
         .values_list("workflow_state__object_id", "comment")
@@ -143,11 +168,12 @@ def _publication_notes(stories: Sequence[StoryPage]) -> dict[int, str]:
 def my_stories(*, user: Any) -> list[MyStory]:
     stories = list(StoryPage.objects.filter(owner=user).order_by("-latest_revision_created_at"))
     states = _active_states(stories)
-    notes = _publication_notes(stories)
+    scheduled = _go_live_moments(stories)
+    notes = _publication_notes([s for s in stories if s.live or s.pk in scheduled])
     discussions = discussion.discussions_of(stories)
     result = []
     for story in stories:
-        status, comment = _state(story, states)
+        status, comment = _state(story, states, scheduled)
         result.append(
             MyStory(
                 story=story,
@@ -156,14 +182,22 @@ def my_stories(*, user: Any) -> list[MyStory]:
                 comment=comment,
                 editable=status != Status.IN_REVIEW,
                 discussion=discussions.get(story.pk) if story.live else None,
-                note=notes.get(story.pk, "") if status == Status.PUBLISHED else "",
+                note=notes.get(story.pk, "")
+                if status in (Status.PUBLISHED, Status.SCHEDULED)
+                else "",
+                go_live_at=scheduled.get(story.pk),
             )
         )
     return result
 
 
 def story_status(story: StoryPage) -> tuple[Status, str]:
-    return _state(story, _active_states([story]))
+    return _state(story, _active_states([story]), _go_live_moments([story]))
+
+
+def go_live_at(story: StoryPage) -> datetime | None:
+    """When the story's approved version goes live, if it waits for its moment."""
+    return _go_live_moments([story]).get(story.pk)
 
 
 def stories_in_review() -> list[StoryPage]:

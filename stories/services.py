@@ -70,6 +70,7 @@ AUDIT_ACTIONS = {
 }
 AUDIT_MODERATION_ACTIONS = {
     "stories.published": _("Verhaal gepubliceerd"),
+    "stories.scheduled": _("Verhaal goedgekeurd om later te verschijnen"),
     "stories.changes_requested": _("Wijziging gevraagd in verhaal"),
     "stories.revisions_purged": _("Oude versies van verhaal verwijderd"),
 }
@@ -355,14 +356,20 @@ def _task_state_for_review(story: StoryPage) -> TaskState:
 # Notifications (in-app and e-mail): the new state and a link, never the story's text.
 # Keys of notifications.messages: the words are made in the reader's language.
 STORY_PUBLISHED = "stories.published"
+STORY_SCHEDULED = "stories.scheduled"
 STORY_CHANGES_REQUESTED = "stories.changes_requested"
 
 
-def _notify_owner(story: StoryPage, message: str) -> None:
+def _notify_owner(story: StoryPage, message: str, params: dict[str, Any] | None = None) -> None:
     with translation.override(settings.LANGUAGE_CODE):
         url = reverse("stories:mine")
     notifications.notify(
-        recipient=story.owner, kind="moderation", message=message, url=url, email=True
+        recipient=story.owner,
+        kind="moderation",
+        message=message,
+        params=params,
+        url=url,
+        email=True,
     )
 
 
@@ -401,16 +408,33 @@ def redacted_admin_text(text: str) -> str:
 @transaction.atomic
 def publish_story(*, moderator: Any, story: StoryPage, comment: str = "") -> StoryPage:
     """Approve the story's review task: Wagtail publishes the submitted revision
-    (and purge_old_revisions removes the versions before it)."""
+    (and purge_old_revisions removes the versions before it). When an editor gave
+    it a go-live moment in the future, Wagtail keeps it for that moment instead
+    (`publish_scheduled` publishes it, see announce_scheduled_publication): the
+    author hears it is approved and when it appears."""
     if not rules.can_moderate_stories(moderator):
         raise PermissionDenied(ERROR_NOT_MODERATOR)
     task_state = _task_state_for_review(story)
     comment = _moderator_comment(comment)
     task_state.task.specific.on_action(task_state, moderator, "approve", comment=comment)
     page = StoryPage.objects.get(pk=story.pk)
-    record_event(action="stories.published", actor=moderator, subject=page.owner, obj=page)
-    _notify_owner(page, STORY_PUBLISHED)
+    scheduled = page.scheduled_revision
+    if scheduled is not None:
+        record_event(action="stories.scheduled", actor=moderator, subject=page.owner, obj=page)
+        _notify_owner(page, STORY_SCHEDULED, {"moment": scheduled.approved_go_live_at})
+    else:
+        record_event(action="stories.published", actor=moderator, subject=page.owner, obj=page)
+        _notify_owner(page, STORY_PUBLISHED)
     return page
+
+
+def announce_scheduled_publication(*, story: StoryPage, revision: Revision) -> None:
+    """A version approved for a later moment went live (`publish_scheduled`): the
+    author hears it is published, as after an immediate publication. Wagtail
+    sends page_published for that, and also when it only schedules a story that
+    is not yet online; the story is live only in the first case."""
+    if story.live and revision.approved_go_live_at is not None:
+        _notify_owner(story, STORY_PUBLISHED)
 
 
 @transaction.atomic
@@ -432,14 +456,24 @@ def request_changes(*, moderator: Any, story: StoryPage, comment: str) -> StoryP
 
 @transaction.atomic
 def withdraw_story(*, author: Any, story: StoryPage) -> StoryPage:
-    """The author takes their story offline, at once; a review in progress ends."""
+    """The author stops their story, at any moment (issue 13): a live story goes
+    offline at once, a version approved for a later go-live moment is no longer
+    published by `publish_scheduled`, a review in progress ends."""
     if not rules.can_edit_story(author, story):
         raise PermissionDenied(ERROR_NOT_YOURS)
-    if not story.live:
+    story = StoryPage.objects.get(pk=story.pk)
+    scheduled = list(story.revisions.filter(approved_go_live_at__isnull=False))
+    if not story.live and not scheduled:
         raise ValidationError(ERROR_NOT_PUBLISHED)
     for state in WorkflowState.objects.for_instance(story).active():
         state.cancel(user=author)
-    UnpublishPageAction(story, user=author).execute(skip_permission_checks=True)
+    for revision in scheduled:
+        # As Wagtail's "cancel scheduled publish" does: saving the cleared moment
+        # logs wagtail.schedule.cancel in the page's history.
+        revision.approved_go_live_at = None
+        revision.save(user=author, update_fields=["approved_go_live_at"])
+    if story.live:
+        UnpublishPageAction(story, user=author).execute(skip_permission_checks=True)
     StoryPage.objects.filter(pk=story.pk).update(withdrawn_at=timezone.now())
     record_event(action="stories.withdrawn", actor=author, subject=author, obj=story)
     return StoryPage.objects.get(pk=story.pk)

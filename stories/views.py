@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -235,12 +236,18 @@ def mine(request: HttpRequest) -> HttpResponse:
 def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     _require_writer(request)
     story = _own_story(request, pk)
+    was_live = story.live  # otherwise it only waited for its go-live moment
     try:
         services.withdraw_story(author=request.user, story=story)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("Je verhaal staat niet meer online."))
+        done = (
+            _("Je verhaal staat niet meer online.")
+            if was_live
+            else _("Je verhaal verschijnt niet: de geplande publicatie is geannuleerd.")
+        )
+        messages.success(request, done)
     return redirect("stories:mine")
 
 
@@ -293,8 +300,8 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         comment = form.cleaned_data["comment"]
         try:
             if request.POST.get("action") == "publish":
-                services.publish_story(moderator=request.user, story=story, comment=comment)
-                messages.success(request, _("Het verhaal is gepubliceerd."))
+                page = services.publish_story(moderator=request.user, story=story, comment=comment)
+                messages.success(request, _publication_message(page))
             else:
                 services.request_changes(moderator=request.user, story=story, comment=comment)
                 messages.success(request, _("De schrijver krijgt je vraag om een wijziging."))
@@ -307,8 +314,23 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     return TemplateResponse(
         request,
         "stories/review.html",
-        {"story": story, "draft": draft, "form": form, "status": selectors.story_status(story)[0]},
+        {
+            "story": story,
+            "draft": draft,
+            "form": form,
+            "status": selectors.story_status(story)[0],
+            "go_live_at": selectors.go_live_at(story),
+        },
     )
+
+
+def _publication_message(story: StoryPage) -> str:
+    moment = selectors.go_live_at(story)
+    if moment is None:
+        return _("Het verhaal is gepubliceerd.")
+    return _("Het verhaal is goedgekeurd en verschijnt op %(moment)s.") % {
+        "moment": formats.date_format(timezone.localtime(moment), "j F Y H:i")
+    }
 
 
 # --- reading (served by Wagtail, see wagtail_hooks.before_serve_page) --------------

@@ -65,6 +65,29 @@ def test_names_and_schools_are_stored_as_placeholders_once_accepted(client, memb
     assert stored == "Ik sprak met [NAAM-1]; haar dochter zit op [SCHOOL-1]."
 
 
+def test_an_address_is_shown_with_its_placeholder_and_stored_as_it(client, member, course):
+    client.force_login(member)
+    lesson = cf.lessons_of(course)[-1]
+    block_id = _reflection(lesson).id
+    data = {
+        "actie": "reflectie",
+        "blok": block_id,
+        "antwoord": "Het gezin woont aan de Lindelaan 4a.",
+    }
+
+    response = client.post(lesson.url, data)
+    html = response.content.decode()
+    assert response.status_code == 422
+    assert not ReflectionAnswer.objects.exists()
+    assert "[ADRES-1]" in html
+    assert "Lindelaan 4a" in html  # the typed text is still in the form
+
+    response = client.post(lesson.url, {**data, "accepteer": ["[ADRES-1]"]})
+    assert response.status_code == 302
+    stored = ReflectionAnswer.objects.get().answer
+    assert stored == "Het gezin woont aan de [ADRES-1]."
+
+
 def test_an_empty_reflection_error_sits_next_to_its_field(client, member, course):
     client.force_login(member)
     lesson = cf.lessons_of(course)[-1]

@@ -3,15 +3,21 @@ narrowed for stories: moderators publish, coordinators and authors do not."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+from io import StringIO
+from unittest import mock
+
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Workflow, WorkflowPage
 from wagtail.test.utils import WagtailPageTestCase
 
 from leerwerkplaats.models import HelpIndexPage, HomePage
-from stories import moderation
+from stories import moderation, services
 from stories.blocks import ERROR_ALT_TEXT_REQUIRED, StorySectionBlock
 from stories.models import StoryIndexPage, StoryPage
 from tests.stories.factories import published, submitted
@@ -175,3 +181,37 @@ def test_a_coordinator_cannot_approve_the_task_in_the_wagtail_admin(
     client.post(f"/beheer/pages/workflow/action/{story.pk}/approve/{task_state.pk}/", {})
 
     assert not StoryPage.objects.get(pk=story.pk).live
+
+
+@pytest.mark.django_db
+def test_a_story_scheduled_by_an_editor_stays_hidden_until_its_moment(
+    client, story_index, author, moderator
+):
+    story = submitted(author, title="Een verhaal voor later")
+    go_live_at = timezone.now() + timedelta(days=2)
+    # The editor's "Live gaan op" (the page's settings) on the revision under review.
+    revision = story.get_latest_revision()
+    revision.content["go_live_at"] = go_live_at.isoformat()
+    revision.save(update_fields=["content"])
+
+    services.publish_story(moderator=moderator, story=story)
+
+    story.refresh_from_db()
+    revision.refresh_from_db()
+    assert not story.live
+    assert revision.approved_go_live_at == go_live_at
+    assert client.get(story.url).status_code == 404
+    assert "Een verhaal voor later" not in client.get(story_index.url).content.decode()
+
+    call_command("publish_scheduled", stdout=StringIO())  # not yet: nothing changes
+    story.refresh_from_db()
+    assert not story.live
+
+    with mock.patch.object(timezone, "now", return_value=go_live_at + timedelta(minutes=1)):
+        call_command("publish_scheduled", stdout=StringIO())
+
+    story.refresh_from_db()
+    assert story.live
+    assert story.live_revision_id == revision.pk
+    assert client.get(story.url).status_code == 200
+    assert "Een verhaal voor later" in client.get(story_index.url).content.decode()

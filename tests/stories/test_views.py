@@ -4,6 +4,8 @@ members-only hidden, search, flat query counts)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -371,3 +373,112 @@ def test_the_moderators_message_passes_the_privacy_gate(client, story_index, aut
     assert status == Status.CHANGES_REQUESTED
     assert "Karin" not in comment
     assert "[NAAM-1]" in comment
+
+
+# --- quotes, support lines, quick exit -------------------------------------------
+
+QUOTE = "Ik dacht dat het aan mij lag."
+
+
+def test_a_quote_the_author_writes_is_stored_and_shown_as_a_quote(
+    client, story_index, author, moderator
+):
+    client.force_login(author)
+    response = client.post(WRITE_URL, form_data(**{"deel-0-quote": QUOTE}))
+    assert response.status_code == 302
+    story = StoryPage.objects.get()
+    assert story.get_latest_revision_as_object().body[0].value["quote"] == QUOTE
+    services.publish_story(moderator=moderator, story=story)
+
+    client.logout()
+    reading = client.get(story.url + "?lezen=1").content.decode()
+
+    assert (
+        '<blockquote class="utrecht-blockquote story-quote">'
+        f'<p class="utrecht-paragraph">{QUOTE}</p></blockquote>'
+    ) in reading
+    # The author's edit form gives the quote back unchanged.
+    client.force_login(author)
+    edit = client.get(reverse("stories:edit", args=[story.pk])).content.decode()
+    assert re.search(rf'<textarea name="deel-0-quote"[^>]*>\s*{QUOTE}</textarea>', edit)
+
+
+def test_a_name_in_a_quote_is_shown_with_its_placeholder_and_replaced_like_the_text(
+    client, story_index, author, moderator
+):
+    client.force_login(author)
+    quote = "Karin de Vries zei dat het mijn schuld was."
+    data = form_data(**{"deel-0-quote": quote})
+
+    first = client.post(WRITE_URL, data)
+
+    body = first.content.decode()
+    assert first.status_code == 200
+    assert 'value="NAAM:Karin de Vries"' in body
+    assert "[NAAM-1]" in body
+    assert quote in body  # the typed quote stays in the form
+    assert not StoryPage.objects.exists()
+    reviewed = [d.key for d in first.context["details"]]
+
+    second = client.post(
+        WRITE_URL, {**data, "reviewed": reviewed, "replace": ["NAAM:Karin de Vries"]}
+    )
+
+    assert second.status_code == 302
+    story = StoryPage.objects.get()
+    stored = story.get_latest_revision_as_object().body[0].value["quote"]
+    assert stored == "[NAAM-1] zei dat het mijn schuld was."
+    services.publish_story(moderator=moderator, story=story)
+    client.logout()
+    reading = client.get(story.url + "?lezen=1").content.decode()
+    assert "[NAAM-1] zei dat het mijn schuld was.</p></blockquote>" in reading
+    assert "Karin" not in reading
+
+
+def test_a_phone_number_in_a_quote_blocks_like_one_in_the_text(client, story_index, author):
+    client.force_login(author)
+
+    response = client.post(WRITE_URL, form_data(**{"deel-0-quote": "Bel 06-12345678."}))
+
+    assert response.status_code == 200
+    assert "TELEFOON" in response.content.decode()
+    assert not StoryPage.objects.exists()
+
+
+def test_the_story_page_names_slachtofferhulp_beside_veilig_thuis_and_the_kindertelefoon(
+    client, story_index, author, moderator
+):
+    story = published(author, moderator)
+
+    for url in (story.url, story.url + "?lezen=1"):
+        html = client.get(url).content.decode()
+        support = html[html.index('<aside class="story-support"') : html.index("</aside>")]
+        assert 'Veilig Thuis: <a class="utrecht-link" href="tel:08002000">0800-2000</a>' in support
+        assert (
+            'Slachtofferhulp Nederland: <a class="utrecht-link" href="tel:09000101">0900-0101</a>'
+            " (steun na een misdrijf)"
+        ) in support
+        assert (
+            'De Kindertelefoon: <a class="utrecht-link" href="tel:08000432">0800-0432</a>'
+            in support
+        )
+
+
+def test_a_visitor_has_the_quick_exit_on_the_story_list_and_a_story_page(
+    client, story_index, author, moderator
+):
+    story = published(author, moderator)
+
+    for url in (story_index.url, story.url, story.url + "?lezen=1"):
+        response = client.get(url)
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert re.search(
+            r'<a [^>]*href="[^"]+" rel="noreferrer" data-quick-exit '
+            r'aria-describedby="snel-weg-uitleg">Snel weg</a>',
+            html,
+        ), url
+        assert 'id="snel-weg-uitleg"' in html
+        assert re.search(
+            r'<script( nonce="[^"]+")? src="/static/js/quick-exit.js"></script>', html
+        ), url
