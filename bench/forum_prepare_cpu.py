@@ -11,8 +11,10 @@ warm-up call):
 - **prepare**: `forum.selectors.prepare_event`, what the posting process does
   right after the commit before the event leaves;
 - **check**: what a worker process does for one event and `--members` sockets
-  (`forum.consumers._decide`'s database part: the members loaded fresh with the
-  thread's state, and each socket's frame picked from the prepared ones).
+  of the database's active members (each with one session of theirs):
+  `forum.consumers._decide`'s database part, the members and their sessions
+  loaded fresh with the thread's state, and each socket's frame picked from the
+  prepared ones.
 
 Reported: median and p90 CPU milliseconds (`time.process_time`, so other
 processes on a loaded machine count little) and the queries of one call."""
@@ -69,6 +71,7 @@ def main() -> int:
 
     django.setup()
     from django.contrib.auth import get_user_model
+    from django.contrib.sessions.backends.db import SessionStore
     from django.db.models import Count
 
     from forum import selectors, services
@@ -93,7 +96,13 @@ def main() -> int:
         print("prepare_event returned None", file=sys.stderr)
         return 1
     ids = list(users.values_list("pk", flat=True))
-    wanted = [(ids[i % len(ids)], None) for i in range(args.members)]
+    sessions = {}
+    for user_id in ids:  # each member's sockets share their one session, as in a browser
+        session = SessionStore()
+        session["_auth_user_id"] = str(user_id)
+        session.create()
+        sessions[user_id] = session.session_key
+    wanted = [(ids[i % len(ids)], sessions[ids[i % len(ids)]]) for i in range(args.members)]
 
     def check() -> None:
         loaded = users_for_live_check(

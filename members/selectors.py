@@ -6,6 +6,8 @@ import copy
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
 from typing import Any
 
 from allauth.mfa.models import Authenticator
@@ -268,14 +270,42 @@ def _load_members(ids: list[int], annotations: LiveAnnotations | None) -> list[A
     return users
 
 
-def _live_sessions(keys: set[str]) -> dict[str, str]:
+_SESSIONS_SQL: dict[tuple[str, int], str] = {}
+
+
+def _live_sessions(keys: set[str]) -> dict[str, Mapping[str, Any]]:
+    """The data of those of `keys` whose session has not ended: one query, plain SQL
+    built once per number of keys (padded as the members are) from the model's
+    metadata; every value a parameter."""
     if not keys:
         return {}
-    return dict(
-        Session.objects.filter(session_key__in=keys, expire_date__gt=timezone.now()).values_list(
-            "session_key", "session_data"
+    connection = connections[Session.objects.db]
+    ordered = sorted(keys)
+    size = _padded(len(ordered))
+    sql = _SESSIONS_SQL.get((connection.vendor, size))
+    if sql is None:
+        q = connection.ops.quote_name
+        meta = Session._meta
+        key = q(meta.get_field("session_key").column)
+        data = q(meta.get_field("session_data").column)
+        expire = q(meta.get_field("expire_date").column)
+        placeholders = ", ".join(["%s"] * size)
+        sql = _SESSIONS_SQL[(connection.vendor, size)] = (
+            f"SELECT {key}, {data} FROM {q(meta.db_table)} "  # noqa: S608
+            f"WHERE {expire} > %s AND {key} IN ({placeholders})"
         )
-    )
+    params = [connection.ops.adapt_datetimefield_value(timezone.now())]
+    params += ordered + [ordered[0]] * (size - len(ordered))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {key: _decoded_session(data) for key, data in cursor.fetchall()}
+
+
+@lru_cache(maxsize=1024)
+def _decoded_session(data: str) -> Mapping[str, Any]:
+    """A session's data as stored, decoded (and its signature checked) once per
+    distinct text: what decoding gives depends on nothing else. Read-only."""
+    return MappingProxyType(SessionStore().decode(data))
 
 
 def users_for_live_check(
@@ -304,8 +334,7 @@ def users_for_live_check(
         # member takes the loaded object itself.
         user = copy.copy(found) if user_id in used else found
         used.add(user_id)
-        data = sessions.get(key) if key else None
-        user.live_session = SessionStore().decode(data) if data is not None else None
+        user.live_session = sessions.get(key) if key else None
         answers[(user_id, key)] = _remember_answers(user)
     return answers
 

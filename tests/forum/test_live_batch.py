@@ -94,6 +94,42 @@ def test_the_members_check_is_built_once_per_shape_and_reads_the_database_now(mo
     assert built == []
 
 
+def test_the_sessions_are_read_as_they_are_now(django_assert_num_queries):
+    """The check reads each socket's session with the members (two queries): an
+    ended or expired session is None, and a session whose data changed is read
+    anew (the decoded data are kept per stored text only)."""
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.contrib.sessions.models import Session
+
+    from members.middleware import SESSION_SEEN_AT
+
+    members = [member_factories.member() for _ in range(3)]
+    keys = []
+    for member in members:
+        session = SessionStore()
+        session["_auth_user_id"] = str(member.pk)
+        session[SESSION_SEEN_AT] = 1000
+        session.create()
+        keys.append(session.session_key)
+    wanted = list(zip([m.pk for m in members], keys, strict=True))
+    with django_assert_num_queries(2):
+        loaded = users_for_live_check(wanted)
+    assert all(loaded[pair].live_session[SESSION_SEEN_AT] == 1000 for pair in wanted)
+
+    Session.objects.filter(session_key=keys[0]).delete()
+    Session.objects.filter(session_key=keys[1]).update(
+        expire_date=timezone.now() - timedelta(seconds=1)
+    )
+    session = SessionStore(session_key=keys[2])
+    session[SESSION_SEEN_AT] = 2000
+    session.save()
+    loaded = users_for_live_check(wanted)
+
+    assert loaded[wanted[0]].live_session is None
+    assert loaded[wanted[1]].live_session is None
+    assert loaded[wanted[2]].live_session[SESSION_SEEN_AT] == 2000
+
+
 def test_each_member_sees_the_post_as_they_may():
     author = member_factories.member()
     thread = factories.thread(author=author)
