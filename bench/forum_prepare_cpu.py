@@ -10,8 +10,9 @@ warm-up call):
 
 - **prepare**: `forum.selectors.prepare_event`, what the posting process does
   right after the commit before the event leaves;
-- **check**: what a worker process does for one event and `--members` sockets
-  of the database's active members (each with one session of theirs):
+- **check**: what a worker process does for one event and the sockets of
+  `--members` members (created when the database has fewer), each with one
+  session and `--sockets-per-member` sockets on it:
   `forum.consumers._decide`'s database part, the members and their sessions
   loaded fresh with the thread's state, and each socket's frame picked from the
   prepared ones.
@@ -63,7 +64,10 @@ def _timed(call, calls: int) -> tuple[list[float], int]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--calls", type=int, default=20)
-    parser.add_argument("--members", type=int, default=50)
+    parser.add_argument(
+        "--members", type=int, default=50, help="distinct members, each with a session"
+    )
+    parser.add_argument("--sockets-per-member", type=int, default=1)
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "leerwerkplaats.settings.test")
     _copy_database()
@@ -95,14 +99,19 @@ def main() -> int:
     if prepared is None:
         print("prepare_event returned None", file=sys.stderr)
         return 1
-    ids = list(users.values_list("pk", flat=True))
+    from tests.members import factories as member_factories
+
+    for _ in range(args.members - users.count()):
+        member_factories.member()
+    ids = list(users.values_list("pk", flat=True))[: args.members]
     sessions = {}
     for user_id in ids:  # each member's sockets share their one session, as in a browser
         session = SessionStore()
         session["_auth_user_id"] = str(user_id)
         session.create()
         sessions[user_id] = session.session_key
-    wanted = [(ids[i % len(ids)], sessions[ids[i % len(ids)]]) for i in range(args.members)]
+    sockets = args.members * args.sockets_per_member
+    wanted = [(ids[i % len(ids)], sessions[ids[i % len(ids)]]) for i in range(sockets)]
 
     def check() -> None:
         loaded = users_for_live_check(
@@ -124,7 +133,7 @@ def main() -> int:
     print("| --- | ---: | ---: | ---: | ---: |")
     for name, call in (
         ("prepare_event", lambda: selectors.prepare_event(**event)),
-        (f"worker check, {args.members} sockets", check),
+        (f"worker check, {sockets} sockets of {len(ids)} members", check),
     ):
         cpu, queries = _timed(call, args.calls)
         p90 = sorted(cpu)[round(0.9 * (len(cpu) - 1))]
