@@ -12,9 +12,10 @@ and a throw-away SQLite database; the sockets are spread over both.
   (privacy check and all, as the reply view does); the clock starts when its
   transaction has committed (the first on-commit hook, which runs before the
   forum's broadcast) and stops when the last socket has its `post` frame: this
-  process renders the post's frames right after the commit and sends them with the
-  event (through its lasting sender loop), each server process checks its members'
-  access again and picks each socket's frame.
+  process draws the post right after the commit (once for readers, once for
+  moderators) and sends the drawings with the event (through its lasting sender
+  loop), each server process checks its members' access again and makes each
+  socket's frame from them.
 - **bare**: the script itself sends `live.resync` to the thread's group with
   `group_send` (the one group event a consumer forwards without touching the
   database); the clock runs from just before the `group_send` to the last socket's
@@ -127,12 +128,16 @@ async def measure(size: int, *, setup, servers, thread_id: int, rounds: int) -> 
     await asyncio.wait_for(asyncio.gather(*(s.ready.wait() for s in sockets)), 300)
     await asyncio.sleep(1)
     bare, forum = [], []
-    for n in range(rounds):
-        # bare group_send
+    for _round in range(rounds):
+        # bare group_send. Counted from each socket's resyncs so far: a loaded machine
+        # sends an unasked `resync` now and then (a layer read that timed out), which
+        # must not pass for this round's (it once gave a negative time).
+        seen = [len(s.resyncs) for s in sockets]
         t0 = time.time()
         await layer.group_send(thread_group(thread_id), {"type": "live.resync"})
-        await wait_until(lambda n=n: all(len(s.resyncs) > n for s in sockets))
-        bare.append(max(s.resyncs[n] for s in sockets) - t0)
+        pairs = list(zip(sockets, seen, strict=True))
+        await wait_until(lambda pairs=pairs: all(len(s.resyncs) > k for s, k in pairs))
+        bare.append(max(s.resyncs[k] for s, k in pairs) - t0)
         # the forum's own path: a reply through the forum's service (privacy check
         # and all), the clock started by the first on-commit hook, which runs right
         # after the commit and before the forum's broadcast (hooks run in order).
@@ -223,7 +228,7 @@ def main() -> int:
         f"`python bench/bench_forum_live.py --sizes {args.sizes} --rounds {args.rounds}{repeat}`: "
         "2 uvicorn workers, the script's own Redis, SQLite; sockets spread over both "
         "workers. **forum**: from the reply's commit to the last socket's `post` frame "
-        "(the frames rendered in the posting process after the commit, each worker "
+        "(the post drawn in the posting process after the commit, each worker "
         "re-checking its members' access). "
         "**bare**: a `group_send` of `live.resync` (no database) to the same sockets.\n"
     )

@@ -120,8 +120,14 @@ def _decide(batch: _EventBatch) -> dict[ThreadConsumer, tuple[int | None, dict[s
             users=loaded,
         )
     answers = {}
+    # A member's sockets with the same session share one user object and so one
+    # answer (the base's rules depend on nothing else the socket holds).
+    refusals: dict[tuple[type, int, bool, bool], int | None] = {}
     for consumer, user, (permitted, frame) in zip(consumers, loaded, frames, strict=True):
-        refusal = consumer.refusal_for(user, permitted=permitted)
+        key = (type(consumer), id(user), permitted, consumer.checked_session_key() is None)
+        if key not in refusals:
+            refusals[key] = consumer.refusal_for(user, permitted=permitted)
+        refusal = refusals[key]
         answers[consumer] = (refusal, None if refusal is not None else frame)
     return answers
 

@@ -10,8 +10,17 @@ from functools import cached_property
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.db.models import Count, F, IntegerField, Min, OuterRef, QuerySet, Subquery, Value
+from django.db.models import (
+    CharField,
+    Count,
+    F,
+    IntegerField,
+    Min,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -23,10 +32,14 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from members import text_search
-from members.permissions import MODERATOR, plain_user, remember_access
-from members.selectors import members_with_access, profiles_by_pseudonyms, suspended_profiles
+from members.permissions import plain_user
+from members.selectors import (
+    LiveAnnotations,
+    profiles_by_pseudonyms,
+    suspended_profiles,
+)
 
-from . import mentions, permissions
+from . import mentions, permissions, thread_html
 from .models import (
     Category,
     EventKind,
@@ -584,18 +597,36 @@ class _LivePost:
     flaggers: set[int]
 
 
+#: A row of `_live_post`'s reactions-and-flags query that is an open flag.
+_FLAGGED = "!flag"
+
+
 def _live_post(*, thread_id: int, post_id: int) -> _LivePost:
-    """The post with its thread, reactions and open flags: three queries (four when
-    the post is gone)."""
-    post = _posts(Post.objects.filter(thread_id=thread_id, pk=post_id)).first()
-    if post is None:
+    """The post with its thread, reactions and open flags: two queries (the post
+    with its thread, then its reactions and flags together; three when the post is
+    gone)."""
+    # No ordering: one row by its key (ordering cost more CPU than the query).
+    found = list(_posts(Post.objects.filter(thread_id=thread_id, pk=post_id)).order_by())
+    if not found:
         return _LivePost(Thread.objects.filter(pk=thread_id).first(), None, {}, set())
+    post = found[0]
     kinds: dict[int, set[str]] = {}
-    for user_id, kind in Reaction.objects.filter(post=post).values_list("user_id", "kind"):
-        kinds.setdefault(user_id, set()).add(kind)
-    flaggers = set(Flag.objects.open().filter(post=post).values_list("reporter_id", flat=True))
-    reactions = {user_id: frozenset(found) for user_id, found in kinds.items()}
-    return _LivePost(post.thread, post, reactions, flaggers)
+    flaggers: set[int] = set()
+    reactions = Reaction.objects.filter(post=post).order_by().values_list("user_id", "kind")
+    flags = (
+        Flag.objects.open()
+        .filter(post=post)
+        .order_by()
+        .annotate(kind=Value(_FLAGGED, output_field=CharField()))
+        .values_list("reporter_id", "kind")
+    )
+    for user_id, kind in reactions.union(flags, all=True):
+        if kind == _FLAGGED:
+            flaggers.add(user_id)
+        else:
+            kinds.setdefault(user_id, set()).add(kind)
+    reactions_by_user = {user_id: frozenset(found) for user_id, found in kinds.items()}
+    return _LivePost(post.thread, post, reactions_by_user, flaggers)
 
 
 class _Renderer:
@@ -619,7 +650,10 @@ class _Renderer:
             self._frames[answer] = self._render(answer)
         return self._frames[answer]
 
-    def _render(self, variant: Variant) -> LiveFrame:
+    def _view(self, *, moderator: bool, variant: Variant | None) -> PostView:
+        """The post's view for `variant`; None: the drawing shared by every member
+        with the same `moderator`, every link a member might get drawn (marked, for
+        `thread_html.assemble`), no reaction anyone's own."""
         post, thread = self.live.post, self.live.thread
         if post is None or thread is None:
             raise ValueError("a variant of a post that is gone")
@@ -629,37 +663,63 @@ class _Renderer:
             self._shared = (Names(thread), _text_html(post, targets), present)
         names, text_html, present = self._shared
         revisions: list[PostRevision] = []
-        if variant.moderator:
+        # A post has earlier versions only once edited (forum.services.edit_post).
+        if moderator and post.edited is not None:
             if self._revisions is None:
                 self._revisions = list(PostRevision.objects.filter(post_id=post.pk))
             revisions = self._revisions
-        view = PostView(
+        mine = variant.reactions if variant is not None else frozenset()
+        shown = not post.deleted
+        return PostView(
             post=post,
             author=names.of(post.author),
-            quote=_quote(post, None, names, moderator=variant.moderator),
+            quote=_quote(post, None, names, moderator=moderator),
             reactions=[
                 ReactionView(
-                    kind=kind,
-                    label=str(label),
-                    present=kind in present,
-                    mine=kind in variant.reactions,
+                    kind=kind, label=str(label), present=kind in present, mine=kind in mine
                 )
                 for kind, label in ReactionKind.choices
             ],
-            can_edit=variant.can_edit,
-            can_delete=variant.can_delete,
-            can_flag=not post.deleted and not post.hidden and not variant.flagged,
+            can_edit=variant.can_edit if variant is not None else shown,
+            can_delete=variant.can_delete if variant is not None else shown,
+            can_flag=shown and not post.hidden and not (variant is not None and variant.flagged),
             revisions=revisions,
             text_html=text_html,
         )
+
+    @property
+    def frame_type(self) -> str:
+        post = self.live.post
+        if self.kind == EventKind.POST and post is not None and post.seq != self.seq:
+            return str(EventKind.POST_UPDATED)  # defensive: a post's event is its own seq
+        return str(self.kind)
+
+    def _render(self, variant: Variant) -> LiveFrame:
         html = render_to_string(
             "forum/includes/post.html",
-            {"can_post": variant.can_post, "can_moderate": variant.moderator, "pv": view},
+            {
+                "can_post": variant.can_post,
+                "can_moderate": variant.moderator,
+                "pv": self._view(moderator=variant.moderator, variant=variant),
+            },
         )
-        frame_type = str(self.kind)
-        if self.kind == EventKind.POST and post.seq != self.seq:
-            frame_type = str(EventKind.POST_UPDATED)  # defensive: a post's event is its own seq
-        return LiveFrame(type=frame_type, seq=self.seq, id=self.post_id, html=html)
+        return LiveFrame(type=self.frame_type, seq=self.seq, id=self.post_id, html=html)
+
+    def drawing(self, *, moderator: bool, can_post: bool) -> list[str]:
+        """The post drawn once for every member with this `moderator` and `can_post`,
+        split at `thread_html.cut_mark()`: `thread_html.assemble` makes each of
+        their variants from it (edit, delete, report links, their own reactions)
+        without drawing again."""
+        html = render_to_string(
+            "forum/includes/post.html",
+            {
+                "can_post": can_post,
+                "can_moderate": moderator,
+                "pv": self._view(moderator=moderator, variant=None),
+                "cut": thread_html.cut_marks(),
+            },
+        )
+        return html.split(thread_html.cut_mark())
 
 
 def _answers(
@@ -698,37 +758,26 @@ def live_frames(
     return _answers(answers, renderer)  # type: ignore[return-value]
 
 
-def _stand_in(*, moderator: bool) -> Any:
-    """A member nobody is: an approved reader (or moderator, MFA met) who never
-    posted, reacted or flagged; the variant most sockets have."""
-    user = get_user_model()(pk=0, is_active=True)
-    return remember_access(
-        user,
-        roles=frozenset({MODERATOR}) if moderator else frozenset(),
-        approved=True,
-        mfa=True,
-    )
-
-
 def prepare_event(*, thread_id: int, seq: int, kind: str, post_id: int) -> dict[str, Any] | None:
-    """In the posting process, right after the commit: the event's frames for every
-    likely variant (a reader, a moderator, and exactly those members whose
-    variant is their own: the author, who reacted, who flagged), with what a
-    worker needs to pick each socket's variant without asking for the post
+    """In the posting process, right after the commit: the event's post drawn once
+    for every member who may read it (`drawings`: per moderator or not and may post
+    or not, split at the marks where members differ), with what a worker needs to
+    make each socket's frame from them without asking for the post
     (`prepared_live_frames`). Primitives only (it travels in the group message).
+    Two queries (the post with its thread, its reactions and flags) and two
+    drawings: a reader's and a moderator's (only the moderator's when readers
+    may not see the post).
 
-    `as_of` is the thread's `last_seq` the frames reflect, read before and after
-    rendering: None (the workers render themselves) when anything changed in the
-    thread meanwhile."""
-    as_of = Thread.objects.filter(pk=thread_id).values_list("last_seq", flat=True).first()
-    if as_of is None:
-        return None
+    `as_of` is the thread's `last_seq` read with the post: the drawings show the
+    thread as of that seq or later. Every change a reader sees takes a new seq in
+    the transaction that makes it, so when the worker's check reads the same
+    `last_seq` nothing changed since, and otherwise it renders from the database."""
     live = _live_post(thread_id=thread_id, post_id=post_id)
     post, thread = live.post, live.thread
     if thread is None:
         return None
     facts = None
-    frames: list[list[Any]] = []
+    drawings: list[list[Any]] = []
     if post is not None:
         facts = {
             "seq": post.seq,
@@ -737,30 +786,26 @@ def prepare_event(*, thread_id: int, seq: int, kind: str, post_id: int) -> dict[
             "hidden": post.hidden,
             "created": post.created.isoformat(),
         }
-        members = [_stand_in(moderator=False), _stand_in(moderator=True)]
-        own = {post.author_id, *live.reactions, *live.flaggers} - {None}
-        members += members_with_access(own)
-        variants: dict[Variant, None] = {}
-        for member in members:
-            answer = _member_answer(
-                member, thread=thread, post=post, reactions=live.reactions, flaggers=live.flaggers
-            )
-            if isinstance(answer, Variant):
-                variants[answer] = None
+        kinds = [(True, True)]  # a moderator may post, even in a locked thread
+        if not (post.hidden or thread.hidden):
+            kinds.insert(0, (False, not thread.locked))  # a reader
         renderer = _Renderer(live, seq=seq, kind=kind, post_id=post_id)
         # As a worker renders: the site's language and time zone (a socket has no
         # request to pick them from), whatever the posting request had active.
         with translation.override(settings.LANGUAGE_CODE), timezone.override(None):
-            frames = [[variant.as_list(), dict(renderer.frame(variant))] for variant in variants]
-    after = Thread.objects.filter(pk=thread_id).values_list("last_seq", flat=True).first()
-    if after != as_of:
-        return None
+            for moderator, can_post in kinds:
+                drawing = renderer.drawing(moderator=moderator, can_post=can_post)
+                drawings.append([moderator, can_post, drawing])
+        frame_type = renderer.frame_type
+    else:
+        frame_type = str(kind)
     return {
-        "as_of": as_of,
+        "as_of": thread.last_seq,
+        "type": frame_type,
         "post": facts,
         "reactions": [[user_id, sorted(kinds)] for user_id, kinds in live.reactions.items()],
         "flaggers": sorted(live.flaggers),
-        "frames": frames,
+        "drawings": drawings,
     }
 
 
@@ -769,25 +814,31 @@ def prepare_event(*, thread_id: int, seq: int, kind: str, post_id: int) -> dict[
 _THREAD_FIELDS = ("hidden", "locked", "last_seq")
 
 
-def live_thread_annotations(thread_id: int) -> dict[str, Any]:
-    """The thread's current state, as annotations for the members query of the
-    worker's check (`members.selectors.users_for_live_check`)."""
+def _thread_annotations(thread_id: int) -> dict[str, Any]:
     return {
         f"_forum_thread_{name}": Subquery(Thread.objects.filter(pk=thread_id).values(name)[:1])
         for name in _THREAD_FIELDS
     }
 
 
+def live_thread_annotations(thread_id: int) -> LiveAnnotations:
+    """The thread's current state, as annotations for the members query of the
+    worker's check (`members.selectors.users_for_live_check`)."""
+    return LiveAnnotations(name="forum.thread", build=_thread_annotations, value=thread_id)
+
+
 def prepared_live_frames(
     *, prepared: dict[str, Any], thread_id: int, seq: int, post_id: int, users: list[Any | None]
 ) -> list[tuple[bool, dict[str, Any] | None]] | None:
-    """`live_frames` from the frames the posting process prepared, without a query:
-    `users` come from `users_for_live_check` with `live_thread_annotations`, so
-    each carries the thread as it is now. Every member is decided now, by the same
-    rules; the post's state is the prepared one, which is the current state as
-    long as the thread's `last_seq` did not move since (every change a reader sees
-    takes a new seq). None when it moved, or when a member's variant was not
-    prepared: then `live_frames` renders from the database."""
+    """`live_frames` from the drawings the posting process prepared, without a query
+    and without drawing: `users` come from `users_for_live_check` with
+    `live_thread_annotations`, so each carries the thread as it is now. Every member
+    is decided now, by the same rules; the post's state is the prepared one, which
+    is the current state as long as the thread's `last_seq` did not move since
+    (every change a reader sees takes a new seq). Each variant's frame is made once
+    from its drawing (`thread_html.assemble`), its JSON encoded once. None when the
+    `last_seq` moved, or when a member's way of seeing it (moderator or not, may
+    post or not) was not drawn: then `live_frames` renders from the database."""
     loaded = next((user for user in users if user is not None), None)
     if loaded is None:
         return [(False, None) for _ in users]
@@ -811,21 +862,44 @@ def prepared_live_frames(
         )
     reactions = {user_id: frozenset(kinds) for user_id, kinds in prepared["reactions"]}
     flaggers = set(prepared["flaggers"])
-    frames = {Variant.from_list(v): LiveFrame(frame) for v, frame in prepared["frames"]}
+    drawings = {(bool(m), bool(p)): pieces for m, p, pieces in prepared.get("drawings", ())}
+    reaction_kinds = [kind for kind, _label in ReactionKind.choices]
+    frames: dict[Variant, LiveFrame] = {}
     hidden = LiveFrame(type=str(EventKind.POST_HIDDEN), seq=seq, id=post_id)
+    # One answer per member object (a member's sockets with the same session share it).
+    decided: dict[int, tuple[bool, dict[str, Any] | None]] = {}
     answers: list[tuple[bool, dict[str, Any] | None]] = []
     for user in users:
-        answer = _member_answer(
-            user, thread=thread, post=post, reactions=reactions, flaggers=flaggers
-        )
-        if answer is None:
-            answers.append((False, None))
-        elif not isinstance(answer, Variant):
-            answers.append((True, hidden))
-        elif answer in frames:
-            answers.append((True, frames[answer]))
-        else:
-            return None
+        found = decided.get(id(user))
+        if found is None:
+            answer = _member_answer(
+                user, thread=thread, post=post, reactions=reactions, flaggers=flaggers
+            )
+            if answer is None:
+                found = (False, None)
+            elif not isinstance(answer, Variant):
+                found = (True, hidden)
+            else:
+                frame = frames.get(answer)
+                if frame is None:
+                    pieces = drawings.get((answer.moderator, answer.can_post))
+                    if pieces is None:
+                        return None  # not drawn (a suspended reader, say): render
+                    html = thread_html.assemble(
+                        pieces,
+                        edit=answer.can_edit,
+                        delete=answer.can_delete,
+                        flag=not answer.flagged,
+                        mine=answer.reactions,
+                        kinds=reaction_kinds,
+                    )
+                    frame = frames[answer] = LiveFrame(
+                        type=prepared["type"], seq=seq, id=post_id, html=html
+                    )
+                found = (True, frame)
+            if user is not None:
+                decided[id(user)] = found
+        answers.append(found)
     return answers
 
 

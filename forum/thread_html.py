@@ -32,7 +32,7 @@ import hashlib
 import threading
 import uuid
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
@@ -60,12 +60,14 @@ FORMAT = 1
 _FLAG = "!flag"
 
 
-def _mark() -> str:
+def cut_mark() -> str:
+    """The mark the shared drawing is split at (an HMAC: no post text holds it)."""
     return "cut" + salted_hmac("forum.thread_html", "cut").hexdigest()[:24]
 
 
-def _cut() -> dict[str, str]:
-    mark = _mark()
+def cut_marks() -> dict[str, str]:
+    """The template's `cut` context: where one reader's drawing differs from another's."""
+    mark = cut_mark()
     return {
         "pressed": mark + "p",
         "edit": mark + "e",
@@ -165,8 +167,8 @@ def _variant(*, can_post: bool, can_moderate: bool) -> str:
     return hashlib.blake2b(repr(material).encode(), digest_size=12).hexdigest()
 
 
-def _assemble(
-    pieces: tuple[str, ...],
+def assemble(
+    pieces: Sequence[str],
     *,
     edit: bool,
     delete: bool,
@@ -174,6 +176,10 @@ def _assemble(
     mine: frozenset[str] | set[str],
     kinds: list[str],
 ) -> str:
+    """One reader's HTML of a post from its shared drawing split at `cut_mark()`:
+    the edit, delete and report links kept or dropped, their own reactions
+    pressed. Equal to the template drawn for that reader (also forum.selectors'
+    live frames)."""
     out = [pieces[0]]
     keep = {"e": edit, "d": delete, "f": flag}
     reaction = 0
@@ -201,8 +207,8 @@ def _build(*, thread: Thread, user: Any, can_post: bool, can_moderate: bool) -> 
     )
     selectors._attach_quoted(posts)
     views = selectors.post_views(posts=posts, thread=thread, user=user, shared=True)
-    cut = _cut()
-    mark = _mark()
+    cut = cut_marks()
+    mark = cut_mark()
     htmls = post_html.draw(views, can_post=can_post, can_moderate=can_moderate, cut=cut)
     kinds = [kind for kind, _label in ReactionKind.choices]
     drawn = []
@@ -217,7 +223,7 @@ def _build(*, thread: Thread, user: Any, can_post: bool, can_moderate: bool) -> 
                 deleted=post.deleted,
                 hidden=post.hidden,
                 # Someone else's post, not reacted to or reported by the reader.
-                common=_assemble(
+                common=assemble(
                     pieces, edit=False, delete=can_moderate, flag=True, mine=set(), kinds=kinds
                 ),
                 pieces=pieces,
@@ -411,7 +417,7 @@ def thread_posts(
             until = drawn.created + permissions.EDIT_WINDOW
             edit_until = until if edit_until is None else min(edit_until, until)
         parts.append(
-            _assemble(
+            assemble(
                 drawn.pieces,
                 edit=edit,
                 delete=permissions.can_delete_post(user, post),

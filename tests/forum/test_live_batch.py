@@ -53,6 +53,83 @@ def test_loading_many_members_takes_two_queries(django_assert_num_queries):
     assert all(loaded[(m.pk, None)] is not None for m in members)
 
 
+def test_the_members_check_is_built_once_per_shape_and_reads_the_database_now(monkeypatch):
+    """The worker's members query is built and compiled once per shape (how many
+    members, which annotations) and then run with the new ids and thread: it cost
+    more CPU than running it. What it reads stays current: a suspension, a
+    deactivated account, a locked thread show at the next call."""
+    from forum.models import Thread
+    from members import selectors as member_selectors
+
+    first = [member_factories.member() for _ in range(3)]
+    others = [member_factories.member() for _ in range(3)]
+    thread, other_thread = factories.thread(), factories.thread()
+    loaded = users_for_live_check(
+        [(m.pk, None) for m in first], annotations=selectors.live_thread_annotations(thread.pk)
+    )
+    assert all(loaded[(m.pk, None)] is not None for m in first)
+    built = []
+    real = member_selectors._with_access_answers
+    monkeypatch.setattr(
+        member_selectors, "_with_access_answers", lambda users: built.append(users) or real(users)
+    )
+
+    Profile.objects.filter(user=first[0]).update(suspended_until=timezone.now() + timedelta(days=1))
+    type(first[1]).objects.filter(pk=first[1].pk).update(is_active=False)
+    Thread.objects.filter(pk=thread.pk).update(locked=True)
+    loaded = users_for_live_check(
+        [(m.pk, None) for m in first], annotations=selectors.live_thread_annotations(thread.pk)
+    )
+    theirs = users_for_live_check(
+        [(m.pk, None) for m in others],
+        annotations=selectors.live_thread_annotations(other_thread.pk),
+    )
+
+    assert is_suspended(loaded[(first[0].pk, None)])
+    assert loaded[(first[1].pk, None)] is None
+    assert loaded[(first[2].pk, None)]._forum_thread_locked is True
+    assert not is_suspended(loaded[(first[2].pk, None)])
+    assert {key: user.pk for key, user in theirs.items()} == {(m.pk, None): m.pk for m in others}
+    assert all(user._forum_thread_locked is False for user in theirs.values())
+    assert built == []
+
+
+def test_the_sessions_are_read_as_they_are_now(django_assert_num_queries):
+    """The check reads each socket's session with the members (two queries): an
+    ended or expired session is None, and a session whose data changed is read
+    anew (the decoded data are kept per stored text only)."""
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.contrib.sessions.models import Session
+
+    from members.middleware import SESSION_SEEN_AT
+
+    members = [member_factories.member() for _ in range(3)]
+    keys = []
+    for member in members:
+        session = SessionStore()
+        session["_auth_user_id"] = str(member.pk)
+        session[SESSION_SEEN_AT] = 1000
+        session.create()
+        keys.append(session.session_key)
+    wanted = list(zip([m.pk for m in members], keys, strict=True))
+    with django_assert_num_queries(2):
+        loaded = users_for_live_check(wanted)
+    assert all(loaded[pair].live_session[SESSION_SEEN_AT] == 1000 for pair in wanted)
+
+    Session.objects.filter(session_key=keys[0]).delete()
+    Session.objects.filter(session_key=keys[1]).update(
+        expire_date=timezone.now() - timedelta(seconds=1)
+    )
+    session = SessionStore(session_key=keys[2])
+    session[SESSION_SEEN_AT] = 2000
+    session.save()
+    loaded = users_for_live_check(wanted)
+
+    assert loaded[wanted[0]].live_session is None
+    assert loaded[wanted[1]].live_session is None
+    assert loaded[wanted[2]].live_session[SESSION_SEEN_AT] == 2000
+
+
 def test_each_member_sees_the_post_as_they_may():
     author = member_factories.member()
     thread = factories.thread(author=author)
@@ -146,9 +223,9 @@ def test_prepared_frames_are_what_the_worker_would_render_for_each_member():
 
     prepared, answers = prepared_for(thread, post, users)
 
-    # reader, moderator, and the four whose variant is their own (author, reacted,
-    # flagged, the moderator who reacted): rendered once each, in the posting process
-    assert len(prepared["frames"]) == 6
+    # Drawn twice in the posting process, a reader's and a moderator's; the author's,
+    # the reacted and the flagger's frames are made from the reader's drawing.
+    assert [(m, p) for m, p, _ in prepared["drawings"]] == [(False, True), (True, True)]
     assert answers is not None
     assert answers[-1] == (False, None)
     expected = selectors.live_frames(
@@ -167,6 +244,97 @@ def test_prepared_frames_are_what_the_worker_would_render_for_each_member():
         )
     assert "Melden" not in answers[3][1]["html"]  # the flagger flagged already
     assert "Bewerken" in answers[0][1]["html"] and "Bewerken" not in answers[1][1]["html"]
+
+
+def test_preparing_an_event_takes_two_queries_and_two_drawings(monkeypatch):
+    """The posting process's work before the event leaves: the post with its thread,
+    then its reactions and flags (one query), and one drawing per way of seeing it,
+    whoever reacted, flagged or wrote it (it once read the thread's last_seq twice,
+    loaded the members with a variant of their own and drew each of them)."""
+    author = member_factories.member()
+    thread = factories.thread(author=author)
+    post = factories.post(thread=thread, author=author)
+    for kind in ("steun", "herkenbaar"):
+        Reaction.objects.create(post=post, user=member_factories.member(), kind=kind)
+    Flag.objects.create(post=post, reporter=member_factories.member(), reason=FlagReason.ANDERS)
+    drawn = []
+    render = selectors.render_to_string
+
+    def counted(*args, **kwargs):
+        drawn.append(args)
+        return render(*args, **kwargs)
+
+    monkeypatch.setattr(selectors, "render_to_string", counted)
+    with CaptureQueriesContext(connection) as captured:
+        prepared = selectors.prepare_event(
+            thread_id=thread.pk, seq=post.seq, kind=EventKind.POST, post_id=post.pk
+        )
+
+    assert prepared is not None
+    assert len(captured) == 2
+    assert len(drawn) == 2
+
+
+@pytest.mark.parametrize("case", ["hidden", "deleted", "locked", "edited", "quote", "suspended"])
+def test_prepared_frames_equal_the_rendered_ones_whatever_the_post(case):
+    """Each member's frame made from the drawings equals the one rendered for them
+    alone: a hidden post (readers get a bare post_hidden, a moderator the post),
+    a deleted one, a locked thread, an edited post (the moderator's history), a
+    quote of a hidden post; a suspended reader's way (may not post) is not drawn,
+    so the worker renders."""
+    from forum import services
+    from forum.models import Thread
+
+    author = member_factories.member()
+    thread = factories.thread(author=author)
+    moderator = factories.moderator()
+    reader = member_factories.member()
+    reply_to = None
+    if case == "quote":
+        reply_to = factories.post(thread=thread, author=reader, hidden=True)
+    post = services.post_reply(
+        thread=thread, author=author, text="Een bericht om te tonen.", reply_to=reply_to
+    )
+    Reaction.objects.create(post=post, user=reader, kind="steun")
+    if case == "hidden":
+        services.hide_post(post=post, moderator=moderator)
+    elif case == "deleted":
+        services.delete_post(post=post, actor=author)
+    elif case == "locked":
+        services.lock_thread(thread=thread, moderator=moderator)
+    elif case == "edited":
+        services.edit_post(post=post, editor=author, text="Een bericht, anders gezegd.")
+    elif case == "suspended":
+        Profile.objects.filter(user=reader).update(
+            suspended_until=timezone.now() + timedelta(days=1)
+        )
+    post.refresh_from_db()
+    seq = Thread.objects.get(pk=thread.pk).last_seq
+    kind = {"hidden": EventKind.POST_HIDDEN, "edited": EventKind.POST_UPDATED}.get(
+        case, EventKind.POST
+    )
+    users = [author, reader, moderator]
+
+    prepared, answers = prepared_for(thread, post, users, kind=kind, seq=seq)
+
+    if case == "suspended":
+        assert answers is None
+        return
+    assert answers is not None
+    expected = selectors.live_frames(
+        thread_id=thread.pk,
+        seq=seq,
+        kind=kind,
+        post_id=post.pk,
+        users=[users_for_live_check([(u.pk, None)])[(u.pk, None)] for u in users],
+    )
+    assert answers == expected
+    if case == "hidden":
+        assert answers[1] == (True, {"type": "post_hidden", "seq": seq, "id": post.pk})
+        assert [(m, p) for m, p, _ in prepared["drawings"]] == [(True, True)]
+    if case == "edited":
+        assert "Een bericht om te tonen." in answers[2][1]["html"]  # the moderator's history
+        assert "Een bericht om te tonen." not in answers[1][1]["html"]
 
 
 def test_a_worker_decides_a_prepared_event_in_one_query_and_renders_nothing(monkeypatch):
