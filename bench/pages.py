@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tarfile
@@ -55,6 +56,12 @@ MEMBER_KEPT = ("lesson", "library")
 THREAD_POSTS = 200
 LIBRARY_CASES = 500
 PROFILE_REQUESTS = 30
+# What every browser sends (and wrk does not unless told): the kept pages are sent
+# gzip-compressed to it (leerwerkplaats/gzip_pages.py). Each page is measured with
+# this header (as browsers ask) and without it (as wrk alone asks), against
+# /healthz requested the same way.
+BROWSER_ENCODING = "gzip, deflate, br"
+ENCODINGS = (("Accept-Encoding: gzip", BROWSER_ENCODING), ("no Accept-Encoding", None))
 DJANGO_STEP_TIMEOUT_SECONDS = 900
 # Issue 16's targets, as ratios of req/s against /healthz on the same server.
 TARGETS = {
@@ -153,7 +160,10 @@ def run(ctx: Context) -> Section:
     http: dict[str, dict[str, Measured]] = {}
     for name, extra in variants:
         try:
-            http[name] = _load_pages(ctx, site.env | extra, pages, facts)
+            for encoding_name, encoding in ENCODINGS:
+                http[f"{name}, {encoding_name}"] = _load_pages(
+                    ctx, site.env | extra, pages, facts, encoding
+                )
         finally:
             if "BENCH_REDIS_URL" in extra:
                 _drop_run_keys(extra["BENCH_REDIS_URL"], site.env["SECRET_KEY"])
@@ -191,7 +201,11 @@ def _drop_run_keys(url: str, secret_key: str) -> None:
 
 
 def _load_pages(
-    ctx: Context, env: dict[str, str], pages: list[Page], facts: dict[str, Any]
+    ctx: Context,
+    env: dict[str, str],
+    pages: list[Page],
+    facts: dict[str, Any],
+    encoding: str | None,
 ) -> dict[str, Measured]:
     o = ctx.options
     kind = SERVER_KINDS["gunicorn"]
@@ -208,6 +222,8 @@ def _load_pages(
         for round_number in range(o.rounds):
             for page in pages:
                 header_list = [f"Cookie: {cookie}"] if page.member else []
+                if encoding:
+                    header_list.append(f"Accept-Encoding: {encoding}")
                 if round_number == 0 and o.warmup:
                     _wait_until_idle(ctx, [server])
                     _wrk(ctx, server, page.path, o.warmup, header_list)
@@ -219,7 +235,9 @@ def _load_pages(
                     raise BenchmarkError(f"{page.path}: {result.non_2xx} error answers")
                 ctx.log(
                     f"pages {page.key:<8} {result.requests_per_second:8.0f} req/s "
-                    f"CPU {run.cpu_ms_per_request:.2f} ms/req"
+                    f"CPU {run.cpu_ms_per_request:.2f} ms/req "
+                    f"{result.bytes_per_request / 1024:.1f} KiB/req "
+                    f"({'gzip' if encoding else 'plain'})"
                 )
                 results[page.key].runs.append(run)
     return results
@@ -266,7 +284,8 @@ def _render(
         f"- In-process: Django's test client in one process, {n} requests per page after "
         "3 warm-up requests; CPU ms/request is `time.process_time()` over those requests "
         "(the test client's own cost included, as `/healthz` shows); queries and writes "
-        "counted on one more request. *miss*: the page cache off "
+        "counted on one more request, with the browsers' `Accept-Encoding`. *miss*: the "
+        "page cache off "
         "(`PAGE_CACHE_ENABLED=False`), the page drawn with the site shell's data in the "
         "worker's memory; *hit*: served by the page cache (the lesson and the library: "
         "by the member page cache, `leerwerkplaats/member_cache.py`). *before*: the same "
@@ -279,7 +298,10 @@ def _render(
         f"{o.rounds} round(s), after a {o.warmup} s warm-up per page; medians. The "
         "member pages carry the demo professional's session cookie (logged in through "
         "allauth's form). Visitor pages are served by the page cache under load (the "
-        "first request draws them).",
+        "first request draws them). Every page and `/healthz` measured twice: with "
+        f"`Accept-Encoding: {BROWSER_ENCODING}` as browsers send it (the kept pages then "
+        "come gzip-compressed, compressed once when kept) and without (plain); "
+        "*KiB/answer* is what wrk read per request, headers included.",
         f"- Load average (1, 5, 15 min) before: {_avg(load_before)}; after: {_avg(load_after)}.",
         "",
         "### In-process: CPU per request, queries and writes",
@@ -300,21 +322,23 @@ def _render(
         )
     lines += ["", "### Over HTTP: against `/healthz` of the same server", ""]
     for name, measured in http.items():
-        label = f"cache: {name}" + (f" (`{redis_url}`)" if name == "Redis" else "")
+        label = f"cache: {name}" + (f" (`{redis_url}`)" if name.startswith("Redis") else "")
         lines += [
             f"#### {label}",
             "",
-            "| page | req/s | p50 ms | p99 ms | CPU ms/req | req/s ratio | target | CPU ratio |",
-            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+            "| page | req/s | p50 ms | p99 ms | CPU ms/req | KiB/answer | req/s ratio | target "
+            "| CPU ratio |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
         base = measured["healthz"]
         for page in pages:
             m = measured[page.key]
             ratio = m.rps / base.rps if base.rps else 0
             target = TARGETS.get(page.key)
+            size = statistics.median(r.wrk.bytes_per_request for r in m.runs) / 1024
             lines.append(
                 f"| {page.label} | {m.rps:,.0f} | {m.p50:.1f} | {m.p99:.1f} | {ms(m.cpu_ms)} "
-                f"| {ratio:.2f} | {f'>= {target}' if target else ''} "
+                f"| {size:.1f} | {ratio:.2f} | {f'>= {target}' if target else ''} "
                 f"| {m.cpu_ms / base.cpu_ms:.1f}x |"
             )
         lines.append("")
@@ -471,9 +495,11 @@ def _profile(facts: dict[str, Any]) -> dict[str, Any]:
     from django.test.utils import CaptureQueriesContext
 
     user = get_user_model().objects.get(email=facts["email"])
-    learner = Client(HTTP_HOST="127.0.0.1")
+    # As a browser asks: a kept page is then served compressed (gzip_pages.py).
+    browser = {"HTTP_HOST": "127.0.0.1", "HTTP_ACCEPT_ENCODING": BROWSER_ENCODING}
+    learner = Client(**browser)
     learner.force_login(user)
-    visitor = Client(HTTP_HOST="127.0.0.1")
+    visitor = Client(**browser)
 
     def measure(client: Client, path: str) -> dict[str, float]:
         for _ in range(3):

@@ -286,10 +286,11 @@ def page_fingerprint(thread: Thread, flagged: Iterable[int]) -> tuple[Any, ...]:
 _sql: list[str] = []
 
 
-def _check_sql() -> tuple[str, str]:
-    """The two statements of `page_check`, built once from the models' metadata (plain
-    SQL: building the same two ORM queries on every kept page cost more than running
-    them)."""
+def _check_sql() -> str:
+    """The one statement of `page_check`, built once from the models' metadata (plain
+    SQL: building the ORM query on every kept page cost more than running it): the
+    thread's row, once per open report of the reader in it (the reported post's id in
+    the last column) or once with NULL there."""
     if not _sql:
         from django.db import connection
 
@@ -303,21 +304,22 @@ def _check_sql() -> tuple[str, str]:
                 columns.append(f"c.{q(category.get_field(name[10:]).column)}")
             else:
                 columns.append(f"t.{q(thread.get_field(name).column)}")
+        flag_post = q(flag.get_field("post").column)
         # Names from the models' metadata, quoted; every value is a parameter.
         _sql.append(
-            f"SELECT {', '.join(columns)} FROM {q(thread.db_table)} t "  # noqa: S608
+            f"SELECT {', '.join(columns)}, o.post_id FROM {q(thread.db_table)} t "  # noqa: S608
             f"JOIN {q(category.db_table)} c ON c.{q(category.pk.column)} = "
-            f"t.{q(thread.get_field('category').column)} WHERE t.{q(thread.pk.column)} = %s"
-        )
-        _sql.append(
-            f"SELECT f.{q(flag.get_field('post').column)} FROM {q(flag.db_table)} f "  # noqa: S608
-            f"JOIN {q(post.db_table)} p ON p.{q(post.pk.column)} = "
-            f"f.{q(flag.get_field('post').column)} "
+            f"t.{q(thread.get_field('category').column)} "
+            f"LEFT JOIN (SELECT f.{flag_post} AS post_id, "
+            f"p.{q(post.get_field('thread').column)} AS thread_id "
+            f"FROM {q(flag.db_table)} f JOIN {q(post.db_table)} p "
+            f"ON p.{q(post.pk.column)} = f.{flag_post} "
             f"WHERE f.{q(flag.get_field('reporter').column)} = %s "
-            f"AND p.{q(post.get_field('thread').column)} = %s "
-            f"AND f.{q(flag.get_field('status').column)} = %s"
+            f"AND f.{q(flag.get_field('status').column)} = %s) o "
+            f"ON o.thread_id = t.{q(thread.pk.column)} "
+            f"WHERE t.{q(thread.pk.column)} = %s"
         )
-    return _sql[0], _sql[1]
+    return _sql[0]
 
 
 def keeping(thread: Thread, context: dict[str, Any]) -> dict[str, Any] | None:
@@ -327,7 +329,7 @@ def keeping(thread: Thread, context: dict[str, Any]) -> dict[str, Any] | None:
     are not suspended (that ends with time) and do not moderate (a moderator's page
     also lists the categories and the thread's aliases, which change without a new
     post). Served again while the thread's row and their open reports (`page_check`,
-    two queries), the shared drawing's generations and their own version are
+    one query), the shared drawing's generations and their own version are
     unchanged, and no longer than until their first edit link goes. The keyword
     arguments of `mark_member_cacheable`, or None."""
     if context["generations"] is None or context["suspension_message"]:
@@ -346,20 +348,18 @@ def keeping(thread: Thread, context: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def page_check(user_id: int, thread_id: int) -> tuple[Any, ...] | None:
-    """The same fingerprint read now: two small queries instead of the page."""
+    """The same fingerprint read now: one small query instead of the page."""
     from django.db import connection
 
     from .models import FlagStatus
 
-    thread_sql, flags_sql = _check_sql()
     with connection.cursor() as cursor:
-        cursor.execute(thread_sql, [thread_id])
-        row = cursor.fetchone()
-        if row is None:
-            return None
-        cursor.execute(flags_sql, [user_id, thread_id, FlagStatus.OPEN.value])
-        flagged = [r[0] for r in cursor.fetchall()]
-    return (_row(row), tuple(sorted(set(flagged))))
+        cursor.execute(_check_sql(), [user_id, FlagStatus.OPEN.value, thread_id])
+        rows = cursor.fetchall()
+    if not rows:
+        return None
+    flagged = {row[-1] for row in rows if row[-1] is not None}
+    return (_row(rows[0][:-1]), tuple(sorted(flagged)))
 
 
 def thread_posts(

@@ -32,13 +32,19 @@ or that showed any, a response that is not a plain 200 HTML page or sets a
 cookie, and anything for a visitor. It stands after the session-timeout and
 MFA middleware, so logging out on idle and the MFA demand still run on every
 request; logging out ends the session, so the next request is a visitor's.
+
+A kept page is kept cut at its slots and compressed once (`gzip_pages.Pieces`):
+a client that accepts gzip gets it compressed, the request's values in stored
+blocks (never compressed: gzip_pages.py says why that keeps BREACH out), any
+other client the plain page; every answer of a candidate request carries
+`Vary: Accept-Encoding`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.conf import settings
@@ -46,6 +52,7 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.middleware.csrf import get_token
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.crypto import salted_hmac
 from django.utils.translation import get_language
 
@@ -53,11 +60,14 @@ from members.cache_versions import bump_member, fresh_value, member_version, pag
 from members.cache_versions import key as cache_version_key
 from members.permissions import plain_user
 
+from . import gzip_pages
 from .page_cache import GENERATION_KEY, request_generation, skipped_path
 
 PAGE_PREFIX = "memberpage"
 SHELL_PREFIX = "membershell"
 HEADER = "X-Member-Cache"
+# Headers not kept with a page: set anew for each answer.
+DROPPED_HEADERS = {"content-length", "content-encoding", "date", HEADER.lower()}
 SHELL_SECONDS = 60 * 60
 # The per-request memo of the permission predicates (members/permissions.py) and
 # of the bell (notifications/templatetags/notification_tags.py).
@@ -268,7 +278,7 @@ def kept_page(request: HttpRequest, user_id: int) -> dict[str, Any] | None:
     every stamp the view named (`mark_member_cacheable`) unchanged."""
     key = page_key(request, user_id)
     stored = _read(request, user_id, key)["pages"].get(key)
-    if not isinstance(stored, dict) or stored.get("user") != user_id:
+    if not isinstance(stored, dict) or stored.get("user") != user_id or "pieces" not in stored:
         return None
     if stored.get("generation") != request_generation(request):
         return None
@@ -312,6 +322,8 @@ def storable(request: HttpRequest, response: HttpResponseBase) -> bool:
         return False
     if response.cookies or response.has_header("Set-Cookie"):
         return False
+    if response.has_header("Content-Encoding"):
+        return False
     if not response.get("Content-Type", "").startswith("text/html"):
         return False
     return not _showed_messages(request)
@@ -328,16 +340,48 @@ def _to_slots(request: HttpRequest, content: str, fresh: dict[str, str]) -> str:
     return content
 
 
-def _from_slots(request: HttpRequest, content: str, fresh_names: list[str]) -> str:
-    csrf_slot = _slot("csrf")
-    if csrf_slot in content:
-        content = content.replace(csrf_slot, get_token(request))
-    nonce_slot = _slot("nonce")
-    if nonce_slot in content:
-        content = content.replace(nonce_slot, str(request.csp_nonce))
-    for name in fresh_names:
-        content = content.replace(_slot(f"fresh:{name}"), fresh_value(name))
-    return content
+def _pieces(
+    request: HttpRequest, content: str, charset: str, fresh_names: list[str]
+) -> tuple[gzip_pages.Pieces, dict[str, bytes]]:
+    """The page with slots, cut at them and compressed once (gzip_pages.py), for
+    values as long as this request's; and this request's values."""
+    names = ["csrf", "nonce", *(f"fresh:{name}" for name in fresh_names)]
+    markers = {_slot(name).encode(charset): name for name in names if _slot(name) in content}
+    values = _slot_values(request, markers.values(), charset)
+    lengths = {name: len(value) for name, value in values.items()}
+    return gzip_pages.Pieces.split(content.encode(charset), markers, lengths), values
+
+
+def _slot_values(request: HttpRequest, names: Iterable[str], charset: str) -> dict[str, bytes]:
+    """This request's value of each named slot."""
+    values: dict[str, bytes] = {}
+    for name in set(names):
+        if name == "csrf":
+            value = get_token(request)
+        elif name == "nonce":
+            value = str(request.csp_nonce)
+        else:
+            value = fresh_value(name.removeprefix("fresh:"))
+        values[name] = value.encode(charset)
+    return values
+
+
+def _answer(
+    request: HttpRequest,
+    response: HttpResponseBase,
+    pieces: gzip_pages.Pieces,
+    values: dict[str, bytes],
+) -> None:
+    """The page with these values as the body of `response`: gzip-compressed when
+    the client accepts it (and the values fit the compressed page), else plain."""
+    body = pieces.gzip(values) if gzip_pages.accepts_gzip(request) else None
+    if body is not None:
+        response["Content-Encoding"] = "gzip"
+    else:
+        body = pieces.join(values)
+    response.content = b"" if request.method == "HEAD" else body
+    response["Content-Length"] = str(len(body))
+    patch_vary_headers(response, ("Accept-Encoding",))
 
 
 class MemberPageCacheMiddleware:
@@ -364,10 +408,12 @@ class MemberPageCacheMiddleware:
             headers = [
                 (name, value)
                 for name, value in response.items()
-                if name.lower() not in {"content-length", "date", HEADER.lower()}
+                if name.lower() not in DROPPED_HEADERS
             ]
             charset = response.charset or "utf-8"
             content = _to_slots(request, response.content.decode(charset), fresh)
+            fresh_names = sorted(set(fresh.values()))
+            pieces, values = _pieces(request, content, charset, fresh_names)
             cache.set(
                 page_key(request, user.pk),
                 {
@@ -376,24 +422,25 @@ class MemberPageCacheMiddleware:
                     "version": request_version(request, user.pk),
                     "stamps": stamps,
                     "check": check,
-                    "content": content,
+                    "pieces": pieces,
                     "charset": charset,
                     "headers": headers,
-                    "fresh": sorted(set(fresh.values())),
                 },
                 seconds,
             )
             response[HEADER] = "miss"
+            # Sent as a kept page is: the same page, this request's values in.
+            _answer(request, response, pieces, values)
+        patch_vary_headers(response, ("Accept-Encoding",))
         return response
 
     @staticmethod
     def _rebuild(request: HttpRequest, stored: dict[str, Any]) -> HttpResponse:
-        content = _from_slots(request, stored["content"], stored["fresh"])
-        body = content.encode(stored["charset"])
-        response = HttpResponse(b"" if request.method == "HEAD" else body)
+        pieces: gzip_pages.Pieces = stored["pieces"]
+        response = HttpResponse()
         for name, value in stored["headers"]:
             response[name] = value
-        response["Content-Length"] = str(len(body))
+        _answer(request, response, pieces, _slot_values(request, pieces.names, stored["charset"]))
         response[HEADER] = "hit"
         return response
 

@@ -14,6 +14,11 @@ expires at midnight); the generation is raised whenever pages change (Wagtail's
 publish, unpublish, move and delete signals, any page or view-restriction save,
 a site change), which empties the whole cache at once without knowing its keys.
 
+A stored page is kept gzip-compressed, compressed once when it is stored
+(gzip_pages.py): a client that accepts gzip gets those bytes with
+`Content-Encoding: gzip`, any other the page decompressed; both with
+`Vary: Accept-Encoding`.
+
 Cacheable requests get no CSP nonce (`SiteCSPMiddleware`): a stored nonce would
 be the same for every visitor, and the site's scripts are files from 'self'.
 The same generation also guards the site shell's in-memory data (shell_cache.py).
@@ -23,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+import zlib
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
@@ -35,6 +41,8 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_from_path
 
+from . import gzip_pages
+
 GENERATION_KEY = "pagecache:generation"
 KEY_PREFIX = "pagecache:page"
 HEADER = "X-Page-Cache"
@@ -45,7 +53,7 @@ PERSONAL_COOKIES = (
     lambda: settings.CSRF_COOKIE_NAME,
 )
 # Headers kept with a stored page; hop-by-hop and per-response ones are not.
-DROPPED_HEADERS = {"set-cookie", "content-length", "date", HEADER.lower()}
+DROPPED_HEADERS = {"set-cookie", "content-length", "date", "content-encoding", HEADER.lower()}
 # Never pages: the minimal view, files, the admin, documents, the accounts' forms.
 SKIPPED_PREFIXES = (
     "/healthz",
@@ -143,7 +151,7 @@ def storable(request: HttpRequest, response: HttpResponseBase) -> bool:
         return False
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
-    if response.has_header("Set-Cookie"):
+    if response.has_header("Set-Cookie") or response.has_header("Content-Encoding"):
         return False
     cache_control = response.get("Cache-Control", "").lower()
     if any(word in cache_control for word in ("private", "no-store", "no-cache")):
@@ -165,7 +173,7 @@ class PageCacheMiddleware:
         gen = request_generation(request)
         key = cache_key(request, gen)
         stored = cache.get(key)
-        if stored is not None:
+        if isinstance(stored, dict) and "gzip" in stored:
             return self._rebuild(request, stored)
         response = self.get_response(request)
         if storable(request, response):
@@ -175,22 +183,34 @@ class PageCacheMiddleware:
                 for name, value in response.items()
                 if name.lower() not in DROPPED_HEADERS
             ]
+            compressed = gzip_pages.compress(response.content)
             cache.set(
                 key,
-                {"content": response.content, "headers": headers},
+                {"gzip": compressed, "headers": headers},
                 _seconds_until_midnight(timezone.now()),
             )
             response[HEADER] = "miss"
+            patch_vary_headers(response, ("Accept-Encoding",))
+            if gzip_pages.accepts_gzip(request):
+                response.content = compressed
+                response["Content-Encoding"] = "gzip"
+                response["Content-Length"] = str(len(compressed))
         return response
 
     @staticmethod
     def _rebuild(request: HttpRequest, stored: dict[str, Any]) -> HttpResponse:
-        response = HttpResponse(b"" if request.method == "HEAD" else stored["content"])
+        compressed = stored["gzip"]
+        gzipped = gzip_pages.accepts_gzip(request)
+        # A client without gzip (rare: browsers all send it) gets it decompressed.
+        body = compressed if gzipped else zlib.decompress(compressed, 16 + zlib.MAX_WBITS)
+        response = HttpResponse(b"" if request.method == "HEAD" else body)
         for name, value in stored["headers"]:
             response[name] = value
-        response["Content-Length"] = str(len(stored["content"]))
+        if gzipped:
+            response["Content-Encoding"] = "gzip"
+        response["Content-Length"] = str(len(body))
         response[HEADER] = "hit"
-        patch_vary_headers(response, ("Cookie",))
+        patch_vary_headers(response, ("Cookie", "Accept-Encoding"))
         return response
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import uuid
 from datetime import timedelta
+from importlib import import_module
 from typing import Any
 
 from allauth.account.models import EmailAddress
@@ -430,7 +431,13 @@ def erase_account(user: Any) -> None:
     from django.contrib.sessions.models import Session
 
     sessions = UserSession.objects.filter(user=user)
-    Session.objects.filter(session_key__in=sessions.values("session_key")).delete()
+    keys = list(sessions.values_list("session_key", flat=True))
+    # Through the session engine, so a copy it keeps in the cache (cached_db) goes
+    # too; then the rows, whatever the engine.
+    store = import_module(settings.SESSION_ENGINE).SessionStore()
+    for key in keys:
+        store.delete(key)
+    Session.objects.filter(session_key__in=keys).delete()
     sessions.delete()
     Authenticator.objects.filter(user=user).delete()
     EmailAddress.objects.filter(user=user).delete()

@@ -211,6 +211,13 @@ MFA_PASSKEY_LOGIN_ENABLED = False
 MFA_TOTP_ISSUER = "HG Leerwerkplaats"
 MFA_ENCRYPTION_KEY = env("MFA_ENCRYPTION_KEY")
 USERSESSIONS_TRACK_ACTIVITY = False
+# Sessions read from the cache, written through to the database, when the cache is
+# Redis, shared by every worker (production): a kept page then reads no session row
+# (docs/performance.md). With the local-memory cache each process would keep its own
+# copy, which a logout in another process would not end: the database alone then.
+# Whatever ends a session goes through the engine's SessionStore (logout, allauth's
+# "sign out other sessions", members.services.erase_account), never a queryset alone.
+SESSION_ENGINE = "django.contrib.sessions.backends." + ("cached_db" if REDIS_URL else "db")
 # Logged out after an hour without a request, and in any case twelve hours after login.
 SESSION_IDLE_TIMEOUT = 60 * 60
 SESSION_ABSOLUTE_TIMEOUT = 60 * 60 * 12

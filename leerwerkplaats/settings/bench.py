@@ -50,6 +50,8 @@ if BENCH_REDIS_URL:
             "CONFIG": {"hosts": [BENCH_REDIS_URL], "prefix": f"lwp-bench-{_run}"},
         }
     }
+# As base.py chooses: sessions from the cache only when it is shared (Redis).
+SESSION_ENGINE = "django.contrib.sessions.backends." + ("cached_db" if BENCH_REDIS_URL else "db")
 PRIVACY_SERVICE_URL = None
 
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -33,6 +33,7 @@ from __future__ import annotations
 import argparse
 import base64
 import fcntl
+import gzip
 import hmac
 import http.client
 import json
@@ -461,6 +462,16 @@ def check_plain_requests(ports: Ports, seed: dict, media_root: Path) -> None:
 
     home = fetch(ports.https, "/")
     check(home.status == 200, f"/ answered {home.status}")
+    # A kept page leaves Django gzip-compressed (leerwerkplaats/gzip_pages.py): nginx
+    # passes it on as it is, not compressed a second time.
+    packed = fetch(ports.https, "/", headers={"Accept-Encoding": "gzip"})
+    check(packed.header("Content-Encoding") == "gzip", "/ is not sent gzip-compressed")
+    check(
+        "Accept-Encoding" in (packed.header("Vary") or ""),
+        f"/ varies by {packed.header('Vary')!r}, not by Accept-Encoding",
+    )
+    check(gzip.decompress(packed.body) == home.body, "/ compressed is not the page (twice?)")
+    check(not home.header("Content-Encoding"), "/ is sent compressed to a client without gzip")
     styles = re.findall(rb'href="(/static/[^"]+\.css)"', home.body)
     scripts = re.findall(rb'src="(/static/[^"]+\.js)"', home.body)
     check(styles and scripts, "the home page links no stylesheet or script under /static/")
