@@ -195,6 +195,14 @@ def story_status(story: StoryPage) -> tuple[Status, str]:
     return _state(story, _active_states([story]), _go_live_moments([story]))
 
 
+def review_state(story: StoryPage) -> tuple[Status, datetime | None]:
+    """The story's status and, when its approved version waits for its moment, that
+    moment: for the moderator's review page, one look at the revisions for both."""
+    moments = _go_live_moments([story])
+    status, _comment = _state(story, _active_states([story]), moments)
+    return status, moments.get(story.pk)
+
+
 def go_live_at(story: StoryPage) -> datetime | None:
     """When the story's approved version goes live, if it waits for its moment."""
     return _go_live_moments([story]).get(story.pk)

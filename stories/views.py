@@ -311,6 +311,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             return redirect("stories:moderation")
     draft = story.get_latest_revision_as_object()
+    status, go_live_at = selectors.review_state(story)
     return TemplateResponse(
         request,
         "stories/review.html",
@@ -318,8 +319,8 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             "story": story,
             "draft": draft,
             "form": form,
-            "status": selectors.story_status(story)[0],
-            "go_live_at": selectors.go_live_at(story),
+            "status": status,
+            "go_live_at": go_live_at,
         },
     )
 
