@@ -25,8 +25,8 @@ DOMAIN_PHRASES: tuple[str, ...] = (
     "Sterk Huis", "Moviera", "Leerplicht", "Belastingdienst", "GGD", "CJG",
     "Centrum voor Jeugd en Gezin", "Wmo", "Wmo-consulent", "Wmo-consulenten", "politie",
     "Politie", "Zeden", "Openbaar Ministerie", "AWARE", "SKJ", "Registerplein",
-    "V&VN", "BIG", "BIG-register", "PE-online", "Regiovisie", "HG Leerwerkplaats",
-    "Leerwerkplaats", "Rijksoverheid", "VWS",
+    "V&VN", "BIG", "BIG-register", "BIG-nummer", "AGB", "AGB-code", "KvK", "UZI", "PE-online",
+    "Regiovisie", "HG Leerwerkplaats", "Leerwerkplaats", "Rijksoverheid", "VWS",
     # the Meldcode and its vocabulary
     "Meldcode", "Wet verplichte meldcode", "afwegingskader", "stappenplan", "kindcheck",
     "aandachtsfunctionaris", "procesregisseur", "jeugdconsulent", "wijkteam", "wijkagent",

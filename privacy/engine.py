@@ -833,6 +833,13 @@ def _particle_opens_name(text: str, start: int, words: list[re.Match[str]]) -> b
 
 _SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:][\"'\u201d)]?\s+|\n\s*)$")
 _PAIR_AFTER = re.compile(r"\s+en\s+([a-zà-ÿ]+)\b")
+#: After a word opening a sentence: a preposition that is not a name's "van", "uit", "bij"
+#: or "met", or the infinitive that makes it a predicate ("Bakker worden", "Visser blijven").
+_WORD_NOT_SUBJECT = re.compile(
+    r"[ \t]+(?:in|op|aan|onder|zonder|tegen|over|na|worden|blijven|wezen)[ \t]+[a-zà-ÿ]"
+)
+#: Detectors that find a name by itself, not by a title, a first name or a role before it.
+_NOT_IN_CONTEXT = frozenset({"naam-herhaling", "deduce"})
 _FUNCTION_WORDS = frozenset(
     {"zijn", "haar", "hun", "mijn", "jouw", "uw", "onze", "ons", "de", "het", "een", "ik",
      "hij", "zij", "ze", "wij", "we", "jij", "je", "die", "dat", "deze", "dit", "ook", "dan"}
@@ -850,6 +857,11 @@ def _word_opening_sentence(text: str, finding: Finding) -> bool:
     lowered = finding.text.lower()
     if lowered not in dutch_words() or lowered in first_names():
         return False
+    if finding.detector in _NOT_IN_CONTEXT and _WORD_NOT_SUBJECT.match(text, finding.end):
+        # "Visser in hart en nieren was haar vader", "Bakker worden was zijn droom": a name
+        # opening a sentence is its subject and the verb follows it; the word as a noun
+        # takes a preposition or is the complement of an infinitive
+        return True
     pair = _PAIR_AFTER.match(text, finding.end)
     if pair is not None:
         other = pair.group(1)

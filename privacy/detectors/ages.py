@@ -101,6 +101,19 @@ _ORDINAL = re.compile(
     rf"(\d{{1,2}}(?:e|de|ste)|(?:{NUMBER_WORD_PATTERN})(?:de|ste))\b",
     re.IGNORECASE,
 )
+# "eind twintig", "begin dertig", "midden veertig", "in de vijftig", "rond de zestig",
+# "een dertiger": someone's age by its decade (not "begin jaren negentig", a period; not
+# "rond de veertig mensen", a count)
+_DECADE = r"(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)"
+_DECADE_AGE = re.compile(
+    rf"(?<![\w-])(?:(?:begin|midden|half|eind|halverwege)(?:[ \t]+de)?[ \t]+{_DECADE}"
+    rf"|(?:(?:achter|voor)[ \t]+)?in[ \t]+de[ \t]+{_DECADE}"
+    rf"|(?:rond|ronde|over|boven)[ \t]+de[ \t]+{_DECADE})"
+    r"(?=[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:en|maar|toen|of|is|was|zijn|waren|met|die|nu|"
+    r"inmiddels|al)\b))"
+    rf"|(?<=\been[ \t])(?:jonge[ \t]+|vroege[ \t]+|late[ \t]+)?{_DECADE}er(?![\w-])",
+    re.IGNORECASE | re.MULTILINE,
+)
 _AGE_WORD = re.compile(rf"\bleeftijd(?:\s+van)?\s*:?\s*({_NUM})\b", re.IGNORECASE)
 _LIST_AFTER_NAME = re.compile(
     rf",(?<=[^\W\d_],)\s+(\d{{1,2}}|{NUMBER_WORD_PATTERN})(?=\s*(?:,|\s+en\s|\s+jaar\b))",
@@ -271,6 +284,9 @@ def _find_ages(text: str) -> Iterator[Finding]:
         for m in _WHO_AGE.finditer(text):
             if m.group(1).lower() != "een" and _age_ok(m.group(1)):
                 yield _make(text, m.start(1), m.end(1))
+    if any(word in lowered for word in ("tig", "tachtig")):
+        for m in _DECADE_AGE.finditer(text):
+            yield _make(text, m.start(), m.end())
     if "leeftijd" in lowered:
         for m in _AGE_WORD.finditer(text):
             if _age_ok(m.group(1)):

@@ -323,6 +323,14 @@ _REFERENCE = re.compile(
     r"\s*:?\s*([A-Za-z0-9][A-Za-z0-9/.-]*\d[A-Za-z0-9/.-]*)",
     re.IGNORECASE,
 )
+# "AGB-code 01-054433", "BIG: 19012345601", "KvK 12345678": a number of a national register
+# of care providers, professionals or businesses; the register's name is a field, not part
+# of the number ("AGB 01-054433" -> "01-054433")
+_REGISTER = re.compile(
+    r"(?<![\w-])(?:AGB|BIG|KvK|KVK|UZI)(?:[- ]?(?:code|nummer|nr\.?|registratie|"
+    r"registratienummer))?[ \t]*:?[ \t]*(\d[\d .-]{4,14}\d)(?![\w-])"
+)
+_REGISTER_NAMES = ("AGB ", "BIG ", "KvK ", "KVK ", "UZI ")
 _REFERENCE_WORDS = ("kenmerk", "referentie", "ref.", "nummer", "nr")
 
 
@@ -341,7 +349,14 @@ def find_case_numbers(text: str) -> Iterator[Finding]:
             prefix = _NUMBER_PREFIX.search(text, max(0, start - 6), start)
             if prefix and sum(c.isupper() for c in prefix.group(1)) >= 2:
                 start = prefix.start(1)
+            if text.startswith(_REGISTER_NAMES, start):
+                start += 4
             yield _finding(text, start, m.end(), Label.NUMMER, "nummer")
+    if any(name in text for name in ("AGB", "BIG", "KvK", "KVK", "UZI")):
+        for m in _REGISTER.finditer(text):
+            end = m.end(1)
+            if sum(c.isdigit() for c in m.group(1)) >= 6 and " " not in m.group(1).strip():
+                yield _finding(text, m.start(1), end, Label.NUMMER, "nummer")
     lowered = folded(text).text
     if any(word in lowered for word in _REFERENCE_WORDS):
         for m in _REFERENCE.finditer(text):

@@ -445,6 +445,9 @@ _ORGANISATION_HEADS = (
     "centrum", "praktijk", "bank", "dienst", "bureau", "instituut", "stichting",
     "vereniging", "bedrijf", "bedrijven", "kliniek", "fonds", "apotheek", "ziekenhuis",
     "gasthuis", "opvang", "kantoor", "groep", "hotel", "zorg", "kinderopvang", "club",
+    # houses where a service is given ("Omgangshuis Kralingen", "Inloophuis Zuid")
+    "omgangshuis", "buurthuis", "inloophuis", "jongerenhuis", "verpleeghuis", "wijkhuis",
+    "opvanghuis", "vrouwenhuis", "hospice",
 )  # fmt: skip
 ORGANISATION_HEADS = _ORGANISATION_HEADS
 # two to five capitalised words, with "voor", "van de", "en" between them

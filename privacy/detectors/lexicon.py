@@ -50,6 +50,10 @@ REGION_PLACES: tuple[str, ...] = (
     "Kanaleneiland", "Overvecht", "Ondiep", "Lombok", "Zuilen", "Hoograven", "Tuinwijk",
     "Leidsche Rijn", "Vleuten", "De Meern", "Oog in Al", "Transwijk", "Rivierenwijk",
     "Lunetten", "Wittevrouwen", "Voordorp", "Tuindorp", "Vechtzoom",
+    # the region's parts and its port and business areas
+    "Zuid-Hollandse Eilanden", "Voorne-Putten", "Drechtsteden", "Alblasserwaard",
+    "Haaglanden", "Midden-Holland", "Delfland", "Botlek", "Europoort", "Waalhaven",
+    "Eemhaven", "Oostplaat", "Spaanse Polder", "Carnisselande",
 )  # fmt: skip
 
 #: Countries are not identifying on their own and are never taken for a place here.
