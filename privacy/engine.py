@@ -84,7 +84,8 @@ class Engine:
             for detector in self.detectors:
                 raw.extend(detector(text))
             raw = _without_type_word_before_own_name(_without_headings(text, raw))
-            raw = _split_organisation_and_street(text, _names_within_lines(text, raw))
+            raw = list(_split_organisation_and_street(text, _names_within_lines(text, raw)))
+            raw.extend(_surname_comma_first_name(text, raw))
             kept = list(_apply_allowlist(text, _trim_tails(text, raw)))
             kept.extend(_apply_allowlist(text, _abbreviations_in_brackets(text, kept)))
             kept.extend(_apply_allowlist(text, _propagate(text, kept)))
@@ -522,6 +523,33 @@ def _split_organisation_and_street(text: str, findings: Iterable[Finding]) -> It
 _BRACKET_BETWEEN = re.compile(r"\)[ \t]+")
 
 
+#: A surname in capitals and a comma before a first name, as registers write a person:
+#: "KAYA, Zeynep", "DE BRUIN, Marcel", "VAN ES, Priscilla".
+_CAPITAL_SURNAME_BEFORE = re.compile(
+    r"(?<![\w-])((?:(?:VAN|DE|DER|DEN|TER|TEN|EL|AL|VAN DER|VAN DEN)[ \t]+)?"
+    r"([A-ZÀ-Ý]{2,}(?:-[A-ZÀ-Ý]{2,})?)),[ \t]+$"
+)
+
+
+def _surname_comma_first_name(text: str, findings: Sequence[Finding]) -> list[Finding]:
+    """ "KAYA, Zeynep": a first name found after a surname in capitals and a comma takes
+    the surname into its span."""
+    joined = []
+    for finding in findings:
+        if finding.label is not Label.NAAM or not finding.text[:1].isupper():
+            continue
+        m = _CAPITAL_SURNAME_BEFORE.search(text, max(0, finding.start - 30), finding.start)
+        if m is None or finding.text.split()[0].lower() not in first_names():
+            continue
+        if is_not_name(m.group(2)) or any(allowed_ranges(m.group(1))):
+            continue  # "VT, Marcel belde": an abbreviation of the domain, not a surname
+        start = m.start(1)
+        joined.append(
+            Finding(start, finding.end, Label.NAAM, text[start : finding.end], "naam-register")
+        )
+    return joined
+
+
 def _bracketed_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
     """ "A.M. (Anouk) Verbeek": a name found up to its bracketed first name runs on over
     the bracket to the surname after it."""
@@ -694,7 +722,9 @@ def _organisations_with_places(text: str, findings: Sequence[Finding]) -> list[F
             start = finding.start
         elif finding.label is Label.PLAATS:
             before = _TYPE_WORD_BEFORE.search(text, max(0, finding.start - 40), finding.start)
-            if before is not None and is_compound_type(before.group(1)):
+            if before is not None and (
+                is_compound_type(before.group(1)) or before.group(1) in _COURT_OR_STATION
+            ):
                 start = before.start(1)  # "havenbedrijf rotterdam"
                 end = _place_end(text, finding.end)
                 joined.append(Finding(start, end, Label.INSTELLING, text[start:end], "instelling"))
@@ -709,6 +739,10 @@ def _organisations_with_places(text: str, findings: Sequence[Finding]) -> list[F
     return joined
 
 
+#: Words that name an institution by its place: "rechtbank Rotterdam", "bureau Hillegersberg".
+_COURT_OR_STATION = frozenset(
+    {"rechtbank", "gerechtshof", "kantongerecht", "bureau", "politiebureau", "hoofdbureau"}
+)
 _TYPE_WORD_BEFORE = re.compile(r"(?<![\w-])([a-zà-ÿ]{3,})[ \t]+$")
 _QUARTER = re.compile(r"-(?:Noord|Zuid|Oost|West|Centrum|noord|zuid|oost|west|centrum)(?![\w-])")
 
@@ -721,9 +755,16 @@ def _place_end(text: str, end: int) -> int:
 
 #: Words that never stand inside a person's name: it ends before them.
 _NOT_INSIDE_NAME = re.compile(
-    r"\s(?:op\s+het|op\s+de|aan\s+de|in\s+het|in\s+de|uit\s+het|bij|met|naar|en|"
+    r"\s(?:op\s+het|op\s+de|aan\s+de|in\s+het|in\s+de|uit\s+het|uit\s+de|bij|met|naar|en|"
     r"van(?=\s+[A-Z]{2,}\b))\s"
 )
+
+
+def _place_not_name(word: str) -> bool:
+    """A place's name that is no first name or surname ("rotterdam", not "assen")."""
+    from privacy.detectors.lexicon import place_names
+
+    return word in place_names() and word not in first_names() and word not in surnames_alone()
 
 
 def _trim_names(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
@@ -732,11 +773,20 @@ def _trim_names(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
         if finding.label is not Label.NAAM or " " not in finding.text:
             yield finding
             continue
+        if finding.detector == "naam-register":
+            yield finding  # "DE BRUIN, Marcel": the capitals' particle is the surname's
+            continue
         words = list(_WORD.finditer(finding.text))
         cut = _NOT_INSIDE_NAME.search(finding.text)
         if cut is not None and finding.text[:1].isupper():
             # "Thijs op het Lentiz", "Berg van OSG ...": a name ends before these words
             words = [w for w in words if w.end() <= cut.start()]
+        first = words[0].group(0)
+        if len(words) > 1 and first[:1].isupper() and _place_not_name(first.lower()):
+            # "de rechtbank Rotterdam Milan ... te stellen": a place, then the name
+            place_end = finding.start + words[0].end()
+            yield Finding(finding.start, place_end, Label.PLAATS, first, finding.detector)
+            words = words[1:]
         keep_particle = _particle_opens_name(text, finding.start, words)
         while len(words) > 1 and (
             (is_not_name(words[0].group(0)) and not keep_particle)

@@ -59,7 +59,7 @@ _YEARS_OLD = re.compile(
     rf"(?<![\w,.-])({_NUM})\s+(jaar|jr\.?|maanden|maand|weken|week)(\s+oud)?\b", re.IGNORECASE
 )
 _PARENS = re.compile(
-    rf"\(\s*(?:ca\.?\s*|±\s*|circa\s+)?(\d{{1,3}}|{NUMBER_WORD_PATTERN})"
+    rf"\(\s*(?:ca\.?\s*|±\s*|circa\s+)?(\d{{1,2}},5|\d{{1,3}}|{NUMBER_WORD_PATTERN})"
     rf"((?:\s*(?:,|en|&)\s*(?:\d{{1,3}}|{NUMBER_WORD_PATTERN}))*)"
     r"\s*(jaar|jr\.?|maanden|maand|mnd\.?|weken|week|dagen)?\s*\)",
     re.IGNORECASE,
@@ -240,7 +240,9 @@ def _find_ages(text: str) -> Iterator[Finding]:
                 end = m.end(3) - (1 if unit.endswith(".") else 0)
                 yield _make(text, m.start(1), end)
                 continue
-            for number in re.finditer(rf"\d{{1,3}}|{NUMBER_WORD_PATTERN}", m.group(0), re.I):
+            for number in re.finditer(
+                rf"\d{{1,2}},5|\d{{1,3}}|{NUMBER_WORD_PATTERN}", m.group(0), re.I
+            ):
                 if _age_ok(number.group(0)):
                     yield _make(text, m.start() + number.start(), m.start() + number.end())
     for m in finditer_words(_IS_AGE, _IS_FIRST_WORDS, text):

@@ -201,6 +201,18 @@ _LETTER_DIGIT = re.compile(r"[a-z]\d|\d[a-z]", re.IGNORECASE)
 _POSTCODE_SHAPE = re.compile(r"\d{4}[a-z]{2}", re.IGNORECASE)
 
 
+# "met auto dukd4712", "kenteken WA 12345", "busje DU-KD-4712": a foreign plate (letters,
+# then digits, without a Dutch side code) after the word for the vehicle or the plate
+_VEHICLE = r"(?:kenteken(?:nummer)?|auto|wagen|voertuig|busje|bus|bestelbus|scooter|motor)"
+_VEHICLE_WORD = re.compile(rf"\b{_VEHICLE}\b", re.IGNORECASE)
+_FOREIGN_PLATE = re.compile(
+    rf"\b{_VEHICLE}[ \t]*(?:met[ \t]+(?:het[ \t]+)?kenteken[ \t]*)?:?[ \t]*"
+    r"((?-i:[A-Z]{1,3}[- ]?[A-Z]{1,3}[- ]?\d{2,5}[A-Z]?|[a-z]{2,6}-?\d{2,5}[a-z]?|"
+    r"[A-Z]{2,6}-?\d{2,5}[A-Z]?))(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 @distinct
 def find_plates(text: str) -> Iterator[Finding]:
     """Dutch licence plates in side codes 1-14 (``GV-123-B``, ``52-XKT-9``, ``gx412t``)."""
@@ -213,6 +225,9 @@ def find_plates(text: str) -> Iterator[Finding]:
         for m in _PLATE_BARE.finditer(text):
             if not _POSTCODE_SHAPE.fullmatch(m.group(0)):
                 yield _finding(text, m.start(), m.end(), Label.KENTEKEN, "kenteken")
+    if _VEHICLE_WORD.search(text):
+        for m in _FOREIGN_PLATE.finditer(text):
+            yield _finding(text, m.start(1), m.end(1), Label.KENTEKEN, "kenteken")
     if "kenteken" not in folded(text).text:
         return
     for m in _PLATE_CONTEXT.finditer(text.upper()):
@@ -297,11 +312,13 @@ _CASE_NUMBER = re.compile(
     r"|(?<![\w/])[A-Z]/\d{2}/\d{5,10}(?![\w/])"
     # "VT-ZH-2024-5521": one or more letter groups, a year, a shorter number
     r"|(?<![\w-])(?:[A-Z]{1,5}[-/]){1,3}(?:19|20)\d{2}[-/]\d{3,10}(?![\w-])"
+    # "2025/0418-ROT": a year, a number and the office's letters
+    r"|(?<![\w-])(?:19|20)\d{2}[-/]\d{3,6}-[A-Z]{2,5}(?![\w-])"
     # "JE RK 24-512": court register abbreviations, a two-digit year, a number
     r"|(?<![\w-])(?:[A-Z]{2,5}[ ]){1,3}\d{2}-\d{3,8}(?![\w-])"
 )
 # "#2023-4471", "#44871": a reference written with "#" (three digits or more)
-_HASH_NUMBER = re.compile(r"(?<![\w#&])#\d(?:[\d/-]*\d)?(?![\w])")
+_HASH_NUMBER = re.compile(r"(?<![\w#&])#(?:[A-Z]{1,5}-?)?\d(?:[\d/-]*\d)?(?![\w])")
 # "BVH 2024-118734", "RvdK 2024/18302": an abbreviation in front belongs to the number
 _NUMBER_PREFIX = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{1,4})\s$")
 _NUMBER_CONTEXT = re.compile(
