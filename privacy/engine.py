@@ -104,7 +104,8 @@ class Engine:
             kept.extend(_organisations_with_places(text, kept))
             kept = _names_before_organisations(text, kept)
             kept = _without_organisation_compounds(text, kept)
-            kept = [_date_end(text, f) for f in kept]
+            kept = [_address_end(text, _date_end(text, f)) for f in kept]
+            kept.extend(_joined_numbers(text, kept))
             return resolve_overlaps(text, kept)
         finally:
             release()  # the detectors' shared copy of the text
@@ -289,6 +290,8 @@ def _propagate_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
             if len(token) < 3 or token.lower() in _PARTICLES or is_not_name(token):
                 continue
             lowered = token.lower()
+            if token.islower() and " " in value and lowered in words and lowered not in given:
+                continue  # "dhr v.d. berg": the name with its particle, not every "berg"
             if lowered in common or (
                 lowered not in given
                 and not token.islower()
@@ -473,11 +476,26 @@ def _without_headings(text: str, findings: Iterable[Finding]) -> Iterable[Findin
         yield finding
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
 def _names_within_lines(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
     """A name never runs on over a line break ("Gezondheidscentrum Feijenoord\nKorte
     omschrijving"): its first line stays, a later line only when it is no Dutch word."""
     words = dutch_words()
     for finding in findings:
+        if finding.label in (Label.SCHOOL, Label.INSTELLING) and "\n" in finding.text:
+            blank = _BLANK_LINE.search(finding.text)
+            if blank is None:
+                yield finding
+                continue
+            # "kinderopvang\n\nAls ...": a paragraph ends every name; a type word alone
+            # before it names no one
+            value = finding.text[: blank.start()].rstrip()
+            if any(c.isupper() for c in value):
+                end = finding.start + len(value)
+                yield Finding(finding.start, end, finding.label, value, finding.detector)
+            continue
         if finding.label is not Label.NAAM or "\n" not in finding.text:
             yield finding
             continue
@@ -645,6 +663,47 @@ def _date_end(text: str, finding: Finding) -> Finding:
     if end == finding.end:
         return finding
     return Finding(finding.start, end, finding.label, text[finding.start : end], finding.detector)
+
+
+#: The floor after a house number belongs to the address: "301-B 2-hoog", "14 3e etage".
+_FLOOR_AFTER = re.compile(
+    r"[ \t]+(?:\d{1,2}[- ]?(?:hoog|hg)|\d{1,2}(?:e|ste|de)[ \t]+(?:etage|verdieping)|"
+    r"bel-?etage|souterrain)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _address_end(text: str, finding: Finding) -> Finding:
+    """An address with a house number runs on over its floor ("Mathenesserlaan 301-B
+    2-hoog")."""
+    if finding.label is not Label.ADRES or not finding.text[-1:].isalnum():
+        return finding
+    if not any(c.isdigit() for c in finding.text):
+        return finding
+    floor = _FLOOR_AFTER.match(text, finding.end)
+    if floor is None:
+        return finding
+    end = floor.end()
+    return Finding(finding.start, end, finding.label, text[finding.start : end], finding.detector)
+
+
+_NUMBER_JOIN = re.compile(r"[ \t]*/[ \t]*")
+
+
+def _joined_numbers(text: str, findings: Sequence[Finding]) -> list[Finding]:
+    """Two references written as one with a slash between them are one reference:
+    "C/10/701338 / FA RK 25-2290" (the court's case and its register number)."""
+    numbers = {f.start: f for f in findings if f.label is Label.NUMMER}
+    joined = []
+    for finding in numbers.values():
+        between = _NUMBER_JOIN.match(text, finding.end)
+        if between is None or between.end() == finding.end:
+            continue
+        after = numbers.get(between.end())
+        if after is not None:
+            start, end = finding.start, after.end
+            joined.append(Finding(start, end, Label.NUMMER, text[start:end], "nummer"))
+    return joined
 
 
 _BRACKETED_ABBREVIATION = re.compile(
@@ -884,9 +943,12 @@ def _particle_opens_name(text: str, start: int, words: list[re.Match[str]]) -> b
 _SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:][\"'\u201d)]?\s+|\n\s*)$")
 _PAIR_AFTER = re.compile(r"\s+en\s+([a-zà-ÿ]+)\b")
 #: After a word opening a sentence: a preposition that is not a name's "van", "uit", "bij"
-#: or "met", or the infinitive that makes it a predicate ("Bakker worden", "Visser blijven").
+#: or "met", the infinitive that makes it a predicate ("Bakker worden", "Visser blijven"),
+#: or "om te" after an adjective ("Mooi om te zien").
 _WORD_NOT_SUBJECT = re.compile(
-    r"[ \t]+(?:in|op|aan|onder|zonder|tegen|over|na|worden|blijven|wezen)[ \t]+[a-zà-ÿ]"
+    r"[ \t]+(?:(?:in|op|aan|onder|zonder|tegen|over|na|worden|blijven|wezen)[ \t]+[a-zà-ÿ]"
+    # "Visser zijn is zwaar werk" (not "Visser zijn auto"), "Mooi om te zien"
+    r"|zijn[ \t]+(?:is|was|wordt|werd|blijft)\b|om[ \t]+te\b)"
 )
 #: Detectors that find a name by itself, not by a title, a first name or a role before it.
 _NOT_IN_CONTEXT = frozenset({"naam-herhaling", "deduce"})

@@ -41,7 +41,10 @@ _NUM_REACH = max(NUMBER_WORD_MAX_CHARS, 6)
 _DURATION_AFTER = re.compile(
     r"\s*(?:lang|geleden|samen|getrouwd|gewacht|gewerkt|bezig|in\s+dienst|werkzaam|"
     r"gevangenis|cel|later|eerder|terug|na|daarna|voor|verder|duurde?|jonger|ouder|niet|"
-    r"nooit|weg|weggebleven|gewoond|gezeten)\b",
+    r"nooit|weg|weggebleven|gewoond|gezeten)\b"
+    # "Drie jaar had ik geen contact", "Vier jaar woonde hij daar": the time it lasted
+    r"|\s+(?:had|heb|heeft|hadden|hebben|woonde|woonden|werkte|werkten|zat|zaten|bleef|"
+    r"bleven)\s+(?:ik|hij|ze|zij|we|wij|je|jij)\b",
     re.IGNORECASE,
 )
 _DURATION_BEFORE = re.compile(
@@ -113,6 +116,12 @@ _DECADE_AGE = re.compile(
     r"inmiddels|al)\b))"
     rf"|(?<=\been[ \t])(?:jonge[ \t]+|vroege[ \t]+|late[ \t]+)?{_DECADE}er(?![\w-])",
     re.IGNORECASE | re.MULTILINE,
+)
+# "Jolien, toen zeventien, kwam tussen ons in": the age in an apposition after a name
+_WHEN_APPOSITION = re.compile(
+    rf",[ \t]+(?:toen|nu|inmiddels|intussen)[ \t]+(?:pas[ \t]+|net[ \t]+|bijna[ \t]+|"
+    rf"nog[ \t]+maar[ \t]+)?({_NUM})(?:[ \t]+jaar(?:[ \t]+oud)?)?(?=[ \t]*[,;)])",
+    re.IGNORECASE,
 )
 _AGE_WORD = re.compile(rf"\bleeftijd(?:\s+van)?\s*:?\s*({_NUM})\b", re.IGNORECASE)
 _LIST_AFTER_NAME = re.compile(
@@ -258,6 +267,16 @@ def _find_ages(text: str) -> Iterator[Finding]:
         for m in _PARENS_QUALIFIED.finditer(text):
             if _age_ok(m.group(1)):
                 yield _make(text, m.start(1), m.end(1))
+    if "toen" in lowered or "nu" in lowered or "inmiddels" in lowered or "intussen" in lowered:
+        for m in _WHEN_APPOSITION.finditer(text):
+            before = text[max(0, m.start() - 30) : m.start()].split()
+            person = bool(before) and (
+                before[-1][:1].isupper()
+                or before[-1].lower() in first_names()
+                or before[-1].lower() in _PERSON_NOUN_WORDS
+            )
+            if person and m.group(1).lower() not in ("een", "één") and _age_ok(m.group(1)):
+                yield _make(text, m.start(1), m.end(1))
     if "toen" in lowered:
         for m in _WHEN_AGE.finditer(text):
             if _age_ok(m.group(1)):
@@ -387,6 +406,8 @@ def _years_old(text: str) -> Iterator[Finding]:
         if not _age_ok(m.group(1)):
             continue
         if not m.group(3):
+            if m.group(1).lower() in ("een", "één"):
+                continue  # "voor de duur van een jaar": "een jaar" is an age only with "oud"
             if m.group(2).lower().startswith(("maand", "week")):
                 continue  # "zes weken" is an age only with "oud"
             before = text[max(0, m.start() - 25) : m.start()]

@@ -429,8 +429,18 @@ def find_congregations(text: str) -> Iterator[Finding]:
         words = rest.split()
         while words and is_not_name(words[-1]):
             words.pop()  # "Pauluskerk Het": the article of the next sentence part
-        if not words and name.lower() in dutch_words():
-            continue  # "Moederkerk", "Deelgemeente" alone are words, not one church
+        if (
+            not words
+            and name.lower() in dutch_words()
+            and (
+                not name[:1].isupper()
+                or _SENTENCE_START.search(text, max(0, m.start(1) - 3), m.start(1))
+                or name.lower().endswith("gemeente")
+            )
+        ):
+            # "moederkerk", "Deelgemeente" alone are words, not one church; "bij de
+            # Dorpskerk" written with its capital inside a sentence is the village's church
+            continue
         if not words and name.lower().endswith("gemeente"):
             continue  # "Woongemeente": a municipality's kind, unless a name follows
         end = m.end(1)

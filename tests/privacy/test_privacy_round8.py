@@ -103,3 +103,92 @@ def test_surname_ending_like_a_street_is_a_name() -> None:
     # "Bakker" is no street "B" + "-akker"; the Hofakker with a house number still is one
     assert found("Zijn compagnon heet Joost Bakker.").get("Joost Bakker") is Label.NAAM
     assert found("Ze woont op de Hofakker 3 in Ridderkerk.").get("Hofakker 3") is Label.ADRES
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        # a plate from abroad after the word for the vehicle: never leaks
+        ("Hij stond met auto dukd4712 voor de deur.", "dukd4712", Label.KENTEKEN),
+        ("Een busje met kenteken WA 12345 reed weg.", "WA 12345", Label.KENTEKEN),
+        ("Zijn auto DU-KD-4712 stond om de hoek.", "DU-KD-4712", Label.KENTEKEN),
+        # references: "#" with letters, a year/number with the office's letters, two
+        # numbers joined by a slash
+        ("Ik zet het in het dossier onder #WT-4417.", "#WT-4417", Label.NUMMER),
+        ("Zie het rapport RvdK 2025/0418-ROT van maart.", "RvdK 2025/0418-ROT", Label.NUMMER),
+        (
+            "Zaaknummers C/10/701338 / FA RK 25-2290 bij de rechtbank.",
+            "C/10/701338 / FA RK 25-2290",
+            Label.NUMMER,
+        ),
+        # a register's "SURNAME, Firstname" is one name, its capital particle too
+        ("Aangeefster: KAYA, Zeynep, wonende te Schiedam.", "KAYA, Zeynep", Label.NAAM),
+        ("Betrokkenen: DE BRUIN, Marcel (36) en een kind.", "DE BRUIN, Marcel", Label.NAAM),
+        # a greeting is not part of the name after it
+        ("[08:02] Goedemorgen Ilse, hoe ging het gisteren?", "Ilse", Label.NAAM),
+        ("[09:12] Dank Anouk, ik bel haar straks.", "Anouk", Label.NAAM),
+        # a name ends before "uit de" and a place
+        ("Mevrouw Brouwer uit de Afrikaanderwijk belde.", "Brouwer", Label.NAAM),
+        # a court or police station by its place; a place opening deduce's name
+        (
+            "De Raad verzoekt de rechtbank Rotterdam Milan onder toezicht te stellen.",
+            "rechtbank Rotterdam",
+            Label.INSTELLING,
+        ),
+        (
+            "De Raad verzoekt de rechtbank Rotterdam Milan onder toezicht te stellen.",
+            "Milan",
+            Label.NAAM,
+        ),
+        # an age with a half; an age in an apposition with "toen"
+        ("Het zoontje (2,5) huilde de hele avond.", "2,5", Label.LEEFTIJD),
+        ("In 2019 kwam Jolien, toen zeventien, tussen ons in staan.", "zeventien", Label.LEEFTIJD),
+        # an initial the text says it uses for a person, and its later uses
+        ("Een meisje van 3 jaar, hier L. genoemd, huilde vaak.", "L.", Label.NAAM),
+        # the floor belongs to the address
+        (
+            "Adres: Mathenesserlaan 301-B 2-hoog, 3023 GB Rotterdam.",
+            "Mathenesserlaan 301-B 2-hoog",
+            Label.ADRES,
+        ),
+        # a city abroad, also typed in lowercase
+        ("ze komt oorspronkelijk uit manchester, weet iemand meer?", "manchester", Label.PLAATS),
+        ("Hij vertrok met de kinderen naar Duisburg.", "Duisburg", Label.PLAATS),
+        # a church written with its capital inside a sentence
+        ("We woonden vlak bij de Dorpskerk in Barendrecht.", "Dorpskerk", Label.INSTELLING),
+        # a lowercase surname with its particle after an abbreviated title
+        ("een vader, dhr v.d. berg, vindt mij partijdig", "v.d. berg", Label.NAAM),
+    ],
+)
+def test_found_with_its_boundaries_bl8(text: str, value: str, label: Label) -> None:
+    assert found(text).get(value) is label
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Melding VT, Marcel belde terug.", "VT, Marcel"),
+        ("Hij kwam om acht uur, toen twee, toen drie.", "twee"),
+        ("Drie jaar had ik geen contact met mijn moeder.", "Drie jaar"),
+        ("De Raad vraagt toezicht voor de duur van een jaar.", "een jaar"),
+        ("Casuïstiek - aandachtsfunctionaris kinderopvang\n\nAls medewerker zag ik het.", "Als"),
+        ("Casuïstiek - aandachtsfunctionaris kinderopvang\n\nAls medewerker zag ik het.", "Casu"),
+        ("Melding bij Veilig Thuis Haaglanden gedaan.", "Haaglanden"),
+        ("Vroeger heette dat het Steunpunt Huiselijk Geweld.", "Steunpunt"),
+        ("Trainer is Thijs de Vries van HVV Laakkwartier.", "Vries van HVV"),
+        ("Mw. Mooi belde. Mooi om te zien hoe het ging.", "Mooi om"),
+        ("dhr v.d. berg belde, we moeten de berg op", "berg op"),
+        ("dhr berg belde, we moeten de berg op", "berg"),
+    ],
+)
+def test_not_found_bl8(text: str, value: str) -> None:
+    assert not any(value in f.text for f in default_engine().scan(text)), value
+
+
+def test_later_uses_of_an_initial_and_of_an_ordinary_word_surname() -> None:
+    text = "Een meisje van 3 jaar, hier L. genoemd. Moeder haalt L. niet meer op."
+    assert [f.text for f in default_engine().scan(text) if f.label is Label.NAAM] == ["L.", "L."]
+    text = "Mevrouw de Groot belde. Visser zijn is zwaar werk, zei haar man Kees Visser."
+    starts = {f.start for f in default_engine().scan(text)}
+    assert text.index("Visser zijn") not in starts
+    assert text.index("Kees Visser") in starts
