@@ -334,7 +334,7 @@ def _find_ages(text: str) -> Iterator[Finding]:
 # "Sharon is zevenentwintig, Rinaldo dertig.", "Ik was zes, hij negen.", "De oudste is
 # twaalf, de jongste vijf.": the verb left out
 _ELLIPTIC_AGE = re.compile(
-    r",[ \t]+(?:hij|zij|ze|(?:de|het|haar|zijn|hun)[ \t]+[a-zà-ÿ]{3,20}|"
+    r"(?:,|[ \t]+en)[ \t]+(?:hij|zij|ze|(?:de|het|haar|zijn|hun)[ \t]+[a-zà-ÿ]{3,20}|"
     rf"(?-i:[A-ZÀ-Ý][a-zà-ÿ'-]+))[ \t]+({_NUM})(?=[ \t]*(?:[.,;!?)]|$))",
     re.IGNORECASE | re.MULTILINE,
 )

@@ -336,7 +336,8 @@ _NUMBER_CONTEXT = re.compile(
 # "kenmerk: JZ/2024/0417", "ons kenmerk 2025.0412.JB", "ref. 24/1187", "onder nummer 88123":
 # a reference announced without "nummer" after its word
 _REFERENCE = re.compile(
-    r"(?<![\w-])(?:kenmerk|referentie|ref\.|(?:onder|met)\s+(?:het\s+)?(?:nummer|nr\.?))"
+    r"(?<![\w-])(?:kenmerk|referentie|ref\.|(?:onder|met)\s+(?:het\s+)?(?:nummer|nr\.?)|"
+    r"(?i:dossier|zaak|casus|melding|mutatie)(?=\s*:?\s*[A-Za-z]{0,5}\d))"
     r"\s*:?\s*([A-Za-z0-9][A-Za-z0-9/.-]*\d[A-Za-z0-9/.-]*)",
     re.IGNORECASE,
 )
@@ -348,7 +349,12 @@ _REGISTER = re.compile(
     r"registratienummer))?[ \t]*:?[ \t]*(\d[\d .-]{4,14}\d)(?![\w-])"
 )
 _REGISTER_NAMES = ("AGB ", "BIG ", "KvK ", "KVK ", "UZI ")
-_REFERENCE_WORDS = ("kenmerk", "referentie", "ref.", "nummer", "nr")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_NUMERIC_DATE = re.compile(r"[0-3]?\d[-/.][01]?\d[-/.](?:19|20)?\d{2}")
+_REFERENCE_WORDS = (
+    "kenmerk", "referentie", "ref.", "nummer", "nr", "dossier", "zaak", "casus", "melding",
+    "mutatie",
+)  # fmt: skip
 
 
 @distinct
@@ -381,6 +387,8 @@ def find_case_numbers(text: str) -> Iterator[Finding]:
             while end > m.start(1) and text[end - 1] in _TRAILING:
                 end -= 1
             value = text[m.start(1) : end]
+            if _YEAR.fullmatch(value) or _NUMERIC_DATE.fullmatch(value):
+                continue  # "de zaak 2024", "melding 12-03-2025": a year or a date
             if sum(c.isdigit() for c in value) >= 4 and not is_public_number(value):
                 yield _finding(text, m.start(1), end, Label.NUMMER, "nummer")
     if "nummer" not in lowered and "nr" not in lowered:

@@ -114,7 +114,7 @@ def test_surname_ending_like_a_street_is_a_name() -> None:
         ("Zijn auto DU-KD-4712 stond om de hoek.", "DU-KD-4712", Label.KENTEKEN),
         # references: "#" with letters, a year/number with the office's letters, two
         # numbers joined by a slash
-        ("Ik zet het in het dossier onder #WT-4417.", "#WT-4417", Label.NUMMER),
+        ("Ref #HG-25-1032 graag vermelden.", "#HG-25-1032", Label.NUMMER),
         ("Zie het rapport RvdK 2025/0418-ROT van maart.", "RvdK 2025/0418-ROT", Label.NUMMER),
         (
             "Zaaknummers C/10/701338 / FA RK 25-2290 bij de rechtbank.",
@@ -153,9 +153,12 @@ def test_surname_ending_like_a_street_is_a_name() -> None:
         ),
         # a city abroad, also typed in lowercase
         ("ze komt oorspronkelijk uit manchester, weet iemand meer?", "manchester", Label.PLAATS),
-        ("Hij vertrok met de kinderen naar Duisburg.", "Duisburg", Label.PLAATS),
+        ("haar ex woont nu in keulen met zijn vriendin", "keulen", Label.PLAATS),
         # a church written with its capital inside a sentence
         ("We woonden vlak bij de Dorpskerk in Barendrecht.", "Dorpskerk", Label.INSTELLING),
+        # a reference after "dossier", "zaak", "melding"; the youngest's age after "en"
+        ("Het dossier D25/0871 ligt bij de rechter.", "D25/0871", Label.NUMMER),
+        ("mijn oudste was toen pas veertien en de jongste acht.", "acht", Label.LEEFTIJD),
         # a lowercase surname with its particle after an abbreviated title
         ("een vader, dhr v.d. berg, vindt mij partijdig", "v.d. berg", Label.NAAM),
     ],
@@ -168,6 +171,7 @@ def test_found_with_its_boundaries_bl8(text: str, value: str, label: Label) -> N
     ("text", "value"),
     [
         ("Melding VT, Marcel belde terug.", "VT, Marcel"),
+        ("De zaak 2024 is oud, de melding 12-03-2025 nieuw.", "2024"),
         ("Hij kwam om acht uur, toen twee, toen drie.", "twee"),
         ("Drie jaar had ik geen contact met mijn moeder.", "Drie jaar"),
         ("De Raad vraagt toezicht voor de duur van een jaar.", "een jaar"),
