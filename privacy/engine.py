@@ -104,7 +104,9 @@ class Engine:
             kept.extend(_organisations_with_places(text, kept))
             kept = _names_before_organisations(text, kept)
             kept = _without_organisation_compounds(text, kept)
-            kept = [_address_end(text, _date_end(text, f)) for f in kept]
+            kept = [
+                _with_capital_article(text, _address_end(text, _date_end(text, f))) for f in kept
+            ]
             kept.extend(_joined_numbers(text, kept))
             return resolve_overlaps(text, kept)
         finally:
@@ -685,6 +687,24 @@ def _address_end(text: str, finding: Finding) -> Finding:
         return finding
     end = floor.end()
     return Finding(finding.start, end, finding.label, text[finding.start : end], finding.detector)
+
+
+_CAPITAL_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:De|Het)[ \t]+$")
+
+
+def _with_capital_article(text: str, finding: Finding) -> Finding:
+    """A capitalised "De" or "Het" inside a sentence opens an organisation's or school's
+    own name ("studentbegeleider, De Haagse Hogeschool"); opening a sentence it may be the
+    sentence's article, and a lowercase "de"/"het" stays outside."""
+    if finding.label not in (Label.INSTELLING, Label.SCHOOL):
+        return finding
+    article = _CAPITAL_ARTICLE_BEFORE.search(text, max(0, finding.start - 4), finding.start)
+    if article is None:
+        return finding
+    start = article.start()
+    if _SENTENCE_BEFORE.search(text, max(0, start - 4), start) is not None:
+        return finding
+    return Finding(start, finding.end, finding.label, text[start : finding.end], finding.detector)
 
 
 _NUMBER_JOIN = re.compile(r"[ \t]*/[ \t]*")

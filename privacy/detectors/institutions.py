@@ -128,6 +128,11 @@ _INSTITUTION_LOWER = re.compile(
     r"(?<![\w-])(?:vv|sv|kraamzorg)"
     r"[ \t]+((?:de[ \t]+|het[ \t]+|'t[ \t]+)?[a-z][\w'-]{2,}(?:[ \t]+'\d{2})?)"
 )
+# "HVV Laakkwartier", "RVVH", "CVV Zwervers": a club's acronym with "VV" (voetbalvereniging)
+# and the name after it
+_CLUB_ACRONYM = re.compile(
+    r"(?<![\w-])([A-Z]{0,3}VV[A-Z]{0,3})(?<=\w{3})(?![\w-])(?:[ \t]+([A-ZÀ-Ý][\w'\u2019-]+))?"
+)
 _EMPLOYER_WORDS_LIST = (
         "werkt", "werk", "werkte", "werken", "baas", "werkgever", "stage", "begeleiding",
         "hulpverlener", "hulpverleners", "opvang", "medewerker", "medewerkster", "huurhuis",
@@ -325,6 +330,12 @@ def find_institutions(text: str) -> Iterator[Finding]:
         yield Finding(
             m.start(), m.end(1), Label.INSTELLING, text[m.start() : m.end(1)], "instelling"
         )
+    if "VV" in text:
+        for m in _CLUB_ACRONYM.finditer(text):
+            end = m.end()
+            if m.group(2) and not is_not_name(m.group(2)):
+                end = m.end(2)
+            yield Finding(m.start(1), end, Label.INSTELLING, text[m.start(1) : end], "instelling")
     for m in finditer_words(_EMPLOYER, _EMPLOYER_FIRST_WORDS, text):
         span = _clean(text, m.start(1), m.end(1))
         if span:

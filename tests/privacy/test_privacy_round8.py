@@ -159,6 +159,19 @@ def test_surname_ending_like_a_street_is_a_name() -> None:
         # a reference after "dossier", "zaak", "melding"; the youngest's age after "en"
         ("Het dossier D25/0871 ligt bij de rechter.", "D25/0871", Label.NUMMER),
         ("mijn oudste was toen pas veertien en de jongste acht.", "acht", Label.LEEFTIJD),
+        # a club's acronym with "VV" and its name; a capital "De" inside a sentence opens
+        # an organisation's own name
+        (
+            "Trainer is Thijs de Vries van HVV Laakkwartier.",
+            "HVV Laakkwartier",
+            Label.INSTELLING,
+        ),
+        ("Hij speelt sinds mei bij RVVH in Ridderkerk.", "RVVH", Label.INSTELLING),
+        (
+            "Reflectie studentbegeleider, De Haagse Hogeschool",
+            "De Haagse Hogeschool",
+            Label.INSTELLING,
+        ),
         # a lowercase surname with its particle after an abbreviated title
         ("een vader, dhr v.d. berg, vindt mij partijdig", "v.d. berg", Label.NAAM),
     ],
@@ -183,6 +196,7 @@ def test_found_with_its_boundaries_bl8(text: str, value: str, label: Label) -> N
         ("Mw. Mooi belde. Mooi om te zien hoe het ging.", "Mooi om"),
         ("dhr v.d. berg belde, we moeten de berg op", "berg op"),
         ("dhr berg belde, we moeten de berg op", "berg"),
+        ("Ze studeert aan de Haagse Hogeschool.", "de Haagse"),
     ],
 )
 def test_not_found_bl8(text: str, value: str) -> None:
