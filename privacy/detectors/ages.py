@@ -123,7 +123,10 @@ _WHEN_APPOSITION = re.compile(
     rf"nog[ \t]+maar[ \t]+)?({_NUM})(?:[ \t]+jaar(?:[ \t]+oud)?)?(?=[ \t]*[,;)])",
     re.IGNORECASE,
 )
-_AGE_WORD = re.compile(rf"\bleeftijd(?:\s+van)?\s*:?\s*({_NUM})\b", re.IGNORECASE)
+_AGE_WORD = re.compile(rf"\bleeftijd(?:en)?(?:\s+van)?\s*:?\s*({_NUM})\b", re.IGNORECASE)
+# "een jochie van een jaar of 6": an age given roughly (not "een jaar of tien geleden")
+_ROUGHLY_AFTER = re.compile(r"[ \t]+jaar[ \t]+of[ \t]", re.IGNORECASE)
+_ROUGH_AGE = re.compile(rf"\been\s+jaar\s+of\s+({_NUM})(?![\w-])", re.IGNORECASE)
 _LIST_AFTER_NAME = re.compile(
     rf",(?<=[^\W\d_],)\s+(\d{{1,2}}|{NUMBER_WORD_PATTERN})(?=\s*(?:,|\s+en\s|\s+jaar\b))",
     re.IGNORECASE,
@@ -209,6 +212,8 @@ def find_ages(text: str) -> Iterator[Finding]:
     jaar jonger", "twintig jaar niet") is no age."""
     for finding in _find_ages(text):
         unit = _UNIT_AFTER.match(text, finding.end)
+        if finding.text.lower() in ("een", "één") and _ROUGHLY_AFTER.match(text, finding.end):
+            continue  # "een jaar of tien": the number after "of" is the age, if any
         if unit is None:
             yield finding
         elif not _DURATION_AFTER.match(text, unit.end()):
@@ -312,6 +317,11 @@ def _find_ages(text: str) -> Iterator[Finding]:
         for m in _AGE_WORD.finditer(text):
             if _age_ok(m.group(1)):
                 yield _make(text, m.start(1), m.end(1))
+                yield from _more_ages(text, m.end(1))  # "leeftijden: 3, 6 en 14"
+    if "jaar of" in lowered:
+        for m in _ROUGH_AGE.finditer(text):
+            if _age_ok(m.group(1)) and not _DURATION_AFTER.match(text, m.end(1)):
+                yield _make(text, m.start(1), m.end(1))
     if "," in text:
         for m in _AGE_AFTER_FULL_NAME.finditer(text):
             surname = m.group(1).lower()
@@ -335,7 +345,9 @@ def _find_ages(text: str) -> Iterator[Finding]:
 # twaalf, de jongste vijf.": the verb left out
 _ELLIPTIC_AGE = re.compile(
     r"(?:,|[ \t]+en)[ \t]+(?:hij|zij|ze|(?:de|het|haar|zijn|hun)[ \t]+[a-zà-ÿ]{3,20}|"
-    rf"(?-i:[A-ZÀ-Ý][a-zà-ÿ'-]+))[ \t]+({_NUM})(?=[ \t]*(?:[.,;!?)]|$))",
+    r"oudste|jongste|middelste|"
+    rf"(?-i:[A-ZÀ-Ý][a-zà-ÿ'-]+))[ \t]+(?:pas[ \t]+|net[ \t]+|bijna[ \t]+|nog[ \t]+maar[ \t]+)?"
+    rf"({_NUM})(?=[ \t]*(?:[.,;!?)]|$))",
     re.IGNORECASE | re.MULTILINE,
 )
 

@@ -159,6 +159,10 @@ def test_surname_ending_like_a_street_is_a_name() -> None:
         # a reference after "dossier", "zaak", "melding"; the youngest's age after "en"
         ("Het dossier D25/0871 ligt bij de rechter.", "D25/0871", Label.NUMMER),
         ("mijn oudste was toen pas veertien en de jongste acht.", "acht", Label.LEEFTIJD),
+        # an age given roughly; the ages after "leeftijden"; "oudste pas 12" without its verb
+        ("Er stond een jochie van een jaar of 6 buiten.", "6", Label.LEEFTIJD),
+        ("Het gezin, leeftijden: 3, 6 en 14.", "14", Label.LEEFTIJD),
+        ("De jongste is 2, de oudste pas 12.", "12", Label.LEEFTIJD),
         # a club's acronym with "VV" and its name; a capital "De" inside a sentence opens
         # an organisation's own name
         (
@@ -197,6 +201,7 @@ def test_found_with_its_boundaries_bl8(text: str, value: str, label: Label) -> N
         ("dhr v.d. berg belde, we moeten de berg op", "berg op"),
         ("dhr berg belde, we moeten de berg op", "berg"),
         ("Ze studeert aan de Haagse Hogeschool.", "de Haagse"),
+        ("Dat was een jaar of tien geleden.", "jaar"),
     ],
 )
 def test_not_found_bl8(text: str, value: str) -> None:
