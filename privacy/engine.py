@@ -107,6 +107,7 @@ class Engine:
             kept = [
                 _with_capital_article(text, _address_end(text, _date_end(text, f))) for f in kept
             ]
+            kept = [_with_legal_form(text, f) for f in kept]
             kept.extend(_joined_numbers(text, kept))
             return resolve_overlaps(text, kept)
         finally:
@@ -686,6 +687,24 @@ def _address_end(text: str, finding: Finding) -> Finding:
     if floor is None:
         return finding
     end = floor.end()
+    return Finding(finding.start, end, finding.label, text[finding.start : end], finding.detector)
+
+
+#: A company's legal form or "& Zn." after its name: "Bouwbedrijf Jansen & Zn", "Polflex B.V.".
+_LEGAL_FORM_AFTER = re.compile(
+    r"[ \t]*(?:&[ \t]*(?:Zn\.?|Zonen|Co\.?|Partners)|[ \t]B\.V\.?|[ \t]BV|[ \t]V\.O\.F\.?|"
+    r"[ \t]VOF|[ \t]N\.V\.?)(?![\w])"
+)
+
+
+def _with_legal_form(text: str, finding: Finding) -> Finding:
+    """An organisation's name takes its legal form or "& Zn" after it."""
+    if finding.label is not Label.INSTELLING:
+        return finding
+    form = _LEGAL_FORM_AFTER.match(text, finding.end)
+    if form is None:
+        return finding
+    end = form.end()
     return Finding(finding.start, end, finding.label, text[finding.start : end], finding.detector)
 
 

@@ -163,6 +163,17 @@ def test_surname_ending_like_a_street_is_a_name() -> None:
         ("Er stond een jochie van een jaar of 6 buiten.", "6", Label.LEEFTIJD),
         ("Het gezin, leeftijden: 3, 6 en 14.", "14", Label.LEEFTIJD),
         ("De jongste is 2, de oudste pas 12.", "12", Label.LEEFTIJD),
+        # a company's legal form or "& Zn" after its name
+        (
+            "Hij klust bij Bouwbedrijf Jansen & Zn in Delft.",
+            "Bouwbedrijf Jansen & Zn",
+            Label.INSTELLING,
+        ),
+        (
+            "Hij werkt bij Transportbedrijf Van der Wal BV.",
+            "Transportbedrijf Van der Wal BV",
+            Label.INSTELLING,
+        ),
         # a club's acronym with "VV" and its name; a capital "De" inside a sentence opens
         # an organisation's own name
         (
