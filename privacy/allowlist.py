@@ -25,8 +25,8 @@ DOMAIN_PHRASES: tuple[str, ...] = (
     "Sterk Huis", "Moviera", "Leerplicht", "Belastingdienst", "GGD", "CJG",
     "Centrum voor Jeugd en Gezin", "Wmo", "Wmo-consulent", "Wmo-consulenten", "politie",
     "Politie", "Zeden", "Openbaar Ministerie", "AWARE", "SKJ", "Registerplein",
-    "V&VN", "BIG", "BIG-register", "PE-online", "Regiovisie", "HG Leerwerkplaats",
-    "Leerwerkplaats", "Rijksoverheid", "VWS",
+    "V&VN", "BIG", "BIG-register", "BIG-nummer", "AGB", "AGB-code", "KvK", "UZI", "PE-online",
+    "Regiovisie", "HG Leerwerkplaats", "Leerwerkplaats", "Rijksoverheid", "VWS",
     # the Meldcode and its vocabulary
     "Meldcode", "Wet verplichte meldcode", "afwegingskader", "stappenplan", "kindcheck",
     "aandachtsfunctionaris", "procesregisseur", "jeugdconsulent", "wijkteam", "wijkagent",
@@ -42,6 +42,10 @@ DOMAIN_PHRASES: tuple[str, ...] = (
     "VT-melding", "MIND Korrelatie",
     "De Luisterlijn", "Luisterlijn", "113 Zelfmoordpreventie", "Juridisch Loket",
     "LEC EGG", "Landelijk Expertisecentrum Eergerelateerd Geweld",
+    "Steunpunt Huiselijk Geweld", "Advies- en Meldpunt Kindermishandeling", "AMK", "SHG",
+    # Veilig Thuis by its region (the regional help line, one for each safety region)
+    "Veilig Thuis Haaglanden", "Veilig Thuis Hollands Midden", "Veilig Thuis Utrecht",
+    "Veilig Thuis Zuid-Holland Zuid", "Veilig Thuis Amsterdam-Amstelland",
     "Landelijk Knooppunt Huwelijksdwang en Achterlating",
 )  # fmt: skip
 
@@ -79,6 +83,10 @@ NOT_NAMES: frozenset[str] = frozenset(
         "Mevr", "Dhr", "Mw", "Mr", "Heer", "Bel", "Belde", "Mail", "Mailde", "Zie", "Vroeg",
         "Zei", "Sprak", "Tel", "Graag", "Drs", "Dr", "Prof", "Mej", "Mevr.", "Collega", "Collega's",
         "Broertje", "Zusje", "Zoontje", "Dochtertje", "Buurvrouw", "Buurman", "Fam",
+        # greetings before a name in a message ("Goedemorgen Ilse", "Dank Anouk")
+        "Goedemorgen", "Goedemiddag", "Goedenavond", "Goeiemorgen", "Dank", "Bedankt",
+        "Dankjewel", "Dankje", "Thanks", "Hey", "Hee", "Hai", "Doei", "Groetjes", "Welkom",
+        "Casuïstiek",
         # languages
         "Nederlands", "Engels", "Frans", "Duits", "Spaans", "Pools", "Turks", "Arabisch",
         "Berbers", "Russisch", "Oekraïens", "Roemeens", "Bulgaars", "Papiaments",

@@ -84,7 +84,8 @@ class Engine:
             for detector in self.detectors:
                 raw.extend(detector(text))
             raw = _without_type_word_before_own_name(_without_headings(text, raw))
-            raw = _split_organisation_and_street(text, _names_within_lines(text, raw))
+            raw = list(_split_organisation_and_street(text, _names_within_lines(text, raw)))
+            raw.extend(_surname_comma_first_name(text, raw))
             kept = list(_apply_allowlist(text, _trim_tails(text, raw)))
             kept.extend(_apply_allowlist(text, _abbreviations_in_brackets(text, kept)))
             kept.extend(_apply_allowlist(text, _propagate(text, kept)))
@@ -103,7 +104,11 @@ class Engine:
             kept.extend(_organisations_with_places(text, kept))
             kept = _names_before_organisations(text, kept)
             kept = _without_organisation_compounds(text, kept)
-            kept = [_date_end(text, f) for f in kept]
+            kept = [
+                _with_capital_article(text, _address_end(text, _date_end(text, f))) for f in kept
+            ]
+            kept = [_with_legal_form(text, f) for f in kept]
+            kept.extend(_joined_numbers(text, kept))
             return resolve_overlaps(text, kept)
         finally:
             release()  # the detectors' shared copy of the text
@@ -288,6 +293,8 @@ def _propagate_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
             if len(token) < 3 or token.lower() in _PARTICLES or is_not_name(token):
                 continue
             lowered = token.lower()
+            if token.islower() and " " in value and lowered in words and lowered not in given:
+                continue  # "dhr v.d. berg": the name with its particle, not every "berg"
             if lowered in common or (
                 lowered not in given
                 and not token.islower()
@@ -472,11 +479,26 @@ def _without_headings(text: str, findings: Iterable[Finding]) -> Iterable[Findin
         yield finding
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
 def _names_within_lines(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
     """A name never runs on over a line break ("Gezondheidscentrum Feijenoord\nKorte
     omschrijving"): its first line stays, a later line only when it is no Dutch word."""
     words = dutch_words()
     for finding in findings:
+        if finding.label in (Label.SCHOOL, Label.INSTELLING) and "\n" in finding.text:
+            blank = _BLANK_LINE.search(finding.text)
+            if blank is None:
+                yield finding
+                continue
+            # "kinderopvang\n\nAls ...": a paragraph ends every name; a type word alone
+            # before it names no one
+            value = finding.text[: blank.start()].rstrip()
+            if any(c.isupper() for c in value):
+                end = finding.start + len(value)
+                yield Finding(finding.start, end, finding.label, value, finding.detector)
+            continue
         if finding.label is not Label.NAAM or "\n" not in finding.text:
             yield finding
             continue
@@ -520,6 +542,33 @@ def _split_organisation_and_street(text: str, findings: Iterable[Finding]) -> It
 
 
 _BRACKET_BETWEEN = re.compile(r"\)[ \t]+")
+
+
+#: A surname in capitals and a comma before a first name, as registers write a person:
+#: "KAYA, Zeynep", "DE BRUIN, Marcel", "VAN ES, Priscilla".
+_CAPITAL_SURNAME_BEFORE = re.compile(
+    r"(?<![\w-])((?:(?:VAN|DE|DER|DEN|TER|TEN|EL|AL|VAN DER|VAN DEN)[ \t]+)?"
+    r"([A-ZÀ-Ý]{2,}(?:-[A-ZÀ-Ý]{2,})?)),[ \t]+$"
+)
+
+
+def _surname_comma_first_name(text: str, findings: Sequence[Finding]) -> list[Finding]:
+    """ "KAYA, Zeynep": a first name found after a surname in capitals and a comma takes
+    the surname into its span."""
+    joined = []
+    for finding in findings:
+        if finding.label is not Label.NAAM or not finding.text[:1].isupper():
+            continue
+        m = _CAPITAL_SURNAME_BEFORE.search(text, max(0, finding.start - 30), finding.start)
+        if m is None or finding.text.split()[0].lower() not in first_names():
+            continue
+        if is_not_name(m.group(2)) or any(allowed_ranges(m.group(1))):
+            continue  # "VT, Marcel belde": an abbreviation of the domain, not a surname
+        start = m.start(1)
+        joined.append(
+            Finding(start, finding.end, Label.NAAM, text[start : finding.end], "naam-register")
+        )
+    return joined
 
 
 def _bracketed_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
@@ -619,6 +668,83 @@ def _date_end(text: str, finding: Finding) -> Finding:
     return Finding(finding.start, end, finding.label, text[finding.start : end], finding.detector)
 
 
+#: The floor after a house number belongs to the address: "301-B 2-hoog", "14 3e etage".
+_FLOOR_AFTER = re.compile(
+    r"[ \t]+(?:\d{1,2}[- ]?(?:hoog|hg)|\d{1,2}(?:e|ste|de)[ \t]+(?:etage|verdieping)|"
+    r"bel-?etage|souterrain)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _address_end(text: str, finding: Finding) -> Finding:
+    """An address with a house number runs on over its floor ("Mathenesserlaan 301-B
+    2-hoog")."""
+    if finding.label is not Label.ADRES or not finding.text[-1:].isalnum():
+        return finding
+    if not any(c.isdigit() for c in finding.text):
+        return finding
+    floor = _FLOOR_AFTER.match(text, finding.end)
+    if floor is None:
+        return finding
+    end = floor.end()
+    return Finding(finding.start, end, finding.label, text[finding.start : end], finding.detector)
+
+
+#: A company's legal form or "& Zn." after its name: "Bouwbedrijf Jansen & Zn", "Polflex B.V.".
+_LEGAL_FORM_AFTER = re.compile(
+    r"[ \t]*(?:&[ \t]*(?:Zn\.?|Zonen|Co\.?|Partners)|[ \t]B\.V\.?|[ \t]BV|[ \t]V\.O\.F\.?|"
+    r"[ \t]VOF|[ \t]N\.V\.?)(?![\w])"
+)
+
+
+def _with_legal_form(text: str, finding: Finding) -> Finding:
+    """An organisation's name takes its legal form or "& Zn" after it."""
+    if finding.label is not Label.INSTELLING:
+        return finding
+    form = _LEGAL_FORM_AFTER.match(text, finding.end)
+    if form is None:
+        return finding
+    end = form.end()
+    return Finding(finding.start, end, finding.label, text[finding.start : end], finding.detector)
+
+
+_CAPITAL_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:De|Het)[ \t]+$")
+
+
+def _with_capital_article(text: str, finding: Finding) -> Finding:
+    """A capitalised "De" or "Het" inside a sentence opens an organisation's or school's
+    own name ("studentbegeleider, De Haagse Hogeschool"); opening a sentence it may be the
+    sentence's article, and a lowercase "de"/"het" stays outside."""
+    if finding.label not in (Label.INSTELLING, Label.SCHOOL):
+        return finding
+    article = _CAPITAL_ARTICLE_BEFORE.search(text, max(0, finding.start - 4), finding.start)
+    if article is None:
+        return finding
+    start = article.start()
+    if _SENTENCE_BEFORE.search(text, max(0, start - 4), start) is not None:
+        return finding
+    return Finding(start, finding.end, finding.label, text[start : finding.end], finding.detector)
+
+
+_NUMBER_JOIN = re.compile(r"[ \t]*/[ \t]*")
+
+
+def _joined_numbers(text: str, findings: Sequence[Finding]) -> list[Finding]:
+    """Two references written as one with a slash between them are one reference:
+    "C/10/701338 / FA RK 25-2290" (the court's case and its register number)."""
+    numbers = {f.start: f for f in findings if f.label is Label.NUMMER}
+    joined = []
+    for finding in numbers.values():
+        between = _NUMBER_JOIN.match(text, finding.end)
+        if between is None or between.end() == finding.end:
+            continue
+        after = numbers.get(between.end())
+        if after is not None:
+            start, end = finding.start, after.end
+            joined.append(Finding(start, end, Label.NUMMER, text[start:end], "nummer"))
+    return joined
+
+
 _BRACKETED_ABBREVIATION = re.compile(
     r"[ \t]*\([ \t]*[\"'\u201c\u2018]?([A-Z]{2,6})[\"'\u201d\u2019]?[ \t]*\)"
 )
@@ -694,7 +820,9 @@ def _organisations_with_places(text: str, findings: Sequence[Finding]) -> list[F
             start = finding.start
         elif finding.label is Label.PLAATS:
             before = _TYPE_WORD_BEFORE.search(text, max(0, finding.start - 40), finding.start)
-            if before is not None and is_compound_type(before.group(1)):
+            if before is not None and (
+                is_compound_type(before.group(1)) or before.group(1) in _COURT_OR_STATION
+            ):
                 start = before.start(1)  # "havenbedrijf rotterdam"
                 end = _place_end(text, finding.end)
                 joined.append(Finding(start, end, Label.INSTELLING, text[start:end], "instelling"))
@@ -709,6 +837,10 @@ def _organisations_with_places(text: str, findings: Sequence[Finding]) -> list[F
     return joined
 
 
+#: Words that name an institution by its place: "rechtbank Rotterdam", "bureau Hillegersberg".
+_COURT_OR_STATION = frozenset(
+    {"rechtbank", "gerechtshof", "kantongerecht", "bureau", "politiebureau", "hoofdbureau"}
+)
 _TYPE_WORD_BEFORE = re.compile(r"(?<![\w-])([a-zà-ÿ]{3,})[ \t]+$")
 _QUARTER = re.compile(r"-(?:Noord|Zuid|Oost|West|Centrum|noord|zuid|oost|west|centrum)(?![\w-])")
 
@@ -721,9 +853,16 @@ def _place_end(text: str, end: int) -> int:
 
 #: Words that never stand inside a person's name: it ends before them.
 _NOT_INSIDE_NAME = re.compile(
-    r"\s(?:op\s+het|op\s+de|aan\s+de|in\s+het|in\s+de|uit\s+het|bij|met|naar|en|"
+    r"\s(?:op\s+het|op\s+de|aan\s+de|in\s+het|in\s+de|uit\s+het|uit\s+de|bij|met|naar|en|"
     r"van(?=\s+[A-Z]{2,}\b))\s"
 )
+
+
+def _place_not_name(word: str) -> bool:
+    """A place's name that is no first name or surname ("rotterdam", not "assen")."""
+    from privacy.detectors.lexicon import place_names
+
+    return word in place_names() and word not in first_names() and word not in surnames_alone()
 
 
 def _trim_names(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
@@ -732,11 +871,20 @@ def _trim_names(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
         if finding.label is not Label.NAAM or " " not in finding.text:
             yield finding
             continue
+        if finding.detector == "naam-register":
+            yield finding  # "DE BRUIN, Marcel": the capitals' particle is the surname's
+            continue
         words = list(_WORD.finditer(finding.text))
         cut = _NOT_INSIDE_NAME.search(finding.text)
         if cut is not None and finding.text[:1].isupper():
             # "Thijs op het Lentiz", "Berg van OSG ...": a name ends before these words
             words = [w for w in words if w.end() <= cut.start()]
+        first = words[0].group(0)
+        if len(words) > 1 and first[:1].isupper() and _place_not_name(first.lower()):
+            # "de rechtbank Rotterdam Milan ... te stellen": a place, then the name
+            place_end = finding.start + words[0].end()
+            yield Finding(finding.start, place_end, Label.PLAATS, first, finding.detector)
+            words = words[1:]
         keep_particle = _particle_opens_name(text, finding.start, words)
         while len(words) > 1 and (
             (is_not_name(words[0].group(0)) and not keep_particle)
@@ -833,6 +981,16 @@ def _particle_opens_name(text: str, start: int, words: list[re.Match[str]]) -> b
 
 _SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:][\"'\u201d)]?\s+|\n\s*)$")
 _PAIR_AFTER = re.compile(r"\s+en\s+([a-zà-ÿ]+)\b")
+#: After a word opening a sentence: a preposition that is not a name's "van", "uit", "bij"
+#: or "met", the infinitive that makes it a predicate ("Bakker worden", "Visser blijven"),
+#: or "om te" after an adjective ("Mooi om te zien").
+_WORD_NOT_SUBJECT = re.compile(
+    r"[ \t]+(?:(?:in|op|aan|onder|zonder|tegen|over|na|worden|blijven|wezen)[ \t]+[a-zà-ÿ]"
+    # "Visser zijn is zwaar werk" (not "Visser zijn auto"), "Mooi om te zien"
+    r"|zijn[ \t]+(?:is|was|wordt|werd|blijft)\b|om[ \t]+te\b)"
+)
+#: Detectors that find a name by itself, not by a title, a first name or a role before it.
+_NOT_IN_CONTEXT = frozenset({"naam-herhaling", "deduce"})
 _FUNCTION_WORDS = frozenset(
     {"zijn", "haar", "hun", "mijn", "jouw", "uw", "onze", "ons", "de", "het", "een", "ik",
      "hij", "zij", "ze", "wij", "we", "jij", "je", "die", "dat", "deze", "dit", "ook", "dan"}
@@ -850,6 +1008,11 @@ def _word_opening_sentence(text: str, finding: Finding) -> bool:
     lowered = finding.text.lower()
     if lowered not in dutch_words() or lowered in first_names():
         return False
+    if finding.detector in _NOT_IN_CONTEXT and _WORD_NOT_SUBJECT.match(text, finding.end):
+        # "Visser in hart en nieren was haar vader", "Bakker worden was zijn droom": a name
+        # opening a sentence is its subject and the verb follows it; the word as a noun
+        # takes a preposition or is the complement of an infinitive
+        return True
     pair = _PAIR_AFTER.match(text, finding.end)
     if pair is not None:
         other = pair.group(1)

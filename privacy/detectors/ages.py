@@ -41,7 +41,10 @@ _NUM_REACH = max(NUMBER_WORD_MAX_CHARS, 6)
 _DURATION_AFTER = re.compile(
     r"\s*(?:lang|geleden|samen|getrouwd|gewacht|gewerkt|bezig|in\s+dienst|werkzaam|"
     r"gevangenis|cel|later|eerder|terug|na|daarna|voor|verder|duurde?|jonger|ouder|niet|"
-    r"nooit|weg|weggebleven|gewoond|gezeten)\b",
+    r"nooit|weg|weggebleven|gewoond|gezeten)\b"
+    # "Drie jaar had ik geen contact", "Vier jaar woonde hij daar": the time it lasted
+    r"|\s+(?:had|heb|heeft|hadden|hebben|woonde|woonden|werkte|werkten|zat|zaten|bleef|"
+    r"bleven)\s+(?:ik|hij|ze|zij|we|wij|je|jij)\b",
     re.IGNORECASE,
 )
 _DURATION_BEFORE = re.compile(
@@ -59,7 +62,7 @@ _YEARS_OLD = re.compile(
     rf"(?<![\w,.-])({_NUM})\s+(jaar|jr\.?|maanden|maand|weken|week)(\s+oud)?\b", re.IGNORECASE
 )
 _PARENS = re.compile(
-    rf"\(\s*(?:ca\.?\s*|±\s*|circa\s+)?(\d{{1,3}}|{NUMBER_WORD_PATTERN})"
+    rf"\(\s*(?:ca\.?\s*|±\s*|circa\s+)?(\d{{1,2}},5|\d{{1,3}}|{NUMBER_WORD_PATTERN})"
     rf"((?:\s*(?:,|en|&)\s*(?:\d{{1,3}}|{NUMBER_WORD_PATTERN}))*)"
     r"\s*(jaar|jr\.?|maanden|maand|mnd\.?|weken|week|dagen)?\s*\)",
     re.IGNORECASE,
@@ -101,7 +104,29 @@ _ORDINAL = re.compile(
     rf"(\d{{1,2}}(?:e|de|ste)|(?:{NUMBER_WORD_PATTERN})(?:de|ste))\b",
     re.IGNORECASE,
 )
-_AGE_WORD = re.compile(rf"\bleeftijd(?:\s+van)?\s*:?\s*({_NUM})\b", re.IGNORECASE)
+# "eind twintig", "begin dertig", "midden veertig", "in de vijftig", "rond de zestig",
+# "een dertiger": someone's age by its decade (not "begin jaren negentig", a period; not
+# "rond de veertig mensen", a count)
+_DECADE = r"(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)"
+_DECADE_AGE = re.compile(
+    rf"(?<![\w-])(?:(?:begin|midden|half|eind|halverwege)(?:[ \t]+de)?[ \t]+{_DECADE}"
+    rf"|(?:(?:achter|voor)[ \t]+)?in[ \t]+de[ \t]+{_DECADE}"
+    rf"|(?:rond|ronde|over|boven)[ \t]+de[ \t]+{_DECADE})"
+    r"(?=[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:en|maar|toen|of|is|was|zijn|waren|met|die|nu|"
+    r"inmiddels|al)\b))"
+    rf"|(?<=\been[ \t])(?:jonge[ \t]+|vroege[ \t]+|late[ \t]+)?{_DECADE}er(?![\w-])",
+    re.IGNORECASE | re.MULTILINE,
+)
+# "Jolien, toen zeventien, kwam tussen ons in": the age in an apposition after a name
+_WHEN_APPOSITION = re.compile(
+    rf",[ \t]+(?:toen|nu|inmiddels|intussen)[ \t]+(?:pas[ \t]+|net[ \t]+|bijna[ \t]+|"
+    rf"nog[ \t]+maar[ \t]+)?({_NUM})(?:[ \t]+jaar(?:[ \t]+oud)?)?(?=[ \t]*[,;)])",
+    re.IGNORECASE,
+)
+_AGE_WORD = re.compile(rf"\bleeftijd(?:en)?(?:\s+van)?\s*:?\s*({_NUM})\b", re.IGNORECASE)
+# "een jochie van een jaar of 6": an age given roughly (not "een jaar of tien geleden")
+_ROUGHLY_AFTER = re.compile(r"[ \t]+jaar[ \t]+of[ \t]", re.IGNORECASE)
+_ROUGH_AGE = re.compile(rf"\been\s+jaar\s+of\s+({_NUM})(?![\w-])", re.IGNORECASE)
 _LIST_AFTER_NAME = re.compile(
     rf",(?<=[^\W\d_],)\s+(\d{{1,2}}|{NUMBER_WORD_PATTERN})(?=\s*(?:,|\s+en\s|\s+jaar\b))",
     re.IGNORECASE,
@@ -187,6 +212,8 @@ def find_ages(text: str) -> Iterator[Finding]:
     jaar jonger", "twintig jaar niet") is no age."""
     for finding in _find_ages(text):
         unit = _UNIT_AFTER.match(text, finding.end)
+        if finding.text.lower() in ("een", "één") and _ROUGHLY_AFTER.match(text, finding.end):
+            continue  # "een jaar of tien": the number after "of" is the age, if any
         if unit is None:
             yield finding
         elif not _DURATION_AFTER.match(text, unit.end()):
@@ -227,7 +254,9 @@ def _find_ages(text: str) -> Iterator[Finding]:
                 end = m.end(3) - (1 if unit.endswith(".") else 0)
                 yield _make(text, m.start(1), end)
                 continue
-            for number in re.finditer(rf"\d{{1,3}}|{NUMBER_WORD_PATTERN}", m.group(0), re.I):
+            for number in re.finditer(
+                rf"\d{{1,2}},5|\d{{1,3}}|{NUMBER_WORD_PATTERN}", m.group(0), re.I
+            ):
                 if _age_ok(number.group(0)):
                     yield _make(text, m.start() + number.start(), m.start() + number.end())
     for m in finditer_words(_IS_AGE, _IS_FIRST_WORDS, text):
@@ -242,6 +271,16 @@ def _find_ages(text: str) -> Iterator[Finding]:
     if "(" in text:
         for m in _PARENS_QUALIFIED.finditer(text):
             if _age_ok(m.group(1)):
+                yield _make(text, m.start(1), m.end(1))
+    if "toen" in lowered or "nu" in lowered or "inmiddels" in lowered or "intussen" in lowered:
+        for m in _WHEN_APPOSITION.finditer(text):
+            before = text[max(0, m.start() - 30) : m.start()].split()
+            person = bool(before) and (
+                before[-1][:1].isupper()
+                or before[-1].lower() in first_names()
+                or before[-1].lower() in _PERSON_NOUN_WORDS
+            )
+            if person and m.group(1).lower() not in ("een", "één") and _age_ok(m.group(1)):
                 yield _make(text, m.start(1), m.end(1))
     if "toen" in lowered:
         for m in _WHEN_AGE.finditer(text):
@@ -271,9 +310,17 @@ def _find_ages(text: str) -> Iterator[Finding]:
         for m in _WHO_AGE.finditer(text):
             if m.group(1).lower() != "een" and _age_ok(m.group(1)):
                 yield _make(text, m.start(1), m.end(1))
+    if any(word in lowered for word in ("tig", "tachtig")):
+        for m in _DECADE_AGE.finditer(text):
+            yield _make(text, m.start(), m.end())
     if "leeftijd" in lowered:
         for m in _AGE_WORD.finditer(text):
             if _age_ok(m.group(1)):
+                yield _make(text, m.start(1), m.end(1))
+                yield from _more_ages(text, m.end(1))  # "leeftijden: 3, 6 en 14"
+    if "jaar of" in lowered:
+        for m in _ROUGH_AGE.finditer(text):
+            if _age_ok(m.group(1)) and not _DURATION_AFTER.match(text, m.end(1)):
                 yield _make(text, m.start(1), m.end(1))
     if "," in text:
         for m in _AGE_AFTER_FULL_NAME.finditer(text):
@@ -297,8 +344,10 @@ def _find_ages(text: str) -> Iterator[Finding]:
 # "Sharon is zevenentwintig, Rinaldo dertig.", "Ik was zes, hij negen.", "De oudste is
 # twaalf, de jongste vijf.": the verb left out
 _ELLIPTIC_AGE = re.compile(
-    r",[ \t]+(?:hij|zij|ze|(?:de|het|haar|zijn|hun)[ \t]+[a-zà-ÿ]{3,20}|"
-    rf"(?-i:[A-ZÀ-Ý][a-zà-ÿ'-]+))[ \t]+({_NUM})(?=[ \t]*(?:[.,;!?)]|$))",
+    r"(?:,|[ \t]+en)[ \t]+(?:hij|zij|ze|(?:de|het|haar|zijn|hun)[ \t]+[a-zà-ÿ]{3,20}|"
+    r"oudste|jongste|middelste|"
+    rf"(?-i:[A-ZÀ-Ý][a-zà-ÿ'-]+))[ \t]+(?:pas[ \t]+|net[ \t]+|bijna[ \t]+|nog[ \t]+maar[ \t]+)?"
+    rf"({_NUM})(?=[ \t]*(?:[.,;!?)]|$))",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -369,6 +418,8 @@ def _years_old(text: str) -> Iterator[Finding]:
         if not _age_ok(m.group(1)):
             continue
         if not m.group(3):
+            if m.group(1).lower() in ("een", "één"):
+                continue  # "voor de duur van een jaar": "een jaar" is an age only with "oud"
             if m.group(2).lower().startswith(("maand", "week")):
                 continue  # "zes weken" is an age only with "oud"
             before = text[max(0, m.start() - 25) : m.start()]

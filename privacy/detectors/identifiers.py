@@ -201,6 +201,18 @@ _LETTER_DIGIT = re.compile(r"[a-z]\d|\d[a-z]", re.IGNORECASE)
 _POSTCODE_SHAPE = re.compile(r"\d{4}[a-z]{2}", re.IGNORECASE)
 
 
+# "met auto dukd4712", "kenteken WA 12345", "busje DU-KD-4712": a foreign plate (letters,
+# then digits, without a Dutch side code) after the word for the vehicle or the plate
+_VEHICLE = r"(?:kenteken(?:nummer)?|auto|wagen|voertuig|busje|bus|bestelbus|scooter|motor)"
+_VEHICLE_WORD = re.compile(rf"\b{_VEHICLE}\b", re.IGNORECASE)
+_FOREIGN_PLATE = re.compile(
+    rf"\b{_VEHICLE}[ \t]*(?:met[ \t]+(?:het[ \t]+)?kenteken[ \t]*)?:?[ \t]*"
+    r"((?-i:[A-Z]{1,3}[- ]?[A-Z]{1,3}[- ]?\d{2,5}[A-Z]?|[a-z]{2,6}-?\d{2,5}[a-z]?|"
+    r"[A-Z]{2,6}-?\d{2,5}[A-Z]?))(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 @distinct
 def find_plates(text: str) -> Iterator[Finding]:
     """Dutch licence plates in side codes 1-14 (``GV-123-B``, ``52-XKT-9``, ``gx412t``)."""
@@ -213,6 +225,9 @@ def find_plates(text: str) -> Iterator[Finding]:
         for m in _PLATE_BARE.finditer(text):
             if not _POSTCODE_SHAPE.fullmatch(m.group(0)):
                 yield _finding(text, m.start(), m.end(), Label.KENTEKEN, "kenteken")
+    if _VEHICLE_WORD.search(text):
+        for m in _FOREIGN_PLATE.finditer(text):
+            yield _finding(text, m.start(1), m.end(1), Label.KENTEKEN, "kenteken")
     if "kenteken" not in folded(text).text:
         return
     for m in _PLATE_CONTEXT.finditer(text.upper()):
@@ -297,11 +312,13 @@ _CASE_NUMBER = re.compile(
     r"|(?<![\w/])[A-Z]/\d{2}/\d{5,10}(?![\w/])"
     # "VT-ZH-2024-5521": one or more letter groups, a year, a shorter number
     r"|(?<![\w-])(?:[A-Z]{1,5}[-/]){1,3}(?:19|20)\d{2}[-/]\d{3,10}(?![\w-])"
+    # "2025/0418-ROT": a year, a number and the office's letters
+    r"|(?<![\w-])(?:19|20)\d{2}[-/]\d{3,6}-[A-Z]{2,5}(?![\w-])"
     # "JE RK 24-512": court register abbreviations, a two-digit year, a number
     r"|(?<![\w-])(?:[A-Z]{2,5}[ ]){1,3}\d{2}-\d{3,8}(?![\w-])"
 )
 # "#2023-4471", "#44871": a reference written with "#" (three digits or more)
-_HASH_NUMBER = re.compile(r"(?<![\w#&])#\d(?:[\d/-]*\d)?(?![\w])")
+_HASH_NUMBER = re.compile(r"(?<![\w#&])#(?:[A-Z]{1,5}-?)?\d(?:[\d/-]*\d)?(?![\w])")
 # "BVH 2024-118734", "RvdK 2024/18302": an abbreviation in front belongs to the number
 _NUMBER_PREFIX = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{1,4})\s$")
 _NUMBER_CONTEXT = re.compile(
@@ -319,11 +336,25 @@ _NUMBER_CONTEXT = re.compile(
 # "kenmerk: JZ/2024/0417", "ons kenmerk 2025.0412.JB", "ref. 24/1187", "onder nummer 88123":
 # a reference announced without "nummer" after its word
 _REFERENCE = re.compile(
-    r"(?<![\w-])(?:kenmerk|referentie|ref\.|(?:onder|met)\s+(?:het\s+)?(?:nummer|nr\.?))"
+    r"(?<![\w-])(?:kenmerk|referentie|ref\.|(?:onder|met)\s+(?:het\s+)?(?:nummer|nr\.?)|"
+    r"(?i:dossier|zaak|casus|melding|mutatie)(?=\s*:?\s*[A-Za-z]{0,5}\d))"
     r"\s*:?\s*([A-Za-z0-9][A-Za-z0-9/.-]*\d[A-Za-z0-9/.-]*)",
     re.IGNORECASE,
 )
-_REFERENCE_WORDS = ("kenmerk", "referentie", "ref.", "nummer", "nr")
+# "AGB-code 01-054433", "BIG: 19012345601", "KvK 12345678": a number of a national register
+# of care providers, professionals or businesses; the register's name is a field, not part
+# of the number ("AGB 01-054433" -> "01-054433")
+_REGISTER = re.compile(
+    r"(?<![\w-])(?:AGB|BIG|KvK|KVK|UZI)(?:[- ]?(?:code|nummer|nr\.?|registratie|"
+    r"registratienummer))?[ \t]*:?[ \t]*(\d[\d .-]{4,14}\d)(?![\w-])"
+)
+_REGISTER_NAMES = ("AGB ", "BIG ", "KvK ", "KVK ", "UZI ")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_NUMERIC_DATE = re.compile(r"[0-3]?\d[-/.][01]?\d[-/.](?:19|20)?\d{2}")
+_REFERENCE_WORDS = (
+    "kenmerk", "referentie", "ref.", "nummer", "nr", "dossier", "zaak", "casus", "melding",
+    "mutatie",
+)  # fmt: skip
 
 
 @distinct
@@ -341,7 +372,14 @@ def find_case_numbers(text: str) -> Iterator[Finding]:
             prefix = _NUMBER_PREFIX.search(text, max(0, start - 6), start)
             if prefix and sum(c.isupper() for c in prefix.group(1)) >= 2:
                 start = prefix.start(1)
+            if text.startswith(_REGISTER_NAMES, start):
+                start += 4
             yield _finding(text, start, m.end(), Label.NUMMER, "nummer")
+    if any(name in text for name in ("AGB", "BIG", "KvK", "KVK", "UZI")):
+        for m in _REGISTER.finditer(text):
+            end = m.end(1)
+            if sum(c.isdigit() for c in m.group(1)) >= 6 and " " not in m.group(1).strip():
+                yield _finding(text, m.start(1), end, Label.NUMMER, "nummer")
     lowered = folded(text).text
     if any(word in lowered for word in _REFERENCE_WORDS):
         for m in _REFERENCE.finditer(text):
@@ -349,6 +387,8 @@ def find_case_numbers(text: str) -> Iterator[Finding]:
             while end > m.start(1) and text[end - 1] in _TRAILING:
                 end -= 1
             value = text[m.start(1) : end]
+            if _YEAR.fullmatch(value) or _NUMERIC_DATE.fullmatch(value):
+                continue  # "de zaak 2024", "melding 12-03-2025": a year or a date
             if sum(c.isdigit() for c in value) >= 4 and not is_public_number(value):
                 yield _finding(text, m.start(1), end, Label.NUMMER, "nummer")
     if "nummer" not in lowered and "nr" not in lowered:

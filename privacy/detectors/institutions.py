@@ -128,6 +128,11 @@ _INSTITUTION_LOWER = re.compile(
     r"(?<![\w-])(?:vv|sv|kraamzorg)"
     r"[ \t]+((?:de[ \t]+|het[ \t]+|'t[ \t]+)?[a-z][\w'-]{2,}(?:[ \t]+'\d{2})?)"
 )
+# "HVV Laakkwartier", "RVVH", "CVV Zwervers": a club's acronym with "VV" (voetbalvereniging)
+# and the name after it
+_CLUB_ACRONYM = re.compile(
+    r"(?<![\w-])([A-Z]{0,3}VV[A-Z]{0,3})(?<=\w{3})(?![\w-])(?:[ \t]+([A-ZÀ-Ý][\w'\u2019-]+))?"
+)
 _EMPLOYER_WORDS_LIST = (
         "werkt", "werk", "werkte", "werken", "baas", "werkgever", "stage", "begeleiding",
         "hulpverlener", "hulpverleners", "opvang", "medewerker", "medewerkster", "huurhuis",
@@ -325,6 +330,12 @@ def find_institutions(text: str) -> Iterator[Finding]:
         yield Finding(
             m.start(), m.end(1), Label.INSTELLING, text[m.start() : m.end(1)], "instelling"
         )
+    if "VV" in text:
+        for m in _CLUB_ACRONYM.finditer(text):
+            end = m.end()
+            if m.group(2) and not is_not_name(m.group(2)):
+                end = m.end(2)
+            yield Finding(m.start(1), end, Label.INSTELLING, text[m.start(1) : end], "instelling")
     for m in finditer_words(_EMPLOYER, _EMPLOYER_FIRST_WORDS, text):
         span = _clean(text, m.start(1), m.end(1))
         if span:
@@ -429,8 +440,18 @@ def find_congregations(text: str) -> Iterator[Finding]:
         words = rest.split()
         while words and is_not_name(words[-1]):
             words.pop()  # "Pauluskerk Het": the article of the next sentence part
-        if not words and name.lower() in dutch_words():
-            continue  # "Moederkerk", "Deelgemeente" alone are words, not one church
+        if (
+            not words
+            and name.lower() in dutch_words()
+            and (
+                not name[:1].isupper()
+                or _SENTENCE_START.search(text, max(0, m.start(1) - 3), m.start(1))
+                or name.lower().endswith("gemeente")
+            )
+        ):
+            # "moederkerk", "Deelgemeente" alone are words, not one church; "bij de
+            # Dorpskerk" written with its capital inside a sentence is the village's church
+            continue
         if not words and name.lower().endswith("gemeente"):
             continue  # "Woongemeente": a municipality's kind, unless a name follows
         end = m.end(1)
@@ -445,6 +466,9 @@ _ORGANISATION_HEADS = (
     "centrum", "praktijk", "bank", "dienst", "bureau", "instituut", "stichting",
     "vereniging", "bedrijf", "bedrijven", "kliniek", "fonds", "apotheek", "ziekenhuis",
     "gasthuis", "opvang", "kantoor", "groep", "hotel", "zorg", "kinderopvang", "club",
+    # houses where a service is given ("Omgangshuis Kralingen", "Inloophuis Zuid")
+    "omgangshuis", "buurthuis", "inloophuis", "jongerenhuis", "verpleeghuis", "wijkhuis",
+    "opvanghuis", "vrouwenhuis", "hospice",
 )  # fmt: skip
 ORGANISATION_HEADS = _ORGANISATION_HEADS
 # two to five capitalised words, with "voor", "van de", "en" between them

@@ -50,6 +50,29 @@ REGION_PLACES: tuple[str, ...] = (
     "Kanaleneiland", "Overvecht", "Ondiep", "Lombok", "Zuilen", "Hoograven", "Tuinwijk",
     "Leidsche Rijn", "Vleuten", "De Meern", "Oog in Al", "Transwijk", "Rivierenwijk",
     "Lunetten", "Wittevrouwen", "Voordorp", "Tuindorp", "Vechtzoom",
+    # the region's parts and its port and business areas
+    "Zuid-Hollandse Eilanden", "Voorne-Putten", "Drechtsteden", "Alblasserwaard",
+    "Haaglanden", "Midden-Holland", "Delfland", "Botlek", "Europoort", "Waalhaven",
+    "Eemhaven", "Oostplaat", "Spaanse Polder", "Carnisselande", "Laakkwartier",
+    # cities abroad that families of the region come from or move to (the countries are no
+    # place, see COUNTRIES; a city is): the communities of issue 10 and the neighbours
+    "Londen", "London", "Manchester", "Birmingham", "Liverpool", "Leeds", "Glasgow",
+    "Berlijn", "Berlin", "Hamburg", "München", "Keulen", "Köln", "Düsseldorf", "Duisburg",
+    "Dortmund", "Frankfurt", "Bremen", "Hannover", "Aken", "Gelsenkirchen", "Bochum",
+    "Oberhausen", "Antwerpen", "Brussel", "Gent", "Luik", "Charleroi", "Mechelen", "Leuven",
+    "Parijs", "Lyon", "Marseille", "Lille", "Warschau", "Krakau", "Kraków", "Wrocław",
+    "Gdańsk", "Poznań", "Łódź", "Lublin", "Katowice", "Szczecin", "Białystok", "Rzeszów",
+    "Kyiv", "Kiev", "Kyjiv", "Lviv", "Lemberg", "Charkiv", "Kharkiv", "Odesa", "Odessa",
+    "Dnipro", "Zaporizja", "Marioepol", "Mariupol", "Istanbul", "Ankara", "Izmir", "Konya",
+    "Kayseri", "Bursa", "Adana", "Gaziantep", "Diyarbak\u0131r", "Diyarbakir", "Antalya",
+    "Trabzon", "Samsun", "Sivas", "Casablanca", "Rabat", "Tanger", "Nador", "Al Hoceima",
+    "Oujda", "Fès", "Marrakech", "Marrakesh", "Agadir", "Tetouan", "Tétouan", "Meknes",
+    "Paramaribo", "Nieuw-Nickerie", "Moengo", "Lelydorp", "Willemstad", "Oranjestad",
+    "Kralendijk", "Philipsburg", "Asmara", "Massawa", "Mendefera", "Mogadishu", "Mogadisjoe",
+    "Hargeisa", "Kismayo", "Baidoa", "Addis Abeba", "Praia", "Mindelo", "Santo Antão",
+    "São Vicente", "Damascus", "Aleppo", "Idlib", "Kabul", "Herat", "Bagdad", "Mosul",
+    "Erbil", "Plovdiv", "Boekarest", "Cluj", "Lissabon", "Jakarta", "Surabaya", "Accra",
+    "Kumasi", "Lagos", "Abuja",
 )  # fmt: skip
 
 #: Countries are not identifying on their own and are never taken for a place here.

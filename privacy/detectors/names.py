@@ -530,7 +530,50 @@ def find_nicknames(text: str) -> Iterator[Finding]:
         yield Finding(m.start(2), m.end(2), Label.NAAM, word, "naam-bijnaam")
 
 
+# "een meisje van 3 jaar, hier L. genoemd", "(hierna: K.)": one capital with a full stop
+# that stands for a person in the rest of the text
+_INITIAL_AS_NAME = re.compile(
+    r"\b(?:hier|hierna|verder|voortaan)[ \t]*:?[ \t]+(?:(?:kortweg|gewoon)[ \t]+)?"
+    r"([A-Z]\.)(?=[ \t]+(?:genoemd|te[ \t]+noemen)\b|[ \t]*\))"
+)
+
+
+@distinct
+def find_initials_as_names(text: str) -> Iterator[Finding]:
+    """An initial the text says it will use for a person ("hier L. genoemd")."""
+    if "genoemd" not in text and "noemen" not in text and ")" not in text:
+        return
+    for m in _INITIAL_AS_NAME.finditer(text):
+        yield Finding(m.start(1), m.end(1), Label.NAAM, m.group(1), "naam-initiaal")
+
+
+# "dhr v.d. berg", "mevr v/d linden", "mw. berg": an abbreviated title before a surname
+# typed in lowercase, with its particle ("v.d." as well)
+_TITLE_LOWER_SURNAME = re.compile(
+    r"(?<![\w-])(?i:dhr|mevr|mw|hr)\.?[ \t]+"
+    r"((?:(?:v\.[ \t]?d\.|v/d|vd|van[ \t]+de[nr]?|van|de|ter|ten)[ \t]*)?"
+    r"([a-zà-öø-ÿĀ-ž][a-zà-öø-ÿĀ-ž'-]{1,20}))(?![\w-])"
+)
+
+
+@distinct
+def find_titled_lowercase_surnames(text: str) -> Iterator[Finding]:
+    """A lowercase surname after "dhr", "mevr" or "mw" ("dhr v.d. berg", "mw berg")."""
+    lowered = text.lower()
+    if "dhr" not in lowered and "mevr" not in lowered and "mw" not in lowered:
+        return
+    for m in _TITLE_LOWER_SURNAME.finditer(text):
+        word = m.group(2)
+        if word not in surnames() or is_not_name(word):
+            continue
+        if m.group(1) == word and word in dutch_words():
+            continue  # "dhr berg": without its particle the word may be the word
+        yield Finding(m.start(1), m.end(1), Label.NAAM, m.group(1), "naam-klein")
+
+
 DETECTORS = (
+    find_titled_lowercase_surnames,
+    find_initials_as_names,
     find_nicknames,
     find_first_names_with_age,
     find_role_names,

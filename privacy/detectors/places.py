@@ -67,10 +67,16 @@ def _street_ok(name: str) -> bool:
     last = lowered.split()[-1]
     if last in _NOT_STREETS or lowered in place_names() or is_not_name(name):
         return False
+    if last in _NEIGHBOURHOODS:
+        return False  # "HVV Laakkwartier": a part of town, not a street "-kwartier"
+    if _ONE_LETTER_STEM.fullmatch(last):
+        return False  # "Joost Bakker": a surname, not a street "B" + "akker"
     return not (last in common_words() and " " not in lowered)
 
 
 _NON_SPACE = re.compile(r"\S+")
+_NEIGHBOURHOODS = frozenset(place.lower() for place in REGION_PLACES)
+_ONE_LETTER_STEM = re.compile(rf"[^\W\d_](?:{_STREET_ENDINGS})")
 # Cheap tests first: a street name ends in one of the endings (lowercase, at a word's
 # end), a "Laan van ..." name starts with one of its capitalised words.
 _STREET_HINT = re.compile(rf"(?:{keyword_pattern(_STREET_ENDINGS.split('|'))})(?!\w)")
