@@ -24,7 +24,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Revision, TaskState, WorkflowState
+from wagtail.models import Collection, Page, Revision, TaskState, WorkflowState
 
 import privacy
 from members import audit, privacy_gate
@@ -256,9 +256,9 @@ def store_story_image(*, author: Any, upload: UploadedFile) -> int:
     return image.pk
 
 
-def _unique_slug(index: StoryIndexPage, title: str) -> str:
+def _unique_slug(index: Page, title: str, own: int | None = None) -> str:
     base = slugify(title)[:60] or "verhaal"
-    taken = set(StoryPage.objects.child_of(index).values_list("slug", flat=True))
+    taken = set(StoryPage.objects.child_of(index).exclude(pk=own).values_list("slug", flat=True))
     slug, number = base, 2
     while slug in taken or slug in RESERVED_SLUGS:
         slug, number = f"{base}-{number}", number + 1
@@ -293,6 +293,11 @@ def save_draft(*, author: Any, content: StoryContent, story: StoryPage | None = 
         raise ValidationError(ERROR_NOT_EDITABLE)
     page = story.get_latest_revision_as_object()
     _apply(page, content, _images(author, page, content))
+    if page.first_published_at is None:
+        # Until its first publication the address follows the title: the first
+        # draft (an autosave, often) was named after the raw title, and a name or
+        # address the author replaced on submission must not stay in the URL.
+        page.slug = _unique_slug(page.get_parent(), page.title, own=page.pk)
     page.full_clean()
     page.save_revision(user=author)
     return StoryPage.objects.get(pk=story.pk)
