@@ -55,6 +55,8 @@ logger = logging.getLogger(__name__)
 CLOSE_UNAUTHENTICATED = 4401
 CLOSE_FORBIDDEN = 4403
 CLOSE_RATE_LIMITED = 4429
+# No consumer at this address (leerwerkplaats.routing's last route); refused before accept.
+CLOSE_NOT_FOUND = 4404
 
 # Session engines that keep the session in the database, where the per-event check
 # reads it (in the same query as the member).
