@@ -26,6 +26,8 @@ from django.db import transaction
 from django.http import QueryDict
 from django.utils.translation import get_language
 
+from .forms import LibraryFilterForm
+
 GENERATION = "casuistry:library-html:gen"
 BODY = "casuistry:library-html:{lang}:{query}"
 TIMEOUT_SECONDS = 60 * 60
@@ -36,15 +38,24 @@ FILTERS = frozenset({"q", "vorm", "leeftijd", "werkveld", "stap", "methode", "pa
 
 
 def keepable(query: QueryDict) -> bool:
-    """Only pages without a typed search are kept."""
-    return not any(value.strip() for value in query.getlist("q"))
+    """Only pages without a typed search, whose parameters are the filter form's own
+    with values it offers, are kept: anything else was typed (a value the form does
+    not offer is echoed in its error), and every new value would be one more kept
+    page in the shared cache."""
+    if any(value.strip() for value in query.getlist("q")) or not set(query) <= FILTERS:
+        return False
+    if any(len(values) > 1 for _name, values in query.lists()):
+        return False
+    page = query.get("pagina", "1")
+    if not (page.isdigit() and len(page) <= 4):
+        return False
+    return LibraryFilterForm(query).is_valid()
 
 
 def page_keepable(query: QueryDict) -> bool:
-    """May the whole page be kept for a member (the member page cache): no typed
-    search, and no parameter the form does not have (an address made up by hand
-    keeps nothing)."""
-    return keepable(query) and set(query) <= FILTERS
+    """May the whole page be kept for a member (the member page cache): the same
+    rule as the body (an address made up by hand keeps nothing)."""
+    return keepable(query)
 
 
 def _key(query: QueryDict) -> str:
