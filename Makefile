@@ -16,7 +16,7 @@ export DEDUCE_CACHE_DIR ?= $(CURDIR)/.cache/deduce
 # on Redis, its own key and channel prefix (settings/test.py).
 TEST_WORKERS ?= 2
 
-.PHONY: help install run serve test test-services test-e2e lint format bench load lock browser \
+.PHONY: help install run serve test test-services test-e2e lint format bench load lock browser gettext \
 	messages clean fuzz css prod-check nginx
 
 help:
@@ -37,6 +37,8 @@ help:
 $(VENV)/.installed: requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 		{ echo "Python 3.11 or newer is needed (found: $$($(PYTHON) --version))"; exit 1; }
+	@test -x $(PY) || $(PYTHON) -c 'import ensurepip' 2>/dev/null || \
+		{ echo "Python's venv module is incomplete (no ensurepip): on Debian or Ubuntu, sudo apt-get install python3-venv"; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
 	$(UV) pip sync --quiet --python $(PY) requirements.lock
@@ -76,7 +78,15 @@ nginx:
 css: node_modules/.installed
 	npm run --silent build:css
 
-messages: $(VENV)/.installed
+# compilemessages needs GNU gettext's msgfmt, which a minimal Debian or Ubuntu lacks.
+# Installed with apt when we may; otherwise say what is missing.
+gettext:
+	@command -v msgfmt >/dev/null || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
+		else echo "The translations are compiled with GNU gettext's msgfmt: sudo apt-get install gettext"; exit 2; fi; }
+
+messages: $(VENV)/.installed gettext
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 
 # --- the README's commands -------------------------------------------------

@@ -35,16 +35,23 @@ TIMEOUT_SECONDS = 60 * 60
 FILTERS = frozenset({"q", "vorm", "leeftijd", "werkveld", "stap", "methode", "pagina"})
 
 
-def keepable(query: QueryDict) -> bool:
-    """Only pages without a typed search are kept."""
-    return not any(value.strip() for value in query.getlist("q"))
+def keepable(query: QueryDict, *, valid: bool = True) -> bool:
+    """Only pages without a typed search, whose parameters are the filter form's own
+    with values it offers (`valid`: the view's filter form accepted them), are kept:
+    anything else was typed (a value the form does not offer is echoed in its error),
+    and every new value would be one more kept page in the shared cache."""
+    if not valid or any(value.strip() for value in query.getlist("q")):
+        return False
+    if not set(query) <= FILTERS or any(len(values) > 1 for _name, values in query.lists()):
+        return False
+    page = query.get("pagina", "1")
+    return page.isdigit() and len(page) <= 4
 
 
-def page_keepable(query: QueryDict) -> bool:
-    """May the whole page be kept for a member (the member page cache): no typed
-    search, and no parameter the form does not have (an address made up by hand
-    keeps nothing)."""
-    return keepable(query) and set(query) <= FILTERS
+def page_keepable(query: QueryDict, *, valid: bool = True) -> bool:
+    """May the whole page be kept for a member (the member page cache): the same
+    rule as the body (an address made up by hand keeps nothing)."""
+    return keepable(query, valid=valid)
 
 
 def _key(query: QueryDict) -> str:
@@ -53,15 +60,17 @@ def _key(query: QueryDict) -> str:
     return BODY.format(lang=get_language(), query=digest)
 
 
-def body(query: QueryDict, draw: Callable[[], str]) -> str:
+def body(query: QueryDict, draw: Callable[[], str], *, valid: bool = True) -> str:
     """The library's body for this query string: kept, or drawn by `draw` and kept."""
-    return body_and_stamp(query, draw)[0]
+    return body_and_stamp(query, draw, valid=valid)[0]
 
 
-def body_and_stamp(query: QueryDict, draw: Callable[[], str]) -> tuple[str, dict[str, str]]:
+def body_and_stamp(
+    query: QueryDict, draw: Callable[[], str], *, valid: bool = True
+) -> tuple[str, dict[str, str]]:
     """The body and the stamp it belongs to ({generation key: token}; empty when
     the body is not kept): a page showing it is current while the stamp holds."""
-    if not keepable(query):
+    if not keepable(query, valid=valid):
         return draw(), {}
     key = _key(query)
     found = cache.get_many([GENERATION, key])

@@ -52,8 +52,10 @@ def library(request: HttpRequest) -> HttpResponse:
     """The same for every approved member: drawn once per query string and kept
     until any case changes (library_html.py); a search is drawn every time."""
 
+    form = LibraryFilterForm(request.GET or None)
+    valid = not form.is_bound or form.is_valid()
+
     def draw() -> str:
-        form = LibraryFilterForm(request.GET or None)
         cases = Case.objects.visible_to(request.user)
         if form.is_bound and form.is_valid():
             data = form.cleaned_data
@@ -78,8 +80,8 @@ def library(request: HttpRequest) -> HttpResponse:
             {"form": form, "page": page, "query": query.urlencode()},
         )
 
-    html, stamp = library_html.body_and_stamp(request.GET, draw)
-    if stamp and library_html.page_keepable(request.GET):
+    html, stamp = library_html.body_and_stamp(request.GET, draw, valid=valid)
+    if stamp and library_html.page_keepable(request.GET, valid=valid):
         # The whole page kept for this member until a case changes (the stamp) or
         # anything of theirs does (leerwerkplaats/member_cache.py); never a search.
         mark_member_cacheable(

@@ -252,7 +252,8 @@ def attach_case(*, session: Session, actor: Any, case_id: int) -> Session:
 
 
 def _session_url(session: Session) -> str:
-    base = getattr(settings, "SITE_URL", "").rstrip("/")
+    # SITE_URL reaches the settings as WAGTAILADMIN_BASE_URL (settings/base.py).
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     return base + reverse("intervisie:room", kwargs={"pk": session.pk})
 
 

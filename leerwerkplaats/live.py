@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from members.live import LiveConsumer
+from channels.generic.websocket import AsyncWebsocketConsumer
+
+from members.live import CLOSE_NOT_FOUND, LiveConsumer
 
 from .broadcast import ANNOUNCEMENT_GROUP, AnnouncementEvent
 
@@ -23,3 +25,11 @@ class PingConsumer(LiveConsumer):
 
     async def site_announce(self, event: AnnouncementEvent) -> None:
         await self.send_json({"type": "announce", "text": event["text"]})
+
+
+class NoRouteConsumer(AsyncWebsocketConsumer):
+    """Every address no route matched: refused before accept (the handshake gets
+    403), where Channels' router would raise and answer 500 with a traceback."""
+
+    async def connect(self) -> None:
+        await self.close(code=CLOSE_NOT_FOUND)

@@ -55,6 +55,8 @@ logger = logging.getLogger(__name__)
 CLOSE_UNAUTHENTICATED = 4401
 CLOSE_FORBIDDEN = 4403
 CLOSE_RATE_LIMITED = 4429
+# No consumer at this address (leerwerkplaats.routing's last route); refused before accept.
+CLOSE_NOT_FOUND = 4404
 
 # Session engines that keep the session in the database, where the per-event check
 # reads it (in the same query as the member).
@@ -66,6 +68,10 @@ MAX_FRAME_BYTES = 64 * 1024
 MAX_JSON_DEPTH = 20
 RATE_BURST = 20
 RATE_PER_SECOND = 5.0
+# Open sockets one member may hold in one worker process (many tabs, each with the
+# bell and a thread or a room, stay far below it); one more is refused with 4429,
+# so a script cannot hold thousands of connections, each re-checked per event.
+MAX_CONNECTIONS_PER_MEMBER = 30
 
 ERROR_BINARY = _("Alleen tekstberichten in JSON worden ondersteund.")
 ERROR_TOO_LARGE = _("Dit bericht is te groot.")
@@ -133,6 +139,10 @@ class _MemberBuckets:
         if user_id not in self._buckets:
             self._buckets[user_id] = TokenBucket(capacity=capacity, rate=rate)
         return self._buckets[user_id]
+
+    def count(self, user_id: int) -> int:
+        """The member's open sockets in this process."""
+        return self._connections.get(user_id, 0)
 
     def close(self, user_id: int) -> None:
         remaining = self._connections.get(user_id, 0) - 1
@@ -242,6 +252,7 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
     max_json_depth: ClassVar[int] = MAX_JSON_DEPTH
     rate_burst: ClassVar[float] = RATE_BURST
     rate_per_second: ClassVar[float] = RATE_PER_SECOND
+    max_connections: ClassVar[int] = MAX_CONNECTIONS_PER_MEMBER
     # Group events handled by the base itself, without a permission check.
     unchecked_events: ClassVar[frozenset[str]] = frozenset({CLOSE_EVENT, RESYNC_EVENT})
 
@@ -287,6 +298,9 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
         refusal = await self.access_refusal()
         if refusal is not None:
             await self.close(code=refusal)
+            return
+        if member_buckets.count(user.pk) >= self.max_connections:
+            await self.close(code=CLOSE_RATE_LIMITED)
             return
         await self.join(user_group(user.pk))
         await self.join_groups()

@@ -8,7 +8,7 @@ class StoriesConfig(AppConfig):
 
     def ready(self) -> None:
         from django.db.models.signals import pre_save
-        from wagtail.models import Comment, CommentReply, TaskState
+        from wagtail.models import Comment, CommentReply, PageLogEntry, TaskState
         from wagtail.signals import page_published, page_unpublished
 
         from . import receivers, services
@@ -40,6 +40,11 @@ class StoriesConfig(AppConfig):
         )
         pre_save.connect(
             receivers.redact_page_comment, sender=Comment, dispatch_uid="stories_redact_comment"
+        )
+        pre_save.connect(
+            receivers.drop_old_title,
+            sender=PageLogEntry,
+            dispatch_uid="stories_drop_old_title",
         )
         pre_save.connect(
             receivers.redact_comment_reply,

@@ -18,7 +18,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page, PagePermissionTester
+from wagtail.models import Page, PagePermissionTester, WorkflowState
 from wagtail.search import index
 
 from members.permissions import can_moderate
@@ -207,11 +207,30 @@ class StoryPermissionTester(PagePermissionTester):
     def _moderator(self) -> bool:
         return bool(can_moderate(self.user))
 
+    def _private_draft(self) -> bool:
+        """A story its author has not handed in yet: never published and not in
+        review. Its drafts are the author's text before the privacy check, and the
+        writing form promises that nobody else sees them."""
+        page = self.page
+        if page.first_published_at is not None or page.live:
+            return False
+        # In review, or approved and being published (the approval publishes as the
+        # moderator, after the workflow left "in progress").
+        handed_in = (WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_APPROVED)
+        return not WorkflowState.objects.for_instance(page).filter(status__in=handed_in).exists()
+
     def can_edit(self) -> bool:
-        return self._moderator() and super().can_edit()
+        return self._moderator() and not self._private_draft() and super().can_edit()
+
+    def can_view_revisions(self) -> bool:
+        return not self._private_draft() and super().can_view_revisions()
+
+    def can_lock(self) -> bool:
+        return not self._private_draft() and super().can_lock()
 
     def can_publish(self) -> bool:
-        return self._moderator() and super().can_publish()
+        # Never a draft that did not pass the privacy check on submission.
+        return self._moderator() and not self._private_draft() and super().can_publish()
 
     def can_unpublish(self) -> bool:
         return self._moderator() and super().can_unpublish()

@@ -52,3 +52,10 @@ def redact_page_comment(sender: Any, instance: Any, **kwargs: Any) -> None:
 def redact_comment_reply(sender: Any, instance: Any, **kwargs: Any) -> None:
     if instance.text and _is_story(instance.comment.page.content_type_id):
         instance.text = services.redacted_admin_text(instance.text)
+
+
+def drop_old_title(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """A rename or publication of a story logs its old title (a draft's raw text) in
+    the entry's data: kept without it (the label holds the title now)."""
+    if _is_story(instance.content_type_id):
+        instance.data = services.without_old_title(instance.data)

@@ -24,7 +24,14 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Revision, TaskState, WorkflowState
+from wagtail.models import (
+    Collection,
+    Page,
+    PageLogEntry,
+    Revision,
+    TaskState,
+    WorkflowState,
+)
 
 import privacy
 from members import audit, privacy_gate
@@ -256,9 +263,9 @@ def store_story_image(*, author: Any, upload: UploadedFile) -> int:
     return image.pk
 
 
-def _unique_slug(index: StoryIndexPage, title: str) -> str:
+def _unique_slug(index: Page, title: str, own: int | None = None) -> str:
     base = slugify(title)[:60] or "verhaal"
-    taken = set(StoryPage.objects.child_of(index).values_list("slug", flat=True))
+    taken = set(StoryPage.objects.child_of(index).exclude(pk=own).values_list("slug", flat=True))
     slug, number = base, 2
     while slug in taken or slug in RESERVED_SLUGS:
         slug, number = f"{base}-{number}", number + 1
@@ -293,6 +300,11 @@ def save_draft(*, author: Any, content: StoryContent, story: StoryPage | None = 
         raise ValidationError(ERROR_NOT_EDITABLE)
     page = story.get_latest_revision_as_object()
     _apply(page, content, _images(author, page, content))
+    if page.first_published_at is None:
+        # Until its first publication the address follows the title: the first
+        # draft (an autosave, often) was named after the raw title, and a name or
+        # address the author replaced on submission must not stay in the URL.
+        page.slug = _unique_slug(page.get_parent(), page.title, own=page.pk)
     page.full_clean()
     page.save_revision(user=author)
     return StoryPage.objects.get(pk=story.pk)
@@ -488,9 +500,29 @@ def purge_old_revisions(*, story: StoryPage, keep: Revision) -> int:
     if count:
         old.delete()
         record_event(action="stories.revisions_purged", subject=story.owner, obj=story)
+    _forget_draft_titles(story)
     if story.withdrawn_at is not None:
         StoryPage.objects.filter(pk=story.pk).update(withdrawn_at=None)
     return count
+
+
+def _forget_draft_titles(story: StoryPage) -> None:
+    """Wagtail's history of the page names it by its title at each action: the
+    drafts' raw titles. From the publication on, every entry carries the published
+    title (`without_old_title` keeps the entries written after this one clean)."""
+    title = StoryPage.objects.filter(pk=story.pk).values_list("title", flat=True).first()
+    entries = PageLogEntry.objects.filter(page_id=story.pk)
+    entries.exclude(label=title).update(label=title or "")
+    for entry in entries.filter(data__has_key="title"):
+        entry.data = without_old_title(entry.data)
+        entry.save(update_fields=["data"])
+
+
+def without_old_title(data: Any) -> Any:
+    """A log entry's data without the title before and after a rename."""
+    if isinstance(data, dict) and "title" in data:
+        return {key: value for key, value in data.items() if key != "title"}
+    return data
 
 
 # --- the discussion (stories.discussion, through forum.services) -------------------

@@ -365,5 +365,9 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
         "daphne": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        # Wagtail logs every page created, edited or published with its title at
+        # INFO: a story draft's title is the author's text before the privacy check.
+        # The admin's history (Wagtail's log entries, in the database) keeps the actions.
+        "wagtail": {"level": "WARNING"},
     },
 }

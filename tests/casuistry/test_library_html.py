@@ -158,3 +158,24 @@ def test_a_kept_library_page_is_only_ever_its_own_members(reader, client):
 def test_a_search_or_a_made_up_address_is_never_kept_whole(reader, query):
     assert _state(reader, query) is None
     assert _state(reader, query) is None
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?vorm=zoekbaarwoordgeheim",  # a value the form does not offer: echoed in its error
+        "?werkveld=zoekbaarwoordgeheim",
+        "?naam=zoekbaarwoordgeheim",  # a parameter the form does not have
+        "?pagina=zoekbaarwoordgeheim",
+    ],
+)
+def test_an_address_made_up_by_hand_is_never_kept(reader, query):
+    # Only what the filter form offers is kept: anything else is text someone typed,
+    # and each new value would be one more kept page in the shared cache.
+    factories.case(title="Een casus")
+
+    _library(reader, query)
+
+    with override("nl"):
+        assert cache.get(library_html._key(QueryDict(query[1:]))) is None
+    assert not [v for v in _every_stored_value() if b"zoekbaarwoordgeheim" in v]

@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import override_settings
 from django.utils import timezone
 
 from courses.models import LearningActivity
@@ -52,6 +53,16 @@ def test_planning_gives_aliases_and_invites_without_case_text(django_capture_on_
         assert "blauwe plekken" not in message.body
         assert session.case_title not in message.body + message.subject
         assert f"/intervisie/{session.pk}/" in message.body
+
+
+@override_settings(WAGTAILADMIN_BASE_URL="https://leerwerkplaats.example.nl")
+def test_the_invitations_link_is_absolute_on_the_sites_address(django_capture_on_commit_callbacks):
+    # An e-mail is read outside the site: "/intervisie/1/" alone opens nothing.
+    with django_capture_on_commit_callbacks(execute=True):
+        session, _lead, _inbrenger, _others = factories.session()
+
+    for message in mail.outbox:
+        assert f"https://leerwerkplaats.example.nl/intervisie/{session.pk}/" in message.body
 
 
 def test_only_facilitators_plan_and_the_group_has_three_to_twelve():

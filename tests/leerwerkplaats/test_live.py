@@ -10,7 +10,7 @@ from django.test import Client
 
 from leerwerkplaats.asgi import application
 from leerwerkplaats.broadcast import announce
-from members.live import CLOSE_FORBIDDEN, CLOSE_UNAUTHENTICATED
+from members.live import CLOSE_FORBIDDEN, CLOSE_NOT_FOUND, CLOSE_UNAUTHENTICATED
 from members.models import MembershipStatus
 from tests.members import factories
 
@@ -170,3 +170,16 @@ def sync(function):
     from asgiref.sync import sync_to_async
 
     return sync_to_async(function, thread_sensitive=True)
+
+
+@pytest.mark.parametrize(
+    "path", ["/ws/onbekend/", "/en/ws/ping/", "/ws/forum/threads/1", "/ws/forum/threads/abc/"]
+)
+async def test_a_socket_to_an_address_without_a_route_is_refused_not_an_error(path):
+    # Channels' URLRouter raises ValueError for an unknown path: a 500 for the
+    # handshake and a traceback in the log for every such request.
+    communicator = WebsocketCommunicator(application, path, headers=[OWN_ORIGIN])
+
+    connected, code = await communicator.connect(timeout=5)
+
+    assert (connected, code) == (False, CLOSE_NOT_FOUND)

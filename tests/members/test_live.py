@@ -515,3 +515,23 @@ async def test_resume_checks_permission_before_replaying(member):
     await communicator.send_json_to({"type": "resume", "after": 0})
 
     await assert_closed_with(communicator, CLOSE_FORBIDDEN)
+
+
+async def test_a_member_holds_a_bounded_number_of_sockets_per_process(member):
+    # Admission takes no token from the bucket: without a bound a script could open
+    # thousands of sockets under one session, each checked again before every event.
+    client = await sync_to_async(logged_in_client)(member)
+    sockets = []
+    for _ in range(live.MAX_CONNECTIONS_PER_MEMBER):
+        communicator, connected, _code = await open_socket(client=client)
+        assert connected
+        sockets.append(communicator)
+
+    _refused, connected, code = await open_socket(client=client)
+    assert (connected, code) == (False, CLOSE_RATE_LIMITED)
+
+    await sockets.pop().disconnect()  # one closed: room for one again
+    again, connected, _code = await open_socket(client=client)
+    assert connected
+    for communicator in [*sockets, again]:
+        await communicator.disconnect()

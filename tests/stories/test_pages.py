@@ -20,7 +20,7 @@ from leerwerkplaats.models import HelpIndexPage, HomePage
 from stories import moderation, services
 from stories.blocks import ERROR_ALT_TEXT_REQUIRED, StorySectionBlock
 from stories.models import StoryIndexPage, StoryPage
-from tests.stories.factories import published, submitted
+from tests.stories.factories import content, published, submitted
 
 
 class StoryPageTreeTests(WagtailPageTestCase):
@@ -215,3 +215,21 @@ def test_a_story_scheduled_by_an_editor_stays_hidden_until_its_moment(
     assert story.live_revision_id == revision.pk
     assert client.get(story.url).status_code == 200
     assert "Een verhaal voor later" in client.get(story_index.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_moderator_cannot_read_a_draft_its_author_has_not_handed_in(
+    client, story_index, author, moderator
+):
+    # "Opslaan als concept: niemand anders ziet het." A draft is the author's raw text
+    # before the privacy check; the moderator reads a story once it is submitted.
+    draft = services.save_draft(author=author, content=content(title="Nog niet ingediend"))
+    client.force_login(moderator)
+
+    for view in ("edit", "view_draft", "history"):
+        response = client.get(f"/beheer/pages/{draft.pk}/{view}/")
+        assert response.status_code in (302, 403), view
+        assert b"Nog niet ingediend" not in response.content
+
+    submitted_story = services.submit_story(author=author, content=content(), story=draft)
+    assert client.get(f"/beheer/pages/{submitted_story.pk}/edit/").status_code == 200

@@ -3,6 +3,8 @@ withdraw; each change of state audited."""
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
@@ -169,3 +171,52 @@ def test_only_the_author_withdraws(story_index, author, other_author, moderator)
     with pytest.raises(PermissionDenied):
         services.withdraw_story(author=other_author, story=story)
     assert StoryPage.objects.get(pk=story.pk).live
+
+
+def test_a_name_replaced_in_the_title_does_not_stay_in_the_stories_address(
+    story_index, author, moderator
+):
+    """The first draft (often an autosave) named the page after the raw title; the
+    address published must follow the title as submitted, with its placeholders."""
+    story_content = content(
+        title="Mijn buurvrouw Karin de Vries", sections=(Section("", NAME_TEXT, ""),)
+    )
+    draft = services.save_draft(author=author, content=story_content)
+    with pytest.raises(ConfirmationNeeded) as needed:
+        services.submit_story(author=author, content=story_content, story=draft)
+    keys = [detail.key for detail in needed.value.details]
+    services.submit_story(
+        author=author, content=story_content, story=draft, reviewed=keys, replace_keys=keys
+    )
+
+    story = services.publish_story(moderator=moderator, story=draft)
+
+    assert "karin" not in story.slug
+    assert "karin" not in story.url_path
+    row = StoryPage.objects.filter(pk=story.pk).values("title", "draft_title", "slug", "url_path")
+    assert "karin" not in str(list(row)).lower()
+
+
+def test_no_log_keeps_a_title_the_author_replaced(story_index, author, moderator, caplog):
+    """Wagtail's history of the page (its log entries: the label at creation, the
+    old title of a rename) and its logger name the page by its title: the draft's
+    raw one. Publishing purges the drafts; the history and the log must not keep it."""
+    from wagtail.models import PageLogEntry
+
+    story_content = content(
+        title="Mijn buurvrouw Karin de Vries", sections=(Section("", NAME_TEXT, ""),)
+    )
+    with caplog.at_level(logging.INFO):
+        draft = services.save_draft(author=author, content=story_content)
+        with pytest.raises(ConfirmationNeeded) as needed:
+            services.submit_story(author=author, content=story_content, story=draft)
+        keys = [detail.key for detail in needed.value.details]
+        services.submit_story(
+            author=author, content=story_content, story=draft, reviewed=keys, replace_keys=keys
+        )
+        services.publish_story(moderator=moderator, story=draft)
+
+    assert "Karin" not in caplog.text
+    entries = list(PageLogEntry.objects.filter(page_id=draft.pk).values("label", "data"))
+    assert entries
+    assert "Karin" not in str(entries)
