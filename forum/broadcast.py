@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Any, NotRequired, TypedDict
 
+from django.conf import settings
+
 from members.broadcast import send_on_commit
 
 from . import selectors
@@ -84,7 +86,13 @@ def publish_event(*, thread_id: int, seq: int, kind: str, post_id: int) -> None:
         "kind": kind,
         "post_id": post_id,
     }
-    send_on_commit(thread_group(thread_id), message, prepare=prepare, heads_up=heads_up)
+    # FORUM_LIVE_HEADS_UP = False: no heads-up (the workers check at the event).
+    send_on_commit(
+        thread_group(thread_id),
+        message,
+        prepare=prepare,
+        heads_up=heads_up if getattr(settings, "FORUM_LIVE_HEADS_UP", True) else None,
+    )
 
 
 def publish_typing(*, thread_id: int, user_id: int, name: str) -> None:

@@ -87,6 +87,20 @@ async def test_a_reply_sends_the_heads_up_before_its_event():
     assert second["prepared"]["drawings"]  # the drawings come with the event only
 
 
+async def test_no_heads_up_when_it_is_switched_off(settings):
+    """FORUM_LIVE_HEADS_UP = False (the bench's comparison column): the event only."""
+    settings.FORUM_LIVE_HEADS_UP = False
+    author, thread = await setup_thread()
+    layer = get_channel_layer()
+    channel = await layer.new_channel()
+    await layer.group_add(broadcast.thread_group(thread.pk), channel)
+
+    post = await reply(thread, author, "Zonder aankondiging.")
+
+    first = await asyncio.wait_for(layer.receive(channel), WAIT)
+    assert (first["type"], first["seq"]) == (broadcast.THREAD_EVENT, post.seq)
+
+
 async def test_the_heads_up_checks_the_members_before_the_drawings_arrive(checks, held):
     author, thread = await setup_thread()
     reader = await sync_to_async(member_factories.member)()
