@@ -107,7 +107,7 @@ async def wait_until(predicate, timeout: float = 120) -> None:
 
 
 async def measure(
-    size: int, *, setup, servers, thread_id: int, rounds: int, without_heads_up: bool = False
+    size: int, *, setup, servers, thread_id: int, rounds: int, with_heads_up: bool = False
 ) -> dict:
     from channels.layers import get_channel_layer
     from django.conf import settings
@@ -147,13 +147,14 @@ async def measure(
         seq, committed = await asyncio.to_thread(post_and_stamp, thread_id, author)
         await wait_until(lambda seq=seq: all(seq in s.posts for s in sockets))
         forum.append(max(s.posts[seq] for s in sockets) - committed)
-        if without_heads_up:
-            # the same, without the heads-up (the workers check at the event only)
-            settings.FORUM_LIVE_HEADS_UP = False
+        if with_heads_up:
+            # the same with the heads-up (off by default): the workers check their
+            # members while this process draws
+            settings.FORUM_LIVE_HEADS_UP = True
             try:
                 seq, committed = await asyncio.to_thread(post_and_stamp, thread_id, author)
             finally:
-                settings.FORUM_LIVE_HEADS_UP = True
+                settings.FORUM_LIVE_HEADS_UP = False
             await wait_until(lambda seq=seq: all(seq in s.posts for s in sockets))
             plain.append(max(s.posts[seq] for s in sockets) - committed)
     stop.set()
@@ -205,10 +206,10 @@ def main() -> int:
         "postgres://postgres@127.0.0.1:5432/lwp_bench_forum (dropped and created again)",
     )
     parser.add_argument(
-        "--also-without-heads-up",
+        "--also-with-heads-up",
         action="store_true",
-        help="each round also posts one reply without the heads-up (FORUM_LIVE_HEADS_UP "
-        "off in the posting process), timed the same way: a third column",
+        help="each round also posts one reply with the heads-up (FORUM_LIVE_HEADS_UP on "
+        "in the posting process; off by default), timed the same way: a third column",
     )
     args = parser.parse_args()
     if args.database_url and args.keep_db:
@@ -246,7 +247,7 @@ def main() -> int:
                 log(f"run {run}: {size} sockets")
                 result = asyncio.run(
                     measure(size, setup=setup, servers=servers, thread_id=thread_id,
-                            rounds=args.rounds, without_heads_up=args.also_without_heads_up)
+                            rounds=args.rounds, with_heads_up=args.also_with_heads_up)
                 )  # fmt: skip
                 result["run"] = run
                 result["load"] = os.getloadavg()[0]
@@ -263,9 +264,9 @@ def main() -> int:
     repeat = f" --repeat {args.repeat}" if args.repeat > 1 else ""
     if args.database_url:
         repeat += f" --database-url {args.database_url}"
-    if args.also_without_heads_up:
-        repeat += " --also-without-heads-up"
-    plain = args.also_without_heads_up
+    if args.also_with_heads_up:
+        repeat += " --also-with-heads-up"
+    plain = args.also_with_heads_up
     print(
         f"`python bench/bench_forum_live.py --sizes {args.sizes} --rounds {args.rounds}{repeat}`: "
         f"2 uvicorn workers, the script's own Redis, {database}; sockets spread over both "
@@ -297,7 +298,7 @@ def main() -> int:
 
 
 def _header(plain: bool) -> str:
-    extra = "without heads-up p50 ms | without heads-up p99 ms | " if plain else ""
+    extra = "with heads-up p50 ms | with heads-up p99 ms | " if plain else ""
     return (
         "| sockets | bare p50 ms | bare p99 ms | forum p50 ms | forum p99 ms | "
         f"{extra}forum / bare (p50) |"

@@ -6,9 +6,10 @@ was rolled back. The payload is primitives only. Right after the commit the post
 process renders the post once per likely way of seeing it and adds those frames
 (`prepared`, `forum.selectors.prepare_event`), so that a worker process, after
 checking its members again, only picks each socket's frame; it renders from the
-database itself when they are missing or may be out of date. Before it draws, it
-sends a heads-up (`THREAD_HEADS_UP`, the same ids) so the workers check their
-members while it draws (docs/live.md, "The check begins at the heads-up")."""
+database itself when they are missing or may be out of date. With
+FORUM_LIVE_HEADS_UP it first sends a heads-up (`THREAD_HEADS_UP`, the same ids)
+so the workers check their members while it draws (docs/live.md, "The check
+begins at the heads-up"); off by default."""
 
 from __future__ import annotations
 
@@ -86,12 +87,13 @@ def publish_event(*, thread_id: int, seq: int, kind: str, post_id: int) -> None:
         "kind": kind,
         "post_id": post_id,
     }
-    # FORUM_LIVE_HEADS_UP = False: no heads-up (the workers check at the event).
+    # Off unless FORUM_LIVE_HEADS_UP is set: on the 2-core bench machine it bought
+    # nothing at 10 and 100 sockets and cost at 500 (docs/performance.md).
     send_on_commit(
         thread_group(thread_id),
         message,
         prepare=prepare,
-        heads_up=heads_up if getattr(settings, "FORUM_LIVE_HEADS_UP", True) else None,
+        heads_up=heads_up if getattr(settings, "FORUM_LIVE_HEADS_UP", False) else None,
     )
 
 

@@ -20,6 +20,12 @@ from tests.members import factories as member_factories
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+@pytest.fixture(autouse=True)
+def heads_up_on(settings):
+    """Off by default (docs/performance.md); these tests switch it on."""
+    settings.FORUM_LIVE_HEADS_UP = True
+
+
 @pytest.fixture
 def checks(monkeypatch):
     """Counts the worker's member checks (each loads many members at once)."""
@@ -87,9 +93,13 @@ async def test_a_reply_sends_the_heads_up_before_its_event():
     assert second["prepared"]["drawings"]  # the drawings come with the event only
 
 
-async def test_no_heads_up_when_it_is_switched_off(settings):
-    """FORUM_LIVE_HEADS_UP = False (the bench's comparison column): the event only."""
-    settings.FORUM_LIVE_HEADS_UP = False
+@pytest.mark.parametrize("switch", [False, None])
+async def test_no_heads_up_unless_it_is_switched_on(settings, switch):
+    """FORUM_LIVE_HEADS_UP off or unset (the default): the event only."""
+    if switch is None:
+        del settings.FORUM_LIVE_HEADS_UP
+    else:
+        settings.FORUM_LIVE_HEADS_UP = switch
     author, thread = await setup_thread()
     layer = get_channel_layer()
     channel = await layer.new_channel()
