@@ -106,11 +106,8 @@ async def wait_until(predicate, timeout: float = 120) -> None:
         await asyncio.sleep(0.002)
 
 
-async def measure(
-    size: int, *, setup, servers, thread_id: int, rounds: int, with_heads_up: bool = False
-) -> dict:
+async def measure(size: int, *, setup, servers, thread_id: int, rounds: int) -> dict:
     from channels.layers import get_channel_layer
-    from django.conf import settings
 
     from forum.broadcast import thread_group
     from tests.members import factories as member_factories
@@ -130,7 +127,7 @@ async def measure(
         )
     await asyncio.wait_for(asyncio.gather(*(s.ready.wait() for s in sockets)), 300)
     await asyncio.sleep(1)
-    bare, forum, plain = [], [], []
+    bare, forum = [], []
     for _round in range(rounds):
         # bare group_send. Counted from each socket's resyncs so far: a loaded machine
         # sends an unasked `resync` now and then (a layer read that timed out), which
@@ -147,29 +144,15 @@ async def measure(
         seq, committed = await asyncio.to_thread(post_and_stamp, thread_id, author)
         await wait_until(lambda seq=seq: all(seq in s.posts for s in sockets))
         forum.append(max(s.posts[seq] for s in sockets) - committed)
-        if with_heads_up:
-            # the same with the heads-up (off by default): the workers check their
-            # members while this process draws
-            settings.FORUM_LIVE_HEADS_UP = True
-            try:
-                seq, committed = await asyncio.to_thread(post_and_stamp, thread_id, author)
-            finally:
-                settings.FORUM_LIVE_HEADS_UP = False
-            await wait_until(lambda seq=seq: all(seq in s.posts for s in sockets))
-            plain.append(max(s.posts[seq] for s in sockets) - committed)
     stop.set()
     await asyncio.gather(*tasks, return_exceptions=True)
-    result = {
+    return {
         "size": size,
         "bare_p50": statistics.median(bare) * 1000,
         "bare_p99": percentile(bare, 99) * 1000,
         "forum_p50": statistics.median(forum) * 1000,
         "forum_p99": percentile(forum, 99) * 1000,
     }
-    if plain:
-        result["plain_p50"] = statistics.median(plain) * 1000
-        result["plain_p99"] = percentile(plain, 99) * 1000
-    return result
 
 
 def _raise_on_sigterm(signum, frame) -> None:
@@ -204,12 +187,6 @@ def main() -> int:
         "--database-url",
         help="a PostgreSQL database to run on instead of a throw-away SQLite file, e.g. "
         "postgres://postgres@127.0.0.1:5432/lwp_bench_forum (dropped and created again)",
-    )
-    parser.add_argument(
-        "--also-with-heads-up",
-        action="store_true",
-        help="each round also posts one reply with the heads-up (FORUM_LIVE_HEADS_UP on "
-        "in the posting process; off by default), timed the same way: a third column",
     )
     args = parser.parse_args()
     if args.database_url and args.keep_db:
@@ -247,7 +224,7 @@ def main() -> int:
                 log(f"run {run}: {size} sockets")
                 result = asyncio.run(
                     measure(size, setup=setup, servers=servers, thread_id=thread_id,
-                            rounds=args.rounds, with_heads_up=args.also_with_heads_up)
+                            rounds=args.rounds)
                 )  # fmt: skip
                 result["run"] = run
                 result["load"] = os.getloadavg()[0]
@@ -264,9 +241,6 @@ def main() -> int:
     repeat = f" --repeat {args.repeat}" if args.repeat > 1 else ""
     if args.database_url:
         repeat += f" --database-url {args.database_url}"
-    if args.also_with_heads_up:
-        repeat += " --also-with-heads-up"
-    plain = args.also_with_heads_up
     print(
         f"`python bench/bench_forum_live.py --sizes {args.sizes} --rounds {args.rounds}{repeat}`: "
         f"2 uvicorn workers, the script's own Redis, {database}; sockets spread over both "
@@ -277,8 +251,11 @@ def main() -> int:
     )
     if args.repeat > 1:
         print("Each run, with the 1-minute load average after it:\n")
-        print("| run | load " + _header(plain))
-        print("| ---: | ---: " + "| ---: " * (8 if plain else 6) + "|")
+        print(
+            "| run | load | sockets | bare p50 ms | bare p99 ms | forum p50 ms | forum p99 ms "
+            "| forum / bare (p50) |"
+        )
+        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         for r in results:
             print(f"| {r['run']} | {r['load']:.1f} " + _row(r))
         print(f"\nMedians over the {args.repeat} runs:\n")
@@ -286,31 +263,23 @@ def main() -> int:
             {
                 key: statistics.median(r[key] for r in results if r["size"] == size)
                 for key in ("size", "bare_p50", "bare_p99", "forum_p50", "forum_p99")
-                + (("plain_p50", "plain_p99") if plain else ())
             }
             for size in sizes
         ]
-    print(_header(plain))
-    print("| ---: " * (8 if plain else 6) + "|")
+    print(
+        "| sockets | bare p50 ms | bare p99 ms | forum p50 ms | forum p99 ms | forum / bare (p50) |"
+    )
+    print("| ---: | ---: | ---: | ---: | ---: | ---: |")
     for r in results:
         print(_row(r))
     return 0
 
 
-def _header(plain: bool) -> str:
-    extra = "with heads-up p50 ms | with heads-up p99 ms | " if plain else ""
-    return (
-        "| sockets | bare p50 ms | bare p99 ms | forum p50 ms | forum p99 ms | "
-        f"{extra}forum / bare (p50) |"
-    )
-
-
 def _row(r: dict) -> str:
     ratio = r["forum_p50"] / r["bare_p50"] if r["bare_p50"] else float("nan")
-    extra = f"{r['plain_p50']:.1f} | {r['plain_p99']:.1f} | " if "plain_p50" in r else ""
     return (
         f"| {int(r['size'])} | {r['bare_p50']:.1f} | {r['bare_p99']:.1f} | {r['forum_p50']:.1f} "
-        f"| {r['forum_p99']:.1f} | {extra}{ratio:.1f}x |"
+        f"| {r['forum_p99']:.1f} | {ratio:.1f}x |"
     )
 
 

@@ -6,16 +6,11 @@ was rolled back. The payload is primitives only. Right after the commit the post
 process renders the post once per likely way of seeing it and adds those frames
 (`prepared`, `forum.selectors.prepare_event`), so that a worker process, after
 checking its members again, only picks each socket's frame; it renders from the
-database itself when they are missing or may be out of date. With
-FORUM_LIVE_HEADS_UP it first sends a heads-up (`THREAD_HEADS_UP`, the same ids)
-so the workers check their members while it draws (docs/live.md, "The check
-begins at the heads-up"); off by default."""
+database itself when they are missing or may be out of date."""
 
 from __future__ import annotations
 
 from typing import Any, NotRequired, TypedDict
-
-from django.conf import settings
 
 from members.broadcast import send_on_commit
 
@@ -33,19 +28,6 @@ class ThreadEventMessage(TypedDict):
     post_id: int
     # Frames rendered at the commit (`selectors.prepare_event`); absent or None: none.
     prepared: NotRequired[dict[str, Any] | None]
-
-
-#: Sent right after the commit, before the post is drawn: the workers check their
-#: members meanwhile (`ThreadConsumer._heads_up`). Never a frame of its own.
-THREAD_HEADS_UP = "forum.heads_up"
-
-
-class HeadsUpMessage(TypedDict):
-    type: str
-    thread_id: int
-    seq: int
-    kind: str
-    post_id: int
 
 
 #: Someone is writing in the thread: not stored, never replayed (`forum_typing`).
@@ -80,21 +62,7 @@ def publish_event(*, thread_id: int, seq: int, kind: str, post_id: int) -> None:
             )
         }
 
-    heads_up: HeadsUpMessage = {
-        "type": THREAD_HEADS_UP,
-        "thread_id": thread_id,
-        "seq": seq,
-        "kind": kind,
-        "post_id": post_id,
-    }
-    # Off unless FORUM_LIVE_HEADS_UP is set: on the 2-core bench machine it bought
-    # nothing at 10 and 100 sockets and cost at 500 (docs/performance.md).
-    send_on_commit(
-        thread_group(thread_id),
-        message,
-        prepare=prepare,
-        heads_up=heads_up if getattr(settings, "FORUM_LIVE_HEADS_UP", False) else None,
-    )
+    send_on_commit(thread_group(thread_id), message, prepare=prepare)
 
 
 def publish_typing(*, thread_id: int, user_id: int, name: str) -> None:

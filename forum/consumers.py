@@ -14,7 +14,6 @@ import threading
 import time
 import weakref
 from collections import OrderedDict, deque
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -27,15 +26,7 @@ from members.live_db import run_live_check
 from members.selectors import user_for_live_check, users_for_live_check
 
 from . import selectors, services
-from .broadcast import (
-    THREAD_EVENT,
-    THREAD_HEADS_UP,
-    TYPING_EVENT,
-    HeadsUpMessage,
-    ThreadEventMessage,
-    TypingMessage,
-    thread_group,
-)
+from .broadcast import THREAD_EVENT, TYPING_EVENT, ThreadEventMessage, TypingMessage, thread_group
 
 logger = logging.getLogger(__name__)
 
@@ -64,74 +55,6 @@ KEPT_BATCHES = 256
 _thread_sockets: dict[int, weakref.WeakSet[ThreadConsumer]] = {}
 # The event loop adds sockets and batches; the database thread takes a batch up.
 _batches_lock = threading.Lock()
-
-
-@dataclass(eq=False)
-class _EarlyCheck:
-    """The check a heads-up began (`ThreadConsumer._heads_up`): the process's members
-    on the thread loaded fresh, after the commit, while the posting process was
-    still drawing the post. Its event's batch uses it instead of asking again when
-    it covers every socket of the batch and is recent (`_heads_up_max_age`)."""
-
-    wanted: frozenset[tuple[int, str | None]] = frozenset()
-    users: dict[tuple[int, str | None], Any | None] | None = None
-    checked_at: float = 0.0  # time.monotonic() as its queries began
-
-
-#: The checks begun by a heads-up, per event, until the event's batch takes them.
-_early: OrderedDict[tuple[int, int, str, int], _EarlyCheck] = OrderedDict()
-KEPT_EARLY = 64
-#: A heads-up's check is used for its event only this many seconds after it read
-#: the database (the drawings usually follow within milliseconds).
-HEADS_UP_MAX_AGE = 1.0
-
-
-def _heads_up_max_age() -> float:
-    return float(getattr(settings, "FORUM_HEADS_UP_MAX_AGE_SECONDS", HEADS_UP_MAX_AGE))
-
-
-def _event_key(thread_id: int, message: Mapping[str, Any]) -> tuple[int, int, str, int]:
-    return (thread_id, int(message["seq"]), str(message["kind"]), int(message["post_id"]))
-
-
-def _check_early(thread_id: int, early: _EarlyCheck) -> None:
-    """In the live checks' thread: load every member of the process's sockets on the
-    thread, as the event's batch would (`_decide`)."""
-    with _batches_lock:
-        consumers = list(_thread_sockets.get(thread_id, ()))
-    wanted = [
-        (consumer.user_id, consumer.checked_session_key())
-        for consumer in consumers
-        if consumer.user_id is not None
-    ]
-    started = time.monotonic()
-    users = users_for_live_check(wanted, annotations=selectors.live_thread_annotations(thread_id))
-    early.wanted, early.checked_at, early.users = frozenset(wanted), started, users
-
-
-async def _run_early_check(thread_id: int, early: _EarlyCheck) -> None:
-    try:
-        await run_live_check(_check_early, thread_id, early)
-    except DatabaseError:
-        # The event's batch checks on its own (and retries) when this one failed.
-        logger.warning("live: the heads-up check of thread %d failed", thread_id, exc_info=True)
-
-
-def _take_early(
-    key: tuple[int, int, str, int], wanted: list[tuple[int, str | None]]
-) -> dict[tuple[int, str | None], Any | None] | None:
-    """The members a heads-up loaded for this event, when they will do: every
-    socket of the batch among them and read recently. Taken once."""
-    with _batches_lock:
-        early = _early.pop(key, None)
-    if (
-        early is None
-        or early.users is None
-        or not early.wanted.issuperset(wanted)
-        or time.monotonic() - early.checked_at > _heads_up_max_age()
-    ):
-        return None
-    return early.users
 
 
 def _register(consumer: ThreadConsumer) -> None:
@@ -168,16 +91,12 @@ def _decide(batch: _EventBatch) -> dict[ThreadConsumer, tuple[int | None, dict[s
         if consumer.user_id is not None
     ]
     prepared = event.get("prepared")
-    users = _take_early(_event_key(event["thread_id"], event), wanted)  # type: ignore[arg-type]
-    if users is None:
-        users = users_for_live_check(
-            wanted,
-            annotations=(
-                selectors.live_thread_annotations(event["thread_id"])
-                if prepared is not None
-                else None
-            ),
-        )
+    users = users_for_live_check(
+        wanted,
+        annotations=(
+            selectors.live_thread_annotations(event["thread_id"]) if prepared is not None else None
+        ),
+    )
     loaded = [
         users.get((c.user_id, c.checked_session_key())) if c.user_id is not None else None
         for c in consumers
@@ -430,28 +349,8 @@ class ThreadConsumer(LiveConsumer):
                     del _batches[key]
         raise RuntimeError("the live check of this event failed")
 
-    def _heads_up(self, message: HeadsUpMessage) -> None:
-        """An event committed and its drawings are on their way: begin this process's
-        check of its members now (`_check_early`), once per event, so the event's
-        batch finds it done. Nothing is sent; the heads-up does not count as the
-        event for the catch-up check (`_hear`): only the event does."""
-        key = _event_key(self.thread_id, message)
-        with _batches_lock:
-            if key in _batches or key in _early:
-                return  # the event came first, or another socket began the check
-            early = _early[key] = _EarlyCheck()
-            while len(_early) > KEPT_EARLY:
-                _early.popitem(last=False)
-        task = asyncio.ensure_future(_run_early_check(self.thread_id, early))
-        _batch_tasks.add(task)
-        task.add_done_callback(_batch_tasks.discard)
-
     async def dispatch(self, message: dict[str, Any]) -> None:
         kind = message.get("type")
-        if kind == THREAD_HEADS_UP:
-            if not self.closing:
-                self._heads_up(message)  # type: ignore[arg-type]
-            return
         if kind == THREAD_EVENT:
             _hear(self.loop, self.thread_id, int(message.get("seq", 0)))
             if not self.closing:

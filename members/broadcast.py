@@ -155,29 +155,16 @@ def send_on_commit(
     event: Mapping[str, Any],
     *,
     prepare: Callable[[], Mapping[str, Any]] | None = None,
-    heads_up: Mapping[str, Any] | None = None,
 ) -> None:
     """Send once the current transaction commits; nothing is sent if it rolls back.
 
     Outside a transaction (autocommit) it sends at once. `prepare`, when given, runs
     right after the commit and adds its fields to the event (primitives only): work
     done once in the sending process instead of in every receiving one. When it
-    fails the event goes without them. `heads_up`, when given, is sent to the same
-    group right after the commit, before `prepare` runs: the receivers may begin
-    what they can do without the prepared fields (the forum's workers check their
-    members) while this process prepares. It is a hint, never the event: a receiver
-    that misses it handles the event as it would without. It is sent and waited
-    for before `prepare` begins: sent from the sender's thread while `prepare`
-    held the interpreter, it reached the workers only when `prepare` was nearly
-    done."""
+    fails the event goes without them."""
     payload = dict(event)
 
     def send() -> None:
-        if heads_up is not None:
-            try:
-                send_now(group, heads_up)
-            except Exception:
-                logger.exception("live: the heads-up for %s failed", group)
         if prepare is not None:
             try:
                 payload.update(prepare())
