@@ -45,7 +45,7 @@ from websockets.asyncio.client import connect  # noqa: E402
 
 from tests.live_client import post_reply  # noqa: E402
 from tests.live_servers import AsgiProcess, OwnRedis, server_env  # noqa: E402
-from tests.load.forum_soak import SETTINGS, prepare  # noqa: E402
+from tests.load.forum_soak import SETTINGS, prepare, recreate_database  # noqa: E402
 
 
 def log(message: str) -> None:
@@ -178,15 +178,29 @@ def main() -> int:
         help="start from this SQLite file when it exists (no migration: members and "
         "threads are added to it) and leave the run's database there afterwards",
     )
+    parser.add_argument(
+        "--redis-port",
+        type=int,
+        help="the port of the script's own redis-server (default: a free one)",
+    )
+    parser.add_argument(
+        "--database-url",
+        help="a PostgreSQL database to run on instead of a throw-away SQLite file, e.g. "
+        "postgres://postgres@127.0.0.1:5432/lwp_bench_forum (dropped and created again)",
+    )
     args = parser.parse_args()
+    if args.database_url and args.keep_db:
+        parser.error("--keep-db is for the SQLite database only")
     sizes = [int(s) for s in args.sizes.split(",")]
     workdir = Path(tempfile.mkdtemp(prefix="lwp-forum-bench-"))
-    redis = OwnRedis()
+    redis = OwnRedis(args.redis_port)
     redis.start()
     servers: list[AsgiProcess] = []
     try:
+        if args.database_url:
+            recreate_database(args.database_url)
         env = server_env(
-            database_url=f"sqlite:///{workdir / 'forum.sqlite3'}",
+            database_url=args.database_url or f"sqlite:///{workdir / 'forum.sqlite3'}",
             redis_url=redis.url,
             settings=SETTINGS,
         )
@@ -223,10 +237,13 @@ def main() -> int:
         if args.keep_db is not None and (workdir / "forum.sqlite3").exists():
             shutil.copyfile(workdir / "forum.sqlite3", args.keep_db)
     print("# Forum live fan-out\n")
+    database = "PostgreSQL" if args.database_url else "SQLite"
     repeat = f" --repeat {args.repeat}" if args.repeat > 1 else ""
+    if args.database_url:
+        repeat += f" --database-url {args.database_url}"
     print(
         f"`python bench/bench_forum_live.py --sizes {args.sizes} --rounds {args.rounds}{repeat}`: "
-        "2 uvicorn workers, the script's own Redis, SQLite; sockets spread over both "
+        f"2 uvicorn workers, the script's own Redis, {database}; sockets spread over both "
         "workers. **forum**: from the reply's commit to the last socket's `post` frame "
         "(the post drawn in the posting process after the commit, each worker "
         "re-checking its members' access). "
@@ -261,7 +278,7 @@ def main() -> int:
 def _row(r: dict) -> str:
     ratio = r["forum_p50"] / r["bare_p50"] if r["bare_p50"] else float("nan")
     return (
-        f"| {r['size']} | {r['bare_p50']:.1f} | {r['bare_p99']:.1f} | {r['forum_p50']:.1f} "
+        f"| {int(r['size'])} | {r['bare_p50']:.1f} | {r['bare_p99']:.1f} | {r['forum_p50']:.1f} "
         f"| {r['forum_p99']:.1f} | {ratio:.1f}x |"
     )
 

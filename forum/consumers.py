@@ -22,6 +22,7 @@ from django.conf import settings
 from django.db import DatabaseError
 
 from members.live import LiveConsumer
+from members.live_db import run_live_check
 from members.selectors import user_for_live_check, users_for_live_check
 
 from . import selectors, services
@@ -136,7 +137,7 @@ async def _answer_batch(batch: _EventBatch) -> None:
     """Runs as its own task, so a socket that closes meanwhile (its dispatch
     cancelled) cannot leave the others of the batch waiting."""
     try:
-        batch.answers = await database_sync_to_async(_decide)(batch)
+        batch.answers = await run_live_check(_decide, batch)
     finally:
         with _batches_lock:
             batch.closed = True
@@ -218,7 +219,7 @@ async def _catch_up() -> None:
             for socket in behind:
                 socket.catch_up(earlier)
         try:
-            history.append(await database_sync_to_async(_last_seqs)(list(watched)))
+            history.append(await run_live_check(_last_seqs, list(watched)))
         except DatabaseError:
             logger.warning("live: the catch-up check could not read the threads", exc_info=True)
             history.clear()

@@ -310,11 +310,12 @@ async def test_sockets_that_get_an_event_while_the_database_thread_is_busy_share
     import asyncio
     import threading
 
-    from channels.db import database_sync_to_async
+    from members.live_db import run_live_check
 
     sockets, event, checks = await sockets_with_an_event(monkeypatch, 6)
     busy = threading.Event()
-    other_work = asyncio.ensure_future(database_sync_to_async(busy.wait)(WAIT))
+    # The live checks' own thread (members.live_db) is the one that is busy.
+    other_work = asyncio.ensure_future(run_live_check(busy.wait, WAIT))
     answers = []
     for consumer in sockets:
         answers.append(asyncio.ensure_future(consumer._checked_frame(event)))
@@ -352,3 +353,61 @@ async def test_one_check_answers_every_socket_of_the_process_on_the_thread(monke
         refusal is None and frame["seq"] == event["seq"] for refusal, frame in [*results, late]
     )
     assert event["thread_id"] not in forum_consumers._thread_sockets
+
+
+async def test_the_worker_checks_on_the_live_checks_own_connection(monkeypatch):
+    """The event's check runs in the live checks' thread (members.live_db), whose
+    database connection outlives the event, not in Channels' thread, which closes it."""
+    import threading
+
+    from forum import consumers as forum_consumers
+
+    names: list[str] = []
+    real = forum_consumers.users_for_live_check
+
+    def named(wanted, **kwargs):
+        names.append(threading.current_thread().name)
+        return real(wanted, **kwargs)
+
+    monkeypatch.setattr(forum_consumers, "users_for_live_check", named)
+    author, thread = await setup_thread()
+    socket, connected, _ = await open_socket(
+        await sync_to_async(member_factories.member)(), thread.pk
+    )
+    assert connected
+    post = await reply(thread, author, "Over een verbinding die blijft.")
+    assert (await socket.receive_json_from(timeout=WAIT))["seq"] == post.seq
+    assert names
+    assert all(name.startswith("live-check") for name in names)
+    await socket.disconnect()
+
+
+async def test_the_catch_up_check_reads_on_the_live_checks_own_connection(monkeypatch, settings):
+    """The catch-up check's `last_seq` query runs in the same thread, on the same
+    lasting connection, as the events' checks."""
+    import asyncio
+    import threading
+
+    from forum import consumers as forum_consumers
+
+    settings.FORUM_CATCH_UP_SECONDS = 0.05
+    names: list[str] = []
+    real = forum_consumers._last_seqs
+
+    def named(thread_ids):
+        names.append(threading.current_thread().name)
+        return real(thread_ids)
+
+    monkeypatch.setattr(forum_consumers, "_last_seqs", named)
+    _author, thread = await setup_thread()
+    socket, connected, _ = await open_socket(
+        await sync_to_async(member_factories.member)(), thread.pk
+    )
+    assert connected
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + WAIT
+    while len(names) < 2:
+        assert loop.time() < deadline, "the catch-up check never ran"
+        await asyncio.sleep(0.01)
+    await socket.disconnect()
+    assert all(name.startswith("live-check") for name in names)
