@@ -263,10 +263,15 @@ class StoryPermissionTester(PagePermissionTester):
         return self._moderator() and super().can_publish_subpage()
 
     def can_delete(self, ignore_bulk: bool = False) -> bool:
-        return self._moderator() and super().can_delete(ignore_bulk=ignore_bulk)
+        # The confirmation names the page: not for a draft nobody else may see.
+        return (
+            self._moderator()
+            and not self._private_draft()
+            and super().can_delete(ignore_bulk=ignore_bulk)
+        )
 
     def can_move(self) -> bool:
-        return self._moderator() and super().can_move()
+        return self._moderator() and not self._private_draft() and super().can_move()
 
     def can_copy(self) -> bool:
         return False
