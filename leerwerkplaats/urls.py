@@ -3,15 +3,11 @@ import re
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
-from django.views.decorators.cache import never_cache
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
-
-from stories.admin_views import PageTypesUsageWithoutPrivateDrafts
 
 from . import views
 from .sitemap import VisitorSitemap
@@ -29,18 +25,8 @@ urlpatterns = [
         RedirectView.as_view(pattern_name="account_login", query_string=True),
         name="wagtailadmin_login_redirect",
     ),
-    # Wagtail's report, without the stories' private drafts (stories.admin_views):
-    # ahead of the admin's own address for it, with the admin's decorators.
-    path(
-        "beheer/reports/page-types-usage/",
-        never_cache(require_admin_access(PageTypesUsageWithoutPrivateDrafts.as_view())),
-    ),
-    path(
-        "beheer/reports/page-types-usage/results/",
-        never_cache(
-            require_admin_access(PageTypesUsageWithoutPrivateDrafts.as_view(results_only=True))
-        ),
-    ),
+    # A few admin screens, without the stories' private drafts: ahead of Wagtail's.
+    path("beheer/", include("stories.admin_urls")),
     path("beheer/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),

@@ -92,3 +92,19 @@ def test_the_author_keeps_their_own_drafts_in_the_chooser(client, story_index, s
 
     shown = {page.pk for page in hide_private_drafts_from_chooser(pages, Request())}
     assert shown == {stories["draft"].pk, stories["handed_in"].pk}
+
+
+@pytest.mark.parametrize(
+    "address", ["/beheer/pages/{id}/", "/beheer/pages/{id}/results/", "/beheer/choose-page/{id}/"]
+)
+def test_the_explorer_and_chooser_do_not_open_on_a_private_draft(
+    client, story_index, stories, moderator, address
+):
+    # Both name the page they are opened on; a draft's id is easy to guess.
+    client.force_login(moderator)
+    for story in ("draft", "sent_back"):
+        response = client.get(address.format(id=stories[story].pk))
+        assert response.status_code == 404
+        assert "Marjolein" not in response.content.decode()
+
+    assert client.get(address.format(id=stories["handed_in"].pk)).status_code == 200
