@@ -13,8 +13,11 @@ import math
 from typing import Any
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -197,6 +200,32 @@ class StoryPage(Page):
         return StoryPermissionTester(user, self)
 
 
+def private_drafts() -> models.QuerySet[StoryPage]:
+    """Stories their author has not handed in yet: never published and not in
+    review. Their drafts are the author's text before the privacy check (it runs at
+    hand-in), and the writing form promises that nobody else sees them: the admin
+    neither opens (StoryPermissionTester) nor lists (stories.wagtail_hooks) them
+    for anyone but their author."""
+    # In review, or approved and being published (the approval publishes as the
+    # moderator, after the workflow left "in progress").
+    handed_in = WorkflowState.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        # WorkflowState.object_id is text; Postgres does not compare it to an integer.
+        object_id=Cast(OuterRef("pk"), output_field=models.CharField()),
+        status__in=(WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_APPROVED),
+    )
+    return StoryPage.objects.filter(first_published_at__isnull=True, live=False).exclude(
+        Exists(handed_in)
+    )
+
+
+def drafts_hidden_from(user: Any) -> models.QuerySet[StoryPage]:
+    """The private drafts `user` did not write."""
+    if getattr(user, "pk", None) is None:
+        return private_drafts()
+    return private_drafts().exclude(owner=user)
+
+
 class StoryPermissionTester(PagePermissionTester):
     """Wagtail's page permissions, narrowed for stories: only moderators
     (members.permissions.can_moderate, with MFA) edit, publish, unpublish,
@@ -208,16 +237,11 @@ class StoryPermissionTester(PagePermissionTester):
         return bool(can_moderate(self.user))
 
     def _private_draft(self) -> bool:
-        """A story its author has not handed in yet: never published and not in
-        review. Its drafts are the author's text before the privacy check, and the
-        writing form promises that nobody else sees them."""
         page = self.page
+        # A page that is or was ever live is no private draft: no query for it.
         if page.first_published_at is not None or page.live:
             return False
-        # In review, or approved and being published (the approval publishes as the
-        # moderator, after the workflow left "in progress").
-        handed_in = (WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_APPROVED)
-        return not WorkflowState.objects.for_instance(page).filter(status__in=handed_in).exists()
+        return private_drafts().filter(pk=page.pk).exists()
 
     def can_edit(self) -> bool:
         return self._moderator() and not self._private_draft() and super().can_edit()
@@ -239,10 +263,15 @@ class StoryPermissionTester(PagePermissionTester):
         return self._moderator() and super().can_publish_subpage()
 
     def can_delete(self, ignore_bulk: bool = False) -> bool:
-        return self._moderator() and super().can_delete(ignore_bulk=ignore_bulk)
+        # The confirmation names the page: not for a draft nobody else may see.
+        return (
+            self._moderator()
+            and not self._private_draft()
+            and super().can_delete(ignore_bulk=ignore_bulk)
+        )
 
     def can_move(self) -> bool:
-        return self._moderator() and super().can_move()
+        return self._moderator() and not self._private_draft() and super().can_move()
 
     def can_copy(self) -> bool:
         return False

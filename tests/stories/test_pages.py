@@ -226,7 +226,7 @@ def test_a_moderator_cannot_read_a_draft_its_author_has_not_handed_in(
     draft = services.save_draft(author=author, content=content(title="Nog niet ingediend"))
     client.force_login(moderator)
 
-    for view in ("edit", "view_draft", "history"):
+    for view in ("edit", "view_draft", "history", "move", "delete"):
         response = client.get(f"/beheer/pages/{draft.pk}/{view}/")
         assert response.status_code in (302, 403), view
         assert b"Nog niet ingediend" not in response.content

@@ -1,0 +1,110 @@
+"""A story its author has not handed in is private (models.private_drafts): no admin
+listing shows its title, the author's raw text before the privacy check, to a
+moderator or coordinator. Each listing still shows a story that was handed in.
+("Aging pages" lists live pages only: no private draft can be among them.)"""
+
+from __future__ import annotations
+
+import pytest
+from wagtail.models import Page
+
+from stories import services
+from stories.models import StoryPage, private_drafts
+from stories.wagtail_hooks import hide_private_drafts_from_chooser
+from tests.stories.factories import content
+
+DRAFT_TITLE = "Mijn verhaal over Marjolein Bakker"
+HANDED_IN_TITLE = "Een verhaal ter beoordeling"
+REVISED_TITLE = "Het verhaal van Marjolein Bakker"
+
+
+@pytest.fixture
+def stories(story_index, author, other_author, moderator):
+    """A fresh draft, a handed-in story, and a story sent back for changes whose
+    author rewrote it (a private draft again until handed in anew)."""
+    draft = services.save_draft(author=author, content=content(title=DRAFT_TITLE))
+    handed_in = services.submit_story(author=other_author, content=content(title=HANDED_IN_TITLE))
+    sent_back = services.submit_story(author=author, content=content(title="Eerste versie"))
+    services.request_changes(moderator=moderator, story=sent_back, comment="Wat korter graag.")
+    services.save_draft(author=author, content=content(title=REVISED_TITLE), story=sent_back)
+    # Locked by their author (a lock outlives a review), so the locked pages report
+    # has something to hide; the handed-in story is locked too.
+    StoryPage.objects.filter(pk__in=[draft.pk, sent_back.pk]).update(locked=True, locked_by=author)
+    StoryPage.objects.filter(pk=handed_in.pk).update(locked=True, locked_by=other_author)
+    return {"draft": draft, "handed_in": handed_in, "sent_back": sent_back}
+
+
+LISTINGS = {
+    "explorer": "/beheer/pages/{index}/",
+    "explorer search": "/beheer/pages/{index}/?q=verhaal",
+    "explorer search, whole tree": "/beheer/pages/{index}/?q=verhaal&search_all=1",
+    "page search": "/beheer/pages/search/?q=verhaal",
+    "sidebar explorer (admin API)": "/beheer/api/main/pages/?child_of={index}&for_explorer=1",
+    "page chooser": "/beheer/choose-page/{index}/",
+    "page chooser search": "/beheer/choose-page/search/?q=verhaal",
+    "site history": "/beheer/reports/site-history/",
+    "workflows report": "/beheer/reports/workflow/",
+    "workflow tasks report": "/beheer/reports/workflow_tasks/",
+    "locked pages report": "/beheer/reports/locked/",
+    "dashboard": "/beheer/",
+    "page types usage report": "/beheer/reports/page-types-usage/",
+}
+# The titles of all three stories hold "verhaal", the word the searches look for.
+
+
+def test_private_drafts_are_the_stories_not_handed_in(stories):
+    assert set(private_drafts()) == {stories["draft"], stories["sent_back"]}
+
+
+@pytest.mark.parametrize("listing", LISTINGS)
+def test_a_moderator_sees_no_private_draft_in_an_admin_listing(
+    client, story_index, stories, moderator, listing
+):
+    client.force_login(moderator)
+    response = client.get(LISTINGS[listing].format(index=story_index.pk))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Marjolein" not in html
+    assert DRAFT_TITLE not in html
+    assert REVISED_TITLE not in html
+    assert HANDED_IN_TITLE in html
+
+
+@pytest.mark.parametrize("listing", ["explorer", "page search", "page chooser", "site history"])
+def test_a_coordinator_sees_no_private_draft_either(
+    client, story_index, stories, coordinator, listing
+):
+    client.force_login(coordinator)
+    response = client.get(LISTINGS[listing].format(index=story_index.pk))
+
+    assert response.status_code == 200
+    assert "Marjolein" not in response.content.decode()
+
+
+def test_the_author_keeps_their_own_drafts_in_the_chooser(client, story_index, stories, author):
+    # Authors write on the site, not in the admin; where a listing does reach them
+    # (the chooser answers any signed-in editor) their own drafts stay theirs.
+    pages = Page.objects.filter(pk__in=[stories["draft"].pk, stories["handed_in"].pk])
+
+    class Request:
+        user = author
+
+    shown = {page.pk for page in hide_private_drafts_from_chooser(pages, Request())}
+    assert shown == {stories["draft"].pk, stories["handed_in"].pk}
+
+
+@pytest.mark.parametrize(
+    "address", ["/beheer/pages/{id}/", "/beheer/pages/{id}/results/", "/beheer/choose-page/{id}/"]
+)
+def test_the_explorer_and_chooser_do_not_open_on_a_private_draft(
+    client, story_index, stories, moderator, address
+):
+    # Both name the page they are opened on; a draft's id is easy to guess.
+    client.force_login(moderator)
+    for story in ("draft", "sent_back"):
+        response = client.get(address.format(id=stories[story].pk))
+        assert response.status_code == 404
+        assert "Marjolein" not in response.content.decode()
+
+    assert client.get(address.format(id=stories["handed_in"].pk)).status_code == 200
