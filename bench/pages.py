@@ -404,7 +404,9 @@ def _render(
     lines += [
         "### What changed (issue 16)",
         "",
-        "- **Page cache** (`leerwerkplaats/page_cache.py`, first middleware): anonymous GETs "
+        "- **Page cache** (`leerwerkplaats/page_cache.py`, first middleware; a hit answered "
+        "before Django's handler by `PageCacheApplication`, the WSGI application in "
+        "`leerwerkplaats/wsgi.py`, with one cache round trip): anonymous GETs "
         "of Wagtail pages without a session, messages or CSRF cookie, by host, language, "
         "path and date; never a response that sets a cookie or is private; purged by "
         "page publish/unpublish/move/delete and any page, view-restriction or site save. "
