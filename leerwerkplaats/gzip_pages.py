@@ -32,6 +32,7 @@ traffic.
 
 from __future__ import annotations
 
+import functools
 import re
 import struct
 import zlib
@@ -53,7 +54,13 @@ _CODING = re.compile(r"^\s*([A-Za-z0-9*_-]+)\s*(?:;\s*q\s*=\s*([0-9.]+))?", re.A
 def accepts_gzip(request: HttpRequest) -> bool:
     """Whether the client takes `Content-Encoding: gzip` (RFC 9110 12.5.3: an
     explicit `gzip;q=0` refuses it, `*` stands for any coding not named)."""
-    header = request.META.get("HTTP_ACCEPT_ENCODING", "")
+    return accepts_gzip_header(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+
+
+@functools.lru_cache(maxsize=128)
+def accepts_gzip_header(header: str) -> bool:
+    """`accepts_gzip` for the header's text (browsers send a handful of them,
+    so the answer is remembered per text)."""
     if "gzip" not in header and "*" not in header:
         return False
     named: dict[str, float] = {}

@@ -316,3 +316,104 @@ def test_public_stories_on_a_cache_miss_run_a_fixed_number_of_queries(
         with django_assert_max_num_queries(2):
             response = client.get(url)
         assert response.status_code == 200
+
+
+# --- one cache round trip per hit -------------------------------------------------
+
+
+class CountingCache:
+    """The cache, with the name of every method the page cache calls on it."""
+
+    def __init__(self, real):
+        self.real, self.calls = real, []
+
+    def __getattr__(self, name):
+        attribute = getattr(self.real, name)
+        if not callable(attribute):
+            return attribute
+
+        def call(*args, **kwargs):
+            self.calls.append(name)
+            return attribute(*args, **kwargs)
+
+        return call
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    counting = CountingCache(page_cache.cache)
+    monkeypatch.setattr(page_cache, "cache", counting)
+    return counting
+
+
+def test_a_hit_costs_one_cache_call(client, help_index, counted):
+    client.get(HELP_URL)
+    client.get(HELP_URL)
+    counted.calls.clear()
+
+    response = client.get(HELP_URL, HTTP_ACCEPT_ENCODING="gzip")
+
+    assert state(response) == "hit"
+    assert counted.calls == ["get_many"]  # the generation and the page: one MGET
+
+
+def test_a_miss_reads_once_and_stores_once(client, help_index, counted):
+    client.get("/")  # a generation exists
+    counted.calls.clear()
+
+    assert state(client.get(HELP_URL)) == "miss"
+    assert counted.calls == ["get_many", "set"]
+
+
+def test_a_page_kept_under_another_generation_is_a_miss(client, help_index):
+    client.get(HELP_URL)
+    assert state(client.get(HELP_URL)) == "hit"
+
+    page_cache.purge()  # what a publish does, without changing the page
+
+    assert state(client.get(HELP_URL)) == "miss"
+    assert state(client.get(HELP_URL)) == "hit"
+
+
+def test_a_lost_generation_makes_every_kept_page_a_miss(client, help_index):
+    client.get(HELP_URL)
+    page_cache.cache.delete(page_cache.GENERATION_KEY)
+
+    assert state(client.get(HELP_URL)) == "miss"
+    assert state(client.get(HELP_URL)) == "hit"
+
+
+def test_an_old_drawing_stored_after_a_publish_is_never_served(client, help_index):
+    """A request that read the generation before a publish and stores its page
+    after it: the entry carries the old generation and is ignored."""
+    page = HelpPage.objects.get(slug="ik-maak-geweld-mee")
+    old_generation = page_cache.generation()
+    client.get(HELP_URL)
+    key = page_cache.request_key(RequestFactory().get(HELP_URL))
+    stale = page_cache.cache.get(key)
+    assert stale["generation"] == old_generation
+
+    page.title = "Een nieuwe titel na het publiceren"
+    page.save_revision().publish()
+    page_cache.cache.set(key, stale, 60)  # the slow request stores its old page now
+
+    response = client.get(HELP_URL)
+    assert state(response) == "miss"
+    assert "Een nieuwe titel na het publiceren" in response.content.decode()
+
+
+def test_a_host_django_refuses_is_never_a_candidate(settings):
+    settings.ALLOWED_HOSTS = ["leerwerkplaats.example"]
+    allowed = RequestFactory().get(HELP_URL, HTTP_HOST="leerwerkplaats.example")
+    refused = RequestFactory().get(HELP_URL, HTTP_HOST="elders.example")
+
+    assert page_cache.is_candidate(allowed)
+    assert not page_cache.is_candidate(refused)
+
+
+def test_a_request_django_would_send_to_https_is_never_a_candidate(settings):
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+    assert not page_cache.is_candidate(RequestFactory().get(HELP_URL))
+    assert page_cache.is_candidate(RequestFactory().get(HELP_URL, HTTP_X_FORWARDED_PROTO="https"))
