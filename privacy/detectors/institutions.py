@@ -95,8 +95,9 @@ _COMMON_SCHOOL = re.compile(
     rf"(?<![\w-])(?i:de|het|'t)[ \t]+(?i:{keyword_pattern(_COMMON_SCHOOL_NAMES, space=' ')})"
     r"(?![\w-])"
 )
+#: Searched in the folded text (privacy/fast.py), so all lowercase.
 _SCHOOL_TOPIC = re.compile(
-    r"(?<![\w-])(?i:juf|juffrouw|meester|school|basisschool|klas|groep|leerkracht|leerling|"
+    r"(?<![\w-])(?:juf|juffrouw|meester|school|basisschool|klas|groep|leerkracht|leerling|"
     r"mentor|ib'?er|intern\s+begeleider|kdv|bso|kinderopvang|peuteropvang|opvang|"
     r"pedagogisch|schoolplein|ouderavond|oudergesprek|zorgco[öo]rdinator|directeur)"
 )
@@ -257,7 +258,7 @@ _NOT_SCHOOL_TYPES = frozenset(
 
 
 def _find_schools(text: str) -> Iterator[Finding]:
-    if _SCHOOL_TOPIC.search(text):
+    if _SCHOOL_TOPIC.search(folded(text).text):
         for m in _COMMON_SCHOOL.finditer(text):
             name = m.group(0).split(maxsplit=1)[1]
             if name.islower() and name in common_words():
