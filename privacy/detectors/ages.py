@@ -132,6 +132,7 @@ _LIST_AFTER_NAME = re.compile(
     re.IGNORECASE,
 )
 # "cliënte Esra Çelik, 31" at the end of a line or sentence: the age after a full name
+_COMMA_DIGIT = re.compile(r",[ \t]+\d")
 _AGE_AFTER_FULL_NAME = re.compile(
     r"(?<![\w-])[A-ZÀ-Ý][\w'-]+[ \t]+(?:(?:van|de|der|den|el|al|ben)[ \t]+)*([A-ZÀ-Ý][\w'-]+)"
     r",[ \t]+(\d{1,2})(?=[ \t]*(?:$|[.;]\s|[.;]$))",
@@ -323,7 +324,8 @@ def _find_ages(text: str) -> Iterator[Finding]:
             if _age_ok(m.group(1)) and not _DURATION_AFTER.match(text, m.end(1)):
                 yield _make(text, m.start(1), m.end(1))
     if "," in text:
-        for m in _AGE_AFTER_FULL_NAME.finditer(text):
+        # the pattern needs a comma, blanks and a digit: most texts have none
+        for m in _AGE_AFTER_FULL_NAME.finditer(text) if _COMMA_DIGIT.search(text) else ():
             surname = m.group(1).lower()
             if surname in dutch_words() and surname not in surnames():
                 continue  # "Hoofdstuk Twee, 14.": no name before the number
