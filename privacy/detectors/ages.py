@@ -146,6 +146,7 @@ _NAME_VAN = re.compile(
     r"woont|speelt|slaapt|huilt|zegt|zei|vertelt|vertelde|kwam|komt|ook|al|nog)\b)",
     re.IGNORECASE | re.MULTILINE,
 )
+_VAN_NUMBER = re.compile(rf"van\s+(?:{_NUM})(?![\w-])", re.IGNORECASE)
 # "(Deniz 7 en Aylin 9)", "(jongvolwassene, 19)": ages inside brackets after a name or word
 _BRACKETS = re.compile(r"\(([^()\n]{3,80})\)")
 _NAME_NUMBER = re.compile(
@@ -385,6 +386,8 @@ def _bracket_ages(text: str) -> Iterator[Finding]:
 
 def _name_van(text: str) -> Iterator[Finding]:
     """ "bram van 9", "Lotte van zeven", "die van twaalf en veertien"."""
+    if _VAN_NUMBER.search(text) is None:
+        return  # the pattern needs "van" and a number: far cheaper to look for first
     words = dutch_words()
     for m in _NAME_VAN.finditer(text):
         word, number = m.group(1), m.group(2)
