@@ -86,9 +86,10 @@ class Engine:
             raw = _without_type_word_before_own_name(_without_headings(text, raw))
             raw = list(_split_organisation_and_street(text, _names_within_lines(text, raw)))
             raw.extend(_surname_comma_first_name(text, raw))
-            kept = list(_apply_allowlist(text, _trim_tails(text, raw)))
-            kept.extend(_apply_allowlist(text, _abbreviations_in_brackets(text, kept)))
-            kept.extend(_apply_allowlist(text, _propagate(text, kept)))
+            allowed = sorted(allowed_ranges(text))  # once: the three passes share it
+            kept = list(_apply_allowlist(text, _trim_tails(text, raw), allowed))
+            kept.extend(_apply_allowlist(text, _abbreviations_in_brackets(text, kept), allowed))
+            kept.extend(_apply_allowlist(text, _propagate(text, kept), allowed))
             kept = [f for f in kept if not _word_opening_sentence(text, f)]
             kept = [
                 _extend_particle(text, _extend_initials(text, f)) for f in _trim_names(text, kept)
@@ -114,9 +115,15 @@ class Engine:
             release()  # the detectors' shared copy of the text
 
 
-def _apply_allowlist(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
-    """Drop public numbers and ordinary words; cut allowed phrases out of findings."""
-    allowed = sorted(allowed_ranges(text))
+def _apply_allowlist(
+    text: str, findings: Iterable[Finding], allowed: list[tuple[int, int]] | None = None
+) -> Iterable[Finding]:
+    """Drop public numbers and ordinary words; cut allowed phrases out of findings.
+
+    ``allowed`` is ``sorted(allowed_ranges(text))``, made once by the caller if given.
+    """
+    if allowed is None:
+        allowed = sorted(allowed_ranges(text))
     allowed_starts = [start for start, _ in allowed]
     for finding in findings:
         if finding.label is Label.TELEFOON and is_public_number(finding.text):

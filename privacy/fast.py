@@ -192,7 +192,8 @@ def finditer_words(
     Every match of ``pattern`` must start with a whole word of the folded text that is in
     ``words`` (made by :func:`first_words` from the pattern's key words, which a ``\\b``
     or ``(?<![\\w-])`` precedes). One set intersection says whether the text holds any of
-    them; only their occurrences are then tried.
+    them; only their occurrences are then tried, and of those only the ones no word
+    character precedes (there that ``\\b`` or look-behind fails anyway).
     """
     fold = folded(text)
     if not fold.aligned:
@@ -206,7 +207,9 @@ def finditer_words(
     for word in present:
         found = haystack.find(word)
         while found >= 0:
-            starts.add(found)
+            # re's \w is str.isalnum() or "_"; the folded text is aligned with the text
+            if not found or not (text[found - 1].isalnum() or text[found - 1] == "_"):
+                starts.add(found)
             found = haystack.find(word, found + 1)
     match = pattern.match
     position = 0

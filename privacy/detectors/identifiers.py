@@ -204,7 +204,8 @@ _POSTCODE_SHAPE = re.compile(r"\d{4}[a-z]{2}", re.IGNORECASE)
 # "met auto dukd4712", "kenteken WA 12345", "busje DU-KD-4712": a foreign plate (letters,
 # then digits, without a Dutch side code) after the word for the vehicle or the plate
 _VEHICLE = r"(?:kenteken(?:nummer)?|auto|wagen|voertuig|busje|bus|bestelbus|scooter|motor)"
-_VEHICLE_WORD = re.compile(rf"\b{_VEHICLE}\b", re.IGNORECASE)
+#: Searched in the folded text (privacy/fast.py), so without ``re.IGNORECASE``.
+_VEHICLE_WORD = re.compile(rf"\b{_VEHICLE}\b")
 _FOREIGN_PLATE = re.compile(
     rf"\b{_VEHICLE}[ \t]*(?:met[ \t]+(?:het[ \t]+)?kenteken[ \t]*)?:?[ \t]*"
     r"((?-i:[A-Z]{1,3}[- ]?[A-Z]{1,3}[- ]?\d{2,5}[A-Z]?|[a-z]{2,6}-?\d{2,5}[a-z]?|"
@@ -225,7 +226,7 @@ def find_plates(text: str) -> Iterator[Finding]:
         for m in _PLATE_BARE.finditer(text):
             if not _POSTCODE_SHAPE.fullmatch(m.group(0)):
                 yield _finding(text, m.start(), m.end(), Label.KENTEKEN, "kenteken")
-    if _VEHICLE_WORD.search(text):
+    if _VEHICLE_WORD.search(folded(text).text):
         for m in _FOREIGN_PLATE.finditer(text):
             yield _finding(text, m.start(1), m.end(1), Label.KENTEKEN, "kenteken")
     if "kenteken" not in folded(text).text:

@@ -95,8 +95,9 @@ _COMMON_SCHOOL = re.compile(
     rf"(?<![\w-])(?i:de|het|'t)[ \t]+(?i:{keyword_pattern(_COMMON_SCHOOL_NAMES, space=' ')})"
     r"(?![\w-])"
 )
+#: Searched in the folded text (privacy/fast.py), so all lowercase.
 _SCHOOL_TOPIC = re.compile(
-    r"(?<![\w-])(?i:juf|juffrouw|meester|school|basisschool|klas|groep|leerkracht|leerling|"
+    r"(?<![\w-])(?:juf|juffrouw|meester|school|basisschool|klas|groep|leerkracht|leerling|"
     r"mentor|ib'?er|intern\s+begeleider|kdv|bso|kinderopvang|peuteropvang|opvang|"
     r"pedagogisch|schoolplein|ouderavond|oudergesprek|zorgco[öo]rdinator|directeur)"
 )
@@ -257,7 +258,7 @@ _NOT_SCHOOL_TYPES = frozenset(
 
 
 def _find_schools(text: str) -> Iterator[Finding]:
-    if _SCHOOL_TOPIC.search(text):
+    if _SCHOOL_TOPIC.search(folded(text).text):
         for m in _COMMON_SCHOOL.finditer(text):
             name = m.group(0).split(maxsplit=1)[1]
             if name.islower() and name in common_words():
@@ -521,7 +522,9 @@ def find_organisation_names(text: str) -> Iterator[Finding]:
             continue
         value = text[start : m.end(1)]
         yield Finding(start, m.end(1), Label.INSTELLING, value, "instelling-naam")
-    for m in _COMPOUND_TYPE.finditer(text):
+    # the pattern needs one of its type words, in lowercase: most texts have none
+    compounds = contains_any(folded(text).text, _COMPOUND_TYPE_WORDS)
+    for m in _COMPOUND_TYPE.finditer(text) if compounds else ():
         span = _clean(text, m.start(), m.end())
         if span and m.group(1) not in _COMPOUND_NOT_TYPES:
             value = text[span[0] : span[1]]
@@ -539,9 +542,13 @@ def _place_adjective(word: str, places: frozenset[str]) -> bool:
 
 # a lowercase compound type word and the name after it: "gymnastiekvereniging Olympia",
 # "revalidatiecentrum Rijndam", "uitzendbureau Randstad"
+_COMPOUND_TYPE_WORDS = (
+    "vereniging", "centrum", "bedrijf", "bureau", "praktijk", "kliniek", "club", "instituut",
+    "stichting", "opvang", "winkel",
+)  # fmt: skip
 _COMPOUND_TYPE = re.compile(
-    r"(?<![\w-])([a-zà-ÿ]{3,}(?:vereniging|centrum|bedrijf|bureau|praktijk|kliniek|club|"
-    r"instituut|stichting|opvang|winkel))[ \t]+(?!(?:De|Het|Een)[ \t]+[a-z])"
+    rf"(?<![\w-])([a-zà-ÿ]{{3,}}(?:{'|'.join(_COMPOUND_TYPE_WORDS)}))"
+    r"[ \t]+(?!(?:De|Het|Een)[ \t]+[a-z])"
     rf"({_PROPER})"
 )
 _COMPOUND_NOT_TYPES = frozenset({"wijkcentrum"})

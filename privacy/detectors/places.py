@@ -107,7 +107,8 @@ _STREET_BEFORE = re.compile(r"(?:\b(?:aan|op|in|naar|via|langs|de)\s+)$", re.IGN
 def find_streets(text: str) -> Iterator[Finding]:
     """Street names, with the house number when there is one."""
     patterns = []
-    if _STREET_HINT.search(text):
+    street_hint = _STREET_HINT.search(text) is not None  # asked twice: searched once
+    if street_hint:
         patterns.append(_STREET)
     if contains_any(text, _LAAN_VAN_WORDS):
         patterns.append(_LAAN_VAN)
@@ -146,7 +147,7 @@ def find_streets(text: str) -> Iterator[Finding]:
                 continue  # "Dr. Jansen zag hem": a person, unless "aan de"/a house number
             end = m.end(2) if m.group(2) else m.end(1)
             yield Finding(start, end, Label.ADRES, text[start:end], "adres")
-    if _STREET_HINT.search(text):
+    if street_hint:
         yield from _lowercase_streets(text)
 
 
