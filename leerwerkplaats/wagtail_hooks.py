@@ -49,6 +49,13 @@ def view_restrictions_from_memory(page: Any) -> Any:
     return shell_cache.view_restrictions_for(page, None)
 
 
+# courses.models.PAGE_MEMORY_HOOK, by name.
+@hooks.register("page_memory")
+def page_memory(request: HttpRequest | None, key: Any, build: Any) -> Any:
+    """The apps' page data kept in the worker's memory for the current generation."""
+    return shell_cache.remember(request, ("app", *key), build)
+
+
 @hooks.register("construct_homepage_panels")
 def add_stale_help_pages_panel(request: HttpRequest, panels: list[Component]) -> None:
     if can_coordinate(request.user):

@@ -65,6 +65,20 @@ def _view_restrictions(page: Page) -> Any:
     return Page.get_view_restrictions(page)
 
 
+# The hook through which the site shell keeps page data in the worker's memory
+# (leerwerkplaats/wagtail_hooks.py, shell_cache.remember): fn(request, key, build)
+# -> build()'s value, built once per generation (every page save, publish, move or
+# delete, view-restriction or site change starts a new one). Only for data that
+# follows from pages alone: never what a member did.
+PAGE_MEMORY_HOOK = "page_memory"
+
+
+def remembered(request: HttpRequest | None, key: tuple[Any, ...], build: Any) -> Any:
+    for memory in hooks.get_hooks(PAGE_MEMORY_HOOK):
+        return memory(request, ("courses", *key), build)
+    return build()
+
+
 ERROR_SKJ_NEEDS_TEST = _(
     "Een cursus met SKJ-accreditatie moet een toets hebben: voeg eerst een les met minstens "
     "één kennisvraag toe (SKJ eist een afsluitende toets bij e-learning)."
