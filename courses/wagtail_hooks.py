@@ -59,7 +59,7 @@ def page_context(page: Page, request: HttpRequest, **kwargs: Any) -> dict[str, A
     if isinstance(page, CoursePage):
         return selectors.course_overview(course=page, user=request.user)
     if isinstance(page, CourseIndexPage):
-        return {"courses": selectors.course_list(index=page, user=request.user)}
+        return {"courses": selectors.course_list(index=page, user=request.user, request=request)}
     return None
 
 

@@ -13,7 +13,7 @@ from wagtail.admin.ui.components import Component
 
 from members.permissions import can_coordinate
 
-from . import freshness, page_cache
+from . import freshness, page_cache, shell_cache
 from .models import HelpIndexPage, HelpPage, HomePage, InformationPage
 from .search import SEARCH_KIND_HOOK, SearchKindSpec
 from .selectors import stale_help_pages
@@ -39,6 +39,21 @@ def allow_page_cache(page: Any, request: HttpRequest, args: Any, kwargs: Any) ->
     """Only pages Wagtail serves may be stored by the visitors' page cache
     (page_cache.py decides whether this response may)."""
     page_cache.mark_cacheable(request)
+
+
+# courses.models.VIEW_RESTRICTIONS_HOOK, by name: the shell imports no app's models.
+@hooks.register("page_view_restrictions")
+def view_restrictions_from_memory(page: Any) -> Any:
+    """The apps' pages' view restrictions from the worker's memory (an app may not
+    import this package: courses/models/pages.py asks through this hook)."""
+    return shell_cache.view_restrictions_for(page, None)
+
+
+# courses.models.PAGE_MEMORY_HOOK, by name.
+@hooks.register("page_memory")
+def page_memory(request: HttpRequest | None, key: Any, build: Any) -> Any:
+    """The apps' page data kept in the worker's memory for the current generation."""
+    return shell_cache.remember(request, ("app", *key), build)
 
 
 @hooks.register("construct_homepage_panels")

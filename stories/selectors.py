@@ -10,9 +10,11 @@ from enum import StrEnum
 from typing import Any
 
 from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from wagtail import hooks
 from wagtail.models import Revision, TaskState, WorkflowState
 
 from . import discussion, rules
@@ -91,12 +93,36 @@ def length_of(story: StoryPage) -> Length:
     return Length.LONG
 
 
+# The site shell keeps page data in the worker's memory through this Wagtail hook
+# (leerwerkplaats/wagtail_hooks.py; courses.models.PAGE_MEMORY_HOOK): fn(request,
+# key, build), built once per generation (any page publish, unpublish, move, save
+# or delete starts a new one). This app may not import the project package.
+PAGE_MEMORY_HOOK = "page_memory"
+
+
+def _remembered(request: HttpRequest | None, key: tuple[Any, ...], build: Any) -> Any:
+    for memory in hooks.get_hooks(PAGE_MEMORY_HOOK):
+        return memory(request, ("stories", *key), build)
+    return build()
+
+
 def story_list(
-    *, index: StoryIndexPage, user: Any, theme: str = "", length: str = ""
+    *,
+    index: StoryIndexPage,
+    user: Any,
+    theme: str = "",
+    length: str = "",
+    request: HttpRequest | None = None,
 ) -> list[StoryPage]:
     """The stories at /verhalen/, newest first, by theme and reading time; one
-    query whatever their number."""
-    stories = list(visible_stories(user).child_of(index).order_by("-first_published_at"))
+    query whatever their number, kept per generation for each of the two
+    audiences (read-only objects shared by requests)."""
+    members_too = rules.can_read_members_stories(user)
+
+    def build() -> list[StoryPage]:
+        return list(visible_stories(user).child_of(index).order_by("-first_published_at"))
+
+    stories = list(_remembered(request, ("list", index.pk, members_too), build))
     if theme in Theme.values:
         stories = [story for story in stories if theme in story.themes]
     if length in LENGTH_LABELS:

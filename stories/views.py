@@ -340,7 +340,9 @@ def _publication_message(story: StoryPage) -> str:
 def story_index(request: HttpRequest, index: StoryIndexPage) -> HttpResponse:
     theme = request.GET.get("thema", "")
     length = request.GET.get("lengte", "")
-    stories = selectors.story_list(index=index, user=request.user, theme=theme, length=length)
+    stories = selectors.story_list(
+        index=index, user=request.user, theme=theme, length=length, request=request
+    )
     return TemplateResponse(
         request,
         "stories/story_index_page.html",

@@ -6,11 +6,14 @@ from .pages import (
     ERROR_DUPLICATE_REGISTER,
     ERROR_SKJ_NEEDS_TEST,
     PAGE_CONTEXT_HOOK,
+    PAGE_MEMORY_HOOK,
+    VIEW_RESTRICTIONS_HOOK,
     CourseAccreditation,
     CourseIndexPage,
     CoursePage,
     CoursePageForm,
     LessonPage,
+    remembered,
 )
 from .records import (
     Completion,
@@ -26,7 +29,9 @@ __all__ = [
     "ERROR_DUPLICATE_REGISTER",
     "ERROR_SKJ_NEEDS_TEST",
     "PAGE_CONTEXT_HOOK",
+    "PAGE_MEMORY_HOOK",
     "REGISTER_NUMBER_KEYS",
+    "VIEW_RESTRICTIONS_HOOK",
     "ActivityKind",
     "Completion",
     "CompletionQuerySet",
@@ -42,4 +47,5 @@ __all__ = [
     "ReflectionAnswer",
     "Register",
     "number_for_register",
+    "remembered",
 ]

@@ -47,6 +47,38 @@ def _page_context(page: Page, request: HttpRequest, **kwargs: Any) -> dict[str, 
     return context
 
 
+# The hook through which the site shell answers a page's `get_view_restrictions`
+# from the worker's memory (leerwerkplaats/wagtail_hooks.py): fn(page) -> the
+# restrictions (Wagtail's `Page.get_view_restrictions` answer) or None to leave
+# it to Wagtail. This app may not import the project package; a hook lies below both.
+VIEW_RESTRICTIONS_HOOK = "page_view_restrictions"
+
+
+def _view_restrictions(page: Page) -> Any:
+    """Wagtail asks this on every serve (its view-restriction check): the shell's
+    memory reads nothing when no restriction lies above the page, where Wagtail's
+    own way reads the ancestors and the restriction table."""
+    for reader in hooks.get_hooks(VIEW_RESTRICTIONS_HOOK):
+        restrictions = reader(page)
+        if restrictions is not None:
+            return restrictions
+    return Page.get_view_restrictions(page)
+
+
+# The hook through which the site shell keeps page data in the worker's memory
+# (leerwerkplaats/wagtail_hooks.py, shell_cache.remember): fn(request, key, build)
+# -> build()'s value, built once per generation (every page save, publish, move or
+# delete, view-restriction or site change starts a new one). Only for data that
+# follows from pages alone: never what a member did.
+PAGE_MEMORY_HOOK = "page_memory"
+
+
+def remembered(request: HttpRequest | None, key: tuple[Any, ...], build: Any) -> Any:
+    for memory in hooks.get_hooks(PAGE_MEMORY_HOOK):
+        return memory(request, ("courses", *key), build)
+    return build()
+
+
 ERROR_SKJ_NEEDS_TEST = _(
     "Een cursus met SKJ-accreditatie moet een toets hebben: voeg eerst een les met minstens "
     "één kennisvraag toe (SKJ eist een afsluitende toets bij e-learning)."
@@ -72,6 +104,8 @@ class CourseIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(_page_context(self, request))
         return context
+
+    get_view_restrictions = _view_restrictions
 
 
 class CoursePageForm(WagtailAdminPageForm):
@@ -195,6 +229,8 @@ class CoursePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(_page_context(self, request))
         return context
+
+    get_view_restrictions = _view_restrictions
 
 
 class CourseAccreditation(Orderable):
@@ -341,3 +377,5 @@ class LessonPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(_page_context(self, request, **kwargs))
         return context
+
+    get_view_restrictions = _view_restrictions

@@ -8,11 +8,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, F, Q
+from django.http import HttpRequest
 from django.utils import timezone
 
 from members.permissions import can_use_members_area
 
-from ..models import Completion, CourseIndexPage, CoursePage, Enrolment, LessonPage, LessonProgress
+from ..models import (
+    Completion,
+    CourseIndexPage,
+    CoursePage,
+    Enrolment,
+    LessonPage,
+    LessonProgress,
+    remembered,
+)
 
 
 @dataclass
@@ -24,7 +33,9 @@ class CourseCard:
     completed: bool = False
 
 
-def course_list(*, index: CourseIndexPage, user: Any) -> list[CourseCard]:
+def _catalogue(index: CourseIndexPage) -> list[tuple[CoursePage, int]]:
+    """The live courses with their accreditations and live lesson counts: what
+    every visitor sees, from pages alone (kept per generation, `remembered`)."""
     courses = list(
         CoursePage.objects.child_of(index)
         .live()
@@ -35,7 +46,17 @@ def course_list(*, index: CourseIndexPage, user: Any) -> list[CourseCard]:
     counts: dict[str, int] = defaultdict(int)
     for path in LessonPage.objects.descendant_of(index).live().values_list("path", flat=True):
         counts[path[: depth * 4]] += 1
-    cards = [CourseCard(course=c, lesson_count=counts[c.path]) for c in courses]
+    return [(course, counts[course.path]) for course in courses]
+
+
+def course_list(
+    *, index: CourseIndexPage, user: Any, request: HttpRequest | None = None
+) -> list[CourseCard]:
+    """The catalogue's cards: the courses from the worker's memory (read-only
+    objects shared by requests), what the member did read per request."""
+    catalogue = remembered(request, ("catalogue", index.pk), lambda: _catalogue(index))
+    cards = [CourseCard(course=course, lesson_count=count) for course, count in catalogue]
+    courses = [card.course for card in cards]
     if can_use_members_area(user) and cards:
         enrolments = {
             e.course_id: e
