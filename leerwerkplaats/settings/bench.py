@@ -39,7 +39,7 @@ if BENCH_REDIS_URL:
     _run = hashlib.sha256(SECRET_KEY.encode()).hexdigest()[:12]
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "leerwerkplaats.redis_cache.RedisCache",
             "LOCATION": BENCH_REDIS_URL,
             "KEY_PREFIX": f"lwp-bench-{_run}",
         }
