@@ -215,11 +215,11 @@ def _propagate(text: str, findings: Sequence[Finding]) -> list[Finding]:
         if finding.label is Label.LEEFTIJD:
             continue  # "twaalf" is an age only in its context, not everywhere
         if len(finding.text.strip()) >= 3:
-            values.setdefault(finding.text, finding.label)
+            _keep_strongest(values, finding.text, finding.label)
         if finding.label in (Label.SCHOOL, Label.INSTELLING):
             own_name = _own_name(finding.text)
             if own_name:
-                values.setdefault(own_name, finding.label)
+                _keep_strongest(values, own_name, finding.label)
     known = {(f.start, f.end) for f in findings}
     for value, label in values.items():
         found.extend(
@@ -228,6 +228,14 @@ def _propagate(text: str, findings: Sequence[Finding]) -> list[Finding]:
             if (start, start + len(value)) not in known
         )
     return found
+
+
+def _keep_strongest(values: dict[str, Label], value: str, label: Label) -> None:
+    """A value found with two labels repeats with the stronger one, whatever the order of
+    the findings (deduce's order follows the hash seed of the process)."""
+    known = values.get(value)
+    if known is None or _RANK[label] < _RANK[known]:
+        values[value] = label
 
 
 def _own_name(value: str) -> str | None:
@@ -375,7 +383,7 @@ def _name_spans(text: str, names: set[str], ignore_case: bool) -> list[tuple[int
     (with ``re.IGNORECASE`` when ``ignore_case``), found with ``str.find`` instead of
     compiling a pattern for every text (about 0.2 ms each).
     """
-    ordered = sorted(names, key=len, reverse=True)
+    ordered = sorted(names, key=lambda name: (-len(name), name))  # not in a set's order
     haystack = text
     if ignore_case:
         lowered = folded(text)
