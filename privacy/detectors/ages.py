@@ -154,7 +154,7 @@ _NAME_NUMBER = re.compile(
 )
 # "Kinderen: Amir 4, Sara 7.": a first name and a bare number in a list
 _FIRST_NAME_NUMBER = re.compile(
-    rf"(?<![\w-])([A-ZÀ-Ý][a-zà-ÿ'-]+)[ \t]+(\d{{1,2}}|{NUMBER_WORD_PATTERN})"
+    rf"([A-ZÀ-Ý](?<![\w-].)[a-zà-ÿ'-]+)[ \t]+(\d{{1,2}}|{NUMBER_WORD_PATTERN})"
     r"(?=[ \t]*(?:[,;)]|\.(?!\d)|$|[ \t]+en[ \t]))",
     re.MULTILINE,
 )

@@ -229,7 +229,7 @@ _QUARTER_AFTER = re.compile(
 )
 # a street named without a street-type word: "aan de Schans", "op de Bree"
 _AAN_DE = re.compile(r"\b(?:aan|op)\s+de\s+([A-ZÀ-Ý][a-zà-ÿ'-]{2,})(?![\w-])(?!\s+[A-Z])")
-_LONG_LOWER_PLACE = re.compile(r"(?<![\w-])[a-zà-ÿ][a-zà-ÿ-]{7,}(?![\w-])")
+_LONG_LOWER_PLACE = re.compile(r"[a-zà-ÿ](?<![\w-].)[a-zà-ÿ-]{7,}(?![\w-])")
 
 
 def _with_quarter(text: str, start: int, end: int) -> int:
