@@ -190,6 +190,23 @@ def is_age_range(text: str, start: int, end: int) -> bool:
     return bool(_RANGE_BEFORE.search(before))
 
 
+#: Adults: "moeder van drie", "opa van vijf" count children or grandchildren; no adult
+#: is that young, so a number under twelve after them is no age ("een moeder van 34" is).
+_ADULT_NOUNS = frozenset(
+    {"moeder", "vader", "stiefmoeder", "stiefvader", "oma", "opa", "man", "vrouw", "mevrouw",
+     "meneer", "heer", "dame", "partner"}
+)  # fmt: skip
+_ADULT_MIN_AGE = 12
+
+
+def _children_counted(m: re.Match) -> bool:
+    noun = m.group(0).split(None, 1)[0].lower()
+    if noun not in _ADULT_NOUNS or m.group(2):
+        return False
+    value = number_value(m.group(1))
+    return value is not None and value < _ADULT_MIN_AGE
+
+
 def _age_ok(token: str) -> bool:
     value = number_value(token.replace(",5", "").replace(".5", ""))
     return value is not None and 0 < value <= _MAX_AGE
@@ -294,6 +311,8 @@ def _find_ages(text: str) -> Iterator[Finding]:
         for m in finditer_words(_NOUN_VAN, _NOUN_FIRST_WORDS, text):
             if m.group(1).lower() == "een" and not m.group(2):
                 continue  # "kind van een Kaapverdiaanse vader": the article
+            if _children_counted(m):
+                continue  # "moeder van drie": her children, not her age
             if _age_ok(m.group(1)):
                 end = m.end(2) if m.group(2) else m.end(1)
                 if text[end - 1] == ".":

@@ -209,5 +209,25 @@ def test_a_name_of_only_particles_is_no_name() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik ben Ingrid, moeder van drie, en woon in Barendrecht.",
+        "Hij is vader van 2 en werkt in de haven.",
+        "Ze is oma van vijf kleinkinderen.",
+    ],
+)
+def test_an_adult_of_a_small_number_counts_children(text: str) -> None:
+    assert Label.LEEFTIJD not in found(text).values()
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [("Een moeder van 34 belde over haar zoon.", "34"), ("Een meisje van drie huilde.", "drie")],
+)
+def test_an_age_after_van_stays_an_age(text: str, age: str) -> None:
+    assert found(text).get(age) is Label.LEEFTIJD
+
+
 def test_naming_verb_before_an_ordinary_word_is_no_name() -> None:
     assert found("dat heet gewoon geweld en zo heet het ook") == {}
