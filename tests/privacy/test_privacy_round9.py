@@ -229,5 +229,25 @@ def test_an_age_after_van_stays_an_age(text: str, age: str) -> None:
     assert found(text).get(age) is Label.LEEFTIJD
 
 
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("Mijn zoon van bijna vijf plast weer in bed.", {"vijf"}),
+        ("Hij wordt volgende maand achttien.", {"achttien"}),
+        ("m'n zoontje wordt in maart 7", {"7"}),
+        ("Mijn oudste van veertien heeft een eetstoornis.", {"veertien"}),
+        ("Tweeling van 4 maanden, moeder 23.", {"4 maanden", "23"}),
+        ("Moeder 34, vader 36, zoon 7 en dochter 4.", {"34", "36", "7", "4"}),
+        # no ages: children numbered, the eldest of three, a time of day, a hearing
+        ("Kind 1 en kind 2 zijn gehoord; dochter 1 is het meest bang.", set()),
+        ("De oudste van drie is het meest zorgzaam.", set()),
+        ("Het kind wordt morgen 4 uur opgehaald.", set()),
+        ("Ze wordt volgende week gehoord door de rechter.", set()),
+    ],
+)
+def test_round9_ages(text: str, ages: set[str]) -> None:
+    assert {value for value, label in found(text).items() if label is Label.LEEFTIJD} == ages
+
+
 def test_naming_verb_before_an_ordinary_word_is_no_name() -> None:
     assert found("dat heet gewoon geweld en zo heet het ook") == {}
