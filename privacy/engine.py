@@ -947,6 +947,7 @@ _ORDINARY_AFTER = re.compile(r"[ \t]+(?:is|zijn|was|waren)[ \t]+(?:een|de|het)\b
 _CAPITAL_PARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:Van[ \t]+de[nr]?|Van|De|Den|Ter|Ten)[ \t]+$")
 
 
+_PATRONYM_BEFORE = re.compile(r"(?<![\w-])(?:Ben|Bin|Ibn|Abu|Ould)[ \t]+$")
 _VAN_BEFORE = re.compile(r"(?<![\w-])[Vv]an[ \t]+$")
 
 
@@ -973,6 +974,12 @@ def _extend_particle(text: str, finding: Finding) -> Finding:
         return finding
     if not finding.text[:1].isupper():
         return finding
+    patronym = _PATRONYM_BEFORE.search(text, max(0, finding.start - 6), finding.start)
+    if patronym is not None:  # "Ben Ali", "Abu Bakr": the particle opens the surname
+        return Finding(
+            patronym.start(), finding.end, finding.label, text[patronym.start() : finding.end],
+            finding.detector,
+        )  # fmt: skip
     capital = _CAPITAL_PARTICLE_BEFORE.search(text, max(0, finding.start - 8), finding.start)
     if (
         capital is not None
@@ -1072,7 +1079,9 @@ def _word_opening_sentence(text: str, finding: Finding) -> bool:
 
 
 _JOINING_PARTICLE = re.compile(
-    r"[ \t]+(?:ben|bin|ibn|el|al|abu|ould|da|das|dos|do|di|van[ \t]+der|van[ \t]+den|ter|ten)[ \t]+"
+    r"[ \t]+(?:ben|bin|ibn|el|al|abu|ould|da|das|dos|do|di|van[ \t]+der|van[ \t]+den|ter|ten"
+    # written with a capital between two found names: "Ahmed Ben Ali", "Omar Ibn Said"
+    r"|Ben|Bin|Ibn|Abu|Ould)[ \t]+"
 )
 
 

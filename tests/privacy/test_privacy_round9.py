@@ -194,6 +194,10 @@ def test_patterns_with_the_look_behind_moved_give_the_same_matches() -> None:
         # "Van 't" belongs to the surname
         ("Meneer Van 't Hof en mevrouw Ten Brink waren er ook.", "Van 't Hof", Label.NAAM),
         ("Ik sprak mevrouw van 't Veer gisteren.", "van 't Veer", Label.NAAM),
+        # a patronymic particle with a capital belongs to the name
+        ("Ahmed Ben Ali en zijn broer Youssef kwamen samen.", "Ahmed Ben Ali", Label.NAAM),
+        ("Omar Ibn Said is de oom.", "Omar Ibn Said", Label.NAAM),
+        ("Ik zag Anna en Ben Ali gisteren.", "Ben Ali", Label.NAAM),
         # a lowercase name after a naming verb, known to no list
         ("mijn ex heet dawit en hij woont nog steeds in de buurt", "dawit", Label.NAAM),
     ],
