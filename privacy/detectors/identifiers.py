@@ -114,7 +114,7 @@ _IBAN_SHAPE_LOWER = re.compile(
     r"(?:[ -]?(?=[a-z]{0,3}\d)[a-z0-9]{1,4})?(?![\w-])"
 )
 # Both start with two letters and two digits, a space allowed between them for NL.
-_IBAN_HINT = re.compile(r"\d(?<=[a-z][a-z]\d|[a-z]\s\d)\d")
+_IBAN_HINT = re.compile(r"\d(?<=[a-z][a-z]\d|[a-z][\s-]\d)\d")  # "nl91", "nl 91", "nl-91"
 
 
 @distinct
@@ -365,7 +365,9 @@ def find_case_numbers(text: str) -> Iterator[Finding]:
         for m in _HASH_NUMBER.finditer(text):
             if sum(c.isdigit() for c in m.group(0)) >= 3:
                 yield _finding(text, m.start(), m.end(), Label.NUMMER, "nummer")
-    if _FOUR_DIGITS.search(text):  # every form holds four digits in a row
+    # every form holds three digits in a row ("JE RK 24-512"; four was assumed, and such a
+    # court number leaked from a text without another run of four digits)
+    if _THREE_DIGITS.search(text):
         for m in _CASE_NUMBER.finditer(text):
             if is_public_number(m.group(0)):
                 continue

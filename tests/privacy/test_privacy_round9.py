@@ -198,6 +198,10 @@ def test_patterns_with_the_look_behind_moved_give_the_same_matches() -> None:
         ("Ahmed Ben Ali en zijn broer Youssef kwamen samen.", "Ahmed Ben Ali", Label.NAAM),
         ("Omar Ibn Said is de oom.", "Omar Ibn Said", Label.NAAM),
         ("Ik zag Anna en Ben Ali gisteren.", "Ben Ali", Label.NAAM),
+        # a court number with three digits in a row, in a text without four in a row
+        ("De rechter behandelt JE RK 24-512 volgende week.", "JE RK 24-512", Label.NUMMER),
+        # an IBAN written with dashes after the country code
+        ("Betaal naar NL-91-ABNA-0417-1643-00 graag.", "NL-91-ABNA-0417-1643-00", Label.IBAN),
         # a lowercase name after a naming verb, known to no list
         ("mijn ex heet dawit en hij woont nog steeds in de buurt", "dawit", Label.NAAM),
     ],
