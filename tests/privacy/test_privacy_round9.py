@@ -202,6 +202,12 @@ def test_patterns_with_the_look_behind_moved_give_the_same_matches() -> None:
         ("De rechter behandelt JE RK 24-512 volgende week.", "JE RK 24-512", Label.NUMMER),
         # an IBAN written with dashes after the country code
         ("Betaal naar NL-91-ABNA-0417-1643-00 graag.", "NL-91-ABNA-0417-1643-00", Label.IBAN),
+        # a lowercase postcode with a space after "postcode" or a house number, or before a
+        # place; an uppercase one with a dash
+        ("Postcode: 3011 ab Rotterdam", "3011 ab", Label.POSTCODE),
+        ("hij woont op kerkstraat 12, 3011 ab rotterdam", "3011 ab", Label.POSTCODE),
+        ("ze verhuist naar 3207 kd spijkenisse", "3207 kd", Label.POSTCODE),
+        ("postcode 3011-AB", "3011-AB", Label.POSTCODE),
         # a lowercase name after a naming verb, known to no list
         ("mijn ex heet dawit en hij woont nog steeds in de buurt", "dawit", Label.NAAM),
     ],
@@ -255,6 +261,13 @@ def test_an_age_after_van_stays_an_age(text: str, age: str) -> None:
 )
 def test_round9_ages(text: str, ages: set[str]) -> None:
     assert {value for value, label in found(text).items() if label is Label.LEEFTIJD} == ages
+
+
+@pytest.mark.parametrize(
+    "text", ["in 2024 en 2025 ging het mis", "tussen 1990 en 2000 woonde ze daar"]
+)
+def test_a_year_and_a_word_are_no_postcode(text: str) -> None:
+    assert found(text) == {}
 
 
 def test_naming_verb_before_an_ordinary_word_is_no_name() -> None:
