@@ -208,6 +208,10 @@ def test_patterns_with_the_look_behind_moved_give_the_same_matches() -> None:
         ("hij woont op kerkstraat 12, 3011 ab rotterdam", "3011 ab", Label.POSTCODE),
         ("ze verhuist naar 3207 kd spijkenisse", "3207 kd", Label.POSTCODE),
         ("postcode 3011-AB", "3011-AB", Label.POSTCODE),
+        # a street without a type word takes its house number; lowercase only with one
+        ("Ze woont op de Zalmplaat 19 in Hoogvliet.", "Zalmplaat 19", Label.ADRES),
+        ("hij woont bij zijn moeder op de beukendaal 23b", "beukendaal 23b", Label.ADRES),
+        ("we wonen op de kruiskade 12 sinds maart", "kruiskade 12", Label.ADRES),
         # a lowercase name after a naming verb, known to no list
         ("mijn ex heet dawit en hij woont nog steeds in de buurt", "dawit", Label.NAAM),
     ],
@@ -268,6 +272,13 @@ def test_round9_ages(text: str, ages: set[str]) -> None:
 )
 def test_a_year_and_a_word_are_no_postcode(text: str) -> None:
     assert found(text) == {}
+
+
+@pytest.mark.parametrize(
+    "text", ["ik zat op de bank 3 uur te wachten", "we wonen op de zwaanshals sinds maart"]
+)
+def test_no_lowercase_street_without_a_house_number(text: str) -> None:
+    assert Label.ADRES not in found(text).values()
 
 
 def test_naming_verb_before_an_ordinary_word_is_no_name() -> None:
