@@ -446,11 +446,14 @@ _ELDEST_VAN = re.compile(
     re.IGNORECASE,
 )
 # "Tweeling van 4 maanden, moeder 23.", "zoon 7, dochter 4": a family word and a bare number
+_FAMILY_WORDS = ("moeder", "vader", "partner", "oma", "opa", "zoon", "zoontje", "dochter",
+                 "dochtertje", "broer", "broertje", "zus", "zusje")  # fmt: skip
 _FAMILY_NUMBER = re.compile(
-    r"\b(moeder|vader|partner|oma|opa|zoon|zoontje|dochter|dochtertje|broer|broertje|zus|"
-    r"zusje)[ \t]+(\d{1,3})(?=[ \t]*(?:[,;)]|\.(?!\d)|$|[ \t]+en[ \t]))",
+    rf"\b({'|'.join(_FAMILY_WORDS)})[ \t]+(\d{{1,3}})"
+    r"(?=[ \t]*(?:[,;)]|\.(?!\d)|$|[ \t]+en[ \t]))",
     re.IGNORECASE | re.MULTILINE,
 )
+_FAMILY_FIRST_WORDS = first_words(_FAMILY_WORDS)
 _FAMILY_MIN_AGE = {"moeder": 12, "vader": 12, "partner": 12, "oma": 30, "opa": 30}
 
 
@@ -459,7 +462,7 @@ def _family_ages(text: str, lowered: str) -> Iterator[Finding]:
         for m in _ELDEST_VAN.finditer(text):
             if _age_ok(m.group(1)):
                 yield _make(text, m.start(1), m.end(1))
-    for m in _FAMILY_NUMBER.finditer(text):
+    for m in finditer_words(_FAMILY_NUMBER, _FAMILY_FIRST_WORDS, text):
         value = number_value(m.group(2))
         # "dochter 1 en dochter 2" number the children: no age under three here
         minimum = _FAMILY_MIN_AGE.get(m.group(1).lower(), 3)

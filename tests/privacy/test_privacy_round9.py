@@ -283,3 +283,14 @@ def test_no_lowercase_street_without_a_house_number(text: str) -> None:
 
 def test_naming_verb_before_an_ordinary_word_is_no_name() -> None:
     assert found("dat heet gewoon geweld en zo heet het ook") == {}
+
+
+def test_family_ages_tried_only_at_their_words_give_the_same_matches() -> None:
+    from privacy.fast import finditer_words, release
+
+    for text in [*_texts_for_patterns(), "Moeder 34, vader 36, zoon 7 en dochter 4."]:
+        fast = [(m.span(), m.groups()) for m in finditer_words(
+            ages._FAMILY_NUMBER, ages._FAMILY_FIRST_WORDS, text
+        )]  # fmt: skip
+        release()
+        assert fast == _matches(ages._FAMILY_NUMBER, text), text[:80]
