@@ -239,6 +239,7 @@ _AAN_DE_LOWER = re.compile(
     r"\b(?:aan|op)\s+de\s+([a-zà-ÿ][a-zà-ÿ'-]{3,})"
     rf"{_HOUSE_NUMBER}(?![\w-])(?!\s+{_NOT_AFTER_NUMBER})"
 )
+_AAN_OP = frozenset({"aan", "op"})
 _LONG_LOWER_PLACE = re.compile(r"[a-zà-ÿ](?<![\w-].)[a-zà-ÿ-]{7,}(?![\w-])")
 
 
@@ -272,7 +273,7 @@ def find_places(text: str) -> Iterator[Finding]:
             yield Finding(m.start(1), end, Label.ADRES, text[m.start(1) : end], "adres")
         # typed without capitals, a word no dictionary holds with a house number: "op de
         # beukendaal 23b" (without the number, "op de bank" and "op de zwaanshals" are alike)
-        for m in _AAN_DE_LOWER.finditer(text):
+        for m in finditer_words(_AAN_DE_LOWER, _AAN_OP, text):
             word = m.group(1)
             if word in common_words() or word in dutch_words() or word in places:
                 continue

@@ -294,3 +294,14 @@ def test_family_ages_tried_only_at_their_words_give_the_same_matches() -> None:
         )]  # fmt: skip
         release()
         assert fast == _matches(ages._FAMILY_NUMBER, text), text[:80]
+
+
+def test_lowercase_streets_tried_only_after_aan_and_op_give_the_same_matches() -> None:
+    from privacy.fast import finditer_words, release
+
+    for text in [*_texts_for_patterns(), "we wonen op de kruiskade 12 sinds maart"]:
+        fast = [(m.span(), m.groups()) for m in finditer_words(
+            places._AAN_DE_LOWER, places._AAN_OP, text
+        )]  # fmt: skip
+        release()
+        assert fast == _matches(places._AAN_DE_LOWER, text), text[:80]
