@@ -162,7 +162,13 @@ def _deduce_piece(text: str, offset: int, piece: str) -> Iterator[Finding]:
     engine = load_deduce()
     with _lock:
         document = engine.deidentify(piece, disabled=_SKIPPED_PROCESSORS)
-    for annotation in document.annotations:
+    # deduce's annotations are a set, whose order follows the hash seed of the process:
+    # in the order of the text, so every later pass sees the same order in every run
+    annotations = sorted(
+        document.annotations,
+        key=lambda a: (int(a.start_char), int(a.end_char), a.tag, a.text),
+    )
+    for annotation in annotations:
         if annotation.tag == "locatie":
             label = _location_label(annotation.text)
         else:

@@ -215,11 +215,11 @@ def _propagate(text: str, findings: Sequence[Finding]) -> list[Finding]:
         if finding.label is Label.LEEFTIJD:
             continue  # "twaalf" is an age only in its context, not everywhere
         if len(finding.text.strip()) >= 3:
-            values.setdefault(finding.text, finding.label)
+            _keep_strongest(values, finding.text, finding.label)
         if finding.label in (Label.SCHOOL, Label.INSTELLING):
             own_name = _own_name(finding.text)
             if own_name:
-                values.setdefault(own_name, finding.label)
+                _keep_strongest(values, own_name, finding.label)
     known = {(f.start, f.end) for f in findings}
     for value, label in values.items():
         found.extend(
@@ -228,6 +228,14 @@ def _propagate(text: str, findings: Sequence[Finding]) -> list[Finding]:
             if (start, start + len(value)) not in known
         )
     return found
+
+
+def _keep_strongest(values: dict[str, Label], value: str, label: Label) -> None:
+    """A value found with two labels repeats with the stronger one, whatever the order of
+    the findings (deduce's order follows the hash seed of the process)."""
+    known = values.get(value)
+    if known is None or _RANK[label] < _RANK[known]:
+        values[value] = label
 
 
 def _own_name(value: str) -> str | None:
@@ -375,7 +383,7 @@ def _name_spans(text: str, names: set[str], ignore_case: bool) -> list[tuple[int
     (with ``re.IGNORECASE`` when ``ignore_case``), found with ``str.find`` instead of
     compiling a pattern for every text (about 0.2 ms each).
     """
-    ordered = sorted(names, key=len, reverse=True)
+    ordered = sorted(names, key=lambda name: (-len(name), name))  # not in a set's order
     haystack = text
     if ignore_case:
         lowered = folded(text)
@@ -657,22 +665,33 @@ _COUNT_AFTER_DATE = re.compile(
 )
 _DATE_COUNT = re.compile(r"[ \t]+\d{1,2}$")
 _PAST_OR_NEXT = re.compile(r"[ \t]+(?:jl\.|j\.l\.|a\.s\.)")
+# the first day of a range before a date: "de nacht van 14 op 15 februari", "3 t/m 5 mei"
+_DAY_OF_RANGE_BEFORE = re.compile(
+    r"(?<![\w,.:/-])(?:0?[1-9]|[12]\d|3[01])(?:e|ste|de)?"
+    r"(?:[ \t]+(?:op|tot|t/m|tot en met|en|of)[ \t]+|[ \t]*[-\u2013][ \t]*)$"
+)
+_DAY_FIRST = re.compile(r"\d{1,2}(?!\d)")
 
 
 def _date_end(text: str, finding: Finding) -> Finding:
-    """A date ends before a count ("sinds 1 september 14 dagen verzuimd": no year 14) and
-    takes "jl." or "a.s." after it ("2 februari jl.")."""
+    """A date ends before a count ("sinds 1 september 14 dagen verzuimd": no year 14),
+    takes "jl." or "a.s." after it ("2 februari jl.") and the first day of a range before
+    it ("14 op 15 februari", "3 t/m 5 mei", "12-14 maart")."""
     if finding.label is not Label.DATUM:
         return finding
-    end = finding.end
+    start, end = finding.start, finding.end
+    if _DAY_FIRST.match(finding.text):
+        day = _DAY_OF_RANGE_BEFORE.search(text, max(0, start - 20), start)
+        if day is not None:
+            start = day.start()
     count = _DATE_COUNT.search(finding.text)
     if count is not None and _COUNT_AFTER_DATE.match(text, end):
         end = finding.start + count.start()
     elif (after := _PAST_OR_NEXT.match(text, end)) is not None:
         end = after.end()
-    if end == finding.end:
+    if (start, end) == (finding.start, finding.end):
         return finding
-    return Finding(finding.start, end, finding.label, text[finding.start : end], finding.detector)
+    return Finding(start, end, finding.label, text[start:end], finding.detector)
 
 
 #: The floor after a house number belongs to the address: "301-B 2-hoog", "14 3e etage".
@@ -902,6 +921,8 @@ def _trim_names(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
             is_not_name(words[-1].group(0)) or words[-1].group(0) in _TRAILING_NOT_NAME
         ):
             words.pop()  # "Marco op" (op de Hoogstraat): a particle never ends a name
+        if len(words) == 1 and words[0].group(0) in _ONLY_PARTICLE:
+            continue  # deduce's "aan de " before a street: no name is left
         # A capitalised compound before a name is cut off only by its ending, opening a
         # line or sentence (``_without_headings``: "Locatiemanager Wendy Hak"): a test for
         # any compound would also take long first names ("Wilhelmina").
@@ -913,6 +934,9 @@ def _trim_names(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
             yield Finding(start, end, finding.label, text[start:end], finding.detector)
 
 
+#: What is left of a name when only these remain is no name at all.
+_ONLY_PARTICLE = _PARTICLES | _LEADING_NOT_NAME | {"der", "den"}
+
 _PREPOSITION_BEFORE = re.compile(
     r"(?<![\w-])(?:aan|op|in|uit|bij|naar|via|langs|over|van|vanaf|richting|hoek|t/m|tot|"
     r"door|voor|onder|achter|tegen|om|na|tijdens|met|en|of)\s+$",
@@ -921,6 +945,10 @@ _PREPOSITION_BEFORE = re.compile(
 _PARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:van\s+de[nr]?|van|de|ter|ten)\s+$")
 _ORDINARY_AFTER = re.compile(r"[ \t]+(?:is|zijn|was|waren)[ \t]+(?:een|de|het)\b")
 _CAPITAL_PARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:Van[ \t]+de[nr]?|Van|De|Den|Ter|Ten)[ \t]+$")
+
+
+_PATRONYM_BEFORE = re.compile(r"(?<![\w-])(?:Ben|Bin|Ibn|Abu|Ould)[ \t]+$")
+_VAN_BEFORE = re.compile(r"(?<![\w-])[Vv]an[ \t]+$")
 
 
 def _extend_particle(text: str, finding: Finding) -> Finding:
@@ -936,8 +964,22 @@ def _extend_particle(text: str, finding: Finding) -> Finding:
         return Finding(
             start, finding.end, finding.label, text[start : finding.end], finding.detector
         )
+    if finding.text.startswith(("'t ", "\u2019t ")):
+        van = _VAN_BEFORE.search(text, max(0, finding.start - 5), finding.start)
+        if van is not None:  # "meneer Van 't Hof", "mevrouw van 't Veer": "'t Hof" found
+            return Finding(
+                van.start(), finding.end, finding.label, text[van.start() : finding.end],
+                finding.detector,
+            )  # fmt: skip
+        return finding
     if not finding.text[:1].isupper():
         return finding
+    patronym = _PATRONYM_BEFORE.search(text, max(0, finding.start - 6), finding.start)
+    if patronym is not None:  # "Ben Ali", "Abu Bakr": the particle opens the surname
+        return Finding(
+            patronym.start(), finding.end, finding.label, text[patronym.start() : finding.end],
+            finding.detector,
+        )  # fmt: skip
     capital = _CAPITAL_PARTICLE_BEFORE.search(text, max(0, finding.start - 8), finding.start)
     if (
         capital is not None
@@ -1037,7 +1079,9 @@ def _word_opening_sentence(text: str, finding: Finding) -> bool:
 
 
 _JOINING_PARTICLE = re.compile(
-    r"[ \t]+(?:ben|bin|ibn|el|al|abu|ould|da|das|dos|do|di|van[ \t]+der|van[ \t]+den|ter|ten)[ \t]+"
+    r"[ \t]+(?:ben|bin|ibn|el|al|abu|ould|da|das|dos|do|di|van[ \t]+der|van[ \t]+den|ter|ten"
+    # written with a capital between two found names: "Ahmed Ben Ali", "Omar Ibn Said"
+    r"|Ben|Bin|Ibn|Abu|Ould)[ \t]+"
 )
 
 

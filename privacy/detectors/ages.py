@@ -75,11 +75,19 @@ _IS_AGE = re.compile(
     rf"zelf\s+|zelf\s+pas\s+|ook\s+)*"
     rf"({_NUM})(?=\s*(?:[.,;:!?)]|$|\s+en\s|\s+jaar\b|\s+toen\b|\s+geworden\b))"
     r"|\b(?:is|was|wordt|werd)\s+(?:pas\s+|net\s+|bijna\s+|nu\s+|inmiddels\s+)*"
-    rf"({_NUM}\s+(?:maanden|maand|weken|week))(?![\w-])",
+    rf"({_NUM}\s+(?:maanden|maand|weken|week))(?![\w-])"
+    # "hij wordt volgende maand achttien", "wordt in maart 7": the birthday to come
+    r"|\b(?:wordt|word|worden|werd)\s+(?:(?:volgende|komende|deze|over\s+een)\s+"
+    r"(?:week|maand|zomer|winter|lente|herfst|jaar)|in\s+(?:januari|februari|maart|april|"
+    r"mei|juni|juli|augustus|september|oktober|november|december)|binnenkort|straks|morgen|"
+    r"overmorgen|vandaag|(?:a\.s\.\s+|aanstaande\s+)?(?:maandag|dinsdag|woensdag|donderdag|"
+    r"vrijdag|zaterdag|zondag))\s+"
+    rf"({_NUM})(?=\s*(?:[.,;:!?)]|$|\s+en\s|\s+jaar\b))",
     re.IGNORECASE,
 )
 _NOUN_VAN = re.compile(
-    rf"\b(?:{_PERSON_NOUNS})\s+van\s+(?:ca\.?\s+|ongeveer\s+|rond\s+de\s+)?({_NUM})"
+    rf"\b(?:{_PERSON_NOUNS})\s+van\s+"
+    rf"(?:ca\.?\s+|ongeveer\s+|rond\s+de\s+|bijna\s+|ruim\s+|amper\s+|nog\s+geen\s+)?({_NUM})"
     rf"(?!\s*(?:tot|-|t/m|à|a)\s)(?![\w-])"
     r"(?!\s+(?:kinderen|kids|zonen|dochters|jongens|meisjes|dagen|keer|uur))"
     r"(\s+(?:maanden|maand|mnd\.?|weken|week)(?![\w]))?",
@@ -154,7 +162,7 @@ _NAME_NUMBER = re.compile(
 )
 # "Kinderen: Amir 4, Sara 7.": a first name and a bare number in a list
 _FIRST_NAME_NUMBER = re.compile(
-    rf"(?<![\w-])([A-ZÀ-Ý][a-zà-ÿ'-]+)[ \t]+(\d{{1,2}}|{NUMBER_WORD_PATTERN})"
+    rf"([A-ZÀ-Ý](?<![\w-].)[a-zà-ÿ'-]+)[ \t]+(\d{{1,2}}|{NUMBER_WORD_PATTERN})"
     r"(?=[ \t]*(?:[,;)]|\.(?!\d)|$|[ \t]+en[ \t]))",
     re.MULTILINE,
 )
@@ -188,6 +196,23 @@ def is_age_range(text: str, start: int, end: int) -> bool:
     if _RANGE_AFTER.match(text, end) or _RANGE_AFTER.match(text, start + 2):
         return True
     return bool(_RANGE_BEFORE.search(before))
+
+
+#: Adults: "moeder van drie", "opa van vijf" count children or grandchildren; no adult
+#: is that young, so a number under twelve after them is no age ("een moeder van 34" is).
+_ADULT_NOUNS = frozenset(
+    {"moeder", "vader", "stiefmoeder", "stiefvader", "oma", "opa", "man", "vrouw", "mevrouw",
+     "meneer", "heer", "dame", "partner"}
+)  # fmt: skip
+_ADULT_MIN_AGE = 12
+
+
+def _children_counted(m: re.Match) -> bool:
+    noun = m.group(0).split(None, 1)[0].lower()
+    if noun not in _ADULT_NOUNS or m.group(2):
+        return False
+    value = number_value(m.group(1))
+    return value is not None and value < _ADULT_MIN_AGE
 
 
 def _age_ok(token: str) -> bool:
@@ -262,6 +287,10 @@ def _find_ages(text: str) -> Iterator[Finding]:
                 if _age_ok(number.group(0)):
                     yield _make(text, m.start() + number.start(), m.start() + number.end())
     for m in finditer_words(_IS_AGE, _IS_FIRST_WORDS, text):
+        if m.group(3):
+            if _age_ok(m.group(3)):
+                yield _make(text, m.start(3), m.end(3))
+            continue
         if m.group(2):  # "de baby is 9 maanden": the age with its unit, not a duration
             if _age_ok(m.group(2).split()[0]) and not _DURATION_AFTER.match(text, m.end(2)):
                 yield _make(text, m.start(2), m.end(2))
@@ -270,6 +299,7 @@ def _find_ages(text: str) -> Iterator[Finding]:
             yield _make(text, m.start(1), m.end(1))
             yield from _more_ages(text, m.end(1))
             yield from _elliptic_ages(text, m.end(1))
+    yield from _family_ages(text, lowered)
     if "(" in text:
         for m in _PARENS_QUALIFIED.finditer(text):
             if _age_ok(m.group(1)):
@@ -294,6 +324,8 @@ def _find_ages(text: str) -> Iterator[Finding]:
         for m in finditer_words(_NOUN_VAN, _NOUN_FIRST_WORDS, text):
             if m.group(1).lower() == "een" and not m.group(2):
                 continue  # "kind van een Kaapverdiaanse vader": the article
+            if _children_counted(m):
+                continue  # "moeder van drie": her children, not her age
             if _age_ok(m.group(1)):
                 end = m.end(2) if m.group(2) else m.end(1)
                 if text[end - 1] == ".":
@@ -403,6 +435,39 @@ def _name_van(text: str) -> Iterator[Finding]:
 
 
 _UNIT_AFTER = re.compile(r"[ \t]+(?:jaar|jr\.?|maanden|maand|mnd\.?)(?![\w])")
+
+
+# "mijn oudste van veertien": with a possessive, the eldest's age ("de oudste van drie" is
+# the eldest of three)
+_ELDEST_VAN = re.compile(
+    r"\b(?:mijn|m'n|onze|ons|haar|zijn|z'n|hun|jullie)\s+(?:oudste|jongste|middelste)\s+van\s+"
+    rf"(?:bijna\s+|pas\s+|net\s+|ruim\s+)?({_NUM})(?![\w-])"
+    r"(?!\s+(?:kinderen|kids|zonen|dochters|jongens|meisjes|broers|zussen))",
+    re.IGNORECASE,
+)
+# "Tweeling van 4 maanden, moeder 23.", "zoon 7, dochter 4": a family word and a bare number
+_FAMILY_WORDS = ("moeder", "vader", "partner", "oma", "opa", "zoon", "zoontje", "dochter",
+                 "dochtertje", "broer", "broertje", "zus", "zusje")  # fmt: skip
+_FAMILY_NUMBER = re.compile(
+    rf"\b({'|'.join(_FAMILY_WORDS)})[ \t]+(\d{{1,3}})"
+    r"(?=[ \t]*(?:[,;)]|\.(?!\d)|$|[ \t]+en[ \t]))",
+    re.IGNORECASE | re.MULTILINE,
+)
+_FAMILY_FIRST_WORDS = first_words(_FAMILY_WORDS)
+_FAMILY_MIN_AGE = {"moeder": 12, "vader": 12, "partner": 12, "oma": 30, "opa": 30}
+
+
+def _family_ages(text: str, lowered: str) -> Iterator[Finding]:
+    if any(word in lowered for word in ("oudste", "jongste", "middelste")):
+        for m in _ELDEST_VAN.finditer(text):
+            if _age_ok(m.group(1)):
+                yield _make(text, m.start(1), m.end(1))
+    for m in finditer_words(_FAMILY_NUMBER, _FAMILY_FIRST_WORDS, text):
+        value = number_value(m.group(2))
+        # "dochter 1 en dochter 2" number the children: no age under three here
+        minimum = _FAMILY_MIN_AGE.get(m.group(1).lower(), 3)
+        if value is not None and _age_ok(m.group(2)) and value >= minimum:
+            yield _make(text, m.start(2), m.end(2))
 
 
 def _more_ages(text: str, end: int) -> Iterator[Finding]:

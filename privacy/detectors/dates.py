@@ -23,7 +23,9 @@ _MONTH_NUM = r"(?:0?[1-9]|1[0-2])"
 _YEAR = r"(?:(?:19|20)\d{2}|'\d{2})"
 
 _WRITTEN = re.compile(
-    rf"(?<![\w-])(?:(?:{_WEEKDAYS})\.?\s+)?{_DAY}(?:e|ste|de)?\s+(?:{_MONTHS})\b\.?"
+    # "12-14 maart": a range of days before the month is one date
+    rf"(?<![\w-])(?:(?:{_WEEKDAYS})\.?\s+)?(?:{_DAY}[ \t]*[-\u2013][ \t]*)?{_DAY}(?:e|ste|de)?"
+    rf"\s+(?:{_MONTHS})\b\.?"
     rf"(?:\s+{_YEAR}(?!\d))?",
     re.IGNORECASE,
 )

@@ -14,6 +14,7 @@ from stdnum import iban as stdnum_iban
 from stdnum.nl import bsn as stdnum_bsn
 
 from privacy.allowlist import is_public_number
+from privacy.detectors.lexicon import place_names
 from privacy.detectors.spans import distinct
 from privacy.fast import contains_any, finditer_at, finditer_near, folded
 from privacy.findings import Finding, Label
@@ -114,7 +115,7 @@ _IBAN_SHAPE_LOWER = re.compile(
     r"(?:[ -]?(?=[a-z]{0,3}\d)[a-z0-9]{1,4})?(?![\w-])"
 )
 # Both start with two letters and two digits, a space allowed between them for NL.
-_IBAN_HINT = re.compile(r"\d(?<=[a-z][a-z]\d|[a-z]\s\d)\d")
+_IBAN_HINT = re.compile(r"\d(?<=[a-z][a-z]\d|[a-z][\s-]\d)\d")  # "nl91", "nl 91", "nl-91"
 
 
 @distinct
@@ -150,7 +151,33 @@ def find_iban(text: str) -> Iterator[Finding]:
 
 _UNITS = frozenset({"mg", "kg", "km", "cm", "mm", "ml", "cl", "dl", "gr", "uur", "ha", "kb",
                     "mb", "gb", "pk", "kw", "st", "ss", "sa", "sd"})  # fmt: skip
-_POSTCODE = re.compile(r"(?<![\w.,-])([1-9]\d{3})(\s?)([A-Za-z]{2})(?![\w-])")
+_POSTCODE = re.compile(r"(?<![\w.,-])([1-9]\d{3})(\s?|-(?=[A-Z]{2}))([A-Za-z]{2})(?![\w-])")
+_POSTCODE_WORD_BEFORE = re.compile(r"(?i:postcode|pc)\W{0,3}$")
+_HOUSE_NUMBER_BEFORE = re.compile(r"\d[a-zA-Z]?,?[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w'-]*(?:[ \t]+aan[ \t]+(?:den|de|het)[ \t]+\w+)?)")
+
+
+def _lowercase_postcode(text: str, m: re.Match) -> bool:
+    """ "3011 ab" is a postcode after "postcode" or a house number, or before a place
+    ("3011 ab rotterdam"); without those, "2024 en" is a year and a word."""
+    if _POSTCODE_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return True
+    house_number = _HOUSE_NUMBER_BEFORE.search(text, max(0, m.start() - 6), m.start())
+    after = _WORD_AFTER.match(text, m.end())
+    place = after is not None and after.group(1).lower() in place_names()
+    if m.group(3) in _FUNCTION_WORDS:
+        # "september 2019 in Rotterdam", "06 4433 2211 en": a year or a number, then a word
+        return bool(house_number and place)
+    return bool(house_number or place)
+
+
+#: Two-letter words that follow a year or a number in running text.
+_FUNCTION_WORDS = frozenset(
+    {"in", "en", "te", "op", "om", "of", "is", "al", "nu", "na", "er", "ik", "je", "we", "ze",
+     "de", "zo", "ja", "uw", "bv", "ca", "nr", "tm"}
+)  # fmt: skip
+
+
 _FOUR_DIGITS = re.compile(r"\d\d\d\d")
 
 
@@ -161,7 +188,7 @@ def find_postcodes(text: str) -> Iterator[Finding]:
         letters = m.group(3)
         if letters.lower() in _UNITS:
             continue
-        if letters.islower() and m.group(2):
+        if letters.islower() and m.group(2) and not _lowercase_postcode(text, m):
             continue  # "2024 en" is a year and a word, not a postcode
         if not (letters.isupper() or letters.islower()):
             continue
@@ -365,7 +392,9 @@ def find_case_numbers(text: str) -> Iterator[Finding]:
         for m in _HASH_NUMBER.finditer(text):
             if sum(c.isdigit() for c in m.group(0)) >= 3:
                 yield _finding(text, m.start(), m.end(), Label.NUMMER, "nummer")
-    if _FOUR_DIGITS.search(text):  # every form holds four digits in a row
+    # every form holds three digits in a row ("JE RK 24-512"; four was assumed, and such a
+    # court number leaked from a text without another run of four digits)
+    if _THREE_DIGITS.search(text):
         for m in _CASE_NUMBER.finditer(text):
             if is_public_number(m.group(0)):
                 continue

@@ -455,6 +455,8 @@ def find_congregations(text: str) -> Iterator[Finding]:
             continue
         if not words and name.lower().endswith("gemeente"):
             continue  # "Woongemeente": a municipality's kind, unless a name follows
+        if not words and name.lower() in place_names():
+            continue  # "Ridderkerk", "Heemskerk", "Nieuwerkerk": a place, not a church
         end = m.end(1)
         if words:
             end = text.index(words[-1], m.end(1)) + len(words[-1])

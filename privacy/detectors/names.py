@@ -237,6 +237,20 @@ def find_unknown_lowercase_names(text: str) -> Iterator[Finding]:
             continue
         end = _lowercase_surname_end(text, m.end(1))
         yield Finding(m.start(1), end, Label.NAAM, text[m.start(1) : end], "naam-klein")
+    if contains_any(folded(text).text, _NAMING_WORDS):
+        # "mijn ex heet dawit": after a naming verb, a lowercase word no list holds
+        for m in _NAMING_LOWER.finditer(text):
+            word = m.group(1)
+            if not is_unknown_word(word) or is_not_name(word) or _verb_form(word):
+                continue
+            end = _lowercase_surname_end(text, m.end(1))
+            yield Finding(m.start(1), end, Label.NAAM, text[m.start(1) : end], "naam-klein")
+
+
+_NAMING_LOWER = re.compile(
+    r"(?<![\w-])(?i:heet|heten|genaamd|naam\s+is)[ \t]+"
+    r"([a-zà-öø-ÿĀ-ž][a-zà-öø-ÿĀ-ž'-]{1,20})(?![\w-])"
+)
 
 
 def _verb_form(word: str) -> bool:
@@ -249,7 +263,7 @@ def _verb_form(word: str) -> bool:
 
 # One capitalised word inside a sentence that is no Dutch word, place or country
 # ("zei Bayu", "Mykyta wel"): a name no list holds.
-_UNKNOWN_CAP = re.compile(r"(?<=[\w,;:)] )([A-ZÀ-ÖØ-ÞĀ-ž][a-zà-öø-ÿĀ-ž'\u2019]{2,20})(?![\w-])")
+_UNKNOWN_CAP = re.compile(r"([A-ZÀ-ÖØ-ÞĀ-ž](?<=[\w,;:)] .)[a-zà-öø-ÿĀ-ž'\u2019]{2,20})(?![\w-])")
 
 
 @distinct
@@ -267,7 +281,7 @@ def find_unknown_capitalised_names(text: str) -> Iterator[Finding]:
 
 # "Ilias (8) zat erbij", "Roos (6 jaar)": a first name with an age in brackets after it
 _NAME_WITH_AGE = re.compile(
-    r"(?<![\w-])([A-ZÀ-ÝĀ-ž][a-zà-ÿĀ-ž'-]+)[ \t]*\([ \t]*\d{1,2}(?:[ \t]+(?:jaar|jr\.?))?[ \t]*\)"
+    r"([A-ZÀ-ÝĀ-ž](?<![\w-].)[a-zà-ÿĀ-ž'-]+)[ \t]*\([ \t]*\d{1,2}(?:[ \t]+(?:jaar|jr\.?))?[ \t]*\)"
 )
 
 
@@ -301,7 +315,7 @@ _THING_ENDINGS = (
 # Two capitalised words inside a sentence ("kwam Tesfay Gebremedhin langs"): a full name
 # even when neither word is in a name list, unless either is an ordinary word or a place.
 _NAME_PAIR = re.compile(
-    r"(?<=[a-zà-ÿĀ-ž,;:] )([A-ZÀ-ÝĀ-ž][a-zà-ÿĀ-ž'\u2019-]+)[ \t]"
+    r"([A-ZÀ-ÝĀ-ž](?<=[a-zà-ÿĀ-ž,;:] .)[a-zà-ÿĀ-ž'\u2019-]+)[ \t]"
     r"([A-ZÀ-ÝĀ-ž][a-zà-ÿĀ-ž'\u2019-]+)(?![\w-])"
 )
 _MONTHS_AND_DAYS = frozenset(
@@ -465,7 +479,8 @@ _DE_SURNAMES = frozenset(
      "lange", "boer"} - {"lange", "boer"}
 )  # fmt: skip
 _LOWER_SURNAME_ALONE = re.compile(
-    r"(?<![\w-])(de|van\s+de[nr]|van|ter|ten)\s+([a-zà-öø-ÿĀ-ž][a-zà-öø-ÿĀ-ž'-]{1,20})(?![\w-])"
+    r"(d(?<![\w-].)e|v(?<![\w-].)an\s+de[nr]|v(?<![\w-].)an|t(?<![\w-].)er|t(?<![\w-].)en)"
+    r"\s+([a-zà-öø-ÿĀ-ž][a-zà-öø-ÿĀ-ž'-]{1,20})(?![\w-])"
 )
 
 

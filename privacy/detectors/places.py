@@ -29,6 +29,11 @@ _STREET_ENDINGS = (
     "vaart|polder"
 )
 _CAPWORD = r"[A-ZÀ-Ý][\w'\u2019-]*"
+#: A count or a unit after a number: no house number ("op de bank 3 uur", "op de Maas 2 keer").
+_NOT_AFTER_NUMBER = (
+    r"(?i:uur|keer|jaar|jaren|maanden|maand|weken|week|dagen|dag|minuten|kinderen|euro|km|"
+    r"meter|procent|%)\b"
+)
 # A house number and its addition: "14a", "14 A", "14-2", "28-B", "14 bis", "14 hs", "3 II".
 # The addition is one letter (not the pronoun "u", not the "a" of "a.s."), a hyphen and up to
 # four letters or digits, or one of the written additions; a short word after the number
@@ -229,7 +234,13 @@ _QUARTER_AFTER = re.compile(
 )
 # a street named without a street-type word: "aan de Schans", "op de Bree"
 _AAN_DE = re.compile(r"\b(?:aan|op)\s+de\s+([A-ZÀ-Ý][a-zà-ÿ'-]{2,})(?![\w-])(?!\s+[A-Z])")
-_LONG_LOWER_PLACE = re.compile(r"(?<![\w-])[a-zà-ÿ][a-zà-ÿ-]{7,}(?![\w-])")
+_HOUSE_NUMBER_AFTER = re.compile(rf"{_HOUSE_NUMBER}(?![\w-])(?!\s+{_NOT_AFTER_NUMBER})")
+_AAN_DE_LOWER = re.compile(
+    r"\b(?:aan|op)\s+de\s+([a-zà-ÿ][a-zà-ÿ'-]{3,})"
+    rf"{_HOUSE_NUMBER}(?![\w-])(?!\s+{_NOT_AFTER_NUMBER})"
+)
+_AAN_OP = frozenset({"aan", "op"})
+_LONG_LOWER_PLACE = re.compile(r"[a-zà-ÿ](?<![\w-].)[a-zà-ÿ-]{7,}(?![\w-])")
 
 
 def _with_quarter(text: str, start: int, end: int) -> int:
@@ -256,7 +267,17 @@ def find_places(text: str) -> Iterator[Finding]:
             word = m.group(1)
             if word.lower() in common_words() or is_not_name(word) or word.lower() in places:
                 continue
-            yield Finding(m.start(1), m.end(1), Label.ADRES, word, "adres")
+            # "op de Zalmplaat 19": the house number belongs to the street
+            number = _HOUSE_NUMBER_AFTER.match(text, m.end(1))
+            end = number.end() if number is not None else m.end(1)
+            yield Finding(m.start(1), end, Label.ADRES, text[m.start(1) : end], "adres")
+        # typed without capitals, a word no dictionary holds with a house number: "op de
+        # beukendaal 23b" (without the number, "op de bank" and "op de zwaanshals" are alike)
+        for m in finditer_words(_AAN_DE_LOWER, _AAN_OP, text):
+            word = m.group(1)
+            if word in common_words() or word in dutch_words() or word in places:
+                continue
+            yield Finding(m.start(1), m.end(), Label.ADRES, text[m.start(1) : m.end()], "adres")
     # a long lowercase word that is a Dutch place needs no word before it: "hellevoetsluis"
     for m in _LONG_LOWER_PLACE.finditer(text):
         word = m.group(0)

@@ -19,7 +19,11 @@ def distinct(detector: DetectorFunction) -> Callable[[str], Iterator[Finding]]:
         if len(found) < 2:
             yield from found  # most detectors find nothing in most texts
             return
-        found = sorted(set(found), key=lambda f: (f.start, f.start - f.end))
+        # a total order (not the order of a set, which follows the hash seed): on the same
+        # span, which label comes first decides which shorter finding is left out
+        found = sorted(
+            set(found), key=lambda f: (f.start, f.start - f.end, f.label, f.detector, f.text)
+        )
         kept: list[Finding] = []
         for finding in found:
             if kept and finding.end <= kept[-1].end and finding.label is kept[-1].label:
