@@ -537,3 +537,52 @@ def test_a_drawing_that_fails_in_the_transaction_costs_neither_the_post_nor_its_
 
     assert post.pk is not None
     assert [event.get("prepared") for _group, event in sent if "post_id" in event] == [None]
+
+
+def _fields(instance):
+    return {f.attname: getattr(instance, f.attname) for f in instance._meta.concrete_fields}
+
+
+def test_the_live_posts_queries_are_compiled_once_per_connection(monkeypatch):
+    """The post with its thread, authors and quote, then its reactions and open
+    flags: compiled on the first event of a connection, then only run (building and
+    compiling them cost as much CPU as the drawings), and what they load is what the
+    ORM loads."""
+    from django.db.models.sql.compiler import SQLCompiler
+
+    author = member_factories.member()
+    thread = factories.thread(author=author)
+    quoted = factories.post(thread=thread, author=member_factories.member(), text="Eerst.")
+    post = factories.post(thread=thread, author=author, reply_to=quoted, text="Dan.")
+    reacted = member_factories.member()
+    Reaction.objects.create(post=post, user=reacted, kind="steun")
+    flagger = member_factories.member()
+    Flag.objects.create(post=post, reporter=flagger, reason=FlagReason.ANDERS)
+    selectors._live_post(thread_id=thread.pk, post_id=quoted.pk)  # the connection's first
+    compiled = []
+    as_sql = SQLCompiler.as_sql
+
+    def counted(self, *args, **kwargs):
+        compiled.append(self)
+        return as_sql(self, *args, **kwargs)
+
+    monkeypatch.setattr(SQLCompiler, "as_sql", counted)
+    with CaptureQueriesContext(connection) as captured:
+        live = selectors._live_post(thread_id=thread.pk, post_id=post.pk)
+    monkeypatch.setattr(SQLCompiler, "as_sql", as_sql)
+
+    assert compiled == []
+    assert len(captured) == 2
+    orm = selectors._post_query(thread.pk, post.pk).get()
+    assert _fields(live.post) == _fields(orm)
+    assert _fields(live.thread) == _fields(orm.thread)
+    assert _fields(live.post.author) == _fields(orm.author)
+    assert _fields(live.post.author.profile) == _fields(orm.author.profile)
+    assert _fields(live.post.reply_to) == _fields(orm.reply_to)
+    assert _fields(live.post.reply_to.author.profile) == _fields(orm.reply_to.author.profile)
+    assert live.reactions == {reacted.pk: frozenset({"steun"})}
+    assert live.flaggers == {flagger.pk}
+    # Another thread's post, or a post that is gone: none, and the thread as it is.
+    other = factories.thread(author=author)
+    assert selectors._live_post(thread_id=other.pk, post_id=post.pk).post is None
+    assert selectors._live_post(thread_id=other.pk, post_id=post.pk).thread == other
