@@ -12,10 +12,10 @@ and a throw-away SQLite database; the sockets are spread over both.
   (privacy check and all, as the reply view does); the clock starts when its
   transaction has committed (the first on-commit hook, which runs before the
   forum's broadcast) and stops when the last socket has its `post` frame: this
-  process draws the post right after the commit (once for readers, once for
-  moderators) and sends the drawings with the event (through its lasting sender
-  loop), each server process checks its members' access again and makes each
-  socket's frame from them.
+  process drew the post inside the transaction (once for readers, once for
+  moderators; since 2026-11-27, before that right after the commit) and sends the
+  drawings with the event (through its lasting sender loop), each server process
+  checks its members' access again and makes each socket's frame from them.
 - **bare**: the script itself sends `live.resync` to the thread's group with
   `group_send` (the one group event a consumer forwards without touching the
   database); the clock runs from just before the `group_send` to the last socket's

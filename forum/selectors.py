@@ -860,7 +860,7 @@ def live_frames(
     moderator, one who reacted or flagged...), not once per socket. What the frame
     shows for a member is the same as `frame_for` shows them.
 
-    The worker's way when the event came without frames prepared at the commit
+    The worker's way when the event came without frames drawn in the posting transaction
     (`prepare_event`), or when those may be out of date (`prepared_live_frames`)."""
     live = _live_post(thread_id=thread_id, post_id=post_id)
     renderer = _Renderer(live, seq=seq, kind=kind, post_id=post_id)
@@ -878,8 +878,9 @@ def live_frames(
 
 
 def prepare_event(*, thread_id: int, seq: int, kind: str, post_id: int) -> dict[str, Any] | None:
-    """In the posting process, right after the commit: the event's post drawn once
-    for every member who may read it (`drawings`: per moderator or not and may post
+    """In the posting transaction, right after the change (`broadcast.publish_event`;
+    the on-commit hook only sends): the event's post drawn once for every member
+    who may read it (`drawings`: per moderator or not and may post
     or not, split at the marks where members differ), with what a worker needs to
     make each socket's frame from them without asking for the post
     (`prepared_live_frames`). Primitives only (it travels in the group message).

@@ -186,7 +186,7 @@ def test_the_batch_knows_a_suspended_member_is_suspended():
 
 
 def prepared_for(thread, post, users, *, kind=EventKind.POST, seq=None):
-    """The event's frames as the posting process prepares them at the commit, and
+    """The event's frames as the posting transaction prepares them, and
     as a worker then decides them for `users` (loaded as its check loads them)."""
     seq = post.seq if seq is None else seq
     prepared = selectors.prepare_event(thread_id=thread.pk, seq=seq, kind=kind, post_id=post.pk)
