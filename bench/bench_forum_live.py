@@ -12,14 +12,27 @@ and a throw-away SQLite database; the sockets are spread over both.
   (privacy check and all, as the reply view does); the clock starts when its
   transaction has committed (the first on-commit hook, which runs before the
   forum's broadcast) and stops when the last socket has its `post` frame: this
-  process draws the post right after the commit (once for readers, once for
-  moderators) and sends the drawings with the event (through its lasting sender
-  loop), each server process checks its members' access again and makes each
-  socket's frame from them.
+  process drew the post inside the transaction (once for readers, once for
+  moderators; since 2026-11-27, before that right after the commit) and sends the
+  drawings with the event (through its lasting sender loop), each server process
+  checks its members' access again and makes each socket's frame from them.
 - **bare**: the script itself sends `live.resync` to the thread's group with
   `group_send` (the one group event a consumer forwards without touching the
   database); the clock runs from just before the `group_send` to the last socket's
   `resync` frame.
+
+And from the start of the posting call (before its transaction), so that work moved
+from after the commit into the transaction is not hidden:
+
+- **forum from the call**: the same forum reply, from the start of the
+  `post_reply` call to the last socket's `post` frame;
+- **plain post + bare**: the same posting work (a reply by the same author through
+  the same service, in a thread nobody watches, with the forum's live event left
+  out: `forum.broadcast.publish_event` does nothing for it), then the bare
+  `group_send` to the watched sockets; from the start of the posting call to the
+  last socket's `resync` frame.
+- **call**: how long the posting call itself took (its transaction and on-commit
+  hooks included), the plain reply against the forum one.
 
 Prints a Markdown section for docs/performance.md (bench/run.py)."""
 
@@ -78,19 +91,32 @@ class Socket:
                 self.posts[frame["seq"]] = now
 
 
-def post_and_stamp(thread_id: int, author) -> tuple[int, float]:
-    """Post a reply in this process; (its seq, the moment its transaction committed)."""
+def post_and_stamp(thread_id: int, author, *, live: bool = True) -> tuple[int, float, float, float]:
+    """Post a reply in this process: (its seq, the moment the call started, the
+    moment its transaction committed, the moment the call returned). `live=False`:
+    the same work without the forum's live event (`publish_event` does nothing)."""
+    import contextlib
+    from unittest import mock
+
     from django.db import transaction
 
-    from forum import services
+    from forum import broadcast, services
     from forum.models import Thread
 
     stamp: list[float] = []
     thread = Thread.objects.get(pk=thread_id)
-    with transaction.atomic():
-        transaction.on_commit(lambda: stamp.append(time.time()))
-        post = services.post_reply(thread=thread, author=author, text="Een meting.")
-    return post.seq, stamp[0]
+    quiet = (
+        contextlib.nullcontext()
+        if live
+        else mock.patch.object(broadcast, "publish_event", lambda **kwargs: None)
+    )
+    with quiet:
+        started = time.time()
+        with transaction.atomic():
+            transaction.on_commit(lambda: stamp.append(time.time()))
+            post = services.post_reply(thread=thread, author=author, text="Een meting.")
+        returned = time.time()
+    return post.seq, started, stamp[0], returned
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -106,7 +132,9 @@ async def wait_until(predicate, timeout: float = 120) -> None:
         await asyncio.sleep(0.002)
 
 
-async def measure(size: int, *, setup, servers, thread_id: int, rounds: int) -> dict:
+async def measure(
+    size: int, *, setup, servers, thread_id: int, quiet_thread_id: int, rounds: int
+) -> dict:
     from channels.layers import get_channel_layer
 
     from forum.broadcast import thread_group
@@ -126,8 +154,14 @@ async def measure(size: int, *, setup, servers, thread_id: int, rounds: int) -> 
             )
         )
     await asyncio.wait_for(asyncio.gather(*(s.ready.wait() for s in sockets)), 300)
+    # Warm this process's posting path (templates, translations) in the thread
+    # nobody watches, with and without the live event.
+    for live in (True, False):
+        await asyncio.to_thread(
+            lambda live=live: post_and_stamp(quiet_thread_id, author, live=live)
+        )
     await asyncio.sleep(1)
-    bare, forum = [], []
+    bare, forum, forum_call, plain_bare, forum_took, plain_took = [], [], [], [], [], []
     for _round in range(rounds):
         # bare group_send. Counted from each socket's resyncs so far: a loaded machine
         # sends an unasked `resync` now and then (a layer read that timed out), which
@@ -141,18 +175,39 @@ async def measure(size: int, *, setup, servers, thread_id: int, rounds: int) -> 
         # the forum's own path: a reply through the forum's service (privacy check
         # and all), the clock started by the first on-commit hook, which runs right
         # after the commit and before the forum's broadcast (hooks run in order).
-        seq, committed = await asyncio.to_thread(post_and_stamp, thread_id, author)
+        seq, started, committed, returned = await asyncio.to_thread(
+            post_and_stamp, thread_id, author
+        )
         await wait_until(lambda seq=seq: all(seq in s.posts for s in sockets))
-        forum.append(max(s.posts[seq] for s in sockets) - committed)
+        last = max(s.posts[seq] for s in sockets)
+        forum.append(last - committed)
+        forum_call.append(last - started)
+        forum_took.append(returned - started)
+        # the same posting work without the live event (in a thread nobody
+        # watches), then the bare group_send: from the start of the posting call.
+        _seq, started, _committed, returned = await asyncio.to_thread(
+            lambda: post_and_stamp(quiet_thread_id, author, live=False)
+        )
+        seen = [len(s.resyncs) for s in sockets]
+        await layer.group_send(thread_group(thread_id), {"type": "live.resync"})
+        pairs = list(zip(sockets, seen, strict=True))
+        await wait_until(lambda pairs=pairs: all(len(s.resyncs) > k for s, k in pairs))
+        plain_bare.append(max(s.resyncs[k] for s, k in pairs) - started)
+        plain_took.append(returned - started)
     stop.set()
     await asyncio.gather(*tasks, return_exceptions=True)
-    return {
-        "size": size,
-        "bare_p50": statistics.median(bare) * 1000,
-        "bare_p99": percentile(bare, 99) * 1000,
-        "forum_p50": statistics.median(forum) * 1000,
-        "forum_p99": percentile(forum, 99) * 1000,
-    }
+    result: dict = {"size": size}
+    for name, values in (
+        ("bare", bare),
+        ("forum", forum),
+        ("call_forum", forum_call),
+        ("call_plain_bare", plain_bare),
+        ("took_forum", forum_took),
+        ("took_plain", plain_took),
+    ):
+        result[f"{name}_p50"] = statistics.median(values) * 1000
+        result[f"{name}_p99"] = percentile(values, 99) * 1000
+    return result
 
 
 def _raise_on_sigterm(signum, frame) -> None:
@@ -208,7 +263,8 @@ def main() -> int:
         if reuse:
             shutil.copyfile(args.keep_db, workdir / "forum.sqlite3")
         log("creating members" if reuse else "migrating and creating members")
-        setup = prepare(env, threads=len(sizes), readers=50, authors=2, migrate=not reuse)
+        # One thread per size, and one nobody watches for the plain posts.
+        setup = prepare(env, threads=len(sizes) + 1, readers=50, authors=2, migrate=not reuse)
         servers = [AsgiProcess(env, log=workdir / f"server{i}.log") for i in (1, 2)]
         for server in servers:
             server.start()
@@ -220,11 +276,11 @@ def main() -> int:
         scan_text("Opwarmen.")
         results = []
         for run in range(1, args.repeat + 1):
-            for size, thread_id in zip(sizes, setup.threads, strict=True):
+            for size, thread_id in zip(sizes, setup.threads, strict=False):
                 log(f"run {run}: {size} sockets")
                 result = asyncio.run(
                     measure(size, setup=setup, servers=servers, thread_id=thread_id,
-                            rounds=args.rounds)
+                            quiet_thread_id=setup.threads[-1], rounds=args.rounds)
                 )  # fmt: skip
                 result["run"] = run
                 result["load"] = os.getloadavg()[0]
@@ -245,41 +301,55 @@ def main() -> int:
         f"`python bench/bench_forum_live.py --sizes {args.sizes} --rounds {args.rounds}{repeat}`: "
         f"2 uvicorn workers, the script's own Redis, {database}; sockets spread over both "
         "workers. **forum**: from the reply's commit to the last socket's `post` frame "
-        "(the post drawn in the posting process after the commit, each worker "
-        "re-checking its members' access). "
-        "**bare**: a `group_send` of `live.resync` (no database) to the same sockets.\n"
+        "(each worker re-checking its members' access). "
+        "**bare**: a `group_send` of `live.resync` (no database) to the same sockets. "
+        "**from the call**: from the start of the posting call (before its transaction) "
+        "to the last socket: the same posting work without the live event followed by "
+        "the bare `group_send`, against the forum reply. **call**: the posting call's "
+        "own time, plain reply against the forum one.\n"
     )
     if args.repeat > 1:
         print("Each run, with the 1-minute load average after it:\n")
-        print(
-            "| run | load | sockets | bare p50 ms | bare p99 ms | forum p50 ms | forum p99 ms "
-            "| forum / bare (p50) |"
-        )
-        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        print("| run | load " + HEADER)
+        print("| ---: | ---: " + "| ---: " * COLUMNS + "|")
         for r in results:
             print(f"| {r['run']} | {r['load']:.1f} " + _row(r))
         print(f"\nMedians over the {args.repeat} runs:\n")
         results = [
             {
                 key: statistics.median(r[key] for r in results if r["size"] == size)
-                for key in ("size", "bare_p50", "bare_p99", "forum_p50", "forum_p99")
+                for key in results[0]
+                if key not in ("run", "load")
             }
             for size in sizes
         ]
-    print(
-        "| sockets | bare p50 ms | bare p99 ms | forum p50 ms | forum p99 ms | forum / bare (p50) |"
-    )
-    print("| ---: | ---: | ---: | ---: | ---: | ---: |")
+    print(HEADER)
+    print("| ---: " * COLUMNS + "|")
     for r in results:
         print(_row(r))
     return 0
 
 
+HEADER = (
+    "| sockets | bare p50 ms | bare p99 ms | forum p50 ms | forum p99 ms | forum / bare (p50) "
+    "| from the call: plain post + bare p50 / p99 ms | from the call: forum p50 / p99 ms "
+    "| from the call: forum / (plain + bare) (p50) | call p50 ms: plain / forum |"
+)
+COLUMNS = 10
+
+
+def _ratio(a: float, b: float) -> str:
+    return f"{a / b:.2f}x" if b else "nan"
+
+
 def _row(r: dict) -> str:
-    ratio = r["forum_p50"] / r["bare_p50"] if r["bare_p50"] else float("nan")
     return (
         f"| {int(r['size'])} | {r['bare_p50']:.1f} | {r['bare_p99']:.1f} | {r['forum_p50']:.1f} "
-        f"| {r['forum_p99']:.1f} | {ratio:.1f}x |"
+        f"| {r['forum_p99']:.1f} | {_ratio(r['forum_p50'], r['bare_p50'])} "
+        f"| {r['call_plain_bare_p50']:.1f} / {r['call_plain_bare_p99']:.1f} "
+        f"| {r['call_forum_p50']:.1f} / {r['call_forum_p99']:.1f} "
+        f"| {_ratio(r['call_forum_p50'], r['call_plain_bare_p50'])} "
+        f"| {r['took_plain_p50']:.1f} / {r['took_forum_p50']:.1f} |"
     )
 
 

@@ -9,7 +9,7 @@ busiest thread that shows pseudonyms, then, `--calls` times each (after one
 warm-up call):
 
 - **prepare**: `forum.selectors.prepare_event`, what the posting process does
-  right after the commit before the event leaves;
+  in the posting transaction, right after the change (the on-commit hook only sends);
 - **check**: what a worker process does for one event and the sockets of
   `--members` members (created when the database has fewer), each with one
   session and `--sockets-per-member` sockets on it:

@@ -1,20 +1,31 @@
 """The forum's one door to the channel layer.
 
-Services call `publish_event` inside their transaction; the event goes out only
-after the commit (members.broadcast.send_on_commit), so nobody hears of a post that
-was rolled back. The payload is primitives only. Right after the commit the posting
-process renders the post once per likely way of seeing it and adds those frames
-(`prepared`, `forum.selectors.prepare_event`), so that a worker process, after
-checking its members again, only picks each socket's frame; it renders from the
-database itself when they are missing or may be out of date."""
+Services call `publish_event` inside their transaction, as their last change to the
+post; the event goes out only after the commit (members.broadcast.send_on_commit),
+so nobody hears of a post that was rolled back. The payload is primitives only.
+
+As Zulip renders a message in the sending request and only sends after the commit,
+`publish_event` draws the post right away, inside the transaction (its seq and id
+known, the thread's row locked by `_next_seq`), once per likely way of seeing it
+(`prepared`, `forum.selectors.prepare_event`); the on-commit hook only hands the
+finished event to the channel layer, without a query or a drawing. A worker process,
+after checking its members again, only picks each socket's frame; it renders from
+the database itself when the drawings are missing or may be out of date (the thread's
+`last_seq` moved since they were drawn). docs/live.md, "Frames drawn in the posting
+transaction"."""
 
 from __future__ import annotations
 
+import logging
 from typing import Any, NotRequired, TypedDict
+
+from django.db import DatabaseError
 
 from members.broadcast import send_on_commit
 
 from . import selectors
+
+logger = logging.getLogger(__name__)
 
 #: The group event every ThreadConsumer handles (`forum_event`).
 THREAD_EVENT = "forum.event"
@@ -26,7 +37,7 @@ class ThreadEventMessage(TypedDict):
     seq: int
     kind: str  # post, post_updated, post_hidden, reaction
     post_id: int
-    # Frames rendered at the commit (`selectors.prepare_event`); absent or None: none.
+    # Drawn in the posting transaction (`selectors.prepare_event`); absent or None: none.
     prepared: NotRequired[dict[str, Any] | None]
 
 
@@ -46,7 +57,11 @@ def thread_group(thread_id: int) -> str:
 
 
 def publish_event(*, thread_id: int, seq: int, kind: str, post_id: int) -> None:
-    """Tell every open copy of the thread about event `seq`, after the commit."""
+    """Tell every open copy of the thread about event `seq`, after the commit.
+
+    Call it after the transaction's last change to the post (every later change a
+    reader sees takes a new seq, which makes the workers draw from the database).
+    The post is drawn now, in the caller's transaction; the commit only sends."""
     message: ThreadEventMessage = {
         "type": THREAD_EVENT,
         "thread_id": thread_id,
@@ -54,15 +69,16 @@ def publish_event(*, thread_id: int, seq: int, kind: str, post_id: int) -> None:
         "kind": kind,
         "post_id": post_id,
     }
-
-    def prepare() -> dict[str, Any]:
-        return {
-            "prepared": selectors.prepare_event(
-                thread_id=thread_id, seq=seq, kind=kind, post_id=post_id
-            )
-        }
-
-    send_on_commit(thread_group(thread_id), message, prepare=prepare)
+    try:
+        message["prepared"] = selectors.prepare_event(
+            thread_id=thread_id, seq=seq, kind=kind, post_id=post_id
+        )
+    except DatabaseError:
+        raise  # the transaction cannot go on: the change is rolled back, nothing sent
+    except Exception:
+        # A drawing that failed must not cost the change: the workers draw it.
+        logger.exception("forum live: drawing event %s of thread %s failed", seq, thread_id)
+    send_on_commit(thread_group(thread_id), message)
 
 
 def publish_typing(*, thread_id: int, user_id: int, name: str) -> None:

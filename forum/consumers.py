@@ -103,7 +103,7 @@ def _decide(batch: _EventBatch) -> dict[ThreadConsumer, tuple[int | None, dict[s
     ]
     frames = None
     if prepared is not None:
-        # The usual way: the posting process rendered the frames at the commit;
+        # The usual way: the posting transaction drew the frames;
         # each member is decided now, and no query is needed beyond the check.
         frames = selectors.prepared_live_frames(
             prepared=prepared,

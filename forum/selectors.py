@@ -3,6 +3,7 @@ whatever the number of threads or posts (tests/forum/test_query_counts.py)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -10,6 +11,7 @@ from functools import cached_property
 from typing import Any
 
 from django.conf import settings
+from django.db import connections
 from django.db.models import (
     CharField,
     Count,
@@ -601,26 +603,143 @@ class _LivePost:
 _FLAGGED = "!flag"
 
 
-def _live_post(*, thread_id: int, post_id: int) -> _LivePost:
-    """The post with its thread, reactions and open flags: two queries (the post
-    with its thread, then its reactions and flags together; three when the post is
-    gone)."""
+# The live post's two queries run for every event (in the posting transaction, and
+# in a worker when the drawings could not be used): building and compiling them
+# through the ORM cost about as much CPU as the two drawings. Like the live check's
+# members query (members.selectors), each is compiled once per database connection
+# with stand-in values where the ids go, and then run with the real ones; the rows
+# become objects as Django's own iterable makes them (the same converters and
+# related populators). Anything unexpected in the compiled form: the ORM every time.
+_LIVE_STATEMENTS = "_lwp_forum_live_post_statements"
+_STAND_IN = -(2**62) + 7  # never an id
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    sql: str
+    params: tuple[Any, ...]
+    slots: tuple[tuple[int, str], ...]  # (position in params, name of the value)
+    compiler: Any
+    converters: dict[int, Any]
+    # For a model query (ModelIterable's own steps); empty for a values_list.
+    init_list: tuple[str, ...] = ()
+    fields: tuple[int, int] = (0, 0)
+    populators: tuple[Any, ...] = ()
+
+
+def _post_query(thread_id: int, post_id: int) -> QuerySet[Post]:
     # No ordering: one row by its key (ordering cost more CPU than the query).
-    found = list(_posts(Post.objects.filter(thread_id=thread_id, pk=post_id)).order_by())
-    if not found:
-        return _LivePost(Thread.objects.filter(pk=thread_id).first(), None, {}, set())
-    post = found[0]
-    kinds: dict[int, set[str]] = {}
-    flaggers: set[int] = set()
-    reactions = Reaction.objects.filter(post=post).order_by().values_list("user_id", "kind")
+    return _posts(Post.objects.filter(thread_id=thread_id, pk=post_id)).order_by()
+
+
+def _marks_query(post_id: int) -> QuerySet:
+    reactions = Reaction.objects.filter(post_id=post_id).order_by().values_list("user_id", "kind")
     flags = (
         Flag.objects.open()
-        .filter(post=post)
+        .filter(post_id=post_id)
         .order_by()
         .annotate(kind=Value(_FLAGGED, output_field=CharField()))
         .values_list("reporter_id", "kind")
     )
-    for user_id, kind in reactions.union(flags, all=True):
+    return reactions.union(flags, all=True)
+
+
+def _compile(name: str, queryset: QuerySet, stand_ins: dict[int, str]) -> _Compiled | None:
+    from django.db.models.query import get_related_populators
+
+    compiler = queryset.query.get_compiler(using=queryset.db)
+    sql, params = compiler.as_sql()
+    slots = tuple(
+        (at, stand_ins[param])
+        for at, param in enumerate(params)
+        if type(param) is int and param in stand_ins
+    )
+    if sorted({value for _, value in slots}) != sorted(stand_ins.values()):
+        return None
+    columns = [column for column, _, _ in compiler.select[0 : compiler.col_count]]
+    compiled = _Compiled(
+        sql=sql,
+        params=tuple(params),
+        slots=slots,
+        compiler=compiler,
+        converters=compiler.get_converters(columns),
+    )
+    if name == "post":
+        klass = compiler.klass_info or {}
+        select_fields = klass.get("select_fields") or []
+        if klass.get("model") is not Post or compiler.annotation_col_map or not select_fields:
+            return None
+        start, end = select_fields[0], select_fields[-1] + 1
+        if list(select_fields) != list(range(start, end)):
+            return None
+        compiled = dataclasses.replace(
+            compiled,
+            init_list=tuple(column.target.attname for column, _, _ in compiler.select[start:end]),
+            fields=(start, end),
+            populators=tuple(get_related_populators(klass, compiler.select, queryset.db)),
+        )
+    return compiled
+
+
+def _compiled(name: str) -> _Compiled | None:
+    connection = connections[Post.objects.db]
+    kept: dict[str, _Compiled | None] = connection.__dict__.setdefault(_LIVE_STATEMENTS, {})
+    if name not in kept:
+        if name == "post":
+            stand_ins = {_STAND_IN: "thread_id", _STAND_IN - 1: "post_id"}
+            queryset = _post_query(_STAND_IN, _STAND_IN - 1)
+        else:
+            stand_ins = {_STAND_IN - 1: "post_id"}
+            queryset = _marks_query(_STAND_IN - 1)
+        kept[name] = _compile(name, queryset, stand_ins)
+    return kept[name]
+
+
+def _run(compiled: _Compiled, values: dict[str, int]) -> list[Any]:
+    params = list(compiled.params)
+    for at, name in compiled.slots:
+        params[at] = values[name]
+    compiler = compiled.compiler
+    with compiler.connection.cursor() as cursor:
+        cursor.execute(compiled.sql, params)
+        rows = cursor.fetchall()
+    if compiled.converters:
+        rows = [tuple(row) for row in compiler.apply_converters(rows, compiled.converters)]
+    return rows
+
+
+def _load_post(thread_id: int, post_id: int) -> Post | None:
+    compiled = _compiled("post")
+    if compiled is None:
+        return next(iter(_post_query(thread_id, post_id)), None)
+    rows = _run(compiled, {"thread_id": thread_id, "post_id": post_id})
+    if not rows:
+        return None
+    row = rows[0]
+    start, end = compiled.fields
+    post = Post.from_db(compiled.compiler.connection.alias, compiled.init_list, row[start:end])
+    for populator in compiled.populators:
+        populator.populate(row, post)
+    return post
+
+
+def _load_marks(post_id: int) -> list[tuple[int, str]]:
+    compiled = _compiled("marks")
+    if compiled is None:
+        return list(_marks_query(post_id))
+    return [(user_id, kind) for user_id, kind in _run(compiled, {"post_id": post_id})]
+
+
+def _live_post(*, thread_id: int, post_id: int) -> _LivePost:
+    """The post with its thread, reactions and open flags: two queries (the post
+    with its thread, then its reactions and flags together; three when the post is
+    gone), each compiled once per connection."""
+    post = _load_post(thread_id, post_id)
+    if post is None:
+        return _LivePost(Thread.objects.filter(pk=thread_id).first(), None, {}, set())
+    kinds: dict[int, set[str]] = {}
+    flaggers: set[int] = set()
+    for user_id, kind in _load_marks(post.pk):
         if kind == _FLAGGED:
             flaggers.add(user_id)
         else:
@@ -741,7 +860,7 @@ def live_frames(
     moderator, one who reacted or flagged...), not once per socket. What the frame
     shows for a member is the same as `frame_for` shows them.
 
-    The worker's way when the event came without frames prepared at the commit
+    The worker's way when the event came without frames drawn in the posting transaction
     (`prepare_event`), or when those may be out of date (`prepared_live_frames`)."""
     live = _live_post(thread_id=thread_id, post_id=post_id)
     renderer = _Renderer(live, seq=seq, kind=kind, post_id=post_id)
@@ -759,8 +878,9 @@ def live_frames(
 
 
 def prepare_event(*, thread_id: int, seq: int, kind: str, post_id: int) -> dict[str, Any] | None:
-    """In the posting process, right after the commit: the event's post drawn once
-    for every member who may read it (`drawings`: per moderator or not and may post
+    """In the posting transaction, right after the change (`broadcast.publish_event`;
+    the on-commit hook only sends): the event's post drawn once for every member
+    who may read it (`drawings`: per moderator or not and may post
     or not, split at the marks where members differ), with what a worker needs to
     make each socket's frame from them without asking for the post
     (`prepared_live_frames`). Primitives only (it travels in the group message).

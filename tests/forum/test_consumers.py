@@ -95,8 +95,8 @@ async def test_a_new_post_arrives_live():
 async def test_a_live_post_reaches_reader_author_and_moderator_without_a_render_in_the_worker(
     monkeypatch,
 ):
-    """The frames were rendered once at the commit and travel with the event; the
-    worker only checks its members again and picks each socket's frame."""
+    """The frames were rendered once in the posting transaction and travel with the
+    event; the worker only checks its members again and picks each socket's frame."""
     from forum import consumers as forum_consumers
 
     author, thread = await setup_thread()

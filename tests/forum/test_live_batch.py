@@ -186,7 +186,7 @@ def test_the_batch_knows_a_suspended_member_is_suspended():
 
 
 def prepared_for(thread, post, users, *, kind=EventKind.POST, seq=None):
-    """The event's frames as the posting process prepares them at the commit, and
+    """The event's frames as the posting transaction prepares them, and
     as a worker then decides them for `users` (loaded as its check loads them)."""
     seq = post.seq if seq is None else seq
     prepared = selectors.prepare_event(thread_id=thread.pk, seq=seq, kind=kind, post_id=post.pk)
@@ -430,3 +430,159 @@ def test_prepared_frames_in_an_aliased_thread_show_the_aliases():
         )
         assert "Inbrenger" in frame["html"]
         assert author.profile.pseudonym not in frame["html"]
+
+
+# --- drawn in the posting transaction; the commit only sends (forum.broadcast) ------
+
+
+def _sent_by_the_hooks(monkeypatch, callbacks):
+    """Run the captured on-commit hooks, counting their queries and drawings, and
+    return what they handed to the channel layer."""
+    from django.test.signals import template_rendered
+
+    from members import broadcast as members_broadcast
+
+    sent = []
+    monkeypatch.setattr(
+        members_broadcast, "send_now", lambda group, event: sent.append((group, dict(event)))
+    )
+    drawn = []
+
+    def rendered(sender, **kwargs):
+        drawn.append(kwargs.get("template"))
+
+    template_rendered.connect(rendered)
+    try:
+        with CaptureQueriesContext(connection) as captured:
+            for callback in callbacks:
+                callback()
+    finally:
+        template_rendered.disconnect(rendered)
+    return sent, len(captured), len(drawn)
+
+
+@pytest.mark.parametrize("change", ["reply", "edit", "react", "hide"])
+def test_the_commit_only_sends_what_the_transaction_drew(
+    monkeypatch, django_capture_on_commit_callbacks, change
+):
+    """Zulip's way: the post is drawn in the posting transaction, right after its
+    row is written; the on-commit hook runs no query and draws nothing. What it
+    sends makes each member's frame exactly as the worker renders it from the
+    database after the commit."""
+    from forum import services
+    from forum.broadcast import THREAD_EVENT, thread_group
+
+    author = member_factories.member()
+    thread = factories.thread(author=author)
+    reader = member_factories.member()
+    moderator = factories.moderator()
+    first = factories.post(thread=thread, author=author, text="Een eerste bericht.")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        if change == "reply":
+            post = services.post_reply(thread=thread, author=author, text="Een antwoord.")
+            kind = EventKind.POST
+        elif change == "edit":
+            post = services.edit_post(post=first, editor=author, text="Anders gezegd.")
+            kind = EventKind.POST_UPDATED
+        elif change == "react":
+            services.react(post=first, user=reader, kind="steun")
+            post, kind = first, EventKind.REACTION
+        else:
+            post = services.hide_post(post=first, moderator=moderator)
+            kind = EventKind.POST_HIDDEN
+
+    sent, queries, drawings = _sent_by_the_hooks(monkeypatch, callbacks)
+
+    assert queries == 0
+    assert drawings == 0
+    events = [event for group, event in sent if event.get("type") == THREAD_EVENT]
+    assert [group for group, event in sent if event.get("type") == THREAD_EVENT] == [
+        thread_group(thread.pk)
+    ]
+    event = events[0]
+    thread.refresh_from_db()
+    assert (event["seq"], event["kind"], event["post_id"]) == (thread.last_seq, kind, post.pk)
+    prepared = event["prepared"]
+    assert prepared is not None and prepared["drawings"]
+    users = [author, reader, moderator]
+    answers = decide_prepared(thread, post, users, prepared, seq=event["seq"])
+    assert answers is not None  # the drawings were used, not the database
+    expected = selectors.live_frames(
+        thread_id=thread.pk,
+        seq=event["seq"],
+        kind=kind,
+        post_id=post.pk,
+        users=[users_for_live_check([(u.pk, None)])[(u.pk, None)] for u in users],
+    )
+    assert answers == expected
+
+
+def test_a_drawing_that_fails_in_the_transaction_costs_neither_the_post_nor_its_event(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    """A bug in the drawing: the reply is stored and its event still leaves, without
+    drawings (the workers render it from the database)."""
+    from forum import services
+
+    author = member_factories.member()
+    thread = factories.thread(author=author)
+
+    def broken(**kwargs):
+        raise ValueError("a template bug")
+
+    monkeypatch.setattr(selectors, "prepare_event", broken)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        post = services.post_reply(thread=thread, author=author, text="Een antwoord.")
+    sent, _queries, _drawings = _sent_by_the_hooks(monkeypatch, callbacks)
+
+    assert post.pk is not None
+    assert [event.get("prepared") for _group, event in sent if "post_id" in event] == [None]
+
+
+def _fields(instance):
+    return {f.attname: getattr(instance, f.attname) for f in instance._meta.concrete_fields}
+
+
+def test_the_live_posts_queries_are_compiled_once_per_connection(monkeypatch):
+    """The post with its thread, authors and quote, then its reactions and open
+    flags: compiled on the first event of a connection, then only run (building and
+    compiling them cost as much CPU as the drawings), and what they load is what the
+    ORM loads."""
+    from django.db.models.sql.compiler import SQLCompiler
+
+    author = member_factories.member()
+    thread = factories.thread(author=author)
+    quoted = factories.post(thread=thread, author=member_factories.member(), text="Eerst.")
+    post = factories.post(thread=thread, author=author, reply_to=quoted, text="Dan.")
+    reacted = member_factories.member()
+    Reaction.objects.create(post=post, user=reacted, kind="steun")
+    flagger = member_factories.member()
+    Flag.objects.create(post=post, reporter=flagger, reason=FlagReason.ANDERS)
+    selectors._live_post(thread_id=thread.pk, post_id=quoted.pk)  # the connection's first
+    compiled = []
+    as_sql = SQLCompiler.as_sql
+
+    def counted(self, *args, **kwargs):
+        compiled.append(self)
+        return as_sql(self, *args, **kwargs)
+
+    monkeypatch.setattr(SQLCompiler, "as_sql", counted)
+    with CaptureQueriesContext(connection) as captured:
+        live = selectors._live_post(thread_id=thread.pk, post_id=post.pk)
+    monkeypatch.setattr(SQLCompiler, "as_sql", as_sql)
+
+    assert compiled == []
+    assert len(captured) == 2
+    orm = selectors._post_query(thread.pk, post.pk).get()
+    assert _fields(live.post) == _fields(orm)
+    assert _fields(live.thread) == _fields(orm.thread)
+    assert _fields(live.post.author) == _fields(orm.author)
+    assert _fields(live.post.author.profile) == _fields(orm.author.profile)
+    assert _fields(live.post.reply_to) == _fields(orm.reply_to)
+    assert _fields(live.post.reply_to.author.profile) == _fields(orm.reply_to.author.profile)
+    assert live.reactions == {reacted.pk: frozenset({"steun"})}
+    assert live.flaggers == {flagger.pk}
+    # Another thread's post, or a post that is gone: none, and the thread as it is.
+    other = factories.thread(author=author)
+    assert selectors._live_post(thread_id=other.pk, post_id=post.pk).post is None
+    assert selectors._live_post(thread_id=other.pk, post_id=post.pk).thread == other
