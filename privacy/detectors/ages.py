@@ -33,6 +33,11 @@ _PERSON_NOUN_WORDS = (
         "opa", "buurman", "buurvrouw", "leerling", "cliënt", "cliënte", "client", "patiënt",
         "patiënte", "slachtoffer", "verdachte", "dader", "jongere", "dame", "heer",
         "meneer", "mevrouw", "tweeling", "stiefvader", "stiefmoeder",
+        # round 9b: more family and care words ("twee zoons van elf en dertien", "zijn
+        # nichtje van anderhalf")
+        "zoons", "nichtje", "neefje", "kleinzoon", "kleindochter", "kleinkind", "stiefzoon",
+        "stiefdochter", "pleegkind", "pleegzoon", "pleegdochter", "jochie", "kindjes",
+        "zusjes", "broertjes", "broers", "zussen", "kinders",
 )  # fmt: skip
 _PERSON_NOUNS = keyword_pattern(_PERSON_NOUN_WORDS)
 #: The longest number a pattern can start with before its key word ("zevenenzeventig").
@@ -79,7 +84,7 @@ _IS_AGE = re.compile(
     re.IGNORECASE,
 )
 _NOUN_VAN = re.compile(
-    rf"\b(?:{_PERSON_NOUNS})\s+van\s+(?:ca\.?\s+|ongeveer\s+|rond\s+de\s+)?({_NUM})"
+    rf"\b(?:{_PERSON_NOUNS}),?\s+van\s+(?:ca\.?\s+|ongeveer\s+|rond\s+de\s+)?({_NUM})"
     rf"(?!\s*(?:tot|-|t/m|à|a)\s)(?![\w-])"
     r"(?!\s+(?:kinderen|kids|zonen|dochters|jongens|meisjes|dagen|keer|uur))"
     r"(\s+(?:maanden|maand|mnd\.?|weken|week)(?![\w]))?",
@@ -102,6 +107,12 @@ _ORDINAL_WORDS = keyword_pattern(_ORDINAL_WORD_LIST)
 _ORDINAL = re.compile(
     rf"\b(?:{_ORDINAL_WORDS})\s+(?:mijn|haar|zijn|hun|je|jouw|ons)\s+"
     rf"(\d{{1,2}}(?:e|de|ste)|(?:{NUMBER_WORD_PATTERN})(?:de|ste))\b",
+    re.IGNORECASE,
+)
+# "Contactmoment 14 maanden", "consult 2 jaar": a child health check named by the age
+_CHECKUP_AGE = re.compile(
+    r"\b(?:contactmoment|consult)[ \t]+(?:van[ \t]+)?((\d{1,2})[ \t]+(?:maanden|weken|jaar))"
+    r"(?![\w])",
     re.IGNORECASE,
 )
 # "eind twintig", "begin dertig", "midden veertig", "in de vijftig", "rond de zestig",
@@ -163,7 +174,9 @@ _WHO_AGE = re.compile(
     rf"\b(?:die|wie)\s+(?:nu\s+|pas\s+|net\s+|bijna\s+)?({_NUM})\s+(?:is|was|wordt|werd)\b",
     re.IGNORECASE,
 )
-_LIST_WORDS = ("kinderen", "zonen", "dochters", "kids", "broers", "zussen", "tweeling")
+_LIST_WORDS = (
+    "kinderen", "zonen", "zoons", "dochters", "kids", "broers", "zussen", "tweeling",
+)  # fmt: skip
 _LIST_WORD_PATTERN = keyword_pattern(_LIST_WORDS)
 _NUMBER_LIST = re.compile(
     rf"\b(?:{_LIST_WORD_PATTERN})\s*[,:(]?\s*"
@@ -320,6 +333,10 @@ def _find_ages(text: str) -> Iterator[Finding]:
             if _age_ok(m.group(1)):
                 yield _make(text, m.start(1), m.end(1))
                 yield from _more_ages(text, m.end(1))  # "leeftijden: 3, 6 en 14"
+    if "contactmoment" in lowered or "consult" in lowered:
+        for m in _CHECKUP_AGE.finditer(text):
+            if _age_ok(m.group(2)):
+                yield _make(text, m.start(1), m.end(1))
     if "jaar of" in lowered:
         for m in _ROUGH_AGE.finditer(text):
             if _age_ok(m.group(1)) and not _DURATION_AFTER.match(text, m.end(1)):

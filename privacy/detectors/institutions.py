@@ -69,7 +69,7 @@ _SCHOOL_CONTEXT_WORDS_LIST = (
 )  # fmt: skip
 _SCHOOL_CONTEXT_WORDS = keyword_pattern(_SCHOOL_CONTEXT_WORDS_LIST)
 _SCHOOL_CONTEXT = re.compile(
-    r"\b(?i:groep\s+\d{1,2}|klas\s+\d|brugklas|(?:havo|vwo|vmbo|mavo|atheneum|gymnasium)"
+    r"\b(?i:groep\s+\d{1,2}|klas\s+\d[A-Za-z]{0,2}|brugklas|(?:havo|vwo|vmbo|mavo|atheneum|gymnasium)"
     r"(?:\s+\d)?|leerling|leerlingen|juf|meester|mentor|docent|intern\s+begeleider|"
     r"directeur|directie|zorgcoördinator|zit|zitten|zat|zaten|gaat|gaan|ging)"
     rf"\s+(?:(?:nu|nog|al|ook|toen|daar)\s+)?(?:van|op|naar)\s+((?:het|de)\s+)?({_PROPER})"
@@ -91,6 +91,7 @@ _COMMON_SCHOOL_NAMES = (
     "hoeksteen", "morgenster", "poolster", "regenbui", "toverberg", "vogelaar",
     "wingerd", "wieken", "zonnestraal", "zonnehoek", "ukkepuk", "ukkie",
 )  # fmt: skip
+_COMMON_SCHOOL_NAME_SET = frozenset(_COMMON_SCHOOL_NAMES)
 _COMMON_SCHOOL = re.compile(
     rf"(?<![\w-])(?i:de|het|'t)[ \t]+(?i:{keyword_pattern(_COMMON_SCHOOL_NAMES, space=' ')})"
     r"(?![\w-])"
@@ -114,6 +115,9 @@ _INSTITUTION_TYPES_LIST = (
         "moskeevereniging", "kerkgemeente", "gemeente", "parochie", "hogeschool",
         "universiteit", "restaurant", "kapsalon", "garage", "thuiszorg", "jeugdhulp",
         "wijkteam", "buurthuis", "sportcentrum", "zwembad", "bureau", "politiebureau",
+        # shops and eating places named by their owner: "bakkerij De Jong"
+        "bakkerij", "slagerij", "snackbar", "cafetaria", "shoarmazaak", "nagelstudio",
+        "eethuis", "lunchroom", "drogisterij", "tankstation",
 )  # fmt: skip
 _INSTITUTION_TYPES = keyword_pattern(_INSTITUTION_TYPES_LIST)
 _INSTITUTION_KEYWORD = re.compile(rf"(?<![\w-])(?i:{_INSTITUTION_TYPES})[ \t]+({_PROPER})")
@@ -177,10 +181,32 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:het|de|'t)[ \t]+$")
 
 
+_OWN_TYPE_END = re.compile(
+    r"(?:school|college|lyceum|gymnasium|scholengemeenschap|academie|campus)$", re.IGNORECASE
+)
+
+
+def _article_outside(name: str) -> bool:
+    """The article before a school named after a person or with its own type word is
+    grammar, not the name: "het Comenius College", "de Margrietschool", "het Helinium".
+    A name that is itself a noun phrase keeps it: "de Klimop", "de Singel"."""
+    words = name.split()
+    if _OWN_TYPE_END.search(words[-1]):
+        return True
+    word = name.lower()
+    return (
+        len(words) == 1
+        and word not in dutch_words()
+        and word not in common_words()
+        and word not in _COMMON_SCHOOL_NAME_SET
+    )
+
+
 def _with_article(text: str, finding: Finding) -> Finding:
-    """A school's name takes the article written before it: "op het Erasmiaans"."""
+    """A school's name takes the article written before it when the article is part of
+    the name ("op de Regenboog"), not before a proper name ("het Comenius College")."""
     before = _ARTICLE_BEFORE.search(text, max(0, finding.start - 5), finding.start)
-    if before is None or finding.text[:1].islower():
+    if before is None or finding.text[:1].islower() or _article_outside(finding.text):
         return finding
     start = before.start()
     return Finding(start, finding.end, finding.label, text[start : finding.end], finding.detector)
@@ -244,6 +270,12 @@ _NAME_TITLES = frozenset(
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:]\s+|\n)\s*$")
 
 
+# "De school (De Lage Hoeve)", "school: De Wilgenstam": the school named right after
+# the word
+_SCHOOL_APPOSITION = re.compile(
+    rf"(?<![\w-])(?i:school)[ \t]*[(:][ \t]*({_PROPER})(?=[ \t]*[),.;]|$)", re.MULTILINE
+)
+
 # typed without capitals: "het zuiderpark college", "wolfert lyceum"
 _LOWER_SCHOOL_SUFFIX = re.compile(
     r"(?<![\w-])(?:(het|'t)[ \t]+)?([a-zà-ÿ][a-zà-ÿ-]{3,})[ \t]+(?:college|lyceum|gymnasium)"
@@ -295,6 +327,11 @@ def _find_schools(text: str) -> Iterator[Finding]:
             ):
                 continue
             yield Finding(m.start(), m.end(), Label.SCHOOL, m.group(0), "school")
+    if "school" in text:
+        for m in _SCHOOL_APPOSITION.finditer(text):
+            span = _clean(text, m.start(1), m.end(1))
+            if span and not _STREET_END.search(m.group(1).split()[-1].lower()):
+                yield Finding(span[0], span[1], Label.SCHOOL, text[span[0] : span[1]], "school")
     for m in finditer_words(_SCHOOL_CONTEXT, _SCHOOL_CONTEXT_FIRST_WORDS, text):
         last = m.group(2).split()[-1].lower()
         street = _STREET_END.search(last)
@@ -362,6 +399,9 @@ KNOWN_ORGANISATIONS: tuple[str, ...] = (
     "Humanitas", "Pameijer", "Perspektief", "Leger des Heils", "Jeugdformaat", "Kenter",
     "Flexus Jeugdplein", "Rijndam", "Albeda", "Zonnehuisgroep", "Lelie zorggroep",
     "Spijkenisse Medisch Centrum",
+    # the region's football clubs and shop chains that employ many of its people
+    "Feyenoord", "Excelsior", "Sparta Rotterdam", "RET", "Action", "Kruidvat", "Zeeman",
+    "Blokker", "Etos", "Primark", "McDonald's",
 )  # fmt: skip
 #: The list's names in lowercase.
 KNOWN_ORGANISATION_NAMES: frozenset[str] = frozenset(o.lower() for o in KNOWN_ORGANISATIONS)
@@ -388,13 +428,21 @@ def find_known_organisations(text: str) -> Iterator[Finding]:
             continue
         if value.lower() in _UPPER_ONLY and not value.isupper():
             continue  # "ECT", "HTM": abbreviations only in capitals
-        end = m.end()
+        start, end = m.start(), m.end()
+        own_type = _OWN_TYPE_BEFORE.search(text, max(0, start - 30), start)
+        if own_type is not None and own_type.group(1).lower().endswith(_OWN_TYPE_WORDS):
+            start = own_type.start(1)  # "Hogeschool Inholland": the capital makes it the name's
         place = _PLACE_AFTER.match(text, end)
         if place is not None and place.group(1).lower() in place_names():
             end = place.end()  # "Woonstad Rotterdam": the organisation of that place
-        yield Finding(m.start(), end, Label.INSTELLING, text[m.start() : end], "instelling-lijst")
+        yield Finding(start, end, Label.INSTELLING, text[start:end], "instelling-lijst")
 
 
+_OWN_TYPE_BEFORE = re.compile(r"(?<![\w-])([A-ZÀ-Ý][a-zà-ÿ]{3,})[ \t]+$")
+_OWN_TYPE_WORDS = (
+    "hogeschool", "universiteit", "ziekenhuis", "kliniek", "stichting", "zorggroep",
+    "woningcorporatie", "supermarkt", "voetbalclub",
+)  # fmt: skip
 _PLACE_AFTER = re.compile(r"[ \t]+([A-ZÀ-Ý][\w-]+(?:[ \t][A-ZÀ-Ý][\w-]+)?)(?![\w-])")
 
 
