@@ -124,10 +124,19 @@ _INSTITUTION_KEYWORD = re.compile(rf"(?<![\w-])(?i:{_INSTITUTION_TYPES})[ \t]+({
 # the type word after the name: "Mevlana moskee", "Heilige Maria kerk", "Ahoy hal"
 _NAME_THEN_TYPE = re.compile(
     r"(?<![\w-])((?:[A-ZÀ-Ý][\w'\u2019-]*[ \t]+){1,3}(?i:moskee|kerk|kerkgemeente|"
-    r"gemeente|parochie|tempel|synagoge|ziekenhuis|kliniek|apotheek|hogeschool))(?![\w-])"
+    r"gemeente|parochie|tempel|synagoge|ziekenhuis|kliniek|apotheek|hogeschool|"
+    r"universiteit))(?![\w-])"
 )
 _NAME_THEN_TYPE_WORDS = ("moskee", "kerk", "gemeente", "parochie", "tempel", "synagoge",
-                         "ziekenhuis", "kliniek", "apotheek", "hogeschool")  # fmt: skip
+                         "ziekenhuis", "kliniek", "apotheek", "hogeschool",
+                         "universiteit")  # fmt: skip
+# "GV Olympia", "ZV De Zeeschuimers", "HC Rotterdam": a club by the acronym of its kind
+# (gymnastics, swimming, korfball, hockey, athletics, tennis, water polo) and its name
+_CLUB_KIND = re.compile(
+    r"(?<![\w-])(?:GV|ZV|KV|HC|MHC|AV|LTC|ZPC)[ \t]+((?:De[ \t]+|Het[ \t]+)?"
+    r"[A-ZÀ-Ý][\w'\u2019-]+)(?![\w-])"
+)
+_CLUB_KINDS = ("GV ", "ZV ", "KV ", "HC ", "AV ", "LTC ", "ZPC ")
 # typed without capitals: "kraamzorg de waarden", "vv spartaan"
 _INSTITUTION_LOWER = re.compile(
     r"(?<![\w-])(?:vv|sv|kraamzorg)"
@@ -374,6 +383,10 @@ def find_institutions(text: str) -> Iterator[Finding]:
             if m.group(2) and not is_not_name(m.group(2)):
                 end = m.end(2)
             yield Finding(m.start(1), end, Label.INSTELLING, text[m.start(1) : end], "instelling")
+    if contains_any(text, _CLUB_KINDS):
+        for m in _CLUB_KIND.finditer(text):
+            if not is_not_name(m.group(1)) and m.group(1).lower() not in common_words():
+                yield Finding(m.start(), m.end(), Label.INSTELLING, m.group(0), "instelling")
     for m in finditer_words(_EMPLOYER, _EMPLOYER_FIRST_WORDS, text):
         span = _clean(text, m.start(1), m.end(1))
         if span:
