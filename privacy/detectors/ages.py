@@ -77,7 +77,7 @@ _IS_VERBS = keyword_pattern(_IS_VERB_WORDS)
 _IS_AGE = re.compile(
     rf"\b(?:{_IS_VERBS})\s+(?:ik\s+|hij\s+|ze\s+|zij\s+)?"
     rf"(?:pas\s+|nog\s+maar\s+|net\s+|bijna\s+|ongeveer\s+|inmiddels\s+|toen\s+|nu\s+|"
-    rf"zelf\s+|zelf\s+pas\s+|ook\s+)*"
+    rf"zelf\s+|zelf\s+pas\s+|ook\s+|allebei\s+|allemaal\s+|beiden\s+)*"
     rf"({_NUM})(?=\s*(?:[.,;:!?)]|$|\s+en\s|\s+jaar\b|\s+toen\b|\s+geworden\b))"
     r"|\b(?:is|was|wordt|werd)\s+(?:pas\s+|net\s+|bijna\s+|nu\s+|inmiddels\s+)*"
     rf"({_NUM}\s+(?:maanden|maand|weken|week))(?![\w-])",
@@ -107,6 +107,13 @@ _ORDINAL_WORDS = keyword_pattern(_ORDINAL_WORD_LIST)
 _ORDINAL = re.compile(
     rf"\b(?:{_ORDINAL_WORDS})\s+(?:mijn|haar|zijn|hun|je|jouw|ons)\s+"
     rf"(\d{{1,2}}(?:e|de|ste)|(?:{NUMBER_WORD_PATTERN})(?:de|ste))\b",
+    re.IGNORECASE,
+)
+# "met 17 stond ik op straat", "Met vijftien ging ze het huis uit": the age at which
+# something happened, before the verb and its subject
+_WITH_AGE = re.compile(
+    rf"\bmet[ \t]+({_NUM})[ \t]+(?:jaar[ \t]+)?(?:stond|ging|werd|kreeg|moest|kwam|liep|"
+    r"verliet|trouwde|had|zat|woonde|begon|raakte)[ \t]+(?:ik|hij|ze|zij|je|jij)\b",
     re.IGNORECASE,
 )
 # "Contactmoment 14 maanden", "consult 2 jaar": a child health check named by the age
@@ -337,6 +344,10 @@ def _find_ages(text: str) -> Iterator[Finding]:
         for m in _CHECKUP_AGE.finditer(text):
             if _age_ok(m.group(2)):
                 yield _make(text, m.start(1), m.end(1))
+    if "met " in lowered:
+        for m in _WITH_AGE.finditer(text):
+            if _age_ok(m.group(1)) and (number_value(m.group(1)) or 0) >= 6:
+                yield _make(text, m.start(1), m.end(1))
     if "jaar of" in lowered:
         for m in _ROUGH_AGE.finditer(text):
             if _age_ok(m.group(1)) and not _DURATION_AFTER.match(text, m.end(1)):
@@ -364,7 +375,7 @@ def _find_ages(text: str) -> Iterator[Finding]:
 # "Sharon is zevenentwintig, Rinaldo dertig.", "Ik was zes, hij negen.", "De oudste is
 # twaalf, de jongste vijf.": the verb left out
 _ELLIPTIC_AGE = re.compile(
-    r"(?:,|[ \t]+en)[ \t]+(?:hij|zij|ze|(?:de|het|haar|zijn|hun)[ \t]+[a-zà-ÿ]{3,20}|"
+    r"(?:,|[ \t]+en)[ \t]+(?:hij|zij|ze|ik|jij|wij|we|(?:de|het|haar|zijn|hun)[ \t]+[a-zà-ÿ]{3,20}|"
     r"oudste|jongste|middelste|"
     rf"(?-i:[A-ZÀ-Ý][a-zà-ÿ'-]+))[ \t]+(?:pas[ \t]+|net[ \t]+|bijna[ \t]+|nog[ \t]+maar[ \t]+)?"
     rf"({_NUM})(?=[ \t]*(?:[.,;!?)]|$))",

@@ -97,6 +97,10 @@ def test_no_field_number(text: str) -> None:
         ("Hij past op zijn nichtje van anderhalf.", "anderhalf", Label.LEEFTIJD),
         ("Haar dochter van tweeënhalf slaapt slecht.", "tweeënhalf", Label.LEEFTIJD),
         ("Contactmoment 14 maanden, jeugdarts", "14 maanden", Label.LEEFTIJD),
+        # the age at which something happened; an elliptic age after "ik"; "allebei"
+        ("met 17 stond ik op straat", "17", Label.LEEFTIJD),
+        ("Hij was negentien, ik zeventien.", "zeventien", Label.LEEFTIJD),
+        ("we waren allebei twintig", "twintig", Label.LEEFTIJD),
     ],
 )
 def test_found_with_its_boundaries(text: str, value: str, label: Label) -> None:
@@ -111,6 +115,8 @@ def test_found_with_its_boundaries(text: str, value: str, label: Label) -> None:
         "Hij keek TV Rotterdam op zondag.",
         "De training duurt anderhalf uur.",
         "Na anderhalf jaar kwam er hulp.",
+        "met 3 kinderen stond ik er alleen voor",
+        "We waren met 12 man.",
     ],
 )
 def test_not_an_institution_or_age(text: str) -> None:
