@@ -354,6 +354,7 @@ _FIELD_NUMBER = re.compile(
     r"([A-Za-z0-9][A-Za-z0-9/.-]*\d[A-Za-z0-9/.-]*)",
     re.IGNORECASE,
 )
+_FIELD_KEY = re.compile(r"nummer|nr\b|no\.|\bid\b")
 _NOT_NUMBER_FIELDS = frozenset(
     {"telefoon", "tel", "tel.", "mobiel", "mobiele", "fax", "huis", "rekening", "bank",
      "iban", "pagina", "blz", "artikel", "versie", "editie", "lijn", "bus", "tram", "stap",
@@ -413,7 +414,7 @@ def find_case_numbers(text: str) -> Iterator[Finding]:
                 continue  # "de zaak 2024", "melding 12-03-2025": a year or a date
             if sum(c.isdigit() for c in value) >= 4 and not is_public_number(value):
                 yield _finding(text, m.start(1), end, Label.NUMMER, "nummer")
-    if "nummer" in lowered or "nr" in lowered or "no." in lowered or "id" in lowered:
+    if _FIELD_KEY.search(lowered):  # most texts have no field name at all
         yield from _field_numbers(text)
     if "nummer" not in lowered and "nr" not in lowered:
         return
