@@ -200,8 +200,8 @@ def _article_outside(name: str) -> bool:
     grammar, not the name: "het Comenius College", "de Margrietschool", "het Helinium".
     A name that is itself a noun phrase keeps it: "de Klimop", "de Singel"."""
     words = name.split()
-    if _OWN_TYPE_END.search(words[-1]):
-        return True
+    if any(_OWN_TYPE_END.search(word) for word in words):
+        return True  # "het Montessori College Oost"
     word = name.lower()
     return (
         len(words) == 1
@@ -422,7 +422,7 @@ _ORGANISATION_WORDS = keyword_pattern(o.lower() for o in KNOWN_ORGANISATIONS)
 # "Arkin-traumacentrum": the name before a lowercase compound part is the organisation
 _ORGANISATION = re.compile(rf"(?<![\w-])(?i:{_ORGANISATION_WORDS})(?![\w]|-[A-Z0-9])")
 _ORGANISATION_CONTEXT = re.compile(
-    r"(?<![\w-])(?:bij|van|naar|via|met|door|in)\s+(?:de\s+|het\s+)?$", re.IGNORECASE
+    r"(?<![\w-])(?:bij|van|naar|via|met|door|in|op|aan)\s+(?:de\s+|het\s+)?$", re.IGNORECASE
 )
 _UPPER_ONLY = frozenset(o.lower() for o in KNOWN_ORGANISATIONS if o.isupper())
 _ORGANISATION_FIRST_WORDS = first_words(o.lower() for o in KNOWN_ORGANISATIONS)
@@ -499,6 +499,8 @@ def find_congregations(text: str) -> Iterator[Finding]:
         return
     for m in _CONGREGATION.finditer(text):
         name, rest = m.group(1), m.group(2)
+        if name.lower() in place_names():
+            continue  # "Ridderkerk", "Nieuwerkerk": a place, not a church
         words = rest.split()
         while words and is_not_name(words[-1]):
             words.pop()  # "Pauluskerk Het": the article of the next sentence part

@@ -64,6 +64,10 @@ def test_no_field_number(text: str) -> None:
         ("Sofiia blijft op de Margrietschool tot de zomer.", "Margrietschool", Label.SCHOOL),
         ("Hij gaat nu naar het Helinium, zegt zijn moeder.", "Helinium", Label.SCHOOL),
         ("Mila zit in groep 5 van de Regenboog.", "de Regenboog", Label.SCHOOL),
+        ("Hij zit op het Montessori College Oost.", "Montessori College Oost", Label.SCHOOL),
+        # a known organisation in lowercase after "op"; a place ending in "-kerk" is a place
+        ("hij zit op het zadkine, opleiding automonteur", "zadkine", Label.INSTELLING),
+        ("Hij werkt bij Bouwbedrijf Van Wijk in Ridderkerk.", "Ridderkerk", Label.PLAATS),
         # a class with a letter, the school named right after the word "school"
         ("Leerling uit klas 2B van Calvijn Vreewijk.", "Calvijn Vreewijk", Label.SCHOOL),
         ("De school (De Lage Weide) weet ervan.", "De Lage Weide", Label.SCHOOL),
