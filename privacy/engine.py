@@ -154,7 +154,7 @@ def _apply_allowlist(
 
 #: A role abbreviation ("Pm'er", "IB'ers") or a field's name ("Zaaknr", "Dossiernr."):
 #: never a name.
-_ROLE_OR_FIELD = re.compile(r"[A-Za-z]{1,4}['\u2019]ers?|[A-Za-z]{2,20}nr\.?")
+_ROLE_OR_FIELD = re.compile(r"[A-Za-z]{1,4}['\u2019]ers?|[^\W\d_]{2,20}nr\.?")
 _LINK_WORD = re.compile(r"(?:van|het|de|voor|en|der|den|in|te)\s+")
 #: The region's name ends an organisation's own name: "Jeugdhulp Rijnmond".
 _REGION_NAMES = frozenset({"rijnmond", "rotterdam-rijnmond"})

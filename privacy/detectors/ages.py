@@ -375,7 +375,8 @@ def _find_ages(text: str) -> Iterator[Finding]:
 # "Sharon is zevenentwintig, Rinaldo dertig.", "Ik was zes, hij negen.", "De oudste is
 # twaalf, de jongste vijf.": the verb left out
 _ELLIPTIC_AGE = re.compile(
-    r"(?:,|[ \t]+en)[ \t]+(?:hij|zij|ze|ik|jij|wij|we|(?:de|het|haar|zijn|hun)[ \t]+[a-zà-ÿ]{3,20}|"
+    r"(?:,|[ \t]+en)[ \t]+(?:hij|zij|ze|ik|jij|wij|we|"
+    r"(?:de|het|haar|zijn|hun|mijn|m'n|mn|onze|ons|jullie)[ \t]+[a-zà-ÿ]{3,20}|"
     r"oudste|jongste|middelste|"
     rf"(?-i:[A-ZÀ-Ý][a-zà-ÿ'-]+))[ \t]+(?:pas[ \t]+|net[ \t]+|bijna[ \t]+|nog[ \t]+maar[ \t]+)?"
     rf"({_NUM})(?=[ \t]*(?:[.,;!?)]|$))",

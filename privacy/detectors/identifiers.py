@@ -337,7 +337,7 @@ _NUMBER_CONTEXT = re.compile(
 # "kenmerk: JZ/2024/0417", "ons kenmerk 2025.0412.JB", "ref. 24/1187", "onder nummer 88123":
 # a reference announced without "nummer" after its word
 _REFERENCE = re.compile(
-    r"(?<!\w)(?:kenmerk|referentie|ref\.|(?:onder|met)\s+(?:het\s+)?(?:nummer|nr\.?)|"
+    r"(?<!\w)(?:kenmerk|referentie|ref\.|ref(?=\s*:?\s*[A-Za-z]{0,5}[-/]?\d)|(?:onder|met)\s+(?:het\s+)?(?:nummer|nr\.?)|"
     r"(?i:dossier|zaak|casus|melding|mutatie)(?=\s*:?\s*[A-Za-z]{0,5}[-/]?\d))"
     r"\s*:?\s*([A-Za-z0-9][A-Za-z0-9/.-]*\d[A-Za-z0-9/.-]*)",
     re.IGNORECASE,
@@ -348,9 +348,13 @@ _REFERENCE = re.compile(
 # numbers other detectors own or that identify nobody are left out (``_NOT_NUMBER_FIELDS``).
 _FIELD_NUMBER = re.compile(
     r"(?<![\w])([A-Za-zÀ-ÿ]{0,25}(?:-|\s)?)(?:nummer|nr\.?|no\.|-id|ID)"
-    # "leerlingnummer van Sem is 120334": whose number may stand between, then a verb
-    r"(?:(?:[ \t]+(?:van|bij|voor|in|op)[ \t]+[\w.'-]{1,25}){1,2}[ \t]+(?:is|was|luidt)"
-    r"|(?:[ \t]+(?:is|was|luidt))?)[ \t]*[:#]?[ \t]*"
+    # "leerlingnummer van Sem is 120334", "zaaknummer bij de raad: 25/0412": whose number
+    # may stand between, then a verb or a colon
+    r"(?:(?:[ \t]+(?:van|bij|voor|in|op)(?:[ \t]+(?:de|het|ons|onze|haar|zijn|mijn))?"
+    r"[ \t]+[\w.'-]{1,25}){1,2}(?:[ \t]+(?:is|was|luidt)|(?=[ \t]*:))"
+    r"|(?:[ \t]+(?:is|was|luidt|gekregen|ontvangen))?)[ \t]*[:#]?[ \t]*"
+    # "Cliëntnr. Lucertis 553201": the organisation that gave it may stand between
+    r"(?:[A-ZÀ-Ý][\w-]+[ \t]+(?=\d))?"
     r"([A-Za-z0-9][A-Za-z0-9/.-]*\d[A-Za-z0-9/.-]*)",
     re.IGNORECASE,
 )
@@ -375,7 +379,7 @@ _REGISTER_NAMES = ("AGB ", "BIG ", "KvK ", "KVK ", "UZI ")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _NUMERIC_DATE = re.compile(r"[0-3]?\d[-/.][01]?\d[-/.](?:19|20)?\d{2}")
 _REFERENCE_WORDS = (
-    "kenmerk", "referentie", "ref.", "nummer", "nr", "dossier", "zaak", "casus", "melding",
+    "kenmerk", "referentie", "ref", "nummer", "nr", "dossier", "zaak", "casus", "melding",
     "mutatie",
 )  # fmt: skip
 

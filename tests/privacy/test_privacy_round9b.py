@@ -30,6 +30,11 @@ def found(text: str) -> dict[str, Label]:
         ("ZD-nummer 25-1103 bij de politie", "25-1103"),
         ("case-id 77-4412 in het registratiesysteem", "77-4412"),
         ("Ik heb het gemeld, nummer 2025-4411, maar er gebeurde niets.", "2025-4411"),
+        # who keeps the number, a participle or the organisation may stand between
+        ("zaaknummer bij de raad: 25/0412", "25/0412"),
+        ("ik heb een dossiernr gekregen: vt-25-4412", "vt-25-4412"),
+        ("Cliëntnr. Lucertis 553201", "553201"),
+        ("ref 2025-0412 van de gemeente", "2025-0412"),
         # a reference after "dossier"/"zaak" with letters and a dash before the digits
         ("Verslag leerplicht, dossier LPA-25-08812.", "LPA-25-08812"),
         ("Zie RvdK-zaak 25.0412.ROT voor het rapport.", "25.0412.ROT"),
@@ -49,6 +54,7 @@ def test_field_numbers(text: str, value: str) -> None:
         "Zie versienummer 2024 van de meldcode.",
         "In 2025 kwamen 4412 meldingen binnen.",
         "Het nummer 12 van de lijst.",
+        "Ik ref 3 keer per week wedstrijden.",
     ],
 )
 def test_no_field_number(text: str) -> None:
@@ -105,6 +111,7 @@ def test_no_field_number(text: str) -> None:
         ("met 17 stond ik op straat", "17", Label.LEEFTIJD),
         ("Hij was negentien, ik zeventien.", "zeventien", Label.LEEFTIJD),
         ("we waren allebei twintig", "twintig", Label.LEEFTIJD),
+        ("mijn oudste is 16 en mijn jongste 9", "9", Label.LEEFTIJD),
     ],
 )
 def test_found_with_its_boundaries(text: str, value: str, label: Label) -> None:
