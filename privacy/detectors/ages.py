@@ -225,6 +225,8 @@ _IS_FIRST_WORDS = first_words(_IS_VERB_WORDS)
 _ORDINAL_FIRST_WORDS = first_words(_ORDINAL_WORD_LIST)
 _NOUN_FIRST_WORDS = first_words(_PERSON_NOUN_WORDS)
 _LIST_FIRST_WORDS = first_words(_LIST_WORDS)
+_WITH_FIRST_WORDS = first_words(("met",))
+_CHECKUP_FIRST_WORDS = first_words(("contactmoment", "consult"))
 
 
 @distinct
@@ -341,11 +343,11 @@ def _find_ages(text: str) -> Iterator[Finding]:
                 yield _make(text, m.start(1), m.end(1))
                 yield from _more_ages(text, m.end(1))  # "leeftijden: 3, 6 en 14"
     if "contactmoment" in lowered or "consult" in lowered:
-        for m in _CHECKUP_AGE.finditer(text):
+        for m in finditer_words(_CHECKUP_AGE, _CHECKUP_FIRST_WORDS, text):
             if _age_ok(m.group(2)):
                 yield _make(text, m.start(1), m.end(1))
     if "met " in lowered:
-        for m in _WITH_AGE.finditer(text):
+        for m in finditer_words(_WITH_AGE, _WITH_FIRST_WORDS, text):
             if _age_ok(m.group(1)) and (number_value(m.group(1)) or 0) >= 6:
                 yield _make(text, m.start(1), m.end(1))
     if "jaar of" in lowered:

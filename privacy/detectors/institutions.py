@@ -137,6 +137,7 @@ _CLUB_KIND = re.compile(
     r"[A-ZÀ-Ý][\w'\u2019-]+)(?![\w-])"
 )
 _CLUB_KINDS = ("GV ", "ZV ", "KV ", "HC ", "AV ", "LTC ", "ZPC ")
+_CLUB_FIRST_WORDS = first_words(_CLUB_KINDS)
 # typed without capitals: "kraamzorg de waarden", "vv spartaan"
 _INSTITUTION_LOWER = re.compile(
     r"(?<![\w-])(?:vv|sv|kraamzorg)"
@@ -281,6 +282,7 @@ _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:]\s+|\n)\s*$")
 
 # "De school (De Lage Hoeve)", "school: De Wilgenstam": the school named right after
 # the word
+_SCHOOL_WORD = first_words(("school",))
 _SCHOOL_APPOSITION = re.compile(
     rf"(?<![\w-])(?i:school)[ \t]*[(:][ \t]*({_PROPER})(?=[ \t]*[),.;]|$)", re.MULTILINE
 )
@@ -337,7 +339,7 @@ def _find_schools(text: str) -> Iterator[Finding]:
                 continue
             yield Finding(m.start(), m.end(), Label.SCHOOL, m.group(0), "school")
     if "school" in text:
-        for m in _SCHOOL_APPOSITION.finditer(text):
+        for m in finditer_words(_SCHOOL_APPOSITION, _SCHOOL_WORD, text):
             span = _clean(text, m.start(1), m.end(1))
             if span and not _STREET_END.search(m.group(1).split()[-1].lower()):
                 yield Finding(span[0], span[1], Label.SCHOOL, text[span[0] : span[1]], "school")
@@ -384,7 +386,7 @@ def find_institutions(text: str) -> Iterator[Finding]:
                 end = m.end(2)
             yield Finding(m.start(1), end, Label.INSTELLING, text[m.start(1) : end], "instelling")
     if contains_any(text, _CLUB_KINDS):
-        for m in _CLUB_KIND.finditer(text):
+        for m in finditer_words(_CLUB_KIND, _CLUB_FIRST_WORDS, text):
             if not is_not_name(m.group(1)) and m.group(1).lower() not in common_words():
                 yield Finding(m.start(), m.end(), Label.INSTELLING, m.group(0), "instelling")
     for m in finditer_words(_EMPLOYER, _EMPLOYER_FIRST_WORDS, text):
