@@ -142,7 +142,8 @@ def _apply_allowlist(
             and is_duration(text, finding.start, finding.end)
         ):
             continue  # deduce's "14" in "heeft 14 jaar in een relatie gezeten"
-        if finding.label in STRUCTURED_LABELS or not allowed:
+        if finding.label in STRUCTURED_LABELS or finding.label is Label.NUMMER or not allowed:
+            # an allowed word inside a reference is part of it: "VT/25/0412"
             yield finding
             continue
         # allowed ranges do not overlap each other: only those near the finding matter
@@ -153,7 +154,7 @@ def _apply_allowlist(
 
 #: A role abbreviation ("Pm'er", "IB'ers") or a field's name ("Zaaknr", "Dossiernr."):
 #: never a name.
-_ROLE_OR_FIELD = re.compile(r"[A-Za-z]{1,4}['\u2019]ers?|[A-Za-z]{2,20}nr\.?")
+_ROLE_OR_FIELD = re.compile(r"[A-Za-z]{1,4}['\u2019]ers?|[^\W\d_]{2,20}nr\.?")
 _LINK_WORD = re.compile(r"(?:van|het|de|voor|en|der|den|in|te)\s+")
 #: The region's name ends an organisation's own name: "Jeugdhulp Rijnmond".
 _REGION_NAMES = frozenset({"rijnmond", "rotterdam-rijnmond"})
@@ -814,6 +815,8 @@ def _without_type_word_before_own_name(findings: Iterable[Finding]) -> Iterable[
         if (
             (first in TYPE_WORDS or is_compound_type(first))
             and first not in _OWN_NAME_TYPES
+            and not first.endswith("vereniging")  # "voetbalvereniging Excelsior '20"
+            and not (words[0][:1].isupper() and rest[0].lower() in KNOWN_ORGANISATION_NAMES)
             and (
                 _ACRONYM.fullmatch(rest[0]) is not None
                 or rest[0].lower() in KNOWN_ORGANISATION_NAMES
@@ -846,8 +849,9 @@ def _organisations_with_places(text: str, findings: Sequence[Finding]) -> list[F
             start = finding.start
         elif finding.label is Label.PLAATS:
             before = _TYPE_WORD_BEFORE.search(text, max(0, finding.start - 40), finding.start)
+            word = before.group(1).lower() if before is not None else ""
             if before is not None and (
-                is_compound_type(before.group(1)) or before.group(1) in _COURT_OR_STATION
+                is_compound_type(word) or word in _COURT_OR_STATION or word in _PLACE_SERVICES
             ):
                 start = before.start(1)  # "havenbedrijf rotterdam"
                 end = _place_end(text, finding.end)
@@ -867,7 +871,10 @@ def _organisations_with_places(text: str, findings: Sequence[Finding]) -> list[F
 _COURT_OR_STATION = frozenset(
     {"rechtbank", "gerechtshof", "kantongerecht", "bureau", "politiebureau", "hoofdbureau"}
 )
-_TYPE_WORD_BEFORE = re.compile(r"(?<![\w-])([a-zà-ÿ]{3,})[ \t]+$")
+#: A municipality's own services, named by their place: "Leerplicht Rotterdam", "CJG
+#: Capelle", "GGD Rotterdam" (the region's, "CJG Rijnmond", is no place: it stays public).
+_PLACE_SERVICES = frozenset({"leerplicht", "cjg", "ggd", "jgz"})
+_TYPE_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Za-zÀ-ÿ][a-zà-ÿ]{2,}|CJG|GGD|JGZ)[ \t]+$")
 _QUARTER = re.compile(r"-(?:Noord|Zuid|Oost|West|Centrum|noord|zuid|oost|west|centrum)(?![\w-])")
 
 

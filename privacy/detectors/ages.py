@@ -33,6 +33,11 @@ _PERSON_NOUN_WORDS = (
         "opa", "buurman", "buurvrouw", "leerling", "cliënt", "cliënte", "client", "patiënt",
         "patiënte", "slachtoffer", "verdachte", "dader", "jongere", "dame", "heer",
         "meneer", "mevrouw", "tweeling", "stiefvader", "stiefmoeder",
+        # round 9b: more family and care words ("twee zoons van elf en dertien", "zijn
+        # nichtje van anderhalf")
+        "zoons", "nichtje", "neefje", "kleinzoon", "kleindochter", "kleinkind", "stiefzoon",
+        "stiefdochter", "pleegkind", "pleegzoon", "pleegdochter", "jochie", "kindjes",
+        "zusjes", "broertjes", "broers", "zussen", "kinders",
 )  # fmt: skip
 _PERSON_NOUNS = keyword_pattern(_PERSON_NOUN_WORDS)
 #: The longest number a pattern can start with before its key word ("zevenenzeventig").
@@ -72,7 +77,7 @@ _IS_VERBS = keyword_pattern(_IS_VERB_WORDS)
 _IS_AGE = re.compile(
     rf"\b(?:{_IS_VERBS})\s+(?:ik\s+|hij\s+|ze\s+|zij\s+)?"
     rf"(?:pas\s+|nog\s+maar\s+|net\s+|bijna\s+|ongeveer\s+|inmiddels\s+|toen\s+|nu\s+|"
-    rf"zelf\s+|zelf\s+pas\s+|ook\s+)*"
+    rf"zelf\s+|zelf\s+pas\s+|ook\s+|allebei\s+|allemaal\s+|beiden\s+)*"
     rf"({_NUM})(?=\s*(?:[.,;:!?)]|$|\s+en\s|\s+jaar\b|\s+toen\b|\s+geworden\b))"
     r"|\b(?:is|was|wordt|werd)\s+(?:pas\s+|net\s+|bijna\s+|nu\s+|inmiddels\s+)*"
     rf"({_NUM}\s+(?:maanden|maand|weken|week))(?![\w-])"
@@ -86,7 +91,7 @@ _IS_AGE = re.compile(
     re.IGNORECASE,
 )
 _NOUN_VAN = re.compile(
-    rf"\b(?:{_PERSON_NOUNS})\s+van\s+"
+    rf"\b(?:{_PERSON_NOUNS}),?\s+van\s+"
     rf"(?:ca\.?\s+|ongeveer\s+|rond\s+de\s+|bijna\s+|ruim\s+|amper\s+|nog\s+geen\s+)?({_NUM})"
     rf"(?!\s*(?:tot|-|t/m|à|a)\s)(?![\w-])"
     r"(?!\s+(?:kinderen|kids|zonen|dochters|jongens|meisjes|dagen|keer|uur))"
@@ -110,6 +115,19 @@ _ORDINAL_WORDS = keyword_pattern(_ORDINAL_WORD_LIST)
 _ORDINAL = re.compile(
     rf"\b(?:{_ORDINAL_WORDS})\s+(?:mijn|haar|zijn|hun|je|jouw|ons)\s+"
     rf"(\d{{1,2}}(?:e|de|ste)|(?:{NUMBER_WORD_PATTERN})(?:de|ste))\b",
+    re.IGNORECASE,
+)
+# "met 17 stond ik op straat", "Met vijftien ging ze het huis uit": the age at which
+# something happened, before the verb and its subject
+_WITH_AGE = re.compile(
+    rf"\bmet[ \t]+({_NUM})[ \t]+(?:jaar[ \t]+)?(?:stond|ging|werd|kreeg|moest|kwam|liep|"
+    r"verliet|trouwde|had|zat|woonde|begon|raakte)[ \t]+(?:ik|hij|ze|zij|je|jij)\b",
+    re.IGNORECASE,
+)
+# "Contactmoment 14 maanden", "consult 2 jaar": a child health check named by the age
+_CHECKUP_AGE = re.compile(
+    r"\b(?:contactmoment|consult)[ \t]+(?:van[ \t]+)?((\d{1,2})[ \t]+(?:maanden|weken|jaar))"
+    r"(?![\w])",
     re.IGNORECASE,
 )
 # "eind twintig", "begin dertig", "midden veertig", "in de vijftig", "rond de zestig",
@@ -171,7 +189,9 @@ _WHO_AGE = re.compile(
     rf"\b(?:die|wie)\s+(?:nu\s+|pas\s+|net\s+|bijna\s+)?({_NUM})\s+(?:is|was|wordt|werd)\b",
     re.IGNORECASE,
 )
-_LIST_WORDS = ("kinderen", "zonen", "dochters", "kids", "broers", "zussen", "tweeling")
+_LIST_WORDS = (
+    "kinderen", "zonen", "zoons", "dochters", "kids", "broers", "zussen", "tweeling",
+)  # fmt: skip
 _LIST_WORD_PATTERN = keyword_pattern(_LIST_WORDS)
 _NUMBER_LIST = re.compile(
     rf"\b(?:{_LIST_WORD_PATTERN})\s*[,:(]?\s*"
@@ -230,6 +250,8 @@ _IS_FIRST_WORDS = first_words(_IS_VERB_WORDS)
 _ORDINAL_FIRST_WORDS = first_words(_ORDINAL_WORD_LIST)
 _NOUN_FIRST_WORDS = first_words(_PERSON_NOUN_WORDS)
 _LIST_FIRST_WORDS = first_words(_LIST_WORDS)
+_WITH_FIRST_WORDS = first_words(("met",))
+_CHECKUP_FIRST_WORDS = first_words(("contactmoment", "consult"))
 
 
 @distinct
@@ -352,6 +374,14 @@ def _find_ages(text: str) -> Iterator[Finding]:
             if _age_ok(m.group(1)):
                 yield _make(text, m.start(1), m.end(1))
                 yield from _more_ages(text, m.end(1))  # "leeftijden: 3, 6 en 14"
+    if "contactmoment" in lowered or "consult" in lowered:
+        for m in finditer_words(_CHECKUP_AGE, _CHECKUP_FIRST_WORDS, text):
+            if _age_ok(m.group(2)):
+                yield _make(text, m.start(1), m.end(1))
+    if "met " in lowered:
+        for m in finditer_words(_WITH_AGE, _WITH_FIRST_WORDS, text):
+            if _age_ok(m.group(1)) and (number_value(m.group(1)) or 0) >= 6:
+                yield _make(text, m.start(1), m.end(1))
     if "jaar of" in lowered:
         for m in _ROUGH_AGE.finditer(text):
             if _age_ok(m.group(1)) and not _DURATION_AFTER.match(text, m.end(1)):
@@ -379,7 +409,8 @@ def _find_ages(text: str) -> Iterator[Finding]:
 # "Sharon is zevenentwintig, Rinaldo dertig.", "Ik was zes, hij negen.", "De oudste is
 # twaalf, de jongste vijf.": the verb left out
 _ELLIPTIC_AGE = re.compile(
-    r"(?:,|[ \t]+en)[ \t]+(?:hij|zij|ze|(?:de|het|haar|zijn|hun)[ \t]+[a-zà-ÿ]{3,20}|"
+    r"(?:,|[ \t]+en)[ \t]+(?:hij|zij|ze|ik|jij|wij|we|"
+    r"(?:de|het|haar|zijn|hun|mijn|m'n|mn|onze|ons|jullie)[ \t]+[a-zà-ÿ]{3,20}|"
     r"oudste|jongste|middelste|"
     rf"(?-i:[A-ZÀ-Ý][a-zà-ÿ'-]+))[ \t]+(?:pas[ \t]+|net[ \t]+|bijna[ \t]+|nog[ \t]+maar[ \t]+)?"
     rf"({_NUM})(?=[ \t]*(?:[.,;!?)]|$))",

@@ -364,11 +364,37 @@ _NUMBER_CONTEXT = re.compile(
 # "kenmerk: JZ/2024/0417", "ons kenmerk 2025.0412.JB", "ref. 24/1187", "onder nummer 88123":
 # a reference announced without "nummer" after its word
 _REFERENCE = re.compile(
-    r"(?<![\w-])(?:kenmerk|referentie|ref\.|(?:onder|met)\s+(?:het\s+)?(?:nummer|nr\.?)|"
-    r"(?i:dossier|zaak|casus|melding|mutatie)(?=\s*:?\s*[A-Za-z]{0,5}\d))"
+    r"(?<!\w)(?:kenmerk|referentie|ref\.|ref(?=\s*:?\s*[A-Za-z]{0,5}[-/]?\d)|(?:onder|met)\s+(?:het\s+)?(?:nummer|nr\.?)|"
+    r"(?i:dossier|zaak|casus|melding|mutatie)(?=\s*:?\s*[A-Za-z]{0,5}[-/]?\d))"
     r"\s*:?\s*([A-Za-z0-9][A-Za-z0-9/.-]*\d[A-Za-z0-9/.-]*)",
     re.IGNORECASE,
 )
+# Any field whose name ends in "nummer"/"nr"/"id" announces a number: "studentnummer
+# 661204", "patiëntnr 88123", "Personeelsnummer: 004512", "ZD-nummer 25-1103", "case-id
+# 77-4412", ", nummer 2025-4411". The value must hold four digits or more; fields whose
+# numbers other detectors own or that identify nobody are left out (``_NOT_NUMBER_FIELDS``).
+_FIELD_NUMBER = re.compile(
+    r"(?<![\w])([A-Za-zÀ-ÿ]{0,25}(?:-|\s)?)(?:nummer|nr\.?|no\.|-id|ID)"
+    # "leerlingnummer van Sem is 120334", "zaaknummer bij de raad: 25/0412": whose number
+    # may stand between, then a verb or a colon
+    r"(?:(?:[ \t]+(?:van|bij|voor|in|op)(?:[ \t]+(?:de|het|ons|onze|haar|zijn|mijn))?"
+    r"[ \t]+[\w.'-]{1,25}){1,2}(?:[ \t]+(?:is|was|luidt)|(?=[ \t]*:))"
+    r"|(?:[ \t]+(?:is|was|luidt|gekregen|ontvangen))?)[ \t]*[:#]?[ \t]*"
+    # "Cliëntnr. Lucertis 553201": the organisation that gave it may stand between
+    r"(?:[A-ZÀ-Ý][\w-]+[ \t]+(?=\d))?"
+    r"([A-Za-z0-9][A-Za-z0-9/.-]*\d[A-Za-z0-9/.-]*)",
+    re.IGNORECASE,
+)
+_FIELD_KEY = re.compile(r"nummer|nr\b|no\.|\bid\b")
+_NOT_NUMBER_FIELDS = frozenset(
+    {"telefoon", "tel", "tel.", "mobiel", "mobiele", "fax", "huis", "rekening", "bank",
+     "iban", "pagina", "blz", "artikel", "versie", "editie", "lijn", "bus", "tram", "stap",
+     "groep", "week", "jaar", "kamer", "bed", "perron", "spoor", "nood", "alarm",
+     "hulp", "info", "informatie", "service", "whatsapp", "sms", "de", "het", "een", "dit",
+     "dat", "welk", "ander", "zelfde", "volg", "serie", "post", "burgerservice", "bsn",
+     "kenteken", "btw", "iban-"}
+)  # fmt: skip
+
 # "AGB-code 01-054433", "BIG: 19012345601", "KvK 12345678": a number of a national register
 # of care providers, professionals or businesses; the register's name is a field, not part
 # of the number ("AGB 01-054433" -> "01-054433")
@@ -380,7 +406,7 @@ _REGISTER_NAMES = ("AGB ", "BIG ", "KvK ", "KVK ", "UZI ")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _NUMERIC_DATE = re.compile(r"[0-3]?\d[-/.][01]?\d[-/.](?:19|20)?\d{2}")
 _REFERENCE_WORDS = (
-    "kenmerk", "referentie", "ref.", "nummer", "nr", "dossier", "zaak", "casus", "melding",
+    "kenmerk", "referentie", "ref", "nummer", "nr", "dossier", "zaak", "casus", "melding",
     "mutatie",
 )  # fmt: skip
 
@@ -421,6 +447,8 @@ def find_case_numbers(text: str) -> Iterator[Finding]:
                 continue  # "de zaak 2024", "melding 12-03-2025": a year or a date
             if sum(c.isdigit() for c in value) >= 4 and not is_public_number(value):
                 yield _finding(text, m.start(1), end, Label.NUMMER, "nummer")
+    if _FIELD_KEY.search(lowered):  # most texts have no field name at all
+        yield from _field_numbers(text)
     if "nummer" not in lowered and "nr" not in lowered:
         return
     for m in _NUMBER_CONTEXT.finditer(text):
@@ -428,6 +456,25 @@ def find_case_numbers(text: str) -> Iterator[Finding]:
         while end > m.start(1) and text[end - 1] in _TRAILING:
             end -= 1
         yield _finding(text, m.start(1), end, Label.NUMMER, "nummer")
+
+
+def _field_numbers(text: str) -> Iterator[Finding]:
+    for m in _FIELD_NUMBER.finditer(text):
+        field = m.group(1).strip(" -").lower()
+        if field in _NOT_NUMBER_FIELDS or field.endswith(("telefoon", "huis", "rekening")):
+            continue
+        keyword = text[m.end(1) : m.start(2)].strip().lower()
+        if keyword.startswith(("-id", "id")) and not (field or ":" in keyword):
+            continue  # "id" alone is a word only with a colon: "ID: 77-4412"
+        end = m.end(2)
+        while end > m.start(2) and text[end - 1] in _TRAILING:
+            end -= 1
+        value = text[m.start(2) : end]
+        if sum(c.isdigit() for c in value) < 4 or is_public_number(value):
+            continue
+        if _YEAR.fullmatch(value) or _NUMERIC_DATE.fullmatch(value):
+            continue  # "nummer 2024", "nr. 12-03-2025": a year or a date
+        yield _finding(text, m.start(2), end, Label.NUMMER, "nummer")
 
 
 DETECTORS = (

@@ -69,7 +69,7 @@ _SCHOOL_CONTEXT_WORDS_LIST = (
 )  # fmt: skip
 _SCHOOL_CONTEXT_WORDS = keyword_pattern(_SCHOOL_CONTEXT_WORDS_LIST)
 _SCHOOL_CONTEXT = re.compile(
-    r"\b(?i:groep\s+\d{1,2}|klas\s+\d|brugklas|(?:havo|vwo|vmbo|mavo|atheneum|gymnasium)"
+    r"\b(?i:groep\s+\d{1,2}|klas\s+\d[A-Za-z]{0,2}|brugklas|(?:havo|vwo|vmbo|mavo|atheneum|gymnasium)"
     r"(?:\s+\d)?|leerling|leerlingen|juf|meester|mentor|docent|intern\s+begeleider|"
     r"directeur|directie|zorgcoördinator|zit|zitten|zat|zaten|gaat|gaan|ging)"
     rf"\s+(?:(?:nu|nog|al|ook|toen|daar)\s+)?(?:van|op|naar)\s+((?:het|de)\s+)?({_PROPER})"
@@ -91,6 +91,7 @@ _COMMON_SCHOOL_NAMES = (
     "hoeksteen", "morgenster", "poolster", "regenbui", "toverberg", "vogelaar",
     "wingerd", "wieken", "zonnestraal", "zonnehoek", "ukkepuk", "ukkie",
 )  # fmt: skip
+_COMMON_SCHOOL_NAME_SET = frozenset(_COMMON_SCHOOL_NAMES)
 _COMMON_SCHOOL = re.compile(
     rf"(?<![\w-])(?i:de|het|'t)[ \t]+(?i:{keyword_pattern(_COMMON_SCHOOL_NAMES, space=' ')})"
     r"(?![\w-])"
@@ -114,16 +115,29 @@ _INSTITUTION_TYPES_LIST = (
         "moskeevereniging", "kerkgemeente", "gemeente", "parochie", "hogeschool",
         "universiteit", "restaurant", "kapsalon", "garage", "thuiszorg", "jeugdhulp",
         "wijkteam", "buurthuis", "sportcentrum", "zwembad", "bureau", "politiebureau",
+        # shops and eating places named by their owner: "bakkerij De Jong"
+        "bakkerij", "slagerij", "snackbar", "cafetaria", "shoarmazaak", "nagelstudio",
+        "eethuis", "lunchroom", "drogisterij", "tankstation",
 )  # fmt: skip
 _INSTITUTION_TYPES = keyword_pattern(_INSTITUTION_TYPES_LIST)
 _INSTITUTION_KEYWORD = re.compile(rf"(?<![\w-])(?i:{_INSTITUTION_TYPES})[ \t]+({_PROPER})")
 # the type word after the name: "Mevlana moskee", "Heilige Maria kerk", "Ahoy hal"
 _NAME_THEN_TYPE = re.compile(
     r"(?<![\w-])((?:[A-ZÀ-Ý][\w'\u2019-]*[ \t]+){1,3}(?i:moskee|kerk|kerkgemeente|"
-    r"gemeente|parochie|tempel|synagoge|ziekenhuis|kliniek|apotheek|hogeschool))(?![\w-])"
+    r"gemeente|parochie|tempel|synagoge|ziekenhuis|kliniek|apotheek|hogeschool|"
+    r"universiteit))(?![\w-])"
 )
 _NAME_THEN_TYPE_WORDS = ("moskee", "kerk", "gemeente", "parochie", "tempel", "synagoge",
-                         "ziekenhuis", "kliniek", "apotheek", "hogeschool")  # fmt: skip
+                         "ziekenhuis", "kliniek", "apotheek", "hogeschool",
+                         "universiteit")  # fmt: skip
+# "GV Olympia", "ZV De Zeeschuimers", "HC Rotterdam": a club by the acronym of its kind
+# (gymnastics, swimming, korfball, hockey, athletics, tennis, water polo) and its name
+_CLUB_KIND = re.compile(
+    r"(?<![\w-])(?:GV|ZV|KV|HC|MHC|AV|LTC|ZPC)[ \t]+((?:De[ \t]+|Het[ \t]+)?"
+    r"[A-ZÀ-Ý][\w'\u2019-]+)(?![\w-])"
+)
+_CLUB_KINDS = ("GV ", "ZV ", "KV ", "HC ", "AV ", "LTC ", "ZPC ")
+_CLUB_FIRST_WORDS = first_words(_CLUB_KINDS)
 # typed without capitals: "kraamzorg de waarden", "vv spartaan"
 _INSTITUTION_LOWER = re.compile(
     r"(?<![\w-])(?:vv|sv|kraamzorg)"
@@ -177,10 +191,32 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:het|de|'t)[ \t]+$")
 
 
+_OWN_TYPE_END = re.compile(
+    r"(?:school|college|lyceum|gymnasium|scholengemeenschap|academie|campus)$", re.IGNORECASE
+)
+
+
+def _article_outside(name: str) -> bool:
+    """The article before a school named after a person or with its own type word is
+    grammar, not the name: "het Comenius College", "de Margrietschool", "het Helinium".
+    A name that is itself a noun phrase keeps it: "de Klimop", "de Singel"."""
+    words = name.split()
+    if any(_OWN_TYPE_END.search(word) for word in words):
+        return True  # "het Montessori College Oost"
+    word = name.lower()
+    return (
+        len(words) == 1
+        and word not in dutch_words()
+        and word not in common_words()
+        and word not in _COMMON_SCHOOL_NAME_SET
+    )
+
+
 def _with_article(text: str, finding: Finding) -> Finding:
-    """A school's name takes the article written before it: "op het Erasmiaans"."""
+    """A school's name takes the article written before it when the article is part of
+    the name ("op de Regenboog"), not before a proper name ("het Comenius College")."""
     before = _ARTICLE_BEFORE.search(text, max(0, finding.start - 5), finding.start)
-    if before is None or finding.text[:1].islower():
+    if before is None or finding.text[:1].islower() or _article_outside(finding.text):
         return finding
     start = before.start()
     return Finding(start, finding.end, finding.label, text[start : finding.end], finding.detector)
@@ -244,6 +280,13 @@ _NAME_TITLES = frozenset(
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:]\s+|\n)\s*$")
 
 
+# "De school (De Lage Hoeve)", "school: De Wilgenstam": the school named right after
+# the word
+_SCHOOL_WORD = first_words(("school",))
+_SCHOOL_APPOSITION = re.compile(
+    rf"(?<![\w-])(?i:school)[ \t]*[(:][ \t]*({_PROPER})(?=[ \t]*[),.;]|$)", re.MULTILINE
+)
+
 # typed without capitals: "het zuiderpark college", "wolfert lyceum"
 _LOWER_SCHOOL_SUFFIX = re.compile(
     r"(?<![\w-])(?:(het|'t)[ \t]+)?([a-zà-ÿ][a-zà-ÿ-]{3,})[ \t]+(?:college|lyceum|gymnasium)"
@@ -295,6 +338,11 @@ def _find_schools(text: str) -> Iterator[Finding]:
             ):
                 continue
             yield Finding(m.start(), m.end(), Label.SCHOOL, m.group(0), "school")
+    if "school" in text:
+        for m in finditer_words(_SCHOOL_APPOSITION, _SCHOOL_WORD, text):
+            span = _clean(text, m.start(1), m.end(1))
+            if span and not _STREET_END.search(m.group(1).split()[-1].lower()):
+                yield Finding(span[0], span[1], Label.SCHOOL, text[span[0] : span[1]], "school")
     for m in finditer_words(_SCHOOL_CONTEXT, _SCHOOL_CONTEXT_FIRST_WORDS, text):
         last = m.group(2).split()[-1].lower()
         street = _STREET_END.search(last)
@@ -337,6 +385,10 @@ def find_institutions(text: str) -> Iterator[Finding]:
             if m.group(2) and not is_not_name(m.group(2)):
                 end = m.end(2)
             yield Finding(m.start(1), end, Label.INSTELLING, text[m.start(1) : end], "instelling")
+    if contains_any(text, _CLUB_KINDS):
+        for m in finditer_words(_CLUB_KIND, _CLUB_FIRST_WORDS, text):
+            if not is_not_name(m.group(1)) and m.group(1).lower() not in common_words():
+                yield Finding(m.start(), m.end(), Label.INSTELLING, m.group(0), "instelling")
     for m in finditer_words(_EMPLOYER, _EMPLOYER_FIRST_WORDS, text):
         span = _clean(text, m.start(1), m.end(1))
         if span:
@@ -362,6 +414,9 @@ KNOWN_ORGANISATIONS: tuple[str, ...] = (
     "Humanitas", "Pameijer", "Perspektief", "Leger des Heils", "Jeugdformaat", "Kenter",
     "Flexus Jeugdplein", "Rijndam", "Albeda", "Zonnehuisgroep", "Lelie zorggroep",
     "Spijkenisse Medisch Centrum",
+    # the region's football clubs and shop chains that employ many of its people
+    "Feyenoord", "Excelsior", "Sparta Rotterdam", "RET", "Action", "Kruidvat", "Zeeman",
+    "Blokker", "Etos", "Primark", "McDonald's",
 )  # fmt: skip
 #: The list's names in lowercase.
 KNOWN_ORGANISATION_NAMES: frozenset[str] = frozenset(o.lower() for o in KNOWN_ORGANISATIONS)
@@ -369,7 +424,7 @@ _ORGANISATION_WORDS = keyword_pattern(o.lower() for o in KNOWN_ORGANISATIONS)
 # "Arkin-traumacentrum": the name before a lowercase compound part is the organisation
 _ORGANISATION = re.compile(rf"(?<![\w-])(?i:{_ORGANISATION_WORDS})(?![\w]|-[A-Z0-9])")
 _ORGANISATION_CONTEXT = re.compile(
-    r"(?<![\w-])(?:bij|van|naar|via|met|door|in)\s+(?:de\s+|het\s+)?$", re.IGNORECASE
+    r"(?<![\w-])(?:bij|van|naar|via|met|door|in|op|aan)\s+(?:de\s+|het\s+)?$", re.IGNORECASE
 )
 _UPPER_ONLY = frozenset(o.lower() for o in KNOWN_ORGANISATIONS if o.isupper())
 _ORGANISATION_FIRST_WORDS = first_words(o.lower() for o in KNOWN_ORGANISATIONS)
@@ -388,13 +443,21 @@ def find_known_organisations(text: str) -> Iterator[Finding]:
             continue
         if value.lower() in _UPPER_ONLY and not value.isupper():
             continue  # "ECT", "HTM": abbreviations only in capitals
-        end = m.end()
+        start, end = m.start(), m.end()
+        own_type = _OWN_TYPE_BEFORE.search(text, max(0, start - 30), start)
+        if own_type is not None and own_type.group(1).lower().endswith(_OWN_TYPE_WORDS):
+            start = own_type.start(1)  # "Hogeschool Inholland": the capital makes it the name's
         place = _PLACE_AFTER.match(text, end)
         if place is not None and place.group(1).lower() in place_names():
             end = place.end()  # "Woonstad Rotterdam": the organisation of that place
-        yield Finding(m.start(), end, Label.INSTELLING, text[m.start() : end], "instelling-lijst")
+        yield Finding(start, end, Label.INSTELLING, text[start:end], "instelling-lijst")
 
 
+_OWN_TYPE_BEFORE = re.compile(r"(?<![\w-])([A-ZÀ-Ý][a-zà-ÿ]{3,})[ \t]+$")
+_OWN_TYPE_WORDS = (
+    "hogeschool", "universiteit", "ziekenhuis", "kliniek", "stichting", "zorggroep",
+    "woningcorporatie", "supermarkt", "voetbalclub",
+)  # fmt: skip
 _PLACE_AFTER = re.compile(r"[ \t]+([A-ZÀ-Ý][\w-]+(?:[ \t][A-ZÀ-Ý][\w-]+)?)(?![\w-])")
 
 
@@ -438,6 +501,8 @@ def find_congregations(text: str) -> Iterator[Finding]:
         return
     for m in _CONGREGATION.finditer(text):
         name, rest = m.group(1), m.group(2)
+        if name.lower() in place_names():
+            continue  # "Ridderkerk", "Nieuwerkerk": a place, not a church
         words = rest.split()
         while words and is_not_name(words[-1]):
             words.pop()  # "Pauluskerk Het": the article of the next sentence part

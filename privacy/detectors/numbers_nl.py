@@ -22,6 +22,11 @@ def _build() -> dict[str, float]:
             values[f"{unit}{joiner}{tens}"] = t * 10 + u
             if joiner == "ën":
                 values[f"{unit}en{tens}"] = t * 10 + u  # typed without the diaeresis
+    for u, unit in enumerate(_UNITS[1:], start=2):
+        joiner = "ën" if unit.endswith("e") else "en"
+        values[f"{unit}{joiner}half"] = u + 0.5  # "tweeënhalf", "vijfenhalf"
+        if joiner == "ën":
+            values[f"{unit}enhalf"] = u + 0.5
     values["honderd"] = 100
     return values
 
@@ -33,7 +38,7 @@ _UNIT = "|".join(_UNITS)
 #: A regex for every number word (factored, so it stays fast inside larger patterns).
 NUMBER_WORD_PATTERN = (
     rf"(?:(?:{_UNIT})(?:ën|en))?(?:{'|'.join(_TENS)})|{'|'.join(reversed(_TEENS))}"
-    rf"|anderhalf|honderd|één|{_UNIT}"
+    rf"|anderhalf|(?:{'|'.join(_UNITS[1:])})(?:ën|en)half|honderd|één|{_UNIT}"
 )
 
 

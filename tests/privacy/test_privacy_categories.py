@@ -44,8 +44,8 @@ def found(text: str) -> dict[str, Label]:
         ("Hij voetbalt bij vv Spartaan '20 in het weekend.", "vv Spartaan '20", Label.INSTELLING),
         ("Vader bidt in de Mevlana moskee.", "Mevlana moskee", Label.INSTELLING),
         ("Ze werkt in Hotel Central als schoonmaker.", "Hotel Central", Label.INSTELLING),
-        ("Hij zat op de Sint-Jozefschool.", "de Sint-Jozefschool", Label.SCHOOL),
-        ("ze zit op het Marnix Gymnasium.", "het Marnix Gymnasium", Label.SCHOOL),
+        ("Hij zat op de Sint-Jozefschool.", "Sint-Jozefschool", Label.SCHOOL),
+        ("ze zit op het Marnix Gymnasium.", "Marnix Gymnasium", Label.SCHOOL),
         # places: lowercase, parts of town, big cities' neighbourhoods, moves
         ("wij zitten in schiedam oost. iemand ervaring?", "schiedam oost", Label.PLAATS),
         ("ze zit nu bij haar zus in hellevoetsluis", "hellevoetsluis", Label.PLAATS),

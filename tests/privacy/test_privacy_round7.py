@@ -150,7 +150,7 @@ def test_the_canary_keeps_its_long_first_name() -> None:
         ),
         # a name ends before "van het" and the school after it
         ("De mentor van Sanne van het Erasmus College belde.", "Sanne", Label.NAAM),
-        ("De mentor van Sanne van het Erasmus College belde.", "het Erasmus College", Label.SCHOOL),
+        ("De mentor van Sanne van het Erasmus College belde.", "Erasmus College", Label.SCHOOL),
         # a date ends before a count and takes "jl." / "a.s."
         ("Hij heeft sinds 3 oktober 12 dagen verzuimd.", "3 oktober", Label.DATUM),
         ("Zij is op 4 maart jl. bevallen.", "4 maart jl.", Label.DATUM),
@@ -176,7 +176,7 @@ def test_round7_guards_second(text: str, absent: str) -> None:
 def test_a_school_named_after_a_person_stays_one_name() -> None:
     assert (
         found("Hij zit op de Groen van Prinstererschool in Delft.").get(
-            "de Groen van Prinstererschool"
+            "Groen van Prinstererschool"  # the article stays outside (round 9b)
         )
         is Label.SCHOOL
     )
