@@ -6,6 +6,8 @@ moderator or coordinator. Each listing still shows a story that was handed in.
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from stories import services
@@ -108,3 +110,74 @@ def test_the_explorer_and_chooser_do_not_open_on_a_private_draft(
         assert "Marjolein" not in response.content.decode()
 
     assert client.get(address.format(id=stories["handed_in"].pk)).status_code == 200
+
+
+# The listings ask each page's permissions (StoryPermissionTester) for their
+# action buttons: whether a draft is private is read once per request, not per page.
+FLAT_LISTINGS = [
+    "explorer",
+    "explorer search",
+    "page search",
+    "site history",
+    "workflow tasks report",
+    "locked pages report",
+]
+# Wagtail itself still reads per page here (the specific page, its latest revision
+# and workflow state, a task per workflow): only the private-draft reads are flat.
+STORY_READS_FLAT = [
+    "sidebar explorer (admin API)",
+    "page chooser",
+    "page chooser search",
+    "workflows report",
+]
+
+
+def _more_stories(author, other_author, count):
+    """`count` stories in review and `count` private drafts of another author."""
+    for number in range(count):
+        services.submit_story(
+            author=other_author, content=content(title=f"Verhaal ter beoordeling {number}")
+        )
+        services.save_draft(author=author, content=content(title=f"Verhaal in concept {number}"))
+
+
+def _queries(client, address):
+    client.get(address)  # warm
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(address)
+    assert response.status_code == 200
+    everything = [query["sql"] for query in queries.captured_queries]
+    # StoryPermissionTester asking whether a page is a private draft (the listings'
+    # own filter holds the same condition, as a subquery of theirs).
+    private_draft_reads = [
+        sql
+        for sql in everything
+        if 'FROM "stories_storypage" INNER JOIN' in sql and '"first_published_at" IS NULL' in sql
+    ]
+    return len(everything), len(private_draft_reads)
+
+
+@pytest.mark.parametrize("listing", FLAT_LISTINGS + STORY_READS_FLAT)
+def test_a_listing_reads_as_often_with_3_drafts_as_with_15(
+    client, story_index, author, other_author, moderator, listing
+):
+    address = LISTINGS[listing].format(index=story_index.pk)
+    client.force_login(moderator)
+    _more_stories(author, other_author, 3)
+    few, few_story_reads = _queries(client, address)
+    _more_stories(author, other_author, 12)
+    many, many_story_reads = _queries(client, address)
+
+    assert many_story_reads == few_story_reads
+    if listing in FLAT_LISTINGS:
+        assert many == few
+
+
+def test_a_story_sent_back_is_private_again_at_once(story_index, other_author, moderator):
+    # The memo of private drafts is read again after any workflow change.
+    story = services.submit_story(author=other_author, content=content(title=HANDED_IN_TITLE))
+    assert story.permissions_for_user(moderator).can_publish()
+    services.request_changes(moderator=moderator, story=story, comment="Wat korter graag.")
+    story.refresh_from_db()
+    assert not story.permissions_for_user(moderator).can_publish()
+    assert not story.permissions_for_user(moderator).can_edit()
