@@ -12,8 +12,10 @@ from wagtail.models import Page
 
 from stories import services
 from stories.models import StoryPage, private_drafts
+from stories.services import Section
 from stories.wagtail_hooks import hide_private_drafts_from_chooser
-from tests.stories.factories import content
+from tests.stories.factories import CALM_TEXT, content
+from tests.stories.test_images import photo
 
 DRAFT_TITLE = "Mijn verhaal over Marjolein Bakker"
 HANDED_IN_TITLE = "Een verhaal ter beoordeling"
@@ -181,3 +183,59 @@ def test_a_story_sent_back_is_private_again_at_once(story_index, other_author, m
     story.refresh_from_db()
     assert not story.permissions_for_user(moderator).can_publish()
     assert not story.permissions_for_user(moderator).can_edit()
+
+
+BULK_ACTIONS = ["delete", "move", "publish", "unpublish"]
+
+
+@pytest.mark.parametrize("action", BULK_ACTIONS)
+@pytest.mark.parametrize("who", ["moderator", "coordinator"])
+def test_no_bulk_action_confirmation_names_a_private_draft(
+    client, story_index, stories, moderator, coordinator, who, action
+):
+    # The confirmation lists the pages asked for, those the user may not act on
+    # among them, by title; id=all asks for every child of the stories' index.
+    client.force_login({"moderator": moderator, "coordinator": coordinator}[who])
+    base = f"/beheer/bulk/wagtailcore/page/{action}/"
+    by_id = f"{base}?id={stories['draft'].pk}&id={stories['sent_back'].pk}"
+    every_child = f"{base}?id=all&childOf={story_index.pk}"
+
+    for address in (by_id, every_child):
+        response = client.get(address)
+        assert response.status_code == 200
+        assert "Marjolein" not in response.content.decode()
+    assert HANDED_IN_TITLE in client.get(every_child).content.decode()
+
+
+@pytest.mark.parametrize("who", ["moderator", "coordinator"])
+def test_other_admin_pages_do_not_name_a_private_draft(
+    client, story_index, stories, author, moderator, coordinator, who
+):
+    # Checked as well: an image's usage (the draft's photo), the admin API's page
+    # search, and the draft's own aliases, copy, translation, history and workflow
+    # history pages (none opens on it).
+    image_id = services.store_story_image(author=author, upload=photo())
+    section = Section("Thuis", CALM_TEXT, "", "Een bankje in het park", image_id)
+    services.save_draft(
+        author=author,
+        content=content(title=DRAFT_TITLE, sections=(section,)),
+        story=stories["draft"],
+    )
+    client.force_login({"moderator": moderator, "coordinator": coordinator}[who])
+    draft = stories["draft"].pk
+    addresses = [
+        f"/beheer/images/usage/{image_id}/",
+        "/beheer/api/main/pages/?search=Bakker",
+        "/beheer/api/main/pages/?search=verhaal",
+        "/beheer/api/main/pages/?type=stories.StoryPage&fields=title",
+        f"/beheer/api/main/pages/{draft}/",
+        f"/beheer/pages/{draft}/aliases/",
+        f"/beheer/pages/{draft}/copy/",
+        f"/beheer/pages/{draft}/copy_for_translation/",
+        f"/beheer/pages/{draft}/history/",
+        f"/beheer/pages/{draft}/workflow_history/",
+        f"/beheer/pages/{draft}/usage/",
+    ]
+    for address in addresses:
+        response = client.get(address, follow=True)
+        assert "Marjolein" not in response.content.decode(), address
