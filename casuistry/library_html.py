@@ -60,17 +60,23 @@ def _key(query: QueryDict) -> str:
     return BODY.format(lang=get_language(), query=digest)
 
 
-def body(query: QueryDict, draw: Callable[[], str], *, valid: bool = True) -> str:
+def body(
+    query: QueryDict, draw: Callable[[], str], *, valid: Callable[[], bool] | bool = True
+) -> str:
     """The library's body for this query string: kept, or drawn by `draw` and kept."""
     return body_and_stamp(query, draw, valid=valid)[0]
 
 
 def body_and_stamp(
-    query: QueryDict, draw: Callable[[], str], *, valid: bool = True
+    query: QueryDict, draw: Callable[[], str], *, valid: Callable[[], bool] | bool = True
 ) -> tuple[str, dict[str, str]]:
     """The body and the stamp it belongs to ({generation key: token}; empty when
-    the body is not kept): a page showing it is current while the stamp holds."""
-    if not keepable(query, valid=valid):
+    the body is not kept): a page showing it is current while the stamp holds.
+
+    `valid` (did the view's filter form accept the query) may be a callable: it is
+    asked only when the body is to be drawn and kept. A kept body needs no
+    asking: it was only ever kept under its own query string once that was valid."""
+    if not keepable(query):
         return draw(), {}
     key = _key(query)
     found = cache.get_many([GENERATION, key])
@@ -82,7 +88,7 @@ def body_and_stamp(
     if generation is not None and isinstance(kept, tuple) and kept[0] == generation:
         return kept[1], {GENERATION: generation}
     html = draw()
-    if generation is None:
+    if generation is None or not (valid() if callable(valid) else valid):
         return html, {}
     cache.set(key, (generation, html), TIMEOUT_SECONDS)
     return html, {GENERATION: generation}

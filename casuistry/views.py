@@ -53,7 +53,10 @@ def library(request: HttpRequest) -> HttpResponse:
     until any case changes (library_html.py); a search is drawn every time."""
 
     form = LibraryFilterForm(request.GET or None)
-    valid = not form.is_bound or form.is_valid()
+
+    def valid() -> bool:
+        # Asked only when the body is drawn: a kept body was valid when it was kept.
+        return not form.is_bound or form.is_valid()
 
     def draw() -> str:
         cases = Case.objects.visible_to(request.user)
@@ -81,7 +84,8 @@ def library(request: HttpRequest) -> HttpResponse:
         )
 
     html, stamp = library_html.body_and_stamp(request.GET, draw, valid=valid)
-    if stamp and library_html.page_keepable(request.GET, valid=valid):
+    # A stamp is only given to a body kept for a valid query string.
+    if stamp and library_html.page_keepable(request.GET):
         # The whole page kept for this member until a case changes (the stamp) or
         # anything of theirs does (leerwerkplaats/member_cache.py); never a search.
         mark_member_cacheable(

@@ -70,8 +70,9 @@ class PlanForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         required=False,
         help_text=_(
-            "Een adres per regel. Bij een open sessie mag dit leeg blijven: leden melden "
-            "zich dan zelf aan."
+            "Een adres per regel. Iedereen krijgt een e-mail: wie een goedgekeurd account "
+            "heeft de uitnodiging met de link, anders hoe je meedoet. Bij een open sessie "
+            "mag dit leeg blijven: leden melden zich dan zelf aan."
         ),
     )
     keep_text = forms.TypedChoiceField(
@@ -95,9 +96,14 @@ class PlanForm(forms.Form):
     def clean_inbrenger(self) -> Any:
         return services.members_by_email([self.cleaned_data["inbrenger"]])[0]
 
-    def clean_participants(self) -> list[Any]:
+    def clean_participants(self) -> tuple[list[Any], list[str]]:
+        """The members among the addresses and the other addresses: both are invited,
+        and the form answers alike for either (no account enumeration)."""
         lines = self.cleaned_data["participants"].replace(",", "\n").splitlines()
-        return services.members_by_email(lines)
+        for line in lines:
+            if line.strip():
+                forms.EmailField().clean(line.strip())
+        return services.invitees_by_email(lines)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

@@ -99,9 +99,19 @@ def _aliases(count: int) -> list[str]:
     return [gettext("Deelnemer %(letter)s") % {"letter": letters[i]} for i in range(count)]
 
 
-def members_by_email(emails: Iterable[str]) -> list[Any]:
+def members_by_email(emails: Iterable[str], *, strict: bool = True) -> list[Any]:
     """Approved members for the addresses, in the order given; ValidationError names
-    the addresses that are no approved member."""
+    the addresses that are no approved member (`strict`), or they are left out."""
+    return invitees_by_email(emails, strict=strict)[0]
+
+
+def invitees_by_email(
+    emails: Iterable[str], *, strict: bool = False
+) -> tuple[list[Any], list[str]]:
+    """The approved members for the addresses, in the order given, and the other
+    addresses (lower-cased, once each). The planning answers alike for both: whether
+    an address has an account is not for whoever types it to learn (`strict` only
+    where a member is required, such as the inbrenger)."""
     wanted = [email.strip().lower() for email in emails if email.strip()]
     User = get_user_model()
     found = {
@@ -109,13 +119,14 @@ def members_by_email(emails: Iterable[str]) -> list[Any]:
         for user in User.objects.filter(email__in=wanted).select_related("profile")
         if can_use_members_area(user)
     }
-    missing = [email for email in wanted if email not in found]
-    if missing:
+    missing = list(dict.fromkeys(email for email in wanted if email not in found))
+    if missing and strict:
         raise ValidationError(ERROR_UNKNOWN_MEMBER % {"emails": ", ".join(missing)})
     unique: dict[int, Any] = {}
     for email in wanted:
-        unique.setdefault(found[email].pk, found[email])
-    return list(unique.values())
+        if email in found:
+            unique.setdefault(found[email].pk, found[email])
+    return list(unique.values()), missing
 
 
 @transaction.atomic
@@ -132,6 +143,7 @@ def plan_session(
     async_days_per_phase: int = 2,
     audience: str = Audience.INVITED,
     organisation: Any = None,
+    other_addresses: Collection[str] = (),
 ) -> Session:
     """A facilitator plans a session on a published case, or on a new case the
     inbrenger brings in (`case_id` None: it goes through casuistry's intake and
@@ -139,7 +151,10 @@ def plan_session(
     the invited (3 to 12 in all, the inbrenger counted), or for an open session the
     invited so far and whoever of the organisation or the region joins, up to 12.
     Each is invited by e-mail without the case's text. Aliases: "Inbrenger",
-    "Deelnemer A", ...; the facilitator is named."""
+    "Deelnemer A", ...; the facilitator is named. `other_addresses`, given for the
+    group but of no approved member, count as invited and get an e-mail on how to
+    take part, so the planner learns nothing of who has an account; they are stored
+    nowhere. The session starts only once enough members take part (start_blocker)."""
     if not permissions.can_plan_sessions(facilitator):
         raise PermissionDenied(ERROR_NOT_ALLOWED)
     case = None
@@ -152,7 +167,7 @@ def plan_session(
         raise ValidationError(ERROR_FACILITATOR_IN_LIST)
     if audience == Audience.ORGANISATION and organisation is None:
         raise ValidationError({"organisation": ERROR_NO_ORGANISATION})
-    group = len(others) + 1
+    group = len(others) + len(set(other_addresses)) + 1
     if group > MAX_PARTICIPANTS or (audience == Audience.INVITED and group < MIN_PARTICIPANTS):
         raise ValidationError(
             ERROR_PARTICIPANT_COUNT % {"min": MIN_PARTICIPANTS, "max": MAX_PARTICIPANTS}
@@ -198,6 +213,9 @@ def plan_session(
     Participant.objects.bulk_create(rows)
     recipients = [user.email for user in [inbrenger, *others] if user.email]
     transaction.on_commit(lambda: _send_invitations(session, recipients))
+    strangers = sorted(set(other_addresses))
+    if strangers:
+        transaction.on_commit(lambda: _send_account_needed(session, strangers))
     return session
 
 
@@ -270,6 +288,25 @@ def _send_invitations(session: Session, recipients: list[str], *, reminder: bool
         "Open de sessie na inloggen: %(url)s\n"
         "Daar vind je ook een agendabestand (.ics)."
     ) % {"method": session.method.name, "when": when, "url": _session_url(session)}
+    for email in recipients:
+        send_mail(subject, body, None, [email])
+
+
+def _send_account_needed(session: Session, recipients: list[str]) -> None:
+    """To an address invited that belongs to no approved member: the same subject as
+    an invitation, what it takes to join, no link to the session, never case text."""
+    when = timezone.localtime(session.starts_at).strftime("%d-%m-%Y %H:%M")
+    subject = gettext("Uitnodiging: intervisie op %(when)s") % {"when": when}
+    body = gettext(
+        "Je bent uitgenodigd voor een intervisiesessie (%(method)s) op %(when)s bij de "
+        "HG Leerwerkplaats.\n\n"
+        "Meedoen kan alleen met een goedgekeurd account op dit e-mailadres. Heb je dat "
+        "nog niet, vraag het dan aan op %(url)s en laat het weten aan wie je uitnodigde."
+    ) % {
+        "method": session.method.name,
+        "when": when,
+        "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("account_signup"),
+    }
     for email in recipients:
         send_mail(subject, body, None, [email])
 

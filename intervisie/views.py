@@ -102,7 +102,8 @@ def plan(request: HttpRequest) -> HttpResponse:
                 mode=data["mode"],
                 starts_at=data["starts_at"],
                 inbrenger=data["inbrenger"],
-                participants=[data["inbrenger"], *data["participants"]],
+                participants=[data["inbrenger"], *data["participants"][0]],
+                other_addresses=data["participants"][1],
                 keep_text=data["keep_text"],
                 async_days_per_phase=data["async_days_per_phase"],
                 audience=data["audience"],
@@ -115,7 +116,14 @@ def plan(request: HttpRequest) -> HttpResponse:
             else:
                 form.add_error("participants", error.messages)
         else:
-            messages.success(request, _("De sessie is gepland en de uitnodigingen zijn verstuurd."))
+            # The same for every address: whether one has an account is not shown.
+            messages.success(
+                request,
+                _(
+                    "De sessie is gepland. Elk adres heeft een e-mail gekregen: wie een "
+                    "goedgekeurd account heeft de uitnodiging met de link, anders hoe je meedoet."
+                ),
+            )
             return redirect("intervisie:room", pk=session.pk)
     return render(request, "intervisie/plan.html", {"form": form})
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
+from editorial.page_memory import PAGE_MEMORY_HOOK, VIEW_RESTRICTIONS_HOOK
 from members.permissions import can_coordinate
 
 from . import freshness, page_cache, shell_cache
@@ -41,16 +42,15 @@ def allow_page_cache(page: Any, request: HttpRequest, args: Any, kwargs: Any) ->
     page_cache.mark_cacheable(request)
 
 
-# courses.models.VIEW_RESTRICTIONS_HOOK, by name: the shell imports no app's models.
-@hooks.register("page_view_restrictions")
+@hooks.register(VIEW_RESTRICTIONS_HOOK)
 def view_restrictions_from_memory(page: Any) -> Any:
     """The apps' pages' view restrictions from the worker's memory (an app may not
-    import this package: courses/models/pages.py asks through this hook)."""
+    import this package: courses/models/pages.py asks through this hook,
+    editorial.page_memory names it)."""
     return shell_cache.view_restrictions_for(page, None)
 
 
-# courses.models.PAGE_MEMORY_HOOK, by name.
-@hooks.register("page_memory")
+@hooks.register(PAGE_MEMORY_HOOK)
 def page_memory(request: HttpRequest | None, key: Any, build: Any) -> Any:
     """The apps' page data kept in the worker's memory for the current generation."""
     return shell_cache.remember(request, ("app", *key), build)

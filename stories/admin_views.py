@@ -1,11 +1,16 @@
 """Wagtail admin views that list pages outside the reach of the page permission
-policy (stories.wagtail_hooks), narrowed so they show no private draft."""
+policy (stories.wagtail_hooks), narrowed so they show no private draft: the page
+types usage report and the page bulk actions' confirmations."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.db.models import F
+from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
+from wagtail.admin.views.pages.bulk_actions.move import MoveBulkAction
+from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
+from wagtail.admin.views.pages.bulk_actions.unpublish import UnpublishBulkAction
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.models import Page
 
@@ -36,3 +41,49 @@ class PageTypesUsageWithoutPrivateDrafts(PageTypesUsageReportView):
                         .first()
                     )
         return super().decorate_paginated_queryset(page_types)
+
+
+class WithoutPrivateDrafts:
+    """Wagtail's page bulk actions (delete, move, publish, unpublish) confirm by
+    listing every page they were asked for, those the user may not act on among
+    them, by title; `?id=all&childOf=` asks for every child of a page. Other
+    authors' private drafts are left out of both lists, so neither the
+    confirmation nor the action reaches them."""
+
+    request: Any
+
+    def get_actionable_objects(self) -> tuple[list[Any], dict[str, list[Any]]]:
+        objects, extra = super().get_actionable_objects()  # type: ignore[misc]
+        hidden_ids = set(drafts_hidden_from(self.request.user).values_list("pk", flat=True))
+        if not hidden_ids:
+            return objects, extra
+        return [page for page in objects if page.pk not in hidden_ids], {
+            **extra,
+            "items_with_no_access": [
+                page for page in extra["items_with_no_access"] if page.pk not in hidden_ids
+            ],
+        }
+
+
+class DeleteWithoutPrivateDrafts(WithoutPrivateDrafts, DeleteBulkAction):
+    pass
+
+
+class MoveWithoutPrivateDrafts(WithoutPrivateDrafts, MoveBulkAction):
+    pass
+
+
+class PublishWithoutPrivateDrafts(WithoutPrivateDrafts, PublishBulkAction):
+    pass
+
+
+class UnpublishWithoutPrivateDrafts(WithoutPrivateDrafts, UnpublishBulkAction):
+    pass
+
+
+PAGE_BULK_ACTIONS = (
+    DeleteWithoutPrivateDrafts,
+    MoveWithoutPrivateDrafts,
+    PublishWithoutPrivateDrafts,
+    UnpublishWithoutPrivateDrafts,
+)

@@ -7,12 +7,12 @@ class StoriesConfig(AppConfig):
     verbose_name = _("Verhalen")
 
     def ready(self) -> None:
-        from django.db.models.signals import pre_save
-        from wagtail.models import Comment, CommentReply, PageLogEntry, TaskState
+        from django.db.models.signals import post_delete, post_save, pre_save
+        from wagtail.models import Comment, CommentReply, PageLogEntry, TaskState, WorkflowState
         from wagtail.signals import page_published, page_unpublished
 
         from . import receivers, services
-        from .models import StoryPage
+        from .models import StoryPage, workflow_state_changed
 
         services.register_audit_actions()
         page_published.connect(
@@ -51,3 +51,9 @@ class StoriesConfig(AppConfig):
             sender=CommentReply,
             dispatch_uid="stories_redact_comment_reply",
         )
+        for signal in (post_save, post_delete):
+            signal.connect(
+                workflow_state_changed,
+                sender=WorkflowState,
+                dispatch_uid=f"stories_workflow_state_changed_{signal is post_save}",
+            )

@@ -200,23 +200,64 @@ class StoryPage(Page):
         return StoryPermissionTester(user, self)
 
 
+def _handed_in() -> Exists:
+    """In review, or approved and being published (the approval publishes as the
+    moderator, after the workflow left "in progress")."""
+    return Exists(
+        WorkflowState.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            # WorkflowState.object_id is text; Postgres does not compare it to an integer.
+            object_id=Cast(OuterRef("pk"), output_field=models.CharField()),
+            status__in=(WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_APPROVED),
+        )
+    )
+
+
 def private_drafts() -> models.QuerySet[StoryPage]:
     """Stories their author has not handed in yet: never published and not in
     review. Their drafts are the author's text before the privacy check (it runs at
     hand-in), and the writing form promises that nobody else sees them: the admin
     neither opens (StoryPermissionTester) nor lists (stories.wagtail_hooks) them
     for anyone but their author."""
-    # In review, or approved and being published (the approval publishes as the
-    # moderator, after the workflow left "in progress").
-    handed_in = WorkflowState.objects.filter(
-        base_content_type=ContentType.objects.get_for_model(Page),
-        # WorkflowState.object_id is text; Postgres does not compare it to an integer.
-        object_id=Cast(OuterRef("pk"), output_field=models.CharField()),
-        status__in=(WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_APPROVED),
-    )
     return StoryPage.objects.filter(first_published_at__isnull=True, live=False).exclude(
-        Exists(handed_in)
+        _handed_in()
     )
+
+
+# Whether an unpublished story is a private draft changes with its workflow state
+# alone (a page created later is unknown to a memo and asked for itself): every
+# workflow state saved or deleted in this process starts a new generation
+# (stories.apps connects `workflow_state_changed`).
+_workflow_generation = 0
+_MEMO = "_stories_private_draft_memo"
+
+
+def workflow_state_changed(**kwargs: Any) -> None:
+    global _workflow_generation
+    _workflow_generation += 1
+
+
+def _unpublished_stories(user: Any) -> tuple[frozenset[int], frozenset[int]]:
+    """The never-published stories and which of them are private drafts, read once
+    and kept on the user object (one per request, as Wagtail keeps a user's page
+    permissions): the admin's listings ask StoryPermissionTester about every page
+    they show, and a query per page made them grow with the number of drafts."""
+    memo = getattr(user, _MEMO, None)
+    if memo is None or memo[0] != _workflow_generation:
+        rows = (
+            StoryPage.objects.filter(first_published_at__isnull=True, live=False)
+            .annotate(handed_in=_handed_in())
+            .values_list("pk", "handed_in")
+        )
+        unpublished: set[int] = set()
+        private: set[int] = set()
+        for pk, handed_in in rows:
+            unpublished.add(pk)
+            if not handed_in:
+                private.add(pk)
+        memo = (_workflow_generation, frozenset(unpublished), frozenset(private))
+        setattr(user, _MEMO, memo)
+    return memo[1], memo[2]
 
 
 def drafts_hidden_from(user: Any) -> models.QuerySet[StoryPage]:
@@ -241,6 +282,10 @@ class StoryPermissionTester(PagePermissionTester):
         # A page that is or was ever live is no private draft: no query for it.
         if page.first_published_at is not None or page.live:
             return False
+        unpublished, private = _unpublished_stories(self.user)
+        if page.pk in unpublished:
+            return page.pk in private
+        # Created after the memo was read: asked for itself.
         return private_drafts().filter(pk=page.pk).exists()
 
     def can_edit(self) -> bool:

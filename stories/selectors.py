@@ -14,8 +14,9 @@ from django.http import HttpRequest
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from wagtail import hooks
 from wagtail.models import Revision, TaskState, WorkflowState
+
+from editorial.page_memory import remembered
 
 from . import discussion, rules
 from .models import Audience, StoryIndexPage, StoryPage, Theme
@@ -93,19 +94,6 @@ def length_of(story: StoryPage) -> Length:
     return Length.LONG
 
 
-# The site shell keeps page data in the worker's memory through this Wagtail hook
-# (leerwerkplaats/wagtail_hooks.py; courses.models.PAGE_MEMORY_HOOK): fn(request,
-# key, build), built once per generation (any page publish, unpublish, move, save
-# or delete starts a new one). This app may not import the project package.
-PAGE_MEMORY_HOOK = "page_memory"
-
-
-def _remembered(request: HttpRequest | None, key: tuple[Any, ...], build: Any) -> Any:
-    for memory in hooks.get_hooks(PAGE_MEMORY_HOOK):
-        return memory(request, ("stories", *key), build)
-    return build()
-
-
 def story_list(
     *,
     index: StoryIndexPage,
@@ -122,7 +110,7 @@ def story_list(
     def build() -> list[StoryPage]:
         return list(visible_stories(user).child_of(index).order_by("-first_published_at"))
 
-    stories = list(_remembered(request, ("list", index.pk, members_too), build))
+    stories = list(remembered(request, "stories", ("list", index.pk, members_too), build))
     if theme in Theme.values:
         stories = [story for story in stories if theme in story.themes]
     if length in LENGTH_LABELS:

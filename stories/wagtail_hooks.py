@@ -16,6 +16,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from . import moderation, selectors, views
+from .admin_views import PAGE_BULK_ACTIONS
 from .models import StoryIndexPage, StoryPage, drafts_hidden_from
 
 
@@ -37,6 +38,12 @@ class PagePolicyWithoutPrivateDrafts(PagePermissionPolicy):
 
 # Replaces Wagtail's own registration for all pages (wagtail.permissions).
 register_permission_policy(AbstractPage, PagePolicyWithoutPrivateDrafts("wagtailcore.Page"))
+
+
+# Registered after Wagtail's own (order 1): the last registration of an action
+# type wins (wagtail.admin.views.bulk_action.registry).
+for bulk_action in PAGE_BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action, order=1)
 
 
 @hooks.register("construct_page_chooser_queryset")

@@ -6,14 +6,12 @@ from .pages import (
     ERROR_DUPLICATE_REGISTER,
     ERROR_SKJ_NEEDS_TEST,
     PAGE_CONTEXT_HOOK,
-    PAGE_MEMORY_HOOK,
     VIEW_RESTRICTIONS_HOOK,
     CourseAccreditation,
     CourseIndexPage,
     CoursePage,
     CoursePageForm,
     LessonPage,
-    remembered,
 )
 from .records import (
     Completion,
@@ -29,7 +27,6 @@ __all__ = [
     "ERROR_DUPLICATE_REGISTER",
     "ERROR_SKJ_NEEDS_TEST",
     "PAGE_CONTEXT_HOOK",
-    "PAGE_MEMORY_HOOK",
     "REGISTER_NUMBER_KEYS",
     "VIEW_RESTRICTIONS_HOOK",
     "ActivityKind",
@@ -47,5 +44,4 @@ __all__ = [
     "ReflectionAnswer",
     "Register",
     "number_for_register",
-    "remembered",
 ]

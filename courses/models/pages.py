@@ -29,6 +29,7 @@ from wagtail.models import Orderable, Page
 from wagtail.rich_text import RichText
 from wagtail.search import index
 
+from editorial.page_memory import VIEW_RESTRICTIONS_HOOK
 from members.models import Profession
 
 from .. import rules
@@ -47,11 +48,9 @@ def _page_context(page: Page, request: HttpRequest, **kwargs: Any) -> dict[str, 
     return context
 
 
-# The hook through which the site shell answers a page's `get_view_restrictions`
-# from the worker's memory (leerwerkplaats/wagtail_hooks.py): fn(page) -> the
-# restrictions (Wagtail's `Page.get_view_restrictions` answer) or None to leave
-# it to Wagtail. This app may not import the project package; a hook lies below both.
-VIEW_RESTRICTIONS_HOOK = "page_view_restrictions"
+# The site shell answers a page's `get_view_restrictions` from the worker's memory
+# through the hook editorial.page_memory.VIEW_RESTRICTIONS_HOOK names
+# (leerwerkplaats/wagtail_hooks.py): this app may not import the project package.
 
 
 def _view_restrictions(page: Page) -> Any:
@@ -63,20 +62,6 @@ def _view_restrictions(page: Page) -> Any:
         if restrictions is not None:
             return restrictions
     return Page.get_view_restrictions(page)
-
-
-# The hook through which the site shell keeps page data in the worker's memory
-# (leerwerkplaats/wagtail_hooks.py, shell_cache.remember): fn(request, key, build)
-# -> build()'s value, built once per generation (every page save, publish, move or
-# delete, view-restriction or site change starts a new one). Only for data that
-# follows from pages alone: never what a member did.
-PAGE_MEMORY_HOOK = "page_memory"
-
-
-def remembered(request: HttpRequest | None, key: tuple[Any, ...], build: Any) -> Any:
-    for memory in hooks.get_hooks(PAGE_MEMORY_HOOK):
-        return memory(request, ("courses", *key), build)
-    return build()
 
 
 ERROR_SKJ_NEEDS_TEST = _(

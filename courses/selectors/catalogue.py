@@ -11,6 +11,7 @@ from django.db.models import Count, F, Q
 from django.http import HttpRequest
 from django.utils import timezone
 
+from editorial.page_memory import remembered
 from members.permissions import can_use_members_area
 
 from ..models import (
@@ -20,7 +21,6 @@ from ..models import (
     Enrolment,
     LessonPage,
     LessonProgress,
-    remembered,
 )
 
 
@@ -54,7 +54,7 @@ def course_list(
 ) -> list[CourseCard]:
     """The catalogue's cards: the courses from the worker's memory (read-only
     objects shared by requests), what the member did read per request."""
-    catalogue = remembered(request, ("catalogue", index.pk), lambda: _catalogue(index))
+    catalogue = remembered(request, "courses", ("catalogue", index.pk), lambda: _catalogue(index))
     cards = [CourseCard(course=course, lesson_count=count) for course, count in catalogue]
     courses = [card.course for card in cards]
     if can_use_members_area(user) and cards:

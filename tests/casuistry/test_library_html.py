@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import override
 
 from casuistry import library_html, services
+from casuistry.forms import LibraryFilterForm
 from casuistry.models import Status, join_choices
 from leerwerkplaats import member_cache
 from tests.casuistry import factories
@@ -179,3 +180,27 @@ def test_an_address_made_up_by_hand_is_never_kept(reader, query):
     with override("nl"):
         assert cache.get(library_html._key(QueryDict(query[1:]))) is None
     assert not [v for v in _every_stored_value() if b"zoekbaarwoordgeheim" in v]
+
+
+@pytest.mark.parametrize("query", ["", "?vorm=lichamelijk", "?werkveld=onderwijs&pagina=1"])
+def test_a_kept_body_is_served_without_validating_the_filter_form(
+    reader, settings, monkeypatch, query
+):
+    # The view runs (no whole page kept for the member), the body comes from the cache:
+    # the filter form was checked when the body was kept, not again on every visit.
+    settings.MEMBER_PAGE_CACHE_ENABLED = False
+    factories.case(title="Een casus in de bibliotheek")
+    _library(reader, query)
+    validated = []
+    full_clean = LibraryFilterForm.full_clean
+
+    def counting_full_clean(form):
+        validated.append(form.data.urlencode())
+        return full_clean(form)
+
+    monkeypatch.setattr(LibraryFilterForm, "full_clean", counting_full_clean)
+
+    assert "Vorm van geweld" in _library(reader, query)  # the kept form and cards
+    assert validated == []
+    _library(reader, "?q=casus")  # a search is drawn, so checked, every time
+    assert validated == ["q=casus"]

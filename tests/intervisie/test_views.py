@@ -141,6 +141,77 @@ def test_plan_page_plans_and_invites(client, django_capture_on_commit_callbacks,
     assert case.title not in body
 
 
+def _plan(client, inbrenger, addresses):
+    return client.post(
+        reverse("intervisie:plan"),
+        {
+            "case": case_factories.case().pk,
+            "method": factories.Method.objects.get(slug="incidentmethode").pk,
+            "mode": "live",
+            "starts_at": "2030-05-01T10:00",
+            "async_days_per_phase": "2",
+            "inbrenger": inbrenger.email,
+            "participants": "\n".join(addresses),
+            "keep_text": "ja",
+            "audience": "invited",
+        },
+        follow=True,
+    )
+
+
+def _answer(response) -> str:
+    """The page after planning, without what differs per session (its address)."""
+    return "\n".join(str(message) for message in response.context["messages"])
+
+
+def test_planning_answers_alike_whether_an_address_has_an_account(
+    client, django_capture_on_commit_callbacks, mailoutbox
+):
+    # Account enumeration: a known and an unknown address get the same answer.
+    lead = factories.facilitator()
+    inbrenger = member_factories.member()
+    known = [member_factories.member() for _ in range(3)]
+    client.force_login(lead)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        all_known = _plan(client, inbrenger, [u.email for u in known])
+    answers_known = _answer(all_known)
+    mailoutbox.clear()
+    stranger = "niemand.bekend@example.org"
+    with django_capture_on_commit_callbacks(execute=True):
+        one_unknown = _plan(client, inbrenger, [known[0].email, known[1].email, stranger])
+
+    assert all_known.status_code == one_unknown.status_code == 200
+    assert all_known.redirect_chain[0][1] == one_unknown.redirect_chain[0][1] == 302
+    assert _answer(one_unknown) == answers_known
+    assert "goedgekeurd lid" not in one_unknown.content.decode()
+    # Every address got one e-mail with the same subject; the stranger's has no link
+    # to the session and the address is stored with no session.
+    assert sorted(m.to[0] for m in mailoutbox) == sorted(
+        [inbrenger.email, known[0].email, known[1].email, stranger]
+    )
+    to_stranger = next(m for m in mailoutbox if m.to == [stranger])
+    assert to_stranger.subject == next(m for m in mailoutbox if m.to == [inbrenger.email]).subject
+    assert "/intervisie/" not in to_stranger.body
+    session = Session.objects.latest("pk")
+    assert stranger not in str(list(session.participants.values()))
+
+
+def test_too_few_addresses_get_the_same_refusal_known_or_not(client):
+    lead = factories.facilitator()
+    inbrenger = member_factories.member()
+    client.force_login(lead)
+
+    known = _plan(client, inbrenger, [member_factories.member().email])
+    unknown = _plan(client, inbrenger, ["niemand.bekend@example.org"])
+
+    assert not Session.objects.exists()
+    refusal = services.ERROR_PARTICIPANT_COUNT % {"min": 3, "max": 12}
+    assert refusal in known.content.decode()
+    assert refusal in unknown.content.decode()
+    assert "niemand.bekend@example.org" not in unknown.content.decode().split("<textarea")[0]
+
+
 def test_a_member_without_the_role_cannot_plan(client, member):
     client.force_login(member)
     assert client.get(reverse("intervisie:plan")).status_code == 403

@@ -6,12 +6,16 @@ moderator or coordinator. Each listing still shows a story that was handed in.
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from stories import services
 from stories.models import StoryPage, private_drafts
+from stories.services import Section
 from stories.wagtail_hooks import hide_private_drafts_from_chooser
-from tests.stories.factories import content
+from tests.stories.factories import CALM_TEXT, content
+from tests.stories.test_images import photo
 
 DRAFT_TITLE = "Mijn verhaal over Marjolein Bakker"
 HANDED_IN_TITLE = "Een verhaal ter beoordeling"
@@ -108,3 +112,130 @@ def test_the_explorer_and_chooser_do_not_open_on_a_private_draft(
         assert "Marjolein" not in response.content.decode()
 
     assert client.get(address.format(id=stories["handed_in"].pk)).status_code == 200
+
+
+# The listings ask each page's permissions (StoryPermissionTester) for their
+# action buttons: whether a draft is private is read once per request, not per page.
+FLAT_LISTINGS = [
+    "explorer",
+    "explorer search",
+    "page search",
+    "site history",
+    "workflow tasks report",
+    "locked pages report",
+]
+# Wagtail itself still reads per page here (the specific page, its latest revision
+# and workflow state, a task per workflow): only the private-draft reads are flat.
+STORY_READS_FLAT = [
+    "sidebar explorer (admin API)",
+    "page chooser",
+    "page chooser search",
+    "workflows report",
+]
+
+
+def _more_stories(author, other_author, count):
+    """`count` stories in review and `count` private drafts of another author."""
+    for number in range(count):
+        services.submit_story(
+            author=other_author, content=content(title=f"Verhaal ter beoordeling {number}")
+        )
+        services.save_draft(author=author, content=content(title=f"Verhaal in concept {number}"))
+
+
+def _queries(client, address):
+    client.get(address)  # warm
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(address)
+    assert response.status_code == 200
+    everything = [query["sql"] for query in queries.captured_queries]
+    # StoryPermissionTester asking whether a page is a private draft (the listings'
+    # own filter holds the same condition, as a subquery of theirs).
+    private_draft_reads = [
+        sql
+        for sql in everything
+        if 'FROM "stories_storypage" INNER JOIN' in sql and '"first_published_at" IS NULL' in sql
+    ]
+    return len(everything), len(private_draft_reads)
+
+
+@pytest.mark.parametrize("listing", FLAT_LISTINGS + STORY_READS_FLAT)
+def test_a_listing_reads_as_often_with_3_drafts_as_with_15(
+    client, story_index, author, other_author, moderator, listing
+):
+    address = LISTINGS[listing].format(index=story_index.pk)
+    client.force_login(moderator)
+    _more_stories(author, other_author, 3)
+    few, few_story_reads = _queries(client, address)
+    _more_stories(author, other_author, 12)
+    many, many_story_reads = _queries(client, address)
+
+    assert many_story_reads == few_story_reads
+    if listing in FLAT_LISTINGS:
+        assert many == few
+
+
+def test_a_story_sent_back_is_private_again_at_once(story_index, other_author, moderator):
+    # The memo of private drafts is read again after any workflow change.
+    story = services.submit_story(author=other_author, content=content(title=HANDED_IN_TITLE))
+    assert story.permissions_for_user(moderator).can_publish()
+    services.request_changes(moderator=moderator, story=story, comment="Wat korter graag.")
+    story.refresh_from_db()
+    assert not story.permissions_for_user(moderator).can_publish()
+    assert not story.permissions_for_user(moderator).can_edit()
+
+
+BULK_ACTIONS = ["delete", "move", "publish", "unpublish"]
+
+
+@pytest.mark.parametrize("action", BULK_ACTIONS)
+@pytest.mark.parametrize("who", ["moderator", "coordinator"])
+def test_no_bulk_action_confirmation_names_a_private_draft(
+    client, story_index, stories, moderator, coordinator, who, action
+):
+    # The confirmation lists the pages asked for, those the user may not act on
+    # among them, by title; id=all asks for every child of the stories' index.
+    client.force_login({"moderator": moderator, "coordinator": coordinator}[who])
+    base = f"/beheer/bulk/wagtailcore/page/{action}/"
+    by_id = f"{base}?id={stories['draft'].pk}&id={stories['sent_back'].pk}"
+    every_child = f"{base}?id=all&childOf={story_index.pk}"
+
+    for address in (by_id, every_child):
+        response = client.get(address)
+        assert response.status_code == 200
+        assert "Marjolein" not in response.content.decode()
+    assert HANDED_IN_TITLE in client.get(every_child).content.decode()
+
+
+@pytest.mark.parametrize("who", ["moderator", "coordinator"])
+def test_other_admin_pages_do_not_name_a_private_draft(
+    client, story_index, stories, author, moderator, coordinator, who
+):
+    # Checked as well: an image's usage (the draft's photo), the admin API's page
+    # search, and the draft's own aliases, copy, translation, history and workflow
+    # history pages (none opens on it).
+    image_id = services.store_story_image(author=author, upload=photo())
+    section = Section("Thuis", CALM_TEXT, "", "Een bankje in het park", image_id)
+    services.save_draft(
+        author=author,
+        content=content(title=DRAFT_TITLE, sections=(section,)),
+        story=stories["draft"],
+    )
+    client.force_login({"moderator": moderator, "coordinator": coordinator}[who])
+    draft = stories["draft"].pk
+    addresses = [
+        f"/beheer/images/usage/{image_id}/",
+        "/beheer/api/main/pages/?search=Bakker",
+        "/beheer/api/main/pages/?search=verhaal",
+        "/beheer/api/main/pages/?type=stories.StoryPage&fields=title",
+        f"/beheer/api/main/pages/{draft}/",
+        f"/beheer/pages/{draft}/aliases/",
+        f"/beheer/pages/{draft}/copy/",
+        f"/beheer/pages/{draft}/copy_for_translation/",
+        f"/beheer/pages/{draft}/history/",
+        f"/beheer/pages/{draft}/workflow_history/",
+        f"/beheer/pages/{draft}/usage/",
+    ]
+    for address in addresses:
+        response = client.get(address, follow=True)
+        assert "Marjolein" not in response.content.decode(), address

@@ -25,6 +25,42 @@ def all_revision_text(story: StoryPage) -> str:
     return " ".join(str(revision.content) for revision in story.revisions.all())
 
 
+def asked_to_confirm(author, story_content, story=None) -> list[str]:
+    """The keys of the details the privacy check asks the author about on hand-in."""
+    with pytest.raises(ConfirmationNeeded) as needed:
+        services.submit_story(author=author, content=story_content, story=story)
+    return [detail.key for detail in needed.value.details]
+
+
+@pytest.fixture
+def name_content():
+    """A story naming a third party in its text."""
+    return content(sections=(Section("", NAME_TEXT, ""),))
+
+
+@pytest.fixture
+def name_in_title_content():
+    """The same, named in the title too (the first draft takes its address from it)."""
+    return content(title="Mijn buurvrouw Karin de Vries", sections=(Section("", NAME_TEXT, ""),))
+
+
+@pytest.fixture
+def hand_in_replacing_every_detail(story_index, author):
+    """Saves a draft, then hands it in with every detail the privacy check found
+    replaced by its placeholder; returns the draft (a callable, so a test can run
+    it inside its own context)."""
+
+    def hand_in(story_content):
+        draft = services.save_draft(author=author, content=story_content)
+        keys = asked_to_confirm(author, story_content, draft)
+        services.submit_story(
+            author=author, content=story_content, story=draft, reviewed=keys, replace_keys=keys
+        )
+        return draft
+
+    return hand_in
+
+
 def test_a_draft_is_an_unpublished_page_owned_by_its_author(story_index, author):
     story = services.save_draft(author=author, content=content())
 
@@ -59,16 +95,15 @@ def test_a_phone_number_blocks_submission_and_nothing_is_saved(story_index, auth
     assert not StoryPage.objects.exists()
 
 
-def test_a_third_partys_name_is_shown_then_replaced_by_its_placeholder(story_index, author):
-    story_content = content(sections=(Section("", NAME_TEXT, ""),))
-    with pytest.raises(ConfirmationNeeded) as needed:
-        services.submit_story(author=author, content=story_content)
-    keys = [detail.key for detail in needed.value.details]
+def test_a_third_partys_name_is_shown_then_replaced_by_its_placeholder(
+    story_index, author, name_content
+):
+    keys = asked_to_confirm(author, name_content)
     assert "NAAM:Karin de Vries" in keys
     assert not StoryPage.objects.exists()
 
     story = services.submit_story(
-        author=author, content=story_content, reviewed=keys, replace_keys=["NAAM:Karin de Vries"]
+        author=author, content=name_content, reviewed=keys, replace_keys=["NAAM:Karin de Vries"]
     )
 
     text = story.get_latest_revision_as_object().body[0].value["text"]
@@ -76,13 +111,10 @@ def test_a_third_partys_name_is_shown_then_replaced_by_its_placeholder(story_ind
     assert "Karin" not in all_revision_text(story)
 
 
-def test_an_author_may_keep_details_of_their_own_life(story_index, author):
-    story_content = content(sections=(Section("", NAME_TEXT, ""),))
-    with pytest.raises(ConfirmationNeeded) as needed:
-        services.submit_story(author=author, content=story_content)
-    keys = [detail.key for detail in needed.value.details]
+def test_an_author_may_keep_details_of_their_own_life(story_index, author, name_content):
+    keys = asked_to_confirm(author, name_content)
 
-    story = services.submit_story(author=author, content=story_content, reviewed=keys)
+    story = services.submit_story(author=author, content=name_content, reviewed=keys)
 
     assert "Karin de Vries" in story.get_latest_revision_as_object().body[0].value["text"]
 
@@ -126,16 +158,10 @@ def test_review_ask_changes_resubmit_publish_withdraw(story_index, author, moder
     ]
 
 
-def test_publishing_purges_the_revisions_before_the_published_one(story_index, author, moderator):
-    story_content = content(sections=(Section("", NAME_TEXT, ""),))
-    draft = services.save_draft(author=author, content=story_content)
-    assert "Karin" in all_revision_text(draft)
-    with pytest.raises(ConfirmationNeeded) as needed:
-        services.submit_story(author=author, content=story_content, story=draft)
-    keys = [detail.key for detail in needed.value.details]
-    services.submit_story(
-        author=author, content=story_content, story=draft, reviewed=keys, replace_keys=keys
-    )
+def test_publishing_purges_the_revisions_before_the_published_one(
+    moderator, name_content, hand_in_replacing_every_detail
+):
+    draft = hand_in_replacing_every_detail(name_content)
     assert "Karin" in all_revision_text(draft)  # the draft is kept until publication
 
     story = services.publish_story(moderator=moderator, story=draft)
@@ -174,20 +200,11 @@ def test_only_the_author_withdraws(story_index, author, other_author, moderator)
 
 
 def test_a_name_replaced_in_the_title_does_not_stay_in_the_stories_address(
-    story_index, author, moderator
+    moderator, name_in_title_content, hand_in_replacing_every_detail
 ):
     """The first draft (often an autosave) named the page after the raw title; the
     address published must follow the title as submitted, with its placeholders."""
-    story_content = content(
-        title="Mijn buurvrouw Karin de Vries", sections=(Section("", NAME_TEXT, ""),)
-    )
-    draft = services.save_draft(author=author, content=story_content)
-    with pytest.raises(ConfirmationNeeded) as needed:
-        services.submit_story(author=author, content=story_content, story=draft)
-    keys = [detail.key for detail in needed.value.details]
-    services.submit_story(
-        author=author, content=story_content, story=draft, reviewed=keys, replace_keys=keys
-    )
+    draft = hand_in_replacing_every_detail(name_in_title_content)
 
     story = services.publish_story(moderator=moderator, story=draft)
 
@@ -197,23 +214,16 @@ def test_a_name_replaced_in_the_title_does_not_stay_in_the_stories_address(
     assert "karin" not in str(list(row)).lower()
 
 
-def test_no_log_keeps_a_title_the_author_replaced(story_index, author, moderator, caplog):
+def test_no_log_keeps_a_title_the_author_replaced(
+    moderator, caplog, name_in_title_content, hand_in_replacing_every_detail
+):
     """Wagtail's history of the page (its log entries: the label at creation, the
     old title of a rename) and its logger name the page by its title: the draft's
     raw one. Publishing purges the drafts; the history and the log must not keep it."""
     from wagtail.models import PageLogEntry
 
-    story_content = content(
-        title="Mijn buurvrouw Karin de Vries", sections=(Section("", NAME_TEXT, ""),)
-    )
     with caplog.at_level(logging.INFO):
-        draft = services.save_draft(author=author, content=story_content)
-        with pytest.raises(ConfirmationNeeded) as needed:
-            services.submit_story(author=author, content=story_content, story=draft)
-        keys = [detail.key for detail in needed.value.details]
-        services.submit_story(
-            author=author, content=story_content, story=draft, reviewed=keys, replace_keys=keys
-        )
+        draft = hand_in_replacing_every_detail(name_in_title_content)
         services.publish_story(moderator=moderator, story=draft)
 
     assert "Karin" not in caplog.text
