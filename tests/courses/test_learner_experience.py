@@ -62,7 +62,7 @@ def test_names_and_schools_are_stored_as_placeholders_once_accepted(client, memb
     assert response["Location"].endswith(f"?bewaard={block_id}#blok-{block_id}")
     stored = ReflectionAnswer.objects.get().answer
     assert "Karin" not in stored and "Mariaschool" not in stored
-    assert stored == "Ik sprak met [NAAM-1]; haar dochter zit op [SCHOOL-1]."
+    assert stored == "Ik sprak met [NAAM-1]; haar dochter zit op de [SCHOOL-1]."
 
 
 def test_an_address_is_shown_with_its_placeholder_and_stored_as_it(client, member, course):
