@@ -80,7 +80,9 @@ _SIGNATURE = re.compile(
 )
 _LOWER_WORD = re.compile(r"(?<![\w'-])[a-zà-öø-ÿĀ-ž][a-zà-öø-ÿĀ-ž'-]{1,20}\b")
 _LOWER_CONTEXT = re.compile(
-    rf"(?:(?<![\w-])(?i:{_ROLES}|met|van|en|bij|ik\s+ben|ben\s+ik|heet)(?:\s*[,:])?\s+|(?<![\w.])@)$"
+    rf"(?:(?<![\w-])(?i:{_ROLES}|met|van|en|bij|ik\s+ben|ben\s+ik|heet)(?:\s*[,:])?\s+|(?<![\w.])@"
+    # "mama (kasia) zei": the name in brackets after a role word
+    rf"|(?<![\w-])(?i:{_ROLES})[ \t]*\([ \t]*)$"
 )
 
 
@@ -191,6 +193,8 @@ def find_lowercase_names(text: str) -> Iterator[Finding]:
         word = m.group(0)
         if word not in candidates:
             continue
+        if word in dutch_words() and _ARTICLE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "op de wang", "een mars": after an article the word is a word
         if (anywhere and len(word) >= 3) or _LOWER_CONTEXT.search(
             text, max(0, m.start() - 40), m.start()
         ):
@@ -198,6 +202,8 @@ def find_lowercase_names(text: str) -> Iterator[Finding]:
             yield Finding(m.start(), end, Label.NAAM, text[m.start() : end], "naam-klein")
 
 
+_CLOSING = re.compile(r"[ \t]*[),]")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?i:de|het|een|die|deze|dat)[ \t]+$")
 _LOWER_SURNAME = re.compile(
     r"[ \t]+((?:(?:van|v|de|den|der|ter|ten|el|al|ben)\.?[ \t]+){0,2})"
     r"([a-zà-öø-ÿĀ-ž'-]{2,25})(?![\w-])"
@@ -216,13 +222,37 @@ def _lowercase_surname_end(text: str, end: int) -> int:
         return end
     if particles and (word in surnames() or word in interfix_surnames()):
         return m.end()
-    if not particles and is_unknown_word(word) and len(word) >= 3:
+    if not particles and is_unknown_word(word) and len(word) >= 3 and not _verb_after(text, m):
         return m.end()
     return end
 
 
+_PARTICIPLE_PREFIXES = ("be", "ge", "ver", "ont", "her", "er")
+_OBJECT_AFTER = re.compile(r"[ \t]+(?:de|het|een|haar|hem|zijn|mijn|me|ons|hun|die|dat)(?![\w-])")
+
+
+def _verb_after(text: str, m: re.Match[str]) -> bool:
+    """Whether the word after a lowercase first name is a verb, not its surname: "van dewi
+    bekrast", "sven slaat de deur dicht" (a participle of a known stem, or an object after
+    it), unless it is a known surname."""
+    word = m.group(2)
+    if word in surnames():
+        return False
+    if _OBJECT_AFTER.match(text, m.end()):
+        return True
+    for prefix in _PARTICIPLE_PREFIXES:
+        stem = word[len(prefix) :]
+        if (
+            word.startswith(prefix)
+            and len(stem) >= 3
+            and (stem in dutch_words() or _verb_form(stem))
+        ):
+            return True
+    return False
+
+
 _ROLE_LOWER = re.compile(
-    rf"(?<![\w-])(?:{_ROLES})(?:\s*[,:])?\s+"
+    rf"(?<![\w-])(?:{_ROLES})(?:(?:\s*[,:])?\s+|[ \t]*\([ \t]*)"
     rf"(?=([a-zà-öø-ÿĀ-ž][a-zà-öø-ÿĀ-ž'-]{{2,20}})(?![\w-]))"  # not consumed: "jongste, zoontje"
 )
 
@@ -235,6 +265,8 @@ def find_unknown_lowercase_names(text: str) -> Iterator[Finding]:
         word = m.group(1)
         if not is_unknown_word(word) or is_not_name(word) or _verb_form(word):
             continue
+        if "(" in m.group(0) and not _CLOSING.match(text, m.end(1)):
+            continue  # "moeder (parketnummer 10/...)": a name in brackets closes them
         end = _lowercase_surname_end(text, m.end(1))
         yield Finding(m.start(1), end, Label.NAAM, text[m.start(1) : end], "naam-klein")
     if contains_any(folded(text).text, _NAMING_WORDS):
@@ -309,7 +341,9 @@ _THING_ENDINGS = (
     "aanse",
     "ese",
     "ees",
+    "bureau",  # "Gastouderbureau", "Adviesbureau": an organisation's type, no name
 )
+_ORGANISATION_ENDINGS = ("bureau", "centrum", "stichting", "vereniging", "praktijk", "opvang")
 
 
 # Two capitalised words inside a sentence ("kwam Tesfay Gebremedhin langs"): a full name
@@ -355,6 +389,8 @@ def find_name_pairs(text: str) -> Iterator[Finding]:
             continue
         if first.lower().endswith(_ADJECTIVE_ENDINGS) or second.lower() in _ENGLISH_NOUNS:
             continue  # "Landelijk Knooppunt", "Social Work": a name of a thing
+        if first.lower().endswith(_ORGANISATION_ENDINGS):
+            continue  # "Gastouderbureau Kinderrijk": an organisation's type and its name
         yield Finding(m.start(1), m.end(2), Label.NAAM, m.group(0), "naam-paar")
 
 
@@ -362,7 +398,8 @@ def find_name_pairs(text: str) -> Iterator[Finding]:
 # "Gebremariam belde.", "Hagos Tesfamariam kwam binnen." Only a word that no Dutch
 # word list, place list or month holds is a name on its own there.
 _SENTENCE_OPENER = re.compile(
-    r"(?:^[ \t]*|[.!?][\"'\u201d)]?[ \t]+|\n[ \t]*)"
+    # a line may open with a list's dash or bullet: "- Oksana Hrytsenko (moeder)"
+    r"(?:^[ \t]*(?:[-*\u2022\u2013][ \t]+)?|[.!?][\"'\u201d)]?[ \t]+|\n[ \t]*)"
     r"([A-ZÀ-ÖØ-ÞĀ-ž][a-zà-öø-ÿĀ-ž'\u2019-]{2,20})"
     r"(?:[ \t]([A-ZÀ-ÖØ-ÞĀ-ž][a-zà-öø-ÿĀ-ž'\u2019-]{2,20}))?"
     r"(?![\w-])",
@@ -553,9 +590,20 @@ _INITIAL_AS_NAME = re.compile(
 )
 
 
+# "(noem haar f.)", "ik noem hem K.": an initial, also in lowercase, after "noem"
+_NAMED_INITIAL = re.compile(
+    r"(?<![\w-])(?i:noem(?:en|de)?[ \t]+(?:(?:ik|we|wij)[ \t]+)?(?:hem|haar|ze|hen)"
+    r"(?:[ \t]+(?:hier|even|maar|gewoon)){0,2})[ \t]+([A-Za-z]\.)(?![\w.])"
+)
+
+
 @distinct
 def find_initials_as_names(text: str) -> Iterator[Finding]:
-    """An initial the text says it will use for a person ("hier L. genoemd")."""
+    """An initial the text says it will use for a person ("hier L. genoemd", "noem haar
+    f.")."""
+    if "noem" in text:
+        for m in _NAMED_INITIAL.finditer(text):
+            yield Finding(m.start(1), m.end(1), Label.NAAM, m.group(1), "naam-initiaal")
     if "genoemd" not in text and "noemen" not in text and ")" not in text:
         return
     for m in _INITIAL_AS_NAME.finditer(text):
@@ -564,8 +612,14 @@ def find_initials_as_names(text: str) -> Iterator[Finding]:
 
 # "dhr v.d. berg", "mevr v/d linden", "mw. berg": an abbreviated title before a surname
 # typed in lowercase, with its particle ("v.d." as well)
+#: Words after "mevr." that are a surname in some list but here a word ("mevr. vallen").
+_NOT_AFTER_TITLE = frozenset(
+    {"meester", "buurman", "vriend", "mensen", "persoon", "school", "boven", "geven", "vallen",
+     "wassen", "vriezen", "zinken", "mooi", "oud", "stil", "slim", "droog", "fris", "goedkoop",
+     "breed", "smal", "schoon", "wijs", "geluk", "haast", "kost", "pas", "punt", "middel"}
+)  # fmt: skip
 _TITLE_LOWER_SURNAME = re.compile(
-    r"(?<![\w-])(?i:dhr|mevr|mw|hr)\.?[ \t]+"
+    r"(?<![\w-])(?i:dhr|mevr|mw|hr|(meneer|mevrouw))(\.)?[ \t]+"
     r"((?:(?:v\.[ \t]?d\.|v/d|vd|van[ \t]+de[nr]?|van|de|ter|ten)[ \t]*)?"
     r"([a-zà-öø-ÿĀ-ž][a-zà-öø-ÿĀ-ž'-]{1,20}))(?![\w-])"
 )
@@ -575,15 +629,22 @@ _TITLE_LOWER_SURNAME = re.compile(
 def find_titled_lowercase_surnames(text: str) -> Iterator[Finding]:
     """A lowercase surname after "dhr", "mevr" or "mw" ("dhr v.d. berg", "mw berg")."""
     lowered = text.lower()
-    if "dhr" not in lowered and "mevr" not in lowered and "mw" not in lowered:
+    if not contains_any(lowered, ("dhr", "mevr", "mw", "hr", "meneer", "mevrouw")):
         return
     for m in _TITLE_LOWER_SURNAME.finditer(text):
-        word = m.group(2)
-        if word not in surnames() or is_not_name(word):
+        spoken, dot, value, word = m.groups()
+        if word not in surnames() or is_not_name(word) or word in _NOT_AFTER_TITLE:
             continue
-        if m.group(1) == word and word in dutch_words():
-            continue  # "dhr berg": without its particle the word may be the word
-        yield Finding(m.start(1), m.end(1), Label.NAAM, m.group(1), "naam-klein")
+        # "dhr berg": without its particle the word may be the word, but not after an
+        # abbreviation with its full stop ("mevr. bos") or "meneer"/"mevrouw" + a surname
+        # that is no frequent word ("Meneer schipper")
+        if (
+            value == word
+            and word in dutch_words()
+            and not ((dot and not spoken) or (spoken and word not in common_words()))
+        ):
+            continue
+        yield Finding(m.start(3), m.end(3), Label.NAAM, value, "naam-klein")
 
 
 DETECTORS = (
