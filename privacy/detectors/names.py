@@ -311,6 +311,33 @@ def find_unknown_capitalised_names(text: str) -> Iterator[Finding]:
         yield Finding(m.start(1), m.end(1), Label.NAAM, word, "naam-onbekend")
 
 
+_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([^\W\d_][\w'\u2019-]*)[ \t]+$")
+_CAPITAL_AFTER = re.compile(r"[ \t]+(?:[A-ZÀ-ÖØ-ÞĀ-ž]|&)")
+_ARTICLES = frozenset({"de", "het", "een", "'t"})
+
+
+@distinct
+def find_known_capitalised_first_names(text: str) -> Iterator[Finding]:
+    """A known first name capitalised in the middle of a sentence, between lowercase words:
+    "Kinderen op school: Iman op het Nuovo en Amine op basisschool ..." (deduce's list
+    lacks some names the region's lists hold). Not after an article ("de Roos", a pub),
+    not beside another capitalised word (an organisation's or a place's name)."""
+    given = first_names()
+    for m in _UNKNOWN_CAP.finditer(text):
+        word = m.group(1)
+        lowered = word.lower()
+        if lowered not in given or len(word) < 3 or lowered in _MONTHS_AND_DAYS:
+            continue
+        if lowered in place_names() or lowered in COUNTRIES or is_not_name(word):
+            continue
+        before = _WORD_BEFORE.search(text, max(0, m.start(1) - 30), m.start(1))
+        if before is not None and (not before.group(1).islower() or before.group(1) in _ARTICLES):
+            continue
+        if _CAPITAL_AFTER.match(text, m.end(1)):
+            continue
+        yield Finding(m.start(1), m.end(1), Label.NAAM, word, "naam-bekend")
+
+
 # "Ilias (8) zat erbij", "Roos (6 jaar)": a first name with an age in brackets after it
 _NAME_WITH_AGE = re.compile(
     r"([A-ZÀ-ÝĀ-ž](?<![\w-].)[a-zà-ÿĀ-ž'-]+)[ \t]*\([ \t]*\d{1,2}(?:[ \t]+(?:jaar|jr\.?))?[ \t]*\)"
@@ -657,6 +684,7 @@ DETECTORS = (
     find_lowercase_names,
     find_unknown_lowercase_names,
     find_unknown_capitalised_names,
+    find_known_capitalised_first_names,
     find_name_pairs,
     find_sentence_opening_names,
     find_unknown_names_in_chat,

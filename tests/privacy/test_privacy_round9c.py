@@ -12,6 +12,7 @@ import pytest
 
 from privacy.detectors.identifiers import find_handles, find_usernames
 from privacy.detectors.lexicon import first_names
+from privacy.detectors.names import find_known_capitalised_first_names
 from privacy.engine import default_engine
 from privacy.findings import Label
 
@@ -212,3 +213,26 @@ def test_initials_stay_on_their_line() -> None:
 @pytest.mark.parametrize("text", ["Onderwerp: Fwd: verslag", "Onderwerp: Re: afspraak", "Cc: team"])
 def test_mail_headers(text: str) -> None:
     assert not names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a known first name capitalised between lowercase words
+        ("Op de opvang zitten Selin en Amine elke dinsdag.", "Amine"),
+        ("de oudste, Iman, zit in groep 7", "Iman"),
+    ],
+)
+def test_known_first_names_mid_sentence(text: str, value: str) -> None:
+    assert found(text).get(value) is Label.NAAM, found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("we spraken af in de Roos aan de haven", "Roos"),  # after an article: a pub
+        ("Ze werkt bij Albert Heijn op de kassa.", "Albert"),  # beside another capital
+    ],
+)
+def test_known_first_name_guards(text: str, word: str) -> None:
+    assert word not in [f.text for f in find_known_capitalised_first_names(text)]
