@@ -63,7 +63,7 @@ _ROLE_WORDS: tuple[str, ...] = (
 _ROLES = keyword_pattern(_ROLE_WORDS)
 _TRIGGER = re.compile(rf"(?<![\w-])(?i:{_ROLES})(?:\s*[,:])?\s+({_NAME})")
 _ROLE_FIRST_WORDS = first_words(_ROLE_WORDS)
-_NAMING_WORDS = ("heet", "heten", "genaamd", "noem", "naam")
+_NAMING_WORDS = ("heet", "heten", "genaamd", "noem", "naam", "ik ben", "ben ik")
 _GREETING_WORDS = ("Beste", "Lieve", "Hoi", "Hallo", "Dag", "Hey", "Hi")
 _SIGNATURE_WORDS = ("Gr", "groet", "Mvg")
 _NAMING = re.compile(
@@ -270,17 +270,20 @@ def find_unknown_lowercase_names(text: str) -> Iterator[Finding]:
         end = _lowercase_surname_end(text, m.end(1))
         yield Finding(m.start(1), end, Label.NAAM, text[m.start(1) : end], "naam-klein")
     if contains_any(folded(text).text, _NAMING_WORDS):
-        # "mijn ex heet dawit": after a naming verb, a lowercase word no list holds
+        # "mijn ex heet dawit", "ik ben fatou": after a naming verb, a lowercase word no
+        # list holds (after "ik ben" four letters or more: "ik ben idd", "ik ben ff")
         for m in _NAMING_LOWER.finditer(text):
             word = m.group(1)
             if not is_unknown_word(word) or is_not_name(word) or _verb_form(word):
                 continue
+            if "ben" in m.group(0).lower() and (len(word) < 4 or _is_compound(word)):
+                continue  # "ik ben doktersassistente": a job made of words
             end = _lowercase_surname_end(text, m.end(1))
             yield Finding(m.start(1), end, Label.NAAM, text[m.start(1) : end], "naam-klein")
 
 
 _NAMING_LOWER = re.compile(
-    r"(?<![\w-])(?i:heet|heten|genaamd|naam\s+is)[ \t]+"
+    r"(?<![\w-])(?i:heet|heten|genaamd|naam\s+is|ik\s+ben|ben\s+ik)[ \t]+"
     r"([a-zà-öø-ÿĀ-ž][a-zà-öø-ÿĀ-ž'-]{1,20})(?![\w-])"
 )
 
@@ -479,6 +482,40 @@ def find_sentence_opening_names(text: str) -> Iterator[Finding]:
                 continue
         if first_unknown:
             yield Finding(m.start(1), m.end(1), Label.NAAM, first, "naam-begin")
+
+
+# "Oleksandr en Iryna zijn gevlucht.": two known first names joined by "en" opening a
+# sentence (the first is no name alone there: "Mariam" may open a sentence as a word would)
+_OPENING_NAME_AND_NAME = re.compile(
+    r"(?:^[ \t]*(?:[-*\u2022][ \t]+)?|[.!?][\"'\u201d)]?[ \t]+|\n[ \t]*)"
+    r"([A-ZÀ-ÖØ-ÞĀ-ž][a-zà-öø-ÿĀ-ž'\u2019-]{2,20})[ \t]+en[ \t]+"
+    r"([A-ZÀ-ÖØ-ÞĀ-ž][a-zà-öø-ÿĀ-ž'\u2019-]{2,20})(?![\w-])",
+    re.MULTILINE,
+)
+
+
+def _first_name_alone(word: str) -> bool:
+    lowered = word.lower()
+    return (
+        lowered in first_names()
+        and not is_not_name(word)
+        and lowered not in place_names()
+        and lowered not in COUNTRIES
+        and lowered not in _MONTHS_AND_DAYS
+    )
+
+
+@distinct
+def find_opening_name_pairs(text: str) -> Iterator[Finding]:
+    """Two known first names joined by "en" at a sentence's start: both are names."""
+    if " en " not in text:
+        return
+    for m in _OPENING_NAME_AND_NAME.finditer(text):
+        if _first_name_alone(m.group(1)) and _first_name_alone(m.group(2)):
+            for group in (1, 2):
+                yield Finding(
+                    m.start(group), m.end(group), Label.NAAM, m.group(group), "naam-begin"
+                )
 
 
 #: Words after which a lowercase word no Dutch list holds is a name, in a text typed
@@ -687,6 +724,7 @@ DETECTORS = (
     find_known_capitalised_first_names,
     find_name_pairs,
     find_sentence_opening_names,
+    find_opening_name_pairs,
     find_unknown_names_in_chat,
     find_lowercase_surnames,
 )

@@ -236,3 +236,34 @@ def test_known_first_names_mid_sentence(text: str, value: str) -> None:
 )
 def test_known_first_name_guards(text: str, word: str) -> None:
     assert word not in [f.text for f in find_known_capitalised_first_names(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # "ik ben" + a lowercase word no list holds
+        ("hoi, ik ben fatou en ik heb een vraag", "fatou"),
+        ("ik ben nyambura, moeder van twee", "nyambura"),
+    ],
+)
+def test_ik_ben_lowercase_names(text: str, value: str) -> None:
+    assert found(text).get(value) is Label.NAAM, found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ik ben idd bang", "ik ben ff weg", "ik ben doktersassistente", "ik ben gymdocent hier"],
+)
+def test_ik_ben_guards(text: str) -> None:
+    assert not names(text), found(text)
+
+
+def test_two_first_names_open_a_sentence() -> None:
+    assert names("Vorige week. Oleksandr en Iryna zijn gevlucht.") == ["Oleksandr", "Iryna"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Maandag en Dinsdag ben ik er.", "Rotterdam en Schiedam doen mee."]
+)
+def test_opening_pairs_of_words(text: str) -> None:
+    assert not names(text), found(text)
