@@ -1167,16 +1167,15 @@ _PREPOSITION_AT_END = re.compile(
 
 def _names_before_places(text: str, findings: list[Finding]) -> list[Finding]:
     """A name that runs on over a preposition into a found street or place stops there."""
-    places = [f for f in findings if f.label in (Label.ADRES, Label.PLAATS)]
+    places = sorted(f.start for f in findings if f.label in (Label.ADRES, Label.PLAATS))
     if not places:
         return findings
     result = []
     for finding in findings:
         if finding.label is Label.NAAM and " " in finding.text:
-            for place in places:
-                if not finding.start < place.start < finding.end:
-                    continue
-                m = _PREPOSITION_AT_END.search(text, finding.start, place.start)
+            first = bisect.bisect_right(places, finding.start)
+            for place_start in places[first : bisect.bisect_left(places, finding.end)]:
+                m = _PREPOSITION_AT_END.search(text, finding.start, place_start)
                 if m is not None and m.start() > finding.start:
                     value = text[finding.start : m.start()]
                     finding = Finding(

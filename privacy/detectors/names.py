@@ -682,6 +682,7 @@ _NOT_AFTER_TITLE = frozenset(
      "wassen", "vriezen", "zinken", "mooi", "oud", "stil", "slim", "droog", "fris", "goedkoop",
      "breed", "smal", "schoon", "wijs", "geluk", "haast", "kost", "pas", "punt", "middel"}
 )  # fmt: skip
+_TITLE_WORDS = frozenset({"dhr", "mevr", "mw", "hr", "meneer", "mevrouw"})
 _TITLE_LOWER_SURNAME = re.compile(
     r"(?<![\w-])(?i:dhr|mevr|mw|hr|(meneer|mevrouw))(\.)?[ \t]+"
     r"((?:(?:v\.[ \t]?d\.|v/d|vd|van[ \t]+de[nr]?|van|de|ter|ten)[ \t]*)?"
@@ -692,10 +693,7 @@ _TITLE_LOWER_SURNAME = re.compile(
 @distinct
 def find_titled_lowercase_surnames(text: str) -> Iterator[Finding]:
     """A lowercase surname after "dhr", "mevr" or "mw" ("dhr v.d. berg", "mw berg")."""
-    lowered = text.lower()
-    if not contains_any(lowered, ("dhr", "mevr", "mw", "hr", "meneer", "mevrouw")):
-        return
-    for m in _TITLE_LOWER_SURNAME.finditer(text):
+    for m in finditer_words(_TITLE_LOWER_SURNAME, _TITLE_WORDS, text):
         spoken, dot, value, word = m.groups()
         if word not in surnames() or is_not_name(word) or word in _NOT_AFTER_TITLE:
             continue
