@@ -186,7 +186,7 @@ def test_a_shop_and_its_street_are_not_joined() -> None:
     [
         # a preposition before a found street ends the name
         ("10.30 mevrouw Jansen op de Kruiskade, tweede etage.", "Jansen", "Kruiskade"),
-        # a lowercase name is not run on over a verb ("bekrast") or before an object
+        # a lowercase name is not run on over a participle ("bekrast")
         ("papa sven heeft de fiets van dewi bekrast gisteren", "dewi", None),
         ("papa sven slaat de deur dicht als hij boos is", "sven", None),
     ],
@@ -267,3 +267,14 @@ def test_two_first_names_open_a_sentence() -> None:
 )
 def test_opening_pairs_of_words(text: str) -> None:
     assert not names(text), found(text)
+
+
+def test_names_after_dat_and_die_in_chat() -> None:
+    """Only an article makes a word of a name; "dat mila", "die jordy" stay names."""
+    text = "hij zei dat mila bang is en dat sem huilde. die jordy is raar. toen op de wang."
+    assert names(text) == ["mila", "sem", "jordy"]
+
+
+def test_an_unknown_surname_before_an_article_stays_with_its_name() -> None:
+    """A surname cut off would leak: "filmon tesfay" stays one name before "de"."""
+    assert "tesfay" in " ".join(names("mijn zoon filmon tesfay de oudste is boos"))
