@@ -91,6 +91,8 @@ NOT_NAMES: frozenset[str] = frozenset(
         "Nederlands", "Engels", "Frans", "Duits", "Spaans", "Pools", "Turks", "Arabisch",
         "Berbers", "Russisch", "Oekraïens", "Roemeens", "Bulgaars", "Papiaments",
         "Sranantongo", "Somalisch", "Tigrinya", "Koerdisch", "Perzisch", "Dari",
+        # e-mail headers ("Onderwerp: Fwd: ...", "Re:", "Cc:")
+        "Fwd", "Fw", "Re", "Cc", "Bcc",
     )
 )  # fmt: skip
 

@@ -41,7 +41,8 @@ _LABEL_PRIORITY: tuple[Label, ...] = (
 _RANK = {label: rank for rank, label in enumerate(_LABEL_PRIORITY)}
 _PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "het", "el", "al"})
 _WORD_LABELS = frozenset({Label.NAAM, Label.PLAATS, Label.ADRES, Label.INSTELLING, Label.SCHOOL})
-_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.\s*)+\(?\s*$")
+# not "kenteken VZ-342-N.\nGastouderbureau": initials stand on the name's line, not after "-"
+_INITIALS_BEFORE = re.compile(r"(?<![\w.-])(?:[A-Z]\.[ \t]*)+\(?[ \t]*$")
 
 
 class Engine:
@@ -99,7 +100,10 @@ class Engine:
             kept = [
                 _extend_lowercase_name(text, f) for f in kept if not _role_word_opening(text, f)
             ]
-            kept = [_with_hash_and_without_possessive(text, f) for f in kept]
+            kept = [
+                _with_handle_suffix(text, _with_hash_and_without_possessive(text, f)) for f in kept
+            ]
+            kept = _names_before_places(text, kept)
             kept.extend(_bracketed_names(text, kept))
             kept = _without_particle_names_of_organisations(kept)
             kept.extend(_organisations_with_places(text, kept))
@@ -211,6 +215,11 @@ def _propagate(text: str, findings: Sequence[Finding]) -> list[Finding]:
     found = _propagate_names(text, findings)
     values: dict[str, Label] = {}
     for finding in findings:
+        if finding.label is Label.NAAM and "handle" in finding.detector and finding.start > 0:
+            if text[finding.start - 1] == "@":
+                # the handle with its "@" as well: "0@00:@00" ("@" stays outside the name)
+                _keep_strongest(values, "@" + finding.text, Label.NAAM)
+            continue
         if finding.label is Label.NAAM and not finding.text.startswith("@"):
             continue
         if finding.label is Label.LEEFTIJD:
@@ -222,11 +231,14 @@ def _propagate(text: str, findings: Sequence[Finding]) -> list[Finding]:
             if own_name:
                 _keep_strongest(values, own_name, finding.label)
     known = {(f.start, f.end) for f in findings}
+    # a handle found without its "@" is not found again with it
+    names_found = {(f.start, f.end) for f in (*findings, *found) if f.label is Label.NAAM}
     for value, label in values.items():
         found.extend(
             Finding(start, start + len(value), label, value, "herhaling")
             for start in occurrences(text, value)
             if (start, start + len(value)) not in known
+            and not (value[0] == "@" and (start + 1, start + len(value)) in names_found)
         )
     return found
 
@@ -294,23 +306,37 @@ def _propagate_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
     common = common_words()
     given = first_names()
     words = dutch_words()
+    family = surnames_alone()
     exact: set[str] = set()
     folded_names: set[str] = set()
     for finding in findings:
         if finding.label is not Label.NAAM:
             continue
         value = " ".join(finding.text.split()).lstrip("@")
-        if len(value) < 2:
-            continue
+        if len(value) < 2 or (
+            value.islower()
+            and value not in given
+            and (value in common or (value in words and value in family))
+        ):
+            continue  # "mevr. bos": the word "bos" elsewhere is the word, not the name
         exact.add(value)
         if " " in value and value.lower() not in common:
             folded_names.add(value.lower())  # "fatima el amrani" as well as "Fatima el Amrani"
         for token in _NAME_TOKEN.findall(value):
             if len(token) < 3 or token.lower() in _PARTICLES or is_not_name(token):
                 continue
+            if token.lower().endswith(_ORGANISATION_ENDINGS):
+                continue  # "Gastouderbureau" of "Gastouderbureau Kinderrijk": no name
             lowered = token.lower()
-            if token.islower() and " " in value and lowered in words and lowered not in given:
-                continue  # "dhr v.d. berg": the name with its particle, not every "berg"
+            if (
+                token.islower()
+                and lowered in words
+                and lowered not in given
+                and (" " in value or lowered in common or lowered in family)
+            ):
+                # "dhr v.d. berg", "mevr. bos": a lowercase surname that is a word repeats
+                # only where its context finds it again, never every "berg" or "bos"
+                continue
             if lowered in common or (
                 lowered not in given
                 and not token.islower()
@@ -370,6 +396,7 @@ def _the_word_not_the_name(
     return _DETERMINER.search(text, max(0, start - 8), start) is not None
 
 
+_ORGANISATION_ENDINGS = ("bureau", "centrum", "stichting", "vereniging", "praktijk", "opvang")
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _SPACES = re.compile(r"\s+")
 # Below this code point, re.IGNORECASE equals comparing folded lowercase (checked for
@@ -1112,6 +1139,53 @@ def _with_hash_and_without_possessive(text: str, finding: Finding) -> Finding:
     return finding
 
 
+# "nadia.r", "marouane.wt": a user name made of a first name and a short tail
+_HANDLE_SUFFIX = re.compile(r"[._][a-z0-9]{1,12}(?![\w@/-]|\.\w)")
+_TOP_LEVEL_DOMAINS = frozenset(
+    {".nl", ".com", ".org", ".net", ".eu", ".be", ".de", ".info", ".nu", ".io", ".app"}
+)
+
+
+def _with_handle_suffix(text: str, finding: Finding) -> Finding:
+    """A name written on as a user name is one name: "nadia.r", "marouane.wt" (a web
+    address's ".nl" is no part of a name)."""
+    if finding.label is not Label.NAAM or finding.end >= len(text) or text[finding.end] not in "._":
+        return finding
+    m = _HANDLE_SUFFIX.match(text, finding.end)
+    if m is None or m.group(0) in _TOP_LEVEL_DOMAINS:
+        return finding
+    end = m.end()
+    return Finding(finding.start, end, finding.label, text[finding.start : end], finding.detector)
+
+
+# "mevrouw Bakker op de Kruiskade": a preposition before a found street or place ends
+# the name
+_PREPOSITION_AT_END = re.compile(
+    r"[ \t]+(?:op|in|uit|aan|bij|naar)(?:[ \t]+(?:de|het|den|'t))?[ \t]+$"
+)
+
+
+def _names_before_places(text: str, findings: list[Finding]) -> list[Finding]:
+    """A name that runs on over a preposition into a found street or place stops there."""
+    places = sorted(f.start for f in findings if f.label in (Label.ADRES, Label.PLAATS))
+    if not places:
+        return findings
+    result = []
+    for finding in findings:
+        if finding.label is Label.NAAM and " " in finding.text:
+            first = bisect.bisect_right(places, finding.start)
+            for place_start in places[first : bisect.bisect_left(places, finding.end)]:
+                m = _PREPOSITION_AT_END.search(text, finding.start, place_start)
+                if m is not None and m.start() > finding.start:
+                    value = text[finding.start : m.start()]
+                    finding = Finding(
+                        finding.start, m.start(), finding.label, value, finding.detector
+                    )
+                    break
+        result.append(finding)
+    return result
+
+
 _LEADING_PARTICLES = re.compile(r"(?:(?:van|de|der|den|het|ter|ten)\s+)+")
 
 
@@ -1134,15 +1208,18 @@ def _without_particle_names_of_organisations(findings: list[Finding]) -> list[Fi
 def _joined_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
     """Two names joined by a particle are one name: "Youssef ben Ali", "Ana dos Santos"."""
     names = sorted((f for f in findings if f.label is Label.NAAM), key=lambda f: f.start)
+    others = [f for f in findings if f.label is not Label.NAAM]
     joined = []
     for first, second in itertools.pairwise(names):
         between = _JOINING_PARTICLE.fullmatch(text, first.end, second.start)
         if (
             (
+                # "Olena Kovalenko": a first name and a surname found apart are one name,
+                # not a shop and its street ("Albert Heijn Eendrachtsplein")
                 text[first.end : second.start] == " "
                 and first.text[:1].isupper()
                 and second.text[:1].isupper()
-                and "-" in second.text
+                and not any(o.start < second.end and first.start < o.end for o in others)
             )
             or (between is not None and second.text[:1].isupper())
             or (
@@ -1189,6 +1266,7 @@ def _double_barrelled(text: str, findings: Sequence[Finding]) -> list[Finding]:
     ]
 
 
+_TITLE_BEFORE = re.compile(r"(?<![\w-])(?i:meneer|mevrouw|mevr|dhr|mw|hr)\.?[ \t]+$")
 _NEXT_WORD = re.compile(r"[ \t]+([a-zà-ÿ\u0100-\u017f][\w'\u2019-]*)")
 
 
@@ -1196,6 +1274,8 @@ def _extend_lowercase_name(text: str, finding: Finding) -> Finding:
     """A name typed in lowercase runs on over the names after it: "mehmet ali dogan"."""
     if finding.label is not Label.NAAM or not finding.text.islower():
         return finding
+    if _TITLE_BEFORE.search(text, max(0, finding.start - 10), finding.start):
+        return finding  # "Meneer schipper jayden": a surname after a title, then a first name
     end = finding.end
     given, family, common = first_names(), surnames_alone(), common_words()
     for _ in range(3):

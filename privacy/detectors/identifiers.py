@@ -64,14 +64,43 @@ def find_urls(text: str) -> Iterator[Finding]:
 
 @distinct
 def find_handles(text: str) -> Iterator[Finding]:
-    """Social-media handles (``@naam``): they point to a person, so they count as a name."""
+    """Social-media handles (``@naam``): they point to a person, so they count as a name.
+
+    The "@" stays outside the name ("@[[NAAM:koen_boa]]"), as every blind writer marks it."""
     if "@" not in text:
         return
     for m in _HANDLE.finditer(text):
         end = m.end()
         while text[end - 1] == ".":
             end -= 1
-        yield _finding(text, m.start(), end, Label.NAAM, "handle")
+        if end - m.start() > 1:
+            yield _finding(text, m.start() + 1, end, Label.NAAM, "handle")
+
+
+# "mirjam_wijkteam_vlaardingen | 18-03-2025", "**re:** Joke_vd_Berg", "lotte_kdv 21:03": a
+# user name with an underscore, with or without its "@" (a forum's header, a signature)
+_USERNAME = re.compile(
+    r"(?<![\w@./:-])[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)*_[A-Za-z0-9]+"
+    r"(?:[._][A-Za-z0-9]+)*(?![\w@/-]|\.\w)"
+)
+_FILE_ENDINGS = (
+    ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".txt", ".jpg", ".jpeg", ".png", ".heic",
+    ".mp4", ".mov", ".csv", ".odt", ".zip", ".py",
+)  # fmt: skip
+
+
+@distinct
+def find_usernames(text: str) -> Iterator[Finding]:
+    """A user name joined by underscores ("lotte_kdv", "Joke_vd_Berg"): in a text for
+    people such a word names a person; file names ("verslag_mei.pdf") and constants
+    without a lowercase letter ("MAX_SIZE") stay."""
+    if "_" not in text:
+        return
+    for m in _USERNAME.finditer(text):
+        value = m.group(0)
+        if value.lower().endswith(_FILE_ENDINGS) or not any(c.islower() for c in value):
+            continue
+        yield _finding(text, m.start(), m.end(), Label.NAAM, "gebruikersnaam")
 
 
 # --- BSN and IBAN -------------------------------------------------------------------
@@ -481,6 +510,7 @@ DETECTORS = (
     find_emails,
     find_urls,
     find_handles,
+    find_usernames,
     find_bsn,
     find_iban,
     find_postcodes,

@@ -120,12 +120,42 @@ def common_words() -> frozenset[str]:
     return frozenset(words)
 
 
+#: First names and the short forms used in speech of the region's communities that
+#: Faker's lists lack (Polish, Ukrainian, Eritrean and Ethiopian, Somali, Afghan, Syrian,
+#: Bulgarian, Romanian, Antillean and Surinamese, Cape Verdean, Chinese, Vietnamese):
+#: "mama (kasia)", "oleksiy", "filmon". Any that is a Dutch word is left out by
+#: :func:`first_names` ("mei", "lama"); greetings ("selam") are not listed.
+_COMMUNITY_FIRST_NAMES_TEXT = """
+    kasia gosia basia zosia ania asia kuba tomek wojtek piotrek olek bartek jarek darek
+    franek staszek kacper szymon oskar malgosia dorota grazyna bozena krystyna
+    andriy andrii mykola mykhailo nastya vitaliy vitalii oleksiy oleksii serhiy serhii yuriy
+    yurii kateryna khrystyna solomiia zlata bohdana taras ostap volodymyr vasyl halyna
+    lyudmyla liudmyla tetiana nataliia viktoriia
+    senait filmon yonas tesfay tesfaye abrham mehari kidane tekle yohannes semhar awet
+    biniam dawit mebrahtu tsega saba luwam merhawi ruta feven eden selamawit tsehay
+    mulugeta haile hagos berhane kibrom
+    hibaq faadumo khadro hodan ubah sagal ayan nasra deeqa abdirahman abdullahi liban
+    guled mahad zakariye
+    parwana wahid sohrab nargis shabnam hamid zarghona mursal freshta sediqa habibullah
+    ghulam najib massoud
+    ghazal bashar rasha ghina lujain tasnim hiba ruba wael mazen hussam anas obada
+    ivaylo stoyan georgi dimitar mariya yordanka tsvetelina radostina plamen tsvetan
+    ionut mihai florin ioana alina bogdan catalin sorin lavinia ramona
+    shurandy ruthmila jeanelle jurensley rishendra shaquille jozef gregorio jurgen
+    nilton elisangela djenifer edmilson adilson ailton nelsa djamila
+    xiaoming xiaoli xiaoyan yan wen jie huong thuy hanh dung hoa lan
+"""
+COMMUNITY_FIRST_NAMES: frozenset[str] = frozenset(_COMMUNITY_FIRST_NAMES_TEXT.split())
+
+
 @cache
 def first_names() -> frozenset[str]:
     """Lowercase first names (deduce's list, and the names of the region's communities
-    that no Dutch word list holds: :func:`world_first_names`), without ordinary words."""
+    that no Dutch word list holds: :func:`world_first_names`, :data:`COMMUNITY_FIRST_NAMES`),
+    without ordinary words."""
     names = {n.lower() for n in _items("names", "lst_first_name") if len(n) >= 2}
-    return frozenset((names | world_first_names()) - common_words())
+    community = COMMUNITY_FIRST_NAMES - dutch_words()
+    return frozenset((names | world_first_names() | community) - common_words())
 
 
 @cache

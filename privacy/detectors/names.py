@@ -63,7 +63,7 @@ _ROLE_WORDS: tuple[str, ...] = (
 _ROLES = keyword_pattern(_ROLE_WORDS)
 _TRIGGER = re.compile(rf"(?<![\w-])(?i:{_ROLES})(?:\s*[,:])?\s+({_NAME})")
 _ROLE_FIRST_WORDS = first_words(_ROLE_WORDS)
-_NAMING_WORDS = ("heet", "heten", "genaamd", "noem", "naam")
+_NAMING_WORDS = ("heet", "heten", "genaamd", "noem", "naam", "ik ben", "ben ik")
 _GREETING_WORDS = ("Beste", "Lieve", "Hoi", "Hallo", "Dag", "Hey", "Hi")
 _SIGNATURE_WORDS = ("Gr", "groet", "Mvg")
 _NAMING = re.compile(
@@ -80,7 +80,9 @@ _SIGNATURE = re.compile(
 )
 _LOWER_WORD = re.compile(r"(?<![\w'-])[a-zà-öø-ÿĀ-ž][a-zà-öø-ÿĀ-ž'-]{1,20}\b")
 _LOWER_CONTEXT = re.compile(
-    rf"(?:(?<![\w-])(?i:{_ROLES}|met|van|en|bij|ik\s+ben|ben\s+ik|heet)(?:\s*[,:])?\s+|(?<![\w.])@)$"
+    rf"(?:(?<![\w-])(?i:{_ROLES}|met|van|en|bij|ik\s+ben|ben\s+ik|heet)(?:\s*[,:])?\s+|(?<![\w.])@"
+    # "mama (kasia) zei": the name in brackets after a role word
+    rf"|(?<![\w-])(?i:{_ROLES})[ \t]*\([ \t]*)$"
 )
 
 
@@ -191,6 +193,8 @@ def find_lowercase_names(text: str) -> Iterator[Finding]:
         word = m.group(0)
         if word not in candidates:
             continue
+        if word in dutch_words() and _ARTICLE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "op de wang", "een mars": after an article the word is a word
         if (anywhere and len(word) >= 3) or _LOWER_CONTEXT.search(
             text, max(0, m.start() - 40), m.start()
         ):
@@ -198,6 +202,9 @@ def find_lowercase_names(text: str) -> Iterator[Finding]:
             yield Finding(m.start(), end, Label.NAAM, text[m.start() : end], "naam-klein")
 
 
+_CLOSING = re.compile(r"[ \t]*[),]")
+# only an article: "zei dat mila", "die jordy" are names (the word list holds many names)
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?i:de|het|een)[ \t]+$")
 _LOWER_SURNAME = re.compile(
     r"[ \t]+((?:(?:van|v|de|den|der|ter|ten|el|al|ben)\.?[ \t]+){0,2})"
     r"([a-zà-öø-ÿĀ-ž'-]{2,25})(?![\w-])"
@@ -216,13 +223,31 @@ def _lowercase_surname_end(text: str, end: int) -> int:
         return end
     if particles and (word in surnames() or word in interfix_surnames()):
         return m.end()
-    if not particles and is_unknown_word(word) and len(word) >= 3:
+    if not particles and is_unknown_word(word) and len(word) >= 3 and not _verb_after(text, m):
         return m.end()
     return end
 
 
+_PARTICIPLE_PREFIXES = ("be", "ge", "ver", "ont", "her", "er")
+
+
+def _verb_after(text: str, m: re.Match[str]) -> bool:
+    """Whether the word after a lowercase first name is a participle, not its surname: "van
+    dewi bekrast" (a prefix and a verb form of a known stem: "krast"), unless it is a known
+    surname. Only this narrow test: a surname cut off would leak, a verb taken in is only
+    one word too many."""
+    word = m.group(2)
+    if word in surnames():
+        return False
+    for prefix in _PARTICIPLE_PREFIXES:
+        stem = word[len(prefix) :]
+        if word.startswith(prefix) and len(stem) >= 3 and _verb_form(stem):
+            return True
+    return False
+
+
 _ROLE_LOWER = re.compile(
-    rf"(?<![\w-])(?:{_ROLES})(?:\s*[,:])?\s+"
+    rf"(?<![\w-])(?:{_ROLES})(?:(?:\s*[,:])?\s+|[ \t]*\([ \t]*)"
     rf"(?=([a-zà-öø-ÿĀ-ž][a-zà-öø-ÿĀ-ž'-]{{2,20}})(?![\w-]))"  # not consumed: "jongste, zoontje"
 )
 
@@ -235,20 +260,25 @@ def find_unknown_lowercase_names(text: str) -> Iterator[Finding]:
         word = m.group(1)
         if not is_unknown_word(word) or is_not_name(word) or _verb_form(word):
             continue
+        if "(" in m.group(0) and not _CLOSING.match(text, m.end(1)):
+            continue  # "moeder (parketnummer 10/...)": a name in brackets closes them
         end = _lowercase_surname_end(text, m.end(1))
         yield Finding(m.start(1), end, Label.NAAM, text[m.start(1) : end], "naam-klein")
     if contains_any(folded(text).text, _NAMING_WORDS):
-        # "mijn ex heet dawit": after a naming verb, a lowercase word no list holds
+        # "mijn ex heet dawit", "ik ben fatou": after a naming verb, a lowercase word no
+        # list holds (after "ik ben" four letters or more: "ik ben idd", "ik ben ff")
         for m in _NAMING_LOWER.finditer(text):
             word = m.group(1)
             if not is_unknown_word(word) or is_not_name(word) or _verb_form(word):
                 continue
+            if "ben" in m.group(0).lower() and (len(word) < 4 or _is_compound(word)):
+                continue  # "ik ben doktersassistente": a job made of words
             end = _lowercase_surname_end(text, m.end(1))
             yield Finding(m.start(1), end, Label.NAAM, text[m.start(1) : end], "naam-klein")
 
 
 _NAMING_LOWER = re.compile(
-    r"(?<![\w-])(?i:heet|heten|genaamd|naam\s+is)[ \t]+"
+    r"(?<![\w-])(?i:heet|heten|genaamd|naam\s+is|ik\s+ben|ben\s+ik)[ \t]+"
     r"([a-zà-öø-ÿĀ-ž][a-zà-öø-ÿĀ-ž'-]{1,20})(?![\w-])"
 )
 
@@ -277,6 +307,33 @@ def find_unknown_capitalised_names(text: str) -> Iterator[Finding]:
         if lowered.endswith(_ADJECTIVE_ENDINGS) or lowered.endswith(_THING_ENDINGS):
             continue
         yield Finding(m.start(1), m.end(1), Label.NAAM, word, "naam-onbekend")
+
+
+_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([^\W\d_][\w'\u2019-]*)[ \t]+$")
+_CAPITAL_AFTER = re.compile(r"[ \t]+(?:[A-ZÀ-ÖØ-ÞĀ-ž]|&)")
+_ARTICLES = frozenset({"de", "het", "een", "'t"})
+
+
+@distinct
+def find_known_capitalised_first_names(text: str) -> Iterator[Finding]:
+    """A known first name capitalised in the middle of a sentence, between lowercase words:
+    "Kinderen op school: Iman op het Nuovo en Amine op basisschool ..." (deduce's list
+    lacks some names the region's lists hold). Not after an article ("de Roos", a pub),
+    not beside another capitalised word (an organisation's or a place's name)."""
+    given = first_names()
+    for m in _UNKNOWN_CAP.finditer(text):
+        word = m.group(1)
+        lowered = word.lower()
+        if lowered not in given or len(word) < 3 or lowered in _MONTHS_AND_DAYS:
+            continue
+        if lowered in place_names() or lowered in COUNTRIES or is_not_name(word):
+            continue
+        before = _WORD_BEFORE.search(text, max(0, m.start(1) - 30), m.start(1))
+        if before is not None and (not before.group(1).islower() or before.group(1) in _ARTICLES):
+            continue
+        if _CAPITAL_AFTER.match(text, m.end(1)):
+            continue
+        yield Finding(m.start(1), m.end(1), Label.NAAM, word, "naam-bekend")
 
 
 # "Ilias (8) zat erbij", "Roos (6 jaar)": a first name with an age in brackets after it
@@ -309,7 +366,9 @@ _THING_ENDINGS = (
     "aanse",
     "ese",
     "ees",
+    "bureau",  # "Gastouderbureau", "Adviesbureau": an organisation's type, no name
 )
+_ORGANISATION_ENDINGS = ("bureau", "centrum", "stichting", "vereniging", "praktijk", "opvang")
 
 
 # Two capitalised words inside a sentence ("kwam Tesfay Gebremedhin langs"): a full name
@@ -355,6 +414,8 @@ def find_name_pairs(text: str) -> Iterator[Finding]:
             continue
         if first.lower().endswith(_ADJECTIVE_ENDINGS) or second.lower() in _ENGLISH_NOUNS:
             continue  # "Landelijk Knooppunt", "Social Work": a name of a thing
+        if first.lower().endswith(_ORGANISATION_ENDINGS):
+            continue  # "Gastouderbureau Kinderrijk": an organisation's type and its name
         yield Finding(m.start(1), m.end(2), Label.NAAM, m.group(0), "naam-paar")
 
 
@@ -362,7 +423,8 @@ def find_name_pairs(text: str) -> Iterator[Finding]:
 # "Gebremariam belde.", "Hagos Tesfamariam kwam binnen." Only a word that no Dutch
 # word list, place list or month holds is a name on its own there.
 _SENTENCE_OPENER = re.compile(
-    r"(?:^[ \t]*|[.!?][\"'\u201d)]?[ \t]+|\n[ \t]*)"
+    # a line may open with a list's dash or bullet: "- Oksana Hrytsenko (moeder)"
+    r"(?:^[ \t]*(?:[-*\u2022\u2013][ \t]+)?|[.!?][\"'\u201d)]?[ \t]+|\n[ \t]*)"
     r"([A-ZÀ-ÖØ-ÞĀ-ž][a-zà-öø-ÿĀ-ž'\u2019-]{2,20})"
     r"(?:[ \t]([A-ZÀ-ÖØ-ÞĀ-ž][a-zà-öø-ÿĀ-ž'\u2019-]{2,20}))?"
     r"(?![\w-])",
@@ -415,6 +477,40 @@ def find_sentence_opening_names(text: str) -> Iterator[Finding]:
                 continue
         if first_unknown:
             yield Finding(m.start(1), m.end(1), Label.NAAM, first, "naam-begin")
+
+
+# "Oleksandr en Iryna zijn gevlucht.": two known first names joined by "en" opening a
+# sentence (the first is no name alone there: "Mariam" may open a sentence as a word would)
+_OPENING_NAME_AND_NAME = re.compile(
+    r"(?:^[ \t]*(?:[-*\u2022][ \t]+)?|[.!?][\"'\u201d)]?[ \t]+|\n[ \t]*)"
+    r"([A-ZÀ-ÖØ-ÞĀ-ž][a-zà-öø-ÿĀ-ž'\u2019-]{2,20})[ \t]+en[ \t]+"
+    r"([A-ZÀ-ÖØ-ÞĀ-ž][a-zà-öø-ÿĀ-ž'\u2019-]{2,20})(?![\w-])",
+    re.MULTILINE,
+)
+
+
+def _first_name_alone(word: str) -> bool:
+    lowered = word.lower()
+    return (
+        lowered in first_names()
+        and not is_not_name(word)
+        and lowered not in place_names()
+        and lowered not in COUNTRIES
+        and lowered not in _MONTHS_AND_DAYS
+    )
+
+
+@distinct
+def find_opening_name_pairs(text: str) -> Iterator[Finding]:
+    """Two known first names joined by "en" at a sentence's start: both are names."""
+    if " en " not in text:
+        return
+    for m in _OPENING_NAME_AND_NAME.finditer(text):
+        if _first_name_alone(m.group(1)) and _first_name_alone(m.group(2)):
+            for group in (1, 2):
+                yield Finding(
+                    m.start(group), m.end(group), Label.NAAM, m.group(group), "naam-begin"
+                )
 
 
 #: Words after which a lowercase word no Dutch list holds is a name, in a text typed
@@ -553,9 +649,20 @@ _INITIAL_AS_NAME = re.compile(
 )
 
 
+# "(noem haar f.)", "ik noem hem K.": an initial, also in lowercase, after "noem"
+_NAMED_INITIAL = re.compile(
+    r"(?<![\w-])(?i:noem(?:en|de)?[ \t]+(?:(?:ik|we|wij)[ \t]+)?(?:hem|haar|ze|hen)"
+    r"(?:[ \t]+(?:hier|even|maar|gewoon)){0,2})[ \t]+([A-Za-z]\.)(?![\w.])"
+)
+
+
 @distinct
 def find_initials_as_names(text: str) -> Iterator[Finding]:
-    """An initial the text says it will use for a person ("hier L. genoemd")."""
+    """An initial the text says it will use for a person ("hier L. genoemd", "noem haar
+    f.")."""
+    if "noem" in text:
+        for m in _NAMED_INITIAL.finditer(text):
+            yield Finding(m.start(1), m.end(1), Label.NAAM, m.group(1), "naam-initiaal")
     if "genoemd" not in text and "noemen" not in text and ")" not in text:
         return
     for m in _INITIAL_AS_NAME.finditer(text):
@@ -564,8 +671,15 @@ def find_initials_as_names(text: str) -> Iterator[Finding]:
 
 # "dhr v.d. berg", "mevr v/d linden", "mw. berg": an abbreviated title before a surname
 # typed in lowercase, with its particle ("v.d." as well)
+#: Words after "mevr." that are a surname in some list but here a word ("mevr. vallen").
+_NOT_AFTER_TITLE = frozenset(
+    {"meester", "buurman", "vriend", "mensen", "persoon", "school", "boven", "geven", "vallen",
+     "wassen", "vriezen", "zinken", "mooi", "oud", "stil", "slim", "droog", "fris", "goedkoop",
+     "breed", "smal", "schoon", "wijs", "geluk", "haast", "kost", "pas", "punt", "middel"}
+)  # fmt: skip
+_TITLE_WORDS = frozenset({"dhr", "mevr", "mw", "hr", "meneer", "mevrouw"})
 _TITLE_LOWER_SURNAME = re.compile(
-    r"(?<![\w-])(?i:dhr|mevr|mw|hr)\.?[ \t]+"
+    r"(?<![\w-])(?i:dhr|mevr|mw|hr|(meneer|mevrouw))(\.)?[ \t]+"
     r"((?:(?:v\.[ \t]?d\.|v/d|vd|van[ \t]+de[nr]?|van|de|ter|ten)[ \t]*)?"
     r"([a-zà-öø-ÿĀ-ž][a-zà-öø-ÿĀ-ž'-]{1,20}))(?![\w-])"
 )
@@ -574,16 +688,20 @@ _TITLE_LOWER_SURNAME = re.compile(
 @distinct
 def find_titled_lowercase_surnames(text: str) -> Iterator[Finding]:
     """A lowercase surname after "dhr", "mevr" or "mw" ("dhr v.d. berg", "mw berg")."""
-    lowered = text.lower()
-    if "dhr" not in lowered and "mevr" not in lowered and "mw" not in lowered:
-        return
-    for m in _TITLE_LOWER_SURNAME.finditer(text):
-        word = m.group(2)
-        if word not in surnames() or is_not_name(word):
+    for m in finditer_words(_TITLE_LOWER_SURNAME, _TITLE_WORDS, text):
+        spoken, dot, value, word = m.groups()
+        if word not in surnames() or is_not_name(word) or word in _NOT_AFTER_TITLE:
             continue
-        if m.group(1) == word and word in dutch_words():
-            continue  # "dhr berg": without its particle the word may be the word
-        yield Finding(m.start(1), m.end(1), Label.NAAM, m.group(1), "naam-klein")
+        # "dhr berg": without its particle the word may be the word, but not after an
+        # abbreviation with its full stop ("mevr. bos") or "meneer"/"mevrouw" + a surname
+        # that is no frequent word ("Meneer schipper")
+        if (
+            value == word
+            and word in dutch_words()
+            and not ((dot and not spoken) or (spoken and word not in common_words()))
+        ):
+            continue
+        yield Finding(m.start(3), m.end(3), Label.NAAM, value, "naam-klein")
 
 
 DETECTORS = (
@@ -596,8 +714,10 @@ DETECTORS = (
     find_lowercase_names,
     find_unknown_lowercase_names,
     find_unknown_capitalised_names,
+    find_known_capitalised_first_names,
     find_name_pairs,
     find_sentence_opening_names,
+    find_opening_name_pairs,
     find_unknown_names_in_chat,
     find_lowercase_surnames,
 )
