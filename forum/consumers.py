@@ -30,6 +30,11 @@ from .broadcast import THREAD_EVENT, TYPING_EVENT, ThreadEventMessage, TypingMes
 
 logger = logging.getLogger(__name__)
 
+#: Seconds to wait before each try of an event's live check: at once, then after
+#: short pauses; when every try failed the socket closes (the client reconnects
+#: and resumes, so nothing is lost).
+LIVE_CHECK_PAUSES = (0.0, 0.05, 0.25, 1.0)
+
 
 @dataclass(eq=False)
 class _EventBatch:
@@ -138,6 +143,15 @@ async def _answer_batch(batch: _EventBatch) -> None:
     cancelled) cannot leave the others of the batch waiting."""
     try:
         batch.answers = await run_live_check(_decide, batch)
+    except Exception as exc:  # noqa: BLE001 - every socket of the batch tries again
+        # No answers: each socket of the batch tries again (`_checked_frame`). The
+        # class only: a database error's text may quote the statement.
+        logger.warning(
+            "forum live: the check of event %s of thread %s failed (%s)",
+            batch.event["seq"],
+            batch.event["thread_id"],
+            type(exc).__name__,
+        )
     finally:
         with _batches_lock:
             batch.closed = True
@@ -328,7 +342,12 @@ class ThreadConsumer(LiveConsumer):
         seeing it. A socket that comes later opens a batch of its own: the same
         check, the same frame."""
         key = (self.thread_id, event["seq"], event["kind"], event["post_id"])
-        for _attempt in range(2):
+        for pause in LIVE_CHECK_PAUSES:
+            if pause:
+                # A check can fail for a moment (a database restarting; SQLite's shared
+                # cache refusing a read while another transaction writes the thread):
+                # wait a little before asking again, in a batch of our own.
+                await asyncio.sleep(pause)
             with _batches_lock:
                 batch = _batches.get(key)
                 if batch is not None and not batch.closed:
@@ -343,7 +362,7 @@ class ThreadConsumer(LiveConsumer):
             await batch.done.wait()
             if self in batch.answers:
                 return batch.answers[self]
-            # The check failed (the database away?): once more, in a batch of our own.
+            # The check failed: again after the next pause, in a batch of our own.
             with _batches_lock:
                 if _batches.get(key) is batch:
                     del _batches[key]

@@ -3,6 +3,8 @@ checked at connect and before every event. Real session cookies."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from asgiref.sync import sync_to_async
 from channels.auth import AuthMiddlewareStack
@@ -411,3 +413,56 @@ async def test_the_catch_up_check_reads_on_the_live_checks_own_connection(monkey
         await asyncio.sleep(0.01)
     await socket.disconnect()
     assert all(name.startswith("live-check") for name in names)
+
+
+async def test_a_live_check_that_fails_for_a_moment_is_tried_again_after_a_pause(
+    monkeypatch, caplog
+):
+    """A check that fails (a database restarting; SQLite's shared cache refusing a
+    read while another transaction writes the thread) is tried again after short
+    pauses, and the socket still gets its frame; the log names the error's class,
+    not its text (a database error may quote the statement)."""
+    from django.db import OperationalError
+
+    from forum import consumers as forum_consumers
+
+    sockets, event, checks = await sockets_with_an_event(monkeypatch, 1)
+    monkeypatch.setattr(forum_consumers, "LIVE_CHECK_PAUSES", (0.0, 0.01, 0.01, 0.01))
+    decide = forum_consumers._decide
+    failures = []
+
+    def flaky(batch):
+        if len(failures) < 2:
+            failures.append(1)
+            raise OperationalError("database table is locked: forum_thread")
+        return decide(batch)
+
+    monkeypatch.setattr(forum_consumers, "_decide", flaky)
+    refusal, frame = await asyncio.wait_for(sockets[0]._checked_frame(event), WAIT)
+
+    assert (refusal, frame["seq"]) == (None, event["seq"])
+    assert len(failures) == 2 and checks == [1]
+    warnings = [r.getMessage() for r in caplog.records if r.name == "forum.consumers"]
+    assert len(warnings) == 2 and all("(OperationalError)" in w for w in warnings)
+    assert not any("locked" in w for w in warnings)
+
+
+async def test_a_live_check_that_keeps_failing_gives_up_after_the_last_pause(monkeypatch):
+    """When every try fails the socket's handler raises: the socket closes and the
+    client reconnects and resumes (nothing is lost)."""
+    from django.db import OperationalError
+
+    from forum import consumers as forum_consumers
+
+    sockets, event, _ = await sockets_with_an_event(monkeypatch, 1)
+    monkeypatch.setattr(forum_consumers, "LIVE_CHECK_PAUSES", (0.0, 0.01))
+    tries = []
+
+    def failing(batch):
+        tries.append(1)
+        raise OperationalError("database is away")
+
+    monkeypatch.setattr(forum_consumers, "_decide", failing)
+    with pytest.raises(RuntimeError):
+        await asyncio.wait_for(sockets[0]._checked_frame(event), WAIT)
+    assert len(tries) == 2
