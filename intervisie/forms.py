@@ -96,7 +96,7 @@ class PlanForm(forms.Form):
     def clean_inbrenger(self) -> Any:
         return services.members_by_email([self.cleaned_data["inbrenger"]])[0]
 
-    def clean_participants(self) -> tuple[list[Any], list[str]]:
+    def clean_participants(self) -> services.Invitees:
         """The members among the addresses and the other addresses: both are invited,
         and the form answers alike for either (no account enumeration)."""
         lines = self.cleaned_data["participants"].replace(",", "\n").splitlines()

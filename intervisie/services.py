@@ -24,7 +24,7 @@ from __future__ import annotations
 import string
 from collections.abc import Collection, Iterable
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -102,12 +102,15 @@ def _aliases(count: int) -> list[str]:
 def members_by_email(emails: Iterable[str], *, strict: bool = True) -> list[Any]:
     """Approved members for the addresses, in the order given; ValidationError names
     the addresses that are no approved member (`strict`), or they are left out."""
-    return invitees_by_email(emails, strict=strict)[0]
+    return invitees_by_email(emails, strict=strict).members
 
 
-def invitees_by_email(
-    emails: Iterable[str], *, strict: bool = False
-) -> tuple[list[Any], list[str]]:
+class Invitees(NamedTuple):
+    members: list[Any]  # approved members, in the order given
+    other_addresses: list[str]  # of no approved member: lower-cased, once each
+
+
+def invitees_by_email(emails: Iterable[str], *, strict: bool = False) -> Invitees:
     """The approved members for the addresses, in the order given, and the other
     addresses (lower-cased, once each). The planning answers alike for both: whether
     an address has an account is not for whoever types it to learn (`strict` only
@@ -126,7 +129,7 @@ def invitees_by_email(
     for email in wanted:
         if email in found:
             unique.setdefault(found[email].pk, found[email])
-    return list(unique.values()), missing
+    return Invitees(list(unique.values()), missing)
 
 
 @transaction.atomic
