@@ -18,10 +18,7 @@ from privacy.detectors.lexicon import (
 )
 from privacy.engine import default_engine
 from privacy.findings import Label
-
-
-def found(text: str) -> dict[str, Label]:
-    return {f.text: f.label for f in default_engine().scan(text)}
+from tests.privacy.helpers import found
 
 
 @pytest.mark.parametrize(

@@ -13,14 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from privacy.engine import _propagate, default_engine
+from privacy.engine import _propagate
 from privacy.findings import Finding, Label
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-def found(text: str) -> dict[str, Label]:
-    return {f.text: f.label for f in default_engine().scan(text)}
 
 
 # --- the same findings in every run ------------------------------------------------------
@@ -91,6 +87,7 @@ def test_distinct_gives_the_same_findings_whatever_the_hash_seed() -> None:
 
 from privacy.corpus import documents_from_markup, load_corpus  # noqa: E402
 from privacy.detectors import ages, names, places  # noqa: E402
+from tests.privacy.helpers import found  # noqa: E402
 
 # The patterns as they were, with the look-behind before every position; the new ones test
 # it after the first character, so `re` scans for that character first (its prefix charset).

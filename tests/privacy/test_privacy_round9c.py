@@ -15,10 +15,7 @@ from privacy.detectors.lexicon import first_names
 from privacy.detectors.names import find_known_capitalised_first_names
 from privacy.engine import default_engine
 from privacy.findings import Label
-
-
-def found(text: str) -> dict[str, Label]:
-    return {f.text: f.label for f in default_engine().scan(text)}
+from tests.privacy.helpers import found
 
 
 def names(text: str) -> list[str]:
