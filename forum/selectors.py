@@ -3,7 +3,6 @@ whatever the number of threads or posts (tests/forum/test_query_counts.py)."""
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -11,7 +10,6 @@ from functools import cached_property
 from typing import Any
 
 from django.conf import settings
-from django.db import connections
 from django.db.models import (
     CharField,
     Count,
@@ -34,6 +32,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from members import text_search
+from members.compiled_queries import run_compiled
 from members.permissions import plain_user
 from members.selectors import (
     LiveAnnotations,
@@ -606,25 +605,8 @@ _FLAGGED = "!flag"
 # The live post's two queries run for every event (in the posting transaction, and
 # in a worker when the drawings could not be used): building and compiling them
 # through the ORM cost about as much CPU as the two drawings. Like the live check's
-# members query (members.selectors), each is compiled once per database connection
-# with stand-in values where the ids go, and then run with the real ones; the rows
-# become objects as Django's own iterable makes them (the same converters and
-# related populators). Anything unexpected in the compiled form: the ORM every time.
-_LIVE_STATEMENTS = "_lwp_forum_live_post_statements"
-_STAND_IN = -(2**62) + 7  # never an id
-
-
-@dataclass(frozen=True)
-class _Compiled:
-    sql: str
-    params: tuple[Any, ...]
-    slots: tuple[tuple[int, str], ...]  # (position in params, name of the value)
-    compiler: Any
-    converters: dict[int, Any]
-    # For a model query (ModelIterable's own steps); empty for a values_list.
-    init_list: tuple[str, ...] = ()
-    fields: tuple[int, int] = (0, 0)
-    populators: tuple[Any, ...] = ()
+# members query, each is compiled once per database connection and then only run
+# with the event's ids (members.compiled_queries).
 
 
 def _post_query(thread_id: int, post_id: int) -> QuerySet[Post]:
@@ -644,90 +626,23 @@ def _marks_query(post_id: int) -> QuerySet:
     return reactions.union(flags, all=True)
 
 
-def _compile(name: str, queryset: QuerySet, stand_ins: dict[int, str]) -> _Compiled | None:
-    from django.db.models.query import get_related_populators
-
-    compiler = queryset.query.get_compiler(using=queryset.db)
-    sql, params = compiler.as_sql()
-    slots = tuple(
-        (at, stand_ins[param])
-        for at, param in enumerate(params)
-        if type(param) is int and param in stand_ins
-    )
-    if sorted({value for _, value in slots}) != sorted(stand_ins.values()):
-        return None
-    columns = [column for column, _, _ in compiler.select[0 : compiler.col_count]]
-    compiled = _Compiled(
-        sql=sql,
-        params=tuple(params),
-        slots=slots,
-        compiler=compiler,
-        converters=compiler.get_converters(columns),
-    )
-    if name == "post":
-        klass = compiler.klass_info or {}
-        select_fields = klass.get("select_fields") or []
-        if klass.get("model") is not Post or compiler.annotation_col_map or not select_fields:
-            return None
-        start, end = select_fields[0], select_fields[-1] + 1
-        if list(select_fields) != list(range(start, end)):
-            return None
-        compiled = dataclasses.replace(
-            compiled,
-            init_list=tuple(column.target.attname for column, _, _ in compiler.select[start:end]),
-            fields=(start, end),
-            populators=tuple(get_related_populators(klass, compiler.select, queryset.db)),
-        )
-    return compiled
-
-
-def _compiled(name: str) -> _Compiled | None:
-    connection = connections[Post.objects.db]
-    kept: dict[str, _Compiled | None] = connection.__dict__.setdefault(_LIVE_STATEMENTS, {})
-    if name not in kept:
-        if name == "post":
-            stand_ins = {_STAND_IN: "thread_id", _STAND_IN - 1: "post_id"}
-            queryset = _post_query(_STAND_IN, _STAND_IN - 1)
-        else:
-            stand_ins = {_STAND_IN - 1: "post_id"}
-            queryset = _marks_query(_STAND_IN - 1)
-        kept[name] = _compile(name, queryset, stand_ins)
-    return kept[name]
-
-
-def _run(compiled: _Compiled, values: dict[str, int]) -> list[Any]:
-    params = list(compiled.params)
-    for at, name in compiled.slots:
-        params[at] = values[name]
-    compiler = compiled.compiler
-    with compiler.connection.cursor() as cursor:
-        cursor.execute(compiled.sql, params)
-        rows = cursor.fetchall()
-    if compiled.converters:
-        rows = [tuple(row) for row in compiler.apply_converters(rows, compiled.converters)]
-    return rows
-
-
 def _load_post(thread_id: int, post_id: int) -> Post | None:
-    compiled = _compiled("post")
-    if compiled is None:
-        return next(iter(_post_query(thread_id, post_id)), None)
-    rows = _run(compiled, {"thread_id": thread_id, "post_id": post_id})
-    if not rows:
-        return None
-    row = rows[0]
-    start, end = compiled.fields
-    post = Post.from_db(compiled.compiler.connection.alias, compiled.init_list, row[start:end])
-    for populator in compiled.populators:
-        populator.populate(row, post)
-    return post
+    found = run_compiled(
+        "forum.live_post",
+        _post_query,
+        using=Post.objects.db,
+        values={"thread_id": thread_id, "post_id": post_id},
+    )
+    return found[0] if found else None
 
 
 def _load_marks(post_id: int) -> list[tuple[int, str]]:
-    compiled = _compiled("marks")
-    if compiled is None:
-        return list(_marks_query(post_id))
-    return [(user_id, kind) for user_id, kind in _run(compiled, {"post_id": post_id})]
+    return [
+        (user_id, kind)
+        for user_id, kind in run_compiled(
+            "forum.live_marks", _marks_query, using=Reaction.objects.db, values={"post_id": post_id}
+        )
+    ]
 
 
 def _live_post(*, thread_id: int, post_id: int) -> _LivePost:

@@ -48,7 +48,11 @@ class PlanForm(forms.Form):
     )
     inbrenger = forms.EmailField(
         label=_("E-mailadres van de inbrenger"),
-        help_text=_("Een goedgekeurd lid; telt mee als deelnemer."),
+        help_text=_(
+            "Dit adres krijgt een e-mail met de vraag om inbrenger te zijn. De inbrenger "
+            "bevestigt na inloggen met een goedgekeurd account op dit adres; pas daarna "
+            "kan de sessie beginnen. Telt mee als deelnemer."
+        ),
     )
     audience = forms.ChoiceField(
         label=_("Wie mag meedoen"),
@@ -93,8 +97,11 @@ class PlanForm(forms.Form):
             (NEW_CASE, _("Nieuwe casus: de inbrenger brengt hem in")),
         ]
 
-    def clean_inbrenger(self) -> Any:
-        return services.members_by_email([self.cleaned_data["inbrenger"]])[0]
+    def clean_inbrenger(self) -> str:
+        """The address, lower-cased: whoever it belongs to is asked by e-mail and
+        confirms (services.confirm_inbrenger). The form answers alike for a member's
+        address and any other (no account enumeration)."""
+        return self.cleaned_data["inbrenger"].strip().lower()
 
     def clean_participants(self) -> services.Invitees:
         """The members among the addresses and the other addresses: both are invited,

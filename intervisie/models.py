@@ -137,6 +137,12 @@ class Session(models.Model):
         related_name="+",
         verbose_name=_("organisatie"),
     )
+    # The inbrenger the planner asked by e-mail, until they confirm on /intervisie/
+    # (services.confirm_inbrenger): a keyed digest of the address, never the address
+    # (services.address_digest), so the planning stores nothing readable about an
+    # address that may have no account. Empty once confirmed, or when a member who
+    # had already agreed was named directly (seeding, tests).
+    awaited_inbrenger = models.CharField(max_length=64, blank=True, default="", db_index=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PLANNED)
     # Index into the method's phases (0-based) while running.
     current_phase = models.PositiveSmallIntegerField(default=0)

@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Case, Count, Prefetch, Q, Value, When
 from django.http import Http404
 from django.template.loader import render_to_string
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 import casuistry.selectors
@@ -119,8 +120,30 @@ def ready_at(session: Session) -> datetime | None:
     return max(moments)
 
 
+def address_digest(email: str) -> str:
+    """A keyed digest of an e-mail address (lower-cased): what a session keeps of the
+    address the planner gave as the inbrenger's, to know the member who confirms."""
+    return salted_hmac(
+        "intervisie.awaited_inbrenger", email.strip().lower(), algorithm="sha256"
+    ).hexdigest()
+
+
+def sessions_asking(*, user: Any) -> list[Session]:
+    """Planned sessions whose planner gave `user`'s address as the inbrenger's and
+    that wait for them to confirm: one query."""
+    if not can_use_intervisie(user) or not user.email:
+        return []
+    return list(
+        Session.objects.filter(awaited_inbrenger=address_digest(user.email), status=Status.PLANNED)
+        .select_related("method")
+        .order_by("starts_at", "pk")
+    )
+
+
 def start_blocker(session: Session) -> Any:
     """Why the session cannot start now (a Dutch message), or None."""
+    if session.awaited_inbrenger:
+        return _("De inbrenger heeft nog niet bevestigd: de sessie begint pas als die meedoet.")
     if session.case_id is None or casuistry.selectors.published_case(session.case_id) is None:
         return _(
             "De casus staat nog niet in de bibliotheek: de sessie begint zodra een "
@@ -134,8 +157,10 @@ def start_blocker(session: Session) -> Any:
 
 
 def group_size(session: Session) -> int:
-    """The inbrenger and the participants (not the facilitator)."""
-    return Participant.objects.filter(session=session).exclude(role=Role.FACILITATOR).count()
+    """The inbrenger (also while awaited: their place is kept) and the participants
+    (not the facilitator)."""
+    taking_part = Participant.objects.filter(session=session).exclude(role=Role.FACILITATOR)
+    return taking_part.count() + (1 if session.awaited_inbrenger else 0)
 
 
 def can_join(*, user: Any, session: Session) -> bool:
@@ -164,7 +189,11 @@ def open_sessions_for(*, user: Any) -> list[Session]:
         Session.objects.filter(audience, status=Status.PLANNED)
         .exclude(participants__user_id=user.pk)
         .select_related("method", "organisation")
-        .annotate(group=Count("participants", filter=~Q(participants__role=Role.FACILITATOR)))
+        .annotate(
+            group=Count("participants", filter=~Q(participants__role=Role.FACILITATOR))
+            # The awaited inbrenger's place is kept (group_size).
+            + Case(When(awaited_inbrenger="", then=Value(0)), default=Value(1))
+        )
         .filter(group__lt=MAX_PARTICIPANTS)
         .order_by("starts_at", "pk")
     )
@@ -271,6 +300,7 @@ def room(*, session: Session, user: Any, now: datetime | None = None) -> dict[st
         "me": me,
         "is_facilitator": session.facilitator_id == user.pk,
         "participants": list(session.participants.order_by("pk")),
+        "inbrenger_awaited": bool(session.awaited_inbrenger),
         "contributions": [_view(c, session=session, user=user) for c in contributions],
         "last_seq": session.last_seq,
         "is_async": session.mode == Mode.ASYNC,

@@ -74,7 +74,9 @@ ERROR_ALREADY_STARTED = _("De sessie is al begonnen.")
 ERROR_EMPTY = _("Schrijf eerst je tekst.")
 ERROR_NO_CASE = _("Kies een gepubliceerde casus uit de bibliotheek.")
 ERROR_PARTICIPANT_COUNT = _("Nodig %(min)s tot %(max)s deelnemers uit (de inbrenger meegeteld).")
-ERROR_UNKNOWN_MEMBER = _("Geen goedgekeurd lid gevonden voor: %(emails)s.")
+ERROR_NOT_ASKED = _(
+    "Je bent niet (meer) gevraagd als inbrenger van deze sessie, of ze is al begonnen."
+)
 ERROR_FACILITATOR_IN_LIST = _("Als gespreksleider ben je geen deelnemer of inbrenger.")
 ERROR_EXTEND = _("Verleng met 1 tot 120 minuten.")
 ERROR_NOTHING_TO_REVEAL = _(
@@ -90,6 +92,9 @@ ERROR_NOT_YOUR_CASE = _(
 
 Placeholders = Collection[str]
 
+#: `Session.awaited_inbrenger` once the member asked was erased: no digest matches it.
+NO_INBRENGER = "-"
+
 
 # --- planning ----------------------------------------------------------------
 
@@ -99,22 +104,15 @@ def _aliases(count: int) -> list[str]:
     return [gettext("Deelnemer %(letter)s") % {"letter": letters[i]} for i in range(count)]
 
 
-def members_by_email(emails: Iterable[str], *, strict: bool = True) -> list[Any]:
-    """Approved members for the addresses, in the order given; ValidationError names
-    the addresses that are no approved member (`strict`), or they are left out."""
-    return invitees_by_email(emails, strict=strict).members
-
-
 class Invitees(NamedTuple):
     members: list[Any]  # approved members, in the order given
     other_addresses: list[str]  # of no approved member: lower-cased, once each
 
 
-def invitees_by_email(emails: Iterable[str], *, strict: bool = False) -> Invitees:
+def invitees_by_email(emails: Iterable[str]) -> Invitees:
     """The approved members for the addresses, in the order given, and the other
     addresses (lower-cased, once each). The planning answers alike for both: whether
-    an address has an account is not for whoever types it to learn (`strict` only
-    where a member is required, such as the inbrenger)."""
+    an address has an account is not for whoever types it to learn."""
     wanted = [email.strip().lower() for email in emails if email.strip()]
     User = get_user_model()
     found = {
@@ -123,8 +121,6 @@ def invitees_by_email(emails: Iterable[str], *, strict: bool = False) -> Invitee
         if can_use_members_area(user)
     }
     missing = list(dict.fromkeys(email for email in wanted if email not in found))
-    if missing and strict:
-        raise ValidationError(ERROR_UNKNOWN_MEMBER % {"emails": ", ".join(missing)})
     unique: dict[int, Any] = {}
     for email in wanted:
         if email in found:
@@ -140,7 +136,8 @@ def plan_session(
     method: Method,
     mode: str,
     starts_at: datetime,
-    inbrenger: Any,
+    inbrenger: Any = None,
+    inbrenger_address: str = "",
     participants: list[Any],
     keep_text: bool = True,
     async_days_per_phase: int = 2,
@@ -157,16 +154,34 @@ def plan_session(
     "Deelnemer A", ...; the facilitator is named. `other_addresses`, given for the
     group but of no approved member, count as invited and get an e-mail on how to
     take part, so the planner learns nothing of who has an account; they are stored
-    nowhere. The session starts only once enough members take part (start_blocker)."""
+    nowhere. The session starts only once enough members take part (start_blocker).
+
+    The inbrenger: the planning form gives the address typed (`inbrenger_address`),
+    and whoever it belongs to is asked by e-mail and confirms on /intervisie/ once they
+    have an approved account on it (`confirm_inbrenger`); the same for a member and
+    for an address without an account, so the planner learns nothing from it, and
+    the session cannot start before the inbrenger confirmed. Only a keyed digest of
+    the address is stored (`Session.awaited_inbrenger`). `inbrenger`, a member who
+    already agreed, takes the role at once (demo data, tests)."""
     if not permissions.can_plan_sessions(facilitator):
         raise PermissionDenied(ERROR_NOT_ALLOWED)
+    if (inbrenger is None) == (not inbrenger_address.strip()):
+        raise ValueError("give either the inbrenger or the address of the inbrenger")
     case = None
     if case_id is not None:
         case = casuistry.selectors.published_case(case_id)
         if case is None:
             raise ValidationError({"case": ERROR_NO_CASE})
-    others = [user for user in participants if user.pk != inbrenger.pk]
-    if facilitator.pk == inbrenger.pk or any(u.pk == facilitator.pk for u in others):
+    address = inbrenger_address.strip().lower()
+    if inbrenger is not None:
+        others = [user for user in participants if user.pk != inbrenger.pk]
+        facilitator_asked = facilitator.pk == inbrenger.pk
+    else:
+        # The inbrenger's address once, as the inbrenger only.
+        others = [user for user in participants if (user.email or "").lower() != address]
+        other_addresses = [email for email in other_addresses if email != address]
+        facilitator_asked = (facilitator.email or "").lower() == address
+    if facilitator_asked or any(u.pk == facilitator.pk for u in others):
         raise ValidationError(ERROR_FACILITATOR_IN_LIST)
     if audience == Audience.ORGANISATION and organisation is None:
         raise ValidationError({"organisation": ERROR_NO_ORGANISATION})
@@ -187,6 +202,7 @@ def plan_session(
         async_days_per_phase=async_days_per_phase,
         audience=audience,
         organisation=organisation if audience == Audience.ORGANISATION else None,
+        awaited_inbrenger=selectors.address_digest(address) if address else "",
     )
     session.full_clean()
     session.save()
@@ -201,21 +217,27 @@ def plan_session(
             alias=gettext("%(name)s (gespreksleider)") % {"name": name or facilitator.email},
             invited_at=now,
         ),
-        Participant(
-            session=session,
-            user=inbrenger,
-            role=Role.INBRENGER,
-            alias=gettext("Inbrenger"),
-            invited_at=now,
-        ),
     ]
+    if inbrenger is not None:
+        rows.append(
+            Participant(
+                session=session,
+                user=inbrenger,
+                role=Role.INBRENGER,
+                alias=gettext("Inbrenger"),
+                invited_at=now,
+            )
+        )
     rows += [
         Participant(session=session, user=user, role=Role.PARTICIPANT, alias=alias, invited_at=now)
         for user, alias in zip(others, _aliases(len(others)), strict=True)
     ]
     Participant.objects.bulk_create(rows)
-    recipients = [user.email for user in [inbrenger, *others] if user.email]
+    named = [inbrenger] if inbrenger is not None else []
+    recipients = [user.email for user in [*named, *others] if user.email]
     transaction.on_commit(lambda: _send_invitations(session, recipients))
+    if address:
+        transaction.on_commit(lambda: _send_inbrenger_request(session, address))
     strangers = sorted(set(other_addresses))
     if strangers:
         transaction.on_commit(lambda: _send_account_needed(session, strangers))
@@ -246,6 +268,32 @@ def join_session(*, session: Session, user: Any, now: datetime | None = None) ->
     )
     if user.email:
         transaction.on_commit(lambda: _send_invitations(fresh, [user.email]))
+    return participant
+
+
+@transaction.atomic
+def confirm_inbrenger(*, session: Session, user: Any, now: datetime | None = None) -> Participant:
+    """The member whose address the planner gave as the inbrenger's confirms, once
+    their account on that address is approved, while the session has not begun. A
+    member who had joined the open session already becomes its inbrenger."""
+    fresh = _locked(session)
+    if not (
+        fresh.status == Status.PLANNED
+        and can_use_members_area(user)
+        and user.email
+        and fresh.awaited_inbrenger == selectors.address_digest(user.email)
+    ):
+        raise PermissionDenied(ERROR_NOT_ASKED)
+    now = now or clock.now()
+    participant = Participant.objects.filter(session=fresh, user_id=user.pk).first()
+    if participant is None:
+        participant = Participant(session=fresh, user=user, invited_at=now)
+    participant.role = Role.INBRENGER
+    participant.alias = gettext("Inbrenger")
+    participant.joined_at = now
+    participant.save()
+    fresh.awaited_inbrenger = ""
+    fresh.save(update_fields=["awaited_inbrenger"])
     return participant
 
 
@@ -312,6 +360,29 @@ def _send_account_needed(session: Session, recipients: list[str]) -> None:
     }
     for email in recipients:
         send_mail(subject, body, None, [email])
+
+
+def _send_inbrenger_request(session: Session, email: str) -> None:
+    """To the address the planner gave as the inbrenger's: the same text whether it
+    belongs to a member or not (the planner cannot tell from what happens next
+    either), what to do to take part, never case text."""
+    when = timezone.localtime(session.starts_at).strftime("%d-%m-%Y %H:%M")
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    subject = gettext("Uitnodiging: intervisie op %(when)s") % {"when": when}
+    body = gettext(
+        "Je bent gevraagd als inbrenger van een intervisiesessie (%(method)s) op "
+        "%(when)s bij de HG Leerwerkplaats.\n\n"
+        "Wil je meedoen, log dan in met een goedgekeurd account op dit e-mailadres en "
+        "bevestig op %(mine)s. Heb je nog geen account, vraag het dan aan op %(signup)s; "
+        "zodra het is goedgekeurd kun je bevestigen. De sessie begint pas als je hebt "
+        "bevestigd."
+    ) % {
+        "method": session.method.name,
+        "when": when,
+        "mine": base + reverse("intervisie:mine"),
+        "signup": base + reverse("account_signup"),
+    }
+    send_mail(subject, body, None, [email])
 
 
 @transaction.atomic
@@ -778,6 +849,12 @@ def erase_personal_data(user: Any) -> None:
     Participant.objects.filter(user=user, role=Role.FACILITATOR).update(
         alias=gettext("Gespreksleider")
     )
+    # Asked as an inbrenger and not confirmed: the digest of their address goes too;
+    # the session still waits for an inbrenger (none can confirm: plan it again).
+    if user.email:
+        Session.objects.filter(awaited_inbrenger=selectors.address_digest(user.email)).update(
+            awaited_inbrenger=NO_INBRENGER
+        )
 
 
 def register_personal_data() -> None:

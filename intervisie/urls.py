@@ -12,5 +12,6 @@ urlpatterns = [
     path("<int:pk>/agenda.ics", views.ics, name="ics"),
     path("<int:pk>/aanmelden/", views.join, name="join"),
     path("<int:pk>/casus/", views.attach_case, name="attach_case"),
+    path("<int:pk>/inbrenger/", views.confirm_inbrenger, name="confirm_inbrenger"),
     path("<int:pk>/reflectie/", views.reflection, name="reflection"),
 ]

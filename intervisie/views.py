@@ -13,7 +13,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -44,8 +44,25 @@ def mine(request: HttpRequest) -> HttpResponse:
             "reflections": selectors.reflections_of(user=request.user),
             "can_plan": permissions.can_plan_sessions(request.user),
             "open_sessions": selectors.open_sessions_for(user=request.user),
+            "asked_as_inbrenger": selectors.sessions_asking(user=request.user),
         },
     )
+
+
+@member_required
+@require_POST
+def confirm_inbrenger(request: HttpRequest, pk: int) -> HttpResponse:
+    """The member asked as the inbrenger (by their address) confirms."""
+    session = next((s for s in selectors.sessions_asking(user=request.user) if s.pk == pk), None)
+    if session is None:
+        raise Http404
+    try:
+        services.confirm_inbrenger(session=session, user=request.user)
+    except PermissionDenied:
+        messages.error(request, str(services.ERROR_NOT_ASKED))
+        return redirect("intervisie:mine")
+    messages.success(request, _("Je doet mee als inbrenger."))
+    return redirect("intervisie:room", pk=pk)
 
 
 @member_required
@@ -101,8 +118,8 @@ def plan(request: HttpRequest) -> HttpResponse:
                 method=data["method"],
                 mode=data["mode"],
                 starts_at=data["starts_at"],
-                inbrenger=data["inbrenger"],
-                participants=[data["inbrenger"], *data["participants"].members],
+                inbrenger_address=data["inbrenger"],
+                participants=data["participants"].members,
                 other_addresses=data["participants"].other_addresses,
                 keep_text=data["keep_text"],
                 async_days_per_phase=data["async_days_per_phase"],
@@ -121,7 +138,8 @@ def plan(request: HttpRequest) -> HttpResponse:
                 request,
                 _(
                     "De sessie is gepland. Elk adres heeft een e-mail gekregen: wie een "
-                    "goedgekeurd account heeft de uitnodiging met de link, anders hoe je meedoet."
+                    "goedgekeurd account heeft de uitnodiging met de link, anders hoe je "
+                    "meedoet. De inbrenger bevestigt eerst; daarna kan de sessie beginnen."
                 ),
             )
             return redirect("intervisie:room", pk=session.pk)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-from collections import OrderedDict
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,6 +20,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from . import audit
+from .compiled_queries import run_compiled
 from .models import AuditEvent, MembershipStatus, Organisation, OrganisationDomain, Profile
 from .permissions import (
     COORDINATOR,
@@ -155,25 +155,8 @@ class LiveAnnotations:
 # The worker's check runs before every live event, for every socket of a process:
 # building and compiling its ORM query cost more CPU than running it (about 5 ms of
 # a 7 ms check on the demo data). So each shape of the query (how many members,
-# which annotations) is compiled once per database connection, with stand-in values
-# where the members' ids and the annotations' value go, and then run with the real
-# ones; rows become users as Django's own iterable makes them (the same converters).
-_STAND_IN = -(2**62)  # never an id: the stand-ins are this minus 0, 1, 2, ...
-_STATEMENTS = "_lwp_live_check_statements"
-MAX_STATEMENTS = 64
-
-
-@dataclass(frozen=True)
-class _Statement:
-    sql: str
-    params: tuple[Any, ...]
-    id_at: tuple[int, ...]
-    value_at: tuple[int, ...]
-    compiler: Any
-    converters: dict[int, Any]
-    field_at: tuple[int, ...]
-    attnames: tuple[str, ...]
-    annotation_at: tuple[tuple[str, int], ...]
+# which annotations) is compiled once per database connection and then run with the
+# real ids and value (members.compiled_queries).
 
 
 def _padded(count: int) -> int:
@@ -192,82 +175,25 @@ def _members_query(ids: list[int], annotations: LiveAnnotations | None, value: i
     return members
 
 
-def _statement(size: int, annotations: LiveAnnotations | None) -> _Statement | None:
-    model = get_user_model()
-    connection = connections[model.objects.db]
-    kept: OrderedDict[Any, _Statement | None] = connection.__dict__.setdefault(
-        _STATEMENTS, OrderedDict()
-    )
-    key = (size, annotations.name if annotations is not None else None)
-    if key in kept:
-        kept.move_to_end(key)
-        return kept[key]
-    stand_ins = [_STAND_IN - index for index in range(size)]
-    value = _STAND_IN - size
-    query = _members_query(stand_ins, annotations, value).query
-    compiler = query.get_compiler(connection=connection)
-    sql, params = compiler.as_sql()
-    id_at = [i for i, param in enumerate(params) if param in stand_ins and type(param) is int]
-    value_at = [i for i, param in enumerate(params) if param == value and type(param) is int]
-    klass = compiler.klass_info or {}
-    statement = None
-    # Anything unexpected in the compiled form: the ORM's way, every time.
-    if (
-        len(id_at) == size
-        and [params[i] for i in id_at] == stand_ins
-        and (annotations is None or value_at)
-        and klass.get("model") is model
-        and not klass.get("related_klass_infos")
-    ):
-        field_at = tuple(klass["select_fields"])
-        statement = _Statement(
-            sql=sql,
-            params=tuple(params),
-            id_at=tuple(id_at),
-            value_at=tuple(value_at),
-            compiler=compiler,
-            converters=compiler.get_converters([column for column, _, _ in compiler.select]),
-            field_at=field_at,
-            attnames=tuple(compiler.select[i][0].target.attname for i in field_at),
-            annotation_at=tuple(compiler.annotation_col_map.items()),
-        )
-    kept[key] = statement
-    while len(kept) > MAX_STATEMENTS:
-        kept.popitem(last=False)
-    return statement
-
-
 def _load_members(ids: list[int], annotations: LiveAnnotations | None) -> list[Any]:
     """The active members among `ids`, annotated as `_with_access_answers` (and
     `annotations`) annotate them: the ORM's query, compiled once per shape."""
     if not ids:
         return []
-    size = _padded(len(ids))
-    statement = _statement(size, annotations)
-    if statement is None:
-        value = annotations.value if annotations is not None else 0
-        return list(_members_query(ids, annotations, value))
-    params = list(statement.params)
-    padded = ids + [ids[0]] * (size - len(ids))
-    for at, user_id in zip(statement.id_at, padded, strict=True):
-        params[at] = user_id
-    for at in statement.value_at:
-        params[at] = annotations.value if annotations is not None else 0
-    compiler = statement.compiler
-    with compiler.connection.cursor() as cursor:
-        cursor.execute(statement.sql, params)
-        rows = cursor.fetchall()
-    if statement.converters:
-        rows = list(compiler.apply_converters(rows, statement.converters))
-    model = get_user_model()
-    db = compiler.connection.alias
-    users = []
-    for row in rows:
-        user = model.from_db(db, statement.attnames, [row[i] for i in statement.field_at])
-        for name, at in statement.annotation_at:
-            setattr(user, name, row[at])
-        users.append(user)
-    return users
+    padded = ids + [ids[0]] * (_padded(len(ids)) - len(ids))
+    values: dict[str, Any] = {"ids": padded}
+    if annotations is not None:
+        values["value"] = annotations.value
+
+    def build(ids: list[int], value: int = 0) -> QuerySet:
+        return _members_query(ids, annotations, value)
+
+    return run_compiled(
+        ("members.live_check", annotations.name if annotations is not None else None),
+        build,
+        using=get_user_model().objects.db,
+        values=values,
+    )
 
 
 _SESSIONS_SQL: dict[tuple[str, int], str] = {}

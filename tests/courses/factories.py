@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from courses.models import CourseAccreditation, CourseIndexPage, CoursePage, LessonPage
+from tests.members import factories as member_factories
 
 QUESTION = {
     "question": "Wat is stap 1 van de Meldcode?",
@@ -42,6 +43,13 @@ SCENARIO = {
         },
     ],
 }
+
+
+def coordinator_of(org: Any) -> Any:
+    """A coordinator (with MFA, as the role requires) of `org`, a member of it."""
+    coordinator = member_factories.member(role="Coordinator", with_mfa=True, org=org)
+    coordinator.profile.coordinated_organisations.add(org)
+    return coordinator
 
 
 def course_index(home: Any) -> CourseIndexPage:

@@ -17,14 +17,8 @@ from courses import services
 from courses.models import Completion
 from members.models import AuditEvent
 from tests.courses import factories as cf
-from tests.members import factories
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def course(home_page):
-    return cf.course(home_page)
 
 
 def _issue(member, course):
@@ -38,12 +32,6 @@ def _issue(member, course):
     return completion
 
 
-def _coordinator_of(org):
-    coordinator = factories.member(role="Coordinator", with_mfa=True, org=org)
-    coordinator.profile.coordinated_organisations.add(org)
-    return coordinator
-
-
 def test_renaming_after_completion_changes_no_certificate(client, member, course):
     completion = _issue(member, course)
 
@@ -51,7 +39,7 @@ def test_renaming_after_completion_changes_no_certificate(client, member, course
     client.force_login(member)
     pdf = client.get(f"/mijn/certificaten/{completion.code}.pdf")
     text = PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text()
-    client.force_login(_coordinator_of(member.profile.organisation))
+    client.force_login(cf.coordinator_of(member.profile.organisation))
     attendance = client.get(f"/rapportages/presentielijst.csv?course={course.pk}&register=SKJ")
     lines = list(csv.reader(io.StringIO(attendance.content.decode("utf-8-sig")), delimiter=";"))
 

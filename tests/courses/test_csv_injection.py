@@ -39,12 +39,6 @@ def test_other_cells_are_left_alone(value):
     assert neutralise(value) == value
 
 
-def _coordinator_of(org):
-    coordinator = factories.member(role="Coordinator", with_mfa=True, org=org)
-    coordinator.profile.coordinated_organisations.add(org)
-    return coordinator
-
-
 def test_the_attendance_list_carries_no_formula(client, home_page):
     course = cf.course(home_page)
     learner = factories.member()
@@ -52,7 +46,7 @@ def test_the_attendance_list_carries_no_formula(client, home_page):
     learner.profile.skj_number = "100012345"
     learner.profile.save()
     cf.complete(learner, course)
-    client.force_login(_coordinator_of(learner.profile.organisation))
+    client.force_login(cf.coordinator_of(learner.profile.organisation))
 
     rows = _rows(client.get(f"/rapportages/presentielijst.csv?course={course.pk}&register=SKJ"))
 
@@ -64,7 +58,7 @@ def test_the_report_csv_carries_no_formula(client, home_page, member):
     course = cf.course(home_page)
     CoursePage.objects.filter(pk=course.pk).update(title="=1+1 cursus")
     cf.complete(member, course)
-    client.force_login(_coordinator_of(member.profile.organisation))
+    client.force_login(cf.coordinator_of(member.profile.organisation))
 
     rows = _rows(client.get("/rapportages/rapportage.csv"))
 

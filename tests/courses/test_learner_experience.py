@@ -23,11 +23,6 @@ pytestmark = pytest.mark.django_db
 NAMED = "Ik sprak met Karin de Vries; haar dochter zit op de Mariaschool."
 
 
-@pytest.fixture
-def course(home_page):
-    return cf.course(home_page)
-
-
 def _reflection(lesson):
     return next(b for b in lesson.body if b.block_type == "reflection")
 
@@ -197,18 +192,12 @@ def test_numbers_are_dutch_in_the_learning_record_and_its_pdf(client, member, co
     assert rules.points_text("2.0") == "2,0 punten"
 
 
-def _coordinator_of(org):
-    coordinator = factories.member(role="Coordinator", with_mfa=True, org=org)
-    coordinator.profile.coordinated_organisations.add(org)
-    return coordinator
-
-
 def test_the_attendance_link_waits_for_a_course_and_register_and_flags_missing_numbers(
     client, member, course
 ):
     org = member.profile.organisation
     cf.complete(member, course)  # no SKJ number on the profile
-    client.force_login(_coordinator_of(org))
+    client.force_login(cf.coordinator_of(org))
 
     html = client.get("/rapportages/").content.decode()
     assert 'id="presentielijst-link" role="link" aria-disabled="true"' in html
@@ -233,7 +222,7 @@ def test_coordinators_see_first_attempt_pass_rates_per_question(
             answers[single.id] = cf.wrong_answers(lesson)[single.id]
         services.grade_quiz_attempt(user=learner, lesson=lesson, answers=answers)
         services.grade_quiz_attempt(user=learner, lesson=lesson, answers=cf.right_answers(lesson))
-    client.force_login(_coordinator_of(org))
+    client.force_login(cf.coordinator_of(org))
 
     with django_assert_max_num_queries(30):
         html = client.get(f"/rapportages/?course={course.pk}").content.decode()

@@ -90,11 +90,8 @@ def test_a_lesson_get_runs_at_most_10_queries_for_3_or_12_lessons_and_many_attem
     assert "Je score: 0% goed." in html  # the last of the 40 attempts is shown
 
 
-def test_a_plain_lesson_get_writes_nothing_and_checks_no_completion(client, member, home_page):
-    course = cf.course(home_page, title="Klein", lessons=3)
-    lesson = cf.lessons_of(course)[0]
-    client.force_login(member)
-    client.get(lesson.url)  # the first view: enrolment, progress, the lesson done
+def test_a_plain_lesson_get_writes_nothing_and_checks_no_completion(client, member, first_view):
+    _course, lesson = first_view(lessons=3)  # enrolment, progress, the lesson done
     progress = LessonProgress.objects.get(enrolment__user=member, lesson=lesson)
 
     with (
@@ -113,16 +110,11 @@ def test_a_plain_lesson_get_writes_nothing_and_checks_no_completion(client, memb
     assert LessonProgress.objects.get(pk=progress.pk).last_viewed_at == progress.last_viewed_at
 
 
-def test_a_lesson_view_records_the_time_again_after_a_few_minutes(
-    client, member, home_page, settings
-):
+def test_a_lesson_view_records_the_time_again_after_a_few_minutes(client, first_view, settings):
     # The clock is moved back in the database only; a kept page would have expired
     # by then (tests/leerwerkplaats/test_member_cache.py checks its lifetime).
     settings.MEMBER_PAGE_CACHE_ENABLED = False
-    course = cf.course(home_page, title="Klein", lessons=2)
-    lesson = cf.lessons_of(course)[0]
-    client.force_login(member)
-    client.get(lesson.url)
+    _course, lesson = first_view(lessons=2)
     long_ago = timezone.now() - services.VIEW_RECORD_INTERVAL - timedelta(seconds=1)
     LessonProgress.objects.filter(lesson=lesson).update(last_viewed_at=long_ago)
 
@@ -184,11 +176,8 @@ def test_the_shared_blocks_are_drawn_once_and_the_learners_blocks_every_time(
     assert 'name="vraag-' in html
 
 
-def test_a_published_revision_is_visible_at_once(client, member, home_page):
-    course = cf.course(home_page, title="Klein", lessons=2)
-    lesson = cf.lessons_of(course)[0]
-    client.force_login(member)
-    client.get(lesson.url)
+def test_a_published_revision_is_visible_at_once(client, first_view):
+    course, lesson = first_view(lessons=2)
     assert "Tekst van les 1." in client.get(lesson.url).content.decode()
 
     lesson.body = [("text", "<p>Nieuwe uitleg na een revisie.</p>")]

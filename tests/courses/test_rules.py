@@ -18,11 +18,6 @@ from tests.courses import factories as cf
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def course(home_page):
-    return cf.course(home_page)
-
-
 @pytest.mark.parametrize("days_left", [0, 1, 30, 91, 92, 93, 120])
 def test_a_certificate_shown_as_expiring_can_be_renewed_and_only_then(member, course, days_left):
     """Day 92 used to show as "verloopt binnenkort" while renewing was refused (91)."""

@@ -19,11 +19,6 @@ from tests.members import factories
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def course(home_page):
-    return cf.course(home_page)
-
-
 def test_viewing_a_lesson_enrols_and_a_lesson_without_questions_is_done(member, course):
     first, last = cf.lessons_of(course)
 

@@ -15,11 +15,6 @@ from tests.courses import factories as cf
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def course(home_page):
-    return cf.course(home_page)
-
-
 def _urls(course):
     return ["/cursussen/", course.url, cf.lessons_of(course)[0].url]
 

@@ -23,11 +23,6 @@ from tests.members import factories
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def course(home_page):
-    return cf.course(home_page)
-
-
 def test_correct_answers_are_not_in_the_page_before_answering(client, member, course):
     client.force_login(member)
     lesson = cf.lessons_of(course)[-1]
@@ -251,12 +246,6 @@ def test_learning_record_totals_expiry_reflections_and_csv(client, member, home_
     assert "Mijn eigen gedachte" not in text
 
 
-def _coordinator_of(org):
-    coordinator = factories.member(role="Coordinator", with_mfa=True, org=org)
-    coordinator.profile.coordinated_organisations.add(org)
-    return coordinator
-
-
 def test_a_coordinator_sees_only_their_own_organisation(client, course):
     ours = factories.organisation("Kwadraad")
     theirs = factories.organisation("Elders")
@@ -267,7 +256,7 @@ def test_a_coordinator_sees_only_their_own_organisation(client, course):
             learner.profile.save()
             cf.complete(learner, course)
     services.enrol(user=factories.member(org=ours), course=course)
-    client.force_login(_coordinator_of(ours))
+    client.force_login(cf.coordinator_of(ours))
 
     html = client.get("/rapportages/").content.decode()
     report = list(
@@ -298,7 +287,7 @@ def test_reports_never_show_answers_or_reflections(client, member, course):
     services.save_reflection(
         user=member, lesson=lesson, block_id=lesson.body[4].id, answer="GEHEIM"
     )
-    client.force_login(_coordinator_of(org))
+    client.force_login(cf.coordinator_of(org))
     for url in ("/rapportages/", "/rapportages/rapportage.csv"):
         body = client.get(url).content.decode("utf-8-sig")
         assert "GEHEIM" not in body
@@ -316,7 +305,7 @@ HUGE_ID = "1" * 40
 def test_report_filters_with_impossible_ids_answer_cleanly(client, member, course):
     """A 40-digit id used to raise OverflowError inside SQLite's query (a 500)."""
     cf.complete(member, course)
-    client.force_login(_coordinator_of(member.profile.organisation))
+    client.force_login(cf.coordinator_of(member.profile.organisation))
 
     page = client.get(f"/rapportages/?organisation={HUGE_ID}&course={HUGE_ID}")
     report = client.get(f"/rapportages/rapportage.csv?organisation={HUGE_ID}&course={HUGE_ID}")

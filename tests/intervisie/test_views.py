@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from courses.models import LearningActivity
-from intervisie import services
+from intervisie import selectors, services
 from intervisie.models import Contribution, RuleKind, Session
 from tests.casuistry import factories as case_factories
 from tests.intervisie import factories
@@ -131,8 +131,18 @@ def test_plan_page_plans_and_invites(client, django_capture_on_commit_callbacks,
         )
     session = Session.objects.get()
     assert response.status_code == 302
-    assert session.participants.count() == 5
+    # The three invited members, and the inbrenger asked: they confirm first.
+    assert session.participants.count() == 4
     assert len(mailoutbox) == 4
+    assert "bevestigd" in str(selectors.start_blocker(session))
+    client.force_login(inbrenger)
+    confirm = reverse("intervisie:confirm_inbrenger", kwargs={"pk": session.pk})
+    assert confirm in client.get(reverse("intervisie:mine")).content.decode()
+    assert client.post(confirm).status_code == 302
+    session.refresh_from_db()
+    assert session.participants.get(user=inbrenger).role == "inbrenger"
+    assert session.participants.count() == 5
+    assert selectors.start_blocker(session) is None
     client.force_login(others[0])
     ics = client.get(reverse("intervisie:ics", kwargs={"pk": session.pk}))
     body = ics.content.decode()

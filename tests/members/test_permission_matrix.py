@@ -199,6 +199,7 @@ MATRIX: dict[str, tuple[str, dict[str, object]]] = {
     # POST only: joining an open session, the inbrenger naming their new case.
     "intervisie:join": ("/intervisie/999999/aanmelden/", FORUM_POST_ONLY),
     "intervisie:attach_case": ("/intervisie/999999/casus/", FORUM_POST_ONLY),
+    "intervisie:confirm_inbrenger": ("/intervisie/999999/inbrenger/", FORUM_POST_ONLY),
     # Stories (issue 13): ervaringsdeskundigen (and moderators) write, moderators review.
     "stories:write": ("/verhalen/schrijven/", STORY_WRITERS),
     # Nobody owns story 999: writers get a 404, everyone else the door.

@@ -1,0 +1,195 @@
+"""The inbrenger is asked by e-mail and confirms: the planning answers alike for a
+member's address and any other (no account enumeration), and the session cannot
+start before the inbrenger, an approved member, confirmed (docs/intervisie.md)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from intervisie import selectors, services
+from intervisie.models import Participant, Session
+from tests.casuistry import factories as case_factories
+from tests.intervisie import factories
+from tests.members import factories as member_factories
+
+pytestmark = pytest.mark.django_db
+
+STRANGER = "nog.geen.lid@example.org"
+
+
+def _form(case, inbrenger_address, participants, **extra):
+    return {
+        "case": case.pk,
+        "method": factories.Method.objects.get(slug="incidentmethode").pk,
+        "mode": "live",
+        "starts_at": "2030-05-01T10:00",
+        "async_days_per_phase": "2",
+        "inbrenger": inbrenger_address,
+        "participants": "\n".join(u.email for u in participants),
+        "keep_text": "ja",
+        "audience": "invited",
+        **extra,
+    }
+
+
+def _page(response, *, typed: str, session: Session | None = None) -> str:
+    """The page without what differs per request or per session: the CSRF token, the
+    scripts' nonce, the session's id, and the value typed for the inbrenger."""
+    html = response.content.decode()
+    html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "CSRF", html)
+    html = re.sub(r'nonce="[^"]+"', "NONCE", html)
+    if session is not None:
+        html = html.replace(f"/intervisie/{session.pk}/", "/intervisie/ID/")
+        html = html.replace(f'data-session-id="{session.pk}"', "SESSION")
+    return html.replace(typed, "TYPED")
+
+
+@pytest.fixture
+def planning(client):
+    factories.ensure_methods()
+    lead = factories.facilitator()
+    others = [member_factories.member() for _ in range(2)]
+    client.force_login(lead)
+    return lead, others
+
+
+def test_a_planned_session_looks_the_same_for_a_members_address_and_any_other(
+    client, planning, django_capture_on_commit_callbacks, mailoutbox
+):
+    _lead, others = planning
+    member = member_factories.member()
+    case = case_factories.case()
+    answers = {}
+    for address in (member.email, STRANGER):
+        mailoutbox.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                reverse("intervisie:plan"), _form(case, address, others), follow=True
+            )
+        session = Session.objects.latest("pk")
+        answers[address] = (
+            response.status_code,
+            [status for _url, status in response.redirect_chain],
+            [str(m) for m in response.context["messages"]],
+            _page(response, typed=address, session=session),
+            session.participants.count(),
+            str(selectors.start_blocker(session)),
+            next(m for m in mailoutbox if m.to == [address]).body,
+        )
+        assert address not in str(list(Session.objects.filter(pk=session.pk).values()))
+
+    assert answers[member.email] == answers[STRANGER]
+    status, chain, messages, page, count, blocker, body = answers[STRANGER]
+    assert (status, chain) == (200, [302])
+    assert "De sessie is gepland" in messages[0]
+    assert "Inbrenger (nog niet bevestigd)" in page
+    assert "goedgekeurd lid" not in page
+    assert count == 3  # the facilitator and the two invited; the inbrenger awaited
+    assert "De inbrenger heeft nog niet bevestigd" in blocker
+    assert reverse("intervisie:mine") in body and reverse("account_signup") in body
+
+
+def test_a_refused_plan_looks_the_same_and_keeps_what_was_typed(client, planning):
+    _lead, others = planning
+    member = member_factories.member()
+    case = case_factories.case()
+    pages = {}
+    for address in (member.email, STRANGER):
+        # An open session for an organisation without the organisation: refused.
+        response = client.post(
+            reverse("intervisie:plan"), _form(case, address, others, audience="organisation")
+        )
+        assert response.status_code == 200
+        assert f'value="{address}"' in response.content.decode()
+        pages[address] = _page(response, typed=address)
+
+    assert not Session.objects.exists()
+    assert pages[member.email] == pages[STRANGER]
+    assert str(services.ERROR_NO_ORGANISATION) in pages[STRANGER]
+
+
+def test_the_address_becomes_the_inbrenger_once_its_approved_member_confirms(
+    client, planning, django_capture_on_commit_callbacks
+):
+    lead, others = planning
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("intervisie:plan"), _form(case_factories.case(), STRANGER, others))
+    session = Session.objects.get()
+    with pytest.raises(ValidationError):
+        services.start_session(session=session, actor=lead)
+    confirm = reverse("intervisie:confirm_inbrenger", kwargs={"pk": session.pk})
+
+    # Someone else cannot take the place, nor can the address before it is approved.
+    client.force_login(others[0])
+    assert client.post(confirm).status_code == 404
+    pending = member_factories.member(email=STRANGER.upper(), status="pending")
+    with pytest.raises(PermissionDenied):
+        services.confirm_inbrenger(session=session, user=pending)
+    assert not Participant.objects.filter(session=session, role="inbrenger").exists()
+
+    # Signed up and approved: the session is on their page, and they confirm.
+    pending.profile.status = "approved"
+    pending.profile.save()
+    client.force_login(pending)
+    assert confirm in client.get(reverse("intervisie:mine")).content.decode()
+    response = client.post(confirm, follow=True)
+
+    assert response.redirect_chain[-1][0] == reverse("intervisie:room", kwargs={"pk": session.pk})
+    session.refresh_from_db()
+    assert session.awaited_inbrenger == ""
+    assert session.participants.get(user=pending).alias == "Inbrenger"
+    assert selectors.start_blocker(session) is None
+    assert services.start_session(session=session, actor=lead).status == "running"
+    # Once confirmed, the place is taken: a second confirmation is refused.
+    assert client.post(confirm).status_code == 404
+
+
+def test_the_inbrenger_address_counts_once_and_keeps_a_place_in_an_open_session(client, planning):
+    lead, others = planning
+    member = member_factories.member()
+    # The inbrenger's address also among the participants: counted once.
+    session = services.plan_session(
+        facilitator=lead,
+        case_id=case_factories.case().pk,
+        method=factories.Method.objects.get(slug="incidentmethode"),
+        mode="live",
+        starts_at=timezone.now(),
+        inbrenger_address=member.email,
+        participants=[member, *others],
+        other_addresses=[member.email],
+        audience="region",
+    )
+    assert session.participants.count() == 3  # the facilitator and the two others
+    assert selectors.group_size(session) == 3  # the inbrenger's place kept
+    # Joined the open session before confirming: becomes its inbrenger.
+    services.join_session(session=session, user=member)
+    services.confirm_inbrenger(session=session, user=member)
+    session.refresh_from_db()
+    assert session.participants.get(user=member).role == "inbrenger"
+    assert selectors.group_size(session) == 3
+
+
+def test_erasing_the_member_asked_drops_the_digest_of_their_address(planning):
+    lead, others = planning
+    member = member_factories.member()
+    session = services.plan_session(
+        facilitator=lead,
+        case_id=case_factories.case().pk,
+        method=factories.Method.objects.get(slug="incidentmethode"),
+        mode="live",
+        starts_at=timezone.now(),
+        inbrenger_address=member.email,
+        participants=others,
+    )
+    assert session.awaited_inbrenger == selectors.address_digest(member.email)
+
+    services.erase_personal_data(member)
+
+    session.refresh_from_db()
+    assert session.awaited_inbrenger == services.NO_INBRENGER
+    assert selectors.start_blocker(session) is not None  # never without an inbrenger
