@@ -15,6 +15,17 @@ request whose shell is kept asks none of those queries. Any page gets this for
 free (the predicates in members/permissions.py and the bell read the memo it
 fills); forum and casuistry pages too.
 
+**The member themselves** (`MemberAuthenticationMiddleware`, in place of Django's
+`AuthenticationMiddleware`): the shell also keeps the user's own fields (never the
+password hash: the field is left deferred, so code that needs it loads it, one
+query) and the session-auth hash Django compares with the session's. `request.user`
+is built from them when the shell is current, after the same checks Django's
+`get_user` makes (the session names a configured backend, the user is active, the
+session's hash matches); otherwise, and on any doubt, Django's own `get_user` loads
+the user from the database, and the request keeps what it loaded. Every save or
+delete of the user, login and logout raise the version, so a kept user is never
+older than the database's at the time the version was read.
+
 **The member page cache** (`MemberPageCacheMiddleware`): a view whose page, for
 this member, depends only on the member's own state, the pages and the address
 marks its response (`members.cache_versions.mark_member_cacheable`: the lesson,
@@ -48,12 +59,17 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.conf import settings
+from django.contrib import auth
+from django.contrib.auth.middleware import AuthenticationMiddleware
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
-from django.utils.crypto import salted_hmac
+from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
 from members.cache_versions import bump_member, fresh_value, member_version, page_check
@@ -73,6 +89,10 @@ SHELL_SECONDS = 60 * 60
 # of the bell (notifications/templatetags/notification_tags.py).
 PERMISSION_MEMO = "_lwp_permission_cache"
 SHELL_FIELDS = ("roles", "approved", "mfa", "suspended_until")
+# In the shell: the user's own fields, without the password hash.
+USER_ENTRY = "user"
+USER_LOADED = "_lwp_user_loaded"
+USER_KEPT = "_lwp_user_kept"
 BELL_MEMO = "_notifications_unread"
 MESSAGES_SESSION_KEY = "_messages"
 CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")([A-Za-z0-9]{32,64})(")')
@@ -166,9 +186,13 @@ def shell_for(request: HttpRequest) -> dict[str, Any] | None:
     user = _logged_in_user(request)
     if user is None:
         return None
-    page = page_key(request, user.pk) if candidate(request) is not None else None
-    kept = _read(request, user.pk, page)["shell"]
-    if isinstance(kept, dict) and kept.get("version") == request_version(request, user.pk):
+    return _current_shell(request, user.pk)
+
+
+def _current_shell(request: HttpRequest, user_id: int) -> dict[str, Any] | None:
+    page = page_key(request, user_id) if _page_request(request) else None
+    kept = _read(request, user_id, page)["shell"]
+    if isinstance(kept, dict) and kept.get("version") == request_version(request, user_id):
         return kept["data"]
     return None
 
@@ -202,10 +226,14 @@ def keep_shell(request: HttpRequest, kept: dict[str, Any] | None, user_id: int |
     shell = {name: memo[name] for name in SHELL_FIELDS if name in memo}
     if hasattr(request, BELL_MEMO):
         shell["unread"] = getattr(request, BELL_MEMO)
-    if shell and shell != (kept or {}):
+    loaded = getattr(request, USER_LOADED, None)
+    if loaded is not None and loaded is plain_user(user):
+        shell[USER_ENTRY] = _user_entry(loaded)
+    merged = {**(kept or {}), **shell}
+    if shell and merged != (kept or {}):
         cache.set(
             _shell_key(user.pk),
-            {"version": request_version(request, user.pk), "data": {**(kept or {}), **shell}},
+            {"version": request_version(request, user.pk), "data": merged},
             SHELL_SECONDS,
         )
 
@@ -226,6 +254,75 @@ class MemberShellMiddleware:
         return response
 
 
+# --- the member themselves -------------------------------------------------------
+
+
+def _user_entry(user: Any) -> dict[str, Any]:
+    """What the shell keeps of the user: their fields but the password hash, and
+    the session-auth hash (an HMAC of it, as every session holds)."""
+    fields = {
+        field.attname: getattr(user, field.attname)
+        for field in user._meta.concrete_fields
+        if field.attname != "password"
+    }
+    return {"fields": fields, "db": user._state.db, "auth_hash": user.get_session_auth_hash()}
+
+
+def _kept_user(request: HttpRequest, user_id: Any, entry: Any) -> Any | None:
+    """The user built from the shell's entry, when Django's `get_user` would
+    accept them: else None (the caller then asks Django)."""
+    if not isinstance(entry, dict) or not isinstance(entry.get("fields"), dict):
+        return None
+    model = auth.get_user_model()
+    fields = entry["fields"]
+    if fields.get(model._meta.pk.attname) != user_id or not fields.get("is_active", False):
+        return None
+    session_hash = request.session.get(auth.HASH_SESSION_KEY)
+    if not session_hash or not constant_time_compare(session_hash, entry.get("auth_hash") or ""):
+        return None  # Django's own check decides (fallback keys, flush)
+    names = list(fields)
+    return model.from_db(entry.get("db"), names, [fields[name] for name in names])
+
+
+def member_user(request: HttpRequest) -> Any:
+    """`request.user`: from the member's current shell when it holds them, else
+    (and for anything unusual) Django's `get_user`."""
+    session = getattr(request, "session", None)
+    if (
+        session is None
+        or not shell_enabled()
+        or not _session_cookie(request)
+        or skipped_path(request.path_info)
+    ):
+        return auth.get_user(request)
+    model = auth.get_user_model()
+    try:
+        user_id = model._meta.pk.to_python(session[auth.SESSION_KEY])
+        backend = session[auth.BACKEND_SESSION_KEY]
+    except (KeyError, ValueError, TypeError, ValidationError):
+        return auth.get_user(request)
+    if backend not in settings.AUTHENTICATION_BACKENDS:
+        return auth.get_user(request)
+    shell = _current_shell(request, user_id)
+    user = _kept_user(request, user_id, (shell or {}).get(USER_ENTRY))
+    if user is not None:
+        setattr(request, USER_KEPT, True)
+        return user
+    user = auth.get_user(request)
+    if user.is_authenticated and user.pk == user_id:
+        setattr(request, USER_LOADED, user)
+    return user
+
+
+class MemberAuthenticationMiddleware(AuthenticationMiddleware):
+    """Django's, with `request.user` from the member's shell when it is current
+    (`member_user`). `request.auser` stays Django's."""
+
+    def process_request(self, request: HttpRequest) -> None:
+        super().process_request(request)
+        request.user = SimpleLazyObject(lambda: member_user(request))
+
+
 # --- whole member pages ----------------------------------------------------------
 
 
@@ -242,18 +339,21 @@ def _has_messages(request: HttpRequest) -> bool:
     return session is not None and MESSAGES_SESSION_KEY in session
 
 
+def _page_request(request: HttpRequest) -> bool:
+    """Whether a kept page may answer this request, whoever asks (the member is
+    not loaded here: `candidate` adds that)."""
+    if not page_enabled() or request.method not in ("GET", "HEAD"):
+        return False
+    if "HTTP_AUTHORIZATION" in request.META:
+        return False
+    return not skipped_path(request.path_info) and not _has_messages(request)
+
+
 def candidate(request: HttpRequest) -> Any | None:
     """The member whose page this request may be answered with, or None."""
-    if not page_enabled() or request.method not in ("GET", "HEAD"):
+    if not _page_request(request):
         return None
-    if "HTTP_AUTHORIZATION" in request.META:
-        return None
-    if skipped_path(request.path_info):
-        return None
-    user = _logged_in_user(request)
-    if user is None or _has_messages(request):
-        return None
-    return user
+    return _logged_in_user(request)
 
 
 def page_key(request: HttpRequest, user_id: int) -> str:
@@ -476,6 +576,19 @@ def _bump_groups(
         bump_member(*(pk_set or ()))
 
 
+def _forget_shell(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """A saved or deleted user: their kept shell, which holds their fields (name,
+    e-mail address), is deleted, not only made stale by the version: an erased
+    account leaves nothing of itself in the cache. Again after the commit, in case
+    a request kept it meanwhile."""
+    if instance.pk is None:
+        return
+    key = _shell_key(instance.pk)
+    cache.delete(key)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: cache.delete(key))
+
+
 def _bump_group_members(sender: Any, instance: Any, **kwargs: Any) -> None:
     bump_member(*instance.user_set.values_list("pk", flat=True))
 
@@ -518,6 +631,8 @@ def connect_signals() -> None:
         uid = f"member_cache_{model._meta.label}"
         post_save.connect(_bump_through_enrolment, sender=model, dispatch_uid=f"{uid}_s")
         post_delete.connect(_bump_through_enrolment, sender=model, dispatch_uid=f"{uid}_d")
+    post_save.connect(_forget_shell, sender=user_model, dispatch_uid="member_cache_user_forget_s")
+    post_delete.connect(_forget_shell, sender=user_model, dispatch_uid="member_cache_user_forget_d")
     m2m_changed.connect(
         _bump_groups, sender=user_model.groups.through, dispatch_uid="member_cache_groups"
     )
