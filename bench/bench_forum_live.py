@@ -34,6 +34,10 @@ from after the commit into the transaction is not hidden:
 - **call**: how long the posting call itself took (its transaction and on-commit
   hooks included), the plain reply against the forum one.
 
+`--trace DIR` stamps every stage of each event in every process (bench/live_trace;
+`bench/live_trace/analyze.py DIR` gives the medians); `--stub` bounds what a stage
+costs by breaking a rule on purpose (never for the forum's own figures).
+
 Prints a Markdown section for docs/performance.md (bench/run.py)."""
 
 from __future__ import annotations
@@ -243,6 +247,19 @@ def main() -> int:
         help="a PostgreSQL database to run on instead of a throw-away SQLite file, e.g. "
         "postgres://postgres@127.0.0.1:5432/lwp_bench_forum (dropped and created again)",
     )
+    parser.add_argument(
+        "--trace",
+        type=Path,
+        help="stamp every stage of each event into this directory (bench/live_trace; "
+        "read them with bench/live_trace/analyze.py): costs a little time per stage",
+    )
+    parser.add_argument(
+        "--stub",
+        default="",
+        help="stubs that bound what a stage costs (comma-separated: nocheck, inline, quiet; "
+        "bench/live_trace/sitecustomize.py): they break the forum's rules on purpose, so "
+        "never for the forum's own figures",
+    )
     args = parser.parse_args()
     if args.database_url and args.keep_db:
         parser.error("--keep-db is for the SQLite database only")
@@ -259,6 +276,16 @@ def main() -> int:
             redis_url=redis.url,
             settings=SETTINGS,
         )
+        if args.trace or args.stub:
+            trace = {"LWP_LIVE_TRACE_STUB": args.stub}
+            if args.trace:
+                args.trace.mkdir(parents=True, exist_ok=True)
+                trace["LWP_LIVE_TRACE"] = str(args.trace.resolve())
+            os.environ.update(trace)
+            env.update(trace, PYTHONPATH=f"{ROOT / 'bench' / 'live_trace'}{os.pathsep}{ROOT}")
+            import importlib
+
+            importlib.import_module("bench.live_trace.sitecustomize").install()
         reuse = args.keep_db is not None and args.keep_db.exists()
         if reuse:
             shutil.copyfile(args.keep_db, workdir / "forum.sqlite3")
@@ -308,6 +335,8 @@ def main() -> int:
         "the bare `group_send`, against the forum reply. **call**: the posting call's "
         "own time, plain reply against the forum one.\n"
     )
+    if args.stub:
+        print(f"**Stubs on: {args.stub}** (rules broken on purpose: not the forum's figures).\n")
     if args.repeat > 1:
         print("Each run, with the 1-minute load average after it:\n")
         print("| run | load " + HEADER)
