@@ -1072,6 +1072,14 @@ _WORD_NOT_SUBJECT = re.compile(
     # "Visser zijn is zwaar werk" (not "Visser zijn auto"), "Mooi om te zien"
     r"|zijn[ \t]+(?:is|was|wordt|werd|blijft)\b|om[ \t]+te\b)"
 )
+#: After a word opening a sentence, a copula and then its subject: the word is the
+#: predicate, no name ("Mooi was het niet", "Veilig is ze nu", "Spannend blijft het").
+#: Not after other verbs: a name put first as the object ("Visser heb ik gebeld") stays,
+#: nor with "eens" ("Bakker was het er niet mee eens").
+_INVERTED_SUBJECT = re.compile(
+    r"[ \t]+(?:is|was|blijft|bleef|wordt|werd|lijkt|leek|bleek)[ \t]+(?:het|ze|zij)(?![\w-])"
+    r"(?![^.!?\n]*\beens\b)"
+)
 #: Detectors that find a name by itself, not by a title, a first name or a role before it.
 _NOT_IN_CONTEXT = frozenset({"naam-herhaling", "deduce"})
 _FUNCTION_WORDS = frozenset(
@@ -1096,6 +1104,8 @@ def _word_opening_sentence(text: str, finding: Finding) -> bool:
         # opening a sentence is its subject and the verb follows it; the word as a noun
         # takes a preposition or is the complement of an infinitive
         return True
+    if finding.detector in _NOT_IN_CONTEXT and _INVERTED_SUBJECT.match(text, finding.end):
+        return True  # "Mooi was het niet", "Hoop haalt hij uit ...": the subject follows
     pair = _PAIR_AFTER.match(text, finding.end)
     if pair is not None:
         other = pair.group(1)

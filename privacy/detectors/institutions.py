@@ -300,6 +300,15 @@ _NOT_SCHOOL_TYPES = frozenset(
 )  # fmt: skip
 
 
+#: A word of an organisation's name that no school's name holds: after "gaat naar de" it
+#: is another organisation ("de Moskee Mevlana", "de Sociale Dienst Drechtsteden").
+_NOT_SCHOOL_WORDS = (
+    _NOT_SCHOOL_TYPES
+    | frozenset(_INSTITUTION_TYPES_LIST)
+    | frozenset({"dienst", "stichting", "zorg", "kerk", "moskee", "huisarts", "praktijk"})
+) - frozenset(_SCHOOL_TYPES_LIST)
+
+
 def _find_schools(text: str) -> Iterator[Finding]:
     if _SCHOOL_TOPIC.search(folded(text).text):
         for m in _COMMON_SCHOOL.finditer(text):
@@ -348,6 +357,8 @@ def _find_schools(text: str) -> Iterator[Finding]:
         street = _STREET_END.search(last)
         if last in _NOT_SCHOOL_TYPES or (street is not None and street.start() > 0):
             continue  # "gaat naar de Mevlana Moskee", "zit op de Witte de Withstraat"
+        if any(w.lower() in _NOT_SCHOOL_WORDS for w in m.group(2).split()):
+            continue  # "gaat naar de Moskee Mevlana", "naar de Sociale Dienst Drechtsteden"
         if not m.group(1) and " " not in m.group(2) and m.group(2).lower() in first_names():
             continue  # "de mentor van Lisa": the pupil, not a school
         span = _clean(text, m.start(2), m.end(2))

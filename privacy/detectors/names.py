@@ -704,7 +704,43 @@ def find_titled_lowercase_surnames(text: str) -> Iterator[Finding]:
         yield Finding(m.start(3), m.end(3), Label.NAAM, value, "naam-klein")
 
 
+# "met j. de vries", "mw. a. el amrani", "gesprek met m. bakker": initials typed in
+# lowercase before a lowercase surname (chat, quick notes)
+_LOWER_INITIALS_SURNAME = re.compile(
+    r"(?<![\w./-])((?:[a-z]\.[ \t]?){1,3})[ \t]*"
+    r"((?:(?:van[ \t]+de[nr]?|van|de|der|den|ter|ten|el|al|v\.[ \t]?d\.|v/d|vd)[ \t]+)?)"
+    r"([a-zà-öø-ÿĀ-ž][a-zà-öø-ÿĀ-ž'-]{1,25})(?![\w-])"
+)
+#: Abbreviations of lowercase letters with full stops that are no initials: "o.a. ...".
+_NOT_INITIALS = frozenset(
+    {"o.a.", "m.b.t.", "i.v.m.", "z.s.m.", "d.w.z.", "t.a.v.", "n.a.v.", "a.u.b.", "e.d.",
+     "m.a.w.", "i.p.v.", "t.z.t.", "o.b.v.", "m.i.", "t.o.v.", "i.o.m.", "e.a.", "c.q.",
+     "a.s.", "j.l.", "p.s.", "n.b.", "v.a.", "t/m.", "z.o.z.", "i.s.m.", "m.n.", "b.v.",
+     "bijv.", "v.d.", "a.d.h.v.", "o.i.d.", "e.v.", "n.v.t.", "p.p.", "s.v.p.", "w.o."}
+)  # fmt: skip
+
+
+@distinct
+def find_lowercase_initials_with_surnames(text: str) -> Iterator[Finding]:
+    """Initials and a surname all typed in lowercase: "j. de vries", "a. el amrani",
+    "m. bakker". The surname is one of the list's (also a word: "bakker", after an
+    initial it is the name) or a word no list holds; "o.a. werk" stays."""
+    if ". " not in text and "." not in text:
+        return
+    for m in _LOWER_INITIALS_SURNAME.finditer(text):
+        initials, particles, word = m.groups()
+        if "".join(initials.split()) in _NOT_INITIALS or is_not_name(word):
+            continue
+        known = word in surnames() or (particles and word in interfix_surnames())
+        if word in common_words() or (word in first_names() and not (particles or known)):
+            continue
+        if not (known or (is_unknown_word(word) and len(word) >= 3)):
+            continue
+        yield Finding(m.start(), m.end(), Label.NAAM, m.group(0), "naam-klein")
+
+
 DETECTORS = (
+    find_lowercase_initials_with_surnames,
     find_titled_lowercase_surnames,
     find_initials_as_names,
     find_nicknames,
