@@ -985,11 +985,40 @@ _PATRONYM_BEFORE = re.compile(r"(?<![\w-])(?:Ben|Bin|Ibn|Abu|Ould)[ \t]+$")
 _VAN_BEFORE = re.compile(r"(?<![\w-])[Vv]an[ \t]+$")
 
 
+#: An article or possessive before a noun, and the titles that take a surname's "van"
+#: after one ("de heer van Dijk"): after other nouns "van" is "of" ("de zoon van Brouwer").
+_DETERMINERS = frozenset(
+    {"de", "het", "een", "zijn", "haar", "mijn", "hun", "onze", "ons", "jouw", "je", "uw",
+     "die", "deze", "dat", "dit"}
+)  # fmt: skip
+_TITLE_NOUNS = frozenset(
+    {"heer", "familie", "fam", "mevrouw", "meneer", "juf", "juffrouw", "meester", "dokter",
+     "zuster", "dhr", "mevr", "mw", "hr"}
+)  # fmt: skip
+
+
+def _of_after_noun(text: str, van_start: int) -> bool:
+    """Whether the "van" at ``van_start`` follows an article or possessive and a noun that
+    is no title: "de zoon van", "haar moeder van" (not "de heer van", "mevrouw van")."""
+    words = text[max(0, van_start - 30) : van_start].split()
+    return (
+        len(words) >= 2
+        and words[-2].lower() in _DETERMINERS
+        and words[-1][:1].islower()
+        and words[-1].lower().rstrip(".,") not in _TITLE_NOUNS
+    )
+
+
 def _extend_particle(text: str, finding: Finding) -> Finding:
     """Take the particle before a surname into it: "mevrouw de Wit", "dhr. van Dijk";
     not after a preposition ("aan de Schans") or in a lowercase word ("de Storm")."""
     if finding.label is not Label.NAAM:
         return finding
+    if finding.text.startswith("van ") and _of_after_noun(text, finding.start):
+        start = finding.start + 4  # deduce's "van Brouwer" in "de zoon van Brouwer"
+        return Finding(
+            start, finding.end, finding.label, text[start : finding.end], finding.detector
+        )
     if (
         finding.text.startswith(("der ", "den "))
         and text[max(0, finding.start - 4) : finding.start].lower() == "van "
@@ -1046,6 +1075,10 @@ def _extend_particle(text: str, finding: Finding) -> Finding:
         is_not_name(words_before[-1].rstrip(".,:")) or words_before[-1][:1].isupper()
     ):
         return finding  # only after a title, role or first name: "mevrouw de Wit"
+    if text[before.start() : finding.start].strip() == "van" and _of_after_noun(
+        text, before.start()
+    ):
+        return finding  # "de zoon van Brouwer", "haar moeder van Dam": "van" is "of"
     start = before.start()
     return Finding(start, finding.end, finding.label, text[start : finding.end], finding.detector)
 

@@ -195,14 +195,73 @@ def find_lowercase_names(text: str) -> Iterator[Finding]:
             continue
         if word in dutch_words() and _ARTICLE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue  # "op de wang", "een mars": after an article the word is a word
-        if (anywhere and len(word) >= 3) or _LOWER_CONTEXT.search(
-            text, max(0, m.start() - 40), m.start()
+        if _verb_stem(word) and _PRONOUN_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "ik ken de groot": after a clause's "ik"/"we" a verb's stem
+        if (
+            (anywhere and len(word) >= 3)
+            or _LOWER_CONTEXT.search(text, max(0, m.start() - 40), m.start())
+            or _between_lowercase_words(text, m, word)
         ):
             end = _lowercase_surname_end(text, m.end())
             yield Finding(m.start(), end, Label.NAAM, text[m.start() : end], "naam-klein")
 
 
+# a lowercase word before (not a possessive, an abbreviation with its full stop, or a
+# number): "Ik zag lotte bij de poort", "Gisteren was daan er niet"
+_LOWER_WORD_BEFORE = re.compile(r"(?<![\w'.-])([a-zà-öø-ÿ]{2,20})[ \t]+$")
+_POSSESSIVES = frozenset(
+    {"haar", "zijn", "mijn", "je", "jouw", "hun", "ons", "onze", "uw", "die", "deze", "dat",
+     "dit", "elke", "iedere", "welke", "geen", "wat", "zo", "nota"}
+)  # fmt: skip
+_AFTER_NOT_NAME = re.compile(r"[ \t]+(?:bene|van[ \t]+de[nr]?[ \t]+(?:week|dag|maand))\b")
+
+
+def _between_lowercase_words(text: str, m: re.Match[str], word: str) -> bool:
+    """A known first name in lowercase inside a sentence of a text typed with capitals:
+    after a lowercase word that is no article or possessive ("haar wang", "li. wang" stay),
+    at least three letters, no verb's stem after "ik"/"we"."""
+    if len(word) < 3 or word in _ENGLISH_FUNCTION_WORDS:
+        return False
+    before = _LOWER_WORD_BEFORE.search(text, max(0, m.start() - 22), m.start())
+    if before is None or before.group(1) in _POSSESSIVES:
+        return False
+    previous = before.group(1)
+    if previous not in dutch_words() or previous.endswith(("end", "ende", *_ADJECTIVE_ENDINGS)):
+        return False  # "een opvallend kader"; English ("code has been") is not read so
+    after = _WORD_AFTER.match(text, m.end())
+    if after is not None and after.group(1) and after.group(1).lower() not in dutch_words():
+        return False  # "using just this key"
+    return not _AFTER_NOT_NAME.match(text, m.end())
+
+
+#: English words that some list holds as a first name ("can", "will"): in an English
+#: sentence quoted in a text they are words.
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    {"just", "has", "can", "will", "may", "did", "had", "are", "not", "but", "all", "any",
+     "one", "ever", "even", "more", "most", "much", "then", "than", "also", "only"}
+)  # fmt: skip
+_WORD_AFTER = re.compile(r"(?:[ \t]+([^\W\d_]+)|[ \t]*[.,;:!?)\n]|$)")
+
+
 _CLOSING = re.compile(r"[ \t]*[),]")
+# a subject pronoun opening a main clause right before: the next word is its verb if it has
+# a verb's forms ("ik ken de groot"; not "zag ik noor", "dat ik noor zag": there the name)
+_PRONOUN_BEFORE = re.compile(
+    r"(?:^|[.!?,;:]|(?<![\w-])(?i:en|maar|want|dus))[ \t]*(?<![\w-])(?i:ik|jij|je|we|wij|u)"
+    r"[ \t]+$"
+)
+
+
+def _verb_stem(word: str) -> bool:
+    """A word with a verb's present forms: "ken" (kent, kennen), "mis" (mist, missen)."""
+    words = dutch_words()
+    return f"{word}t" in words and (
+        f"{word}en" in words
+        or f"{word}{word[-1]}en" in words
+        or (len(word) > 2 and word[-2] == word[-3] and f"{word[:-2]}{word[-1]}en" in words)
+    )
+
+
 # only an article: "zei dat mila", "die jordy" are names (the word list holds many names)
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?i:de|het|een)[ \t]+$")
 _LOWER_SURNAME = re.compile(

@@ -123,3 +123,55 @@ def test_sentence_opening_word_before_its_subject_is_no_name(text: str) -> None:
 def test_sentence_opening_name_as_subject_stays(text: str, value: str) -> None:
     values = [v for v, label in spans(text) if label is Label.NAAM]
     assert value in values, values
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a known first name typed in lowercase inside a sentence typed with capitals
+        ("Vanochtend zag ik jesse nog bij het hek.", "jesse"),
+        ("Daarna kwam fleur huilend binnen.", "fleur"),
+        ("Wij hebben thijs en zijn vader uitgenodigd.", "thijs"),
+        ("Toen zag ik noor bij de bushalte.", "noor"),
+    ],
+)
+def test_lowercase_first_name_in_text_with_capitals(text: str, value: str) -> None:
+    assert found(text).get(value) is Label.NAAM, found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ze had een blauwe plek op haar wang.",
+        "Letsel li. wang, geen breuk. Aangifte is gedaan. Moeder was aanwezig.",
+        "Dat is nota bene de derde keer.",
+        "Het is een opvallend kader in de folder.",
+        "The code has been sent, you can sign in.",
+    ],
+)
+def test_lowercase_words_in_text_with_capitals_stay(text: str) -> None:
+    assert not [v for v, label in spans(text) if label is Label.NAAM], spans(text)
+
+
+def test_verb_after_a_clause_pronoun_is_no_first_name() -> None:
+    """ "ken" is a first name, but after "ik" opening a clause it is the verb."""
+    result = found("ik ken de groot wel, die woont om de hoek")
+    assert result.get("de groot") is Label.NAAM, result
+    assert "ken" not in " ".join(result), result
+    # after an inverted or subordinate "ik" the name stays
+    assert found("toen zag ik noor bij de poort").get("noor") is Label.NAAM
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # "van" after an article and a noun is "of": the surname alone
+        ("De dochter van Brouwer zit in groep 7.", "Brouwer"),
+        ("Het gezin van Mulder is verhuisd.", "Mulder"),
+        # after a title the particle is the surname's
+        ("De heer van Dijk belde terug.", "van Dijk"),
+        ("Gesprek met mevrouw van Rijn over de zoon.", "van Rijn"),
+    ],
+)
+def test_van_after_a_noun_is_no_particle(text: str, value: str) -> None:
+    assert found(text).get(value) is Label.NAAM, found(text)
