@@ -645,7 +645,25 @@ def is_compound_type(word: str) -> bool:
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)\s*$")
 
 
+# "bij ggz delfland", "GGZ Breburg": a mental health organisation named by its region
+_GGZ_REGION = re.compile(r"(?<![\w-])(?i:ggz)[ \t]+([^\W\d_][\w-]{2,30})(?![\w-])")
+
+
+@distinct
+def find_regional_care(text: str) -> Iterator[Finding]:
+    """ "ggz" and the place or region it serves, in any case ("ggz delfland")."""
+    if "ggz" not in folded(text).text:
+        return
+    for m in _GGZ_REGION.finditer(text):
+        word = m.group(1)
+        if word.lower() in place_names() or (
+            word[:1].isupper() and word.lower() not in common_words()
+        ):
+            yield Finding(m.start(), m.end(), Label.INSTELLING, m.group(0), "instelling")
+
+
 DETECTORS = (
+    find_regional_care,
     find_schools,
     find_institutions,
     find_known_organisations,

@@ -175,3 +175,36 @@ def test_verb_after_a_clause_pronoun_is_no_first_name() -> None:
 )
 def test_van_after_a_noun_is_no_particle(text: str, value: str) -> None:
     assert found(text).get(value) is Label.NAAM, found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        # a quarter joined to a place by a hyphen, typed in lowercase
+        ("ze zijn verhuisd naar schiedam-noord vorig jaar", "schiedam-noord", Label.PLAATS),
+        ("hij woont in vlaardingen-west bij zijn oma", "vlaardingen-west", Label.PLAATS),
+        # a lowercase street with its ordinal
+        ("ze woont op de 2e jerichostraat, driehoog", "2e jerichostraat", Label.ADRES),
+        # "ggz" and the region it serves, in any case
+        (
+            "zoon is in behandeling bij ggz delfland sinds de zomer",
+            "ggz delfland",
+            Label.INSTELLING,
+        ),
+        ("Aangemeld bij GGZ Breburg voor een intake.", "GGZ Breburg", Label.INSTELLING),
+    ],
+)
+def test_lowercase_quarters_streets_and_regional_care(text: str, value: str, label: Label) -> None:
+    assert found(text).get(value) is label, found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ze is bekend bij de ggz en bij de huisarts",
+        "hij krijgt ggz behandeling via de huisarts",
+        "we gingen naar het noord-westen van het land",
+    ],
+)
+def test_ggz_as_a_sector_is_no_organisation(text: str) -> None:
+    assert not [v for v, label in spans(text) if label is not Label.DATUM], spans(text)
