@@ -208,3 +208,27 @@ def test_lowercase_quarters_streets_and_regional_care(text: str, value: str, lab
 )
 def test_ggz_as_a_sector_is_no_organisation(text: str) -> None:
     assert not [v for v, label in spans(text) if label is not Label.DATUM], spans(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a weekday's abbreviation before a day and month belongs to the date
+        ("Volgend overleg di 14/10 op het kantoor.", "di 14/10"),
+        ("afspraak verzet naar do. 6-11 in de middag", "do. 6-11"),
+    ],
+)
+def test_weekday_abbreviation_before_day_and_month(text: str, value: str) -> None:
+    assert found(text).get(value) is Label.DATUM, found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the public safety and youth crime agencies stay in the text
+        "Het Zorg- en Veiligheidshuis heeft de casus besproken.",
+        "Na de winkeldiefstal moest hij naar Bureau Halt.",
+    ],
+)
+def test_public_agencies_stay(text: str) -> None:
+    assert spans(text) == [], spans(text)
