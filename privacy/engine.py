@@ -454,6 +454,12 @@ def _name_spans_by_regex(text: str, ordered: list[str], flags: int) -> list[tupl
 
 _WORD = re.compile(r"\S+")
 _LEADING_NOT_NAME = frozenset({"aan", "op", "in", "uit", "bij", "en", "of", "met", "naar"})
+#: Prepositions and conjunctions that open a sentence with a capital before a name:
+#: "Namens Priscilla Martis", "Dankzij Ahmed" (never a name's first word).
+_OPENING_PREPOSITIONS = frozenset(
+    {"namens", "dankzij", "ondanks", "zonder", "tijdens", "sinds", "vanwege", "volgens",
+     "behalve", "omdat", "nadat", "terwijl", "zodra", "hoewel", "toen", "want", "maar"}
+)  # fmt: skip
 #: Lowercase words that can stand inside a name ("van der", "op de") but never end one.
 _TRAILING_NOT_NAME = frozenset(
     {"van", "de", "der", "den", "ter", "ten", "te", "het", "op", "in", "aan", "uit", "bij",
@@ -949,6 +955,7 @@ def _trim_names(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
         while len(words) > 1 and (
             (is_not_name(words[0].group(0)) and not keep_particle)
             or words[0].group(0) in _LEADING_NOT_NAME
+            or words[0].group(0).lower() in _OPENING_PREPOSITIONS
         ):
             words.pop(0)  # "aan de Schans": a preposition never starts a name
         while len(words) > 1 and (

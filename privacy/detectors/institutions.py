@@ -204,11 +204,19 @@ def _article_outside(name: str) -> bool:
     if any(_OWN_TYPE_END.search(word) for word in words):
         return True  # "het Montessori College Oost"
     word = name.lower()
+    if word in _COMMON_SCHOOL_NAME_SET:
+        return False
+    first = words[0].lower()
+    if (
+        len(words) > 1
+        and first not in dutch_words()
+        and (first in first_names() or first in surnames())
+    ):
+        return True  # named after a person: "het Wolfert van Borselen", "de Pieter Bayle"
     return (
         len(words) == 1
-        and word not in dutch_words()
+        and (word not in dutch_words() or word in KNOWN_ORGANISATION_NAMES)
         and word not in common_words()
-        and word not in _COMMON_SCHOOL_NAME_SET
     )
 
 

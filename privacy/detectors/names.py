@@ -185,12 +185,18 @@ def find_lowercase_names(text: str) -> Iterator[Finding]:
     names = first_names()
     # Look words up first, all at once (cheap), then check the few candidates for a
     # trigger before them. first_names() holds no ordinary word.
-    candidates = names.intersection(_LOWER_WORD.findall(text))
+    candidates = names.intersection(w.removesuffix("'s") for w in _LOWER_WORD.findall(text))
     if not candidates:
         return
     anywhere = typed_without_capitals(text)
     for m in _LOWER_WORD.finditer(text):
         word = m.group(0)
+        if word.endswith("'s") and word[:-2] in candidates:
+            # "marco's zus": the name without its possessive
+            base = _LOWER_WORD.match(text, m.start(), m.end() - 2)
+            if base is None:
+                continue
+            m, word = base, base.group(0)
         if word not in candidates:
             continue
         if word in dutch_words() and _ARTICLE_BEFORE.search(text, max(0, m.start() - 8), m.start()):

@@ -232,3 +232,34 @@ def test_weekday_abbreviation_before_day_and_month(text: str, value: str) -> Non
 )
 def test_public_agencies_stay(text: str) -> None:
     assert spans(text) == [], spans(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a school named after a person or by a name from the list: the article is grammar
+        ("Zijn broer gaat naar het Wolfert van Borselen.", "Wolfert van Borselen"),
+        ("Ze gaat naar het Zadkine aan de overkant.", "Zadkine"),
+    ],
+)
+def test_article_before_a_school_named_after_a_person_stays_out(text: str, value: str) -> None:
+    assert found(text).get(value) is Label.SCHOOL, found(text)
+
+
+def test_article_of_a_school_named_by_a_noun_stays_in() -> None:
+    assert found("Hij zit in groep 4 van de Regenboog.").get("de Regenboog") is Label.SCHOOL
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a lowercase first name with its possessive: the name without the "'s"
+        ("ik heb met sanne's moeder gebeld, ze was boos", "sanne"),
+        ("daarna zijn we naar daan's opa gegaan", "daan"),
+        # a preposition with a capital opening a sentence is no part of the name
+        ("Namens Gerda Wijnberg, moeder van de jongen.", "Gerda Wijnberg"),
+        ("Dankzij Yusuf Demir is het weer rustig.", "Yusuf Demir"),
+    ],
+)
+def test_possessive_and_opening_preposition(text: str, value: str) -> None:
+    assert found(text).get(value) is Label.NAAM, found(text)
