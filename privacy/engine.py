@@ -884,7 +884,10 @@ def _organisations_with_places(text: str, findings: Sequence[Finding]) -> list[F
             before = _TYPE_WORD_BEFORE.search(text, max(0, finding.start - 40), finding.start)
             word = before.group(1).lower() if before is not None else ""
             if before is not None and (
-                is_compound_type(word) or word in _COURT_OR_STATION or word in _PLACE_SERVICES
+                is_compound_type(word)
+                or word in _COURT_OR_STATION
+                or word in _PLACE_SERVICES
+                or (before.group(1)[:1].isupper() and _OWN_NAME_COMPOUND.fullmatch(word))
             ):
                 start = before.start(1)  # "havenbedrijf rotterdam"
                 end = _place_end(text, finding.end)
@@ -907,6 +910,10 @@ _COURT_OR_STATION = frozenset(
 #: A municipality's own services, named by their place: "Leerplicht Rotterdam", "CJG
 #: Capelle", "GGD Rotterdam" (the region's, "CJG Rijnmond", is no place: it stays public).
 _PLACE_SERVICES = frozenset({"leerplicht", "cjg", "ggd", "jgz"})
+#: A capitalised compound naming a service before its place is an organisation's own
+#: name: "Buurtwerk Charlois", "Schuldhulpmaatje Schiedam", "Thuiszorg Vlaardingen" (not
+#: "wijkteam Feijenoord": the team of a district, the district is the place).
+_OWN_NAME_COMPOUND = re.compile(r"[a-zà-ÿ]{3,}(?:werk|hulp|maatje|zorg|loket|wonen|welzijn)")
 _TYPE_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Za-zÀ-ÿ][a-zà-ÿ]{2,}|CJG|GGD|JGZ)[ \t]+$")
 _QUARTER = re.compile(r"-(?:Noord|Zuid|Oost|West|Centrum|noord|zuid|oost|west|centrum)(?![\w-])")
 

@@ -263,3 +263,20 @@ def test_article_of_a_school_named_by_a_noun_stays_in() -> None:
 )
 def test_possessive_and_opening_preposition(text: str, value: str) -> None:
     assert found(text).get(value) is Label.NAAM, found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a capitalised service compound before its place is one organisation's name
+        ("Ze krijgt hulp van Jongerenwerk Feijenoord sinds de zomer.", "Jongerenwerk Feijenoord"),
+        ("Aanmelding gedaan bij Thuiszorg Maassluis.", "Thuiszorg Maassluis"),
+    ],
+)
+def test_service_compound_with_its_place(text: str, value: str) -> None:
+    assert found(text).get(value) is Label.INSTELLING, found(text)
+
+
+def test_district_team_keeps_only_its_place() -> None:
+    """The blind writers mark "wijkteam [[PLAATS:Feijenoord]]": the team word stays out."""
+    assert found("Overleg met het wijkteam Feijenoord.").get("Feijenoord") is not None
