@@ -584,6 +584,14 @@ _LOWER_NAME_CONTEXT = re.compile(
     r"(?<![\w-])(?:met|en|zag|sprak|spreek|spraken|belde|bel|appte|mailde|bij|tegen|vroeg|"
     r"ken|kende|hoorde|zei|zegt|of)\s+(?=([a-zà-öø-ÿĀ-ž][a-zà-öø-ÿĀ-ž'-]{2,11})(?![\w-]))"
 )
+# "update: tsegay is opgehaald", "... . hiwet woont bij oma": a word opening a sentence
+# before a verb that takes a person as its subject
+_LOWER_SUBJECT = re.compile(
+    r"(?:^|[.!?:][ \t]+|\n[ \t]*)([a-zà-öø-ÿĀ-ž][a-zà-öø-ÿĀ-ž'-]{2,11})[ \t]+"
+    r"(?=(?:is|was|heeft|had|zegt|zei|wil|wilde|kan|kon|moet|moest|gaat|ging|komt|kwam|"
+    r"woont|woonde|belde|vertelde|werd|wordt|huilt|huilde)\b)",
+    re.MULTILINE,
+)
 _LOWER_NOT_NAME_ENDINGS = (
     "ing", "heid", "schap", "tje", "pje", "kje", "je", "isch", "lijk", "atie", "iteit",
     "eren", "elen", "ische", "baar", "loos", "achtig", "zaam",
@@ -619,7 +627,7 @@ def find_unknown_names_in_chat(text: str) -> Iterator[Finding]:
     without capitals: a name no list holds ("semhar", "daryna")."""
     if not typed_without_capitals(text):
         return
-    for m in _LOWER_NAME_CONTEXT.finditer(text):
+    for m in (*_LOWER_NAME_CONTEXT.finditer(text), *_LOWER_SUBJECT.finditer(text)):
         word = m.group(1)
         if (
             not is_unknown_word(word)

@@ -280,3 +280,14 @@ def test_service_compound_with_its_place(text: str, value: str) -> None:
 def test_district_team_keeps_only_its_place() -> None:
     """The blind writers mark "wijkteam [[PLAATS:Feijenoord]]": the team word stays out."""
     assert found("Overleg met het wijkteam Feijenoord.").get("Feijenoord") is not None
+
+
+def test_unknown_lowercase_name_opening_a_sentence_before_its_verb() -> None:
+    """In a text typed without capitals: "update: semere is ...", ". luwam woont ..."."""
+    text = "update: semere is gisteren opgehaald. zijn zusje luwam woont nu bij oma. ok?"
+    assert [v for v, label in spans(text) if label is Label.NAAM] == ["semere", "luwam"]
+
+
+def test_lowercase_words_opening_a_sentence_before_a_verb_stay() -> None:
+    text = "oke. gemeente zegt dat het niet kan. jeugdzorg is traag. idd is dat lastig."
+    assert not [v for v, label in spans(text) if label is Label.NAAM], spans(text)
