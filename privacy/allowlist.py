@@ -47,6 +47,8 @@ DOMAIN_PHRASES: tuple[str, ...] = (
     "Veilig Thuis Haaglanden", "Veilig Thuis Hollands Midden", "Veilig Thuis Utrecht",
     "Veilig Thuis Zuid-Holland Zuid", "Veilig Thuis Amsterdam-Amstelland",
     "Landelijk Knooppunt Huwelijksdwang en Achterlating",
+    # the public safety and youth crime agencies of every region
+    "Zorg- en Veiligheidshuis", "Veiligheidshuis", "Bureau Halt", "Halt",
 )  # fmt: skip
 
 #: Public websites of help lines and the network (without "www."): never redacted.

@@ -454,6 +454,12 @@ def _name_spans_by_regex(text: str, ordered: list[str], flags: int) -> list[tupl
 
 _WORD = re.compile(r"\S+")
 _LEADING_NOT_NAME = frozenset({"aan", "op", "in", "uit", "bij", "en", "of", "met", "naar"})
+#: Prepositions and conjunctions that open a sentence with a capital before a name:
+#: "Namens Priscilla Martis", "Dankzij Ahmed" (never a name's first word).
+_OPENING_PREPOSITIONS = frozenset(
+    {"namens", "dankzij", "ondanks", "zonder", "tijdens", "sinds", "vanwege", "volgens",
+     "behalve", "omdat", "nadat", "terwijl", "zodra", "hoewel", "toen", "want", "maar"}
+)  # fmt: skip
 #: Lowercase words that can stand inside a name ("van der", "op de") but never end one.
 _TRAILING_NOT_NAME = frozenset(
     {"van", "de", "der", "den", "ter", "ten", "te", "het", "op", "in", "aan", "uit", "bij",
@@ -878,7 +884,10 @@ def _organisations_with_places(text: str, findings: Sequence[Finding]) -> list[F
             before = _TYPE_WORD_BEFORE.search(text, max(0, finding.start - 40), finding.start)
             word = before.group(1).lower() if before is not None else ""
             if before is not None and (
-                is_compound_type(word) or word in _COURT_OR_STATION or word in _PLACE_SERVICES
+                is_compound_type(word)
+                or word in _COURT_OR_STATION
+                or word in _PLACE_SERVICES
+                or (before.group(1)[:1].isupper() and _OWN_NAME_COMPOUND.fullmatch(word))
             ):
                 start = before.start(1)  # "havenbedrijf rotterdam"
                 end = _place_end(text, finding.end)
@@ -901,6 +910,10 @@ _COURT_OR_STATION = frozenset(
 #: A municipality's own services, named by their place: "Leerplicht Rotterdam", "CJG
 #: Capelle", "GGD Rotterdam" (the region's, "CJG Rijnmond", is no place: it stays public).
 _PLACE_SERVICES = frozenset({"leerplicht", "cjg", "ggd", "jgz"})
+#: A capitalised compound naming a service before its place is an organisation's own
+#: name: "Buurtwerk Charlois", "Schuldhulpmaatje Schiedam", "Thuiszorg Vlaardingen" (not
+#: "wijkteam Feijenoord": the team of a district, the district is the place).
+_OWN_NAME_COMPOUND = re.compile(r"[a-zà-ÿ]{3,}(?:werk|hulp|maatje|zorg|loket|wonen|welzijn)")
 _TYPE_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Za-zÀ-ÿ][a-zà-ÿ]{2,}|CJG|GGD|JGZ)[ \t]+$")
 _QUARTER = re.compile(r"-(?:Noord|Zuid|Oost|West|Centrum|noord|zuid|oost|west|centrum)(?![\w-])")
 
@@ -949,6 +962,7 @@ def _trim_names(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
         while len(words) > 1 and (
             (is_not_name(words[0].group(0)) and not keep_particle)
             or words[0].group(0) in _LEADING_NOT_NAME
+            or words[0].group(0).lower() in _OPENING_PREPOSITIONS
         ):
             words.pop(0)  # "aan de Schans": a preposition never starts a name
         while len(words) > 1 and (
@@ -985,11 +999,40 @@ _PATRONYM_BEFORE = re.compile(r"(?<![\w-])(?:Ben|Bin|Ibn|Abu|Ould)[ \t]+$")
 _VAN_BEFORE = re.compile(r"(?<![\w-])[Vv]an[ \t]+$")
 
 
+#: An article or possessive before a noun, and the titles that take a surname's "van"
+#: after one ("de heer van Dijk"): after other nouns "van" is "of" ("de zoon van Brouwer").
+_DETERMINERS = frozenset(
+    {"de", "het", "een", "zijn", "haar", "mijn", "hun", "onze", "ons", "jouw", "je", "uw",
+     "die", "deze", "dat", "dit"}
+)  # fmt: skip
+_TITLE_NOUNS = frozenset(
+    {"heer", "familie", "fam", "mevrouw", "meneer", "juf", "juffrouw", "meester", "dokter",
+     "zuster", "dhr", "mevr", "mw", "hr"}
+)  # fmt: skip
+
+
+def _of_after_noun(text: str, van_start: int) -> bool:
+    """Whether the "van" at ``van_start`` follows an article or possessive and a noun that
+    is no title: "de zoon van", "haar moeder van" (not "de heer van", "mevrouw van")."""
+    words = text[max(0, van_start - 30) : van_start].split()
+    return (
+        len(words) >= 2
+        and words[-2].lower() in _DETERMINERS
+        and words[-1][:1].islower()
+        and words[-1].lower().rstrip(".,") not in _TITLE_NOUNS
+    )
+
+
 def _extend_particle(text: str, finding: Finding) -> Finding:
     """Take the particle before a surname into it: "mevrouw de Wit", "dhr. van Dijk";
     not after a preposition ("aan de Schans") or in a lowercase word ("de Storm")."""
     if finding.label is not Label.NAAM:
         return finding
+    if finding.text.startswith("van ") and _of_after_noun(text, finding.start):
+        start = finding.start + 4  # deduce's "van Brouwer" in "de zoon van Brouwer"
+        return Finding(
+            start, finding.end, finding.label, text[start : finding.end], finding.detector
+        )
     if (
         finding.text.startswith(("der ", "den "))
         and text[max(0, finding.start - 4) : finding.start].lower() == "van "
@@ -1046,6 +1089,10 @@ def _extend_particle(text: str, finding: Finding) -> Finding:
         is_not_name(words_before[-1].rstrip(".,:")) or words_before[-1][:1].isupper()
     ):
         return finding  # only after a title, role or first name: "mevrouw de Wit"
+    if text[before.start() : finding.start].strip() == "van" and _of_after_noun(
+        text, before.start()
+    ):
+        return finding  # "de zoon van Brouwer", "haar moeder van Dam": "van" is "of"
     start = before.start()
     return Finding(start, finding.end, finding.label, text[start : finding.end], finding.detector)
 
@@ -1072,6 +1119,14 @@ _WORD_NOT_SUBJECT = re.compile(
     # "Visser zijn is zwaar werk" (not "Visser zijn auto"), "Mooi om te zien"
     r"|zijn[ \t]+(?:is|was|wordt|werd|blijft)\b|om[ \t]+te\b)"
 )
+#: After a word opening a sentence, a copula and then its subject: the word is the
+#: predicate, no name ("Mooi was het niet", "Veilig is ze nu", "Spannend blijft het").
+#: Not after other verbs: a name put first as the object ("Visser heb ik gebeld") stays,
+#: nor with "eens" ("Bakker was het er niet mee eens").
+_INVERTED_SUBJECT = re.compile(
+    r"[ \t]+(?:is|was|blijft|bleef|wordt|werd|lijkt|leek|bleek)[ \t]+(?:het|ze|zij)(?![\w-])"
+    r"(?![^.!?\n]*\beens\b)"
+)
 #: Detectors that find a name by itself, not by a title, a first name or a role before it.
 _NOT_IN_CONTEXT = frozenset({"naam-herhaling", "deduce"})
 _FUNCTION_WORDS = frozenset(
@@ -1096,6 +1151,8 @@ def _word_opening_sentence(text: str, finding: Finding) -> bool:
         # opening a sentence is its subject and the verb follows it; the word as a noun
         # takes a preposition or is the complement of an infinitive
         return True
+    if finding.detector in _NOT_IN_CONTEXT and _INVERTED_SUBJECT.match(text, finding.end):
+        return True  # "Mooi was het niet", "Hoop haalt hij uit ...": the subject follows
     pair = _PAIR_AFTER.match(text, finding.end)
     if pair is not None:
         other = pair.group(1)

@@ -64,12 +64,15 @@ _JARIG = re.compile(
     rf"(?<![\w-])(?:\d{{1,3}}\s?-?\s?|(?:{NUMBER_WORD_PATTERN}))jarige?n?\b", re.IGNORECASE
 )
 _YEARS_OLD = re.compile(
-    rf"(?<![\w,.-])({_NUM})\s+(jaar|jr\.?|maanden|maand|weken|week)(\s+oud)?\b", re.IGNORECASE
+    # "15jr", "8 mnd": also written on, and the abbreviation of months
+    rf"(?<![\w,.-])({_NUM})(?:\s+|(?<=\d)(?=jr|jaar))(jaar|jr\.?|maanden|maand|mnd\.?|weken|week)"
+    r"(\s+oud)?\b",
+    re.IGNORECASE,
 )
 _PARENS = re.compile(
     rf"\(\s*(?:ca\.?\s*|±\s*|circa\s+)?(\d{{1,2}},5|\d{{1,3}}|{NUMBER_WORD_PATTERN})"
     rf"((?:\s*(?:,|en|&)\s*(?:\d{{1,3}}|{NUMBER_WORD_PATTERN}))*)"
-    r"\s*(jaar|jr\.?|maanden|maand|mnd\.?|weken|week|dagen)?\s*\)",
+    r"\s*(jaar|jr\.?|maanden|maand|mnd\.?|weken|week|wk\.?|dagen)?\s*\)",
     re.IGNORECASE,
 )
 _IS_VERB_WORDS = ("is", "was", "ben", "bent", "wordt", "werd", "word", "zijn", "waren")
@@ -78,7 +81,10 @@ _IS_AGE = re.compile(
     rf"\b(?:{_IS_VERBS})\s+(?:ik\s+|hij\s+|ze\s+|zij\s+)?"
     rf"(?:pas\s+|nog\s+maar\s+|net\s+|bijna\s+|ongeveer\s+|inmiddels\s+|toen\s+|nu\s+|"
     rf"zelf\s+|zelf\s+pas\s+|ook\s+|allebei\s+|allemaal\s+|beiden\s+)*"
-    rf"({_NUM})(?=\s*(?:[.,;:!?)]|$|\s+en\s|\s+jaar\b|\s+toen\b|\s+geworden\b))"
+    rf"({_NUM})(?=\s*(?:[.,;:!?)]|$|\s+en\s|\s+jaar\b|\s+toen\b|\s+geworden\b|"
+    # "hij werd 18 in maart": the month of the birthday after the age
+    r"\s+in\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
+    r"november|december)\b))"
     r"|\b(?:is|was|wordt|werd)\s+(?:pas\s+|net\s+|bijna\s+|nu\s+|inmiddels\s+)*"
     rf"({_NUM}\s+(?:maanden|maand|weken|week))(?![\w-])"
     # "hij wordt volgende maand achttien", "wordt in maart 7": the birthday to come
@@ -245,7 +251,7 @@ def _make(text: str, start: int, end: int, detector: str = "leeftijd") -> Findin
 
 
 _JARIG_KEY = re.compile("jarig")
-_UNIT_KEY = re.compile(r"\s+(?:jaar|jr|maand|week|weken)")
+_UNIT_KEY = re.compile(r"\s*(?:jaar|jr|maand|mnd|week|weken)")
 _IS_FIRST_WORDS = first_words(_IS_VERB_WORDS)
 _ORDINAL_FIRST_WORDS = first_words(_ORDINAL_WORD_LIST)
 _NOUN_FIRST_WORDS = first_words(_PERSON_NOUN_WORDS)
@@ -293,12 +299,12 @@ def _find_ages(text: str) -> Iterator[Finding]:
     if "jarig" in lowered:
         for m in finditer_near(_JARIG, _JARIG_KEY, text, _NUM_REACH):
             yield _make(text, m.start(), m.end())
-    if any(unit in lowered for unit in ("jaar", "jr", "maand", "week", "weken")):
+    if any(unit in lowered for unit in ("jaar", "jr", "maand", "mnd", "week", "weken")):
         yield from _years_old(text)
     if "(" in text:
         for m in _PARENS.finditer(text):
             unit = m.group(3)
-            if unit and not m.group(2) and unit.lower().startswith(("ma", "mnd", "we")):
+            if unit and not m.group(2) and unit.lower().startswith(("ma", "mnd", "we", "wk")):
                 # "(9 maanden)", "(8 mnd)": a baby's age is the number with its unit
                 end = m.end(3) - (1 if unit.endswith(".") else 0)
                 yield _make(text, m.start(1), end)
@@ -514,6 +520,10 @@ def _more_ages(text: str, end: int) -> Iterator[Finding]:
         end = m.end(1)
 
 
+# "dochter 8 mnd", "baby 6 weken": the unit's age right after the person
+_PERSON_RIGHT_BEFORE = re.compile(rf"(?<![\w-])(?i:{_PERSON_NOUNS})[ \t]*[,:]?[ \t]+$")
+
+
 def _years_old(text: str) -> Iterator[Finding]:
     for m in finditer_near(_YEARS_OLD, _UNIT_KEY, text, _NUM_REACH):
         if not _age_ok(m.group(1)):
@@ -521,8 +531,10 @@ def _years_old(text: str) -> Iterator[Finding]:
         if not m.group(3):
             if m.group(1).lower() in ("een", "één"):
                 continue  # "voor de duur van een jaar": "een jaar" is an age only with "oud"
-            if m.group(2).lower().startswith(("maand", "week")):
-                continue  # "zes weken" is an age only with "oud"
+            if m.group(2).lower().startswith(("maand", "mnd", "week")) and not (
+                _PERSON_RIGHT_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            ):
+                continue  # "zes weken" is an age only with "oud" or after "dochter"
             before = text[max(0, m.start() - 25) : m.start()]
             if _DURATION_BEFORE.search(before) or _DURATION_AFTER.match(text, m.end()):
                 continue

@@ -40,8 +40,9 @@ _NUMERIC = re.compile(
 _DAY_MONTH_WORDS = ("op", "per", "vanaf", "sinds", "tot", "t/m", "voor", "na", "om", "d.d.", "dd",
                     "datum", *_WEEKDAYS.split("|"))  # fmt: skip
 _DAY_MONTH = re.compile(
-    rf"(?:\b(?:op|per|vanaf|sinds|tot|t/m|voor|na|om|d\.d\.|dd|datum:?|(?:{_WEEKDAYS}))\s+)"
-    rf"((?:{_DAY})[-/](?:{_MONTH_NUM}))(?![\w/-])",
+    rf"(?:\b(?:op|per|vanaf|sinds|tot|t/m|voor|na|om|d\.d\.|dd|datum:?|(?P<weekday>{_WEEKDAYS})\.?)"
+    r"\s+)"
+    rf"(?P<date>(?:{_DAY})[-/](?:{_MONTH_NUM}))(?![\w/-])",
     re.IGNORECASE,
 )
 
@@ -76,7 +77,10 @@ def find_dates(text: str) -> Iterator[Finding]:
                 start = weekday.start()  # "za 14-06-2025", "Do 22-01-2026"
             yield Finding(start, m.end(), Label.DATUM, text[start : m.end()], "datum")
         for m in finditer_words(_DAY_MONTH, _DAY_MONTH_FIRST_WORDS, text):
-            yield Finding(m.start(1), m.end(1), Label.DATUM, m.group(1), "datum")
+            # "di 20/5", "wo. 12-3": the weekday before the day belongs to the date
+            start = m.start("weekday") if m.group("weekday") else m.start("date")
+            end = m.end("date")
+            yield Finding(start, end, Label.DATUM, text[start:end], "datum")
 
 
 DETECTORS = (find_dates,)

@@ -204,11 +204,19 @@ def _article_outside(name: str) -> bool:
     if any(_OWN_TYPE_END.search(word) for word in words):
         return True  # "het Montessori College Oost"
     word = name.lower()
+    if word in _COMMON_SCHOOL_NAME_SET:
+        return False
+    first = words[0].lower()
+    if (
+        len(words) > 1
+        and first not in dutch_words()
+        and (first in first_names() or first in surnames())
+    ):
+        return True  # named after a person: "het Wolfert van Borselen", "de Pieter Bayle"
     return (
         len(words) == 1
-        and word not in dutch_words()
+        and (word not in dutch_words() or word in KNOWN_ORGANISATION_NAMES)
         and word not in common_words()
-        and word not in _COMMON_SCHOOL_NAME_SET
     )
 
 
@@ -300,6 +308,15 @@ _NOT_SCHOOL_TYPES = frozenset(
 )  # fmt: skip
 
 
+#: A word of an organisation's name that no school's name holds: after "gaat naar de" it
+#: is another organisation ("de Moskee Mevlana", "de Sociale Dienst Drechtsteden").
+_NOT_SCHOOL_WORDS = (
+    _NOT_SCHOOL_TYPES
+    | frozenset(_INSTITUTION_TYPES_LIST)
+    | frozenset({"dienst", "stichting", "zorg", "kerk", "moskee", "huisarts", "praktijk"})
+) - frozenset(_SCHOOL_TYPES_LIST)
+
+
 def _find_schools(text: str) -> Iterator[Finding]:
     if _SCHOOL_TOPIC.search(folded(text).text):
         for m in _COMMON_SCHOOL.finditer(text):
@@ -348,6 +365,8 @@ def _find_schools(text: str) -> Iterator[Finding]:
         street = _STREET_END.search(last)
         if last in _NOT_SCHOOL_TYPES or (street is not None and street.start() > 0):
             continue  # "gaat naar de Mevlana Moskee", "zit op de Witte de Withstraat"
+        if any(w.lower() in _NOT_SCHOOL_WORDS for w in m.group(2).split()):
+            continue  # "gaat naar de Moskee Mevlana", "naar de Sociale Dienst Drechtsteden"
         if not m.group(1) and " " not in m.group(2) and m.group(2).lower() in first_names():
             continue  # "de mentor van Lisa": the pupil, not a school
         span = _clean(text, m.start(2), m.end(2))
@@ -634,7 +653,25 @@ def is_compound_type(word: str) -> bool:
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)\s*$")
 
 
+# "bij ggz delfland", "GGZ Breburg": a mental health organisation named by its region
+_GGZ_REGION = re.compile(r"(?<![\w-])(?i:ggz)[ \t]+([^\W\d_][\w-]{2,30})(?![\w-])")
+
+
+@distinct
+def find_regional_care(text: str) -> Iterator[Finding]:
+    """ "ggz" and the place or region it serves, in any case ("ggz delfland")."""
+    if "ggz" not in folded(text).text:
+        return
+    for m in _GGZ_REGION.finditer(text):
+        word = m.group(1)
+        if word.lower() in place_names() or (
+            word[:1].isupper() and word.lower() not in common_words()
+        ):
+            yield Finding(m.start(), m.end(), Label.INSTELLING, m.group(0), "instelling")
+
+
 DETECTORS = (
+    find_regional_care,
     find_schools,
     find_institutions,
     find_known_organisations,

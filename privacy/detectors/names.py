@@ -185,24 +185,89 @@ def find_lowercase_names(text: str) -> Iterator[Finding]:
     names = first_names()
     # Look words up first, all at once (cheap), then check the few candidates for a
     # trigger before them. first_names() holds no ordinary word.
-    candidates = names.intersection(_LOWER_WORD.findall(text))
+    candidates = names.intersection(w.removesuffix("'s") for w in _LOWER_WORD.findall(text))
     if not candidates:
         return
     anywhere = typed_without_capitals(text)
     for m in _LOWER_WORD.finditer(text):
         word = m.group(0)
+        if word.endswith("'s") and word[:-2] in candidates:
+            # "marco's zus": the name without its possessive
+            base = _LOWER_WORD.match(text, m.start(), m.end() - 2)
+            if base is None:
+                continue
+            m, word = base, base.group(0)
         if word not in candidates:
             continue
         if word in dutch_words() and _ARTICLE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue  # "op de wang", "een mars": after an article the word is a word
-        if (anywhere and len(word) >= 3) or _LOWER_CONTEXT.search(
-            text, max(0, m.start() - 40), m.start()
+        if _verb_stem(word) and _PRONOUN_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "ik ken de groot": after a clause's "ik"/"we" a verb's stem
+        if (
+            (anywhere and len(word) >= 3)
+            or _LOWER_CONTEXT.search(text, max(0, m.start() - 40), m.start())
+            or _between_lowercase_words(text, m, word)
         ):
             end = _lowercase_surname_end(text, m.end())
             yield Finding(m.start(), end, Label.NAAM, text[m.start() : end], "naam-klein")
 
 
+# a lowercase word before (not a possessive, an abbreviation with its full stop, or a
+# number): "Ik zag lotte bij de poort", "Gisteren was daan er niet"
+_LOWER_WORD_BEFORE = re.compile(r"(?<![\w'.-])([a-zà-öø-ÿ]{2,20})[ \t]+$")
+_POSSESSIVES = frozenset(
+    {"haar", "zijn", "mijn", "je", "jouw", "hun", "ons", "onze", "uw", "die", "deze", "dat",
+     "dit", "elke", "iedere", "welke", "geen", "wat", "zo", "nota"}
+)  # fmt: skip
+_AFTER_NOT_NAME = re.compile(r"[ \t]+(?:bene|van[ \t]+de[nr]?[ \t]+(?:week|dag|maand))\b")
+
+
+def _between_lowercase_words(text: str, m: re.Match[str], word: str) -> bool:
+    """A known first name in lowercase inside a sentence of a text typed with capitals:
+    after a lowercase word that is no article or possessive ("haar wang", "li. wang" stay),
+    at least three letters, no verb's stem after "ik"/"we"."""
+    if len(word) < 3 or word in _ENGLISH_FUNCTION_WORDS:
+        return False
+    before = _LOWER_WORD_BEFORE.search(text, max(0, m.start() - 22), m.start())
+    if before is None or before.group(1) in _POSSESSIVES:
+        return False
+    previous = before.group(1)
+    if previous not in dutch_words() or previous.endswith(("end", "ende", *_ADJECTIVE_ENDINGS)):
+        return False  # "een opvallend kader"; English ("code has been") is not read so
+    after = _WORD_AFTER.match(text, m.end())
+    if after is not None and after.group(1) and after.group(1).lower() not in dutch_words():
+        return False  # "using just this key"
+    return not _AFTER_NOT_NAME.match(text, m.end())
+
+
+#: English words that some list holds as a first name ("can", "will"): in an English
+#: sentence quoted in a text they are words.
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    {"just", "has", "can", "will", "may", "did", "had", "are", "not", "but", "all", "any",
+     "one", "ever", "even", "more", "most", "much", "then", "than", "also", "only"}
+)  # fmt: skip
+_WORD_AFTER = re.compile(r"(?:[ \t]+([^\W\d_]+)|[ \t]*[.,;:!?)\n]|$)")
+
+
 _CLOSING = re.compile(r"[ \t]*[),]")
+# a subject pronoun opening a main clause right before: the next word is its verb if it has
+# a verb's forms ("ik ken de groot"; not "zag ik noor", "dat ik noor zag": there the name)
+_PRONOUN_BEFORE = re.compile(
+    r"(?:^|[.!?,;:]|(?<![\w-])(?i:en|maar|want|dus))[ \t]*(?<![\w-])(?i:ik|jij|je|we|wij|u)"
+    r"[ \t]+$"
+)
+
+
+def _verb_stem(word: str) -> bool:
+    """A word with a verb's present forms: "ken" (kent, kennen), "mis" (mist, missen)."""
+    words = dutch_words()
+    return f"{word}t" in words and (
+        f"{word}en" in words
+        or f"{word}{word[-1]}en" in words
+        or (len(word) > 2 and word[-2] == word[-3] and f"{word[:-2]}{word[-1]}en" in words)
+    )
+
+
 # only an article: "zei dat mila", "die jordy" are names (the word list holds many names)
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?i:de|het|een)[ \t]+$")
 _LOWER_SURNAME = re.compile(
@@ -519,6 +584,14 @@ _LOWER_NAME_CONTEXT = re.compile(
     r"(?<![\w-])(?:met|en|zag|sprak|spreek|spraken|belde|bel|appte|mailde|bij|tegen|vroeg|"
     r"ken|kende|hoorde|zei|zegt|of)\s+(?=([a-zà-öø-ÿĀ-ž][a-zà-öø-ÿĀ-ž'-]{2,11})(?![\w-]))"
 )
+# "update: tsegay is opgehaald", "... . hiwet woont bij oma": a word opening a sentence
+# before a verb that takes a person as its subject
+_LOWER_SUBJECT = re.compile(
+    r"(?:^|[.!?:][ \t]+|\n[ \t]*)([a-zà-öø-ÿĀ-ž][a-zà-öø-ÿĀ-ž'-]{2,11})[ \t]+"
+    r"(?=(?:is|was|heeft|had|zegt|zei|wil|wilde|kan|kon|moet|moest|gaat|ging|komt|kwam|"
+    r"woont|woonde|belde|vertelde|werd|wordt|huilt|huilde)\b)",
+    re.MULTILINE,
+)
 _LOWER_NOT_NAME_ENDINGS = (
     "ing", "heid", "schap", "tje", "pje", "kje", "je", "isch", "lijk", "atie", "iteit",
     "eren", "elen", "ische", "baar", "loos", "achtig", "zaam",
@@ -554,7 +627,7 @@ def find_unknown_names_in_chat(text: str) -> Iterator[Finding]:
     without capitals: a name no list holds ("semhar", "daryna")."""
     if not typed_without_capitals(text):
         return
-    for m in _LOWER_NAME_CONTEXT.finditer(text):
+    for m in (*_LOWER_NAME_CONTEXT.finditer(text), *_LOWER_SUBJECT.finditer(text)):
         word = m.group(1)
         if (
             not is_unknown_word(word)
@@ -704,7 +777,43 @@ def find_titled_lowercase_surnames(text: str) -> Iterator[Finding]:
         yield Finding(m.start(3), m.end(3), Label.NAAM, value, "naam-klein")
 
 
+# "met j. de vries", "mw. a. el amrani", "gesprek met m. bakker": initials typed in
+# lowercase before a lowercase surname (chat, quick notes)
+_LOWER_INITIALS_SURNAME = re.compile(
+    r"(?<![\w./-])((?:[a-z]\.[ \t]?){1,3})[ \t]*"
+    r"((?:(?:van[ \t]+de[nr]?|van|de|der|den|ter|ten|el|al|v\.[ \t]?d\.|v/d|vd)[ \t]+)?)"
+    r"([a-zà-öø-ÿĀ-ž][a-zà-öø-ÿĀ-ž'-]{1,25})(?![\w-])"
+)
+#: Abbreviations of lowercase letters with full stops that are no initials: "o.a. ...".
+_NOT_INITIALS = frozenset(
+    {"o.a.", "m.b.t.", "i.v.m.", "z.s.m.", "d.w.z.", "t.a.v.", "n.a.v.", "a.u.b.", "e.d.",
+     "m.a.w.", "i.p.v.", "t.z.t.", "o.b.v.", "m.i.", "t.o.v.", "i.o.m.", "e.a.", "c.q.",
+     "a.s.", "j.l.", "p.s.", "n.b.", "v.a.", "t/m.", "z.o.z.", "i.s.m.", "m.n.", "b.v.",
+     "bijv.", "v.d.", "a.d.h.v.", "o.i.d.", "e.v.", "n.v.t.", "p.p.", "s.v.p.", "w.o."}
+)  # fmt: skip
+
+
+@distinct
+def find_lowercase_initials_with_surnames(text: str) -> Iterator[Finding]:
+    """Initials and a surname all typed in lowercase: "j. de vries", "a. el amrani",
+    "m. bakker". The surname is one of the list's (also a word: "bakker", after an
+    initial it is the name) or a word no list holds; "o.a. werk" stays."""
+    if ". " not in text and "." not in text:
+        return
+    for m in _LOWER_INITIALS_SURNAME.finditer(text):
+        initials, particles, word = m.groups()
+        if "".join(initials.split()) in _NOT_INITIALS or is_not_name(word):
+            continue
+        known = word in surnames() or (particles and word in interfix_surnames())
+        if word in common_words() or (word in first_names() and not (particles or known)):
+            continue
+        if not (known or (is_unknown_word(word) and len(word) >= 3)):
+            continue
+        yield Finding(m.start(), m.end(), Label.NAAM, m.group(0), "naam-klein")
+
+
 DETECTORS = (
+    find_lowercase_initials_with_surnames,
     find_titled_lowercase_surnames,
     find_initials_as_names,
     find_nicknames,

@@ -159,7 +159,8 @@ def find_streets(text: str) -> Iterator[Finding]:
 # A street typed in lowercase ("op de beijerlandselaan", "van speijkstraat 14"): one word
 # with a street ending that is no Dutch word, or any such word with a house number.
 _LOWER_STREET = re.compile(
-    r"(?<![\w-])((?:(?:groene|oude|nieuwe|korte|lange|hoge|lage|grote|kleine|sint|"
+    r"(?<![\w-])((?:(?:[1-9]e|eerste|tweede|derde)[ \t]+)?"
+    r"(?:(?:groene|oude|nieuwe|korte|lange|hoge|lage|grote|kleine|sint|"
     r"burgemeester|noord|oost|zuid|west)[ \t-])?"
     rf"(?:van\s+)?[a-zà-ÿ][a-zà-ÿ'-]{{2,30}}?(?:{_STREET_ENDINGS}))(?![\w-])"
     rf"({_HOUSE_NUMBER})?"
@@ -167,16 +168,22 @@ _LOWER_STREET = re.compile(
 _BEFORE_VAN = re.compile(r"(?:^|[,;:(\n]|\b(?:op|aan|in|de|naar|bij|adres|woont))\s*$")
 
 
+_STREET_ORDINAL = re.compile(r"(?:[1-9]e|eerste|tweede|derde)[ \t]+")
+
+
 def _lowercase_streets(text: str) -> Iterator[Finding]:
     words = dutch_words()
     for m in _LOWER_STREET.finditer(text):
         name = m.group(1)
         start = m.start(1)
+        ordinal = _STREET_ORDINAL.match(name)
+        if ordinal is not None:  # "1e middellandstraat": the ordinal is the street's
+            name = name[ordinal.end() :]
         if name.startswith("van") and name[3:4].isspace():
             if not _BEFORE_VAN.search(text, max(0, start - 12), start):
                 start = m.start(1) + len(name) - len(name.split()[-1])
             name = name.split()[-1]
-        adjective = re.match(r"[a-z]+[ \t-]", name)
+        adjective = re.match(r"[a-z]+[ \t-]", name) if ordinal is None else None
         if adjective and not m.group(2):
             start += adjective.end()  # "groene kruisweg" without a number: only the word
             name = name[adjective.end() :]
@@ -243,6 +250,12 @@ _AAN_OP = frozenset({"aan", "op"})
 _LONG_LOWER_PLACE = re.compile(r"[a-zà-ÿ](?<![\w-].)[a-zà-ÿ-]{7,}(?![\w-])")
 
 
+_HYPHEN_QUARTER = re.compile(
+    r"([a-zà-ÿ][a-zà-ÿ' -]+)-(?:oost|west|noord|zuid|centrum|zuidwest|zuidoost|noordwest|"
+    r"noordoost)"
+)
+
+
 def _with_quarter(text: str, start: int, end: int) -> int:
     quarter = _QUARTER_AFTER.match(text, end)
     return quarter.end() if quarter else end
@@ -288,6 +301,12 @@ def find_places(text: str) -> Iterator[Finding]:
         words = m.group(1).split(" ")
         # the longest run of words that is a known place ("berkel en rodenrijs")
         if words[0] in common_words():
+            continue
+        quarter = _HYPHEN_QUARTER.fullmatch(words[0].rstrip(".,;:"))
+        if quarter is not None and quarter.group(1) in places:
+            start = m.start(1)  # "in kralingen-west", "naar rotterdam-zuid"
+            end = start + len(words[0].rstrip(".,;:"))
+            yield Finding(start, end, Label.PLAATS, text[start:end], "plaats")
             continue
         for n in range(len(words), 0, -1):
             candidate = " ".join(words[:n])
