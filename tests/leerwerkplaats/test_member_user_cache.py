@@ -159,10 +159,13 @@ def test_a_session_of_an_unknown_backend_is_left_to_django(learner, lesson):
 def test_an_erased_account_leaves_nothing_of_itself_in_the_cache(learner, member):
     from members.services import erase_account
 
+    from tests.cache_contents import cache_holds
+
     email = member.email
     assert kept_entry(member)["fields"]["email"] == email
     erase_account(member)
     assert member_cache.cache.get(member_cache._shell_key(member.pk)) is None
+    assert not cache_holds(email)
 
 
 def test_a_deleted_user_leaves_no_kept_shell(learner, member):
