@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import NamedTuple
 
 from stdnum import iban as stdnum_iban
@@ -514,9 +515,19 @@ def find_case_numbers(text: str) -> Iterator[Finding]:
         yield _finding(text, m.start(1), end, Label.NUMMER, "nummer")
 
 
+_DETERMINERS = frozenset({"de", "het", "een", "dit", "dat"})
+
+
 def _field_numbers(text: str) -> Iterator[Finding]:
     for m in _FIELD_NUMBER.finditer(text):
         field = m.group(1).strip(" -").lower()
+        if field in _DETERMINERS and m.group(1)[-1:].isspace():
+            # "het nummer van de zaak is 2025/4412": the article is no field's name; read
+            # from "nummer" on, as after a comma
+            again = _FIELD_NUMBER.match(text, m.end(1))
+            if again is None or again.group(1):
+                continue
+            m, field = again, ""
         if field in _NOT_NUMBER_FIELDS or field.endswith(("telefoon", "huis", "rekening")):
             continue
         keyword = text[m.end(1) : m.start(2)].strip().lower()
@@ -629,6 +640,15 @@ def _spoken(tokens: list[_Token], first: int, last: int) -> bool:
     return any(not tokens[k].word.isdigit() for k in range(first, last + 1))
 
 
+def _counting(parts: list[str]) -> bool:
+    """Whether three or more spoken values go up or down by one ("zes zeven acht")."""
+    values = [int(part) for part in parts]
+    if len(values) < 3:
+        return False
+    steps = {b - a for a, b in pairwise(values)}
+    return steps == {1} or steps == {-1}
+
+
 def _prefix_with(ends: list[int], parts: list[str], lengths: tuple[int, ...]) -> int | None:
     """The last token of the longest prefix whose digits number one of ``lengths``."""
     count = 0
@@ -655,6 +675,8 @@ def _read_out(text: str, tokens: list[_Token], i: int) -> Iterator[Finding]:
     def found(last: int, label: Label) -> Finding | None:
         if not _spoken(tokens, i, last):
             return None  # written digits are the other detectors' work
+        if _counting(parts[: ends.index(last) + 1] if last in ends else parts):
+            return None  # "elf twaalf dertien veertien vijftien": counting, not a number
         return _finding(text, tokens[i].start, tokens[last].end, label, "gesproken")
 
     plus = i > 0 and tokens[i - 1].word == "plus"
@@ -691,8 +713,8 @@ def _read_out(text: str, tokens: list[_Token], i: int) -> Iterator[Finding]:
             if count == 9 and stdnum_bsn.is_valid(digits[:9]) and (hit := found(end, Label.BSN)):
                 yield hit
                 return
-    if kind == "telefoon" and len(digits) >= 8 and (hit := found(ends[-1], Label.TELEFOON)):
-        yield hit
+    if kind == "telefoon" and len(digits) == 9 and (hit := found(ends[-1], Label.TELEFOON)):
+        yield hit  # "mobiel zes twaalf ...": a national number without its 0
     elif kind == "nummer":
         last = _across_separators(tokens, ends[-1])
         count = sum(spoken_digits(tokens[k].word) is not None for k in range(i, last + 1))

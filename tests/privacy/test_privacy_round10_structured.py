@@ -40,6 +40,12 @@ from tests.privacy.helpers import found
             Label.TELEFOON,
         ),
         (
+            # after the word for a phone, nine digits: the number without its 0
+            "mobiel zes twaalf vierendertig zesenvijftig achtenzeventig bellen na zes uur",
+            "zes twaalf vierendertig zesenvijftig achtenzeventig",
+            Label.TELEFOON,
+        ),
+        (
             "de tante in engeland belt van plus vier vier zeven zeven nul nul negen nul nul "
             "vier een zeven",
             "plus vier vier zeven zeven nul nul negen nul nul vier een zeven",
@@ -108,6 +114,10 @@ def test_a_number_read_out_in_words_is_found_whole(text: str, value: str, label:
         "bel de kindertelefoon nul acht nul nul nul vier drie twee of nul acht nul nul twee "
         "nul nul nul",
         "in nood bel je een een twee",
+        "ze heeft zes zeven acht negen tien keer gebeld en elf twaalf dertien veertien vijftien",
+        "de wedstrijd eindigde in twee nul en daarna drie een voor de thuisploeg",
+        "ze zit in kamer nul twee twaalf op de derde verdieping",
+        "politie zonder spoed bel je nul negen nul nul achtentachtig vierenveertig",
     ],
 )
 def test_counting_times_and_help_lines_read_out_stay(text: str) -> None:
@@ -167,6 +177,14 @@ def test_bsn_nummer_with_a_hyphen_announces_a_bsn() -> None:
 )
 def test_a_case_number_keeps_its_letters_and_groups(text: str, value: str) -> None:
     assert found(text).get(value) is Label.NUMMER, found(text)
+
+
+def test_an_article_before_nummer_is_no_field_name() -> None:
+    """ "het nummer van de zaak is ...": "het" was taken for the field's name and the
+    number was skipped like a phone's or a house's."""
+    assert found("Het nummer van de zaak is 2025/4412.").get("2025/4412") is Label.NUMMER
+    assert not found("Bel het nummer 0800-2000 of het nummer 112 als het spoed is.")
+    assert not found("Dat nummer 2024 was een hit, en het nummer 3 van de lijst.")
 
 
 def test_a_field_word_before_the_number_stays_outside() -> None:
