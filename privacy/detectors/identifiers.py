@@ -789,7 +789,7 @@ def find_spoken_numbers(text: str) -> Iterator[Finding]:
     """Phone numbers, BSNs, postcodes, IBANs and case numbers read out in words."""
     fold = folded(text)
     if not _SPOKEN_RUN.search(fold.text):
-        return
+        return  # every form read out holds two spoken digits in a row
     if fold.aligned:
         tokens = [_Token(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(fold.text)]
     else:  # offsets of the original text
@@ -812,7 +812,34 @@ def find_spoken_numbers(text: str) -> Iterator[Finding]:
                     if hit is not None:
                         yield hit
                     break
+        if token.word in ("kenteken", "kentekenplaat", "nummerbord"):
+            hit = _spoken_plate(text, tokens, i)
+            if hit is not None:
+                yield hit
         previous_spoken = spoken
+
+
+def _spoken_plate(text: str, tokens: list[_Token], i: int) -> Finding | None:
+    """ "het kenteken is ge ix vier een twee te": a licence plate spelled out, letters by
+    their names and digits one by one, after the word for the plate."""
+    for first in range(i + 1, min(len(tokens), i + 1 + _FILLER)):
+        chars = ""
+        for k in range(first, min(len(tokens), first + 8)):
+            word = tokens[k].word
+            digit = SPOKEN_DIGITS.get(word)
+            char = digit if digit is not None and len(digit) == 1 else LETTER_NAMES.get(word)
+            if char is None:
+                break
+            chars += char
+            if len(chars) == 6 and _LETTER_DIGIT.search(chars) and _PLATE_BARE.fullmatch(chars):
+                if not _spoken(tokens, first, k):
+                    return None
+                return _finding(
+                    text, tokens[first].start, tokens[k].end, Label.KENTEKEN, "gesproken"
+                )
+        if tokens[first].word in (".", ";", "!", "?"):
+            return None
+    return None
 
 
 DETECTORS = (

@@ -95,6 +95,11 @@ from tests.privacy.helpers import found
             Label.IBAN,
         ),
         (
+            "het kenteken van de auto is ge ix vier een twee te punt",
+            "ge ix vier een twee te",
+            Label.KENTEKEN,
+        ),
+        (
             "dossiernummer twee nul twee vijf streepje nul nul vier een twee bij veilig thuis",
             "twee nul twee vijf streepje nul nul vier een twee",
             Label.NUMMER,
@@ -117,6 +122,7 @@ def test_a_number_read_out_in_words_is_found_whole(text: str, value: str, label:
         "ze heeft zes zeven acht negen tien keer gebeld en elf twaalf dertien veertien vijftien",
         "de wedstrijd eindigde in twee nul en daarna drie een voor de thuisploeg",
         "ze zit in kamer nul twee twaalf op de derde verdieping",
+        "het kenteken weet ik niet maar de auto was rood en had twee deuren",
         "politie zonder spoed bel je nul negen nul nul achtentachtig vierenveertig",
     ],
 )
