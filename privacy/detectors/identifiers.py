@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
+from typing import NamedTuple
 
 from stdnum import iban as stdnum_iban
 from stdnum.nl import bsn as stdnum_bsn
 
 from privacy.allowlist import is_public_number
 from privacy.detectors.lexicon import place_names
+from privacy.detectors.numbers_nl import LETTER_NAMES, SPOKEN_DIGITS, spoken_digits
 from privacy.detectors.spans import distinct
-from privacy.fast import contains_any, finditer_at, finditer_near, folded
+from privacy.fast import contains_any, finditer_at, finditer_near, folded, keyword_pattern
 from privacy.findings import Finding, Label
 
 _TRAILING = ".,;:!?)]}'\""
@@ -110,7 +113,7 @@ _BSN = re.compile(
     r"|\d{4}[ .]\d{2}[ .]\d{3})(?![\w-])"
 )
 _BSN_CONTEXT = re.compile(
-    r"(?:bsn|burgerservicenummer|sofinummer)\s*(?:nummer|nr\.?)?\s*[:=]?\s*"
+    r"(?:bsn|burgerservicenummer|sofinummer)[\s-]*(?:nummer|nr\.?)?\s*[:=]?\s*"
     r"(\d[\d .]{6,11}\d)",
     re.IGNORECASE,
 )
@@ -156,8 +159,14 @@ def find_iban(text: str) -> Iterator[Finding]:
     for m in _IBAN_NL.finditer(text):
         taken.append((m.start(), m.end()))
         yield _finding(text, m.start(), m.end(), Label.IBAN, "iban")
-    for m in _IBAN.finditer(text):
+    # Searched from where the last one ended, not from the end of a match: the pattern
+    # swallows the words after an IBAN ("BE71 0961 2345 6769 en rekening GB29 ..."), and the
+    # next IBAN may stand among them.
+    position = 0
+    while (m := _IBAN.search(text, position)) is not None:
+        position = m.start() + 1
         if any(s < m.end() and m.start() < e for s, e in taken):
+            position = max(position, min(e for s, e in taken if s < m.end() and m.start() < e))
             continue
         candidate = m.group(1)
         # Shrink from the right until it validates: the pattern may swallow a word.
@@ -165,6 +174,7 @@ def find_iban(text: str) -> Iterator[Finding]:
             piece = candidate[:cut].rstrip(" -")
             if stdnum_iban.is_valid(piece):
                 yield _finding(text, m.start(1), m.start(1) + len(piece), Label.IBAN, "iban")
+                position = m.start(1) + len(piece)
                 break
         else:
             shape = (_IBAN_SHAPE if text[m.start(1)].isupper() else _IBAN_SHAPE_LOWER).match(
@@ -174,6 +184,7 @@ def find_iban(text: str) -> Iterator[Finding]:
                 text, max(0, m.start(1) - 20), m.start(1)
             ):
                 yield _finding(text, m.start(1), shape.end(), Label.IBAN, "iban")
+                position = shape.end()
 
 
 # --- postcode and licence plate -----------------------------------------------------
@@ -310,7 +321,14 @@ def _phone_digits_needed(prefix_digits: str) -> tuple[int, ...]:
 # Any other country: "+44 7700 900123", "+90 532 418 22 07", "+380 67 214 5533",
 # "0044 ...": a country code and 6 to 13 more digits, single separators between them.
 _FOREIGN_PHONE = re.compile(
-    r"(?<![\w+])(?:\+|00)(?!31)[1-9]\d{0,2}(?:[ .-]?\(?\d\)?){6,13}(?![\d])"
+    r"(?<![\w+])(?:\+|00[ ]?)(?!31)[1-9]\d{0,2}(?:[ .-]?\(?\d\)?){6,13}(?![\d])"
+)
+
+
+# "(503) 555-0187", "503-555-0187", "503.555.0187": a North American number without its
+# "+1", in the area code's brackets or with two dashes or dots (three, three, four digits)
+_NANP_PHONE = re.compile(
+    r"(?<![\w+(.-])(?:\(\d{3}\)[ ]?\d{3}-|\d{3}-\d{3}-|\d{3}\.\d{3}\.)\d{4}(?![\w-]|\.\d)"
 )
 
 
@@ -320,11 +338,15 @@ def find_phones(text: str) -> Iterator[Finding]:
     numbers written with their country code."""
     if "+" in text or "00" in text:
         for m in _FOREIGN_PHONE.finditer(text):
-            if m.group(0).startswith("00") and not m.group(0)[2:3].isdigit():
-                continue
+            if m.group(0).startswith("00") and not m.group(0)[2:4].strip().isdigit():
+                continue  # "00 44 20 7946 0958" is one, "00-12" is not
             if m.group(0).startswith("00") and " " not in m.group(0):
                 continue  # "0044..." without spaces may be any number; "+" is clear
             yield _finding(text, m.start(), m.end(), Label.TELEFOON, "telefoon")
+    if "-" in text or "." in text:
+        for m in _NANP_PHONE.finditer(text):
+            if text[m.start()] == "(" or not _DATE_AT.match(text, m.start()):
+                yield _finding(text, m.start(), m.end(), Label.TELEFOON, "telefoon")
     for m in finditer_at(_PHONE_START, _PHONE_ANCHOR, text):
         if _DATE_AT.match(text, m.start()):
             continue  # "02-11-2025 04:10": a date and a time, no phone number
@@ -409,11 +431,17 @@ _FIELD_NUMBER = re.compile(
     r"(?:(?:[ \t]+(?:van|bij|voor|in|op)(?:[ \t]+(?:de|het|ons|onze|haar|zijn|mijn))?"
     r"[ \t]+[\w.'-]{1,25}){1,2}(?:[ \t]+(?:is|was|luidt)|(?=[ \t]*:))"
     r"|(?:[ \t]+(?:is|was|luidt|gekregen|ontvangen))?)[ \t]*[:#]?[ \t]*"
-    # "Cliëntnr. Lucertis 553201": the organisation that gave it may stand between
-    r"(?:[A-ZÀ-Ý][\w-]+[ \t]+(?=\d))?"
-    r"([A-Za-z0-9][A-Za-z0-9/.-]*\d[A-Za-z0-9/.-]*)",
+    # "Cliëntnr. Lucertis 553201": the organisation that gave it may stand between;
+    # "V-nummer V 2874 419 603", "Lidnummer JBN 0441873": or the number's own letters
+    r"(?:[A-ZÀ-Ý][\w-]*[ \t]+(?=\d))?"
+    # "V 2874 419 603", "1234 567 890": a short first group, then groups of three or four
+    r"(\d{1,4}(?:[ \t]\d{3,4}(?![\w:/-]))+(?![ \t]\d)|[A-Za-z0-9][A-Za-z0-9/.-]*\d[A-Za-z0-9/.-]*)",
     re.IGNORECASE,
 )
+# "JBN 0441873", "DJI 0012345", "V 2874 ...": capitals in front of a number after a field's
+# name are the number's own (not a field word such as "ID" or "BSN")
+_CAPS_BEFORE = re.compile(r"(?<![\w-])([A-Z]{1,5})[ \t]$")
+_NOT_NUMBER_LETTERS = frozenset({"ID", "NR", "NO", "BSN", "IBAN", "KVK", "BIG", "AGB", "UZI", "IS"})
 _FIELD_KEY = re.compile(r"nummer|nr\b|no\.|\bid\b")
 _NOT_NUMBER_FIELDS = frozenset(
     {"telefoon", "tel", "tel.", "mobiel", "mobiele", "fax", "huis", "rekening", "bank",
@@ -487,9 +515,19 @@ def find_case_numbers(text: str) -> Iterator[Finding]:
         yield _finding(text, m.start(1), end, Label.NUMMER, "nummer")
 
 
+_DETERMINERS = frozenset({"de", "het", "een", "dit", "dat"})
+
+
 def _field_numbers(text: str) -> Iterator[Finding]:
     for m in _FIELD_NUMBER.finditer(text):
         field = m.group(1).strip(" -").lower()
+        if field in _DETERMINERS and m.group(1)[-1:].isspace():
+            # "het nummer van de zaak is 2025/4412": the article is no field's name; read
+            # from "nummer" on, as after a comma
+            again = _FIELD_NUMBER.match(text, m.end(1))
+            if again is None or again.group(1):
+                continue
+            m, field = again, ""
         if field in _NOT_NUMBER_FIELDS or field.endswith(("telefoon", "huis", "rekening")):
             continue
         keyword = text[m.end(1) : m.start(2)].strip().lower()
@@ -503,7 +541,305 @@ def _field_numbers(text: str) -> Iterator[Finding]:
             continue
         if _YEAR.fullmatch(value) or _NUMERIC_DATE.fullmatch(value):
             continue  # "nummer 2024", "nr. 12-03-2025": a year or a date
-        yield _finding(text, m.start(2), end, Label.NUMMER, "nummer")
+        start = m.start(2)
+        caps = _CAPS_BEFORE.search(text, max(m.end(1) + 2, start - 7), start)
+        if caps and caps.group(1) not in _NOT_NUMBER_LETTERS:
+            start = caps.start(1)
+        yield _finding(text, start, end, Label.NUMMER, "nummer")
+
+
+# --- numbers read out (voice-dictated notes) ----------------------------------------
+# "telefoonnummer moeder nul zes vijfenveertig dertien achtentwintig negentig", "postcode
+# drie nul zeven negen ka es", "bsn twee vier negen ...": a number spoken digit by digit
+# or in groups, in a note dictated without capitals or punctuation.
+
+_SPOKEN = keyword_pattern([*SPOKEN_DIGITS, "dubbel"])
+# at least two spoken tokens in a row (searched in the folded text): the cheap test
+_SPOKEN_RUN = re.compile(rf"(?<![\w-])(?:{_SPOKEN})[ \t,]+(?:{_SPOKEN}|\d)")
+_TOKEN = re.compile(r"[^\W_]+|[.;!?]")
+_SEPARATOR_WORDS = frozenset({"streepje", "slash", "schuine", "streep", "min", "koppelteken"})
+_BANK_CODES = frozenset(
+    {"nl", "abna", "rabo", "ing", "ingb", "snsb", "asnb", "rbrb", "trio", "bunq", "knab", "fvlb",
+     "hand", "revo", "ntsb"}
+)  # fmt: skip
+_BSN_TRIGGERS = frozenset({"bsn", "burgerservicenummer", "sofinummer", "sofi"})
+_IBAN_TRIGGERS = frozenset({"iban", "rekeningnummer", "rekening", "rekeningnr", "bankrekening",
+                            "bankrekeningnummer", "rek"})  # fmt: skip
+_PHONE_TRIGGERS = frozenset(
+    {"telefoon", "telefoonnummer", "tel", "mobiel", "mobiele", "mobieltje", "gsm", "belde",
+     "bel", "bellen", "gebeld", "bereikbaar", "whatsapp", "appen", "sms", "phone", "cell",
+     "mobile", "call"}
+)  # fmt: skip
+_NUMBER_TRIGGERS = frozenset({"nr", "dossier", "zaak", "kenmerk", "referentie", "registratie"})
+_NOT_NUMBER_TRIGGERS = frozenset({"huisnummer", "telefoonnummer", "rekeningnummer"})
+#: How many words may stand between a trigger and the number ("bsn van de moeder is ...").
+_FILLER = 5
+
+
+class _Token(NamedTuple):
+    start: int
+    end: int
+    word: str
+
+
+def _trigger(tokens: list[_Token], i: int) -> str | None:
+    """The kind of number a trigger word shortly before token ``i`` announces."""
+    for j in range(i - 1, max(-1, i - 1 - _FILLER), -1):
+        word = tokens[j].word
+        if word in ".;!?":
+            return None
+        if word in _BSN_TRIGGERS:
+            return "bsn"
+        if word == "postcode":
+            return "postcode"
+        if word in _IBAN_TRIGGERS:
+            return "iban"
+        if word in _PHONE_TRIGGERS:
+            return "telefoon"
+        if word in _NUMBER_TRIGGERS or (
+            word.endswith("nummer") and word != "nummer" and word not in _NOT_NUMBER_TRIGGERS
+        ):  # "nummer" alone is as often a phone number
+            return "nummer"
+    return None
+
+
+def _digit_run(tokens: list[_Token], i: int) -> tuple[list[int], list[str]]:
+    """From token ``i``: the tokens' ends (as indexes) and the digits each run adds."""
+    ends: list[int] = []
+    parts: list[str] = []
+    j = i
+    while j < len(tokens):
+        word = tokens[j].word
+        if word == "dubbel" and j + 1 < len(tokens):
+            digits = spoken_digits(tokens[j + 1].word)
+            if digits is None or len(digits) != 1:
+                break
+            parts.append(digits * 2)
+            j += 2
+            ends.append(j - 1)
+            continue
+        if (
+            word in ("streepje", "koppelteken")
+            and parts
+            and j + 1 < len(tokens)
+            and spoken_digits(tokens[j + 1].word) is not None
+        ):
+            j += 1  # "nul zes streepje twaalf ...": a spoken dash inside the number
+            continue
+        digits = spoken_digits(word)
+        if digits is None:
+            break
+        parts.append(digits)
+        ends.append(j)
+        j += 1
+    return ends, parts
+
+
+def _spoken(tokens: list[_Token], first: int, last: int) -> bool:
+    """Whether a word (not only written digits) stands between two tokens."""
+    return any(not tokens[k].word.isdigit() for k in range(first, last + 1))
+
+
+def _counting(parts: list[str]) -> bool:
+    """Whether three or more spoken values go up or down by one ("zes zeven acht")."""
+    values = [int(part) for part in parts]
+    if len(values) < 3:
+        return False
+    steps = {b - a for a, b in pairwise(values)}
+    return steps == {1} or steps == {-1}
+
+
+def _prefix_with(ends: list[int], parts: list[str], lengths: tuple[int, ...]) -> int | None:
+    """The last token of the longest prefix whose digits number one of ``lengths``."""
+    count = 0
+    best = None
+    for end, part in zip(ends, parts, strict=True):
+        count += len(part)
+        if count in lengths:
+            best = end
+        if count > max(lengths):
+            break
+    return best
+
+
+def _read_out(text: str, tokens: list[_Token], i: int) -> Iterator[Finding]:
+    """What a run of spoken digits starting at token ``i`` is, if anything."""
+    kind = _trigger(tokens, i)
+    if tokens[i].word in ("een", "één") and i + 1 < len(tokens) and tokens[i + 1].word == "nul":
+        i += 1  # "belde van een nul zes ...": the article, then the number
+    ends, parts = _digit_run(tokens, i)
+    if not parts:
+        return
+    digits = "".join(parts)
+
+    def found(last: int, label: Label) -> Finding | None:
+        if not _spoken(tokens, i, last):
+            return None  # written digits are the other detectors' work
+        if _counting(parts[: ends.index(last) + 1] if last in ends else parts):
+            return None  # "elf twaalf dertien veertien vijftien": counting, not a number
+        return _finding(text, tokens[i].start, tokens[last].end, label, "gesproken")
+
+    plus = i > 0 and tokens[i - 1].word == "plus"
+    if plus or digits.startswith("00"):
+        last = _prefix_with(ends, parts, tuple(range(9 if plus else 11, 16)))
+        if last is not None and (hit := found(last, Label.TELEFOON)):
+            if plus:
+                hit = _finding(text, tokens[i - 1].start, hit.end, Label.TELEFOON, "gesproken")
+            yield hit
+            return
+    if digits.startswith("0") and kind not in ("bsn", "nummer", "iban"):
+        lengths = (8, 10, 11) if digits.startswith(("0800", "0900")) else (10,)
+        last = _prefix_with(ends, parts, lengths)
+        if last is not None and (hit := found(last, Label.TELEFOON)):
+            if not is_public_number(hit.text) and not is_public_number(
+                "".join(parts[: ends.index(last) + 1])
+            ):
+                yield hit
+            return
+    if kind == "postcode" or (digits[:1] not in ("", "0") and len(digits) >= 4):
+        hit = _spoken_postcode(text, tokens, i, ends, parts, kind == "postcode")
+        if hit is not None:
+            yield hit
+            return
+    if kind == "bsn":
+        last = _prefix_with(ends, parts, (9, 8))
+        if last is not None and (hit := found(last, Label.BSN)):
+            yield hit
+            return
+    elif len(digits) >= 9:
+        count = 0
+        for end, part in zip(ends, parts, strict=True):
+            count += len(part)
+            if count == 9 and stdnum_bsn.is_valid(digits[:9]) and (hit := found(end, Label.BSN)):
+                yield hit
+                return
+    if kind == "telefoon" and len(digits) == 9 and (hit := found(ends[-1], Label.TELEFOON)):
+        yield hit  # "mobiel zes twaalf ...": a national number without its 0
+    elif kind == "nummer":
+        last = _across_separators(tokens, ends[-1])
+        count = sum(spoken_digits(tokens[k].word) is not None for k in range(i, last + 1))
+        if (len(digits) >= 4 or count >= 4) and (hit := found(last, Label.NUMMER)):
+            yield hit
+
+
+def _across_separators(tokens: list[_Token], last: int) -> int:
+    """ "twee nul twee vijf streepje nul nul vier": a case number read out goes on after
+    a spoken dash or slash."""
+    j = last + 1
+    while j < len(tokens) and tokens[j].word in _SEPARATOR_WORDS:
+        k = j + 1
+        while k < len(tokens) and tokens[k].word in ("streep", "schuine"):
+            k += 1
+        ends, _parts = _digit_run(tokens, k)
+        if not ends:
+            break
+        last = ends[-1]
+        j = last + 1
+    return last
+
+
+def _spoken_postcode(
+    text: str,
+    tokens: list[_Token],
+    i: int,
+    ends: list[int],
+    parts: list[str],
+    announced: bool,
+) -> Finding | None:
+    """ "drie nul zeven negen ka es": four digits and two spelled letters, after "postcode"
+    or before a place."""
+    last = _prefix_with(ends, parts, (4,))
+    if last is None or "".join(parts)[0] == "0" or last + 2 >= len(tokens):
+        return None
+    letters = [tokens[k].word for k in (last + 1, last + 2) if k < len(tokens)]
+    if len(letters) != 2 or not all(word in LETTER_NAMES for word in letters):
+        return None
+    after = tokens[last + 3].word if last + 3 < len(tokens) else ""
+    if not (announced or after in place_names()) or not _spoken(tokens, i, last):
+        return None
+    return _finding(text, tokens[i].start, tokens[last + 2].end, Label.POSTCODE, "gesproken")
+
+
+def _spoken_iban(text: str, tokens: list[_Token], i: int) -> Finding | None:
+    """ "rekeningnummer en el zesendertig ing be nul drie ...": country, check digits, bank
+    code and account number read out after the word for the account."""
+    j = i
+    last_digit = None
+    digits = 0
+    while j < len(tokens):
+        word = tokens[j].word
+        value = spoken_digits(word)
+        if value is not None:
+            digits += len(value)
+            last_digit = j
+        elif (
+            word not in LETTER_NAMES
+            and word not in _BANK_CODES
+            and not (word.isalpha() and len(word) <= 4 and text[tokens[j].start].isupper())
+        ):
+            break  # a bank code typed in capitals ("INGB") may stand among the words
+        j += 1
+    if last_digit is None or digits < 8 or not _spoken(tokens, i, last_digit):
+        return None
+    return _finding(text, tokens[i].start, tokens[last_digit].end, Label.IBAN, "gesproken")
+
+
+@distinct
+def find_spoken_numbers(text: str) -> Iterator[Finding]:
+    """Phone numbers, BSNs, postcodes, IBANs and case numbers read out in words."""
+    fold = folded(text)
+    if not _SPOKEN_RUN.search(fold.text):
+        return  # every form read out holds two spoken digits in a row
+    if fold.aligned:
+        tokens = [_Token(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(fold.text)]
+    else:  # offsets of the original text
+        tokens = [_Token(m.start(), m.end(), m.group(0).lower()) for m in _TOKEN.finditer(text)]
+    previous_spoken = False
+    for i, token in enumerate(tokens):
+        spoken = token.word in SPOKEN_DIGITS or token.word == "dubbel" or token.word.isdigit()
+        if spoken and not previous_spoken:
+            yield from _read_out(text, tokens, i)
+        if token.word in _IBAN_TRIGGERS:
+            # the account after the word: skip "van moeder is" to its first letter or digit
+            for k in range(i + 1, min(len(tokens), i + 1 + _FILLER)):
+                word = tokens[k].word
+                if word in (".", ";", "!", "?"):
+                    break
+                if word in _BANK_CODES or word in ("en", "el") or spoken_digits(word):
+                    if word == "en" and k + 1 < len(tokens) and tokens[k + 1].word != "el":
+                        continue
+                    hit = _spoken_iban(text, tokens, k)
+                    if hit is not None:
+                        yield hit
+                    break
+        if token.word in ("kenteken", "kentekenplaat", "nummerbord"):
+            hit = _spoken_plate(text, tokens, i)
+            if hit is not None:
+                yield hit
+        previous_spoken = spoken
+
+
+def _spoken_plate(text: str, tokens: list[_Token], i: int) -> Finding | None:
+    """ "het kenteken is ge ix vier een twee te": a licence plate spelled out, letters by
+    their names and digits one by one, after the word for the plate."""
+    for first in range(i + 1, min(len(tokens), i + 1 + _FILLER)):
+        chars = ""
+        for k in range(first, min(len(tokens), first + 8)):
+            word = tokens[k].word
+            digit = SPOKEN_DIGITS.get(word)
+            char = digit if digit is not None and len(digit) == 1 else LETTER_NAMES.get(word)
+            if char is None:
+                break
+            chars += char
+            if len(chars) == 6 and _LETTER_DIGIT.search(chars) and _PLATE_BARE.fullmatch(chars):
+                if not _spoken(tokens, first, k):
+                    return None
+                return _finding(
+                    text, tokens[first].start, tokens[k].end, Label.KENTEKEN, "gesproken"
+                )
+        if tokens[first].word in (".", ";", "!", "?"):
+            return None
+    return None
 
 
 DETECTORS = (
@@ -517,4 +853,5 @@ DETECTORS = (
     find_plates,
     find_phones,
     find_case_numbers,
+    find_spoken_numbers,
 )

@@ -55,3 +55,42 @@ NUMBER_WORD_MAX_CHARS = max(
     max(len(word) for word in NUMBER_WORDS),
     max(len(u) for u in _UNITS) + len("ën") + max(len(t) for t in _TENS),
 )
+
+
+# --- numbers spoken digit by digit or in groups ("nul zes vijfenveertig dertien") --------
+
+#: A spoken token and the digits it stands for when a number is read out in groups:
+#: "nul" is "0", "tien" "10", "vijfenveertig" "45" ("nul zes vijfenveertig" is 0645).
+SPOKEN_DIGITS: dict[str, str] = {
+    "nul": "0",
+    **{word: str(int(value)) for word, value in NUMBER_WORDS.items() if value == int(value)},
+}
+# "honderddrieëntwintig vierhonderdzesenvijftig": a BSN or a case number read out in
+# groups of three
+for _h, _head in enumerate(("honderd", *(f"{unit}honderd" for unit in _UNITS[1:])), start=1):
+    SPOKEN_DIGITS[_head] = str(_h * 100)
+    for _word, _value in NUMBER_WORDS.items():
+        if _value == int(_value) and _value < 100:
+            SPOKEN_DIGITS[f"{_head}{_word}"] = str(_h * 100 + int(_value))
+            SPOKEN_DIGITS[f"{_head}en{_word}"] = str(_h * 100 + int(_value))
+
+#: Letters as they are spoken in a postcode, an IBAN's bank code or a case number's
+#: prefix ("drie nul zeven negen ka es" is 3079 KS).
+LETTER_NAMES: dict[str, str] = {
+    "a": "A", "aa": "A", "be": "B", "bee": "B", "ce": "C", "see": "C", "se": "C",
+    "de": "D", "dee": "D", "e": "E", "ee": "E", "ef": "F", "ge": "G", "gee": "G",
+    "ha": "H", "haa": "H", "i": "I", "ie": "I", "je": "J", "jee": "J", "ji": "J",
+    "ka": "K", "kaa": "K", "el": "L", "em": "M", "en": "N", "o": "O", "oo": "O",
+    "pe": "P", "pee": "P", "ku": "Q", "kuu": "Q", "er": "R", "es": "S", "te": "T",
+    "tee": "T", "u": "U", "uu": "U", "ve": "V", "vee": "V", "we": "W", "wee": "W",
+    "iks": "X", "ix": "X", "ij": "Y", "y": "Y", "zet": "Z", "zed": "Z",
+    **{c: c.upper() for c in "bcdfghjklmnpqrstvwxz"},
+}  # fmt: skip
+
+
+def spoken_digits(token: str) -> str | None:
+    """The digits a spoken (or written) token stands for in a number read out in groups."""
+    token = token.lower()
+    if token.isdigit():
+        return token
+    return SPOKEN_DIGITS.get(token)
