@@ -49,6 +49,19 @@ def _page(response, *, typed: str, session: Session | None = None) -> str:
     return html.replace(typed, "TYPED")
 
 
+def _plan_asking(lead, address: str, **fields) -> Session:
+    """A live session planned by `lead`, the inbrenger asked by `address`."""
+    return services.plan_session(
+        facilitator=lead,
+        case_id=case_factories.case().pk,
+        method=factories.Method.objects.get(slug="incidentmethode"),
+        mode="live",
+        starts_at=timezone.now(),
+        inbrenger_address=address,
+        **fields,
+    )
+
+
 @pytest.fixture
 def planning(client):
     factories.ensure_methods()
@@ -153,13 +166,9 @@ def test_the_inbrenger_address_counts_once_and_keeps_a_place_in_an_open_session(
     lead, others = planning
     member = member_factories.member()
     # The inbrenger's address also among the participants: counted once.
-    session = services.plan_session(
-        facilitator=lead,
-        case_id=case_factories.case().pk,
-        method=factories.Method.objects.get(slug="incidentmethode"),
-        mode="live",
-        starts_at=timezone.now(),
-        inbrenger_address=member.email,
+    session = _plan_asking(
+        lead,
+        member.email,
         participants=[member, *others],
         other_addresses=[member.email],
         audience="region",
@@ -177,15 +186,7 @@ def test_the_inbrenger_address_counts_once_and_keeps_a_place_in_an_open_session(
 def test_erasing_the_member_asked_drops_the_digest_of_their_address(planning):
     lead, others = planning
     member = member_factories.member()
-    session = services.plan_session(
-        facilitator=lead,
-        case_id=case_factories.case().pk,
-        method=factories.Method.objects.get(slug="incidentmethode"),
-        mode="live",
-        starts_at=timezone.now(),
-        inbrenger_address=member.email,
-        participants=others,
-    )
+    session = _plan_asking(lead, member.email, participants=others)
     assert session.awaited_inbrenger == selectors.address_digest(member.email)
 
     services.erase_personal_data(member)

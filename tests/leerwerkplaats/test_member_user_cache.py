@@ -17,6 +17,8 @@ from django.test.utils import CaptureQueriesContext
 from courses.models import LessonPage
 from leerwerkplaats import member_cache
 from members.cache_versions import bump_member
+from members.services import erase_account
+from tests.cache_contents import cache_holds
 from tests.courses import factories as cf
 from tests.members import factories
 
@@ -157,10 +159,6 @@ def test_a_session_of_an_unknown_backend_is_left_to_django(learner, lesson):
 
 
 def test_an_erased_account_leaves_nothing_of_itself_in_the_cache(learner, member):
-    from members.services import erase_account
-
-    from tests.cache_contents import cache_holds
-
     email = member.email
     assert kept_entry(member)["fields"]["email"] == email
     erase_account(member)
