@@ -16,6 +16,7 @@ from privacy.detectors import DETECTORS, Detector
 from privacy.detectors.ages import is_age_range, is_duration
 from privacy.detectors.lexicon import common_words, dutch_words, first_names
 from privacy.detectors.lexicon import surnames as surnames_alone
+from privacy.detectors.numbers_nl import NUMBER_WORD_PATTERN, number_value
 from privacy.errors import check_text
 from privacy.fast import fold, folded, release
 from privacy.findings import STRUCTURED_LABELS, Finding, Label
@@ -85,6 +86,7 @@ class Engine:
             for detector in self.detectors:
                 raw.extend(detector(text))
             raw = _without_type_word_before_own_name(_without_headings(text, raw))
+            raw = [f for f in raw if not _field_name_as_name(f)]
             raw = list(_split_organisation_and_street(text, _names_within_lines(text, raw)))
             raw.extend(_surname_comma_first_name(text, raw))
             allowed = sorted(allowed_ranges(text))  # once: the three passes share it
@@ -114,9 +116,49 @@ class Engine:
             ]
             kept = [_with_legal_form(text, f) for f in kept]
             kept.extend(_joined_numbers(text, kept))
+            kept.extend(_ages_after_names(text, kept))
             return resolve_overlaps(text, kept)
         finally:
             release()  # the detectors' shared copy of the text
+
+
+# "V-nummer V 2874 419 603": deduce reads the letter after a field's name as a name and
+# the field's name with it; a name never holds a word like "V-nummer" or "Lidnummer".
+_FIELD_NAME_WORD = re.compile(r"(?i)\b\w+-?nummer\b")
+
+
+def _field_name_as_name(finding: Finding) -> bool:
+    return finding.label is Label.NAAM and _FIELD_NAME_WORD.search(finding.text) is not None
+
+
+# "gesprek met lisa vijftien op school", "mevrouw nelleke van os achtenzeventig ze belde",
+# "Ilias, bijnaam 'Lil Ili', 13, slaapt": a number right after a name, where the sentence
+# goes on with a verb, a pronoun or a (spoken) punctuation mark, is the person's age. Not
+# "met Sara twee uur", "Daan 2 keer", "Jan een op een".
+_AGE_AFTER_NAME = re.compile(
+    rf"['\"\u2019]?(?:,[ \t]*|[ \t]+)(\d{{1,3}}|(?i:{NUMBER_WORD_PATTERN}))(?![\w-])"
+    r"(?=[ \t]*(?:[,;!?)]|[.:](?!\d)|$)|[ \t]+(?:en|ze|zij|hij|op|is|was|woont|zit|zat|heeft"
+    r"|had|punt|komma|die|slaapt|zegt|zei|vertelt|vertelde|belde|kwam|komt|gaat|ging|wil|kan"
+    r"|moet|ook|nog|al|spreekt|huilt|speelt|loopt|vindt|vond)\b)",
+    re.MULTILINE,
+)
+
+
+def _ages_after_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
+    taken = {(f.start, f.end) for f in findings if f.label is Label.LEEFTIJD}
+    ages = []
+    for finding in findings:
+        if finding.label is not Label.NAAM:
+            continue
+        m = _AGE_AFTER_NAME.match(text, finding.end)
+        if m is None or (m.start(1), m.end(1)) in taken:
+            continue
+        token = m.group(1).lower()
+        value = number_value(token)
+        if token in ("een", "één") or value is None or not 0 < value <= 110:
+            continue
+        ages.append(Finding(m.start(1), m.end(1), Label.LEEFTIJD, m.group(1), "leeftijd-naam"))
+    return ages
 
 
 def _apply_allowlist(

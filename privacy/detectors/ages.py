@@ -82,6 +82,8 @@ _IS_AGE = re.compile(
     rf"(?:pas\s+|nog\s+maar\s+|net\s+|bijna\s+|ongeveer\s+|inmiddels\s+|toen\s+|nu\s+|"
     rf"zelf\s+|zelf\s+pas\s+|ook\s+|allebei\s+|allemaal\s+|beiden\s+)*"
     rf"({_NUM})(?=\s*(?:[.,;:!?)]|$|\s+en\s|\s+jaar\b|\s+toen\b|\s+geworden\b|"
+    # a dictated note's spoken full stop or comma: "die is zes punt vader is ..."
+    rf"\s+(?:punt|komma)\b(?!\s+(?:{NUMBER_WORD_PATTERN}|\d))|"
     # "hij werd 18 in maart": the month of the birthday after the age
     r"\s+in\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
     r"november|december)\b))"
