@@ -136,7 +136,8 @@ def _field_name_as_name(finding: Finding) -> bool:
 # goes on with a verb, a pronoun or a (spoken) punctuation mark, is the person's age. Not
 # "met Sara twee uur", "Daan 2 keer", "Jan een op een".
 _AGE_AFTER_NAME = re.compile(
-    rf"['\"\u2019]?(?:,[ \t]*|[ \t]+)(\d{{1,3}}|(?i:{NUMBER_WORD_PATTERN}))(?![\w-])"
+    # digits only after a comma: "Schönhauser Allee 18" is a house number
+    rf"['\"\u2019]?(?:,[ \t]*|[ \t]+(?=\D))(\d{{1,3}}|(?i:{NUMBER_WORD_PATTERN}))(?![\w-])"
     r"(?=[ \t]*(?:[,;!?)]|[.:](?!\d)|$)|[ \t]+(?:en|ze|zij|hij|op|is|was|woont|zit|zat|heeft"
     r"|had|punt|komma|die|slaapt|zegt|zei|vertelt|vertelde|belde|kwam|komt|gaat|ging|wil|kan"
     r"|moet|ook|nog|al|spreekt|huilt|speelt|loopt|vindt|vond)\b)",
@@ -204,6 +205,9 @@ _ROLE_OR_FIELD = re.compile(r"[A-Za-z]{1,4}['\u2019]ers?|[^\W\d_]{2,20}nr\.?")
 _LINK_WORD = re.compile(r"(?:van|het|de|voor|en|der|den|in|te)\s+")
 #: The region's name ends an organisation's own name: "Jeugdhulp Rijnmond".
 _REGION_NAMES = frozenset({"rijnmond", "rotterdam-rijnmond"})
+#: A public service's word after an organisation's name is part of that name: "Leger des
+#: Heils Jeugdbescherming & Reclassering" (the allow-list keeps "Jeugdbescherming" alone).
+_SERVICE_NAMES = frozenset({"jeugdbescherming", "reclassering", "jeugdzorg", "jeugdhulp"})
 
 
 def _cut_allowed(text: str, finding: Finding, allowed: list[tuple[int, int]]) -> Iterable[Finding]:
@@ -212,7 +216,10 @@ def _cut_allowed(text: str, finding: Finding, allowed: list[tuple[int, int]]) ->
         allowed = [
             (a_start, a_end)
             for a_start, a_end in allowed
-            if not (a_start > finding.start and text[a_start:a_end].lower() in _REGION_NAMES)
+            if not (
+                a_start > finding.start
+                and text[a_start:a_end].lower() in (_REGION_NAMES | _SERVICE_NAMES)
+            )
         ]
     for a_start, a_end in allowed:
         next_pieces = []

@@ -90,3 +90,79 @@ def test_age_after_a_name(text: str, age: str) -> None:
 )
 def test_no_age_after_a_name(text: str) -> None:
     assert Label.LEEFTIJD not in found(text).values()
+
+
+# --- addresses: dictated house numbers, names before a lowercase street, abroad ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("ze woont op de rozenhof achttien postcode weet ik niet", "rozenhof achttien"),
+        (
+            "hij woont aan de jan van goyenstraat drieëntwintig in delft",
+            "jan van goyenstraat drieëntwintig",
+        ),
+        ("ze woont aan de willem buytewechstraat twaalf", "willem buytewechstraat twaalf"),
+        ("Haar zus woont in Kraków aan de ul. Floriańska 12/4.", "ul. Floriańska 12/4"),
+        ("De grootouders wonen in Berlin, Schönhauser Allee 18.", "Schönhauser Allee 18"),
+        ("They live at 42 Baker Street, London.", "42 Baker Street"),
+        ("Zijn moeder woont in Lyon, 14 rue de la République.", "14 rue de la République"),
+        ("Haar vader woont in Köln, Aachener Straße 203.", "Aachener Straße 203"),
+        ("The family lives at 1200 Maple Avenue in Portland.", "1200 Maple Avenue"),
+        ("Hij woont in de Müllerstraße 7 in Berlijn.", "Müllerstraße 7"),
+    ],
+)
+def test_addresses(text: str, address: str) -> None:
+    assert found(text).get(address) is Label.ADRES
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("ze woont op de vlashof twee jaar al", "vlashof"),
+        ("Contact via Veilig Thuis en via de wijkagent.", None),
+        ("Wij gaan via Utrecht 5 keer per jaar naar oma.", None),
+        ("De Rue is een bekend restaurant in de stad.", None),
+    ],
+)
+def test_no_address_in_ordinary_words(text: str, kept: str | None) -> None:
+    addresses = {v for v, label in found(text).items() if label is Label.ADRES}
+    assert addresses == ({kept} if kept else set())
+
+
+# --- institutions: lowercase care homes, club letters, a service after the name ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "institution"),
+    [
+        ("mevrouw woont in zorgcentrum maasoever sinds maart", "zorgcentrum maasoever"),
+        ("ze woont in verpleeghuis de lindehof in vlaardingen", "verpleeghuis de lindehof"),
+        ("Hij speelde vorig jaar tegen SC Feyenoord in de beker.", "SC Feyenoord"),
+        (
+            "Toezicht door Leger des Heils Jeugdbescherming & Reclassering, regio Zuid.",
+            "Leger des Heils Jeugdbescherming & Reclassering",
+        ),
+    ],
+)
+def test_institutions(text: str, institution: str) -> None:
+    assert found(text).get(institution) is Label.INSTELLING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ze wil niet naar het verpleeghuis waar haar man zat",
+        "het zorgcentrum gaat in de zomer dicht",
+        "De jeugdbescherming en de reclassering werken samen.",
+    ],
+)
+def test_no_institution_in_ordinary_words(text: str) -> None:
+    assert Label.INSTELLING not in found(text).values()
+
+
+def test_allowed_service_alone_stays() -> None:
+    got = found("Hij woont bij het Leger des Heils en heeft contact met Jeugdbescherming.")
+    assert got.get("Leger des Heils") is Label.INSTELLING
+    assert "Jeugdbescherming" not in got
