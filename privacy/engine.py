@@ -114,7 +114,10 @@ class Engine:
             kept = [
                 _with_capital_article(text, _address_end(text, _date_end(text, f))) for f in kept
             ]
-            kept = [_with_legal_form(text, f) for f in kept]
+            kept = [
+                _with_english_place(text, _with_quarter(text, _with_legal_form(text, f)))
+                for f in kept
+            ]
             kept.extend(_joined_numbers(text, kept))
             kept.extend(_ages_after_names(text, kept))
             return resolve_overlaps(text, kept)
@@ -965,6 +968,33 @@ _PLACE_SERVICES = frozenset({"leerplicht", "cjg", "ggd", "jgz"})
 _OWN_NAME_COMPOUND = re.compile(r"[a-zà-ÿ]{3,}(?:werk|hulp|maatje|zorg|loket|wonen|welzijn)")
 _TYPE_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Za-zÀ-ÿ][a-zà-ÿ]{2,}|CJG|GGD|JGZ)[ \t]+$")
 _QUARTER = re.compile(r"-(?:Noord|Zuid|Oost|West|Centrum|noord|zuid|oost|west|centrum)(?![\w-])")
+
+
+# "American International School of Rotterdam", "British School of Amsterdam": an English
+# school's name runs on over "of" and its place
+_ENGLISH_SCHOOL_END = re.compile(r"(?:School|College|Academy)$")
+_OF_PLACE = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-ZÀ-Ý][\w'-]+(?:[ \t]+[A-ZÀ-Ý][\w'-]+)?")
+
+
+def _with_english_place(text: str, finding: Finding) -> Finding:
+    if finding.label is not Label.SCHOOL or not _ENGLISH_SCHOOL_END.search(finding.text):
+        return finding
+    place = _OF_PLACE.match(text, finding.end)
+    if place is None:
+        return finding
+    end = place.end()
+    return Finding(finding.start, end, finding.label, text[finding.start : end], finding.detector)
+
+
+def _with_quarter(text: str, finding: Finding) -> Finding:
+    """A place with its part of town joined by a hyphen: "Rotterdam-Noord", not "Rotterdam"
+    and a leftover "-Noord"."""
+    if finding.label is not Label.PLAATS:
+        return finding
+    end = _place_end(text, finding.end)
+    if end == finding.end:
+        return finding
+    return Finding(finding.start, end, finding.label, text[finding.start : end], finding.detector)
 
 
 def _place_end(text: str, end: int) -> int:

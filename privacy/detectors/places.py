@@ -415,8 +415,14 @@ _ENGLISH_STREET = re.compile(
     rf"|(?:{_CAP}[ \t]+){{1,3}}(?:Street|Road|Avenue|Lane|Drive|Close|Crescent|Terrace)"
     rf"[ \t]+{_FOREIGN_NUMBER})"
 )
+# "de Charloisse Hoofd", "de Schiedamse Dijk": a place's adjective and a street's noun as two
+# capitalised words (one word, "Schiedamseweg", is found by find_streets)
+_ADJECTIVE_STREET = re.compile(
+    r"(?<=\bde[ \t])[A-ZÀ-Ý][a-zà-ÿ]{2,}s(?:ch)?e[ \t]+(?:Hoofd|Dijk|Weg|Kade|Dreef|Singel|Zoom)"
+    rf"(?![\w-])(?:[ \t]+{_FOREIGN_NUMBER})?"
+)
 _FOREIGN_KEY = re.compile(
-    r"ul\.|ulica|\b(?i:rue|calle|avenida|rua)\b|plac|aleja|(?i:straße|strasse|gasse)|Allee|"
+    r"Hoofd|Dijk|Weg|Kade|Dreef|Singel|Zoom|ul\.|ulica|\b(?i:rue|calle|avenida|rua)\b|plac|aleja|(?i:straße|strasse|gasse)|Allee|"
     r"Chaussee|Damm|Ring|Street|Road|Avenue|Lane|Drive|Close|Crescent|Boulevard|Terrace|"
     r"Gardens|Court|Square|\b(?:St|Rd|Ave|Blvd)\b"
 )
@@ -426,6 +432,11 @@ def find_foreign_addresses(text: str) -> Iterator[Finding]:
     """Streets abroad with their house numbers, in the forms of their countries."""
     if _FOREIGN_KEY.search(text) is None:
         return
+    for m in _ADJECTIVE_STREET.finditer(text):
+        adjective = m.group(0).split()[0]
+        stem = adjective[:-4] if adjective.endswith("sche") else adjective[:-2]
+        if stem.lower() in place_names():  # "Charloisse": Charlois; not "Nederlandse"
+            yield Finding(m.start(), m.end(), Label.ADRES, m.group(0), "adres")
     for pattern in (_FOREIGN_PREFIXED, _GERMAN_STREET, _ENGLISH_STREET):
         for m in pattern.finditer(text):
             end = m.end() - (text[m.end() - 1] == ".")

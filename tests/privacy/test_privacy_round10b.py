@@ -166,3 +166,36 @@ def test_allowed_service_alone_stays() -> None:
     got = found("Hij woont bij het Leger des Heils en heeft contact met Jeugdbescherming.")
     assert got.get("Leger des Heils") is Label.INSTELLING
     assert "Jeugdbescherming" not in got
+
+
+# --- a place with its part of town, an English school with its place, "de Xse Hoofd" ------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        ("Melding van de jeugdarts, regio Dordrecht-Zuid.", "Dordrecht-Zuid", Label.PLAATS),
+        ("Ze woont in zorgcentrum De Linde, Schiedam-Oost.", "Schiedam-Oost", Label.PLAATS),
+        (
+            "Ze zit op de British School of Amsterdam sinds augustus.",
+            "British School of Amsterdam",
+            Label.SCHOOL,
+        ),
+        (
+            "Hij mag niet komen op de Katendrechtse Hoofd, waar zijn ex woont.",
+            "Katendrechtse Hoofd",
+            Label.ADRES,
+        ),
+        ("Ze woont aan de Schiedamse Dijk 12 in Vlaardingen.", "Schiedamse Dijk 12", Label.ADRES),
+    ],
+)
+def test_boundaries_of_places_schools_and_streets(text: str, value: str, label: Label) -> None:
+    assert found(text).get(value) is label
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ze is de Nederlandse Weg echt kwijt.", "Hij heeft de Engelse Les gemist."],
+)
+def test_no_street_for_a_country_adjective(text: str) -> None:
+    assert Label.ADRES not in found(text).values()
