@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from privacy.allowlist import is_not_name
 from privacy.detectors.lexicon import (
+    COUNTRIES,
     common_words,
     dutch_words,
     first_names,
@@ -174,6 +175,7 @@ _SCHOOL_CONTEXT_FIRST_WORDS = first_words(_SCHOOL_CONTEXT_WORDS_LIST)
 _INSTITUTION_FIRST_WORDS = first_words(_INSTITUTION_TYPES_LIST)
 _EMPLOYER_FIRST_WORDS = first_words(_EMPLOYER_WORDS_LIST)
 _INSTITUTION_LOWER_FIRST_WORDS = first_words(("vv", "sv", "kraamzorg", *_CARE_HOMES))
+_COUNTRY_ABBREVIATIONS = frozenset({"VS", "VK", "USA", "UK", "VAE", "EU"})
 _KNOWN_PUBLIC = frozenset({"veilig thuis", "kwadraad", "stichting mee", "politie"})
 
 
@@ -372,6 +374,8 @@ def _find_schools(text: str) -> Iterator[Finding]:
             continue  # "gaat naar de Moskee Mevlana", "naar de Sociale Dienst Drechtsteden"
         if not m.group(1) and " " not in m.group(2) and m.group(2).lower() in first_names():
             continue  # "de mentor van Lisa": the pupil, not a school
+        if m.group(2).lower() in COUNTRIES or m.group(2) in _COUNTRY_ABBREVIATIONS:
+            continue  # "terug naar de VS", "ging naar Polen": a country, not a school
         span = _clean(text, m.start(2), m.end(2))
         if span:
             yield Finding(span[0], span[1], Label.SCHOOL, text[span[0] : span[1]], "school")

@@ -199,3 +199,22 @@ def test_boundaries_of_places_schools_and_streets(text: str, value: str, label: 
 )
 def test_no_street_for_a_country_adjective(text: str) -> None:
     assert Label.ADRES not in found(text).values()
+
+
+# --- a country after "gaan naar" is no school ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Mevrouw wil terug naar de VS met haar zoon, maar vader heeft gezag.", "de VS"),
+        ("De jongen ging naar Polen in de zomer.", "Polen"),
+    ],
+)
+def test_a_country_is_no_school(text: str, country: str) -> None:
+    assert found(text).get(country) is not Label.SCHOOL
+    assert Label.SCHOOL not in found(text).values()
+
+
+def test_a_school_after_gaat_naar_stays() -> None:
+    assert found("Ze gaat naar de Regenboog in groep 3.").get("de Regenboog") is Label.SCHOOL
