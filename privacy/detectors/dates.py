@@ -71,9 +71,11 @@ _ENGLISH = re.compile(
     rf"(?<![\w-])(?:(?:{_EN_WEEKDAYS}),?[ \t]+)?"
     rf"(?:{_EN_DAY}[ \t]+(?:of[ \t]+)?(?:{_EN_MONTHS})\b\.?(?:,?[ \t]+{_EN_YEAR})?"
     rf"|(?:{_EN_MONTHS})\.?[ \t]+{_EN_DAY}(?![\w:.,]\d)\b(?:,?[ \t]+{_EN_YEAR})?"
-    rf"|(?:{_EN_MONTHS})\.?,?[ \t]+{_EN_YEAR})"
+    rf"|(?:{_EN_MONTHS})\.?,?[ \t]+{_EN_YEAR}"
+    # abbreviated months only between a day and a year: "14 Mar 2025", not "Jan 5"
+    rf"|{_EN_DAY}[ \t]+(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug)\.?[ \t]+{_EN_YEAR})"
 )
-_HAS_EN_MONTH = re.compile(rf"\b(?:{_EN_MONTHS})\b")
+_HAS_EN_MONTH = re.compile(rf"\b(?:{_EN_MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug)\b")
 
 # --- dates spoken in a dictated note: "dinsdag vijfentwintig maart", "donderdag de
 # twaalfde", "drie juni tweeduizend twaalf" --------------------------------------------

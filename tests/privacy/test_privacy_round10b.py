@@ -218,3 +218,39 @@ def test_a_country_is_no_school(text: str, country: str) -> None:
 
 def test_a_school_after_gaat_naar_stays() -> None:
     assert found("Ze gaat naar de Regenboog in groep 3.").get("de Regenboog") is Label.SCHOOL
+
+
+# --- ages in English, a day with an abbreviated English month and a year -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Their son Jack, aged 9, was crying at the door.", "9"),
+        ("Her 7-year-old daughter told the teacher.", "7-year-old"),
+        ("He is 12 years old and lives with his dad.", "12 years old"),
+        ("Oliver is eleven and his sister Mia is younger.", "eleven"),
+        ("The boy turned fourteen.", "fourteen"),
+    ],
+)
+def test_english_ages(text: str, age: str) -> None:
+    assert found(text).get(age) is Label.LEEFTIJD
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The page is one of many. It was one and done.",
+        "The old age home was visited.",
+        "The damage is five hundred euros.",
+        "Het is tien voor half twee.",
+        "The first name was two\nwords long.",
+    ],
+)
+def test_no_english_age(text: str) -> None:
+    assert Label.LEEFTIJD not in found(text).values()
+
+
+def test_abbreviated_english_month_between_day_and_year() -> None:
+    assert found("Meeting on 14 Mar 2025 with the GP.").get("14 Mar 2025") is Label.DATUM
+    assert Label.DATUM not in found("Jan 5 keer gebeld, geen gehoor.").values()
