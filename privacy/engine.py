@@ -120,6 +120,7 @@ class Engine:
             ]
             kept.extend(_joined_numbers(text, kept))
             kept.extend(_ages_after_names(text, kept))
+            kept.extend(_age_lists(text, kept))
             return resolve_overlaps(text, kept)
         finally:
             release()  # the detectors' shared copy of the text
@@ -163,6 +164,64 @@ def _ages_after_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
             continue
         ages.append(Finding(m.start(1), m.end(1), Label.LEEFTIJD, m.group(1), "leeftijd-naam"))
     return ages
+
+
+# A list of ages goes on after the first one the detectors found: "kinderen van zes acht en
+# tien" (dictated, no commas), "aged 4, 7 and 9"; and "6 and 8 years old" before it.
+_EN_NUMBER_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+_LIST_NUMBER = rf"(?:\d{{1,2}}|(?i:{NUMBER_WORD_PATTERN})|{_EN_NUMBER_WORD})"
+_NO_UNIT_AFTER = (
+    r"(?![ \t]+(?i:keer|uur|dagen|dag|weken|week|maanden|maand|minuten|euro|procent|kinderen"
+    r"|times|hours|days|weeks|months|minutes|children|kids)\b)"
+)
+_AGE_LIST_NEXT = re.compile(
+    rf"(?:[ \t]*,[ \t]*|[ \t]*,?[ \t]+(?:(?:en|and|&)[ \t]+)?)({_LIST_NUMBER})(?![\w,.-]\w)"
+    + _NO_UNIT_AFTER
+)
+_AGE_LIST_BEFORE = re.compile(
+    rf"(?<![\w-])({_LIST_NUMBER})(?:[ \t]*,[ \t]*|[ \t]+(?:en|and|&)[ \t]+)$"
+)
+_BARE_AGE = re.compile(rf"{_LIST_NUMBER}(?:[ \t]+(?:jaar|years?)(?:[ \t]+oud|[ \t]+old)?)?")
+
+
+def _age_value_ok(token: str) -> bool:
+    value = number_value(token)
+    return token.lower() not in ("een", "één", "one") and (value is None or 0 < value <= 110)
+
+
+def _age_lists(text: str, findings: Sequence[Finding]) -> list[Finding]:
+    taken = {f.start for f in findings if f.label is Label.LEEFTIJD}
+    ages: list[Finding] = []
+    for finding in findings:
+        if finding.label is not Label.LEEFTIJD or not _BARE_AGE.fullmatch(finding.text):
+            continue
+        end = finding.end
+        while (m := _AGE_LIST_NEXT.match(text, end)) is not None and _age_value_ok(m.group(1)):
+            if m.start(1) in taken:
+                break
+            closing = _LIST_JOIN.search(m.group(0)) is not None
+            if "," not in m.group(0) and not closing and finding.text[:1].isdigit():
+                break  # a run without commas only in a dictated note: "zes acht en tien"
+            ages.append(_list_age(m))
+            taken.add(m.start(1))
+            end = m.end(1)
+            if closing:
+                break
+        before = _AGE_LIST_BEFORE.search(text, max(0, finding.start - 30), finding.start)
+        if before is not None and before.start(1) not in taken and _age_value_ok(before.group(1)):
+            ages.append(_list_age(before))
+            taken.add(before.start(1))
+    return ages
+
+
+_LIST_JOIN = re.compile(r"\b(?:en|and)\b|&")
+
+
+def _list_age(m: re.Match[str]) -> Finding:
+    return Finding(m.start(1), m.end(1), Label.LEEFTIJD, m.group(1), "leeftijd-lijst")
 
 
 def _apply_allowlist(

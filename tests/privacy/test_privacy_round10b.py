@@ -254,3 +254,31 @@ def test_no_english_age(text: str) -> None:
 def test_abbreviated_english_month_between_day_and_year() -> None:
     assert found("Meeting on 14 Mar 2025 with the GP.").get("14 Mar 2025") is Label.DATUM
     assert Label.DATUM not in found("Jan 5 keer gebeld, geen gehoor.").values()
+
+
+# --- lists of ages: dictated without commas, in English ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("vader heeft drie kinderen van vijf zeven en elf", {"vijf", "zeven", "elf"}),
+        ("Their kids, aged 3, 6 and 10, were at home.", {"3", "6", "10"}),
+        ("the children are 5 and 9 years old", {"5", "9 years old"}),
+    ],
+)
+def test_lists_of_ages(text: str, ages: set[str]) -> None:
+    got = {value for value, label in found(text).items() if label is Label.LEEFTIJD}
+    assert ages <= got
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("Their son, aged 9, 2 times a week at football.", {"9"}),
+        ("She was aged 7 and 3 hours later she left.", {"7"}),
+    ],
+)
+def test_no_list_of_ages_before_a_unit(text: str, ages: set[str]) -> None:
+    got = {value for value, label in found(text).items() if label is Label.LEEFTIJD}
+    assert got == ages
