@@ -558,7 +558,11 @@ _ENGLISH_AGE = re.compile(
     r"(?=[ \t]*(?:[.,;!?)]|$(?!\n[ \t]*[a-z]))|[ \t]+and\b)",
     re.MULTILINE,
 )
-_HAS_ENGLISH_AGE = re.compile(r"(?i:age|old\b)|\b(?:is|was|turns|turned)[ \t]+[a-z]")
+_HAS_ENGLISH_AGE = re.compile(
+    r"\b(?i:aged?)\b|\bold\b|\b(?:is|was|turns|turned)[ \t]+(?:[a-z]+teen|twelve|eleven|ten"
+    r"|nine|eight|seven|six|five|four|three|two|twenty|thirty|forty|fifty|sixty|seventy|eighty"
+    r"|ninety)\b"
+)
 
 
 def find_english_ages(text: str) -> Iterator[Finding]:

@@ -122,7 +122,51 @@ _WEEKDAY_ORDINAL = re.compile(
     r"|zoon|dochter|van[ \t]+(?:de|het|hun|haar|zijn)[ \t]+\w+[ \t]+(?!maand)\w))",
     re.IGNORECASE,
 )
-_HAS_SPOKEN = re.compile(rf"\b(?:{_FULL_MONTHS}|{_FULL_WEEKDAYS})\b")
+_UNIT_WORDS = ("een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen")
+_SPOKEN_DAY_WORDS = {
+    *_FULL_WEEKDAYS.split("|"),
+    *[
+        "eerste",
+        "tweede",
+        "derde",
+        "vierde",
+        "vijfde",
+        "zesde",
+        "zevende",
+        "achtste",
+        "negende",
+        "tiende",
+        "elfde",
+        "twaalfde",
+        "dertiende",
+        "veertiende",
+        "vijftiende",
+        "zestiende",
+        "zeventiende",
+        "achttiende",
+        "negentiende",
+        "twintigste",
+        "dertigste",
+        "eenendertigste",
+        "twintig",
+        "dertig",
+        "eenendertig",
+        "negentien",
+        "achttien",
+        "zeventien",
+        "zestien",
+        "vijftien",
+        "veertien",
+        "dertien",
+        "twaalf",
+        "elf",
+        "tien",
+    ],
+    *_UNIT_WORDS[1:],
+    *(f"{u}{j}twintig{e}" for u in _UNIT_WORDS for j in ("en", "ën") for e in ("", "ste")),
+}
+_SPOKEN_FIRST_WORDS = first_words(_SPOKEN_DAY_WORDS)
+_WEEKDAY_FIRST_WORDS = first_words(_FULL_WEEKDAYS.split("|"))
 
 
 @distinct
@@ -140,10 +184,12 @@ def find_dates(text: str) -> Iterator[Finding]:
         for m in _ENGLISH.finditer(text):
             end = m.end() - (text[m.end() - 1] == ".")
             yield Finding(m.start(), end, Label.DATUM, text[m.start() : end], "datum")
-    if _HAS_SPOKEN.search(folded(text).text):
-        for pattern in (_SPOKEN, _WEEKDAY_ORDINAL):
-            for m in pattern.finditer(text):
-                yield Finding(m.start(), m.end(), Label.DATUM, m.group(0), "datum")
+    for pattern, words in (
+        (_SPOKEN, _SPOKEN_FIRST_WORDS),
+        (_WEEKDAY_ORDINAL, _WEEKDAY_FIRST_WORDS),
+    ):
+        for m in finditer_words(pattern, words, text):
+            yield Finding(m.start(), m.end(), Label.DATUM, m.group(0), "datum")
     if _HAS_DIGIT_SEPARATOR.search(text):
         for m in finditer_at(_NUMERIC, _DIGIT, text):
             start = m.start()
