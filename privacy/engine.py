@@ -16,6 +16,7 @@ from privacy.detectors import DETECTORS, Detector
 from privacy.detectors.ages import is_age_range, is_duration
 from privacy.detectors.lexicon import common_words, dutch_words, first_names
 from privacy.detectors.lexicon import surnames as surnames_alone
+from privacy.detectors.numbers_nl import NUMBER_WORD_PATTERN, number_value
 from privacy.errors import check_text
 from privacy.fast import fold, folded, release
 from privacy.findings import STRUCTURED_LABELS, Finding, Label
@@ -85,6 +86,7 @@ class Engine:
             for detector in self.detectors:
                 raw.extend(detector(text))
             raw = _without_type_word_before_own_name(_without_headings(text, raw))
+            raw = [f for f in raw if not _field_name_as_name(f)]
             raw = list(_split_organisation_and_street(text, _names_within_lines(text, raw)))
             raw.extend(_surname_comma_first_name(text, raw))
             allowed = sorted(allowed_ranges(text))  # once: the three passes share it
@@ -112,11 +114,114 @@ class Engine:
             kept = [
                 _with_capital_article(text, _address_end(text, _date_end(text, f))) for f in kept
             ]
-            kept = [_with_legal_form(text, f) for f in kept]
+            kept = [
+                _with_english_place(text, _with_quarter(text, _with_legal_form(text, f)))
+                for f in kept
+            ]
             kept.extend(_joined_numbers(text, kept))
+            kept.extend(_ages_after_names(text, kept))
+            kept.extend(_age_lists(text, kept))
             return resolve_overlaps(text, kept)
         finally:
             release()  # the detectors' shared copy of the text
+
+
+# "V-nummer V 2874 419 603": deduce reads the letter after a field's name as a name and
+# the field's name with it; a name never holds a word like "V-nummer" or "Lidnummer".
+_FIELD_NAME_WORD = re.compile(r"(?i)\b\w+-?nummer\b")
+
+
+def _field_name_as_name(finding: Finding) -> bool:
+    return finding.label is Label.NAAM and _FIELD_NAME_WORD.search(finding.text) is not None
+
+
+# "gesprek met lisa vijftien op school", "mevrouw nelleke van os achtenzeventig ze belde",
+# "Ilias, bijnaam 'Lil Ili', 13, slaapt": a number right after a name, where the sentence
+# goes on with a verb, a pronoun or a (spoken) punctuation mark, is the person's age. Not
+# "met Sara twee uur", "Daan 2 keer", "Jan een op een".
+_AGE_AFTER_NAME = re.compile(
+    # digits only after a comma: "Schönhauser Allee 18" is a house number
+    rf"['\"\u2019]?(?:,[ \t]*|[ \t]+(?=\D))(\d{{1,3}}|(?i:{NUMBER_WORD_PATTERN}))(?![\w-])"
+    r"(?=[ \t]*(?:[,;!?)]|[.:](?!\d)|$)|[ \t]+(?:en|ze|zij|hij|op|is|was|woont|zit|zat|heeft"
+    r"|had|punt|komma|die|slaapt|zegt|zei|vertelt|vertelde|belde|kwam|komt|gaat|ging|wil|kan"
+    r"|moet|ook|nog|al|spreekt|huilt|speelt|loopt|vindt|vond)\b)",
+    re.MULTILINE,
+)
+
+
+def _ages_after_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
+    taken = {(f.start, f.end) for f in findings if f.label is Label.LEEFTIJD}
+    ages = []
+    for finding in findings:
+        if finding.label is not Label.NAAM:
+            continue
+        m = _AGE_AFTER_NAME.match(text, finding.end)
+        if m is None or (m.start(1), m.end(1)) in taken:
+            continue
+        token = m.group(1).lower()
+        value = number_value(token)
+        if token in ("een", "één") or value is None or not 0 < value <= 110:
+            continue
+        ages.append(Finding(m.start(1), m.end(1), Label.LEEFTIJD, m.group(1), "leeftijd-naam"))
+    return ages
+
+
+# A list of ages goes on after the first one the detectors found: "kinderen van zes acht en
+# tien" (dictated, no commas), "aged 4, 7 and 9"; and "6 and 8 years old" before it.
+_EN_NUMBER_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+_LIST_NUMBER = rf"(?:\d{{1,2}}|(?i:{NUMBER_WORD_PATTERN})|{_EN_NUMBER_WORD})"
+_NO_UNIT_AFTER = (
+    r"(?![ \t]+(?i:keer|uur|dagen|dag|weken|week|maanden|maand|minuten|euro|procent|kinderen"
+    r"|times|hours|days|weeks|months|minutes|children|kids)\b)"
+)
+_AGE_LIST_NEXT = re.compile(
+    rf"(?:[ \t]*,[ \t]*|[ \t]*,?[ \t]+(?:(?:en|and|&)[ \t]+)?)({_LIST_NUMBER})(?![\w,.-]\w)"
+    + _NO_UNIT_AFTER
+)
+_AGE_LIST_BEFORE = re.compile(
+    rf"(?<![\w-])({_LIST_NUMBER})(?:[ \t]*,[ \t]*|[ \t]+(?:en|and|&)[ \t]+)$"
+)
+_BARE_AGE = re.compile(rf"{_LIST_NUMBER}(?:[ \t]+(?:jaar|years?)(?:[ \t]+oud|[ \t]+old)?)?")
+
+
+def _age_value_ok(token: str) -> bool:
+    value = number_value(token)
+    return token.lower() not in ("een", "één", "one") and (value is None or 0 < value <= 110)
+
+
+def _age_lists(text: str, findings: Sequence[Finding]) -> list[Finding]:
+    taken = {f.start for f in findings if f.label is Label.LEEFTIJD}
+    ages: list[Finding] = []
+    for finding in findings:
+        if finding.label is not Label.LEEFTIJD or not _BARE_AGE.fullmatch(finding.text):
+            continue
+        end = finding.end
+        while (m := _AGE_LIST_NEXT.match(text, end)) is not None and _age_value_ok(m.group(1)):
+            if m.start(1) in taken:
+                break
+            closing = _LIST_JOIN.search(m.group(0)) is not None
+            if "," not in m.group(0) and not closing and finding.text[:1].isdigit():
+                break  # a run without commas only in a dictated note: "zes acht en tien"
+            ages.append(_list_age(m))
+            taken.add(m.start(1))
+            end = m.end(1)
+            if closing:
+                break
+        before = _AGE_LIST_BEFORE.search(text, max(0, finding.start - 30), finding.start)
+        if before is not None and before.start(1) not in taken and _age_value_ok(before.group(1)):
+            ages.append(_list_age(before))
+            taken.add(before.start(1))
+    return ages
+
+
+_LIST_JOIN = re.compile(r"\b(?:en|and)\b|&")
+
+
+def _list_age(m: re.Match[str]) -> Finding:
+    return Finding(m.start(1), m.end(1), Label.LEEFTIJD, m.group(1), "leeftijd-lijst")
 
 
 def _apply_allowlist(
@@ -162,6 +267,9 @@ _ROLE_OR_FIELD = re.compile(r"[A-Za-z]{1,4}['\u2019]ers?|[^\W\d_]{2,20}nr\.?")
 _LINK_WORD = re.compile(r"(?:van|het|de|voor|en|der|den|in|te)\s+")
 #: The region's name ends an organisation's own name: "Jeugdhulp Rijnmond".
 _REGION_NAMES = frozenset({"rijnmond", "rotterdam-rijnmond"})
+#: A public service's word after an organisation's name is part of that name: "Leger des
+#: Heils Jeugdbescherming & Reclassering" (the allow-list keeps "Jeugdbescherming" alone).
+_SERVICE_NAMES = frozenset({"jeugdbescherming", "reclassering", "jeugdzorg", "jeugdhulp"})
 
 
 def _cut_allowed(text: str, finding: Finding, allowed: list[tuple[int, int]]) -> Iterable[Finding]:
@@ -170,7 +278,10 @@ def _cut_allowed(text: str, finding: Finding, allowed: list[tuple[int, int]]) ->
         allowed = [
             (a_start, a_end)
             for a_start, a_end in allowed
-            if not (a_start > finding.start and text[a_start:a_end].lower() in _REGION_NAMES)
+            if not (
+                a_start > finding.start
+                and text[a_start:a_end].lower() in (_REGION_NAMES | _SERVICE_NAMES)
+            )
         ]
     for a_start, a_end in allowed:
         next_pieces = []
@@ -916,6 +1027,33 @@ _PLACE_SERVICES = frozenset({"leerplicht", "cjg", "ggd", "jgz"})
 _OWN_NAME_COMPOUND = re.compile(r"[a-zà-ÿ]{3,}(?:werk|hulp|maatje|zorg|loket|wonen|welzijn)")
 _TYPE_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Za-zÀ-ÿ][a-zà-ÿ]{2,}|CJG|GGD|JGZ)[ \t]+$")
 _QUARTER = re.compile(r"-(?:Noord|Zuid|Oost|West|Centrum|noord|zuid|oost|west|centrum)(?![\w-])")
+
+
+# "American International School of Rotterdam", "British School of Amsterdam": an English
+# school's name runs on over "of" and its place
+_ENGLISH_SCHOOL_END = re.compile(r"(?:School|College|Academy)$")
+_OF_PLACE = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-ZÀ-Ý][\w'-]+(?:[ \t]+[A-ZÀ-Ý][\w'-]+)?")
+
+
+def _with_english_place(text: str, finding: Finding) -> Finding:
+    if finding.label is not Label.SCHOOL or not _ENGLISH_SCHOOL_END.search(finding.text):
+        return finding
+    place = _OF_PLACE.match(text, finding.end)
+    if place is None:
+        return finding
+    end = place.end()
+    return Finding(finding.start, end, finding.label, text[finding.start : end], finding.detector)
+
+
+def _with_quarter(text: str, finding: Finding) -> Finding:
+    """A place with its part of town joined by a hyphen: "Rotterdam-Noord", not "Rotterdam"
+    and a leftover "-Noord"."""
+    if finding.label is not Label.PLAATS:
+        return finding
+    end = _place_end(text, finding.end)
+    if end == finding.end:
+        return finding
+    return Finding(finding.start, end, finding.label, text[finding.start : end], finding.detector)
 
 
 def _place_end(text: str, end: int) -> int:

@@ -82,6 +82,8 @@ _IS_AGE = re.compile(
     rf"(?:pas\s+|nog\s+maar\s+|net\s+|bijna\s+|ongeveer\s+|inmiddels\s+|toen\s+|nu\s+|"
     rf"zelf\s+|zelf\s+pas\s+|ook\s+|allebei\s+|allemaal\s+|beiden\s+)*"
     rf"({_NUM})(?=\s*(?:[.,;:!?)]|$|\s+en\s|\s+jaar\b|\s+toen\b|\s+geworden\b|"
+    # a dictated note's spoken full stop or comma: "die is zes punt vader is ..."
+    rf"\s+(?:punt|komma)\b(?!\s+(?:{NUMBER_WORD_PATTERN}|\d))|"
     # "hij werd 18 in maart": the month of the birthday after the age
     r"\s+in\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
     r"november|december)\b))"
@@ -541,4 +543,35 @@ def _years_old(text: str) -> Iterator[Finding]:
         yield _make(text, m.start(), m.end())
 
 
-DETECTORS = (find_ages,)
+# --- ages in English (expat families, international schools): "aged 9", "a 7-year-old",
+# "12 years old", "Oliver is eleven" --------------------------------------------------
+_EN_NUMBER = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four"
+    r"|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+_ENGLISH_AGE = re.compile(
+    rf"\b(?i:aged?)[ \t]+(\d{{1,3}}|(?i:{_EN_NUMBER}))(?![\w-])"
+    rf"|(?<![\w-])((?:\d{{1,3}}|(?i:{_EN_NUMBER}))(?:[ \t]+years?[ \t]+old|-years?-old))\b"
+    # not "one": "it was one and done"
+    rf"|\b(?:is|was|turns|turned)[ \t]+(?!one\b)({_EN_NUMBER})"
+    r"(?=[ \t]*(?:[.,;!?)]|$(?!\n[ \t]*[a-z]))|[ \t]+and\b)",
+    re.MULTILINE,
+)
+_HAS_ENGLISH_AGE = re.compile(
+    r"\b(?i:aged?)\b|\bold\b|\b(?:is|was|turns|turned)[ \t]+(?:[a-z]+teen|twelve|eleven|ten"
+    r"|nine|eight|seven|six|five|four|three|two|twenty|thirty|forty|fifty|sixty|seventy|eighty"
+    r"|ninety)\b"
+)
+
+
+def find_english_ages(text: str) -> Iterator[Finding]:
+    """Someone's age written in English."""
+    if _HAS_ENGLISH_AGE.search(text) is None:
+        return
+    for m in _ENGLISH_AGE.finditer(text):
+        group = next(g for g in (1, 2, 3) if m.group(g))
+        yield _make(text, m.start(group), m.end(group), "leeftijd-engels")
+
+
+DETECTORS = (find_ages, find_english_ages)

@@ -57,6 +57,117 @@ _DAY_MONTH_FIRST_WORDS = first_words(_DAY_MONTH_WORDS)
 
 _WEEKDAY_BEFORE = re.compile(rf"(?<![\w-])(?i:{_WEEKDAYS})\.?[ \t]+$")
 
+# --- dates in English, as expat families and international schools write them ----------
+# Capitalised month names only ("March 3rd", "6 June 2025", "June 5, 2025"): "march" and
+# "may" in lowercase are verbs. "Jan" stays out (a first name).
+_EN_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Sept|Oct|Nov|Dec"
+)
+_EN_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_EN_DAY = rf"{_DAY}(?:st|nd|rd|th)?"
+_EN_YEAR = r"(?:19|20)\d{2}(?!\d)"
+_ENGLISH = re.compile(
+    rf"(?<![\w-])(?:(?:{_EN_WEEKDAYS}),?[ \t]+)?"
+    rf"(?:{_EN_DAY}[ \t]+(?:of[ \t]+)?(?:{_EN_MONTHS})\b\.?(?:,?[ \t]+{_EN_YEAR})?"
+    rf"|(?:{_EN_MONTHS})\.?[ \t]+{_EN_DAY}(?![\w:.,]\d)\b(?:,?[ \t]+{_EN_YEAR})?"
+    rf"|(?:{_EN_MONTHS})\.?,?[ \t]+{_EN_YEAR}"
+    # abbreviated months only between a day and a year: "14 Mar 2025", not "Jan 5"
+    rf"|{_EN_DAY}[ \t]+(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug)\.?[ \t]+{_EN_YEAR})"
+)
+_HAS_EN_MONTH = re.compile(rf"\b(?:{_EN_MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug)\b")
+
+# --- dates spoken in a dictated note: "dinsdag vijfentwintig maart", "donderdag de
+# twaalfde", "drie juni tweeduizend twaalf" --------------------------------------------
+_FULL_MONTHS = (
+    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+)
+_FULL_WEEKDAYS = "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
+_ORDINAL_WORDS = (
+    "eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|elfde|twaalfde"
+    "|dertiende|veertiende|vijftiende|zestiende|zeventiende|achttiende|negentiende"
+    "|(?:(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen)(?:ën|en))?twintigste"
+    "|(?:eenen)?dertigste"
+)
+# two to thirty-one as words ("een maart" is too rare to risk "een april-grap")
+_DAY_WORDS = (
+    "(?:(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen)(?:ën|en))?twintig|(?:eenen)?dertig"
+    "|negentien|achttien|zeventien|zestien|vijftien|veertien|dertien|twaalf|elf|tien"
+    "|twee|drie|vier|vijf|zes|zeven|acht|negen"
+)
+_YEAR_WORDS = (
+    r"(?:tweeduizend|negentienhonderd)(?:[ \t]*(?:"
+    + "|".join(
+        [
+            "(?:(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen)(?:ën|en))?"
+            "(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)",
+            "negentien|achttien|zeventien|zestien|vijftien|veertien|dertien|twaalf|elf|tien",
+            "een|twee|drie|vier|vijf|zes|zeven|acht|negen",
+        ]
+    )
+    + "))?"
+)
+_SPOKEN = re.compile(
+    rf"(?<![\w-])(?:(?:{_FULL_WEEKDAYS})[ \t]+(?:de[ \t]+)?)?"
+    rf"(?:{_ORDINAL_WORDS}|{_DAY_WORDS})[ \t]+(?:{_FULL_MONTHS})\b(?!-)"
+    rf"(?:[ \t]+(?:{_YEAR_WORDS}|(?:19|20)\d{{2}}(?!\d)))?",
+    re.IGNORECASE,
+)
+# a weekday and "de" with a day's ordinal: "donderdag de twaalfde", "op maandag de 3e";
+# not "maandag de eerste keer", "zaterdag de tweede helft"
+_WEEKDAY_ORDINAL = re.compile(
+    rf"(?<![\w-])(?:{_FULL_WEEKDAYS})[ \t]+de[ \t]+(?:{_ORDINAL_WORDS}|{_DAY}(?:e|ste|de))\b"
+    r"(?![ \t]+(?:keer|dag|dagen|week|weken|les|lessen|training|trainingen|sessie|afspraak"
+    r"|ronde|wedstrijd|helft|plaats|paar|uur|groep|klas|maand|kwartaal|periode|poging|kind"
+    r"|zoon|dochter|van[ \t]+(?:de|het|hun|haar|zijn)[ \t]+\w+[ \t]+(?!maand)\w))",
+    re.IGNORECASE,
+)
+_UNIT_WORDS = ("een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen")
+_SPOKEN_DAY_WORDS = {
+    *_FULL_WEEKDAYS.split("|"),
+    *[
+        "eerste",
+        "tweede",
+        "derde",
+        "vierde",
+        "vijfde",
+        "zesde",
+        "zevende",
+        "achtste",
+        "negende",
+        "tiende",
+        "elfde",
+        "twaalfde",
+        "dertiende",
+        "veertiende",
+        "vijftiende",
+        "zestiende",
+        "zeventiende",
+        "achttiende",
+        "negentiende",
+        "twintigste",
+        "dertigste",
+        "eenendertigste",
+        "twintig",
+        "dertig",
+        "eenendertig",
+        "negentien",
+        "achttien",
+        "zeventien",
+        "zestien",
+        "vijftien",
+        "veertien",
+        "dertien",
+        "twaalf",
+        "elf",
+        "tien",
+    ],
+    *_UNIT_WORDS[1:],
+    *(f"{u}{j}twintig{e}" for u in _UNIT_WORDS for j in ("en", "ën") for e in ("", "ste")),
+}
+_SPOKEN_FIRST_WORDS = first_words(_SPOKEN_DAY_WORDS)
+_WEEKDAY_FIRST_WORDS = first_words(_FULL_WEEKDAYS.split("|"))
+
 
 @distinct
 def find_dates(text: str) -> Iterator[Finding]:
@@ -68,6 +179,16 @@ def find_dates(text: str) -> Iterator[Finding]:
                 end -= 1  # "14 febr." keeps its dot, a sentence end does not matter
             yield Finding(m.start(), end, Label.DATUM, text[m.start() : end], "datum")
         for m in _MONTH_YEAR.finditer(text):
+            yield Finding(m.start(), m.end(), Label.DATUM, m.group(0), "datum")
+    if _HAS_EN_MONTH.search(text):
+        for m in _ENGLISH.finditer(text):
+            end = m.end() - (text[m.end() - 1] == ".")
+            yield Finding(m.start(), end, Label.DATUM, text[m.start() : end], "datum")
+    for pattern, words in (
+        (_SPOKEN, _SPOKEN_FIRST_WORDS),
+        (_WEEKDAY_ORDINAL, _WEEKDAY_FIRST_WORDS),
+    ):
+        for m in finditer_words(pattern, words, text):
             yield Finding(m.start(), m.end(), Label.DATUM, m.group(0), "datum")
     if _HAS_DIGIT_SEPARATOR.search(text):
         for m in finditer_at(_NUMERIC, _DIGIT, text):

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from privacy.allowlist import is_not_name
 from privacy.detectors.lexicon import (
+    COUNTRIES,
     common_words,
     dutch_words,
     first_names,
@@ -140,9 +141,12 @@ _CLUB_KINDS = ("GV ", "ZV ", "KV ", "HC ", "AV ", "LTC ", "ZPC ")
 _CLUB_FIRST_WORDS = first_words(_CLUB_KINDS)
 # typed without capitals: "kraamzorg de waarden", "vv spartaan"
 _INSTITUTION_LOWER = re.compile(
-    r"(?<![\w-])(?:vv|sv|kraamzorg)"
+    r"(?<![\w-])(?:vv|sv|kraamzorg|zorgcentrum|woonzorgcentrum|verpleeghuis|verzorgingshuis)"
     r"[ \t]+((?:de[ \t]+|het[ \t]+|'t[ \t]+)?[a-z][\w'-]{2,}(?:[ \t]+'\d{2})?)"
 )
+# a care home typed in lowercase is a name only if its word is no Dutch word ("zorgcentrum
+# maasdelta", not "zorgcentrum waar ze woont")
+_CARE_HOMES = frozenset({"zorgcentrum", "woonzorgcentrum", "verpleeghuis", "verzorgingshuis"})
 # "HVV Laakkwartier", "RVVH", "CVV Zwervers": a club's acronym with "VV" (voetbalvereniging)
 # and the name after it
 _CLUB_ACRONYM = re.compile(
@@ -170,7 +174,8 @@ _SCHOOL_LOWER_FIRST_WORDS = first_words(_SCHOOL_LOWER_TYPES_LIST)
 _SCHOOL_CONTEXT_FIRST_WORDS = first_words(_SCHOOL_CONTEXT_WORDS_LIST)
 _INSTITUTION_FIRST_WORDS = first_words(_INSTITUTION_TYPES_LIST)
 _EMPLOYER_FIRST_WORDS = first_words(_EMPLOYER_WORDS_LIST)
-_INSTITUTION_LOWER_FIRST_WORDS = first_words(("vv", "sv", "kraamzorg"))
+_INSTITUTION_LOWER_FIRST_WORDS = first_words(("vv", "sv", "kraamzorg", *_CARE_HOMES))
+_COUNTRY_ABBREVIATIONS = frozenset({"VS", "VK", "USA", "UK", "VAE", "EU"})
 _KNOWN_PUBLIC = frozenset({"veilig thuis", "kwadraad", "stichting mee", "politie"})
 
 
@@ -369,6 +374,8 @@ def _find_schools(text: str) -> Iterator[Finding]:
             continue  # "gaat naar de Moskee Mevlana", "naar de Sociale Dienst Drechtsteden"
         if not m.group(1) and " " not in m.group(2) and m.group(2).lower() in first_names():
             continue  # "de mentor van Lisa": the pupil, not a school
+        if m.group(2).lower() in COUNTRIES or m.group(2) in _COUNTRY_ABBREVIATIONS:
+            continue  # "terug naar de VS", "ging naar Polen": a country, not a school
         span = _clean(text, m.start(2), m.end(2))
         if span:
             yield Finding(span[0], span[1], Label.SCHOOL, text[span[0] : span[1]], "school")
@@ -395,6 +402,10 @@ def find_institutions(text: str) -> Iterator[Finding]:
     for m in finditer_words(_INSTITUTION_LOWER, _INSTITUTION_LOWER_FIRST_WORDS, text):
         if m.group(1).split()[-1] in common_words():
             continue
+        if m.group(0).split()[0].lower() in _CARE_HOMES and (
+            m.group(1).split()[-1] in dutch_words() or not m.group(0)[0].islower()
+        ):
+            continue  # capitalised ones: _INSTITUTION_KEYWORD
         yield Finding(
             m.start(), m.end(1), Label.INSTELLING, text[m.start() : m.end(1)], "instelling"
         )
@@ -469,7 +480,23 @@ def find_known_organisations(text: str) -> Iterator[Finding]:
         place = _PLACE_AFTER.match(text, end)
         if place is not None and place.group(1).lower() in place_names():
             end = place.end()  # "Woonstad Rotterdam": the organisation of that place
+        club = _CLUB_BEFORE.search(text, max(0, start - 8), start)
+        if club is not None:
+            start = club.start()  # "SC Feyenoord", "FC Excelsior": the club's letters
+        service = _SERVICE_AFTER.match(text, end)
+        if service is not None:
+            end = service.end()  # "Leger des Heils Jeugdbescherming & Reclassering"
         yield Finding(start, end, Label.INSTELLING, text[start:end], "instelling-lijst")
+
+
+_CLUB_BEFORE = re.compile(r"(?<![\w-])(?:SC|FC|SV|VV|AFC|RKSV|BVV|CSV|SBV|ASV)[ \t]+$")
+_SERVICE_WORD = (
+    r"(?:Jeugdbescherming|Reclassering|Jeugdzorg|Jeugdhulp|Opvang|Thuiszorg|Welzijn"
+    r"|Maatschappelijk[ \t]+Werk)"
+)
+_SERVICE_AFTER = re.compile(
+    rf"[ \t]+{_SERVICE_WORD}(?:[ \t]*(?:&|en)[ \t]*{_SERVICE_WORD})*(?![\w-])"
+)
 
 
 _OWN_TYPE_BEFORE = re.compile(r"(?<![\w-])([A-ZÀ-Ý][a-zà-ÿ]{3,})[ \t]+$")

@@ -17,8 +17,10 @@ from privacy.detectors.lexicon import (
     REGION_PLACES,
     common_words,
     dutch_words,
+    first_names,
     place_names,
 )
+from privacy.detectors.numbers_nl import NUMBER_WORD_PATTERN
 from privacy.detectors.spans import distinct
 from privacy.fast import contains_any, finditer_words, first_words, keyword_pattern
 from privacy.findings import Finding, Label
@@ -171,8 +173,23 @@ _BEFORE_VAN = re.compile(r"(?:^|[,;:(\n]|\b(?:op|aan|in|de|naar|bij|adres|woont)
 _STREET_ORDINAL = re.compile(r"(?:[1-9]e|eerste|tweede|derde)[ \t]+")
 
 
+# In a dictated note: "aan de hugo de grootstraat", "op de jan van goyenstraat": a person's
+# name before the street is the street's. A first name, or a word and a particle.
+_NAME_BEFORE_LOWER_STREET = re.compile(
+    r"(?<![\w-])(?:aan|op|in|naar|bij)[ \t]+de[ \t]+([a-zà-ÿ]{2,15})[ \t]+"
+    r"((?:(?:van|de|der|den|ter|ten|van[ \t]+de|van[ \t]+der|van[ \t]+den)[ \t]+)?)$"
+)
+# and its house number read out: "vlashof zeventien", not "rozenhof twee jaar"
+_SPOKEN_HOUSE_NUMBER = re.compile(
+    rf"[ \t]+({NUMBER_WORD_PATTERN})(?![\w-])"
+    r"(?![ \t]+(?:jaar|jaren|maanden|maand|weken|week|dagen|dag|keer|uur|minuten|kinderen"
+    r"|mensen|personen|euro|procent)\b)"
+)
+
+
 def _lowercase_streets(text: str) -> Iterator[Finding]:
     words = dutch_words()
+    known_first_names = first_names()
     for m in _LOWER_STREET.finditer(text):
         name = m.group(1)
         start = m.start(1)
@@ -196,6 +213,13 @@ def _lowercase_streets(text: str) -> Iterator[Finding]:
         if name in words and not m.group(2):
             continue
         end = m.end(2) if m.group(2) else m.end(1)
+        if not m.group(2):
+            spoken = _SPOKEN_HOUSE_NUMBER.match(text, end)
+            if spoken is not None and spoken.group(1) not in ("een", "één"):
+                end = spoken.end(1)
+        named = _NAME_BEFORE_LOWER_STREET.search(text, max(0, start - 40), start)
+        if named is not None and (named.group(2) or named.group(1) in known_first_names):
+            start = named.start(1)
         yield Finding(start, end, Label.ADRES, text[start:end], "adres-klein")
 
 
@@ -366,4 +390,72 @@ def _split_at_en(text: str, start: int, end: int, places: frozenset[str]) -> Ite
         i = j
 
 
-DETECTORS = (find_streets, find_places)
+# --- addresses abroad: families with relatives in Poland, Germany, France, England, the
+# US ("ul. Długa 44/3", "14 rue de la République", "Aachener Straße 203", "42 Baker
+# Street", "1200 Maple Avenue") -----------------------------------------------------------
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'\u2019-]+"
+_FOREIGN_NUMBER = r"\d{1,5}(?:[/-]\d{1,4}|[a-zA-Z](?![\w]))?(?![\w/])"
+_FOREIGN_PARTICLE = r"(?:de|la|du|des|del|della|di|da|do|dos|das|le|les|l'|d')"
+_FOREIGN_PREFIXED = re.compile(
+    rf"(?<![\w-])(?:{_FOREIGN_NUMBER},?[ \t]+)?"
+    r"(?:ul\.|ulica|(?i:rue|calle|avenida|rua)|plac|aleja)[ \t]+"
+    rf"(?:{_FOREIGN_PARTICLE}[ \t]*)*{_CAP}"
+    rf"(?:[ \t]+(?:{_FOREIGN_PARTICLE}[ \t]+)*{_CAP})*"
+    rf"(?:,?[ \t]+{_FOREIGN_NUMBER})?"
+)
+_GERMAN_STREET = re.compile(
+    rf"(?<![\w-])(?:[A-ZÄÖÜ][\wäöüß-]*(?:straße|strasse|gasse)(?:[ \t]+{_FOREIGN_NUMBER})?"
+    rf"|[A-ZÄÖÜ][\wäöüß-]+[ \t]+(?:Straße|Strasse|Allee|Gasse|Chaussee|Damm|Ring)"
+    rf"[ \t]+{_FOREIGN_NUMBER})"
+)
+_ENGLISH_STREET = re.compile(
+    rf"(?<![\w-])(?:{_FOREIGN_NUMBER},?[ \t]+(?:{_CAP}[ \t]+){{1,3}}"
+    r"(?:Street|Road|Avenue|Lane|Drive|Close|Crescent|Boulevard|Terrace|Gardens|Court|Square"
+    r"|St|Rd|Ave|Blvd)\b\.?"
+    rf"|(?:{_CAP}[ \t]+){{1,3}}(?:Street|Road|Avenue|Lane|Drive|Close|Crescent|Terrace)"
+    rf"[ \t]+{_FOREIGN_NUMBER})"
+)
+# "de Charloisse Hoofd", "de Schiedamse Dijk": a place's adjective and a street's noun as two
+# capitalised words (one word, "Schiedamseweg", is found by find_streets)
+_ADJECTIVE_STREET = re.compile(
+    r"(?<=\bde[ \t])[A-ZÀ-Ý][a-zà-ÿ]{2,}s(?:ch)?e[ \t]+(?:Hoofd|Dijk|Weg|Kade|Dreef|Singel|Zoom)"
+    rf"(?![\w-])(?:[ \t]+{_FOREIGN_NUMBER})?"
+)
+# cheap substring tests first: most texts hold none of these words
+_PREFIXED_KEYS = ("ul.", "ulica", "rue ", "Rue ", "calle", "Calle", "avenida", "Avenida", "rua ",
+                  "Rua ", "plac ", "aleja")  # fmt: skip
+_GERMAN_KEYS = ("straße", "Straße", "strasse", "Strasse", "gasse", "Gasse", "Allee", "Chaussee",
+                "Damm", "Ring")  # fmt: skip
+_ENGLISH_KEYS = ("Street", "Road", "Avenue", "Lane", "Drive", "Close", "Crescent", "Boulevard",
+                 "Terrace", "Gardens", "Court", "Square", "St", "Rd", "Ave", "Blvd")  # fmt: skip
+_ADJECTIVE_KEYS = ("Hoofd", "Dijk", "Weg", "Kade", "Dreef", "Singel", "Zoom")
+
+
+def _holds(text: str, keys: tuple[str, ...]) -> bool:
+    return any(key in text for key in keys)
+
+
+def find_foreign_addresses(text: str) -> Iterator[Finding]:
+    """Streets abroad with their house numbers, in the forms of their countries (and "de
+    Charloisse Hoofd")."""
+    if _holds(text, _ADJECTIVE_KEYS):
+        for m in _ADJECTIVE_STREET.finditer(text):
+            adjective = m.group(0).split()[0]
+            stem = adjective[:-4] if adjective.endswith("sche") else adjective[:-2]
+            if stem.lower() in place_names():  # "Charloisse": Charlois; not "Nederlandse"
+                yield Finding(m.start(), m.end(), Label.ADRES, m.group(0), "adres")
+    for key, pattern in (
+        (_PREFIXED_KEYS, _FOREIGN_PREFIXED),
+        (_GERMAN_KEYS, _GERMAN_STREET),
+        (_ENGLISH_KEYS, _ENGLISH_STREET),
+    ):
+        if not _holds(text, key):
+            continue
+        for m in pattern.finditer(text):
+            end = m.end() - (text[m.end() - 1] == ".")
+            if end - m.start() < 6:
+                continue
+            yield Finding(m.start(), end, Label.ADRES, text[m.start() : end], "adres-buitenland")
+
+
+DETECTORS = (find_streets, find_places, find_foreign_addresses)
