@@ -32,6 +32,10 @@ DOMAIN_PHRASES: tuple[str, ...] = (
     "aandachtsfunctionaris", "procesregisseur", "jeugdconsulent", "wijkteam", "wijkagent",
     "niet-pluis", "niet-pluisgevoel", "huisverbod", "zorgmelding", "Korthagen", "ALACT",
     "incidentmethode", "moreel beraad", "dilemmamethode", "intervisie",
+    # the aliases the platform itself shows in a forum thread or an intervisie session
+    # ("Inbrenger", "Deelnemer A"): a post that answers one quotes it
+    "Inbrenger", "Gespreksleider", "Deelnemer",
+    *(f"Deelnemer {letter}" for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
     # family roles
     "moeder", "vader", "mama", "papa", "oma", "opa", "stiefvader", "stiefmoeder",
     # apps and platforms are not people or places
