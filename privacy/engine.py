@@ -1127,6 +1127,13 @@ def _trim_names(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
             or words[0].group(0).lower() in _OPENING_PREPOSITIONS
         ):
             words.pop(0)  # "aan de Schans": a preposition never starts a name
+        if (
+            len(words) > 1
+            and words[1].group(0)[:1].isupper()
+            and _opening_word_not_name(words[0].group(0), words[1].group(0))
+            and _SENTENCE_BEFORE.search(text, max(0, finding.start - 4), finding.start)
+        ):
+            words.pop(0)  # "Zelfs Leila had het gezien", "Oké Sandra, dank je": a word
         while len(words) > 1 and (
             is_not_name(words[-1].group(0)) or words[-1].group(0) in _TRAILING_NOT_NAME
         ):
@@ -1142,6 +1149,34 @@ def _trim_names(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
             yield finding
         else:
             yield Finding(start, end, finding.label, text[start:end], finding.detector)
+
+
+#: Particles and patronyms that open a name with a capital at a sentence's start.
+_OPENING_PARTICLES = _PARTICLES | {"ben", "bin", "ibn", "abu", "ould", "da", "dos", "das", "di"}
+
+
+#: Adverbs and interjections opening a sentence that the list of frequent words lacks.
+_OPENING_ADVERBS = frozenset(
+    {"zelfs", "oké", "oke", "hé", "hee", "nou", "misschien", "gelukkig", "helaas", "sindsdien",
+     "juist", "vooral", "natuurlijk", "trouwens", "uiteindelijk", "daarom", "tenslotte",
+     "bovendien", "ineens", "opeens", "pas", "vervolgens", "tevens", "echter", "wellicht"}
+)  # fmt: skip
+
+
+def _opening_word_not_name(word: str, following: str) -> bool:
+    """A capitalised word opening a sentence before a name that is a Dutch word and no
+    name or particle: a frequent word, an adverb or an interjection ("Zelfs", "Oké",
+    "Alleen"; not "Ama Owusu": "ama" is in the word list, but a rare word)."""
+    lowered = word.lower()
+    return (
+        word[1:].islower()
+        and (lowered in common_words() or lowered in _OPENING_ADVERBS)
+        and lowered not in _OPENING_PARTICLES
+        and lowered in dutch_words()
+        and lowered not in first_names()
+        and lowered not in surnames_alone()
+        and not _place_not_name(lowered)
+    )
 
 
 #: What is left of a name when only these remain is no name at all.

@@ -172,3 +172,30 @@ def test_no_nickname_or_name(text: str) -> None:
 
 def test_found_helper_agrees() -> None:
     assert found("Stagiaire Fleur was bij het gesprek.").get("Fleur") is Label.NAAM
+
+
+# --- an adverb or interjection opening a sentence is no part of the name after it ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ook Hamid wist ervan. Zelfs Leila had het gezien.", "Leila"),
+        ("Oké Sandra, dank je wel voor je verhaal.", "Sandra"),
+    ],
+)
+def test_opening_adverb_is_cut_off(text: str, name: str) -> None:
+    assert name in _names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ama Owusu meldt dat haar ex haar volgt.", "Ama Owusu"),
+        ("Van Dijk kwam te laat.", "Van Dijk"),
+        ("El Amrani belde terug.", "El Amrani"),
+        ("Roos Jansen belde terug.", "Roos Jansen"),
+    ],
+)
+def test_name_opening_with_word_is_kept(text: str, name: str) -> None:
+    assert name in _names(text)
