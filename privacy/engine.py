@@ -14,8 +14,14 @@ from collections.abc import Iterable, Sequence
 from privacy.allowlist import allowed_ranges, is_not_name, is_public_number, is_public_site
 from privacy.detectors import DETECTORS, Detector
 from privacy.detectors.ages import is_age_range, is_duration
-from privacy.detectors.lexicon import common_words, dutch_words, first_names
+from privacy.detectors.lexicon import (
+    common_words,
+    dutch_words,
+    dutch_words_without_diacritics,
+    first_names,
+)
 from privacy.detectors.lexicon import surnames as surnames_alone
+from privacy.detectors.names import is_compound
 from privacy.detectors.numbers_nl import NUMBER_WORD_PATTERN, number_value
 from privacy.errors import check_text
 from privacy.fast import fold, folded, release
@@ -626,7 +632,7 @@ def _without_headings(text: str, findings: Iterable[Finding]) -> Iterable[Findin
         if finding.label in _HEADING_LABELS and (first := _FIRST_WORD.match(finding.text)):
             word = first.group(0).rstrip().lower()
             if (
-                word.endswith(_HEADING_HEADS)
+                (word.endswith(_HEADING_HEADS) or _role_noun(word))
                 and word not in first_names()
                 and word not in surnames_alone()
                 and _SENTENCE_BEFORE.search(text, max(0, finding.start - 4), finding.start)
@@ -637,6 +643,24 @@ def _without_headings(text: str, findings: Iterable[Finding]) -> Iterable[Findin
                 )
                 continue
         yield finding
+
+
+def _role_noun(word: str) -> bool:
+    """A noun for a person's role opening a line or sentence before a name ("Trainer
+    Hanneke", "Jongere Tyrone", "Stagiaire Fleur", "Jeugdbeschermer Naomi", "Cliente Zelal
+    Gunes"): a Dutch word or words joined (also typed without its diacritics) with a
+    person's ending, that no name list holds."""
+    if not word.endswith(_PERSON_ENDINGS) or word in surnames_alone():
+        return False
+    return word in dutch_words() or is_compound(word) or word in dutch_words_without_diacritics()
+
+
+#: Endings of Dutch nouns for persons: "trainer", "jongere", "stagiaire", "cliënte",
+#: "vrijwilliger", "ervaringsdeskundige", "coach".
+_PERSON_ENDINGS = (
+    "er", "ere", "aire", "ste", "ige", "ent", "ente", "ant", "ante", "ist", "iste", "coach",
+    "loog", "loge", "eur", "euse", "ier", "ière", "oot",
+)  # fmt: skip
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -1103,6 +1127,13 @@ def _trim_names(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
             or words[0].group(0).lower() in _OPENING_PREPOSITIONS
         ):
             words.pop(0)  # "aan de Schans": a preposition never starts a name
+        if (
+            len(words) > 1
+            and words[1].group(0)[:1].isupper()
+            and _opening_word_not_name(words[0].group(0), words[1].group(0))
+            and _SENTENCE_BEFORE.search(text, max(0, finding.start - 4), finding.start)
+        ):
+            words.pop(0)  # "Zelfs Leila had het gezien", "Oké Sandra, dank je": a word
         while len(words) > 1 and (
             is_not_name(words[-1].group(0)) or words[-1].group(0) in _TRAILING_NOT_NAME
         ):
@@ -1118,6 +1149,34 @@ def _trim_names(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
             yield finding
         else:
             yield Finding(start, end, finding.label, text[start:end], finding.detector)
+
+
+#: Particles and patronyms that open a name with a capital at a sentence's start.
+_OPENING_PARTICLES = _PARTICLES | {"ben", "bin", "ibn", "abu", "ould", "da", "dos", "das", "di"}
+
+
+#: Adverbs and interjections opening a sentence that the list of frequent words lacks.
+_OPENING_ADVERBS = frozenset(
+    {"zelfs", "oké", "oke", "hé", "hee", "nou", "misschien", "gelukkig", "helaas", "sindsdien",
+     "juist", "vooral", "natuurlijk", "trouwens", "uiteindelijk", "daarom", "tenslotte",
+     "bovendien", "ineens", "opeens", "pas", "vervolgens", "tevens", "echter", "wellicht"}
+)  # fmt: skip
+
+
+def _opening_word_not_name(word: str, following: str) -> bool:
+    """A capitalised word opening a sentence before a name that is a Dutch word and no
+    name or particle: a frequent word, an adverb or an interjection ("Zelfs", "Oké",
+    "Alleen"; not "Ama Owusu": "ama" is in the word list, but a rare word)."""
+    lowered = word.lower()
+    return (
+        word[1:].islower()
+        and (lowered in common_words() or lowered in _OPENING_ADVERBS)
+        and lowered not in _OPENING_PARTICLES
+        and lowered in dutch_words()
+        and lowered not in first_names()
+        and lowered not in surnames_alone()
+        and not _place_not_name(lowered)
+    )
 
 
 #: What is left of a name when only these remain is no name at all.
@@ -1414,6 +1473,13 @@ def _joined_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
                 text[first.end : second.start] == " "
                 and first.text[:1].isupper()
                 and second.text[:1].isupper()
+                and not any(o.start < second.end and first.start < o.end for o in others)
+            )
+            or (
+                # "willem lagendijk": a lowercase first name and the surname found apart
+                text[first.end : second.start] == " "
+                and first.text in first_names()
+                and second.text.islower()
                 and not any(o.start < second.end and first.start < o.end for o in others)
             )
             or (between is not None and second.text[:1].isupper())

@@ -149,6 +149,19 @@ COMMUNITY_FIRST_NAMES: frozenset[str] = frozenset(_COMMUNITY_FIRST_NAMES_TEXT.sp
 
 
 @cache
+def dutch_words_without_diacritics() -> frozenset[str]:
+    """Dutch words with a diacritic as typed without it ("cliente", "patient", "reeel"):
+    not names no list holds."""
+    import unicodedata
+
+    return frozenset(
+        "".join(c for c in unicodedata.normalize("NFD", w) if not unicodedata.combining(c))
+        for w in dutch_words()
+        if not w.isascii() and w.isalpha()
+    )
+
+
+@cache
 def first_names() -> frozenset[str]:
     """Lowercase first names (deduce's list, and the names of the region's communities
     that no Dutch word list holds: :func:`world_first_names`, :data:`COMMUNITY_FIRST_NAMES`),

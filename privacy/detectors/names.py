@@ -13,6 +13,7 @@ from privacy.detectors.lexicon import (
     COUNTRIES,
     common_words,
     dutch_words,
+    dutch_words_without_diacritics,
     first_names,
     interfix_surnames,
     is_unknown_word,
@@ -58,7 +59,7 @@ _ROLE_WORDS: tuple[str, ...] = (
     "hulpverlener", "begeleider", "voogd", "pleegmoeder", "pleegvader", "kleinzoon",
     "kleindochter", "zwager", "schoonzus", "opa en oma", "leidster", "leider", "oppas",
     "gastouder", "pedagogisch medewerker", "groepsleider", "groepsleidster", "trainer",
-    "coach", "gaat om", "ging om",
+    "coach", "gaat om", "ging om", "mrs.", "mr.", "ms.", "mrs", "mr", "miss",
 )  # fmt: skip
 _ROLES = keyword_pattern(_ROLE_WORDS)
 _TRIGGER = re.compile(rf"(?<![\w-])(?i:{_ROLES})(?:\s*[,:])?\s+({_NAME})")
@@ -203,6 +204,10 @@ def find_lowercase_names(text: str) -> Iterator[Finding]:
             continue  # "op de wang", "een mars": after an article the word is a word
         if _verb_stem(word) and _PRONOUN_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "ik ken de groot": after a clause's "ik"/"we" a verb's stem
+        if _BEN_BEFORE.search(text, max(0, m.start() - 12), m.start()) and _VAN_AFTER.match(
+            text, m.end()
+        ):
+            continue  # "ik ben fan van", "ben ik lid van": a noun with its "van"
         if (
             (anywhere and len(word) >= 3)
             or _LOWER_CONTEXT.search(text, max(0, m.start() - 40), m.start())
@@ -210,6 +215,10 @@ def find_lowercase_names(text: str) -> Iterator[Finding]:
         ):
             end = _lowercase_surname_end(text, m.end())
             yield Finding(m.start(), end, Label.NAAM, text[m.start() : end], "naam-klein")
+
+
+_BEN_BEFORE = re.compile(r"(?<![\w-])(?i:ben|bent|is|zijn|was|waren|word|wordt)[ \t]+$")
+_VAN_AFTER = re.compile(r"[ \t]+van\b")
 
 
 # a lowercase word before (not a possessive, an abbreviation with its full stop, or a
@@ -244,7 +253,7 @@ def _between_lowercase_words(text: str, m: re.Match[str], word: str) -> bool:
 #: sentence quoted in a text they are words.
 _ENGLISH_FUNCTION_WORDS = frozenset(
     {"just", "has", "can", "will", "may", "did", "had", "are", "not", "but", "all", "any",
-     "one", "ever", "even", "more", "most", "much", "then", "than", "also", "only"}
+     "one", "ever", "even", "more", "most", "much", "then", "than", "also", "only", "does"}
 )  # fmt: skip
 _WORD_AFTER = re.compile(r"(?:[ \t]+([^\W\d_]+)|[ \t]*[.,;:!?)\n]|$)")
 
@@ -290,7 +299,22 @@ def _lowercase_surname_end(text: str, end: int) -> int:
         return m.end()
     if not particles and is_unknown_word(word) and len(word) >= 3 and not _verb_after(text, m):
         return m.end()
+    if not particles and word in surnames() and _surname_not_word(word):
+        return m.end()  # "kevin bakker", "tomasz kowalski": a surname no word shares
     return end
+
+
+def _surname_not_word(word: str) -> bool:
+    """A surname of the lists that is no frequent word, verb form or infinitive ("jansen"
+    stays a surname: "jans" is no word; "praten" is a verb)."""
+    return (
+        len(word) >= 3
+        and word not in _STOP_WORDS
+        and word not in _NOT_AFTER_TITLE
+        and word not in _ENGLISH_FUNCTION_WORDS
+        and not _verb_form(word)
+        and not (word.endswith(("en", "de", "te")) and word[:-2] in dutch_words())
+    )
 
 
 _PARTICIPLE_PREFIXES = ("be", "ge", "ver", "ont", "her", "er")
@@ -336,7 +360,7 @@ def find_unknown_lowercase_names(text: str) -> Iterator[Finding]:
             word = m.group(1)
             if not is_unknown_word(word) or is_not_name(word) or _verb_form(word):
                 continue
-            if "ben" in m.group(0).lower() and (len(word) < 4 or _is_compound(word)):
+            if "ben" in m.group(0).lower() and (len(word) < 4 or is_compound(word)):
                 continue  # "ik ben doktersassistente": a job made of words
             end = _lowercase_surname_end(text, m.end(1))
             yield Finding(m.start(1), end, Label.NAAM, text[m.start(1) : end], "naam-klein")
@@ -401,22 +425,60 @@ def find_known_capitalised_first_names(text: str) -> Iterator[Finding]:
         yield Finding(m.start(1), m.end(1), Label.NAAM, word, "naam-bekend")
 
 
+#: Persons' roles in an apposition after a name: "Petrov (de vader)".
+_PERSON_ROLES = (
+    "vader", "moeder", "zoon", "dochter", "broer", "zus", "oom", "tante", "opa", "oma",
+    "man", "vrouw", "partner", "ex", "vriend", "vriendin", "buurman", "buurvrouw", "stiefvader",
+    "stiefmoeder", "neef", "nicht", "mentor", "juf", "meester", "huisarts", "collega",
+    "werkgever", "baas", "verdachte", "melder", "cliënt", "cliënte", "jongste", "oudste",
+)  # fmt: skip
 # "Ilias (8) zat erbij", "Roos (6 jaar)": a first name with an age in brackets after it
 _NAME_WITH_AGE = re.compile(
     r"([A-ZÀ-ÝĀ-ž](?<![\w-].)[a-zà-ÿĀ-ž'-]+)[ \t]*\([ \t]*\d{1,2}(?:[ \t]+(?:jaar|jr\.?))?[ \t]*\)"
 )
 
 
+# the same typed in lowercase: "zoon winter (17)", "bo verkerk (8)"
+_LOWER_NAME_WITH_AGE = re.compile(
+    r"(?<![\w-])([a-zà-ÿĀ-ž][a-zà-ÿĀ-ž'-]+)[ \t]*\([ \t]*\d{1,2}(?:[ \t]+(?:jaar|jr\.?))?[ \t]*\)"
+)
+# "Maar Petrov (de vader) laat haar niet alleen", "Kaya, de moeder van Emre,": a
+# capitalised word with a person's role in brackets or between commas after it
+_NAME_WITH_ROLE = re.compile(
+    r"([A-ZÀ-ÝĀ-ž][a-zà-ÿĀ-ž'-]+)(?:[ \t]*\([ \t]*|,[ \t]+)(?:de|het|haar|zijn|hun|mijn)[ \t]+"
+    rf"(?i:{keyword_pattern(_PERSON_ROLES)})(?:[ \t]*\)|[ \t]+van\b|,)"
+)
+
+
 @distinct
 def find_first_names_with_age(text: str) -> Iterator[Finding]:
     """A first name that is also a word ("Ilias", "Roos", "Storm") is a name when an age
-    in brackets follows it."""
-    if "(" not in text:
-        return
-    for m in _NAME_WITH_AGE.finditer(text):
-        word = m.group(1)
-        if word.lower() in first_names() and not is_not_name(word):
-            yield Finding(m.start(1), m.end(1), Label.NAAM, word, "naam-leeftijd")
+    in brackets follows it; in lowercase, a first name or surname ("winter (17)")."""
+    if "(" in text:
+        for m in _NAME_WITH_AGE.finditer(text):
+            word = m.group(1)
+            if word.lower() in first_names() and not is_not_name(word):
+                yield Finding(m.start(1), m.end(1), Label.NAAM, word, "naam-leeftijd")
+        for m in _LOWER_NAME_WITH_AGE.finditer(text):
+            word = m.group(1)
+            if (word in first_names() or word in surnames()) and not (
+                is_not_name(word) or word in _STOP_WORDS or word in _NOT_AFTER_TITLE
+            ):
+                yield Finding(m.start(1), m.end(1), Label.NAAM, word, "naam-leeftijd")
+    if "(" in text or ", " in text:
+        for m in _NAME_WITH_ROLE.finditer(text):
+            word = m.group(1)
+            lowered = word.lower()
+            if (
+                lowered in common_words()
+                or lowered in place_names()
+                or lowered in COUNTRIES
+                or lowered in _MONTHS_AND_DAYS
+                or is_not_name(word)
+                or not (lowered in first_names() or lowered in surnames() or is_unknown_word(word))
+            ):
+                continue
+            yield Finding(m.start(1), m.end(1), Label.NAAM, word, "naam-rol")
 
 
 _THING_ENDINGS = (
@@ -503,7 +565,8 @@ def _unknown_name_word(word: str) -> bool:
     lowered = word.lower()
     return (
         is_unknown_word(word)
-        and not _is_compound(lowered)
+        and not is_compound(lowered)
+        and lowered not in dutch_words_without_diacritics()
         and not any(part in dutch_words() for part in lowered.split("-") if "-" in lowered)
         and lowered not in _MONTHS_AND_DAYS
         and not is_not_name(word)
@@ -598,7 +661,7 @@ _LOWER_NOT_NAME_ENDINGS = (
 )  # fmt: skip
 
 
-def _is_compound(word: str) -> bool:
+def is_compound(word: str) -> bool:
     """Whether ``word`` is Dutch words joined ("gezinsvoogd", "gespreksverslag",
     "terugbelverzoek"): no name."""
     return len(word) >= 8 and _splits(word, 3)
@@ -633,7 +696,7 @@ def find_unknown_names_in_chat(text: str) -> Iterator[Finding]:
             not is_unknown_word(word)
             or is_not_name(word)
             or word.endswith(_LOWER_NOT_NAME_ENDINGS)
-            or _is_compound(word)
+            or is_compound(word)
         ):
             continue
         end = _lowercase_surname_end(text, m.end(1))
@@ -675,12 +738,21 @@ def find_lowercase_surnames(text: str) -> Iterator[Finding]:
 
 # "(mohammed, noemen ze momo)", "noemt men haar "Selamawit"", "roepnaam: Bibi"
 _NICKNAME = re.compile(
-    r"(?<![\w-])(?i:(?:noemen|noemt|noemden|noemde)[ \t]+(?:ze|zij|men|we|wij|iedereen|hem|haar)"
-    r"(?:[ \t]+(?:hem|haar))?(?:[ \t]+(?:ook|gewoon|vaak|altijd|meestal))?|bijnaam|roepnaam|alias)"
+    r"(?<![\w-])(?i:(?:noemen|noemt|noemden|noemde)[ \t]+"
+    r"(?:ze|zij|men|we|wij|iedereen|hem|haar|me|mij)"
+    r"(?:[ \t]+(?:hem|haar|me|mij))?(?:[ \t]+(?:ook|gewoon|vaak|altijd|meestal))?"
+    r"|bijnaam|roepnaam|alias)"
     r"[ \t]*:?[ \t]+([\"'\u201c\u2018]?)([^\W\d_][\w'\u2019-]{1,20})(?![\w-])"
 )
 
 
+_PERSON_OBJECTS = frozenset({"hem", "haar", "me", "mij", "ze", "hen", "hun", "zichzelf"})
+# "henk noemde sjoerd spottend 'sjoerdje'", "ze noemde me altijd "poppie"": a quoted word
+# after "noem" and at most three words
+_QUOTED_NICKNAME = re.compile(
+    r"(?<![\w-])(?i:noem(?:de|den|t|en)?)(?:[ \t]+[^\W\d_]+){1,3}?[ \t]+"
+    r"[\"'\u201c\u2018]([^\W\d_][\w-]{1,20})[\"'\u201d\u2019](?![\w])"
+)
 _APPOSITION_BEFORE = re.compile(r"([^\W\d_][\w'-]*),[ \t]*$")
 
 
@@ -699,6 +771,13 @@ def find_nicknames(text: str) -> Iterator[Finding]:
     capitalised or quoted, or a lowercase word that is no Dutch word ("momo")."""
     if not contains_any(folded(text).text, ("noem", "bijnaam", "roepnaam", "alias")):
         return
+    for m in _QUOTED_NICKNAME.finditer(text):
+        word = m.group(1)
+        between = m.group(0)[: m.start(1) - m.start()].split()[1:]
+        if not any(w in _PERSON_OBJECTS or w.lower() in first_names() for w in between):
+            continue  # "ik noem dat gedrag "lastig"": no person is named
+        if word.lower() not in common_words() and not is_not_name(word):
+            yield Finding(m.start(1), m.end(1), Label.NAAM, word, "naam-bijnaam")
     for m in _NICKNAME.finditer(text):
         word = m.group(2)
         lowered = word.lower()
@@ -750,31 +829,67 @@ _NOT_AFTER_TITLE = frozenset(
      "wassen", "vriezen", "zinken", "mooi", "oud", "stil", "slim", "droog", "fris", "goedkoop",
      "breed", "smal", "schoon", "wijs", "geluk", "haast", "kost", "pas", "punt", "middel"}
 )  # fmt: skip
-_TITLE_WORDS = frozenset({"dhr", "mevr", "mw", "hr", "meneer", "mevrouw"})
+_TITLE_WORDS = frozenset(
+    {"dhr", "mevr", "mw", "hr", "meneer", "mevrouw", "heer", "dokter", "dr", "collega",
+     "agt", "agent", "ms", "mrs", "mr", "familie", "fam", "gezin", "casus"}
+)  # fmt: skip
 _TITLE_LOWER_SURNAME = re.compile(
-    r"(?<![\w-])(?i:dhr|mevr|mw|hr|(meneer|mevrouw))(\.)?[ \t]+"
-    r"((?:(?:v\.[ \t]?d\.|v/d|vd|van[ \t]+de[nr]?|van|de|ter|ten)[ \t]*)?"
+    r"(?<![\w-])(?i:dhr|mevr|mw|hr|(meneer|mevrouw|heer|dokter|collega(?:'s)?|agent"
+    r"|familie|gezin|casus)|(agt|dr|ms|mrs|mr|fam))(\.)?[ \t]+"
+    r"((?:(?:v\.[ \t]?d\.|v/d)[ \t]*|(?:vd|van[ \t]+de[nr]?|van|de|ter|ten)[ \t]+)?"
     r"([a-zà-öø-ÿĀ-ž][a-zà-öø-ÿĀ-ž'-]{1,20}))(?![\w-])"
 )
+#: Words for a group before its surname ("familie visser", "het gezin koster"): the word
+#: after them is the family's name only when a list holds it as a surname or no list
+#: holds it at all.
+_GROUP_WORDS = frozenset({"familie", "gezin", "casus", "fam"})
 
 
 @distinct
 def find_titled_lowercase_surnames(text: str) -> Iterator[Finding]:
-    """A lowercase surname after "dhr", "mevr" or "mw" ("dhr v.d. berg", "mw berg")."""
+    """A lowercase surname after a title, "dokter", "collega" or a family's word ("dhr
+    v.d. berg", "mw berg", "mevrouw storm", "dokter lindeboom", "collega verhoef",
+    "familie visser", "gezin pereira")."""
     for m in finditer_words(_TITLE_LOWER_SURNAME, _TITLE_WORDS, text):
-        spoken, dot, value, word = m.groups()
-        if word not in surnames() or is_not_name(word) or word in _NOT_AFTER_TITLE:
+        spoken, short, dot, value, word = m.groups()
+        if is_not_name(word) or word in _NOT_AFTER_TITLE or word in _STOP_WORDS:
+            continue
+        if short and not dot and short.lower() in ("dr", "ms", "mr", "agt"):
+            continue  # "mr" and "dr" without a full stop are also other words' letters
+        group = (spoken or short or "").lower().rstrip("'s") in _GROUP_WORDS
+        if value != word and (
+            (word in first_names() and word not in surnames())
+            or (group and word not in surnames())
+            or (spoken or "").lower() == "casus"
+        ):
+            continue  # "casus van soufiane", "de casus van de inbrenger": "van" is "of"
+        if word not in surnames():
+            # a word no list holds, and no Dutch word ("dokter oudshoorn" is in the list;
+            # "gezin demir-kalkan": each part of a double name)
+            parts = word.split("-")
+            if not all(len(p) >= 3 and (p in surnames() or _unknown_part(p)) for p in parts):
+                continue
+            if not (spoken or short or group) or _verb_form(word):
+                continue  # "het gezin kerkt": a verb
+        elif _verb_form(word) and word not in interfix_surnames():
             continue
         # "dhr berg": without its particle the word may be the word, but not after an
-        # abbreviation with its full stop ("mevr. bos") or "meneer"/"mevrouw" + a surname
-        # that is no frequent word ("Meneer schipper")
-        if (
-            value == word
-            and word in dutch_words()
-            and not ((dot and not spoken) or (spoken and word not in common_words()))
-        ):
+        # abbreviation with its full stop ("mevr. bos"), a spoken title ("mevrouw storm":
+        # a bare noun never follows "mevrouw") or a family's word
+        if value == word and word in dutch_words() and not (dot or spoken or short or group):
             continue
-        yield Finding(m.start(3), m.end(3), Label.NAAM, value, "naam-klein")
+        yield Finding(m.start(4), m.end(4), Label.NAAM, value, "naam-klein")
+
+
+def _unknown_part(part: str) -> bool:
+    return is_unknown_word(part) and not is_compound(part)
+
+
+_STOP_WORDS = frozenset(
+    {"is", "was", "en", "of", "die", "dat", "zelf", "ook", "nog", "heeft", "had", "wil",
+     "kan", "zegt", "zei", "niet", "wel", "nu", "al", "dan", "werd", "wordt", "zat", "gaat",
+     "ging", "moet", "mag", "belde", "kwam", "komt", "met", "bij", "in", "op", "uit", "aan"}
+)  # fmt: skip
 
 
 # "met j. de vries", "mw. a. el amrani", "gesprek met m. bakker": initials typed in
