@@ -24,7 +24,13 @@ is built from them when the shell is current, after the same checks Django's
 session's hash matches); otherwise, and on any doubt, Django's own `get_user` loads
 the user from the database, and the request keeps what it loaded. Every save or
 delete of the user, login and logout raise the version, so a kept user is never
-older than the database's at the time the version was read.
+older than the database's at the time the version was read. A write that sends no
+signal (`QuerySet.update` on the user table: the admin's user bulk actions) must
+raise it itself (`members.services.record_accounts_changed_in_bulk`). The version
+lives in the shared cache: with the local-memory cache (`make run`) another process
+(`manage.py changepassword`, a shell) cannot raise the server's, so a password
+changed or an account deactivated there ends the server's sessions only when their
+shell expires (SHELL_SECONDS); with Redis (production) every process shares it.
 
 **The member page cache** (`MemberPageCacheMiddleware`): a view whose page, for
 this member, depends only on the member's own state, the pages and the address

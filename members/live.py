@@ -46,7 +46,7 @@ from .broadcast import (
     layer_epoch,
     user_group,
 )
-from .middleware import session_timed_out
+from .middleware import session_matches_password, session_timed_out
 from .permissions import can_use_members_area, is_suspended
 from .selectors import user_for_live_check
 
@@ -347,7 +347,9 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
         if user is None:
             return CLOSE_UNAUTHENTICATED
         if self.checked_session_key() is not None and (
-            user.live_session is None or session_timed_out(user.live_session, now=int(time.time()))
+            user.live_session is None
+            or session_timed_out(user.live_session, now=int(time.time()))
+            or not session_matches_password(user.live_session, user)
         ):
             return CLOSE_UNAUTHENTICATED
         if not can_use_members_area(user) or is_suspended(user):

@@ -9,11 +9,12 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import logout
+from django.contrib.auth import HASH_SESSION_KEY, logout
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve
+from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
 
 from .permissions import has_mfa, requires_mfa
@@ -62,6 +63,22 @@ def session_timed_out(session: Any, *, now: int) -> bool:
     return (
         now - seen_at > settings.SESSION_IDLE_TIMEOUT
         or now - login_at > settings.SESSION_ABSOLUTE_TIMEOUT
+    )
+
+
+def session_matches_password(session: Any, user: Any) -> bool:
+    """Whether the session was made with the user's current password, as Django's
+    `get_user` checks on every request (the current key, then the fallback keys):
+    a password changed elsewhere ends every other session. Asked by the live base
+    before every event, so a socket of such a session gets nothing more."""
+    session_hash = session.get(HASH_SESSION_KEY)
+    if not session_hash:
+        return False
+    if constant_time_compare(session_hash, user.get_session_auth_hash()):
+        return True
+    return any(
+        constant_time_compare(session_hash, fallback)
+        for fallback in user.get_session_auth_fallback_hash()
     )
 
 

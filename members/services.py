@@ -12,6 +12,7 @@ from typing import Any
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
@@ -228,6 +229,19 @@ def record_roles_changed(*, actor: Any, user: Any) -> AuditEvent:
         user.pk, broadcast.REASON_ROLES_CHANGED if user.is_active else broadcast.REASON_SUSPENDED
     )
     return event
+
+
+@transaction.atomic
+def record_accounts_changed_in_bulk(*, actor: Any, user_ids: list[int]) -> None:
+    """After one of the admin's user bulk actions (mark active or inactive, assign a
+    role): they write with `QuerySet.update`, which sends no signal. As after the
+    user editor, each account still there is audited and its live connections are
+    closed; and everything kept for these members is made stale, so their next
+    request reads them from the database (an account marked inactive is logged out
+    at once, not when its kept shell expires)."""
+    bump_member(*user_ids)
+    for user in get_user_model().objects.filter(pk__in=user_ids).order_by("pk"):
+        record_roles_changed(actor=actor, user=user)
 
 
 def record_logout(*, user: Any) -> None:

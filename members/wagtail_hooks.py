@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
+from django.contrib.auth import get_user_model
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -175,3 +176,11 @@ def audit_role_change_on_edit(request: Any, user: Any) -> None:
 @hooks.register("after_create_user")
 def audit_role_change_on_create(request: Any, user: Any) -> None:
     services.record_roles_changed(actor=request.user, user=user)
+
+
+@hooks.register("after_bulk_action")
+def after_user_bulk_action(request: Any, action_type: str, objects: Any, action: Any) -> None:
+    """Wagtail's user bulk actions bypass the signals the user editor sends."""
+    user_ids = [obj.pk for obj in objects if isinstance(obj, get_user_model())]
+    if user_ids:
+        services.record_accounts_changed_in_bulk(actor=request.user, user_ids=user_ids)

@@ -29,7 +29,9 @@ def _admin(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
 def _not_on_private_drafts(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     @wraps(view)
     def wrapped(request: HttpRequest, parent_page_id: int, *args: Any, **kwargs: Any) -> Any:
-        if drafts_hidden_from(request.user).filter(pk=parent_page_id).exists():
+        # By the page's own `id`: an id beyond the database's integers is "none"
+        # (`pk`, the parent link, would reach the database and fail).
+        if drafts_hidden_from(request.user).filter(id=parent_page_id).exists():
             raise Http404
         return view(request, *args, parent_page_id=parent_page_id, **kwargs)
 

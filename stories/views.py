@@ -67,8 +67,15 @@ def _require_writer(request: HttpRequest) -> None:
         raise PermissionDenied
 
 
+def _story_or_404(pk: int) -> StoryPage:
+    # By `id`, the page's own integer column: Django answers an id beyond the
+    # database's integers with "none"; `pk` (the parent link) would send it to the
+    # database, which fails (a 500).
+    return get_object_or_404(StoryPage, id=pk)
+
+
 def _own_story(request: HttpRequest, pk: int) -> StoryPage:
-    story = get_object_or_404(StoryPage, pk=pk)
+    story = _story_or_404(pk)
     if not rules.can_edit_story(request.user, story):
         raise PermissionDenied
     return story
@@ -294,7 +301,7 @@ def moderation(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def review(request: HttpRequest, pk: int) -> HttpResponse:
     _require_moderator(request)
-    story = get_object_or_404(StoryPage, pk=pk)
+    story = _story_or_404(pk)
     form = DecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         comment = form.cleaned_data["comment"]

@@ -13,10 +13,12 @@ from django.contrib.sessions.backends.base import SessionBase
 from django.db import connection
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from courses.models import LessonPage
 from leerwerkplaats import member_cache
 from members.cache_versions import bump_member
+from members.models import AuditAction, AuditEvent
 from members.services import erase_account
 from tests.cache_contents import cache_holds
 from tests.courses import factories as cf
@@ -170,3 +172,25 @@ def test_a_deleted_user_leaves_no_kept_shell(learner, member):
     pk = member.pk
     member.delete()
     assert member_cache.cache.get(member_cache._shell_key(pk)) is None
+
+
+def test_a_member_marked_inactive_in_the_admins_bulk_action_is_logged_out_at_once(
+    learner, member, lesson, superuser
+):
+    """Wagtail's users bulk action writes `is_active` with `QuerySet.update` (no
+    signal): the kept shell must not keep the member logged in."""
+    assert user_queries(learner, lesson.url) == (200, [])  # served from the kept shell
+    admin = Client()
+    admin.force_login(superuser)
+    url = reverse("wagtail_bulk_action", args=["members", "user", "set_active_state"])
+
+    response = admin.post(f"{url}?id={member.pk}", {"mark_as_active": "False"})
+
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert member.is_active is False
+    response = learner.get(lesson.url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/account/login/")
+    event = AuditEvent.objects.filter(subject_id=member.pk).latest("pk")
+    assert (event.action, event.actor_id) == (AuditAction.ROLES_CHANGED, superuser.pk)

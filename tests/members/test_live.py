@@ -276,6 +276,33 @@ async def test_a_session_past_its_timeout_closes_the_socket(member, key, age_set
     await assert_closed_with(communicator, CLOSE_UNAUTHENTICATED)
 
 
+async def test_a_password_changed_elsewhere_ends_that_sessions_sockets(member):
+    """As Django's `get_user` ends the other session at its next request, its open
+    socket gets no further event; the session that changed the password (its key
+    cycled, so its sockets reconnect) goes on with the new password's hash."""
+    here = await sync_to_async(logged_in_client)(member)
+    elsewhere, connected, _ = await open_socket(member)  # another device, another session
+    assert connected is True
+
+    def change_password() -> None:
+        new = "een-heel-ander-wachtwoord-2026"
+        response = here.post(
+            reverse("account_change_password"),
+            {"oldpassword": factories.PASSWORD, "password1": new, "password2": new},
+        )
+        assert response.status_code == 302
+
+    await sync_to_async(change_password)()
+    await send_probe_event(1)
+
+    await assert_closed_with(elsewhere, CLOSE_UNAUTHENTICATED)
+    mine, connected, _ = await open_socket(client=here)
+    assert connected is True
+    await send_probe_event(2)
+    assert await mine.receive_json_from(timeout=WAIT) == {"type": "event", "seq": 2}
+    await mine.disconnect()
+
+
 # --- the member's group: services close every socket of the member ----------
 
 

@@ -114,6 +114,16 @@ def test_the_explorer_and_chooser_do_not_open_on_a_private_draft(
     assert client.get(address.format(id=stories["handed_in"].pk)).status_code == 200
 
 
+@pytest.mark.parametrize(
+    "address", ["/beheer/pages/{id}/", "/beheer/pages/{id}/results/", "/beheer/choose-page/{id}/"]
+)
+def test_a_page_id_beyond_the_databases_integers_is_not_found(
+    client, story_index, moderator, address
+):
+    client.force_login(moderator)
+    assert client.get(address.format(id=10**23)).status_code == 404
+
+
 # The listings ask each page's permissions (StoryPermissionTester) for their
 # action buttons: whether a draft is private is read once per request, not per page.
 FLAT_LISTINGS = [

@@ -482,3 +482,21 @@ def test_a_visitor_has_the_quick_exit_on_the_story_list_and_a_story_page(
         assert re.search(
             r'<script( nonce="[^"]+")? src="/static/js/quick-exit.js"></script>', html
         ), url
+
+
+@pytest.mark.parametrize(
+    ("who", "url"),
+    [
+        ("author", "stories:edit"),
+        ("author", "stories:withdraw"),
+        ("author", "stories:discussion"),
+        ("moderator", "stories:review"),
+    ],
+)
+def test_a_story_id_beyond_the_databases_integers_is_not_found(
+    client, story_index, author, moderator, who, url
+):
+    client.force_login({"author": author, "moderator": moderator}[who])
+    address = reverse(url, args=[10**23])
+    method = client.get if url in ("stories:edit", "stories:review") else client.post
+    assert method(address).status_code == 404
