@@ -361,6 +361,56 @@ def test_after_a_resync_the_room_resumes_and_shows_what_it_missed(asgi_server, a
     assert b_page.evaluate("() => window.__sameDocument === true")
 
 
+def test_a_member_asked_as_inbrenger_confirms_on_their_sessions_page(asgi_contexts):
+    """The planner gave a member's address as the inbrenger's: on /intervisie/ the
+    member finds the session under "Gevraagd als inbrenger" (axe finds nothing
+    serious, and the list reads well on a desktop and a phone), confirms, and the
+    room then shows them as the inbrenger, no longer awaited."""
+    from intervisie import services
+    from intervisie.models import Method
+    from tests.casuistry import factories as case_factories
+    from tests.e2e.conftest import screenshot
+    from tests.members import factories as member_factories
+
+    factories.ensure_methods()
+    lead = factories.facilitator()
+    asked = member_factories.member()
+    session = services.plan_session(
+        facilitator=lead,
+        case_id=case_factories.case().pk,
+        method=Method.objects.get(slug="incidentmethode"),
+        mode="live",
+        starts_at=timezone.now() + timedelta(days=1),
+        inbrenger_address=asked.email,
+        participants=[member_factories.member() for _ in range(2)],
+    )
+    page = log_in(asgi_contexts(bypass_csp=True), asked)
+    page.goto(reverse("intervisie:mine"))
+    asked_list = page.locator("[data-asked-as-inbrenger]")
+    expect(page.get_by_role("heading", name="Gevraagd als inbrenger")).to_be_visible()
+    expect(asked_list).to_contain_text("Incidentmethode")
+    # Asked, so not "not invited yet" right above the request.
+    expect(page.locator("main")).not_to_contain_text("nog niet uitgenodigd")
+    assert serious(page) == []
+    for width, height in ((1280, 800), (375, 740)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.reload()  # the page as it opens at this width (the menu folded on a phone)
+        assert screenshot(page, f"intervisie-asked-as-inbrenger-{width}").stat().st_size > 0
+        # On a phone too the whole button is on the screen, nothing scrolls sideways.
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+        box = asked_list.get_by_role("button").bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
+
+    asked_list.get_by_role("button", name="Bevestigen als inbrenger bij Incidentmethode").click()
+    expect(page).to_have_url(re.compile(rf"/intervisie/{session.pk}/$"))
+    expect(page.locator("main")).to_contain_text("Je doet mee als inbrenger.")
+    expect(page.locator("[data-my-alias]")).to_have_text("Inbrenger")
+    expect(page.locator("[data-inbrenger-awaited]")).to_have_count(0)
+    page.goto(reverse("intervisie:mine"))
+    expect(page.locator("[data-asked-as-inbrenger]")).to_have_count(0)
+    expect(page.locator("main")).to_contain_text("Incidentmethode")
+
+
 def test_a_contribution_that_arrives_while_the_room_is_fetched_again_stays(asgi_contexts):
     """A phase frame makes the room fetch itself again; a contribution that arrives
     live while that fetch is under way must not be lost when the fetched room (drawn
