@@ -38,10 +38,19 @@ PHASE = "#fase-kop"
 FORM = "[data-intervisie-form-container]"
 
 
-def write(page, text: str) -> None:
+def write(page, text: str, *, refused: str | None = None) -> None:
+    """Post `text` from the room's form and wait for the server's answer as the
+    author sees it: their contribution in the list, or (`refused`, part of the
+    rule's hint) the form showing that hint with the text kept. The next step never
+    starts while the post may still be on its way."""
     form = page.locator(FORM)
     form.get_by_label("Je bijdrage").fill(text)
     form.get_by_role("button", name="Controleren en plaatsen").click()
+    if refused is None:
+        expect(page.locator("[data-intervisie-contributions]")).to_contain_text(text)
+    else:
+        expect(page.locator(f"{FORM} .utrecht-form-field--invalid")).to_contain_text(refused)
+        expect(page.locator(f"{FORM} textarea")).to_have_value(text)
 
 
 FOCUSED_NAME = """() => {
@@ -111,9 +120,7 @@ def test_a_live_incidentmethode_session_with_four_members(asgi_contexts):
         expect(page.locator(PHASE)).to_contain_text("Vragenronde")
 
     # The question round: a statement is refused with the hint, a question arrives live.
-    write(a_page, "ik zou meteen bellen.")
-    expect(a_page.locator(FORM)).to_contain_text("eindig je tekst met een vraagteken")
-    expect(a_page.locator(f"{FORM} textarea")).to_have_value("ik zou meteen bellen.")
+    write(a_page, "ik zou meteen bellen.", refused="eindig je tekst met een vraagteken")
     write(a_page, "was de moeder erbij?")
     expect(b_page.locator("[data-intervisie-contributions]")).to_contain_text(
         "was de moeder erbij?"
@@ -121,8 +128,8 @@ def test_a_live_incidentmethode_session_with_four_members(asgi_contexts):
 
     press(lead_page, "Naar de volgende fase")
     expect(inbrenger_page.locator(PHASE)).to_contain_text("Analyse")
-    write(inbrenger_page, "maar ik bedoelde iets anders.")
-    expect(inbrenger_page.locator(FORM)).to_contain_text("lees je als inbrenger mee")
+    # The hint of the refusal itself (the form's instructions say much the same).
+    write(inbrenger_page, "maar ik bedoelde iets anders.", refused="Straks is het jouw beurt.")
 
     press(lead_page, "Naar de volgende fase")
     for page in pages.values():
@@ -210,9 +217,7 @@ def test_an_async_moreel_beraad_moves_by_date_with_four_members(asgi_contexts, c
     days_later(1.1)
     for page in pages.values():
         expect(page.locator(PHASE)).to_contain_text("Fase 2 van 7: Feiten")
-    write(a_page, "het kind was thuis.")
-    expect(a_page.locator(FORM)).to_contain_text("eindig je tekst met een vraagteken")
-    expect(a_page.locator(f"{FORM} textarea")).to_have_value("het kind was thuis.")
+    write(a_page, "het kind was thuis.", refused="eindig je tekst met een vraagteken")
     write(a_page, "wie was er thuis?")
     expect(b_page.locator("[data-intervisie-contributions]")).to_contain_text("wie was er thuis?")
     write(inbrenger_page, "alleen de moeder.")  # the inbrenger answers
@@ -354,3 +359,95 @@ def test_after_a_resync_the_room_resumes_and_shows_what_it_missed(asgi_server, a
     )
     expect(room).not_to_have_attribute("data-last-seq", seq_before)
     assert b_page.evaluate("() => window.__sameDocument === true")
+
+
+def test_a_member_asked_as_inbrenger_confirms_on_their_sessions_page(asgi_contexts):
+    """The planner gave a member's address as the inbrenger's: on /intervisie/ the
+    member finds the session under "Gevraagd als inbrenger" (axe finds nothing
+    serious, and the list reads well on a desktop and a phone), confirms, and the
+    room then shows them as the inbrenger, no longer awaited."""
+    from intervisie import services
+    from intervisie.models import Method
+    from tests.casuistry import factories as case_factories
+    from tests.e2e.conftest import screenshot
+    from tests.members import factories as member_factories
+
+    factories.ensure_methods()
+    lead = factories.facilitator()
+    asked = member_factories.member()
+    session = services.plan_session(
+        facilitator=lead,
+        case_id=case_factories.case().pk,
+        method=Method.objects.get(slug="incidentmethode"),
+        mode="live",
+        starts_at=timezone.now() + timedelta(days=1),
+        inbrenger_address=asked.email,
+        participants=[member_factories.member() for _ in range(2)],
+    )
+    page = log_in(asgi_contexts(bypass_csp=True), asked)
+    page.goto(reverse("intervisie:mine"))
+    asked_list = page.locator("[data-asked-as-inbrenger]")
+    expect(page.get_by_role("heading", name="Gevraagd als inbrenger")).to_be_visible()
+    expect(asked_list).to_contain_text("Incidentmethode")
+    # Asked, so not "not invited yet" right above the request.
+    expect(page.locator("main")).not_to_contain_text("nog niet uitgenodigd")
+    assert serious(page) == []
+    for width, height in ((1280, 800), (375, 740)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.reload()  # the page as it opens at this width (the menu folded on a phone)
+        assert screenshot(page, f"intervisie-asked-as-inbrenger-{width}").stat().st_size > 0
+        # On a phone too the whole button is on the screen, nothing scrolls sideways.
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+        box = asked_list.get_by_role("button").bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
+
+    asked_list.get_by_role("button", name="Bevestigen als inbrenger bij Incidentmethode").click()
+    expect(page).to_have_url(re.compile(rf"/intervisie/{session.pk}/$"))
+    expect(page.locator("main")).to_contain_text("Je doet mee als inbrenger.")
+    expect(page.locator("[data-my-alias]")).to_have_text("Inbrenger")
+    expect(page.locator("[data-inbrenger-awaited]")).to_have_count(0)
+    page.goto(reverse("intervisie:mine"))
+    expect(page.locator("[data-asked-as-inbrenger]")).to_have_count(0)
+    expect(page.locator("main")).to_contain_text("Incidentmethode")
+
+
+def test_a_contribution_that_arrives_while_the_room_is_fetched_again_stays(asgi_contexts):
+    """A phase frame makes the room fetch itself again; a contribution that arrives
+    live while that fetch is under way must not be lost when the fetched room (drawn
+    before the contribution) replaces the list. The fetch is held here until the
+    contribution is on the screen, so this interleaving happens every time."""
+    session, lead, _inbrenger, (a, b) = factories.session()
+    pages = open_rooms(asgi_contexts, session, lead=lead, a=a, b=b)
+    lead_page, a_page, b_page = pages["lead"], pages["a"], pages["b"]
+    press(lead_page, "Sessie starten")
+    press(lead_page, "Naar de volgende fase")
+    expect(b_page.locator(PHASE)).to_contain_text("Vragenronde")
+
+    held = []
+
+    def hold_the_refetch(route) -> None:
+        if route.request.resource_type == "fetch":
+            held.append((route, route.fetch()))  # the room as it is now, answered later
+        else:
+            route.continue_()
+
+    b_page.route(re.compile(rf"/intervisie/{session.pk}/$"), hold_the_refetch)
+    press(lead_page, "Naar de volgende fase")
+    expect(a_page.locator(PHASE)).to_contain_text("Analyse")
+    for _ in range(150):  # until b's room asked for itself (the phase frame came)
+        if held:
+            break
+        b_page.wait_for_timeout(100)
+    assert len(held) == 1
+
+    write(a_page, "had de school al iets gemerkt.")
+    contributions = b_page.locator("[data-intervisie-contributions]")
+    expect(contributions).to_contain_text("had de school al iets gemerkt.")
+    expect(b_page.locator(PHASE)).to_contain_text("Vragenronde")  # the fetch still held
+
+    route, response = held[0]
+    route.fulfill(response=response)
+    expect(b_page.locator(PHASE)).to_contain_text("Analyse")
+    expect(contributions).to_contain_text("had de school al iets gemerkt.")
+    last = str(session.contributions.order_by("-seq").values_list("seq", flat=True)[0])
+    expect(b_page.locator("#intervisie-room")).to_have_attribute("data-last-seq", last)
