@@ -121,7 +121,8 @@ class Engine:
             kept.extend(_joined_numbers(text, kept))
             kept.extend(_ages_after_names(text, kept))
             kept.extend(_age_lists(text, kept))
-            return resolve_overlaps(text, kept)
+            kept = [f for f in kept if f.text.strip().lower() not in _BARE_WORDS]
+            return resolve_overlaps(text, _words_off_identifiers(text, kept))
         finally:
             release()  # the detectors' shared copy of the text
 
@@ -272,8 +273,19 @@ _REGION_NAMES = frozenset({"rijnmond", "rotterdam-rijnmond"})
 _SERVICE_NAMES = frozenset({"jeugdbescherming", "reclassering", "jeugdzorg", "jeugdhulp"})
 
 
+def _is_listed_organisation(value: str) -> bool:
+    from privacy.detectors.institutions import KNOWN_ORGANISATION_NAMES  # import cycle
+
+    return " ".join(value.lower().split()) in KNOWN_ORGANISATION_NAMES
+
+
 def _cut_allowed(text: str, finding: Finding, allowed: list[tuple[int, int]]) -> Iterable[Finding]:
     pieces = [(finding.start, finding.end)]
+    if finding.label is Label.INSTELLING and (
+        finding.detector == "instelling-team" or _is_listed_organisation(finding.text)
+    ):
+        yield finding  # "CJG Rijnmond", "Wijkteam Delfshaven": one name, "CJG" alone stays
+        return
     if finding.label in (Label.INSTELLING, Label.SCHOOL):
         allowed = [
             (a_start, a_end)
@@ -1019,7 +1031,7 @@ _COURT_OR_STATION = frozenset(
     {"rechtbank", "gerechtshof", "kantongerecht", "bureau", "politiebureau", "hoofdbureau"}
 )
 #: A municipality's own services, named by their place: "Leerplicht Rotterdam", "CJG
-#: Capelle", "GGD Rotterdam" (the region's, "CJG Rijnmond", is no place: it stays public).
+#: Capelle", "GGD Rotterdam" (the region's, "CJG Rijnmond", is on the organisations' list).
 _PLACE_SERVICES = frozenset({"leerplicht", "cjg", "ggd", "jgz"})
 #: A capitalised compound naming a service before its place is an organisation's own
 #: name: "Buurtwerk Charlois", "Schuldhulpmaatje Schiedam", "Thuiszorg Vlaardingen" (not
@@ -1522,6 +1534,44 @@ def _extend_initials(text: str, finding: Finding) -> Finding:
         return finding
     start = before.start()
     return Finding(start, finding.end, finding.label, text[start : finding.end], finding.detector)
+
+
+#: An article or preposition alone is never a finding (deduce's "de " before "Laan op
+#: Zuid 1020").
+_BARE_WORDS = frozenset({"de", "het", "een", "'t", "van", "op", "in", "aan", "bij", "naar"})
+#: Identifiers whose span is exactly their own characters (the brief's convention).
+_EXACT_IDENTIFIERS = frozenset(
+    {Label.IBAN, Label.BSN, Label.TELEFOON, Label.EMAIL, Label.URL, Label.KENTEKEN}
+)
+
+
+def _words_off_identifiers(text: str, findings: list[Finding]) -> list[Finding]:
+    """A name or place never holds an IBAN, phone number, ...: "IBAN NL91ABNA0417164300"
+    read as a name after a line break keeps only the identifier (a field's name in
+    capitals before it, "IBAN", "BSN", is no name either)."""
+    exact = [f for f in findings if f.label in _EXACT_IDENTIFIERS]
+    if not exact:
+        return findings
+    kept: list[Finding] = []
+    for finding in findings:
+        if finding.label not in (Label.NAAM, Label.PLAATS):
+            kept.append(finding)
+            continue
+        inside = [f for f in exact if f.start < finding.end and finding.start < f.end]
+        if not inside:
+            kept.append(finding)
+            continue
+        pieces = [
+            (finding.start, min(f.start for f in inside)),
+            (max(f.end for f in inside), finding.end),
+        ]
+        for start, end in pieces:
+            value = text[start:end].strip(" \t\n,.:;()")
+            if not value or not any(c.islower() for c in value):
+                continue  # nothing left, or a field's name: "IBAN", "BSN"
+            start = text.index(value, start)
+            kept.append(Finding(start, start + len(value), finding.label, value, finding.detector))
+    return kept
 
 
 def resolve_overlaps(text: str, findings: Iterable[Finding]) -> list[Finding]:
