@@ -266,6 +266,7 @@ def _apply_allowlist(
 #: never a name.
 _ROLE_OR_FIELD = re.compile(r"[A-Za-z]{1,4}['\u2019]ers?|[^\W\d_]{2,20}nr\.?")
 _LINK_WORD = re.compile(r"(?:van|het|de|voor|en|der|den|in|te)\s+")
+_LINK_WORD_END = re.compile(r"\s+(?:van|het|de|voor|en|der|den|in|te)$")
 #: The region's name ends an organisation's own name: "Jeugdhulp Rijnmond".
 _REGION_NAMES = frozenset({"rijnmond", "rotterdam-rijnmond"})
 #: A public service's word after an organisation's name is part of that name: "Leger des
@@ -317,6 +318,8 @@ def _cut_allowed(text: str, finding: Finding, allowed: list[tuple[int, int]]) ->
         if finding.label is not Label.NAAM:
             while (link := _LINK_WORD.match(text, start, end)) is not None:
                 start = link.end()  # "Spoedeisende Hulp van het Franciscus": the rest
+            while (link := _LINK_WORD_END.search(text, start, end)) is not None:
+                end = link.start()  # "Voedselbank Rotterdam en de [Raad ...]": the name
         value = text[start:end]
         if not value or (finding.label in _WORD_LABELS and not any(c.isalpha() for c in value)):
             continue

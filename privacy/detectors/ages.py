@@ -55,7 +55,8 @@ _DURATION_AFTER = re.compile(
 #: A time that lasts as the subject before "is": "de wachttijd is", "de looptijd bedraagt"
 #: (not "de leeftijd is").
 _TIME_SUBJECT = (
-    r"\b(?!leeftijd)[^\W\d_]*(?:tijd|duur|termijn|straf|periode)\s+"
+    r"\b(?!leeftijd)[^\W\d_]*(?:tijd|duur|termijn|straf|periode)"
+    r"(?:\s+van\s+(?:de|het|een)\s+[^\W\d_]+)?\s+"
     r"(?:is|was|wordt|werd|bedraagt|bedroeg)\s+(?:nu\s+|ongeveer\s+|ruim\s+|maximaal\s+|"
     r"minimaal\s+|zeker\s+)?$"
 )
@@ -551,7 +552,7 @@ def _years_old(text: str) -> Iterator[Finding]:
                 _PERSON_RIGHT_BEFORE.search(text, max(0, m.start() - 20), m.start())
             ):
                 continue  # "zes weken" is an age only with "oud" or after "dochter"
-            before = text[max(0, m.start() - 25) : m.start()]
+            before = text[max(0, m.start() - 45) : m.start()]
             if _DURATION_BEFORE.search(before) or _DURATION_AFTER.match(text, m.end()):
                 continue
         yield _make(text, m.start(), m.end())

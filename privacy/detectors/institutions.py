@@ -150,6 +150,18 @@ _LOWER_HOUSE_OF_WORSHIP = re.compile(
     r"(?<![\w-])([a-zà-ÿ][\w'-]{2,}[ \t]+)?([a-zà-ÿ][\w'-]{2,})[ \t]+"
     r"(?:moskee|camii|kerk|tempel|synagoge|gurdwara)(?![\w-])"
 )
+
+
+def _ordinary_before_worship(word: str) -> bool:
+    """An adjective or everyday word before "moskee"/"kerk" ("grote", "turkse", "oude"),
+    not a name ("mevlana", "nasr": frequent, but no inflected adjective)."""
+    return (
+        is_not_name(word)
+        or word in common_words()
+        or (word in dutch_words() and (word.endswith("e") or word.endswith("s")))
+    )
+
+
 # a care home typed in lowercase is a name only if its word is no Dutch word ("zorgcentrum
 # maasdelta", not "zorgcentrum waar ze woont")
 _CARE_HOMES = frozenset({"zorgcentrum", "woonzorgcentrum", "verpleeghuis", "verzorgingshuis"})
@@ -429,11 +441,11 @@ def find_institutions(text: str) -> Iterator[Finding]:
     if contains_any(folded(text).text, _LOWER_HOUSE_OF_WORSHIP_WORDS):
         for m in _LOWER_HOUSE_OF_WORSHIP.finditer(text):
             word = m.group(2)
-            if word in dutch_words() or is_not_name(word):
-                continue  # "de oude kerk", "een grote moskee"
+            if _ordinary_before_worship(word):
+                continue  # "de oude kerk", "een grote moskee", "de turkse moskee"
             start = m.start()
             first = (m.group(1) or "").strip()
-            if first and (first in dutch_words() or is_not_name(first)):
+            if first and _ordinary_before_worship(first):
                 start = m.start(2)  # "de grote mevlana moskee": the name only
             yield Finding(start, m.end(), Label.INSTELLING, text[start : m.end()], "instelling")
     for m in finditer_words(_INSTITUTION_LOWER, _INSTITUTION_LOWER_FIRST_WORDS, text):

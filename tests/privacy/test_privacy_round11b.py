@@ -117,6 +117,7 @@ def test_school_after_gaat_naar_de_keeps_its_article() -> None:
         ("moeder gaat naar de mevlana moskee op vrijdag", "mevlana moskee"),
         ("moeder gaat naar de grote mevlana moskee op vrijdag", "mevlana moskee"),
         ("hij bidt in de ulu camii samen met zijn vader", "ulu camii"),
+        ("ze gaan naar de nasr moskee op vrijdag", "nasr moskee"),
         ("Ze zit bij scouting Titus Brandsma sinds groep 5.", "scouting Titus Brandsma"),
     ],
 )
@@ -129,6 +130,7 @@ def test_houses_of_worship_and_clubs(text: str, value: str) -> None:
     [
         "we zagen de oude kerk en een grote moskee bij de markt",
         "de kinderen gaan naar de kerk op zondag en naar de moskee op vrijdag",
+        "de turkse moskee en de grote kerk staan naast elkaar",
     ],
 )
 def test_ordinary_houses_of_worship_stay(text: str) -> None:
@@ -159,6 +161,7 @@ def test_weekday_with_part_of_day(text: str, value: str) -> None:
         "Het traject duurt lang en de wachttijd is 3 weken.",
         "De proeftijd was twee jaar en de behandelduur is 12 weken.",
         "De looptijd bedraagt 6 maanden.",
+        "De duur van de behandeling is 16 weken.",
     ],
 )
 def test_time_that_lasts_is_no_age(text: str) -> None:
@@ -241,3 +244,8 @@ def test_lowercase_lyceum_after_het(text: str, value: str) -> None:
 )
 def test_ordinary_lyceum_and_college_stay(text: str) -> None:
     assert Label.SCHOOL not in found(text).values()
+
+
+def test_organisation_cut_before_an_allowed_phrase_loses_its_link_words() -> None:
+    text = "Contact via Voedselbank Rotterdam en de Raad voor de Kinderbescherming."
+    assert found(text) == {"Voedselbank Rotterdam": Label.INSTELLING}
