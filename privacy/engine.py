@@ -1552,15 +1552,20 @@ def _words_off_identifiers(text: str, findings: list[Finding]) -> list[Finding]:
     """A name or place never holds an IBAN, phone number, ...: "IBAN NL91ABNA0417164300"
     read as a name after a line break keeps only the identifier (a field's name in
     capitals before it, "IBAN", "BSN", is no name either)."""
-    exact = [f for f in findings if f.label in _EXACT_IDENTIFIERS]
+    exact = sorted((f for f in findings if f.label in _EXACT_IDENTIFIERS), key=lambda f: f.start)
     if not exact:
         return findings
+    starts = [f.start for f in exact]
+    longest = max(f.end - f.start for f in exact)
     kept: list[Finding] = []
     for finding in findings:
         if finding.label not in (Label.NAAM, Label.PLAATS):
             kept.append(finding)
             continue
-        inside = [f for f in exact if f.start < finding.end and finding.start < f.end]
+        # only identifiers that start less than the longest one's length before it
+        first = bisect.bisect_left(starts, finding.start - longest)
+        last = bisect.bisect_left(starts, finding.end)
+        inside = [f for f in exact[first:last] if f.start < finding.end and finding.start < f.end]
         if not inside:
             kept.append(finding)
             continue
