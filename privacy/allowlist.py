@@ -14,14 +14,22 @@ from privacy.fast import keyword_pattern
 
 #: Organisations, roles, methods and terms everybody in the network uses. Matched
 #: case-insensitively as whole words; longer phrases win.
+#:
+#: Help organisations (round 11b, docs/privacy.md): the help system every case passes
+#: through stays (Veilig Thuis, VT, VTRR, Kindertelefoon, Slachtofferhulp, their lines and
+#: websites, the kinds of service: "Jeugdbescherming", "Reclassering", "CJG", "GGD"). An
+#: organisation named with its region or town ("Jeugdbescherming Rotterdam Rijnmond", "CJG
+#: Rijnmond") or one that puts a person in a small, specific setting (a shelter: Fier, Blijf
+#: van m'n Lijf; probation: Reclassering Nederland) is an institution:
+#: ``institutions.KNOWN_ORGANISATIONS``.
 DOMAIN_PHRASES: tuple[str, ...] = (
     # the help system and the partners of the local team
     "Veilig Thuis", "Veilig Thuis Rotterdam-Rijnmond", "Veilig Thuis Rotterdam Rijnmond",
     "VTRR", "Rotterdam-Rijnmond",
     "Rijnmond", "Kwadraad", "Stichting MEE", "MEE", "Welzijn Lansingerland",
-    "Lokaal Team Huiselijk Geweld", "LTHG", "Jeugdbescherming", "Jeugdbescherming Rotterdam",
+    "Lokaal Team Huiselijk Geweld", "LTHG", "Jeugdbescherming",
     "Raad voor de Kinderbescherming", "Kinderbescherming", "Kindertelefoon",
-    "Slachtofferhulp", "Slachtofferhulp Nederland", "Ervaring in Huis", "Augeo", "Fier",
+    "Slachtofferhulp", "Slachtofferhulp Nederland", "Ervaring in Huis", "Augeo",
     "Sterk Huis", "Moviera", "Leerplicht", "Belastingdienst", "GGD", "CJG",
     "Centrum voor Jeugd en Gezin", "Wmo", "Wmo-consulent", "Wmo-consulenten", "politie",
     "Politie", "Zeden", "Openbaar Ministerie", "AWARE", "SKJ", "Registerplein",

@@ -127,7 +127,8 @@ class Engine:
             kept.extend(_joined_numbers(text, kept))
             kept.extend(_ages_after_names(text, kept))
             kept.extend(_age_lists(text, kept))
-            return resolve_overlaps(text, kept)
+            kept = [f for f in kept if f.text.strip().lower() not in _BARE_WORDS]
+            return resolve_overlaps(text, _words_off_identifiers(text, kept))
         finally:
             release()  # the detectors' shared copy of the text
 
@@ -271,6 +272,7 @@ def _apply_allowlist(
 #: never a name.
 _ROLE_OR_FIELD = re.compile(r"[A-Za-z]{1,4}['\u2019]ers?|[^\W\d_]{2,20}nr\.?")
 _LINK_WORD = re.compile(r"(?:van|het|de|voor|en|der|den|in|te)\s+")
+_LINK_WORD_END = re.compile(r"\s+(?:van|het|de|voor|en|der|den|in|te)$")
 #: The region's name ends an organisation's own name: "Jeugdhulp Rijnmond".
 _REGION_NAMES = frozenset({"rijnmond", "rotterdam-rijnmond"})
 #: A public service's word after an organisation's name is part of that name: "Leger des
@@ -278,8 +280,19 @@ _REGION_NAMES = frozenset({"rijnmond", "rotterdam-rijnmond"})
 _SERVICE_NAMES = frozenset({"jeugdbescherming", "reclassering", "jeugdzorg", "jeugdhulp"})
 
 
+def _is_listed_organisation(value: str) -> bool:
+    from privacy.detectors.institutions import KNOWN_ORGANISATION_NAMES  # import cycle
+
+    return " ".join(value.lower().split()) in KNOWN_ORGANISATION_NAMES
+
+
 def _cut_allowed(text: str, finding: Finding, allowed: list[tuple[int, int]]) -> Iterable[Finding]:
     pieces = [(finding.start, finding.end)]
+    if finding.label is Label.INSTELLING and (
+        finding.detector == "instelling-team" or _is_listed_organisation(finding.text)
+    ):
+        yield finding  # "CJG Rijnmond", "Wijkteam Delfshaven": one name, "CJG" alone stays
+        return
     if finding.label in (Label.INSTELLING, Label.SCHOOL):
         allowed = [
             (a_start, a_end)
@@ -311,6 +324,8 @@ def _cut_allowed(text: str, finding: Finding, allowed: list[tuple[int, int]]) ->
         if finding.label is not Label.NAAM:
             while (link := _LINK_WORD.match(text, start, end)) is not None:
                 start = link.end()  # "Spoedeisende Hulp van het Franciscus": the rest
+            while (link := _LINK_WORD_END.search(text, start, end)) is not None:
+                end = link.start()  # "Voedselbank Rotterdam en de [Raad ...]": the name
         value = text[start:end]
         if not value or (finding.label in _WORD_LABELS and not any(c.isalpha() for c in value)):
             continue
@@ -1043,7 +1058,7 @@ _COURT_OR_STATION = frozenset(
     {"rechtbank", "gerechtshof", "kantongerecht", "bureau", "politiebureau", "hoofdbureau"}
 )
 #: A municipality's own services, named by their place: "Leerplicht Rotterdam", "CJG
-#: Capelle", "GGD Rotterdam" (the region's, "CJG Rijnmond", is no place: it stays public).
+#: Capelle", "GGD Rotterdam" (the region's, "CJG Rijnmond", is on the organisations' list).
 _PLACE_SERVICES = frozenset({"leerplicht", "cjg", "ggd", "jgz"})
 #: A capitalised compound naming a service before its place is an organisation's own
 #: name: "Buurtwerk Charlois", "Schuldhulpmaatje Schiedam", "Thuiszorg Vlaardingen" (not
@@ -1588,6 +1603,49 @@ def _extend_initials(text: str, finding: Finding) -> Finding:
         return finding
     start = before.start()
     return Finding(start, finding.end, finding.label, text[start : finding.end], finding.detector)
+
+
+#: An article or preposition alone is never a finding (deduce's "de " before "Laan op
+#: Zuid 1020").
+_BARE_WORDS = frozenset({"de", "het", "een", "'t", "van", "op", "in", "aan", "bij", "naar"})
+#: Identifiers whose span is exactly their own characters (the brief's convention).
+_EXACT_IDENTIFIERS = frozenset(
+    {Label.IBAN, Label.BSN, Label.TELEFOON, Label.EMAIL, Label.URL, Label.KENTEKEN}
+)
+
+
+def _words_off_identifiers(text: str, findings: list[Finding]) -> list[Finding]:
+    """A name or place never holds an IBAN, phone number, ...: "IBAN NL91ABNA0417164300"
+    read as a name after a line break keeps only the identifier (a field's name in
+    capitals before it, "IBAN", "BSN", is no name either)."""
+    exact = sorted((f for f in findings if f.label in _EXACT_IDENTIFIERS), key=lambda f: f.start)
+    if not exact:
+        return findings
+    starts = [f.start for f in exact]
+    longest = max(f.end - f.start for f in exact)
+    kept: list[Finding] = []
+    for finding in findings:
+        if finding.label not in (Label.NAAM, Label.PLAATS):
+            kept.append(finding)
+            continue
+        # only identifiers that start less than the longest one's length before it
+        first = bisect.bisect_left(starts, finding.start - longest)
+        last = bisect.bisect_left(starts, finding.end)
+        inside = [f for f in exact[first:last] if f.start < finding.end and finding.start < f.end]
+        if not inside:
+            kept.append(finding)
+            continue
+        pieces = [
+            (finding.start, min(f.start for f in inside)),
+            (max(f.end for f in inside), finding.end),
+        ]
+        for start, end in pieces:
+            value = text[start:end].strip(" \t\n,.:;()")
+            if not value or not any(c.islower() for c in value):
+                continue  # nothing left, or a field's name: "IBAN", "BSN"
+            start = text.index(value, start)
+            kept.append(Finding(start, start + len(value), finding.label, value, finding.detector))
+    return kept
 
 
 def resolve_overlaps(text: str, findings: Iterable[Finding]) -> list[Finding]:

@@ -52,11 +52,22 @@ _DURATION_AFTER = re.compile(
     r"bleven)\s+(?:ik|hij|ze|zij|we|wij|je|jij)\b",
     re.IGNORECASE,
 )
+#: A time that lasts as the subject before "is": "de wachttijd is", "de looptijd bedraagt"
+#: (not "de leeftijd is").
+_TIME_SUBJECT = (
+    r"\b(?!leeftijd)[^\W\d_]*(?:tijd|duur|termijn|straf|periode)"
+    r"(?:\s+van\s+(?:de|het|een)\s+[^\W\d_]+)?\s+"
+    r"(?:is|was|wordt|werd|bedraagt|bedroeg)\s+(?:nu\s+|ongeveer\s+|ruim\s+|maximaal\s+|"
+    r"minimaal\s+|zeker\s+)?$"
+)
+_TIME_SUBJECT_BEFORE = re.compile(_TIME_SUBJECT, re.IGNORECASE)
 _DURATION_BEFORE = re.compile(
     r"\b(?:al|sinds|ruim|bijna\s+al|afgelopen|laatste|eerste|komende|voor|na|over|tot|"
     r"t/m|in|binnen|gedurende|elke|iedere|om\s+de|per|die|dat|nu|jaar|tot\s+en\s+met|"
     r"heeft|had|hebben|hadden|wachtlijst\s+van|wachttijd\s+van|"
-    r"en|-)\s*$",
+    r"en|-)\s*$"
+    # "de wachttijd is 3 weken", "de proeftijd was twee jaar": what lasts is a time
+    rf"|{_TIME_SUBJECT}",
     re.IGNORECASE,
 )
 
@@ -288,7 +299,8 @@ def is_duration(text: str, start: int, end: int) -> bool:
 
 _CLEAR_DURATION_BEFORE = re.compile(
     r"\b(?:al|sinds|ruim|afgelopen|laatste|gedurende|binnen|heeft|had|hebben|hadden|"
-    r"wachtlijst\s+van|wachttijd\s+van)\s+$",
+    r"wachtlijst\s+van|wachttijd\s+van)\s+$"
+    rf"|{_TIME_SUBJECT}",
     re.IGNORECASE,
 )
 _WEEKS_AFTER = re.compile(r"[ \t]+(?:weken|week|dagen|dag)(?![\w])")
@@ -317,6 +329,9 @@ def _find_ages(text: str) -> Iterator[Finding]:
                 if _age_ok(number.group(0)):
                     yield _make(text, m.start() + number.start(), m.start() + number.end())
     for m in finditer_words(_IS_AGE, _IS_FIRST_WORDS, text):
+        number = m.start(3) if m.group(3) else m.start(2) if m.group(2) else m.start(1)
+        if _TIME_SUBJECT_BEFORE.search(text, max(0, number - 40), number):
+            continue  # "de wachttijd is 3 weken": a time, not an age
         if m.group(3):
             if _age_ok(m.group(3)):
                 yield _make(text, m.start(3), m.end(3))
@@ -537,7 +552,7 @@ def _years_old(text: str) -> Iterator[Finding]:
                 _PERSON_RIGHT_BEFORE.search(text, max(0, m.start() - 20), m.start())
             ):
                 continue  # "zes weken" is an age only with "oud" or after "dochter"
-            before = text[max(0, m.start() - 25) : m.start()]
+            before = text[max(0, m.start() - 45) : m.start()]
             if _DURATION_BEFORE.search(before) or _DURATION_AFTER.match(text, m.end()):
                 continue
         yield _make(text, m.start(), m.end())

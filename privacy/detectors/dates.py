@@ -18,13 +18,20 @@ _MONTHS = (
     "|jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
 )
 _WEEKDAYS = "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo"
+# "zondagavond 9 februari", "Woensdagochtend 12 februari": the weekday with its part of the
+# day is the date's weekday
+_WEEKDAYS_WITH_PART = (
+    "(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
+    "(?:ochtend|morgen|middag|avond|nacht)|" + _WEEKDAYS
+)
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MONTH_NUM = r"(?:0?[1-9]|1[0-2])"
 _YEAR = r"(?:(?:19|20)\d{2}|'\d{2})"
 
 _WRITTEN = re.compile(
     # "12-14 maart": a range of days before the month is one date
-    rf"(?<![\w-])(?:(?:{_WEEKDAYS})\.?\s+)?(?:{_DAY}[ \t]*[-\u2013][ \t]*)?{_DAY}(?:e|ste|de)?"
+    rf"(?<![\w-])(?:(?:{_WEEKDAYS_WITH_PART})\.?\s+)?(?:{_DAY}[ \t]*[-\u2013][ \t]*)?{_DAY}"
+    r"(?:e|ste|de)?"
     rf"\s+(?:{_MONTHS})\b\.?"
     rf"(?:\s+{_YEAR}(?!\d))?",
     re.IGNORECASE,
@@ -55,7 +62,7 @@ _DIGIT = re.compile(r"\d")  # where a numeric date can start
 _DAY_MONTH_FIRST_WORDS = first_words(_DAY_MONTH_WORDS)
 
 
-_WEEKDAY_BEFORE = re.compile(rf"(?<![\w-])(?i:{_WEEKDAYS})\.?[ \t]+$")
+_WEEKDAY_BEFORE = re.compile(rf"(?<![\w-])(?i:{_WEEKDAYS_WITH_PART})\.?[ \t]+$")
 
 # --- dates in English, as expat families and international schools write them ----------
 # Capitalised month names only ("March 3rd", "6 June 2025", "June 5, 2025"): "march" and
@@ -193,7 +200,7 @@ def find_dates(text: str) -> Iterator[Finding]:
     if _HAS_DIGIT_SEPARATOR.search(text):
         for m in finditer_at(_NUMERIC, _DIGIT, text):
             start = m.start()
-            weekday = _WEEKDAY_BEFORE.search(text, max(0, start - 12), start)
+            weekday = _WEEKDAY_BEFORE.search(text, max(0, start - 18), start)
             if weekday is not None:
                 start = weekday.start()  # "za 14-06-2025", "Do 22-01-2026"
             yield Finding(start, m.end(), Label.DATUM, text[start : m.end()], "datum")

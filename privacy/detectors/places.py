@@ -40,9 +40,13 @@ _NOT_AFTER_NUMBER = (
 # The addition is one letter (not the pronoun "u", not the "a" of "a.s."), a hyphen and up to
 # four letters or digits, or one of the written additions; a short word after the number
 # ("Kwikstaartlaan 14 is", "14 in", "14 op", "14 en", "14 te") is no addition.
+# A letter and a flat's number ("301A-02") is one addition; "12 t/m 14" has none, and
+# "12 boven de winkel" says where, not which flat.
 HOUSE_NUMBER_ADDITION = re.compile(
-    r"(?:[a-zA-Z](?![\w])|\s(?![uU](?![\w]))[a-zA-Z](?![\w]|\.\w)|-[A-Za-z0-9]{1,4}(?![\w])"
-    r"|\s?(?i:hs|bg|bis|ter|zw|rd|bov|boven|beneden|II|III|IV)(?![\w]))"
+    r"(?:[a-zA-Z](?:-\d{1,3})?(?![\w])|\s(?![uU](?![\w]))[a-zA-Z](?![\w/]|\.\w)"
+    r"|-[A-Za-z0-9]{1,4}(?![\w])"
+    r"|\s?(?i:hs|bg|bis|ter|zw|rd|bov|boven|beneden|II|III|IV)(?![\w])"
+    r"(?![ \t]+(?i:de|het|een|ons|hun|haar|zijn|mijn)\b))"
 )
 _HOUSE_NUMBER = rf"(?:\s+(?:nr\.?\s*|nummer\s+)?\d{{1,5}}{HOUSE_NUMBER_ADDITION.pattern}?)"
 _STREET = re.compile(
