@@ -662,7 +662,7 @@ def _role_noun(word: str) -> bool:
 #: "vrijwilliger", "ervaringsdeskundige", "coach".
 _PERSON_ENDINGS = (
     "er", "ere", "aire", "ste", "ige", "ent", "ente", "ant", "ante", "ist", "iste", "coach",
-    "loog", "loge", "eur", "euse", "ier", "ière", "oot",
+    "loog", "loge", "eur", "euse", "ier", "ière", "oot", "ende",
 )  # fmt: skip
 
 
@@ -1364,7 +1364,12 @@ def _word_opening_sentence(text: str, finding: Finding) -> bool:
     if finding.detector in _NOT_IN_CONTEXT and _INVERTED_SUBJECT.match(text, finding.end):
         return True  # "Mooi was het niet", "Hoop haalt hij uit ...": the subject follows
     if finding.detector in _NOT_IN_CONTEXT and (
-        lowered in _INDEFINITE_PRONOUNS or _PARTY_AFTER.match(text, finding.end)
+        (
+            lowered in _INDEFINITE_PRONOUNS
+            # not when the text names someone so inside a sentence ("de buurman heet Niks")
+            and re.search(rf"[a-z,][ \t]+{re.escape(finding.text)}(?![\w-])", text) is None
+        )
+        or _PARTY_AFTER.match(text, finding.end)
     ):
         # "Niks meer gehoord", "Alles goed": a pronoun; "Advocaat moeder: mr. ...",
         # "Voogd kind, ...": a role heading before the party it acts for (round 11c)

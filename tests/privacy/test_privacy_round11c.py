@@ -155,3 +155,12 @@ def test_word_opening_speech_or_heading_no_name(text: str, word: str) -> None:
 )
 def test_names_in_speech_and_after_headings_stay(text: str, name: str) -> None:
     assert name in _names(text)
+
+
+def test_pronoun_named_inside_a_sentence_stays_a_name() -> None:
+    found = scan("Niks heeft gezegd dat hij komt, de buurman heet Niks.")
+    assert [f.text for f in found if f.label is Label.NAAM] == ["Niks", "Niks"]
+
+
+def test_participle_role_noun_is_cut_off() -> None:
+    assert _names("Kraamverzorgende Linda heeft de overdracht gedaan.") == {"Linda"}
