@@ -865,6 +865,27 @@ def find_initials_as_names(text: str) -> Iterator[Finding]:
         yield Finding(m.start(1), m.end(1), Label.NAAM, m.group(1), "naam-initiaal")
 
 
+# "ik vraag MvdB", "met JvdL overlegd": a colleague's initials with the particles of "van
+# de(n/r)" between them, the way notes and transcripts sign a colleague. Not after an
+# article ("de RvdK"), not before a number ("RvdK 2025-004871"), and not "RvdK" itself,
+# the Raad voor de Kinderbescherming (round 11c).
+_PARTICLE_INITIALS = re.compile(
+    r"(?<![\w/-])(?<!\bde )(?<!\bDe )(?<!\bhet )([A-Z]{1,2}v(?:d|dr|dn)[A-Z])(?![\w/-])"
+    r"(?![ \t]*[-:/]?[ \t]*\d)"
+)
+_ORGANISATION_INITIALS = frozenset({"RvdK"})
+
+
+@distinct
+def find_particle_initials(text: str) -> Iterator[Finding]:
+    """A colleague's initials written with "vd" between them ("MvdB", "JvdL")."""
+    if "vd" not in text:
+        return
+    for m in _PARTICLE_INITIALS.finditer(text):
+        if m.group(1) not in _ORGANISATION_INITIALS:
+            yield Finding(m.start(1), m.end(1), Label.NAAM, m.group(1), "naam-initiaal")
+
+
 # "dhr v.d. berg", "mevr v/d linden", "mw. berg": an abbreviated title before a surname
 # typed in lowercase, with its particle ("v.d." as well)
 #: Words after "mevr." that are a surname in some list but here a word ("mevr. vallen").
@@ -975,6 +996,7 @@ DETECTORS = (
     find_lowercase_initials_with_surnames,
     find_titled_lowercase_surnames,
     find_initials_as_names,
+    find_particle_initials,
     find_nicknames,
     find_first_names_with_age,
     find_role_names,

@@ -164,3 +164,29 @@ def test_pronoun_named_inside_a_sentence_stays_a_name() -> None:
 
 def test_participle_role_noun_is_cut_off() -> None:
     assert _names("Kraamverzorgende Linda heeft de overdracht gedaan.") == {"Linda"}
+
+
+# --- a colleague's initials with "vd" between them --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Inbrenger: goed, ik vraag MvdB van de zorgcoördinatie erbij.", "MvdB"),
+        ("Overlegd met JvdL en AvdrW, zij nemen het over.", "JvdL"),
+        ("Afspraak: MvdB belt moeder.", "MvdB"),
+    ],
+)
+def test_particle_initials_are_names(text: str, name: str) -> None:
+    assert name in _names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Melding bij de RvdK gedaan, zaak RvdK 2025-004871.",
+        "Consultatie met RvdK gehad over de zaak.",
+    ],
+)
+def test_council_abbreviation_no_name(text: str) -> None:
+    assert "RvdK" not in _names(text)
