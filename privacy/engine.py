@@ -635,6 +635,9 @@ _HEADING_HEADS = (
     "aangever", "aangeefster", "betrokkene", "cliënt", "cliënte", "patiënt", "patiënte",
     "leerling", "moeder", "vader", "zoon", "dochter", "broer", "zus", "buurman",
     "buurvrouw", "agent", "tolk", "hulpverlener",
+    # round 11c: a person's contact role and a household ("Contactpersoon Desislava",
+    # "Vertrouwenspersoon Anouk", "Gezin Croes", "Huishouden Kaya")
+    "persoon", "gezin", "huishouden",
 )  # fmt: skip
 _HEADING_LABELS = frozenset({Label.NAAM, Label.ADRES, Label.INSTELLING})
 _FIRST_WORD = re.compile(r"[A-ZÀ-Ý][\w'\u2019-]*[ \t]+(?=[A-ZÀ-Ý])")
@@ -674,7 +677,7 @@ def _role_noun(word: str) -> bool:
 #: "vrijwilliger", "ervaringsdeskundige", "coach".
 _PERSON_ENDINGS = (
     "er", "ere", "aire", "ste", "ige", "ent", "ente", "ant", "ante", "ist", "iste", "coach",
-    "loog", "loge", "eur", "euse", "ier", "ière", "oot",
+    "loog", "loge", "eur", "euse", "ier", "ière", "oot", "ende",
 )  # fmt: skip
 
 
@@ -1321,7 +1324,10 @@ def _particle_opens_name(text: str, start: int, words: list[re.Match[str]]) -> b
     return _PREPOSITION_BEFORE.search(text, max(0, start - 12), start) is None
 
 
-_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:][\"'\u201d)]?\s+|\n\s*)$")
+#: A sentence opens here: at the text's or a line's start, after a full stop, question or
+#: exclamation mark or colon, also with the quote that opens direct speech ('zei: "Niks
+#: tegen de juf"', a line opening with '"Storm op komst," zei ...'; round 11c).
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:][\"'\u201d)]?\s+|\n\s*)[\"'\u201c\u2018\u201e]?$")
 _PAIR_AFTER = re.compile(r"\s+en\s+([a-zà-ÿ]+)\b")
 #: After a word opening a sentence: a preposition that is not a name's "van", "uit", "bij"
 #: or "met", the infinitive that makes it a predicate ("Bakker worden", "Visser blijven"),
@@ -1347,6 +1353,13 @@ _FUNCTION_WORDS = frozenset(
 )  # fmt: skip
 
 
+_INDEFINITE_PRONOUNS = frozenset({"niks", "niets", "iets", "alles", "iemand", "niemand"})
+_PARTY_AFTER = re.compile(
+    r"[ \t]+(?:moeder|vader|ouders|kind|kinderen|jongere|minderjarige|gezin|cliënt|cliënte)"
+    r"[ \t]*[:,(]"
+)
+
+
 def _word_opening_sentence(text: str, finding: Finding) -> bool:
     """A name's word that is also an ordinary word, opening a sentence where it is the
     word: "Storm en regen", "Berg en dal" (a pair of ordinary words), and the bare
@@ -1365,6 +1378,17 @@ def _word_opening_sentence(text: str, finding: Finding) -> bool:
         return True
     if finding.detector in _NOT_IN_CONTEXT and _INVERTED_SUBJECT.match(text, finding.end):
         return True  # "Mooi was het niet", "Hoop haalt hij uit ...": the subject follows
+    if finding.detector in _NOT_IN_CONTEXT and (
+        (
+            lowered in _INDEFINITE_PRONOUNS
+            # not when the text names someone so inside a sentence ("de buurman heet Niks")
+            and re.search(rf"[a-z,][ \t]+{re.escape(finding.text)}(?![\w-])", text) is None
+        )
+        or _PARTY_AFTER.match(text, finding.end)
+    ):
+        # "Niks meer gehoord", "Alles goed": a pronoun; "Advocaat moeder: mr. ...",
+        # "Voogd kind, ...": a role heading before the party it acts for (round 11c)
+        return True
     pair = _PAIR_AFTER.match(text, finding.end)
     if pair is not None:
         other = pair.group(1)
@@ -1543,7 +1567,7 @@ def _double_barrelled(text: str, findings: Sequence[Finding]) -> list[Finding]:
 
 
 _TITLE_BEFORE = re.compile(r"(?<![\w-])(?i:meneer|mevrouw|mevr|dhr|mw|hr)\.?[ \t]+$")
-_NEXT_WORD = re.compile(r"[ \t]+([a-zà-ÿ\u0100-\u017f][\w'\u2019-]*)")
+_NEXT_WORD = re.compile(r"[ \t]+([a-zà-ÿ\u0100-\u024f][\w'\u2019-]*)")
 
 
 def _extend_lowercase_name(text: str, finding: Finding) -> Finding:

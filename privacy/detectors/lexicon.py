@@ -148,6 +148,17 @@ _COMMUNITY_FIRST_NAMES_TEXT = """
 COMMUNITY_FIRST_NAMES: frozenset[str] = frozenset(_COMMUNITY_FIRST_NAMES_TEXT.split())
 
 
+#: Papiamentu and Sranan words of greeting, kinship and address that Caribbean- and
+#: Surinamese-Dutch families use inside Dutch sentences ("bon dia", "wela", "mi yu", "bo
+#: ta bon"): in lowercase they are no names (round 11c). Some are first names too ("bo",
+#: "dia", "yu", "mai", "boi"): those only beside another word of the list.
+CREOLE_WORDS: frozenset[str] = frozenset(
+    {"wela", "welo", "tata", "yu", "bo", "dia", "tardi", "nochi", "danki", "dushi", "mai",
+     "pai", "tanta", "ruman", "mucha", "bini", "tangi", "pikin", "boi", "baka", "kaba",
+     "mati", "granma", "granpa", "bon", "ta", "mi", "ku", "pa"}
+)  # fmt: skip
+
+
 @cache
 def dutch_words_without_diacritics() -> frozenset[str]:
     """Dutch words with a diacritic as typed without it ("cliente", "patient", "reeel"):
@@ -246,7 +257,14 @@ def is_unknown_word(word: str) -> bool:
         and lowered not in common_words()
         and lowered not in place_names()
         and lowered not in COUNTRIES
+        and not (lowered.endswith(_INFLECTED_ENDINGS) and lowered[:-1] in dutch_words())
     )
+
+
+#: An adjective or present participle with its inflection "-e" ("verhelderende",
+#: "aansluitende", "huiselijke", "pedagogische") is a word when the word without it is
+#: (round 11c: "Deelnemer C: Verhelderende vraag: ...").
+_INFLECTED_ENDINGS = ("nde", "lijke", "ische")
 
 
 @cache

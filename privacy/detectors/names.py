@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from privacy.allowlist import is_not_name
 from privacy.detectors.lexicon import (
     COUNTRIES,
+    CREOLE_WORDS,
     common_words,
     dutch_words,
     dutch_words_without_diacritics,
@@ -34,7 +35,9 @@ _PARTICLES = (
     r"van\s+der|van\s+den|van\s+de|van\s+het|van\s+'t|in\s+'t|op\s+de|uit\s+de|"
     r"van|de|der|den|ter|ten|te|el|al|ben|bin|da|di|du|le|la|von|op"
 )
-_CAP = r"[A-ZÀ-ÖØ-ÞĀ-žİŞÇ][\w'\u2019]*(?:-[A-ZÀ-ÖØ-ÞĀ-ža-z][\w'\u2019]*)*"
+# Ā-ɏ: Latin Extended-A and -B, so also Romanian Ș/ș and Ț/ț with a comma below ("Ionuț",
+# "Ștefan"; up to round 11c the classes stopped at ž and cut such a name in two)
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-ɏİŞÇ][\w'\u2019]*(?:-[A-ZÀ-ÖØ-ÞĀ-ɏa-z][\w'\u2019]*)*"
 _INITIALS = r"(?:[A-Z]\.\s?){1,4}"
 _TITLE_PARTICLE = r"(?:Van\s+der|Van\s+den|Van\s+de|Van|De|Den|Ter|Ten|El)"
 # A name: optional initials, optional particles, a capitalised word, more of the same.
@@ -79,7 +82,7 @@ _SIGNATURE = re.compile(
     rf"\b(?:Groet|Groeten|Met\s+vriendelijke\s+groet|Vriendelijke\s+groet|Mvg|Gr\.?)\s*,?\s+"
     rf"({_NAME})",
 )
-_LOWER_WORD = re.compile(r"(?<![\w'-])[a-zà-öø-ÿĀ-ž][a-zà-öø-ÿĀ-ž'-]{1,20}\b")
+_LOWER_WORD = re.compile(r"(?<![\w'-])[a-zà-öø-ÿĀ-ɏ][a-zà-öø-ÿĀ-ɏ'-]{1,20}\b")
 _LOWER_CONTEXT = re.compile(
     rf"(?:(?<![\w-])(?i:{_ROLES}|met|van|en|bij|ik\s+ben|ben\s+ik|heet)(?:\s*[,:])?\s+|(?<![\w.])@"
     # "mama (kasia) zei": the name in brackets after a role word
@@ -198,7 +201,7 @@ def find_lowercase_names(text: str) -> Iterator[Finding]:
             if base is None:
                 continue
             m, word = base, base.group(0)
-        if word not in candidates:
+        if word not in candidates or _creole_word(text, m.start(), m.end(), word):
             continue
         if word in dutch_words() and _ARTICLE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue  # "op de wang", "een mars": after an article the word is a word
@@ -215,6 +218,20 @@ def find_lowercase_names(text: str) -> Iterator[Finding]:
         ):
             end = _lowercase_surname_end(text, m.end())
             yield Finding(m.start(), end, Label.NAAM, text[m.start() : end], "naam-klein")
+
+
+def _creole_word(text: str, start: int, end: int, word: str) -> bool:
+    """A Papiamentu or Sranan word in lowercase ("bon dia", "wela van de kinderen"); one that
+    is a first name too only beside another ("bo ta bon", not "bo zei")."""
+    if word not in CREOLE_WORDS:
+        return False
+    if word not in first_names():
+        return True
+    near = text[max(0, start - 12) : start] + " " + text[end : end + 12]
+    return any(w in CREOLE_WORDS for w in _NEAR_WORD.findall(near.lower()))
+
+
+_NEAR_WORD = re.compile(r"[a-z]+")
 
 
 _BEN_BEFORE = re.compile(r"(?<![\w-])(?i:ben|bent|is|zijn|was|waren|word|wordt)[ \t]+$")
@@ -281,7 +298,7 @@ def _verb_stem(word: str) -> bool:
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?i:de|het|een)[ \t]+$")
 _LOWER_SURNAME = re.compile(
     r"[ \t]+((?:(?:van|v|de|den|der|ter|ten|el|al|ben)\.?[ \t]+){0,2})"
-    r"([a-zà-öø-ÿĀ-ž'-]{2,25})(?![\w-])"
+    r"([a-zà-öø-ÿĀ-ɏ'-]{2,25})(?![\w-])"
 )
 
 
@@ -337,7 +354,7 @@ def _verb_after(text: str, m: re.Match[str]) -> bool:
 
 _ROLE_LOWER = re.compile(
     rf"(?<![\w-])(?:{_ROLES})(?:(?:\s*[,:])?\s+|[ \t]*\([ \t]*)"
-    rf"(?=([a-zà-öø-ÿĀ-ž][a-zà-öø-ÿĀ-ž'-]{{2,20}})(?![\w-]))"  # not consumed: "jongste, zoontje"
+    rf"(?=([a-zà-öø-ÿĀ-ɏ][a-zà-öø-ÿĀ-ɏ'-]{{2,20}})(?![\w-]))"  # not consumed: "jongste, zoontje"
 )
 
 
@@ -347,7 +364,12 @@ def find_unknown_lowercase_names(text: str) -> Iterator[Finding]:
     "moeder senait", "de oudste filmon" (names no list holds, typed without capitals)."""
     for m in finditer_words(_ROLE_LOWER, _ROLE_FIRST_WORDS, text):
         word = m.group(1)
-        if not is_unknown_word(word) or is_not_name(word) or _verb_form(word):
+        if (
+            not is_unknown_word(word)
+            or is_not_name(word)
+            or _verb_form(word)
+            or _creole_word(text, m.start(1), m.end(1), word)
+        ):
             continue
         if "(" in m.group(0) and not _CLOSING.match(text, m.end(1)):
             continue  # "moeder (parketnummer 10/...)": a name in brackets closes them
@@ -368,7 +390,7 @@ def find_unknown_lowercase_names(text: str) -> Iterator[Finding]:
 
 _NAMING_LOWER = re.compile(
     r"(?<![\w-])(?i:heet|heten|genaamd|naam\s+is|ik\s+ben|ben\s+ik)[ \t]+"
-    r"([a-zà-öø-ÿĀ-ž][a-zà-öø-ÿĀ-ž'-]{1,20})(?![\w-])"
+    r"([a-zà-öø-ÿĀ-ɏ][a-zà-öø-ÿĀ-ɏ'-]{1,20})(?![\w-])"
 )
 
 
@@ -382,7 +404,7 @@ def _verb_form(word: str) -> bool:
 
 # One capitalised word inside a sentence that is no Dutch word, place or country
 # ("zei Bayu", "Mykyta wel"): a name no list holds.
-_UNKNOWN_CAP = re.compile(r"([A-ZÀ-ÖØ-ÞĀ-ž](?<=[\w,;:)] .)[a-zà-öø-ÿĀ-ž'\u2019]{2,20})(?![\w-])")
+_UNKNOWN_CAP = re.compile(r"([A-ZÀ-ÖØ-ÞĀ-ɏ](?<=[\w,;:)] .)[a-zà-öø-ÿĀ-ɏ'\u2019]{2,20})(?![\w-])")
 
 
 @distinct
@@ -399,7 +421,7 @@ def find_unknown_capitalised_names(text: str) -> Iterator[Finding]:
 
 
 _WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([^\W\d_][\w'\u2019-]*)[ \t]+$")
-_CAPITAL_AFTER = re.compile(r"[ \t]+(?:[A-ZÀ-ÖØ-ÞĀ-ž]|&)")
+_CAPITAL_AFTER = re.compile(r"[ \t]+(?:[A-ZÀ-ÖØ-ÞĀ-ɏ]|&)")
 _ARTICLES = frozenset({"de", "het", "een", "'t"})
 
 
@@ -434,18 +456,24 @@ _PERSON_ROLES = (
 )  # fmt: skip
 # "Ilias (8) zat erbij", "Roos (6 jaar)": a first name with an age in brackets after it
 _NAME_WITH_AGE = re.compile(
-    r"([A-ZÀ-ÝĀ-ž](?<![\w-].)[a-zà-ÿĀ-ž'-]+)[ \t]*\([ \t]*\d{1,2}(?:[ \t]+(?:jaar|jr\.?))?[ \t]*\)"
+    r"([A-ZÀ-ÝĀ-ɏ](?<![\w-].)[a-zà-ÿĀ-ɏ'-]+)[ \t]*\([ \t]*\d{1,2}(?:[ \t]+(?:jaar|jr\.?))?[ \t]*\)"
+)
+
+
+_INSIDE_SENTENCE = re.compile(r"[a-zà-ÿĀ-ɏ,][ \t]$")
+_CHILD_AND = re.compile(
+    r"(?:\([ \t]*\d{1,2}(?:[ \t]+jaar)?[ \t]*\)|[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'-]+),?[ \t]+en[ \t]+$"
 )
 
 
 # the same typed in lowercase: "zoon winter (17)", "bo verkerk (8)"
 _LOWER_NAME_WITH_AGE = re.compile(
-    r"(?<![\w-])([a-zà-ÿĀ-ž][a-zà-ÿĀ-ž'-]+)[ \t]*\([ \t]*\d{1,2}(?:[ \t]+(?:jaar|jr\.?))?[ \t]*\)"
+    r"(?<![\w-])([a-zà-ÿĀ-ɏ][a-zà-ÿĀ-ɏ'-]+)[ \t]*\([ \t]*\d{1,2}(?:[ \t]+(?:jaar|jr\.?))?[ \t]*\)"
 )
 # "Maar Petrov (de vader) laat haar niet alleen", "Kaya, de moeder van Emre,": a
 # capitalised word with a person's role in brackets or between commas after it
 _NAME_WITH_ROLE = re.compile(
-    r"([A-ZÀ-ÝĀ-ž][a-zà-ÿĀ-ž'-]+)(?:[ \t]*\([ \t]*|,[ \t]+)(?:de|het|haar|zijn|hun|mijn)[ \t]+"
+    r"([A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'-]+)(?:[ \t]*\([ \t]*|,[ \t]+)(?:de|het|haar|zijn|hun|mijn)[ \t]+"
     rf"(?i:{keyword_pattern(_PERSON_ROLES)})(?:[ \t]*\)|[ \t]+van\b|,)"
 )
 
@@ -457,7 +485,23 @@ def find_first_names_with_age(text: str) -> Iterator[Finding]:
     if "(" in text:
         for m in _NAME_WITH_AGE.finditer(text):
             word = m.group(1)
-            if word.lower() in first_names() and not is_not_name(word):
+            lowered = word.lower()
+            if is_not_name(word):
+                continue
+            if lowered in first_names() or (
+                # "De kinderen Kofi (6) en Ama (4)": inside a sentence, a capitalised word
+                # with an age in brackets is a name also when it is a rare word ("ama")
+                _INSIDE_SENTENCE.search(text, max(0, m.start(1) - 2), m.start(1))
+                and lowered not in common_words()
+                and lowered not in place_names()
+                and lowered not in COUNTRIES
+                and lowered not in _MONTHS_AND_DAYS
+                and (
+                    is_unknown_word(word)
+                    # a word of the list only after another child: "Kofi (6) en Ama (4)"
+                    or _CHILD_AND.search(text, max(0, m.start(1) - 40), m.start(1))
+                )
+            ):
                 yield Finding(m.start(1), m.end(1), Label.NAAM, word, "naam-leeftijd")
         for m in _LOWER_NAME_WITH_AGE.finditer(text):
             word = m.group(1)
@@ -501,8 +545,8 @@ _ORGANISATION_ENDINGS = ("bureau", "centrum", "stichting", "vereniging", "prakti
 # Two capitalised words inside a sentence ("kwam Tesfay Gebremedhin langs"): a full name
 # even when neither word is in a name list, unless either is an ordinary word or a place.
 _NAME_PAIR = re.compile(
-    r"([A-ZÀ-ÝĀ-ž](?<=[a-zà-ÿĀ-ž,;:] .)[a-zà-ÿĀ-ž'\u2019-]+)[ \t]"
-    r"([A-ZÀ-ÝĀ-ž][a-zà-ÿĀ-ž'\u2019-]+)(?![\w-])"
+    r"([A-ZÀ-ÝĀ-ɏ](?<=[a-zà-ÿĀ-ɏ,;:] .)[a-zà-ÿĀ-ɏ'\u2019-]+)[ \t]"
+    r"([A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'\u2019-]+)(?![\w-])"
 )
 _MONTHS_AND_DAYS = frozenset(
     {
@@ -552,8 +596,8 @@ def find_name_pairs(text: str) -> Iterator[Finding]:
 _SENTENCE_OPENER = re.compile(
     # a line may open with a list's dash or bullet: "- Oksana Hrytsenko (moeder)"
     r"(?:^[ \t]*(?:[-*\u2022\u2013][ \t]+)?|[.!?][\"'\u201d)]?[ \t]+|\n[ \t]*)"
-    r"([A-ZÀ-ÖØ-ÞĀ-ž][a-zà-öø-ÿĀ-ž'\u2019-]{2,20})"
-    r"(?:[ \t]([A-ZÀ-ÖØ-ÞĀ-ž][a-zà-öø-ÿĀ-ž'\u2019-]{2,20}))?"
+    r"([A-ZÀ-ÖØ-ÞĀ-ɏ][a-zà-öø-ÿĀ-ɏ'\u2019-]{2,20})"
+    r"(?:[ \t]([A-ZÀ-ÖØ-ÞĀ-ɏ][a-zà-öø-ÿĀ-ɏ'\u2019-]{2,20}))?"
     r"(?![\w-])",
     re.MULTILINE,
 )
@@ -611,8 +655,8 @@ def find_sentence_opening_names(text: str) -> Iterator[Finding]:
 # sentence (the first is no name alone there: "Mariam" may open a sentence as a word would)
 _OPENING_NAME_AND_NAME = re.compile(
     r"(?:^[ \t]*(?:[-*\u2022][ \t]+)?|[.!?][\"'\u201d)]?[ \t]+|\n[ \t]*)"
-    r"([A-ZÀ-ÖØ-ÞĀ-ž][a-zà-öø-ÿĀ-ž'\u2019-]{2,20})[ \t]+en[ \t]+"
-    r"([A-ZÀ-ÖØ-ÞĀ-ž][a-zà-öø-ÿĀ-ž'\u2019-]{2,20})(?![\w-])",
+    r"([A-ZÀ-ÖØ-ÞĀ-ɏ][a-zà-öø-ÿĀ-ɏ'\u2019-]{2,20})[ \t]+en[ \t]+"
+    r"([A-ZÀ-ÖØ-ÞĀ-ɏ][a-zà-öø-ÿĀ-ɏ'\u2019-]{2,20})(?![\w-])",
     re.MULTILINE,
 )
 
@@ -645,12 +689,12 @@ def find_opening_name_pairs(text: str) -> Iterator[Finding]:
 #: without capitals: "we hebben met semhar gesproken", "ik zag aleks en daryna".
 _LOWER_NAME_CONTEXT = re.compile(
     r"(?<![\w-])(?:met|en|zag|sprak|spreek|spraken|belde|bel|appte|mailde|bij|tegen|vroeg|"
-    r"ken|kende|hoorde|zei|zegt|of)\s+(?=([a-zà-öø-ÿĀ-ž][a-zà-öø-ÿĀ-ž'-]{2,11})(?![\w-]))"
+    r"ken|kende|hoorde|zei|zegt|of)\s+(?=([a-zà-öø-ÿĀ-ɏ][a-zà-öø-ÿĀ-ɏ'-]{2,11})(?![\w-]))"
 )
 # "update: tsegay is opgehaald", "... . hiwet woont bij oma": a word opening a sentence
 # before a verb that takes a person as its subject
 _LOWER_SUBJECT = re.compile(
-    r"(?:^|[.!?:][ \t]+|\n[ \t]*)([a-zà-öø-ÿĀ-ž][a-zà-öø-ÿĀ-ž'-]{2,11})[ \t]+"
+    r"(?:^|[.!?:][ \t]+|\n[ \t]*)([a-zà-öø-ÿĀ-ɏ][a-zà-öø-ÿĀ-ɏ'-]{2,11})[ \t]+"
     r"(?=(?:is|was|heeft|had|zegt|zei|wil|wilde|kan|kon|moet|moest|gaat|ging|komt|kwam|"
     r"woont|woonde|belde|vertelde|werd|wordt|huilt|huilde)\b)",
     re.MULTILINE,
@@ -712,7 +756,7 @@ _DE_SURNAMES = frozenset(
 )  # fmt: skip
 _LOWER_SURNAME_ALONE = re.compile(
     r"(d(?<![\w-].)e|v(?<![\w-].)an\s+de[nr]|v(?<![\w-].)an|t(?<![\w-].)er|t(?<![\w-].)en)"
-    r"\s+([a-zà-öø-ÿĀ-ž][a-zà-öø-ÿĀ-ž'-]{1,20})(?![\w-])"
+    r"\s+([a-zà-öø-ÿĀ-ɏ][a-zà-öø-ÿĀ-ɏ'-]{1,20})(?![\w-])"
 )
 
 
@@ -821,6 +865,27 @@ def find_initials_as_names(text: str) -> Iterator[Finding]:
         yield Finding(m.start(1), m.end(1), Label.NAAM, m.group(1), "naam-initiaal")
 
 
+# "ik vraag MvdB", "met JvdL overlegd": a colleague's initials with the particles of "van
+# de(n/r)" between them, the way notes and transcripts sign a colleague. Not after an
+# article ("de RvdK"), not before a number ("RvdK 2025-004871"), and not "RvdK" itself,
+# the Raad voor de Kinderbescherming (round 11c).
+_PARTICLE_INITIALS = re.compile(
+    r"(?<![\w/-])(?<!\bde )(?<!\bDe )(?<!\bhet )([A-Z]{1,2}v(?:d|dr|dn)[A-Z])(?![\w/-])"
+    r"(?![ \t]*[-:/]?[ \t]*\d)"
+)
+_ORGANISATION_INITIALS = frozenset({"RvdK"})
+
+
+@distinct
+def find_particle_initials(text: str) -> Iterator[Finding]:
+    """A colleague's initials written with "vd" between them ("MvdB", "JvdL")."""
+    if "vd" not in text:
+        return
+    for m in _PARTICLE_INITIALS.finditer(text):
+        if m.group(1) not in _ORGANISATION_INITIALS:
+            yield Finding(m.start(1), m.end(1), Label.NAAM, m.group(1), "naam-initiaal")
+
+
 # "dhr v.d. berg", "mevr v/d linden", "mw. berg": an abbreviated title before a surname
 # typed in lowercase, with its particle ("v.d." as well)
 #: Words after "mevr." that are a surname in some list but here a word ("mevr. vallen").
@@ -837,7 +902,7 @@ _TITLE_LOWER_SURNAME = re.compile(
     r"(?<![\w-])(?i:dhr|mevr|mw|hr|(meneer|mevrouw|heer|dokter|collega(?:'s)?|agent"
     r"|familie|gezin|casus)|(agt|dr|ms|mrs|mr|fam))(\.)?[ \t]+"
     r"((?:(?:v\.[ \t]?d\.|v/d)[ \t]*|(?:vd|van[ \t]+de[nr]?|van|de|ter|ten)[ \t]+)?"
-    r"([a-zà-öø-ÿĀ-ž][a-zà-öø-ÿĀ-ž'-]{1,20}))(?![\w-])"
+    r"([a-zà-öø-ÿĀ-ɏ][a-zà-öø-ÿĀ-ɏ'-]{1,20}))(?![\w-])"
 )
 #: Words for a group before its surname ("familie visser", "het gezin koster"): the word
 #: after them is the family's name only when a list holds it as a surname or no list
@@ -897,7 +962,7 @@ _STOP_WORDS = frozenset(
 _LOWER_INITIALS_SURNAME = re.compile(
     r"(?<![\w./-])((?:[a-z]\.[ \t]?){1,3})[ \t]*"
     r"((?:(?:van[ \t]+de[nr]?|van|de|der|den|ter|ten|el|al|v\.[ \t]?d\.|v/d|vd)[ \t]+)?)"
-    r"([a-zà-öø-ÿĀ-ž][a-zà-öø-ÿĀ-ž'-]{1,25})(?![\w-])"
+    r"([a-zà-öø-ÿĀ-ɏ][a-zà-öø-ÿĀ-ɏ'-]{1,25})(?![\w-])"
 )
 #: Abbreviations of lowercase letters with full stops that are no initials: "o.a. ...".
 _NOT_INITIALS = frozenset(
@@ -931,6 +996,7 @@ DETECTORS = (
     find_lowercase_initials_with_surnames,
     find_titled_lowercase_surnames,
     find_initials_as_names,
+    find_particle_initials,
     find_nicknames,
     find_first_names_with_age,
     find_role_names,
