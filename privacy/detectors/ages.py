@@ -66,6 +66,9 @@ _DURATION_BEFORE = re.compile(
     r"t/m|in|binnen|gedurende|elke|iedere|om\s+de|per|die|dat|nu|jaar|tot\s+en\s+met|"
     r"heeft|had|hebben|hadden|wachtlijst\s+van|wachttijd\s+van|"
     r"en|-)\s*$"
+    # "zwanger van 31 weken", "amenorroe 31 weken": how far the pregnancy is, not an age
+    r"|\b(?:zwanger(?:\s+van)?|amenorroe|"
+    r"(?:zwangerschap(?:sduur|stermijn)?|termijn)\s+van)\s*$"
     # "de wachttijd is 3 weken", "de proeftijd was twee jaar": what lasts is a time
     rf"|{_TIME_SUBJECT}",
     re.IGNORECASE,
@@ -273,6 +276,10 @@ _WITH_FIRST_WORDS = first_words(("met",))
 _CHECKUP_FIRST_WORDS = first_words(("contactmoment", "consult"))
 
 
+#: Numbers that, without a unit, are the emergency number ("belt moeder 112").
+_EMERGENCY_NUMBERS = frozenset({"112"})
+
+
 @distinct
 def find_ages(text: str) -> Iterator[Finding]:
     """Every expression of someone's age in ``text``: a bare number takes the unit after
@@ -283,7 +290,8 @@ def find_ages(text: str) -> Iterator[Finding]:
         if finding.text.lower() in ("een", "één") and _ROUGHLY_AFTER.match(text, finding.end):
             continue  # "een jaar of tien": the number after "of" is the age, if any
         if unit is None:
-            yield finding
+            if finding.text.strip() not in _EMERGENCY_NUMBERS:
+                yield finding  # "belt moeder 112": the emergency number, not her age
         elif not _DURATION_AFTER.match(text, unit.end()):
             yield _make(text, finding.start, unit.end(), finding.detector)
 
@@ -300,6 +308,9 @@ def is_duration(text: str, start: int, end: int) -> bool:
 _CLEAR_DURATION_BEFORE = re.compile(
     r"\b(?:al|sinds|ruim|afgelopen|laatste|gedurende|binnen|heeft|had|hebben|hadden|"
     r"wachtlijst\s+van|wachttijd\s+van)\s+$"
+    # "zwanger van 31 weken", "amenorroe 31 weken": how far the pregnancy is, not an age
+    r"|\b(?:zwanger(?:\s+van)?|amenorroe|"
+    r"(?:zwangerschap(?:sduur|stermijn)?|termijn)\s+van)\s*$"
     rf"|{_TIME_SUBJECT}",
     re.IGNORECASE,
 )

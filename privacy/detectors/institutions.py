@@ -215,7 +215,9 @@ _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:het|de|'t)[ \t]+$")
 
 
 _OWN_TYPE_END = re.compile(
-    r"(?:school|college|lyceum|gymnasium|scholengemeenschap|academie|campus)$", re.IGNORECASE
+    r"(?:school|college|lyceum|gymnasium|scholengemeenschap|academie|campus|"
+    r"praktijkonderwijs)$",
+    re.IGNORECASE,
 )
 
 
@@ -502,6 +504,8 @@ KNOWN_ORGANISATIONS: tuple[str, ...] = (
     "Jeugdbescherming West", "Reclassering Nederland", "CJG Rijnmond", "GGD Rijnmond",
     "GGD Rotterdam-Rijnmond", "Blijf van m'n Lijf", "Blijf van mijn Lijf", "Blijf Groep",
     "Femmes for Freedom",
+    # round 12: addiction care of the region and the national trafficking centre
+    "Bouman GGZ", "CoMensha",
 )  # fmt: skip
 #: The list's names in lowercase.
 KNOWN_ORGANISATION_NAMES: frozenset[str] = frozenset(o.lower() for o in KNOWN_ORGANISATIONS)
