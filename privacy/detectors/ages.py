@@ -79,8 +79,8 @@ _JARIG = re.compile(
 )
 _YEARS_OLD = re.compile(
     # "15jr", "8 mnd": also written on, and the abbreviation of months
-    rf"(?<![\w,.-])({_NUM})(?:\s+|(?<=\d)(?=jr|jaar))(jaar|jr\.?|maanden|maand|mnd\.?|weken|week)"
-    r"(\s+oud)?\b",
+    rf"(?<![\w,.-])({_NUM})(?:\s+|(?<=\d)(?=jr|jaar))(jaar|jr\.?|maanden|maand|mnd\.?|weken|week|"
+    r"dagen|dag)(\s+oud)?\b",
     re.IGNORECASE,
 )
 _PARENS = re.compile(
@@ -267,7 +267,7 @@ def _make(text: str, start: int, end: int, detector: str = "leeftijd") -> Findin
 
 
 _JARIG_KEY = re.compile("jarig")
-_UNIT_KEY = re.compile(r"\s*(?:jaar|jr|maand|mnd|week|weken)")
+_UNIT_KEY = re.compile(r"\s*(?:jaar|jr|maand|mnd|week|weken|dagen|dag)")
 _IS_FIRST_WORDS = first_words(_IS_VERB_WORDS)
 _ORDINAL_FIRST_WORDS = first_words(_ORDINAL_WORD_LIST)
 _NOUN_FIRST_WORDS = first_words(_PERSON_NOUN_WORDS)
@@ -324,7 +324,7 @@ def _find_ages(text: str) -> Iterator[Finding]:
     if "jarig" in lowered:
         for m in finditer_near(_JARIG, _JARIG_KEY, text, _NUM_REACH):
             yield _make(text, m.start(), m.end())
-    if any(unit in lowered for unit in ("jaar", "jr", "maand", "mnd", "week", "weken")):
+    if any(unit in lowered for unit in ("jaar", "jr", "maand", "mnd", "week", "weken", "dag")):
         yield from _years_old(text)
     if "(" in text:
         for m in _PARENS.finditer(text):
@@ -557,6 +557,8 @@ def _years_old(text: str) -> Iterator[Finding]:
         if not _age_ok(m.group(1)):
             continue
         if not m.group(3):
+            if m.group(2).lower().startswith("dag"):
+                continue  # "4 dagen oud" is a baby's age; "moeder 3 dagen opgenomen" is not
             if m.group(1).lower() in ("een", "één"):
                 continue  # "voor de duur van een jaar": "een jaar" is an age only with "oud"
             if m.group(2).lower().startswith(("maand", "mnd", "week")) and not (

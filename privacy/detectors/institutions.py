@@ -122,6 +122,12 @@ _INSTITUTION_TYPES_LIST = (
 )  # fmt: skip
 _INSTITUTION_TYPES = keyword_pattern(_INSTITUTION_TYPES_LIST)
 _INSTITUTION_KEYWORD = re.compile(rf"(?<![\w-])(?i:{_INSTITUTION_TYPES})[ \t]+({_PROPER})")
+# round 12: type words that are also a plural or an ordinary noun ("de verloskundigen
+# Anouk en Sara"), so only with a capital and a proper name after them
+_CAPITAL_TYPE_KEYWORD = re.compile(
+    rf"(?<![\w-])(?:Verloskundigen|Expertisecentrum|Kenniscentrum)[ \t]+({_PROPER})"
+)
+_CAPITAL_TYPE_FIRST_WORDS = first_words(("verloskundigen", "expertisecentrum", "kenniscentrum"))
 # the type word after the name: "Mevlana moskee", "Heilige Maria kerk", "Ahoy hal"
 _NAME_THEN_TYPE = re.compile(
     r"(?<![\w-])((?:[A-ZÀ-Ý][\w'\u2019-]*[ \t]+){1,3}(?i:moskee|kerk|kerkgemeente|"
@@ -426,6 +432,13 @@ def _find_schools(text: str) -> Iterator[Finding]:
 def find_institutions(text: str) -> Iterator[Finding]:
     """Practices, care homes, clubs, employers: organisations tied to a family."""
     for m in finditer_words(_INSTITUTION_KEYWORD, _INSTITUTION_FIRST_WORDS, text):
+        span = _clean(text, m.start(), m.end())
+        if span:
+            yield Finding(span[0], span[1], Label.INSTELLING, text[span[0] : span[1]], "instelling")
+    for m in finditer_words(_CAPITAL_TYPE_KEYWORD, _CAPITAL_TYPE_FIRST_WORDS, text):
+        first = m.group(1).split()[0].lower()
+        if first in first_names() and first not in place_names():
+            continue  # "Verloskundigen Anouk en Sara kwamen langs": people, not a practice
         span = _clean(text, m.start(), m.end())
         if span:
             yield Finding(span[0], span[1], Label.INSTELLING, text[span[0] : span[1]], "instelling")

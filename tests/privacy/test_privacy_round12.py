@@ -94,3 +94,60 @@ def test_listed_organisations(text: str, organisation: str) -> None:
 def test_surname_bouman_stays_a_name() -> None:
     assert _spans("Mevrouw Bouman belde gisteren.", Label.NAAM) == {"Bouman"}
     assert _spans("Mevrouw Bouman belde gisteren.", Label.INSTELLING) == set()
+
+
+# --- a baby's age in days, with "oud" --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Baby is 5 dagen oud en drinkt goed aan de borst.", "5 dagen oud"),
+        ("Zijn dochter, tien dagen oud, ligt in de couveuse.", "tien dagen oud"),
+    ],
+)
+def test_days_old_is_an_age(text: str, age: str) -> None:
+    assert age in _spans(text, Label.LEEFTIJD)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moeder is 3 dagen opgenomen geweest.",
+        "Baby 5 dagen, drinkt goed.",
+        "Over 2 dagen is de zitting.",
+    ],
+)
+def test_days_without_oud_are_no_age(text: str) -> None:
+    assert _spans(text, Label.LEEFTIJD) == set()
+
+
+# --- "Verloskundigen", "Expertisecentrum", "Kenniscentrum" with a capital and a name --------
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        ("De bevalling werd begeleid door Verloskundigen Delfshaven.", "Verloskundigen Delfshaven"),
+        ("Controle bij Verloskundigen Zuid op dinsdag.", "Verloskundigen Zuid"),
+        (
+            "Een signaal aan het Expertisecentrum Mensenhandel volgt.",
+            "Expertisecentrum Mensenhandel",
+        ),
+        ("Het Kenniscentrum Kinderhuwelijken gaf advies.", "Kenniscentrum Kinderhuwelijken"),
+    ],
+)
+def test_capital_type_word_and_name(text: str, organisation: str) -> None:
+    assert organisation in _spans(text, Label.INSTELLING)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De verloskundigen Anouk en Sara kwamen langs.",
+        "Verloskundigen Anouk en Sara kwamen langs.",
+        "Het expertisecentrum heeft gebeld.",
+    ],
+)
+def test_people_after_the_plural_are_no_organisation(text: str) -> None:
+    assert _spans(text, Label.INSTELLING) == set()
