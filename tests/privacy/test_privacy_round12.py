@@ -151,3 +151,21 @@ def test_capital_type_word_and_name(text: str, organisation: str) -> None:
 )
 def test_people_after_the_plural_are_no_organisation(text: str) -> None:
     assert _spans(text, Label.INSTELLING) == set()
+
+
+# --- "FACT-team" is a kind of mental health team, not an institution's name -----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Verslag ambulant FACT-team, cliënt komt op de poli.",
+        "Hij wordt behandeld door het FACT-team van Bavo Europoort.",
+    ],
+)
+def test_fact_team_stays(text: str) -> None:
+    assert all("FACT" not in f.text for f in scan(text))
+
+
+def test_surname_fact_is_still_redacted() -> None:
+    assert "Greet Fact" in _spans("Zijn moeder Greet Fact belde.", Label.NAAM)
