@@ -135,7 +135,7 @@ _PARENS_QUALIFIED = re.compile(
 _ORDINAL_WORD_LIST = ("op", "vanaf", "tot", "sinds", "na", "voor", "rond")
 _ORDINAL_WORDS = keyword_pattern(_ORDINAL_WORD_LIST)
 _ORDINAL = re.compile(
-    rf"\b(?:{_ORDINAL_WORDS})\s+(?:mijn|haar|zijn|hun|je|jouw|ons)\s+"
+    rf"\b(?:{_ORDINAL_WORDS})\s+(?:mijn|m'n|haar|zijn|z'n|hun|je|jouw|ons)\s+"
     rf"(\d{{1,2}}(?:e|de|ste)|(?:{NUMBER_WORD_PATTERN})(?:de|ste))\b",
     re.IGNORECASE,
 )

@@ -169,3 +169,23 @@ def test_fact_team_stays(text: str) -> None:
 
 def test_surname_fact_is_still_redacted() -> None:
     assert "Greet Fact" in _spans("Zijn moeder Greet Fact belde.", Label.NAAM)
+
+
+# --- "op m'n 14e": the short possessives before an ordinal age -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("op m'n 14e werd ik uit huis geplaatst.", "14e"),
+        ("op m'n veertiende ging ik bij mijn tante wonen.", "veertiende"),
+        ("Vanaf z'n 12e zat hij op straat.", "12e"),
+    ],
+)
+def test_short_possessive_ordinal_age(text: str, age: str) -> None:
+    assert age in _spans(text, Label.LEEFTIJD)
+
+
+@pytest.mark.parametrize("text", ["Ze stond op de 14e plaats.", "Op m'n werk is het druk."])
+def test_ordinal_without_possessive_is_no_age(text: str) -> None:
+    assert _spans(text, Label.LEEFTIJD) == set()
