@@ -34,6 +34,8 @@ DOMAIN_PHRASES: tuple[str, ...] = (
     "Centrum voor Jeugd en Gezin", "Wmo", "Wmo-consulent", "Wmo-consulenten", "politie",
     "Politie", "Zeden", "Openbaar Ministerie", "AWARE", "SKJ", "Registerplein",
     "V&VN", "BIG", "BIG-register", "BIG-nummer", "AGB", "AGB-code", "KvK", "UZI", "PE-online",
+    # mental health teams by their method (round 12): "ambulant FACT-team"
+    "FACT-team", "FACT-teams", "ACT-team", "F-ACT-team",
     "Regiovisie", "HG Leerwerkplaats", "Leerwerkplaats", "Rijksoverheid", "VWS",
     # the Meldcode and its vocabulary
     "Meldcode", "Wet verplichte meldcode", "afwegingskader", "stappenplan", "kindcheck",

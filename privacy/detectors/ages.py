@@ -66,6 +66,9 @@ _DURATION_BEFORE = re.compile(
     r"t/m|in|binnen|gedurende|elke|iedere|om\s+de|per|die|dat|nu|jaar|tot\s+en\s+met|"
     r"heeft|had|hebben|hadden|wachtlijst\s+van|wachttijd\s+van|"
     r"en|-)\s*$"
+    # "zwanger van 31 weken", "amenorroe 31 weken": how far the pregnancy is, not an age
+    r"|\b(?:zwanger(?:\s+van)?|amenorroe|"
+    r"(?:zwangerschap(?:sduur|stermijn)?|termijn)\s+van)\s*$"
     # "de wachttijd is 3 weken", "de proeftijd was twee jaar": what lasts is a time
     rf"|{_TIME_SUBJECT}",
     re.IGNORECASE,
@@ -76,8 +79,8 @@ _JARIG = re.compile(
 )
 _YEARS_OLD = re.compile(
     # "15jr", "8 mnd": also written on, and the abbreviation of months
-    rf"(?<![\w,.-])({_NUM})(?:\s+|(?<=\d)(?=jr|jaar))(jaar|jr\.?|maanden|maand|mnd\.?|weken|week)"
-    r"(\s+oud)?\b",
+    rf"(?<![\w,.-])({_NUM})(?:\s+|(?<=\d)(?=jr|jaar))(jaar|jr\.?|maanden|maand|mnd\.?|weken|week|"
+    r"dagen|dag)(\s+oud)?\b",
     re.IGNORECASE,
 )
 _PARENS = re.compile(
@@ -132,7 +135,7 @@ _PARENS_QUALIFIED = re.compile(
 _ORDINAL_WORD_LIST = ("op", "vanaf", "tot", "sinds", "na", "voor", "rond")
 _ORDINAL_WORDS = keyword_pattern(_ORDINAL_WORD_LIST)
 _ORDINAL = re.compile(
-    rf"\b(?:{_ORDINAL_WORDS})\s+(?:mijn|haar|zijn|hun|je|jouw|ons)\s+"
+    rf"\b(?:{_ORDINAL_WORDS})\s+(?:mijn|m'n|haar|zijn|z'n|hun|je|jouw|ons)\s+"
     rf"(\d{{1,2}}(?:e|de|ste)|(?:{NUMBER_WORD_PATTERN})(?:de|ste))\b",
     re.IGNORECASE,
 )
@@ -264,13 +267,17 @@ def _make(text: str, start: int, end: int, detector: str = "leeftijd") -> Findin
 
 
 _JARIG_KEY = re.compile("jarig")
-_UNIT_KEY = re.compile(r"\s*(?:jaar|jr|maand|mnd|week|weken)")
+_UNIT_KEY = re.compile(r"\s*(?:jaar|jr|maand|mnd|week|weken|dagen|dag)")
 _IS_FIRST_WORDS = first_words(_IS_VERB_WORDS)
 _ORDINAL_FIRST_WORDS = first_words(_ORDINAL_WORD_LIST)
 _NOUN_FIRST_WORDS = first_words(_PERSON_NOUN_WORDS)
 _LIST_FIRST_WORDS = first_words(_LIST_WORDS)
 _WITH_FIRST_WORDS = first_words(("met",))
 _CHECKUP_FIRST_WORDS = first_words(("contactmoment", "consult"))
+
+
+#: Numbers that, without a unit, are the emergency number ("belt moeder 112").
+_EMERGENCY_NUMBERS = frozenset({"112"})
 
 
 @distinct
@@ -283,7 +290,8 @@ def find_ages(text: str) -> Iterator[Finding]:
         if finding.text.lower() in ("een", "één") and _ROUGHLY_AFTER.match(text, finding.end):
             continue  # "een jaar of tien": the number after "of" is the age, if any
         if unit is None:
-            yield finding
+            if finding.text.strip() not in _EMERGENCY_NUMBERS:
+                yield finding  # "belt moeder 112": the emergency number, not her age
         elif not _DURATION_AFTER.match(text, unit.end()):
             yield _make(text, finding.start, unit.end(), finding.detector)
 
@@ -300,6 +308,9 @@ def is_duration(text: str, start: int, end: int) -> bool:
 _CLEAR_DURATION_BEFORE = re.compile(
     r"\b(?:al|sinds|ruim|afgelopen|laatste|gedurende|binnen|heeft|had|hebben|hadden|"
     r"wachtlijst\s+van|wachttijd\s+van)\s+$"
+    # "zwanger van 31 weken", "amenorroe 31 weken": how far the pregnancy is, not an age
+    r"|\b(?:zwanger(?:\s+van)?|amenorroe|"
+    r"(?:zwangerschap(?:sduur|stermijn)?|termijn)\s+van)\s*$"
     rf"|{_TIME_SUBJECT}",
     re.IGNORECASE,
 )
@@ -313,7 +324,7 @@ def _find_ages(text: str) -> Iterator[Finding]:
     if "jarig" in lowered:
         for m in finditer_near(_JARIG, _JARIG_KEY, text, _NUM_REACH):
             yield _make(text, m.start(), m.end())
-    if any(unit in lowered for unit in ("jaar", "jr", "maand", "mnd", "week", "weken")):
+    if any(unit in lowered for unit in ("jaar", "jr", "maand", "mnd", "week", "weken", "dag")):
         yield from _years_old(text)
     if "(" in text:
         for m in _PARENS.finditer(text):
@@ -546,6 +557,8 @@ def _years_old(text: str) -> Iterator[Finding]:
         if not _age_ok(m.group(1)):
             continue
         if not m.group(3):
+            if m.group(2).lower().startswith("dag"):
+                continue  # "4 dagen oud" is a baby's age; "moeder 3 dagen opgenomen" is not
             if m.group(1).lower() in ("een", "één"):
                 continue  # "voor de duur van een jaar": "een jaar" is an age only with "oud"
             if m.group(2).lower().startswith(("maand", "mnd", "week")) and not (

@@ -122,6 +122,12 @@ _INSTITUTION_TYPES_LIST = (
 )  # fmt: skip
 _INSTITUTION_TYPES = keyword_pattern(_INSTITUTION_TYPES_LIST)
 _INSTITUTION_KEYWORD = re.compile(rf"(?<![\w-])(?i:{_INSTITUTION_TYPES})[ \t]+({_PROPER})")
+# round 12: type words that are also a plural or an ordinary noun ("de verloskundigen
+# Anouk en Sara"), so only with a capital and a proper name after them
+_CAPITAL_TYPE_KEYWORD = re.compile(
+    rf"(?<![\w-])(?:Verloskundigen|Expertisecentrum|Kenniscentrum)[ \t]+({_PROPER})"
+)
+_CAPITAL_TYPE_FIRST_WORDS = first_words(("verloskundigen", "expertisecentrum", "kenniscentrum"))
 # the type word after the name: "Mevlana moskee", "Heilige Maria kerk", "Ahoy hal"
 _NAME_THEN_TYPE = re.compile(
     r"(?<![\w-])((?:[A-ZÀ-Ý][\w'\u2019-]*[ \t]+){1,3}(?i:moskee|kerk|kerkgemeente|"
@@ -215,7 +221,9 @@ _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:het|de|'t)[ \t]+$")
 
 
 _OWN_TYPE_END = re.compile(
-    r"(?:school|college|lyceum|gymnasium|scholengemeenschap|academie|campus)$", re.IGNORECASE
+    r"(?:school|college|lyceum|gymnasium|scholengemeenschap|academie|campus|"
+    r"praktijkonderwijs)$",
+    re.IGNORECASE,
 )
 
 
@@ -427,6 +435,13 @@ def find_institutions(text: str) -> Iterator[Finding]:
         span = _clean(text, m.start(), m.end())
         if span:
             yield Finding(span[0], span[1], Label.INSTELLING, text[span[0] : span[1]], "instelling")
+    for m in finditer_words(_CAPITAL_TYPE_KEYWORD, _CAPITAL_TYPE_FIRST_WORDS, text):
+        first = m.group(1).split()[0].lower()
+        if first in first_names() and first not in place_names():
+            continue  # "Verloskundigen Anouk en Sara kwamen langs": people, not a practice
+        span = _clean(text, m.start(), m.end())
+        if span:
+            yield Finding(span[0], span[1], Label.INSTELLING, text[span[0] : span[1]], "instelling")
     if contains_any(folded(text).text, _NAME_THEN_TYPE_WORDS):
         for m in _NAME_THEN_TYPE.finditer(text):
             words = m.group(1).split()
@@ -502,6 +517,8 @@ KNOWN_ORGANISATIONS: tuple[str, ...] = (
     "Jeugdbescherming West", "Reclassering Nederland", "CJG Rijnmond", "GGD Rijnmond",
     "GGD Rotterdam-Rijnmond", "Blijf van m'n Lijf", "Blijf van mijn Lijf", "Blijf Groep",
     "Femmes for Freedom",
+    # round 12: addiction care of the region and the national trafficking centre
+    "Bouman GGZ", "CoMensha",
 )  # fmt: skip
 #: The list's names in lowercase.
 KNOWN_ORGANISATION_NAMES: frozenset[str] = frozenset(o.lower() for o in KNOWN_ORGANISATIONS)
