@@ -1,5 +1,5 @@
 """The frozen held-out halves (tests/privacy/blind_markup/frozen/, frozen3/, frozen4/,
-frozen8/, frozen9/, frozen10/ and frozen11/, never used for tuning): what must hold on
+frozen8/, frozen9/, frozen10/, frozen11/ and frozen12/, never used for tuning): what must hold on
 any text holds here too. Recall figures are measured, not asserted (docs/privacy.md),
 so that nobody tunes the engine against them."""
 
@@ -22,20 +22,27 @@ FROZEN8 = BLIND / "frozen8"
 FROZEN9 = BLIND / "frozen9"
 FROZEN10 = BLIND / "frozen10"
 FROZEN11 = BLIND / "frozen11"
+FROZEN12 = BLIND / "frozen12"
 
 
 @pytest.fixture(
     scope="module",
-    params=[FROZEN, FROZEN3, FROZEN4, FROZEN8, FROZEN9, FROZEN10, FROZEN11],
-    ids=["frozen", "frozen3", "frozen4", "frozen8", "frozen9", "frozen10", "frozen11"],
+    params=[FROZEN, FROZEN3, FROZEN4, FROZEN8, FROZEN9, FROZEN10, FROZEN11, FROZEN12],
+    ids=["frozen", "frozen3", "frozen4", "frozen8", "frozen9", "frozen10", "frozen11", "frozen12"],
 )
 def score(request: pytest.FixtureRequest) -> Score:
     return evaluate(default_engine().scan, documents_from_markup(request.param))
 
 
-def test_the_frozen_half_holds_every_kind_of_structured_identifier(score: Score) -> None:
+# bl12's one BSN, one URL and its five postcodes fell in its tuning half (01, 03, 05).
+STRUCTURED_KINDS = {"frozen12": 4}
+
+
+def test_the_frozen_half_holds_every_kind_of_structured_identifier(
+    score: Score, request: pytest.FixtureRequest
+) -> None:
     present = {label for label in STRUCTURED_LABELS if score.gold_by_label[label]}
-    assert len(present) >= 6, present
+    assert len(present) >= STRUCTURED_KINDS.get(request.node.callspec.id, 6), present
 
 
 # Structured leaks a half had at its first score, before the engine was tuned on its
