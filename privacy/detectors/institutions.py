@@ -92,7 +92,6 @@ _COMMON_SCHOOL_NAMES = (
     "hoeksteen", "morgenster", "poolster", "regenbui", "toverberg", "vogelaar",
     "wingerd", "wieken", "zonnestraal", "zonnehoek", "ukkepuk", "ukkie",
 )  # fmt: skip
-_COMMON_SCHOOL_NAME_SET = frozenset(_COMMON_SCHOOL_NAMES)
 _COMMON_SCHOOL = re.compile(
     rf"(?<![\w-])(?i:de|het|'t)[ \t]+(?i:{keyword_pattern(_COMMON_SCHOOL_NAMES, space=' ')})"
     r"(?![\w-])"
@@ -217,47 +216,19 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
-_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:het|de|'t)[ \t]+$")
+#: A lowercase article that opens a finding: the sentence's, never the name's.
+LOWERCASE_ARTICLE = re.compile(r"(?:de|het|'t|\u2019t)[ \t]+(?=\S)")
 
 
-_OWN_TYPE_END = re.compile(
-    r"(?:school|college|lyceum|gymnasium|scholengemeenschap|academie|campus|"
-    r"praktijkonderwijs)$",
-    re.IGNORECASE,
-)
-
-
-def _article_outside(name: str) -> bool:
-    """The article before a school named after a person or with its own type word is
-    grammar, not the name: "het Comenius College", "de Margrietschool", "het Helinium".
-    A name that is itself a noun phrase keeps it: "de Klimop", "de Singel"."""
-    words = name.split()
-    if any(_OWN_TYPE_END.search(word) for word in words):
-        return True  # "het Montessori College Oost"
-    word = name.lower()
-    if word in _COMMON_SCHOOL_NAME_SET:
-        return False
-    first = words[0].lower()
-    if (
-        len(words) > 1
-        and first not in dutch_words()
-        and (first in first_names() or first in surnames())
-    ):
-        return True  # named after a person: "het Wolfert van Borselen", "de Pieter Bayle"
-    return (
-        len(words) == 1
-        and (word not in dutch_words() or word in KNOWN_ORGANISATION_NAMES)
-        and word not in common_words()
-    )
-
-
-def _with_article(text: str, finding: Finding) -> Finding:
-    """A school's name takes the article written before it when the article is part of
-    the name ("op de Regenboog"), not before a proper name ("het Comenius College")."""
-    before = _ARTICLE_BEFORE.search(text, max(0, finding.start - 5), finding.start)
-    if before is None or finding.text[:1].islower() or _article_outside(finding.text):
+def without_lowercase_article(text: str, finding: Finding) -> Finding:
+    """The article convention (round 13b): a lowercase "de", "het" or "'t" is never part of
+    a school's, institution's, address's or place's span ("op de [Regenboog]", "op het
+    [Einstein Lyceum]"); a capitalised one inside a sentence is ("op [De Regenboog]"), and
+    so is a type word before the name ("[basisschool de Fontein]")."""
+    article = LOWERCASE_ARTICLE.match(finding.text)
+    if article is None:
         return finding
-    start = before.start()
+    start = finding.start + article.end()
     return Finding(start, finding.end, finding.label, text[start : finding.end], finding.detector)
 
 
@@ -265,7 +236,7 @@ def _with_article(text: str, finding: Finding) -> Finding:
 def find_schools(text: str) -> Iterator[Finding]:
     """Schools and day care, by type word, by name ending, or by school context."""
     for finding in _find_schools(text):
-        yield _with_article(text, finding)
+        yield without_lowercase_article(text, finding)
 
 
 # one word: "Sint-Jozefschool", "Bavoschool" (not the kinds: "Basisschool", "Rijschool")
