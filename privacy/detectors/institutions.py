@@ -356,14 +356,16 @@ def _find_schools(text: str) -> Iterator[Finding]:
             if span:
                 yield Finding(span[0], span[1], Label.SCHOOL, text[span[0] : span[1]], "school")
     if any(word in text for word in ("college", "lyceum", "gymnasium")):
+        about_school = _SCHOOL_TOPIC.search(folded(text).text) is not None
         for m in _LOWER_SCHOOL_SUFFIX.finditer(text):
             word = m.group(2)
             # "het einstein lyceum", "het stedelijk gymnasium": after "het" a lyceum or
             # gymnasium with a word before it is a school's name, unless the word is an
-            # inflected adjective ("het oude lyceum"); "college" is also a lecture
+            # inflected adjective ("het oude lyceum"); "college" is also a lecture, so
+            # only in a text about school ("op school, het penta college", round 13b)
             named = (
                 m.group(1) is not None
-                and not m.group(0).endswith("college")
+                and (about_school or not m.group(0).endswith("college"))
                 and not word.endswith("e")
             )
             if word in common_words() or not (
@@ -732,10 +734,12 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)\s*$")
 # lowercase stays a place: the team of a district, as the writers mark it)
 _TEAM_WORDS = ("sociaal team", "sociaal wijkteam", "buurtteam", "jeugdteam", "gebiedsteam",
                "wijkteam", "voedselbank", "bewindvoering", "schuldhulpverlening",
-               "schuldhulp", "cjg", "ggd", "jgz")  # fmt: skip
+               "schuldhulp", "cjg", "ggd", "jgz", "centrum voor jeugd en gezin")  # fmt: skip
 _TEAM = re.compile(
     r"(?<![\w-])((?i:sociaal[ \t]+(?:wijk)?team|buurtteam|jeugdteam|gebiedsteam|wijkteam|"
-    r"voedselbank|bewindvoering|schuldhulpverlening|schuldhulp|cjg|ggd|jgz))[ \t]+"
+    r"voedselbank|bewindvoering|schuldhulpverlening|schuldhulp|cjg|ggd|jgz|"
+    # the CJG written out (round 13b): "Centrum voor Jeugd en Gezin Rijnmond"
+    r"centrum[ \t]+voor[ \t]+jeugd[ \t]+en[ \t]+gezin))[ \t]+"
     r"([^\W\d_][\w'-]*(?:[ \t]+[^\W\d_][\w'-]*){0,3})"
 )
 #: Regions a service is named by ("CJG Rijnmond", "Sociaal Team Drechtsteden").
@@ -800,7 +804,40 @@ def find_regional_care(text: str) -> Iterator[Finding]:
             yield Finding(m.start(), m.end(), Label.INSTELLING, m.group(0), "instelling")
 
 
+# a chat group's own name in quotes: 'een Telegram-groep "Munca NL"', "de whatsappgroep
+# 'Dubai Cash'" (round 13b): it leads to the people in it; "de groepsapp 'Mama's van groep
+# 5'" of ordinary words does not
+_CHAT_GROUP = re.compile(
+    r"(?<![\w-])(?i:(?:whatsapp|telegram|signal|snapchat|facebook|instagram)[ \t-]?"
+    r"(?:groep|groepje|chat|kanaal)|groepsapp|groepschat|appgroep)"
+    r"[ \t]+(?:(?i:genaamd|met[ \t]+de[ \t]+naam)[ \t]+)?"
+    r"[\"'\u201c\u201e\u2018]([^\"'\u201c\u201d\u201e\u2018\u2019\n]{2,40})[\"'\u201d\u2019]"
+)
+_CHAT_GROUP_WORDS = ("groep", "chat", "kanaal", "app")
+
+
+@distinct
+def find_chat_groups(text: str) -> Iterator[Finding]:
+    """A chat group's own name in quotes, when a word of it is no ordinary word or is
+    capitalised (and not a frequent word), and none is a lowercase Dutch word."""
+    if not contains_any(folded(text).text, _CHAT_GROUP_WORDS):
+        return
+    for m in _CHAT_GROUP.finditer(text):
+        name = m.group(1).strip()
+        words = [w.strip(".,!?") for w in name.split()]
+        if any(w.islower() and w in dutch_words() for w in words):
+            continue  # 'groepsapp "MDO gezin Boukhari"': a description; the name is found alone
+        if not is_not_name(name) and any(
+            w.isalpha()
+            and (is_unknown_word(w) or (w[:1].isupper() and w.lower() not in common_words()))
+            for w in words
+        ):
+            start = m.start(1) + m.group(1).index(name)
+            yield Finding(start, start + len(name), Label.NAAM, name, "groepsnaam")
+
+
 DETECTORS = (
+    find_chat_groups,
     find_regional_care,
     find_local_teams,
     find_schools,

@@ -85,3 +85,104 @@ def test_older_markup_is_scored_with_the_lowercase_article_outside() -> None:
     score = evaluate(scanner, [document])
     assert score.exact_by_label[Label.SCHOOL] == 1
     assert score.exact_by_label[Label.ADRES] == 1
+
+
+# --- streets without a street-type word ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        # typed without capitals, where someone lives or meets
+        ("haar ex wacht elke avond bij haar flat aan de meeuwenhals", "meeuwenhals"),
+        ("we spreken af op de locatie aan de gravenwaard om tien uur", "gravenwaard"),
+        ("ze woont sinds kort op de beukenhorst met haar zoontje", "beukenhorst"),
+        # an adjective that opens a street's name and the name
+        ("De overdracht was bij de bakker aan de Lange Wetering.", "Lange Wetering"),
+        ("Het gezin woont op de Oude Vlasakker 12 in een portiekflat.", "Oude Vlasakker 12"),
+        # the address field: a street without a street-type word and its number
+        ("Adres: Meeuwenhals 14bis, 3191 TK Hoogvliet", "Meeuwenhals 14bis"),
+        ("Woonadres: Lange Gaarde 7, Spijkenisse", "Lange Gaarde 7"),
+    ],
+)
+def test_street_without_a_street_word(text: str, street: str) -> None:
+    assert found(text).get(street) is Label.ADRES
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik heb het op de groepsapp gezet, kijk maar",
+        "ze woont nog thuis en zit de hele dag op de bank",
+        "hij woont aan de overkant bij zijn oom",
+        "De toets ging over de Oude Grieken en hun goden.",
+        "Adres: onbekend, 12 jaar geleden vertrokken",
+    ],
+)
+def test_no_street_without_a_name(text: str) -> None:
+    assert Label.ADRES not in found(text).values()
+
+
+# --- institutions: the CJG written out, a college in a text about school -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        (
+            "Verwezen door het Centrum voor Jeugd en Gezin Barendrecht.",
+            "Centrum voor Jeugd en Gezin Barendrecht",
+            Label.INSTELLING,
+        ),
+        (
+            "na de zomer ging ze van school, het wolfert college, af",
+            "wolfert college",
+            Label.SCHOOL,
+        ),
+        (
+            "de mentor belde: hij zit op het nova college in 2 havo",
+            "nova college",
+            Label.SCHOOL,
+        ),
+    ],
+)
+def test_institution_and_school_whole(text: str, value: str, label: Label) -> None:
+    assert found(text).get(value) is label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We werken nauw samen met het Centrum voor Jeugd en Gezin.",
+        "de leerkracht volgde het laatste college van de cursus",
+        "ik volgde het eerste college over recht",
+    ],
+)
+def test_no_institution_or_school(text: str) -> None:
+    assert not {Label.INSTELLING, Label.SCHOOL} & set(found(text).values())
+
+
+# --- a chat group's own name --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ('Op haar telefoon stond een Telegram-groep "Praca Holland".', "Praca Holland"),
+        ("Hij zat in de whatsappgroep 'Geldwolven 010' met oudere jongens.", "Geldwolven 010"),
+    ],
+)
+def test_a_chat_groups_name_is_found(text: str, group: str) -> None:
+    assert group in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ('De groepsapp "Ouders van groep 5" stond vol berichten.', "Ouders van groep 5"),
+        ('Er is een WhatsApp-groep "MDO gezin Yilmaz" voor het netwerk.', "MDO gezin Yilmaz"),
+        ('De groepsapp "Klas 5B" is elke avond druk.', "5B"),
+    ],
+)
+def test_a_chat_group_named_in_ordinary_words_is_not(text: str, kept: str) -> None:
+    assert kept not in found(text)
