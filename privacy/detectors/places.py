@@ -287,7 +287,14 @@ _STREET_ADJECTIVE_KEYS = ("Oude ", "Nieuwe ", "Korte ", "Lange ", "Hoge ", "Lage
 # typed without capitals and without a number, a word no list holds where someone lives
 # or meets: "haar flat aan de zwaanshals", "de locatie aan de keizerswaard" (round 13b;
 # "op de groepsapp" has no such word before it)
-_AAN_DE_LOWER_BARE = re.compile(r"\b(?:aan|op)\s+de\s+([a-zà-ÿ][a-zà-ÿ'-]{4,})(?![\w-])")
+# and the word ends in a part of a place's or street's name ("-hals", "-waard", "-horst"),
+# not in one of a building's or a service's ("op de leefgroep", "aan de galerijkant")
+_AAN_DE_LOWER_BARE = re.compile(
+    r"\b(?:aan|op)\s+de\s+([a-zà-ÿ][a-zà-ÿ'-]{2,}(?:hals|waard|weerd|horst|daal|dal|hoek|rak|"
+    r"oord|hove|veen|burg|berg|kamp|weide|gaarde|hout|bos|laar|beemd|vliet|meer|donk|heuvel|"
+    r"stede|stein|broek|woude|wold|schans|dam|bocht|hage|kreek|plaat|lust|zicht|rust))"
+    r"(?![\w-])"
+)
 _RESIDENCE_BEFORE = re.compile(
     r"\b(?:woont|wonen|woonde|woonden|woning|huis|huisje|flat|flatje|portiek|adres|locatie|"
     r"verhuisd|verhuizen|verhuist|kantoor|winkel|winkelcentrum|café|ingang)\b[^.!?\n]{0,25}$"
