@@ -241,6 +241,11 @@ def find_schools(text: str) -> Iterator[Finding]:
 
 # one word: "Sint-Jozefschool", "Bavoschool" (not the kinds: "Basisschool", "Rijschool")
 _ONE_WORD_SCHOOL = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\w'-]*school(?![\w-])")
+# typed without capitals: "de sint jozefschool", "de mariaschool", "de bavoschool" (round
+# 13b): a school named after a saint or a person, not a kind ("de dansschool")
+_LOWER_ONE_WORD_SCHOOL = re.compile(
+    r"(?<![\w-])(?:(sint|st\.)[ \t-]?)?([a-zà-ÿ][a-zà-ÿ']{2,}?)-?school(?![\w-])"
+)
 _SCHOOL_KINDS = frozenset(
     {"basisschool", "hogeschool", "zondagsschool", "rijschool", "sportschool", "dansschool",
      "muziekschool", "judoschool", "praktijkschool", "montessorischool", "daltonschool",
@@ -336,6 +341,17 @@ def _find_schools(text: str) -> Iterator[Finding]:
                 continue  # "de sleutel", "de fontein": the thing, unless capitalised
             yield Finding(m.start(), m.end(), Label.SCHOOL, m.group(0), "school-naam")
     if "school" in text:
+        for m in _LOWER_ONE_WORD_SCHOOL.finditer(text):
+            word = m.group(2).lower() + "school"
+            stem = m.group(2)
+            if word in _SCHOOL_KINDS or word in dutch_words() or stem in common_words():
+                continue
+            if (
+                m.group(1)
+                or stem in first_names()
+                or (stem in surnames() and stem not in dutch_words())  # not "boksschool"
+            ):
+                yield Finding(m.start(), m.end(), Label.SCHOOL, m.group(0), "school")
         for m in _ONE_WORD_SCHOOL.finditer(text):
             if m.group(0).lower() not in _SCHOOL_KINDS:
                 start = _school_name_start(text, m.start())

@@ -344,10 +344,15 @@ def find_places(text: str) -> Iterator[Finding]:
             end = number.end() if number is not None else m.end(1)
             yield Finding(m.start(1), end, Label.ADRES, text[m.start(1) : end], "adres")
         # typed without capitals, a word no dictionary holds with a house number: "op de
-        # beukendaal 23b" (without the number, "op de bank" and "op de zwaanshals" are alike)
+        # beukendaal 23b"; a word the dictionary holds too where someone lives ("ze woont op
+        # de slinge 120", round 13b; "ik zat op de bank 3 uur" has neither)
         for m in finditer_words(_AAN_DE_LOWER, _AAN_OP, text):
             word = m.group(1)
-            if word in common_words() or word in dutch_words() or word in places:
+            if word in common_words() or word in places:
+                continue
+            if word in dutch_words() and not _RESIDENCE_BEFORE.search(
+                text, max(0, m.start() - 40), m.start()
+            ):
                 continue
             yield Finding(m.start(1), m.end(), Label.ADRES, text[m.start(1) : m.end()], "adres")
         if contains_any(text, _STREET_ADJECTIVE_KEYS):

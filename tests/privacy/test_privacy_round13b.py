@@ -189,3 +189,32 @@ def test_a_chat_groups_name_is_found(text: str, group: str) -> None:
 )
 def test_a_chat_group_named_in_ordinary_words_is_not(text: str, kept: str) -> None:
     assert kept not in found(text)
+
+
+# --- typed without capitals: a street with its number, a school in one word ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        # a street that is also a word, with a house number, where someone lives
+        ("ze woont op de slinge 120 in zuidwijk", "slinge 120", Label.ADRES),
+        # a school named after a saint or a person, in one word
+        ("hij zit op de sint jozefschool in groep 4", "sint jozefschool", Label.SCHOOL),
+        ("ze gaat naar de margrietschool in de wijk", "margrietschool", Label.SCHOOL),
+    ],
+)
+def test_typed_without_capitals(text: str, value: str, label: Label) -> None:
+    assert found(text).get(value) is label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik zat op de bank 3 uur te wachten",
+        "ze traint twee keer per week op de boksschool",
+        "hij zit op de judoschool en de dansschool",
+    ],
+)
+def test_typed_without_capitals_not(text: str) -> None:
+    assert not {Label.ADRES, Label.SCHOOL} & set(found(text).values())
