@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from privacy.allowlist import allowed_ranges, is_not_name, is_public_number, is_public_site
 from privacy.detectors import DETECTORS, Detector
 from privacy.detectors.ages import is_age_range, is_duration
+from privacy.detectors.institutions import without_lowercase_article
 from privacy.detectors.lexicon import (
     common_words,
     dutch_words,
@@ -924,10 +925,16 @@ def _with_legal_form(text: str, finding: Finding) -> Finding:
 _CAPITAL_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:De|Het)[ \t]+$")
 
 
+_ARTICLE_OUTSIDE = frozenset({Label.INSTELLING, Label.SCHOOL, Label.ADRES, Label.PLAATS})
+
+
 def _with_capital_article(text: str, finding: Finding) -> Finding:
     """A capitalised "De" or "Het" inside a sentence opens an organisation's or school's
     own name ("studentbegeleider, De Haagse Hogeschool"); opening a sentence it may be the
-    sentence's article, and a lowercase "de"/"het" stays outside."""
+    sentence's article. A lowercase "de"/"het"/"'t" is never inside a school, institution,
+    address or place (the article convention, round 13b): "op het [Plein 1953 nr. 8]"."""
+    if finding.label in _ARTICLE_OUTSIDE:
+        finding = without_lowercase_article(text, finding)
     if finding.label not in (Label.INSTELLING, Label.SCHOOL):
         return finding
     article = _CAPITAL_ARTICLE_BEFORE.search(text, max(0, finding.start - 4), finding.start)

@@ -10,11 +10,20 @@ redacted, and every leak (a gold span no finding overlaps).
 - ``--deduce-only`` scores deduce without this package's detectors, for comparison;
 - ``--figures-only`` prints the figures per label and no span: how the frozen halves are
   measured without reading what failed on them.
+
+The article convention (settled 2026-11-27, round 13b): a lowercase article (``de``,
+``het``, ``'t``) is never part of a SCHOOL, INSTELLING, ADRES or PLAATS span ("op de
+[Regenboog]", "op het [Einstein Lyceum]"); a capitalised one written as part of the name
+is ("op [De Regenboog]"), and so is a type word before the name ("[basisschool De
+Fontein]"). Older markup put the lowercase article inside some of these spans; a gold span
+of these labels that begins with a lowercase article is scored without it
+(:func:`conventional_span`), so every half is scored by the same convention.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -81,10 +90,28 @@ class Score:
         return self.exact_by_label[label] / total if total else 1.0
 
 
+#: Labels whose spans never hold a lowercase article: the article is the sentence's.
+ARTICLE_OUTSIDE_LABELS = frozenset({Label.SCHOOL, Label.INSTELLING, Label.ADRES, Label.PLAATS})
+_LOWERCASE_ARTICLE = re.compile(r"(?:de|het|'t|\u2019t)\s+(?=\S)")
+
+
+def conventional_span(span: Span) -> Span:
+    """``span`` under the article convention: "het Einstein Lyceum" (SCHOOL, older markup)
+    is scored as "Einstein Lyceum"; "De Regenboog", "basisschool de Fontein" and names stay
+    as marked."""
+    if span.label not in ARTICLE_OUTSIDE_LABELS:
+        return span
+    article = _LOWERCASE_ARTICLE.match(span.text)
+    if article is None:
+        return span
+    cut = article.end()
+    return Span(span.start + cut, span.end, span.label, span.text[cut:])
+
+
 def score_document(document: Document, findings: Sequence[Finding], score: Score) -> None:
-    """Add one document's outcome to ``score``."""
+    """Add one document's outcome to ``score`` (gold spans under the article convention)."""
     exact = {(f.start, f.end) for f in findings}
-    for span in document.spans:
+    for span in map(conventional_span, document.spans):
         score.gold += 1
         score.gold_by_label[span.label] += 1
         if any(f.overlaps(span.start, span.end) for f in findings):

@@ -92,7 +92,6 @@ _COMMON_SCHOOL_NAMES = (
     "hoeksteen", "morgenster", "poolster", "regenbui", "toverberg", "vogelaar",
     "wingerd", "wieken", "zonnestraal", "zonnehoek", "ukkepuk", "ukkie",
 )  # fmt: skip
-_COMMON_SCHOOL_NAME_SET = frozenset(_COMMON_SCHOOL_NAMES)
 _COMMON_SCHOOL = re.compile(
     rf"(?<![\w-])(?i:de|het|'t)[ \t]+(?i:{keyword_pattern(_COMMON_SCHOOL_NAMES, space=' ')})"
     r"(?![\w-])"
@@ -217,47 +216,19 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
-_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:het|de|'t)[ \t]+$")
+#: A lowercase article that opens a finding: the sentence's, never the name's.
+LOWERCASE_ARTICLE = re.compile(r"(?:de|het|'t|\u2019t)[ \t]+(?=\S)")
 
 
-_OWN_TYPE_END = re.compile(
-    r"(?:school|college|lyceum|gymnasium|scholengemeenschap|academie|campus|"
-    r"praktijkonderwijs)$",
-    re.IGNORECASE,
-)
-
-
-def _article_outside(name: str) -> bool:
-    """The article before a school named after a person or with its own type word is
-    grammar, not the name: "het Comenius College", "de Margrietschool", "het Helinium".
-    A name that is itself a noun phrase keeps it: "de Klimop", "de Singel"."""
-    words = name.split()
-    if any(_OWN_TYPE_END.search(word) for word in words):
-        return True  # "het Montessori College Oost"
-    word = name.lower()
-    if word in _COMMON_SCHOOL_NAME_SET:
-        return False
-    first = words[0].lower()
-    if (
-        len(words) > 1
-        and first not in dutch_words()
-        and (first in first_names() or first in surnames())
-    ):
-        return True  # named after a person: "het Wolfert van Borselen", "de Pieter Bayle"
-    return (
-        len(words) == 1
-        and (word not in dutch_words() or word in KNOWN_ORGANISATION_NAMES)
-        and word not in common_words()
-    )
-
-
-def _with_article(text: str, finding: Finding) -> Finding:
-    """A school's name takes the article written before it when the article is part of
-    the name ("op de Regenboog"), not before a proper name ("het Comenius College")."""
-    before = _ARTICLE_BEFORE.search(text, max(0, finding.start - 5), finding.start)
-    if before is None or finding.text[:1].islower() or _article_outside(finding.text):
+def without_lowercase_article(text: str, finding: Finding) -> Finding:
+    """The article convention (round 13b): a lowercase "de", "het" or "'t" is never part of
+    a school's, institution's, address's or place's span ("op de [Regenboog]", "op het
+    [Einstein Lyceum]"); a capitalised one inside a sentence is ("op [De Regenboog]"), and
+    so is a type word before the name ("[basisschool de Fontein]")."""
+    article = LOWERCASE_ARTICLE.match(finding.text)
+    if article is None:
         return finding
-    start = before.start()
+    start = finding.start + article.end()
     return Finding(start, finding.end, finding.label, text[start : finding.end], finding.detector)
 
 
@@ -265,11 +236,16 @@ def _with_article(text: str, finding: Finding) -> Finding:
 def find_schools(text: str) -> Iterator[Finding]:
     """Schools and day care, by type word, by name ending, or by school context."""
     for finding in _find_schools(text):
-        yield _with_article(text, finding)
+        yield without_lowercase_article(text, finding)
 
 
 # one word: "Sint-Jozefschool", "Bavoschool" (not the kinds: "Basisschool", "Rijschool")
 _ONE_WORD_SCHOOL = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\w'-]*school(?![\w-])")
+# typed without capitals: "de sint jozefschool", "de mariaschool", "de bavoschool" (round
+# 13b): a school named after a saint or a person, not a kind ("de dansschool")
+_LOWER_ONE_WORD_SCHOOL = re.compile(
+    r"(?<![\w-])(?:(sint|st\.)[ \t-]?)?([a-zà-ÿ][a-zà-ÿ']{2,}?)-?school(?![\w-])"
+)
 _SCHOOL_KINDS = frozenset(
     {"basisschool", "hogeschool", "zondagsschool", "rijschool", "sportschool", "dansschool",
      "muziekschool", "judoschool", "praktijkschool", "montessorischool", "daltonschool",
@@ -365,6 +341,17 @@ def _find_schools(text: str) -> Iterator[Finding]:
                 continue  # "de sleutel", "de fontein": the thing, unless capitalised
             yield Finding(m.start(), m.end(), Label.SCHOOL, m.group(0), "school-naam")
     if "school" in text:
+        for m in _LOWER_ONE_WORD_SCHOOL.finditer(text):
+            word = m.group(2).lower() + "school"
+            stem = m.group(2)
+            if word in _SCHOOL_KINDS or word in dutch_words() or stem in common_words():
+                continue
+            if (
+                m.group(1)
+                or stem in first_names()
+                or (stem in surnames() and stem not in dutch_words())  # not "boksschool"
+            ):
+                yield Finding(m.start(), m.end(), Label.SCHOOL, m.group(0), "school")
         for m in _ONE_WORD_SCHOOL.finditer(text):
             if m.group(0).lower() not in _SCHOOL_KINDS:
                 start = _school_name_start(text, m.start())
@@ -385,14 +372,16 @@ def _find_schools(text: str) -> Iterator[Finding]:
             if span:
                 yield Finding(span[0], span[1], Label.SCHOOL, text[span[0] : span[1]], "school")
     if any(word in text for word in ("college", "lyceum", "gymnasium")):
+        about_school = _SCHOOL_TOPIC.search(folded(text).text) is not None
         for m in _LOWER_SCHOOL_SUFFIX.finditer(text):
             word = m.group(2)
             # "het einstein lyceum", "het stedelijk gymnasium": after "het" a lyceum or
             # gymnasium with a word before it is a school's name, unless the word is an
-            # inflected adjective ("het oude lyceum"); "college" is also a lecture
+            # inflected adjective ("het oude lyceum"); "college" is also a lecture, so
+            # only in a text about school ("op school, het penta college", round 13b)
             named = (
                 m.group(1) is not None
-                and not m.group(0).endswith("college")
+                and (about_school or not m.group(0).endswith("college"))
                 and not word.endswith("e")
             )
             if word in common_words() or not (
@@ -761,10 +750,12 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)\s*$")
 # lowercase stays a place: the team of a district, as the writers mark it)
 _TEAM_WORDS = ("sociaal team", "sociaal wijkteam", "buurtteam", "jeugdteam", "gebiedsteam",
                "wijkteam", "voedselbank", "bewindvoering", "schuldhulpverlening",
-               "schuldhulp", "cjg", "ggd", "jgz")  # fmt: skip
+               "schuldhulp", "cjg", "ggd", "jgz", "centrum voor jeugd en gezin")  # fmt: skip
 _TEAM = re.compile(
     r"(?<![\w-])((?i:sociaal[ \t]+(?:wijk)?team|buurtteam|jeugdteam|gebiedsteam|wijkteam|"
-    r"voedselbank|bewindvoering|schuldhulpverlening|schuldhulp|cjg|ggd|jgz))[ \t]+"
+    r"voedselbank|bewindvoering|schuldhulpverlening|schuldhulp|cjg|ggd|jgz|"
+    # the CJG written out (round 13b): "Centrum voor Jeugd en Gezin Rijnmond"
+    r"centrum[ \t]+voor[ \t]+jeugd[ \t]+en[ \t]+gezin))[ \t]+"
     r"([^\W\d_][\w'-]*(?:[ \t]+[^\W\d_][\w'-]*){0,3})"
 )
 #: Regions a service is named by ("CJG Rijnmond", "Sociaal Team Drechtsteden").
@@ -829,7 +820,40 @@ def find_regional_care(text: str) -> Iterator[Finding]:
             yield Finding(m.start(), m.end(), Label.INSTELLING, m.group(0), "instelling")
 
 
+# a chat group's own name in quotes: 'een Telegram-groep "Munca NL"', "de whatsappgroep
+# 'Dubai Cash'" (round 13b): it leads to the people in it; "de groepsapp 'Mama's van groep
+# 5'" of ordinary words does not
+_CHAT_GROUP = re.compile(
+    r"(?<![\w-])(?i:(?:whatsapp|telegram|signal|snapchat|facebook|instagram)[ \t-]?"
+    r"(?:groep|groepje|chat|kanaal)|groepsapp|groepschat|appgroep)"
+    r"[ \t]+(?:(?i:genaamd|met[ \t]+de[ \t]+naam)[ \t]+)?"
+    r"[\"'\u201c\u201e\u2018]([^\"'\u201c\u201d\u201e\u2018\u2019\n]{2,40})[\"'\u201d\u2019]"
+)
+_CHAT_GROUP_WORDS = ("groep", "chat", "kanaal", "app")
+
+
+@distinct
+def find_chat_groups(text: str) -> Iterator[Finding]:
+    """A chat group's own name in quotes, when a word of it is no ordinary word or is
+    capitalised (and not a frequent word), and none is a lowercase Dutch word."""
+    if not contains_any(folded(text).text, _CHAT_GROUP_WORDS):
+        return
+    for m in _CHAT_GROUP.finditer(text):
+        name = m.group(1).strip()
+        words = [w.strip(".,!?") for w in name.split()]
+        if any(w.islower() and w in dutch_words() for w in words):
+            continue  # 'groepsapp "MDO gezin Boukhari"': a description; the name is found alone
+        if not is_not_name(name) and any(
+            w.isalpha()
+            and (is_unknown_word(w) or (w[:1].isupper() and w.lower() not in common_words()))
+            for w in words
+        ):
+            start = m.start(1) + m.group(1).index(name)
+            yield Finding(start, start + len(name), Label.NAAM, name, "groepsnaam")
+
+
 DETECTORS = (
+    find_chat_groups,
     find_regional_care,
     find_local_teams,
     find_schools,

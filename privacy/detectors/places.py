@@ -18,6 +18,7 @@ from privacy.detectors.lexicon import (
     common_words,
     dutch_words,
     first_names,
+    is_unknown_word,
     place_names,
 )
 from privacy.detectors.numbers_nl import NUMBER_WORD_PATTERN
@@ -275,6 +276,36 @@ _AAN_DE_LOWER = re.compile(
     rf"{_HOUSE_NUMBER}(?![\w-])(?!\s+{_NOT_AFTER_NUMBER})"
 )
 _AAN_OP = frozenset({"aan", "op"})
+# two capitalised words, the first an adjective that opens street names: "aan de Oude
+# Watering", "op de Lange Hilleweg" (round 13b; "aan de Schans" alone is _AAN_DE)
+_AAN_DE_ADJECTIVE = re.compile(
+    r"\b(?:aan|op)\s+de\s+((?:Oude|Nieuwe|Korte|Lange|Hoge|Lage|Grote|Kleine|Groene|Brede)"
+    r"[ \t]+[A-ZÀ-Ý][a-zà-ÿ'-]{2,})(?![\w-])(?![ \t]+[A-Z])"
+)
+_STREET_ADJECTIVE_KEYS = ("Oude ", "Nieuwe ", "Korte ", "Lange ", "Hoge ", "Lage ", "Grote ",
+                          "Kleine ", "Groene ", "Brede ")  # fmt: skip
+# typed without capitals and without a number, a word no list holds where someone lives
+# or meets: "haar flat aan de zwaanshals", "de locatie aan de keizerswaard" (round 13b;
+# "op de groepsapp" has no such word before it)
+# and the word ends in a part of a place's or street's name ("-hals", "-waard", "-horst"),
+# not in one of a building's or a service's ("op de leefgroep", "aan de galerijkant")
+_AAN_DE_LOWER_BARE = re.compile(
+    r"\b(?:aan|op)\s+de\s+([a-zà-ÿ][a-zà-ÿ'-]{2,}(?:hals|waard|weerd|horst|daal|dal|hoek|rak|"
+    r"oord|hove|veen|burg|berg|kamp|weide|gaarde|hout|bos|laar|beemd|vliet|meer|donk|heuvel|"
+    r"stede|stein|broek|woude|wold|schans|dam|bocht|hage|kreek|plaat|lust|zicht|rust))"
+    r"(?![\w-])"
+)
+_RESIDENCE_BEFORE = re.compile(
+    r"\b(?:woont|wonen|woonde|woonden|woning|huis|huisje|flat|flatje|portiek|adres|locatie|"
+    r"verhuisd|verhuizen|verhuist|kantoor|winkel|winkelcentrum|café|ingang)\b[^.!?\n]{0,25}$"
+)
+# a street and its number after the address field: "Adres: Binnenban 12bis" (a street
+# name without a street-type word, which deduce reads as a name)
+_ADDRESS_FIELD = re.compile(
+    rf"(?<![\w-])(?i:adres|woonadres|postadres|verblijfsadres|bezoekadres)[ \t]*:[ \t]*"
+    rf"((?:{_CAPWORD}[ \t]+){{0,2}}{_CAPWORD}{_HOUSE_NUMBER})(?![\w-])"
+    rf"(?![ \t]+{_NOT_AFTER_NUMBER})"
+)
 _LONG_LOWER_PLACE = re.compile(r"[a-zà-ÿ](?<![\w-].)[a-zà-ÿ-]{7,}(?![\w-])")
 
 
@@ -313,12 +344,40 @@ def find_places(text: str) -> Iterator[Finding]:
             end = number.end() if number is not None else m.end(1)
             yield Finding(m.start(1), end, Label.ADRES, text[m.start(1) : end], "adres")
         # typed without capitals, a word no dictionary holds with a house number: "op de
-        # beukendaal 23b" (without the number, "op de bank" and "op de zwaanshals" are alike)
+        # beukendaal 23b"; a word the dictionary holds too where someone lives ("ze woont op
+        # de slinge 120", round 13b; "ik zat op de bank 3 uur" has neither)
         for m in finditer_words(_AAN_DE_LOWER, _AAN_OP, text):
             word = m.group(1)
-            if word in common_words() or word in dutch_words() or word in places:
+            if word in common_words() or word in places:
+                continue
+            if word in dutch_words() and not _RESIDENCE_BEFORE.search(
+                text, max(0, m.start() - 40), m.start()
+            ):
                 continue
             yield Finding(m.start(1), m.end(), Label.ADRES, text[m.start(1) : m.end()], "adres")
+        if contains_any(text, _STREET_ADJECTIVE_KEYS):
+            for m in _AAN_DE_ADJECTIVE.finditer(text):
+                if is_not_name(m.group(1)) or m.group(1).lower() in places:
+                    continue
+                number = _HOUSE_NUMBER_AFTER.match(text, m.end(1))
+                end = number.end() if number is not None else m.end(1)
+                yield Finding(m.start(1), end, Label.ADRES, text[m.start(1) : end], "adres")
+        for m in _AAN_DE_LOWER_BARE.finditer(text):
+            word = m.group(1)
+            if (
+                not is_unknown_word(word)
+                or word in first_names()
+                or _HOUSE_NUMBER_AFTER.match(text, m.end(1))  # _AAN_DE_LOWER
+                or not _RESIDENCE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            ):
+                continue
+            yield Finding(m.start(1), m.end(1), Label.ADRES, word, "adres-klein")
+    if ":" in text:
+        for m in _ADDRESS_FIELD.finditer(text):
+            street = m.group(1)
+            if is_not_name(street.split()[0]):
+                continue
+            yield Finding(m.start(1), m.end(1), Label.ADRES, street, "adres")
     # a long lowercase word that is a Dutch place needs no word before it: "hellevoetsluis"
     for m in _LONG_LOWER_PLACE.finditer(text):
         word = m.group(0)

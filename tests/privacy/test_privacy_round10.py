@@ -61,9 +61,10 @@ def test_organisation_after_school_context_words(text: str, value: str) -> None:
     assert not any(v.startswith("de ") for v in result), result
 
 
-def test_school_after_gaat_naar_keeps_its_article() -> None:
-    """The school names of a noun phrase keep theirs ("de Vlinderhof"): unchanged."""
-    assert found("Zijn zusje gaat naar de Vlinderhof in groep 2.").get("de Vlinderhof") is (
+def test_school_after_gaat_naar_leaves_its_lowercase_article_out() -> None:
+    """Round 13b's article convention: a lowercase article stays outside ("de Vlinderhof"
+    was inside until round 12)."""
+    assert found("Zijn zusje gaat naar de Vlinderhof in groep 2.").get("Vlinderhof") is (
         Label.SCHOOL
     )
 
@@ -246,8 +247,9 @@ def test_article_before_a_school_named_after_a_person_stays_out(text: str, value
     assert found(text).get(value) is Label.SCHOOL, found(text)
 
 
-def test_article_of_a_school_named_by_a_noun_stays_in() -> None:
-    assert found("Hij zit in groep 4 van de Regenboog.").get("de Regenboog") is Label.SCHOOL
+def test_article_of_a_school_named_by_a_noun_stays_out() -> None:
+    """Round 13b's article convention (inside until round 12)."""
+    assert found("Hij zit in groep 4 van de Regenboog.").get("Regenboog") is Label.SCHOOL
 
 
 @pytest.mark.parametrize(

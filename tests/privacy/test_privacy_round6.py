@@ -68,15 +68,16 @@ def test_the_canary_is_fully_redacted() -> None:
         ),
         # a name typed in lowercase runs on over the names after it
         ("ik sprak neef mehmet ali dogan gisteren nog", "mehmet ali dogan", Label.NAAM),
-        # a school many schools are named after, in a text about school
-        ("de juf op de kameleon zegt dat ze stil is", "de kameleon", Label.SCHOOL),
-        ("hij zit op de kleine prins en de juf maakt zich zorgen", "de kleine prins", Label.SCHOOL),
+        # a school many schools are named after, in a text about school (the lowercase
+        # article outside: round 13b's article convention)
+        ("de juf op de kameleon zegt dat ze stil is", "kameleon", Label.SCHOOL),
+        ("hij zit op de kleine prins en de juf maakt zich zorgen", "kleine prins", Label.SCHOOL),
         (
             "Gesprek met moeder op de Regenboog, met de leerkracht erbij.",
-            "de Regenboog",
+            "Regenboog",
             Label.SCHOOL,
         ),
-        ("De kinderen zitten nu op de Vuurtoren in groep 3 en 6.", "de Vuurtoren", Label.SCHOOL),
+        ("De kinderen zitten nu op de Vuurtoren in groep 3 en 6.", "Vuurtoren", Label.SCHOOL),
         # a company named with its legal form
         ("Hij rijdt voor KV Logistiek B.V. in de haven.", "KV Logistiek B.V.", Label.INSTELLING),
         # a bare age in a list takes its unit

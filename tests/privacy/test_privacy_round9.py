@@ -271,9 +271,10 @@ def test_a_year_and_a_word_are_no_postcode(text: str) -> None:
     assert found(text) == {}
 
 
-@pytest.mark.parametrize(
-    "text", ["ik zat op de bank 3 uur te wachten", "we wonen op de zwaanshals sinds maart"]
-)
+# "we wonen op de zwaanshals sinds maart" was a guard here; since round 13b a word unknown
+# to the word lists, ending in a part of a place's name, after a residence word is a street
+# (tests/privacy/test_privacy_round13b.py)
+@pytest.mark.parametrize("text", ["ik zat op de bank 3 uur te wachten"])
 def test_no_lowercase_street_without_a_house_number(text: str) -> None:
     assert Label.ADRES not in found(text).values()
 
