@@ -11,6 +11,7 @@ from __future__ import annotations
 import string
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -66,6 +67,10 @@ ERROR_EMPTY = _("Schrijf eerst je bericht.")
 ERROR_TITLE_EMPTY = _("Geef het gesprek een titel.")
 ERROR_REPLY_ELSEWHERE = _("Je kunt alleen reageren op een bericht in dit gesprek.")
 ERROR_ALREADY_FLAGGED = _("Je hebt dit bericht al gemeld; een moderator kijkt ernaar.")
+#: How many posts one member's "herleidbaar" reports hide at once per hour; past it
+#: the report still reaches the moderators, the post stays until one of them looks
+#: (one member cannot take every discussion down).
+FLAG_HIDES_PER_HOUR = 5
 ERROR_SUSPENDED = _(
     "Je bent geschorst tot %(until)s. Tot dan kun je het forum lezen, maar geen berichten "
     "plaatsen, reageren of melden."
@@ -411,13 +416,22 @@ def flag_post(*, post: Post, reporter: Any, reason: str) -> Flag:
             flag.save()
     except IntegrityError:
         raise ValidationError(ERROR_ALREADY_FLAGGED) from None
-    if reason == FlagReason.HERLEIDBAAR:
+    if reason == FlagReason.HERLEIDBAAR and _may_hide_by_flag(reporter, flag):
         post.hidden = True
         post.hidden_reason = FlagReason.HERLEIDBAAR
         post.save(update_fields=["hidden", "hidden_reason"])
         record_event(action=ForumAudit.POST_HIDDEN, actor=reporter, obj=post, reason=reason)
         _event(post.thread, post, EventKind.POST_HIDDEN)
     return flag
+
+
+def _may_hide_by_flag(reporter: Any, flag: Flag) -> bool:
+    hides = Flag.objects.filter(
+        reporter=reporter,
+        reason=FlagReason.HERLEIDBAAR,
+        created__gt=timezone.now() - timedelta(hours=1),
+    ).exclude(pk=flag.pk)
+    return hides.count() < FLAG_HIDES_PER_HOUR
 
 
 def _resolve_flags(*, post: Post, actor: Any) -> None:
