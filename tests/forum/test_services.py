@@ -174,6 +174,28 @@ def test_another_flag_reason_leaves_the_post_visible(member):
         services.flag_post(post=post, reporter=member, reason=FlagReason.ONGEPAST)
 
 
+def test_one_member_places_a_few_posts_a_minute_then_waits(member, moderator, settings):
+    """Every post runs the privacy engine: one member cannot flood a thread (or the
+    machine). Past the limit nothing is checked or stored; others still post."""
+    settings.FORUM_POSTS_PER_MINUTE = 3
+    thread = factories.thread()
+    for _ in range(3):
+        services.post_reply(thread=thread, author=member, text=PLAIN)
+
+    with pytest.raises(ValidationError) as error:
+        services.post_reply(thread=thread, author=member, text=PLAIN)
+    with pytest.raises(ValidationError):
+        services.open_thread(category=thread.category, title="Nog een", author=member, text=PLAIN)
+
+    assert services.ERROR_TOO_FAST in error.value.message_dict["text"]
+    assert Post.objects.filter(author=member).count() == 3
+    services.post_reply(thread=thread, author=moderator, text=PLAIN)
+    Post.objects.filter(author=member).update(
+        created=timezone.now() - timezone.timedelta(minutes=2)
+    )
+    services.post_reply(thread=thread, author=member, text=PLAIN)
+
+
 def test_one_member_hides_only_a_few_posts_an_hour_with_herleidbaar_flags(member, moderator):
     """One member cannot take a discussion down by reporting every post
     "herleidbaar": past the hourly number their reports still reach the
