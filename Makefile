@@ -10,6 +10,8 @@ UV := $(VENV)/bin/uv
 UV_VERSION := $(shell sed -n 's/^uv==//p' requirements.lock)
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The address in the e-mails `make run` prints (verification links, notifications).
+SITE_URL ?= http://$(HOST):$(PORT)
 export DJANGO_SETTINGS_MODULE ?= leerwerkplaats.settings.dev
 export DEDUCE_CACHE_DIR ?= $(CURDIR)/.cache/deduce
 # The suite runs on this many processes (pytest-xdist); each has its own database and,
@@ -91,6 +93,8 @@ messages: $(VENV)/.installed gettext
 
 # --- the README's commands -------------------------------------------------
 
+# daphne without an access log (-v 0): it would print each path with its query
+# string, a search for a name included; the production servers keep none either.
 run: install messages
 	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py seed_demo
@@ -98,7 +102,7 @@ run: install messages
 	@echo "  HG Leerwerkplaats runs at http://$(HOST):$(PORT)/  (Ctrl-C stops it)"
 	@echo "  Log in at http://$(HOST):$(PORT)/account/login/ ; Wagtail admin: http://$(HOST):$(PORT)/beheer/"
 	@echo ""
-	$(VENV)/bin/daphne -b $(HOST) -p $(PORT) leerwerkplaats.asgi:application
+	SITE_URL=$(SITE_URL) $(VENV)/bin/daphne -v 0 -b $(HOST) -p $(PORT) leerwerkplaats.asgi:application
 
 test: install messages browser
 	DJANGO_SETTINGS_MODULE=leerwerkplaats.settings.test $(VENV)/bin/pytest -n $(TEST_WORKERS)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import string
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -66,6 +67,14 @@ ERROR_EMPTY = _("Schrijf eerst je bericht.")
 ERROR_TITLE_EMPTY = _("Geef het gesprek een titel.")
 ERROR_REPLY_ELSEWHERE = _("Je kunt alleen reageren op een bericht in dit gesprek.")
 ERROR_ALREADY_FLAGGED = _("Je hebt dit bericht al gemeld; een moderator kijkt ernaar.")
+ERROR_TOO_FAST = _(
+    "Je plaatst veel berichten kort na elkaar. Wacht een minuut en plaats je bericht dan "
+    "opnieuw; je tekst blijft staan."
+)
+#: How many posts one member's "herleidbaar" reports hide at once per hour; past it
+#: the report still reaches the moderators, the post stays until one of them looks
+#: (one member cannot take every discussion down).
+FLAG_HIDES_PER_HOUR = 5
 ERROR_SUSPENDED = _(
     "Je bent geschorst tot %(until)s. Tot dan kun je het forum lezen, maar geen berichten "
     "plaatsen, reageren of melden."
@@ -97,6 +106,16 @@ def suspension_message(user: Any) -> str | None:
     """The Dutch sentence a suspended member reads, with the end date; None otherwise."""
     until = suspended_until(user)
     return None if until is None else str(ERROR_SUSPENDED % {"until": format_moment(until)})
+
+
+def _require_not_flooding(author: Any) -> None:
+    """settings.FORUM_POSTS_PER_MINUTE: checked before the privacy engine runs."""
+    limit = settings.FORUM_POSTS_PER_MINUTE
+    if not limit:
+        return
+    since = timezone.now() - timedelta(minutes=1)
+    if Post.objects.filter(author=author, created__gt=since).count() >= limit:
+        raise ValidationError({"text": ERROR_TOO_FAST})
 
 
 def _require_not_suspended(user: Any) -> None:
@@ -176,6 +195,8 @@ def open_thread(
     free of structured identifiers and every placeholder was accepted."""
     _require(permissions.can_read_forum(author))
     _require_not_suspended(author)
+    if subject is None:  # a member's own thread, not a discussion another app opens
+        _require_not_flooding(author)
     clean_title = _clean_text(title, field="title", accepted_placeholders=accepted_placeholders)
     clean_text = _clean_text(text, field="text", accepted_placeholders=accepted_placeholders)
     thread = Thread(category=category, title=clean_title, author=author, alias_mode=alias_mode)
@@ -313,6 +334,7 @@ def post_reply(
     _require(permissions.can_post_in(author, thread), ERROR_LOCKED)
     if reply_to is not None and reply_to.thread_id != thread.pk:
         raise ValidationError({"reply_to": ERROR_REPLY_ELSEWHERE})
+    _require_not_flooding(author)
     clean = _clean_text(text, field="text", accepted_placeholders=accepted_placeholders)
     post = _create_post(thread=thread, author=author, text=clean, reply_to=reply_to)
     mentioned = _notify_mentions(post)
@@ -411,13 +433,22 @@ def flag_post(*, post: Post, reporter: Any, reason: str) -> Flag:
             flag.save()
     except IntegrityError:
         raise ValidationError(ERROR_ALREADY_FLAGGED) from None
-    if reason == FlagReason.HERLEIDBAAR:
+    if reason == FlagReason.HERLEIDBAAR and _may_hide_by_flag(reporter, flag):
         post.hidden = True
         post.hidden_reason = FlagReason.HERLEIDBAAR
         post.save(update_fields=["hidden", "hidden_reason"])
         record_event(action=ForumAudit.POST_HIDDEN, actor=reporter, obj=post, reason=reason)
         _event(post.thread, post, EventKind.POST_HIDDEN)
     return flag
+
+
+def _may_hide_by_flag(reporter: Any, flag: Flag) -> bool:
+    hides = Flag.objects.filter(
+        reporter=reporter,
+        reason=FlagReason.HERLEIDBAAR,
+        created__gt=timezone.now() - timedelta(hours=1),
+    ).exclude(pk=flag.pk)
+    return hides.count() < FLAG_HIDES_PER_HOUR
 
 
 def _resolve_flags(*, post: Post, actor: Any) -> None:

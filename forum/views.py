@@ -38,7 +38,7 @@ from .forms import (
     ThreadForm,
     WarningForm,
 )
-from .models import Category, FlagReason, SubscriptionState, ThreadAlias
+from .models import Category, SubscriptionState, ThreadAlias
 
 FETCH_HEADER = "X-Forum-Fetch"
 NOT_A_MODERATOR = _("Alleen moderatoren kunnen dit doen.")
@@ -298,13 +298,13 @@ def flag(request: HttpRequest, pk: int) -> HttpResponse:
         form = FlagForm(request.POST)
         if form.is_valid():
             try:
-                services.flag_post(
+                reported = services.flag_post(
                     post=post, reporter=request.user, reason=form.cleaned_data["reason"]
                 )
             except ValidationError as error:
                 form.add_error(None, error.messages)
             else:
-                if form.cleaned_data["reason"] == FlagReason.HERLEIDBAAR:
+                if reported.post.hidden:
                     messages.success(
                         request,
                         _("Dank je. Het bericht is verborgen tot een moderator ernaar kijkt."),

@@ -351,7 +351,37 @@ def submit_story(
             raise ValidationError(ERROR_NO_INDEX)
         workflow.start(page, author)
     record_event(action="stories.submitted", actor=author, subject=author, obj=page)
+    forget_drafts_before_hand_in(story=page)
     return page
+
+
+def forget_drafts_before_hand_in(*, story: StoryPage) -> int:
+    """Handed in: the drafts saved before are the author's text before the privacy
+    check (a name they have just replaced). From now on moderators and coordinators
+    see the story in the admin, so none of it may stay: the earlier drafts go (but
+    the live version and every earlier hand-in, which a review refers to), and a
+    story never published takes its title, address, text and search entry from the
+    checked version (its row still held its first draft). Returns how many went."""
+    story = StoryPage.objects.get(pk=story.pk)
+    handed_in = story.latest_revision
+    if handed_in is None:
+        return 0
+    reviewed = TaskState.objects.filter(revision__in=story.revisions.all()).values("revision_id")
+    drafts = (
+        story.revisions.exclude(pk=handed_in.pk)
+        .exclude(pk=story.live_revision_id or 0)
+        .exclude(pk__in=reviewed)
+        .filter(created_at__lte=handed_in.created_at)
+    )
+    count = drafts.count()
+    if count:
+        drafts.delete()
+    if story.first_published_at is None:
+        checked = handed_in.as_object()
+        checked.latest_revision = handed_in
+        checked.save(clean=False)
+    _forget_draft_titles(story)
+    return count
 
 
 def _task_state_for_review(story: StoryPage) -> TaskState:

@@ -160,6 +160,9 @@ CASUISTRY_DELETE_AFTER_MONTHS = int(env("CASUISTRY_DELETE_AFTER_MONTHS", "12") o
 CASUISTRY_FORUM_CATEGORY = "casuistiek"
 # The forum category a story's discussion opens in (made on first use; the demo's too).
 STORIES_FORUM_CATEGORY = "verhalen"
+# How many posts (new threads and replies) one member places a minute; every post is
+# checked by the privacy engine first. None: no limit.
+FORUM_POSTS_PER_MINUTE: int | None = 8
 
 # --- accounts ---------------------------------------------------------------
 

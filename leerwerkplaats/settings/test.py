@@ -18,6 +18,9 @@ MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING["root"]["level"] = env("LOG_LEVEL", "WARNING")  # noqa: F405
 DEMO_CONTENT_ALLOWED = True
+# Tests, benchmarks and the load test post many replies as one member; the limit's own
+# test turns it on (tests/forum/test_services.py).
+FORUM_POSTS_PER_MINUTE = None
 WHITENOISE_USE_FINDERS = True
 STATIC_ROOT = None
 

@@ -174,6 +174,60 @@ def test_another_flag_reason_leaves_the_post_visible(member):
         services.flag_post(post=post, reporter=member, reason=FlagReason.ONGEPAST)
 
 
+def test_one_member_places_a_few_posts_a_minute_then_waits(member, moderator, settings):
+    """Every post runs the privacy engine: one member cannot flood a thread (or the
+    machine). Past the limit nothing is checked or stored; others still post."""
+    settings.FORUM_POSTS_PER_MINUTE = 3
+    thread = factories.thread()
+    for _ in range(3):
+        services.post_reply(thread=thread, author=member, text=PLAIN)
+
+    with pytest.raises(ValidationError) as error:
+        services.post_reply(thread=thread, author=member, text=PLAIN)
+    with pytest.raises(ValidationError):
+        services.open_thread(category=thread.category, title="Nog een", author=member, text=PLAIN)
+
+    assert services.ERROR_TOO_FAST in error.value.message_dict["text"]
+    assert Post.objects.filter(author=member).count() == 3
+    services.post_reply(thread=thread, author=moderator, text=PLAIN)
+    Post.objects.filter(author=member).update(
+        created=timezone.now() - timezone.timedelta(minutes=2)
+    )
+    services.post_reply(thread=thread, author=member, text=PLAIN)
+
+
+def test_one_member_hides_only_a_few_posts_an_hour_with_herleidbaar_flags(member, moderator):
+    """One member cannot take a discussion down by reporting every post
+    "herleidbaar": past the hourly number their reports still reach the
+    moderators, but the posts stay visible until a moderator looks."""
+    thread = factories.thread()
+    posts = [factories.post(thread=thread) for _ in range(services.FLAG_HIDES_PER_HOUR + 2)]
+
+    for post in posts:
+        flag = services.flag_post(post=post, reporter=member, reason=FlagReason.HERLEIDBAAR)
+        assert flag.pk is not None
+
+    hidden = [Post.objects.get(pk=post.pk).hidden for post in posts]
+    assert hidden == [True] * services.FLAG_HIDES_PER_HOUR + [False, False]
+    assert Flag.objects.open().filter(reporter=member).count() == len(posts)
+
+
+def test_an_hour_later_a_herleidbaar_flag_hides_again(member):
+    thread = factories.thread()
+    for _ in range(services.FLAG_HIDES_PER_HOUR):
+        post = factories.post(thread=thread)
+        services.flag_post(post=post, reporter=member, reason=FlagReason.HERLEIDBAAR)
+    Flag.objects.filter(reporter=member).update(
+        created=timezone.now() - timezone.timedelta(hours=1, minutes=1)
+    )
+    post = factories.post(thread=thread)
+
+    services.flag_post(post=post, reporter=member, reason=FlagReason.HERLEIDBAAR)
+
+    post.refresh_from_db()
+    assert post.hidden
+
+
 def test_restore_shows_the_post_again_and_closes_the_flags(member, moderator):
     post = factories.post(thread=factories.thread())
     services.flag_post(post=post, reporter=member, reason=FlagReason.HERLEIDBAAR)

@@ -74,3 +74,31 @@ def test_without_ensurepip_make_names_the_venv_package(tmp_path):
     assert result.returncode != 0
     assert "sudo apt-get install python3-venv" in result.stdout
     assert not venv.exists()
+
+
+def run_recipe(*args: str) -> list[str]:
+    """The commands `make run` would run (a dry run: nothing is started)."""
+    assert MAKE is not None
+    done = subprocess.run(  # noqa: S603 (the Makefile of this checkout)
+        [MAKE, "-s", "-n", "-C", str(ROOT), "run", *args],
+        env={**os.environ, "MAKEFLAGS": ""},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return done.stdout.splitlines()
+
+
+def test_make_run_keeps_no_access_log():
+    """daphne's access log writes each request's path with its query string: a search
+    for a name ("/zoeken/?q=...") would land in the terminal and any log kept of it,
+    like the production servers, which keep none (docs/deployment.md)."""
+    (serve,) = [line for line in run_recipe() if "bin/daphne" in line]
+    assert " -v 0 " in f"{serve} "
+
+
+def test_make_run_on_another_port_links_to_that_port():
+    """The addresses in e-mails (verification, notifications) follow PORT."""
+    (serve,) = [line for line in run_recipe("PORT=8012") if "bin/daphne" in line]
+    assert "SITE_URL=http://127.0.0.1:8012" in serve

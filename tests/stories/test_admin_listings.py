@@ -249,3 +249,50 @@ def test_other_admin_pages_do_not_name_a_private_draft(
     for address in addresses:
         response = client.get(address, follow=True)
         assert "Marjolein" not in response.content.decode(), address
+
+
+def handed_in_replacing_the_name(author):
+    """A draft named after a third party (its first save gives the page its title,
+    address and search entry), then handed in with the name replaced."""
+    raw = content(title=DRAFT_TITLE, sections=(Section("", f"{DRAFT_TITLE}. {CALM_TEXT}", ""),))
+    draft = services.save_draft(author=author, content=raw)
+    with pytest.raises(services.ConfirmationNeeded) as needed:
+        services.submit_story(author=author, content=raw, story=draft)
+    keys = [detail.key for detail in needed.value.details]
+    assert "NAAM:Marjolein Bakker" in keys
+    return services.submit_story(
+        author=author, content=raw, story=draft, reviewed=keys, replace_keys=keys
+    )
+
+
+@pytest.mark.parametrize(
+    "listing", ["explorer", "page search", "sidebar explorer (admin API)", "site history"]
+)
+@pytest.mark.parametrize("role", ["moderator", "coordinator"])
+def test_a_story_handed_in_with_a_name_replaced_shows_nowhere_with_that_name(
+    client, story_index, author, moderator, coordinator, role, listing
+):
+    """The name the author replaced on hand-in stays out of the admin, where
+    moderators and coordinators see a story in review: not in its title, address,
+    search entry or history (the drafts before the check were the raw text)."""
+    handed_in_replacing_the_name(author)
+    client.force_login({"moderator": moderator, "coordinator": coordinator}[role])
+    url = LISTINGS[listing].format(index=story_index.pk).replace("q=verhaal", "q=Marjolein")
+
+    response = client.get(url)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Bakker" not in html  # a search for the first name finds no story
+    if "q=" not in url:
+        assert "Marjolein" not in html
+
+
+def test_a_story_handed_in_keeps_no_draft_with_the_replaced_name(story_index, author):
+    story = handed_in_replacing_the_name(author)
+
+    story = StoryPage.objects.get(pk=story.pk)
+    assert "Marjolein" not in " ".join(str(r.content) for r in story.revisions.all())
+    assert "Marjolein" not in f"{story.title} {story.draft_title} {story.slug} {story.url_path}"
+    assert "Marjolein" not in f"{story.summary} {story.body.raw_data}"
+    assert not list(StoryPage.objects.search("Marjolein"))

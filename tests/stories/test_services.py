@@ -162,7 +162,7 @@ def test_publishing_purges_the_revisions_before_the_published_one(
     moderator, name_content, hand_in_replacing_every_detail
 ):
     draft = hand_in_replacing_every_detail(name_content)
-    assert "Karin" in all_revision_text(draft)  # the draft is kept until publication
+    assert "Karin" not in all_revision_text(draft)  # the drafts went on hand-in
 
     story = services.publish_story(moderator=moderator, story=draft)
 
