@@ -6,14 +6,16 @@ write) stores it. A GET changes no row; services persist the same answer."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from django.db.models import Case, Count, Prefetch, Q, Value, When
+from django.db.models import Case, Count, F, Prefetch, Q, Value, When
 from django.http import Http404
 from django.template.loader import render_to_string
-from django.utils.crypto import salted_hmac
+from django.utils import formats, timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
 import casuistry.selectors
@@ -128,6 +130,17 @@ def address_digest(email: str) -> str:
     ).hexdigest()
 
 
+def session_label(session: Session) -> str:
+    """How a session is named where several may be listed (messages on /intervisie/):
+    its method, date and time, as the page shows them."""
+    moment = timezone.localtime(session.starts_at)
+    return _("%(method)s op %(date)s om %(time)s") % {
+        "method": session.method.name,
+        "date": formats.date_format(moment, "j F Y"),
+        "time": formats.time_format(moment, "H:i"),
+    }
+
+
 def sessions_asking(*, user: Any) -> list[Session]:
     """Planned sessions whose planner gave `user`'s address as the inbrenger's and
     that wait for them to confirm: one query."""
@@ -156,28 +169,54 @@ def start_blocker(session: Session) -> Any:
     return None
 
 
+def is_awaited_inbrenger(session: Session, email: str | None) -> bool:
+    """Whether `email` is the address the planner gave as the inbrenger's, still to
+    confirm (compared by its digest: the session keeps nothing else of it)."""
+    return bool(session.awaited_inbrenger and email) and constant_time_compare(
+        address_digest(email or ""), session.awaited_inbrenger
+    )
+
+
+def _awaited_among(session: Session, emails: Iterable[str | None]) -> bool:
+    return bool(session.awaited_inbrenger) and any(
+        is_awaited_inbrenger(session, email) for email in emails
+    )
+
+
 def group_size(session: Session) -> int:
     """The inbrenger (also while awaited: their place is kept) and the participants
-    (not the facilitator)."""
-    taking_part = Participant.objects.filter(session=session).exclude(role=Role.FACILITATOR)
-    return taking_part.count() + (1 if session.awaited_inbrenger else 0)
+    (not the facilitator). The member asked as the inbrenger who joined the open
+    session before confirming holds that kept place: counted once. One query."""
+    emails = list(
+        Participant.objects.filter(session=session)
+        .exclude(role=Role.FACILITATOR)
+        .values_list("user__email", flat=True)
+    )
+    kept_place = bool(session.awaited_inbrenger) and not _awaited_among(session, emails)
+    return len(emails) + (1 if kept_place else 0)
 
 
 def can_join(*, user: Any, session: Session) -> bool:
     """May `user` join this open session now: the audience fits, it has not begun,
-    there is room, and they are not in it yet."""
+    there is room (the member asked as its inbrenger has a place kept), and they are
+    not in it yet."""
     return (
         session.audience != Audience.INVITED
         and session.status == Status.PLANNED
         and can_join_audience(user, session)
         and not Participant.objects.filter(session=session, user_id=user.pk).exists()
-        and group_size(session) < MAX_PARTICIPANTS
+        and (
+            group_size(session) < MAX_PARTICIPANTS
+            or is_awaited_inbrenger(session, getattr(user, "email", ""))
+        )
     )
 
 
 def open_sessions_for(*, user: Any) -> list[Session]:
     """Planned sessions open to `user` (their organisation's or the region's) that
-    they are not in yet, with room left: one query for the list, one for the counts."""
+    they are not in yet, with room left, each with its `group` (group_size): one query
+    for the list with the counts, one more when a listed session awaits its inbrenger
+    (who may have joined already and then holds the kept place: counted once)."""
     if not can_use_intervisie(user):
         return []
     profile = getattr(user, "profile", None)
@@ -185,7 +224,7 @@ def open_sessions_for(*, user: Any) -> list[Session]:
     audience = Q(audience=Audience.REGION)
     if org_id is not None:
         audience |= Q(audience=Audience.ORGANISATION, organisation_id=org_id)
-    return list(
+    sessions = list(
         Session.objects.filter(audience, status=Status.PLANNED)
         .exclude(participants__user_id=user.pk)
         .select_related("method", "organisation")
@@ -194,9 +233,23 @@ def open_sessions_for(*, user: Any) -> list[Session]:
             # The awaited inbrenger's place is kept (group_size).
             + Case(When(awaited_inbrenger="", then=Value(0)), default=Value(1))
         )
-        .filter(group__lt=MAX_PARTICIPANTS)
+        # One more than the limit may still have room: see below.
+        .filter(group__lte=MAX_PARTICIPANTS)
         .order_by("starts_at", "pk")
     )
+    awaiting = {session.pk: session for session in sessions if session.awaited_inbrenger}
+    if awaiting:
+        emails: dict[int, list[str]] = {}
+        for session_id, email in (
+            Participant.objects.filter(session_id__in=awaiting)
+            .exclude(role=Role.FACILITATOR)
+            .values_list("session_id", "user__email")
+        ):
+            emails.setdefault(session_id, []).append(email)
+        for session_id, session in awaiting.items():
+            if _awaited_among(session, emails.get(session_id, [])):
+                session.group -= 1  # type: ignore[attr-defined]
+    return [session for session in sessions if session.group < MAX_PARTICIPANTS]  # type: ignore[attr-defined]
 
 
 def get_open_session_for(*, user: Any, pk: int) -> Session:
@@ -289,6 +342,10 @@ def room(*, session: Session, user: Any, now: datetime | None = None) -> dict[st
     phases = phases_of(session)
     phase = phases[state.phase_index]
     me = participant_of(session, user)
+    # The member asked as the inbrenger who joined before confirming is shown once,
+    # in the inbrenger's kept place (and counted once: group_size).
+    participants = list(session.participants.annotate(user_email=F("user__email")).order_by("pk"))
+    awaited = next((p for p in participants if is_awaited_inbrenger(session, p.user_email)), None)
     contributions = list(
         Contribution.objects.filter(session=session).select_related("author").order_by("seq")
     )
@@ -299,8 +356,9 @@ def room(*, session: Session, user: Any, now: datetime | None = None) -> dict[st
         "phase": phase,
         "me": me,
         "is_facilitator": session.facilitator_id == user.pk,
-        "participants": list(session.participants.order_by("pk")),
+        "participants": [p for p in participants if p is not awaited],
         "inbrenger_awaited": bool(session.awaited_inbrenger),
+        "me_awaited": me is not None and awaited is not None and me.pk == awaited.pk,
         "contributions": [_view(c, session=session, user=user) for c in contributions],
         "last_seq": session.last_seq,
         "is_async": session.mode == Mode.ASYNC,

@@ -33,7 +33,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -41,6 +41,7 @@ import casuistry.selectors
 import courses.services
 from members import privacy_gate
 from members.permissions import can_use_members_area
+from notifications import services as notifications
 
 from . import broadcast, clock, permissions, selectors
 from .models import (
@@ -257,12 +258,19 @@ def join_session(*, session: Session, user: Any, now: datetime | None = None) ->
             raise ValidationError(ERROR_FULL)
         raise PermissionDenied(ERROR_NOT_ALLOWED)
     now = now or clock.now()
-    taken = Participant.objects.filter(session=fresh, role=Role.PARTICIPANT).count()
+    if selectors.is_awaited_inbrenger(fresh, user.email):
+        # The member asked as the inbrenger takes the place kept for them (counted
+        # once, shown once) under the alias they will have; confirm_inbrenger makes
+        # them the inbrenger. No letter is used up, so no gap shows who it was.
+        alias = gettext("Inbrenger")
+    else:
+        used = set(Participant.objects.filter(session=fresh).values_list("alias", flat=True))
+        alias = next(a for a in _aliases(MAX_PARTICIPANTS) if a not in used)
     participant = Participant.objects.create(
         session=fresh,
         user=user,
         role=Role.PARTICIPANT,
-        alias=_aliases(taken + 1)[taken],
+        alias=alias,
         invited_at=now,
         joined_at=now,
     )
@@ -388,7 +396,11 @@ def _send_inbrenger_request(session: Session, email: str) -> None:
 @transaction.atomic
 def send_reminders(*, now: datetime | None = None, within: timedelta = timedelta(hours=24)) -> int:
     """Remind every participant of a planned session that starts within `within`,
-    once. Returns how many reminders went out."""
+    once, by e-mail. The inbrenger, who has the case to bring, also gets it in the
+    bell at the same moment (a notification with the method, the start and the link
+    to the room; if their new case is not linked yet, it says so). An inbrenger asked
+    by address who has not confirmed has no place yet and gets neither. Returns how
+    many reminders went out."""
     now = now or clock.now()
     due = list(
         Participant.objects.filter(
@@ -406,8 +418,30 @@ def send_reminders(*, now: datetime | None = None, within: timedelta = timedelta
             transaction.on_commit(
                 lambda s=session, e=email: _send_invitations(s, [e], reminder=True)
             )
+        if participant.role == Role.INBRENGER:
+            _remind_inbrenger_in_app(participant)
     Participant.objects.filter(pk__in=[p.pk for p in due]).update(reminded_at=now)
     return len(due)
+
+
+#: Keys of notifications.messages (the words are made in the reader's language).
+INBRENGER_REMINDER = "intervisie.inbrenger_reminder"
+INBRENGER_CASE_MISSING = "intervisie.inbrenger_case_missing"
+
+
+def _remind_inbrenger_in_app(participant: Participant) -> None:
+    """The inbrenger's reminder in the bell: the method and the start, no case text."""
+    session = participant.session
+    with translation.override(settings.LANGUAGE_CODE):  # stored as the site's address
+        url = reverse("intervisie:room", kwargs={"pk": session.pk})
+    notifications.notify(
+        recipient=participant.user,
+        kind="reminder",
+        message=INBRENGER_CASE_MISSING if session.case_id is None else INBRENGER_REMINDER,
+        params={"method": session.method.name, "moment": session.starts_at},
+        url=url,
+        email=False,  # the e-mail reminder above goes to every participant
+    )
 
 
 # --- the log -----------------------------------------------------------------

@@ -59,7 +59,12 @@ def confirm_inbrenger(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.confirm_inbrenger(session=session, user=request.user)
     except PermissionDenied:
-        messages.error(request, str(services.ERROR_NOT_ASKED))
+        # Shown on /intervisie/, where several requests may be listed: name this one.
+        messages.error(
+            request,
+            _("Bevestigen als inbrenger bij %(session)s lukte niet. %(reason)s")
+            % {"session": selectors.session_label(session), "reason": services.ERROR_NOT_ASKED},
+        )
         return redirect("intervisie:mine")
     messages.success(request, _("Je doet mee als inbrenger."))
     return redirect("intervisie:room", pk=pk)
@@ -73,7 +78,12 @@ def join(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.join_session(session=session, user=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        # Shown on /intervisie/, where several sessions may be listed: name this one.
+        messages.error(
+            request,
+            _("Aanmelden voor %(session)s lukte niet. %(reason)s")
+            % {"session": selectors.session_label(session), "reason": " ".join(error.messages)},
+        )
         return redirect("intervisie:mine")
     messages.success(request, _("Je doet mee. De uitnodiging met de link staat in je e-mail."))
     return redirect("intervisie:room", pk=pk)

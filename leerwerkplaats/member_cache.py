@@ -74,12 +74,13 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
-from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.crypto import salted_hmac
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
 from members.cache_versions import bump_member, fresh_value, member_version, page_check
 from members.cache_versions import key as cache_version_key
+from members.middleware import session_hash_matches
 from members.permissions import plain_user
 
 from . import gzip_pages
@@ -283,8 +284,7 @@ def _kept_user(request: HttpRequest, user_id: Any, entry: Any) -> Any | None:
     fields = entry["fields"]
     if fields.get(model._meta.pk.attname) != user_id or not fields.get("is_active", False):
         return None
-    session_hash = request.session.get(auth.HASH_SESSION_KEY)
-    if not session_hash or not constant_time_compare(session_hash, entry.get("auth_hash") or ""):
+    if not session_hash_matches(request.session, entry.get("auth_hash") or ""):
         return None  # Django's own check decides (fallback keys, flush)
     names = list(fields)
     return model.from_db(entry.get("db"), names, [fields[name] for name in names])

@@ -4,7 +4,7 @@ idle and absolute session timeouts."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.conf import settings
@@ -66,19 +66,28 @@ def session_timed_out(session: Any, *, now: int) -> bool:
     )
 
 
+def session_hash_matches(session: Any, current: str, fallbacks: Iterable[str] = ()) -> bool:
+    """The one check of a session against its member's password: the session-auth hash
+    the session holds equals `current` (the hash of the password now) or one of
+    `fallbacks` (the same under SECRET_KEY_FALLBACKS, computed only when needed). A
+    session without a hash matches nothing. Asked by the live base before every event
+    (`session_matches_password`) and by the kept shell on every request
+    (`leerwerkplaats.member_cache`, with the hash it keeps)."""
+    session_hash = session.get(HASH_SESSION_KEY)
+    if not session_hash:
+        return False
+    if current and constant_time_compare(session_hash, current):
+        return True
+    return any(constant_time_compare(session_hash, fallback) for fallback in fallbacks)
+
+
 def session_matches_password(session: Any, user: Any) -> bool:
     """Whether the session was made with the user's current password, as Django's
     `get_user` checks on every request (the current key, then the fallback keys):
     a password changed elsewhere ends every other session. Asked by the live base
     before every event, so a socket of such a session gets nothing more."""
-    session_hash = session.get(HASH_SESSION_KEY)
-    if not session_hash:
-        return False
-    if constant_time_compare(session_hash, user.get_session_auth_hash()):
-        return True
-    return any(
-        constant_time_compare(session_hash, fallback)
-        for fallback in user.get_session_auth_fallback_hash()
+    return session_hash_matches(
+        session, user.get_session_auth_hash(), user.get_session_auth_fallback_hash()
     )
 
 

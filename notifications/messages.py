@@ -41,6 +41,8 @@ STORY_PUBLISHED = "stories.published"
 STORY_SCHEDULED = "stories.scheduled"
 STORY_CHANGES_REQUESTED = "stories.changes_requested"
 CASE_STATUS = "casuistry.status"
+INTERVISIE_INBRENGER_REMINDER = "intervisie.inbrenger_reminder"
+INTERVISIE_INBRENGER_CASE_MISSING = "intervisie.inbrenger_case_missing"
 
 #: Every text a notification can have. A thread's title is named only in an
 #: ordinary thread (its title is privacy-checked and public to its readers); a
@@ -68,6 +70,17 @@ MESSAGES: dict[str, Message] = {
     ),
     STORY_CHANGES_REQUESTED: Message(_("Een moderator vraagt je een wijziging in je verhaal")),
     CASE_STATUS: Message(_("Je casus heeft een nieuwe status: %(status)s"), labels=("status",)),
+    INTERVISIE_INBRENGER_REMINDER: Message(
+        _("Herinnering: op %(moment)s breng je je casus in bij de intervisie (%(method)s)"),
+        moments=("moment",),
+    ),
+    INTERVISIE_INBRENGER_CASE_MISSING: Message(
+        _(
+            "Herinnering: op %(moment)s breng je je casus in bij de intervisie (%(method)s). "
+            "Koppel je casus nog in de sessie."
+        ),
+        moments=("moment",),
+    ),
 }
 
 

@@ -20,6 +20,9 @@ class Kind(models.TextChoices):
     REPLY = "reply", _("Reactie")
     MENTION = "mention", _("Genoemd")
     MODERATION = "moderation", _("Moderatie")
+    # No e-mail setting: what it reminds of has its own e-mail (an intervisie session's
+    # reminder goes to every participant), the bell is the extra.
+    REMINDER = "reminder", _("Herinnering")
 
 
 class NotificationQuerySet(models.QuerySet["Notification"]):

@@ -21,7 +21,7 @@ from privacy.fast import keyword_pattern
 #: organisation named with its region or town ("Jeugdbescherming Rotterdam Rijnmond", "CJG
 #: Rijnmond") or one that puts a person in a small, specific setting (a shelter: Fier, Blijf
 #: van m'n Lijf; probation: Reclassering Nederland) is an institution:
-#: ``institutions.KNOWN_ORGANISATIONS``.
+#: ``organisations.KNOWN_ORGANISATIONS``.
 DOMAIN_PHRASES: tuple[str, ...] = (
     # the help system and the partners of the local team
     "Veilig Thuis", "Veilig Thuis Rotterdam-Rijnmond", "Veilig Thuis Rotterdam Rijnmond",

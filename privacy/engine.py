@@ -14,16 +14,23 @@ from collections.abc import Iterable, Sequence
 from privacy.allowlist import allowed_ranges, is_not_name, is_public_number, is_public_site
 from privacy.detectors import DETECTORS, Detector
 from privacy.detectors.ages import is_age_range, is_duration
-from privacy.detectors.institutions import without_lowercase_article
+from privacy.detectors.institutions import (
+    ORGANISATION_HEADS,
+    TYPE_WORDS,
+    is_compound_type,
+    without_lowercase_article,
+)
 from privacy.detectors.lexicon import (
     common_words,
     dutch_words,
     dutch_words_without_diacritics,
     first_names,
+    place_names,
 )
 from privacy.detectors.lexicon import surnames as surnames_alone
 from privacy.detectors.names import is_compound
 from privacy.detectors.numbers_nl import NUMBER_WORD_PATTERN, number_value
+from privacy.detectors.organisations import KNOWN_ORGANISATION_NAMES, is_listed_organisation
 from privacy.errors import check_text
 from privacy.fast import fold, folded, release
 from privacy.findings import STRUCTURED_LABELS, Finding, Label
@@ -281,16 +288,10 @@ _REGION_NAMES = frozenset({"rijnmond", "rotterdam-rijnmond"})
 _SERVICE_NAMES = frozenset({"jeugdbescherming", "reclassering", "jeugdzorg", "jeugdhulp"})
 
 
-def _is_listed_organisation(value: str) -> bool:
-    from privacy.detectors.institutions import KNOWN_ORGANISATION_NAMES  # import cycle
-
-    return " ".join(value.lower().split()) in KNOWN_ORGANISATION_NAMES
-
-
 def _cut_allowed(text: str, finding: Finding, allowed: list[tuple[int, int]]) -> Iterable[Finding]:
     pieces = [(finding.start, finding.end)]
     if finding.label is Label.INSTELLING and (
-        finding.detector == "instelling-team" or _is_listed_organisation(finding.text)
+        finding.detector == "instelling-team" or is_listed_organisation(finding.text)
     ):
         yield finding  # "CJG Rijnmond", "Wijkteam Delfshaven": one name, "CJG" alone stays
         return
@@ -386,8 +387,6 @@ def _keep_strongest(values: dict[str, Label], value: str, label: Label) -> None:
 
 def _own_name(value: str) -> str | None:
     """The proper name after a lowercase type word: "basisschool De Fontein" -> "De Fontein"."""
-    from privacy.detectors.institutions import TYPE_WORDS  # import cycle at module level
-
     words = value.split(" ")
     if len(words) < 2 or words[0].lower() not in TYPE_WORDS:
         return None
@@ -725,8 +724,6 @@ _STREET_WORD = re.compile(
 def _split_organisation_and_street(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
     """ "bij Albert Heijn Eendrachtsplein": a known organisation and the street it is on are
     two spans, not one address."""
-    from privacy.detectors.institutions import KNOWN_ORGANISATION_NAMES  # import cycle
-
     for finding in findings:
         if finding.label in (Label.ADRES, Label.NAAM, Label.PLAATS) and " " in finding.text:
             words = finding.text.split(" ")
@@ -991,13 +988,6 @@ def _without_type_word_before_own_name(findings: Iterable[Finding]) -> Iterable[
     "woningcorporatie Woonstad Rotterdam", "huisartsenpost HAP Spijkenisse", "uitzendbureau
     Polflex Uitzendgroep" (a known organisation, an abbreviation, or a name with its own
     type word). "basisschool De Fontein", "Stichting Mozaïek" keep theirs."""
-    from privacy.detectors.institutions import (  # import cycle at module level
-        KNOWN_ORGANISATION_NAMES,
-        ORGANISATION_HEADS,
-        TYPE_WORDS,
-        is_compound_type,
-    )
-
     for finding in findings:
         words = finding.text.split(" ")
         if finding.label is not Label.INSTELLING or len(words) < 2:
@@ -1027,8 +1017,6 @@ def _organisations_with_places(text: str, findings: Sequence[Finding]) -> list[F
     """An organisation named with its place or part of town is one name: "PsyQ
     Rotterdam-Zuid", "Careyn Rotterdam", "PostNL sorteercentrum Rotterdam", "havenbedrijf
     rotterdam" (a compound type word before a place)."""
-    from privacy.detectors.institutions import is_compound_type  # import cycle
-
     by_start: dict[int, Finding] = {}
     for finding in findings:
         if finding.label in (Label.PLAATS, Label.INSTELLING):
@@ -1120,8 +1108,6 @@ _NOT_INSIDE_NAME = re.compile(
 
 def _place_not_name(word: str) -> bool:
     """A place's name that is no first name or surname ("rotterdam", not "assen")."""
-    from privacy.detectors.lexicon import place_names
-
     return word in place_names() and word not in first_names() and word not in surnames_alone()
 
 

@@ -33,6 +33,11 @@ class StoriesConfig(AppConfig):
             sender=StoryPage,
             dispatch_uid="stories_discussion_on_unpublish",
         )
+        page_unpublished.connect(
+            receivers.search_on_unpublish,
+            sender=StoryPage,
+            dispatch_uid="stories_search_on_unpublish",
+        )
         pre_save.connect(
             receivers.redact_review_comment,
             sender=TaskState,

@@ -138,6 +138,14 @@ class StoryPage(Page):
         index.SearchField("body"),
         index.FilterField("audience"),
     ]
+
+    @classmethod
+    def get_indexed_objects(cls) -> models.QuerySet[StoryPage]:
+        """Only published stories enter the search index: the page row of a story
+        never published holds its first draft, the author's text before the privacy
+        check. A story that goes offline leaves the index (services.forget_in_search)."""
+        return super().get_indexed_objects().filter(live=True)
+
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types: list[str] = []
 

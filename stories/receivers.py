@@ -31,6 +31,11 @@ def discussion_on_unpublish(sender: Any, instance: StoryPage, **kwargs: Any) -> 
     services.sync_discussion(story=instance)
 
 
+def search_on_unpublish(sender: Any, instance: StoryPage, **kwargs: Any) -> None:
+    """Offline: out of the search index at once."""
+    services.forget_in_search(story=instance)
+
+
 def _is_story(content_type_id: int | None) -> bool:
     from django.contrib.contenttypes.models import ContentType
 

@@ -32,6 +32,7 @@ from wagtail.models import (
     TaskState,
     WorkflowState,
 )
+from wagtail.search import index as search_index
 
 import privacy
 from members import audit, privacy_gate
@@ -553,6 +554,14 @@ def without_old_title(data: Any) -> Any:
     if isinstance(data, dict) and "title" in data:
         return {key: value for key, value in data.items() if key != "title"}
     return data
+
+
+def forget_in_search(*, story: StoryPage) -> None:
+    """A story that went offline (withdrawn, unpublished, expired) leaves the search
+    index at once: only published stories are searchable (StoryPage.get_indexed_objects),
+    and the index would otherwise keep the text it had until the next publication."""
+    if not StoryPage.objects.filter(pk=story.pk, live=True).exists():
+        search_index.remove_object(story)
 
 
 # --- the discussion (stories.discussion, through forum.services) -------------------

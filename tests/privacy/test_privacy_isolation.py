@@ -71,3 +71,32 @@ def test_the_engine_never_logs_the_scanned_text() -> None:
         root.removeHandler(handler)
         root.setLevel(old_level)
     assert "Vermeer" not in stream.getvalue()
+
+
+def test_the_engine_imports_the_detectors_modules_at_module_level() -> None:
+    """No import hidden in a function to dodge a cycle: the engine and the detectors
+    share the list of known organisations through `privacy.detectors.organisations`.
+    Only deduce, heavy, is loaded on first use."""
+    import ast
+
+    tree = ast.parse((REPO / "privacy" / "engine.py").read_text(encoding="utf-8"))
+    hidden = sorted(
+        {
+            node.module if isinstance(node, ast.ImportFrom) else node.names[0].name
+            for function in ast.walk(tree)
+            if isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef)
+            for node in ast.walk(function)
+            if isinstance(node, ast.ImportFrom | ast.Import)
+        }
+        - {"privacy.deduce_engine"}
+    )
+    assert hidden == []
+
+
+def test_a_listed_organisation_is_known_whatever_its_case_and_spacing() -> None:
+    from privacy.detectors import institutions, organisations
+
+    assert organisations.is_listed_organisation("cjg  RIJNMOND")
+    assert organisations.is_listed_organisation("Bouman\u00a0GGZ")
+    assert not organisations.is_listed_organisation("CJG")
+    assert institutions.KNOWN_ORGANISATIONS is organisations.KNOWN_ORGANISATIONS
