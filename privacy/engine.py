@@ -590,7 +590,9 @@ _LEADING_NOT_NAME = frozenset({"aan", "op", "in", "uit", "bij", "en", "of", "met
 #: "Namens Priscilla Martis", "Dankzij Ahmed" (never a name's first word).
 _OPENING_PREPOSITIONS = frozenset(
     {"namens", "dankzij", "ondanks", "zonder", "tijdens", "sinds", "vanwege", "volgens",
-     "behalve", "omdat", "nadat", "terwijl", "zodra", "hoewel", "toen", "want", "maar"}
+     "behalve", "omdat", "nadat", "terwijl", "zodra", "hoewel", "toen", "want", "maar",
+     # round 13a: "Via Marieke Jansen kwam het binnen", "Door Henk", "Vanuit Sanne"
+     "via", "door", "vanuit", "vanaf", "naast", "samen", "zoals"}
 )  # fmt: skip
 #: Lowercase words that can stand inside a name ("van der", "op de") but never end one.
 _TRAILING_NOT_NAME = frozenset(
@@ -1132,6 +1134,13 @@ def _trim_names(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
         if cut is not None and finding.text[:1].isupper():
             # "Thijs op het Lentiz", "Berg van OSG ...": a name ends before these words
             words = [w for w in words if w.end() <= cut.start()]
+        organisation, words = _after_organisation_word(words)
+        if organisation is not None:
+            # "Buurtteam Oost" found as a pair of names: the organisation it is
+            start, end = finding.start + organisation[0], finding.start + organisation[1]
+            yield Finding(start, end, Label.INSTELLING, text[start:end], finding.detector)
+        if not words:
+            continue
         first = words[0].group(0)
         if len(words) > 1 and first[:1].isupper() and _place_not_name(first.lower()):
             # "de rechtbank Rotterdam Milan ... te stellen": a place, then the name
@@ -1167,6 +1176,36 @@ def _trim_names(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
             yield finding
         else:
             yield Finding(start, end, finding.label, text[start:end], finding.detector)
+
+
+#: Endings of words that name an organisation or a team, never a person ("Buurtteam",
+#: "Wijkteam", "Gastouderbureau", "Gezondheidscentrum").
+_ORGANISATION_WORD_ENDINGS = (*_ORGANISATION_ENDINGS, "team", "teams", "instelling", "kliniek")
+
+
+def _after_organisation_word(
+    words: list[re.Match[str]],
+) -> tuple[tuple[int, int] | None, list[re.Match[str]]]:
+    """The organisation in a name's words (its word and the place that names it) and the
+    words of the name after it: "Via Buurtteam Ommoord Henk de Vries" -> "Buurtteam
+    Ommoord" and "Henk de Vries", "Buurtteam Oost" -> "Buurtteam Oost" and nothing
+    (round 13a)."""
+    for i, word in enumerate(words):
+        value = word.group(0)
+        if value[:1].isupper() and value.lower().endswith(_ORGANISATION_WORD_ENDINGS):
+            rest = words[i + 1 :]
+            end = word.end()
+            while rest and (
+                _place_not_name(rest[0].group(0).lower().rstrip(".,"))
+                or rest[0].group(0).lower().rstrip(".,") in _QUARTERS
+            ):
+                end = rest[0].end()
+                rest = rest[1:]
+            return (word.start(), end), rest
+    return None, words
+
+
+_QUARTERS = frozenset({"noord", "zuid", "oost", "west", "centrum"})
 
 
 #: Particles and patronyms that open a name with a capital at a sentence's start.
@@ -1243,7 +1282,12 @@ def _extend_particle(text: str, finding: Finding) -> Finding:
     not after a preposition ("aan de Schans") or in a lowercase word ("de Storm")."""
     if finding.label is not Label.NAAM:
         return finding
-    if finding.text.startswith("van ") and _of_after_noun(text, finding.start):
+    if (
+        finding.text.startswith("van ")
+        # "van den"/"van der" is a surname's, never "of the": "mijn collega van den heuvel"
+        and not finding.text.startswith(("van den ", "van der "))
+        and _of_after_noun(text, finding.start)
+    ):
         start = finding.start + 4  # deduce's "van Brouwer" in "de zoon van Brouwer"
         return Finding(
             start, finding.end, finding.label, text[start : finding.end], finding.detector
@@ -1429,6 +1473,17 @@ def _with_hash_and_without_possessive(text: str, finding: Finding) -> Finding:
         if label is Label.PLAATS and finding.text[:-2].lower() in first_names():
             label = Label.NAAM  # "in Floor's groep": a first name's possessive, no place
         return Finding(finding.start, end, label, text[finding.start : end], finding.detector)
+    if (
+        finding.label is Label.NAAM
+        and finding.text.endswith(("'", "\u2019"))
+        and len(finding.text.rstrip("'\u2019")) >= 2
+    ):
+        # "noemde mij 'Muis'", "bijnaam 'Lil Ili'": the closing quote of a nickname, or
+        # the apostrophe of "Thomas' fiets", is no part of the name (round 13a)
+        end = finding.start + len(finding.text.rstrip("'\u2019"))
+        return Finding(
+            finding.start, end, finding.label, text[finding.start : end], finding.detector
+        )
     return finding
 
 
