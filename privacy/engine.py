@@ -19,6 +19,7 @@ from privacy.detectors.lexicon import (
     dutch_words,
     dutch_words_without_diacritics,
     first_names,
+    interfix_surnames,
 )
 from privacy.detectors.lexicon import surnames as surnames_alone
 from privacy.detectors.names import is_compound
@@ -439,6 +440,8 @@ def _propagate_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
     given = first_names()
     words = dutch_words()
     family = surnames_alone()
+    interfix = interfix_surnames()
+    word_surnames: set[str] = set()  # surnames that are words: only where a person stands
     exact: set[str] = set()
     folded_names: set[str] = set()
     for finding in findings:
@@ -448,9 +451,13 @@ def _propagate_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
         if len(value) < 2 or (
             value.islower()
             and value not in given
-            and (value in common or (value in words and value in family))
+            and (value in common or (value in words and (value in family or value in interfix)))
         ):
-            continue  # "mevr. bos": the word "bos" elsewhere is the word, not the name
+            # "mevr. bos": the word "bos" elsewhere is the word, not the name; "meneer pols"
+            # and "zijn pols" (round 13a: also a surname no list holds alone)
+            if value.islower() and value.isalpha() and len(value) >= 3:
+                word_surnames.add(value)
+            continue
         exact.add(value)
         if " " in value and value.lower() not in common:
             folded_names.add(value.lower())  # "fatima el amrani" as well as "Fatima el Amrani"
@@ -468,6 +475,7 @@ def _propagate_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
             ):
                 # "dhr v.d. berg", "mevr. bos": a lowercase surname that is a word repeats
                 # only where its context finds it again, never every "berg" or "bos"
+                word_surnames.add(lowered)
                 continue
             if lowered in common or (
                 lowered not in given
@@ -478,6 +486,7 @@ def _propagate_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
                 # only as written and in capitals, never the lowercase word
                 exact.add(token)
                 exact.add(token.upper())
+                word_surnames.add(lowered)
             else:
                 folded_names.add(token.lower())
             parts = lowered.split("-")
@@ -498,6 +507,49 @@ def _propagate_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
                 for start, end in _name_spans(text, names, ignore_case)
                 if not (ignore_case and _the_word_not_the_name(text, start, end, exact, words))
             )
+    if word_surnames:
+        found.extend(_surname_words_as_persons(text, word_surnames - given))
+    return found
+
+
+# Where a surname that is also a word ("bakker", "winter", "storm") stands for the person
+# the text named with it: before a verb a person does ("jan bakker ... bakker weigerde"),
+# or after "met"/"belde"/"sprak" at a clause's end ("ik belde visser.") (round 13a).
+_PERSON_VERB = re.compile(
+    r"[ \t]+(?:zei|zegt|belde|belt|vertelde|vertelt|weigerde|weigert|wil|wilde|woont|"
+    r"woonde|werkt|werkte|heeft|had|kwam|komt|huilde|schreeuwde|sloeg|dreigde|liet|vroeg|"
+    r"appte|mailde|meldde|meldt|reageerde|gaf)(?![\w-])"
+)
+_PERSON_OBJECT_BEFORE = re.compile(
+    r"(?<![\w-])(?i:(?:sprak|spraken|spreek|gesprek|overleg|overlegd|contact|gebeld|gesproken"
+    r"|afspraak)[ \t]+met|belde|bel|mailde|appte|vroeg)[ \t]+$"
+)
+_CLAUSE_END_AFTER = re.compile(
+    r"[ \t]*[,.;:!?)]|[ \t]+(?:over|gesproken|gebeld|nog|terug|gisteren|vandaag)(?![\w-])"
+)
+# a clause's subject: "... . bakker weigerde", "en visser zei" (not "het kralingse bos kwam")
+_CLAUSE_START_BEFORE = re.compile(
+    r"(?:^|[.!?:;,(][ \t]*|\n[ \t]*|(?<![\w-])(?:en|maar|want|dat|toen|omdat|dus|ook)[ \t]+)$"
+)
+_WORD_SURNAME = re.compile(r"(?<![\w'-])[a-zà-ÿ]{3,25}(?![\w-])")
+
+
+def _surname_words_as_persons(text: str, surnames_found: set[str]) -> list[Finding]:
+    """A found surname that is a word, typed in lowercase where the text speaks of the person:
+    "bakker weigerde", "ik belde visser." (not "de bakker weigerde", "met storm en regen")."""
+    found = []
+    for m in _WORD_SURNAME.finditer(text.lower()):
+        word = m.group(0)
+        if word not in surnames_found or text[m.start() : m.end()] != word:
+            continue  # capitalised occurrences are the repetition's
+        if _DETERMINER.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        before = _PERSON_OBJECT_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        subject = _CLAUSE_START_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        if (subject is not None and _PERSON_VERB.match(text, m.end())) or (
+            before is not None and _CLAUSE_END_AFTER.match(text, m.end())
+        ):
+            found.append(Finding(m.start(), m.end(), Label.NAAM, word, "naam-herhaling"))
     return found
 
 

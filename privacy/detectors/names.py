@@ -384,13 +384,14 @@ def _surname_word_closes_name(text: str, m: re.Match[str], particles: str, word:
     if particle in _ARABIC_PARTICLES:
         # "el khatib", "ben ali": no Dutch article or preposition, any word but a frequent one
         return word not in common_words() and _NAME_CLOSES_OR_STOP.match(text, m.end()) is not None
-    if _verb_form(word) or _verb_after(text, m) or word.endswith(_ADJECTIVE_ENDINGS):
+    if _verb_after(text, m) or word.endswith(_ADJECTIVE_ENDINGS):
         return False
     if listed and _NAME_CLOSES_OR_STOP.match(text, m.end()):
         # after "van" only a surname that is no frequent word: "fleur van drie" is an age
         return word not in _NOT_AFTER_TITLE and not (particle == "van" and word in common_words())
     if (
         particles
+        or _verb_form(word)
         or word in common_words()
         or word in _ADVERBS
         or word.endswith(("en", "ens", "je", "jes", "tje", "lijk", "ig", "isch"))
@@ -1079,8 +1080,8 @@ def find_titled_lowercase_surnames(text: str) -> Iterator[Finding]:
             parts = word.split("-")
             if not all(len(p) >= 3 and (p in surnames() or _unknown_part(p)) for p in parts):
                 continue
-            if not (spoken or short or group) or _verb_form(word):
-                continue  # "het gezin kerkt": a verb
+            if not (spoken or short or group or dot) or _verb_form(word):
+                continue  # "het gezin kerkt": a verb; "dhr. el khatib" after its full stop
         elif _verb_form(word) and word not in interfix_surnames():
             continue
         # "dhr berg": without its particle the word may be the word, but not after an
