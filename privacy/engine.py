@@ -531,6 +531,8 @@ _CLAUSE_END_AFTER = re.compile(
 _CLAUSE_START_BEFORE = re.compile(
     r"(?:^|[.!?:;,(][ \t]*|\n[ \t]*|(?<![\w-])(?:en|maar|want|dat|toen|omdat|dus|ook)[ \t]+)$"
 )
+_HAVE_BEFORE = re.compile(r"(?<![\w-])(?:heb|hebben|heeft|had|hadden)[ \t]+$")
+_CONTACTED_AFTER = re.compile(r"[ \t]+(?:gebeld|gesproken|gemaild|geappt|gevraagd)(?![\w-])")
 _WORD_SURNAME = re.compile(r"(?<![\w'-])[a-zà-ÿ]{3,25}(?![\w-])")
 
 
@@ -546,8 +548,14 @@ def _surname_words_as_persons(text: str, surnames_found: set[str]) -> list[Findi
             continue
         before = _PERSON_OBJECT_BEFORE.search(text, max(0, m.start() - 24), m.start())
         subject = _CLAUSE_START_BEFORE.search(text, max(0, m.start() - 8), m.start())
-        if (subject is not None and _PERSON_VERB.match(text, m.end())) or (
-            before is not None and _CLAUSE_END_AFTER.match(text, m.end())
+        if (
+            (subject is not None and _PERSON_VERB.match(text, m.end()))
+            or (before is not None and _CLAUSE_END_AFTER.match(text, m.end()))
+            or (
+                # "we hebben koster gebeld"
+                _HAVE_BEFORE.search(text, max(0, m.start() - 10), m.start())
+                and _CONTACTED_AFTER.match(text, m.end())
+            )
         ):
             found.append(Finding(m.start(), m.end(), Label.NAAM, word, "naam-herhaling"))
     return found

@@ -358,7 +358,7 @@ _NAME_CLOSES = re.compile(
     r"huilde|haalt|haalde|bracht|brengt|stuurde|appte|mailde|liet|laat)(?![\w-])"
 )
 # the same, or a sentence's end: only after a surname of the lists ("heette harm storm.")
-_NAME_CLOSES_OR_STOP = re.compile(rf"(?:{_NAME_CLOSES.pattern})|[ \t]*[.!?](?:\s|$)")
+_NAME_CLOSES_OR_STOP = re.compile(rf"(?:{_NAME_CLOSES.pattern})|[ \t]*[.!?](?:[\s)\"'»]|$)")
 _ARABIC_PARTICLES = frozenset({"el", "al", "ben", "bin"})
 #: Adverbs the list of frequent words lacks, which may follow a name before a comma.
 _ADVERBS = frozenset(
@@ -965,10 +965,19 @@ def find_quoted_nicknames(text: str) -> Iterator[Finding]:
         ):
             continue  # "volgens khadija 'ophitsen'": a verb quoted
         yield Finding(m.start(2), m.end(2), Label.NAAM, nickname, "naam-bijnaam")
+        surname = _SURNAME_AFTER_NICK.match(text, m.end())
+        if surname is not None and not (
+            surname.group(1).lower() in common_words() or is_not_name(surname.group(1))
+        ):
+            # "Bilal 'Billie' Ouahbi": the surname after the nickname
+            yield Finding(
+                surname.start(1), surname.end(1), Label.NAAM, surname.group(1), "naam-bijnaam"
+            )
 
 
 # a surname after the quoted nickname: "mohammed 'mo' chaara"
 _WORD_AFTER_NICK = re.compile(r"[ \t]+(?:[A-ZÀ-Ý][\w'-]+|[a-zà-ÿ][\w'-]+(?=[ \t]*[,(]))")
+_SURNAME_AFTER_NICK = re.compile(r"[ \t]+([A-ZÀ-ÖØ-ÞĀ-ɏ][\w'-]+)(?![\w-])")
 
 
 # "een meisje van 3 jaar, hier L. genoemd", "(hierna: K.)": one capital with a full stop
