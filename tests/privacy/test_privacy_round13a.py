@@ -61,9 +61,7 @@ def test_lowercase_first_name_keeps_a_surname_that_is_a_word(text: str, name: st
         ("ik was vaak alleen met mijn halfzusje fleur van drie.", "fleur"),
     ],
 )
-def test_lowercase_first_name_does_not_take_a_verb_or_word_after_it(
-    text: str, name: str
-) -> None:
+def test_lowercase_first_name_does_not_take_a_verb_or_word_after_it(text: str, name: str) -> None:
     assert name in _names(text)
 
 
