@@ -395,6 +395,8 @@ def _surname_word_closes_name(text: str, m: re.Match[str], particles: str, word:
         or word in common_words()
         or word in _ADVERBS
         or word.endswith(("en", "ens", "je", "jes", "tje", "lijk", "ig", "isch"))
+        or word.startswith(("ge", "be", "ver", "ont", "her"))  # "tante hiwet gezocht"
+        or word.startswith(tuple(f"{p}ge" for p in _SEPARABLE_PREFIXES))  # "opgebeld"
     ):
         return False  # "in prins alexander trouwens, mocht ...": an adverb
     # a word of the frequency list that no list of ordinary words holds, before a comma,
@@ -1091,7 +1093,12 @@ def find_titled_lowercase_surnames(text: str) -> Iterator[Finding]:
                 continue
             if not (spoken or short or group or dot) or _verb_form(word):
                 continue  # "het gezin kerkt": a verb; "dhr. el khatib" after its full stop
-        elif _verb_form(word) and word not in interfix_surnames():
+        elif (
+            _verb_form(word)
+            and word not in interfix_surnames()
+            # "dokter lont, praten": a surname the lists hold, closed off by a comma
+            and not (spoken is not None and _NAME_CLOSES.match(text, m.end()))
+        ):
             continue
         # "dhr berg": without its particle the word may be the word, but not after an
         # abbreviation with its full stop ("mevr. bos"), a spoken title ("mevrouw storm":
@@ -1140,7 +1147,13 @@ def find_lowercase_initials_with_surnames(text: str) -> Iterator[Finding]:
         if "".join(initials.split()) in _NOT_INITIALS or is_not_name(word):
             continue
         known = word in surnames() or (particles and word in interfix_surnames())
-        if word in common_words() or (word in first_names() and not (particles or known)):
+        if word in common_words() and not (
+            # "de bestuurder, t. vos, gaf ...": a surname that is a frequent word, where the
+            # name visibly ends after it (round 13a)
+            known and len(word) >= 3 and _NAME_CLOSES_OR_STOP.match(text, m.end())
+        ):
+            continue
+        if word in first_names() and not (particles or known):
             continue
         if not (known or (is_unknown_word(word) and len(word) >= 3)):
             continue

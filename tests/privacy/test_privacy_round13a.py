@@ -59,6 +59,8 @@ def test_lowercase_first_name_keeps_a_surname_that_is_a_word(text: str, name: st
         ("zijn vriend zou hem volgens khadija 'ophitsen'. nee dus.", "khadija"),
         ("ik werk zelf bij jan trouwens, mocht iemand willen sparren.", "jan"),
         ("ik was vaak alleen met mijn halfzusje fleur van drie.", "fleur"),
+        ("de moeder heeft tante hiwet bedreigd.", "hiwet"),
+        ("ik heb met jan opgebeld", "jan"),
     ],
 )
 def test_lowercase_first_name_does_not_take_a_verb_or_word_after_it(text: str, name: str) -> None:
@@ -114,6 +116,8 @@ def test_a_word_opening_a_sentence_stays_a_word(text: str) -> None:
         ("Meneer pols van hiernaast belde de politie.", "pols"),
         ("mentor meneer van leeuwen heeft de ouders uitgenodigd.", "van leeuwen"),
         ("De vader, dhr. el khatib, was niet aanwezig.", "el khatib"),
+        ("moeder gaat met de huisarts, dokter lont, praten.", "lont"),
+        ("de bestuurder, t. vos, gaf het woord niet aan haar.", "t. vos"),
     ],
 )
 def test_lowercase_surname_after_a_title(text: str, name: str) -> None:
@@ -126,6 +130,7 @@ def test_lowercase_surname_after_a_title(text: str, name: str) -> None:
         "mevrouw van de buren kwam ook kijken.",
         "meneer van de thuiszorg belde terug.",
         "de juf vond het ook. meester is ziek.",
+        "zie o.a. vos en haas. de groep b. vos is er.",
     ],
 )
 def test_a_title_before_an_ordinary_word_finds_no_name(text: str) -> None:
