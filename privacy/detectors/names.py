@@ -321,16 +321,33 @@ def _verb_stem(word: str) -> bool:
 # only an article: "zei dat mila", "die jordy" are names (the word list holds many names)
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?i:de|het|een)[ \t]+$")
 _LOWER_SURNAME = re.compile(
-    r"[ \t]+((?:(?:van|v|de|den|der|ter|ten|el|al|ben)\.?[ \t]+){0,2})"
+    r"[ \t]+((?:(?:van|v|de|den|der|ter|ten|el|al|ben|bin|ait|abu|ibn|ould)\.?[ \t]+){0,2})"
     # a surname opens with a letter: "volgens khadija 'ophitsen'" is a quote (round 13a)
     r"([a-zà-öø-ÿĀ-ɏ][a-zà-öø-ÿĀ-ɏ'-]{1,24})(?![\w-])"
 )
 
 
 def _lowercase_surname_end(text: str, end: int) -> int:
-    """Extend a lowercase first name with its surname: "marlies de wit", "mehmet çelik".
+    """Extend a lowercase first name with its surname: "marlies de wit", "mehmet çelik",
+    and a third name no list holds before the name's end ("selam tesfamariam ghebreyesus
+    (29)", round 13a)."""
+    surname_end = _one_lowercase_surname_end(text, end)
+    if surname_end > end:
+        third = _LOWER_SURNAME.match(text, surname_end)
+        if (
+            third is not None
+            and not third.group(1)
+            and _unknown_part(third.group(2))
+            and len(third.group(2)) >= 4
+            and not _verb_after(text, third)
+            and _NAME_CLOSES.match(text, third.end())
+        ):
+            return third.end()
+    return surname_end
 
-    After a particle, any known surname; without one, a word that is no Dutch word."""
+
+def _one_lowercase_surname_end(text: str, end: int) -> int:
+    """After a particle, any known surname; without one, a word that is no Dutch word."""
     m = _LOWER_SURNAME.match(text, end)
     if m is None:
         return end
@@ -359,7 +376,7 @@ _NAME_CLOSES = re.compile(
 )
 # the same, or a sentence's end: only after a surname of the lists ("heette harm storm.")
 _NAME_CLOSES_OR_STOP = re.compile(rf"(?:{_NAME_CLOSES.pattern})|[ \t]*[.!?](?:[\s)\"'»]|$)")
-_ARABIC_PARTICLES = frozenset({"el", "al", "ben", "bin"})
+_ARABIC_PARTICLES = frozenset({"el", "al", "ben", "bin", "ait", "abu", "ibn", "ould"})
 #: Adverbs the list of frequent words lacks, which may follow a name before a comma.
 _ADVERBS = frozenset(
     {"trouwens", "natuurlijk", "eigenlijk", "gewoon", "echt", "toch", "ineens", "opeens",
@@ -377,13 +394,28 @@ def _surname_word_closes_name(text: str, m: re.Match[str], particles: str, word:
     "hanneke de berg.", "yasmina el khatib", "stefan ivanov, geb.", "gareth hughes werkt"
     (round 13a). Only where the name visibly ends after it, so "met jan naar de bakker",
     "gaf noor snoep" and "met lisa praten" stay words."""
-    if len(word) < 3 or word in _STOP_WORDS or word in first_names() or is_not_name(word):
+    if len(word) < 3 or word in _STOP_WORDS or is_not_name(word):
         return False
-    listed = word in surnames() or word in interfix_surnames()
     particle = particles.split()[0] if particles else ""
     if particle in _ARABIC_PARTICLES:
-        # "el khatib", "ben ali": no Dutch article or preposition, any word but a frequent one
-        return word not in common_words() and _NAME_CLOSES_OR_STOP.match(text, m.end()) is not None
+        # "el khatib", "ait lahcen", "ben ali": a name or a word no list holds ("al" and
+        # "ben" are Dutch words too: "met jan al gesproken", "ik ben")
+        return (
+            word not in common_words()
+            and not _verb_form(word)
+            and not word.startswith(_PARTICIPLE_PREFIXES)
+            and (_unknown_part(word) or word in surnames() or word in first_names())
+        )
+    if word in first_names():
+        return False
+    listed = word in surnames() or word in interfix_surnames()
+    if "-" in word and not listed:
+        # "van der knaap-mijnders": a double surname, each part a surname or no word
+        parts = word.split("-")
+        listed = all(
+            len(p) >= 3 and (p in surnames() or p in interfix_surnames() or _unknown_part(p))
+            for p in parts
+        )
     if _verb_after(text, m) or word.endswith(_ADJECTIVE_ENDINGS):
         return False
     if listed and _NAME_CLOSES_OR_STOP.match(text, m.end()):

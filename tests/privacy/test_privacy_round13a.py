@@ -44,6 +44,10 @@ def _found(text: str) -> set[str]:
         ("vader gareth hughes werkt als monteur in de haven.", "gareth hughes"),
         ("mijn stiefvader heette harm storm. ja, echt.", "harm storm"),
         ("mijn collega van der linden heeft het gezin gezien.", "van der linden"),
+        ("zijn vrouw, mw. anneke van der wal-hoogstad (71), belde.", "anneke van der wal-hoogstad"),
+        ("mw. rahel tesfazghi gebremariam (31) kwam in 2020.", "rahel tesfazghi gebremariam"),
+        ("aanwezig: karim ait bouzid (38) en zijn broer.", "karim ait bouzid"),
+        ("toen kwam omar el ouariachi binnen en hij schreeuwde.", "omar el ouariachi"),
     ],
 )
 def test_lowercase_first_name_keeps_a_surname_that_is_a_word(text: str, name: str) -> None:
@@ -61,6 +65,8 @@ def test_lowercase_first_name_keeps_a_surname_that_is_a_word(text: str, name: st
         ("ik was vaak alleen met mijn halfzusje fleur van drie.", "fleur"),
         ("de moeder heeft tante hiwet bedreigd.", "hiwet"),
         ("ik heb met jan opgebeld", "jan"),
+        ("ik heb met jan al gesproken.", "jan"),
+        ("ik heb met noor al gebeld over de kinderen.", "noor"),
     ],
 )
 def test_lowercase_first_name_does_not_take_a_verb_or_word_after_it(text: str, name: str) -> None:
