@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from privacy.allowlist import is_not_name
@@ -142,12 +143,16 @@ def find_role_names(text: str) -> Iterator[Finding]:
 
 
 _SENTENCE_START = re.compile(
-    r"(?:^[ \t]*(?:\[?\d{1,2}:\d{2}\]?[^:\n]{0,30}:[ \t]*|{label})?|[.!?]\s+|\n\s*(?:{label})?)"
-    r"([^\W\d_])".replace("{label}", r"[A-ZÀ-Ý][a-zà-ÿ]{2,20}(?:[ \t][A-Z0-9])?:[ \t]+"),
+    r"(?:^[ \t]*(?:\[?\d{1,2}:\d{2}\]?[^:\n]{0,30}:[ \t]*)?|[.!?]\s+|\n\s*)([^\W\d_])",
     re.MULTILINE,
 )
 # A turn's label is no sentence: "Inbrenger: vanuit het kdv. noor van 3 ..." and "Deelnemer
-# A: ..." (intervisie transcripts) are typed without capitals after the label (round 13a).
+# A: ..." (intervisie transcripts) are typed without capitals after the label (round 13a). A
+# label is a turn's when its word opens two lines or more; a form's fields ("Aanleiding:",
+# "Conclusie:") each open one.
+_TURN_LABEL = re.compile(
+    r"^[ \t]*([A-ZÀ-Ý][a-zà-ÿ]{2,20})(?:[ \t][A-Z0-9])?:[ \t]+([^\W\d_])", re.MULTILINE
+)
 # "[14:02] sanne: ...", "14:02 - Sanne: ...", "12-03-24 14:02 - sanne: ..." (chat exports)
 _CHAT_SPEAKER = re.compile(
     r"^[ \t]*(?:\[?(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?\s+)?\d{1,2}:\d{2}(?::\d{2})?\]?"
@@ -161,7 +166,14 @@ def typed_without_capitals(text: str) -> bool:
 
     In such a text a lowercase first name needs no trigger word before it.
     """
-    starts = [m.group(1) for m in _SENTENCE_START.finditer(text)]
+    by_position = {m.start(1): m.group(1) for m in _SENTENCE_START.finditer(text)}
+    if ":" in text:
+        labels = list(_TURN_LABEL.finditer(text))
+        repeated = Counter(m.group(1) for m in labels)
+        for m in labels:
+            if repeated[m.group(1)] >= 2 and m.start(1) in by_position:
+                by_position[m.start(1)] = m.group(2)  # the turn's first letter, not its label's
+    starts = list(by_position.values())
     if len(starts) < 2:
         return bool(starts) and starts[0].islower() and text.islower()
     return sum(c.islower() for c in starts) * 2 >= len(starts)

@@ -231,3 +231,22 @@ def test_via_and_an_organisation_are_cut_off_a_name(text: str, name: str) -> Non
 def test_a_team_found_as_a_pair_of_names_is_an_organisation() -> None:
     found = {(f.label, f.text) for f in scan("Via Buurtteam Oost is Fatma Yildiz aangemeld.")}
     assert (Label.INSTELLING, "Buurtteam Oost") in found
+
+
+def test_only_a_repeated_turn_label_makes_a_transcript_typed_without_capitals() -> None:
+    from privacy.detectors.names import typed_without_capitals
+
+    transcript = (
+        "Inbrenger: vanuit de bso. het gaat om een meisje.\n"
+        "Deelnemer A: welke bso is dit?\n"
+        "Inbrenger: de bso bij de school.\n"
+        "Deelnemer B: hoe lang al?"
+    )
+    form = (
+        "Betreft: verwijzing\n"
+        "Aanwezig: moeder, vader en de mentor\n"
+        "Aanleiding: zorgen over verzuim\n"
+        "Conclusie: we bellen voor advies. De mentor belt de ouders."
+    )
+    assert typed_without_capitals(transcript)
+    assert not typed_without_capitals(form)
