@@ -83,6 +83,7 @@ def test_lowercase_first_name_does_not_take_a_verb_or_word_after_it(text: str, n
         ("Het gesprek ging goed. bo belde vanochtend huilend op.", "bo"),
         ("Hij gooide een bidon. mo huilde daarna in de kleedkamer.", "mo"),
         ("Inbrenger: het gaat om een gezin. roos van 6 komt vaak te laat.", "roos"),
+        ("ze zegt dat jorinde-mae (9) niet meer durft te slapen.", "jorinde-mae"),
     ],
 )
 def test_lowercase_first_name_opening_a_sentence_before_its_verb(text: str, name: str) -> None:
