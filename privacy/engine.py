@@ -25,6 +25,7 @@ from privacy.detectors.lexicon import (
     dutch_words,
     dutch_words_without_diacritics,
     first_names,
+    interfix_surnames,
     place_names,
 )
 from privacy.detectors.lexicon import surnames as surnames_alone
@@ -439,6 +440,8 @@ def _propagate_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
     given = first_names()
     words = dutch_words()
     family = surnames_alone()
+    interfix = interfix_surnames()
+    word_surnames: set[str] = set()  # surnames that are words: only where a person stands
     exact: set[str] = set()
     folded_names: set[str] = set()
     for finding in findings:
@@ -448,9 +451,13 @@ def _propagate_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
         if len(value) < 2 or (
             value.islower()
             and value not in given
-            and (value in common or (value in words and value in family))
+            and (value in common or (value in words and (value in family or value in interfix)))
         ):
-            continue  # "mevr. bos": the word "bos" elsewhere is the word, not the name
+            # "mevr. bos": the word "bos" elsewhere is the word, not the name; "meneer pols"
+            # and "zijn pols" (round 13a: also a surname no list holds alone)
+            if value.islower() and value.isalpha() and len(value) >= 3:
+                word_surnames.add(value)
+            continue
         exact.add(value)
         if " " in value and value.lower() not in common:
             folded_names.add(value.lower())  # "fatima el amrani" as well as "Fatima el Amrani"
@@ -468,6 +475,7 @@ def _propagate_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
             ):
                 # "dhr v.d. berg", "mevr. bos": a lowercase surname that is a word repeats
                 # only where its context finds it again, never every "berg" or "bos"
+                word_surnames.add(lowered)
                 continue
             if lowered in common or (
                 lowered not in given
@@ -478,6 +486,7 @@ def _propagate_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
                 # only as written and in capitals, never the lowercase word
                 exact.add(token)
                 exact.add(token.upper())
+                word_surnames.add(lowered)
             else:
                 folded_names.add(token.lower())
             parts = lowered.split("-")
@@ -498,6 +507,57 @@ def _propagate_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
                 for start, end in _name_spans(text, names, ignore_case)
                 if not (ignore_case and _the_word_not_the_name(text, start, end, exact, words))
             )
+    if word_surnames:
+        found.extend(_surname_words_as_persons(text, word_surnames - given))
+    return found
+
+
+# Where a surname that is also a word ("bakker", "winter", "storm") stands for the person
+# the text named with it: before a verb a person does ("jan bakker ... bakker weigerde"),
+# or after "met"/"belde"/"sprak" at a clause's end ("ik belde visser.") (round 13a).
+_PERSON_VERB = re.compile(
+    r"[ \t]+(?:zei|zegt|belde|belt|vertelde|vertelt|weigerde|weigert|wil|wilde|woont|"
+    r"woonde|werkt|werkte|heeft|had|kwam|komt|huilde|schreeuwde|sloeg|dreigde|liet|vroeg|"
+    r"appte|mailde|meldde|meldt|reageerde|gaf)(?![\w-])"
+)
+_PERSON_OBJECT_BEFORE = re.compile(
+    r"(?<![\w-])(?i:(?:sprak|spraken|spreek|gesprek|overleg|overlegd|contact|gebeld|gesproken"
+    r"|afspraak)[ \t]+met|belde|bel|mailde|appte|vroeg)[ \t]+$"
+)
+_CLAUSE_END_AFTER = re.compile(
+    r"[ \t]*[,.;:!?)]|[ \t]+(?:over|gesproken|gebeld|nog|terug|gisteren|vandaag)(?![\w-])"
+)
+# a clause's subject: "... . bakker weigerde", "en visser zei" (not "het kralingse bos kwam")
+_CLAUSE_START_BEFORE = re.compile(
+    r"(?:^|[.!?:;,(][ \t]*|\n[ \t]*|(?<![\w-])(?:en|maar|want|dat|toen|omdat|dus|ook)[ \t]+)$"
+)
+_HAVE_BEFORE = re.compile(r"(?<![\w-])(?:heb|hebben|heeft|had|hadden)[ \t]+$")
+_CONTACTED_AFTER = re.compile(r"[ \t]+(?:gebeld|gesproken|gemaild|geappt|gevraagd)(?![\w-])")
+_WORD_SURNAME = re.compile(r"(?<![\w'-])[a-zà-ÿ]{3,25}(?![\w-])")
+
+
+def _surname_words_as_persons(text: str, surnames_found: set[str]) -> list[Finding]:
+    """A found surname that is a word, typed in lowercase where the text speaks of the person:
+    "bakker weigerde", "ik belde visser." (not "de bakker weigerde", "met storm en regen")."""
+    found = []
+    for m in _WORD_SURNAME.finditer(text.lower()):
+        word = m.group(0)
+        if word not in surnames_found or text[m.start() : m.end()] != word:
+            continue  # capitalised occurrences are the repetition's
+        if _DETERMINER.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        before = _PERSON_OBJECT_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        subject = _CLAUSE_START_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        if (
+            (subject is not None and _PERSON_VERB.match(text, m.end()))
+            or (before is not None and _CLAUSE_END_AFTER.match(text, m.end()))
+            or (
+                # "we hebben koster gebeld"
+                _HAVE_BEFORE.search(text, max(0, m.start() - 10), m.start())
+                and _CONTACTED_AFTER.match(text, m.end())
+            )
+        ):
+            found.append(Finding(m.start(), m.end(), Label.NAAM, word, "naam-herhaling"))
     return found
 
 
@@ -590,7 +650,9 @@ _LEADING_NOT_NAME = frozenset({"aan", "op", "in", "uit", "bij", "en", "of", "met
 #: "Namens Priscilla Martis", "Dankzij Ahmed" (never a name's first word).
 _OPENING_PREPOSITIONS = frozenset(
     {"namens", "dankzij", "ondanks", "zonder", "tijdens", "sinds", "vanwege", "volgens",
-     "behalve", "omdat", "nadat", "terwijl", "zodra", "hoewel", "toen", "want", "maar"}
+     "behalve", "omdat", "nadat", "terwijl", "zodra", "hoewel", "toen", "want", "maar",
+     # round 13a: "Via Marieke Jansen kwam het binnen", "Door Henk", "Vanuit Sanne"
+     "via", "door", "vanuit", "vanaf", "naast", "samen", "zoals"}
 )  # fmt: skip
 #: Lowercase words that can stand inside a name ("van der", "op de") but never end one.
 _TRAILING_NOT_NAME = frozenset(
@@ -1125,6 +1187,13 @@ def _trim_names(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
         if cut is not None and finding.text[:1].isupper():
             # "Thijs op het Lentiz", "Berg van OSG ...": a name ends before these words
             words = [w for w in words if w.end() <= cut.start()]
+        organisation, words = _after_organisation_word(words)
+        if organisation is not None:
+            # "Buurtteam Oost" found as a pair of names: the organisation it is
+            start, end = finding.start + organisation[0], finding.start + organisation[1]
+            yield Finding(start, end, Label.INSTELLING, text[start:end], finding.detector)
+        if not words:
+            continue
         first = words[0].group(0)
         if len(words) > 1 and first[:1].isupper() and _place_not_name(first.lower()):
             # "de rechtbank Rotterdam Milan ... te stellen": a place, then the name
@@ -1160,6 +1229,36 @@ def _trim_names(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
             yield finding
         else:
             yield Finding(start, end, finding.label, text[start:end], finding.detector)
+
+
+#: Endings of words that name an organisation or a team, never a person ("Buurtteam",
+#: "Wijkteam", "Gastouderbureau", "Gezondheidscentrum").
+_ORGANISATION_WORD_ENDINGS = (*_ORGANISATION_ENDINGS, "team", "teams", "instelling", "kliniek")
+
+
+def _after_organisation_word(
+    words: list[re.Match[str]],
+) -> tuple[tuple[int, int] | None, list[re.Match[str]]]:
+    """The organisation in a name's words (its word and the place that names it) and the
+    words of the name after it: "Via Buurtteam Ommoord Henk de Vries" -> "Buurtteam
+    Ommoord" and "Henk de Vries", "Buurtteam Oost" -> "Buurtteam Oost" and nothing
+    (round 13a)."""
+    for i, word in enumerate(words):
+        value = word.group(0)
+        if value[:1].isupper() and value.lower().endswith(_ORGANISATION_WORD_ENDINGS):
+            rest = words[i + 1 :]
+            end = word.end()
+            while rest and (
+                _place_not_name(rest[0].group(0).lower().rstrip(".,"))
+                or rest[0].group(0).lower().rstrip(".,") in _QUARTERS
+            ):
+                end = rest[0].end()
+                rest = rest[1:]
+            return (word.start(), end), rest
+    return None, words
+
+
+_QUARTERS = frozenset({"noord", "zuid", "oost", "west", "centrum"})
 
 
 #: Particles and patronyms that open a name with a capital at a sentence's start.
@@ -1236,7 +1335,12 @@ def _extend_particle(text: str, finding: Finding) -> Finding:
     not after a preposition ("aan de Schans") or in a lowercase word ("de Storm")."""
     if finding.label is not Label.NAAM:
         return finding
-    if finding.text.startswith("van ") and _of_after_noun(text, finding.start):
+    if (
+        finding.text.startswith("van ")
+        # "van den"/"van der" is a surname's, never "of the": "mijn collega van den heuvel"
+        and not finding.text.startswith(("van den ", "van der "))
+        and _of_after_noun(text, finding.start)
+    ):
         start = finding.start + 4  # deduce's "van Brouwer" in "de zoon van Brouwer"
         return Finding(
             start, finding.end, finding.label, text[start : finding.end], finding.detector
@@ -1422,6 +1526,17 @@ def _with_hash_and_without_possessive(text: str, finding: Finding) -> Finding:
         if label is Label.PLAATS and finding.text[:-2].lower() in first_names():
             label = Label.NAAM  # "in Floor's groep": a first name's possessive, no place
         return Finding(finding.start, end, label, text[finding.start : end], finding.detector)
+    if (
+        finding.label is Label.NAAM
+        and finding.text.endswith(("'", "\u2019"))
+        and len(finding.text.rstrip("'\u2019")) >= 2
+    ):
+        # "noemde mij 'Muis'", "bijnaam 'Lil Ili'": the closing quote of a nickname, or
+        # the apostrophe of "Thomas' fiets", is no part of the name (round 13a)
+        end = finding.start + len(finding.text.rstrip("'\u2019"))
+        return Finding(
+            finding.start, end, finding.label, text[finding.start : end], finding.detector
+        )
     return finding
 
 

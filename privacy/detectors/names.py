@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from privacy.allowlist import is_not_name
@@ -145,6 +146,13 @@ _SENTENCE_START = re.compile(
     r"(?:^[ \t]*(?:\[?\d{1,2}:\d{2}\]?[^:\n]{0,30}:[ \t]*)?|[.!?]\s+|\n\s*)([^\W\d_])",
     re.MULTILINE,
 )
+# A turn's label is no sentence: "Inbrenger: vanuit het kdv. noor van 3 ..." and "Deelnemer
+# A: ..." (intervisie transcripts) are typed without capitals after the label (round 13a). A
+# label is a turn's when its word opens two lines or more; a form's fields ("Aanleiding:",
+# "Conclusie:") each open one.
+_TURN_LABEL = re.compile(
+    r"^[ \t]*([A-ZÀ-Ý][a-zà-ÿ]{2,20})(?:[ \t][A-Z0-9])?:[ \t]+([^\W\d_])", re.MULTILINE
+)
 # "[14:02] sanne: ...", "14:02 - Sanne: ...", "12-03-24 14:02 - sanne: ..." (chat exports)
 _CHAT_SPEAKER = re.compile(
     r"^[ \t]*(?:\[?(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?\s+)?\d{1,2}:\d{2}(?::\d{2})?\]?"
@@ -158,7 +166,14 @@ def typed_without_capitals(text: str) -> bool:
 
     In such a text a lowercase first name needs no trigger word before it.
     """
-    starts = [m.group(1) for m in _SENTENCE_START.finditer(text)]
+    by_position = {m.start(1): m.group(1) for m in _SENTENCE_START.finditer(text)}
+    if ":" in text:
+        labels = list(_TURN_LABEL.finditer(text))
+        repeated = Counter(m.group(1) for m in labels)
+        for m in labels:
+            if repeated[m.group(1)] >= 2 and m.start(1) in by_position:
+                by_position[m.start(1)] = m.group(2)  # the turn's first letter, not its label's
+    starts = list(by_position.values())
     if len(starts) < 2:
         return bool(starts) and starts[0].islower() and text.islower()
     return sum(c.islower() for c in starts) * 2 >= len(starts)
@@ -213,11 +228,32 @@ def find_lowercase_names(text: str) -> Iterator[Finding]:
             continue  # "ik ben fan van", "ben ik lid van": a noun with its "van"
         if (
             (anywhere and len(word) >= 3)
+            or _opening_subject(text, m)
             or _LOWER_CONTEXT.search(text, max(0, m.start() - 40), m.start())
             or _between_lowercase_words(text, m, word)
         ):
             end = _lowercase_surname_end(text, m.end())
             yield Finding(m.start(), end, Label.NAAM, text[m.start() : end], "naam-klein")
+
+
+# a sentence's start, also after a turn's label ("Inbrenger: ", "[14:02] sanne: ")
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?:][\"'\u201d)]?[ \t]+|\n[ \t]*)$")
+_PERSON_VERB_AFTER = re.compile(
+    r"[ \t]+(?:zei|zegt|belde|belt|vertelde|vertelt|meldt|meldde|huilt|huilde|heeft|had|wil|"
+    r"wilde|woont|woonde|komt|kwam|gaat|ging|zit|zat|speelt|speelde|slaapt|sliep|schreeuwde|"
+    r"appte|mailde|liet|vroeg|vraagt)(?![\w-])"
+    r"|[ \t]+(?:van[ \t]+)?\(?\d{1,2}\)?(?:[ \t]+jaar)?(?![\w-])"
+)
+
+
+def _opening_subject(text: str, m: re.Match[str]) -> bool:
+    """A known first name typed in lowercase opening a sentence, before the verb it is the
+    subject of or its age: "noor zei dat ...", "bo belde", "noor van 3 komt ..." (round 13a);
+    also two letters ("bo", "mo") that anywhere else may be a word."""
+    return (
+        _OPENS_SENTENCE.search(text, max(0, m.start() - 4), m.start()) is not None
+        and _PERSON_VERB_AFTER.match(text, m.end()) is not None
+    )
 
 
 def _creole_word(text: str, start: int, end: int, word: str) -> bool:
@@ -297,19 +333,39 @@ def _verb_stem(word: str) -> bool:
 # only an article: "zei dat mila", "die jordy" are names (the word list holds many names)
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?i:de|het|een)[ \t]+$")
 _LOWER_SURNAME = re.compile(
-    r"[ \t]+((?:(?:van|v|de|den|der|ter|ten|el|al|ben)\.?[ \t]+){0,2})"
-    r"([a-zà-öø-ÿĀ-ɏ'-]{2,25})(?![\w-])"
+    r"[ \t]+((?:(?:van|v|de|den|der|ter|ten|el|al|ben|bin|ait|abu|ibn|ould)\.?[ \t]+){0,2})"
+    # a surname opens with a letter: "volgens khadija 'ophitsen'" is a quote (round 13a)
+    r"([a-zà-öø-ÿĀ-ɏ][a-zà-öø-ÿĀ-ɏ'-]{1,24})(?![\w-])"
 )
 
 
 def _lowercase_surname_end(text: str, end: int) -> int:
-    """Extend a lowercase first name with its surname: "marlies de wit", "mehmet çelik".
+    """Extend a lowercase first name with its surname: "marlies de wit", "mehmet çelik",
+    and a third name no list holds before the name's end ("selam tesfamariam ghebreyesus
+    (29)", round 13a)."""
+    surname_end = _one_lowercase_surname_end(text, end)
+    if surname_end > end:
+        third = _LOWER_SURNAME.match(text, surname_end)
+        if (
+            third is not None
+            and not third.group(1)
+            and _unknown_part(third.group(2))
+            and len(third.group(2)) >= 4
+            and not _verb_after(text, third)
+            and _NAME_CLOSES.match(text, third.end())
+        ):
+            return third.end()
+    return surname_end
 
-    After a particle, any known surname; without one, a word that is no Dutch word."""
+
+def _one_lowercase_surname_end(text: str, end: int) -> int:
+    """After a particle, any known surname; without one, a word that is no Dutch word."""
     m = _LOWER_SURNAME.match(text, end)
     if m is None:
         return end
     particles, word = m.group(1), m.group(2)
+    if _surname_word_closes_name(text, m, particles, word):
+        return m.end()
     if word in common_words() or word in first_names():
         return end
     if particles and (word in surnames() or word in interfix_surnames()):
@@ -319,6 +375,77 @@ def _lowercase_surname_end(text: str, end: int) -> int:
     if not particles and word in surnames() and _surname_not_word(word):
         return m.end()  # "kevin bakker", "tomasz kowalski": a surname no word shares
     return end
+
+
+# What follows a lowercase first name and its surname: a comma, a bracket, an address's
+# "<", a line's end, or the verb whose subject the person is ("ria hoek woont om de hoek",
+# "gerrit storm, 67", "mirjam hoek (ib)", "gareth hughes werkt bij shell")
+_NAME_CLOSES = re.compile(
+    r"[ \t]*(?:[,;:()<\n]|$)"
+    r"|[ \t]+(?:woont|woonde|werkt|werkte|zei|zegt|belde|belt|heeft|had|kwam|komt|vertelde|"
+    r"vertelt|meldt|meldde|wil|wilde|kan|kon|moet|moest|zat|zit|ging|gaat|werd|wordt|huilt|"
+    r"huilde|haalt|haalde|bracht|brengt|stuurde|appte|mailde|liet|laat)(?![\w-])"
+)
+# the same, or a sentence's end: only after a surname of the lists ("heette harm storm.")
+_NAME_CLOSES_OR_STOP = re.compile(rf"(?:{_NAME_CLOSES.pattern})|[ \t]*[.!?](?:[\s)\"'»]|$)")
+_ARABIC_PARTICLES = frozenset({"el", "al", "ben", "bin", "ait", "abu", "ibn", "ould"})
+#: Adverbs the list of frequent words lacks, which may follow a name before a comma.
+_ADVERBS = frozenset(
+    {"trouwens", "natuurlijk", "eigenlijk", "gewoon", "echt", "toch", "ineens", "opeens",
+     "misschien", "helaas", "gelukkig", "uiteindelijk", "vervolgens", "meteen", "direct",
+     "gisteren", "vandaag", "morgen", "vanochtend", "vanmiddag", "vanavond", "vannacht",
+     "thuis", "buiten", "binnen", "samen", "alleen", "ook", "weer", "nooit", "altijd", "vaak",
+     "soms", "zelf", "daar", "hier", "net", "nu", "toen", "straks", "inmiddels", "intussen",
+     "sowieso", "ofzo", "enzo", "hoor", "joh", "haha", "idd", "btw", "lol", "dus", "nou"}
+)  # fmt: skip
+
+
+def _surname_word_closes_name(text: str, m: re.Match[str], particles: str, word: str) -> bool:
+    """A lowercase first name's surname that is also a word, or a foreign surname that the
+    frequency list holds: "gerrit storm, 67", "ria hoek woont", "christina de vos, maar",
+    "hanneke de berg.", "yasmina el khatib", "stefan ivanov, geb.", "gareth hughes werkt"
+    (round 13a). Only where the name visibly ends after it, so "met jan naar de bakker",
+    "gaf noor snoep" and "met lisa praten" stay words."""
+    if len(word) < 3 or word in _STOP_WORDS or is_not_name(word):
+        return False
+    particle = particles.split()[0] if particles else ""
+    if particle in _ARABIC_PARTICLES:
+        # "el khatib", "ait lahcen", "ben ali": a name or a word no list holds ("al" and
+        # "ben" are Dutch words too: "met jan al gesproken", "ik ben")
+        return (
+            word not in common_words()
+            and not _verb_form(word)
+            and not word.startswith(_PARTICIPLE_PREFIXES)
+            and (_unknown_part(word) or word in surnames() or word in first_names())
+        )
+    if word in first_names():
+        return False
+    listed = word in surnames() or word in interfix_surnames()
+    if "-" in word and not listed:
+        # "van der knaap-mijnders": a double surname, each part a surname or no word
+        parts = word.split("-")
+        listed = all(
+            len(p) >= 3 and (p in surnames() or p in interfix_surnames() or _unknown_part(p))
+            for p in parts
+        )
+    if _verb_after(text, m) or word.endswith(_ADJECTIVE_ENDINGS):
+        return False
+    if listed and _NAME_CLOSES_OR_STOP.match(text, m.end()):
+        # after "van" only a surname that is no frequent word: "fleur van drie" is an age
+        return word not in _NOT_AFTER_TITLE and not (particle == "van" and word in common_words())
+    if (
+        particles
+        or _verb_form(word)
+        or word in common_words()
+        or word in _ADVERBS
+        or word.endswith(("en", "ens", "je", "jes", "tje", "lijk", "ig", "isch"))
+        or word.startswith(("ge", "be", "ver", "ont", "her"))  # "tante hiwet gezocht"
+        or word.startswith(tuple(f"{p}ge" for p in _SEPARABLE_PREFIXES))  # "opgebeld"
+    ):
+        return False  # "in prins alexander trouwens, mocht ...": an adverb
+    # a word of the frequency list that no list of ordinary words holds, before a comma,
+    # bracket or verb: a foreign surname ("ivanov", "hughes", "fontaine", "dimitrov")
+    return word in dutch_words() and _NAME_CLOSES.match(text, m.end()) is not None
 
 
 def _surname_not_word(word: str) -> bool:
@@ -334,7 +461,17 @@ def _surname_not_word(word: str) -> bool:
     )
 
 
+def _past_tense(word: str) -> bool:
+    """A weak verb's past tense: "verzuimde" (verzuimen), "stalkte" (stalken); not "habte"."""
+    stem = word[:-2] if word.endswith(("te", "de")) else ""
+    return len(stem) >= 4 and (stem in dutch_words() or f"{stem}en" in dutch_words())
+
+
 _PARTICIPLE_PREFIXES = ("be", "ge", "ver", "ont", "her", "er")
+_SEPARABLE_PREFIXES = (
+    "uit", "op", "aan", "af", "in", "mee", "door", "terug", "weg", "neer", "om", "toe",
+    "binnen", "buiten", "over", "tegen", "na", "voor",
+)  # fmt: skip
 
 
 def _verb_after(text: str, m: re.Match[str]) -> bool:
@@ -345,6 +482,12 @@ def _verb_after(text: str, m: re.Match[str]) -> bool:
     word = m.group(2)
     if word in surnames():
         return False
+    if _past_tense(word):
+        return True  # "stefan verzuimde", "richard stalkte": a past tense (round 13a)
+    for prefix in _SEPARABLE_PREFIXES:
+        rest = word[len(prefix) :]
+        if word.startswith(prefix) and len(rest) >= 4 and rest in dutch_words():
+            return True  # "en kevin uitschold": a separable verb's past tense
     for prefix in _PARTICIPLE_PREFIXES:
         stem = word[len(prefix) :]
         if word.startswith(prefix) and len(stem) >= 3 and _verb_form(stem):
@@ -505,7 +648,9 @@ def find_first_names_with_age(text: str) -> Iterator[Finding]:
                 yield Finding(m.start(1), m.end(1), Label.NAAM, word, "naam-leeftijd")
         for m in _LOWER_NAME_WITH_AGE.finditer(text):
             word = m.group(1)
-            if (word in first_names() or word in surnames()) and not (
+            # a word no list holds, too: "dat keysha (9) niet meer durft" (round 13a)
+            known = word in first_names() or word in surnames()
+            if (known or (len(word) >= 3 and _unknown_part(word))) and not (
                 is_not_name(word) or word in _STOP_WORDS or word in _NOT_AFTER_TITLE
             ):
                 yield Finding(m.start(1), m.end(1), Label.NAAM, word, "naam-leeftijd")
@@ -538,6 +683,7 @@ _THING_ENDINGS = (
     "ese",
     "ees",
     "bureau",  # "Gastouderbureau", "Adviesbureau": an organisation's type, no name
+    "team",  # "Buurtteam", "Wijkteam" (round 13a)
 )
 _ORGANISATION_ENDINGS = ("bureau", "centrum", "stichting", "vereniging", "praktijk", "opvang")
 
@@ -837,6 +983,51 @@ def find_nicknames(text: str) -> Iterator[Finding]:
         yield Finding(m.start(2), m.end(2), Label.NAAM, word, "naam-bijnaam")
 
 
+# "speler mohammed 'mo' chaara", "Mohammed 'Mo' Chaara", "zijn vriendin Kiki 'Kiks' de Wit":
+# a quoted word right after a first name is the person's nickname (round 13a)
+_NAME_QUOTED_NICKNAME = re.compile(
+    r"(?<![\w'-])([^\W\d_][\w-]{1,20})[ \t]+[\"'\u201c\u2018]([^\W\d_][\w-]{1,20}"
+    r"(?:[ \t][^\W\d_][\w-]{1,20})?)[\"'\u201d\u2019](?![\w])"
+)
+
+
+@distinct
+def find_quoted_nicknames(text: str) -> Iterator[Finding]:
+    """A nickname in quotes right after a first name: "mohammed 'mo' chaara"."""
+    if "'" not in text and '"' not in text and "\u2018" not in text and "\u201c" not in text:
+        return
+    given = first_names()
+    for m in _NAME_QUOTED_NICKNAME.finditer(text):
+        name, nickname = m.group(1), m.group(2)
+        if name.lower() not in given or is_not_name(name) or is_not_name(nickname):
+            continue
+        words = nickname.lower().split()
+        if any(w in common_words() for w in words):
+            continue  # "zei jan 'nee'", "vroeg sanne 'waarom'"
+        names_only = all(w in given or w not in dutch_words() for w in words)
+        if not names_only and not _WORD_AFTER_NICK.match(text, m.end()):
+            continue  # a quoted Dutch word, no name
+        if any(
+            w not in given and (w.endswith(("en", *_LOWER_NOT_NAME_ENDINGS)) or _verb_form(w))
+            for w in words
+        ):
+            continue  # "volgens khadija 'ophitsen'": a verb quoted
+        yield Finding(m.start(2), m.end(2), Label.NAAM, nickname, "naam-bijnaam")
+        surname = _SURNAME_AFTER_NICK.match(text, m.end())
+        if surname is not None and not (
+            surname.group(1).lower() in common_words() or is_not_name(surname.group(1))
+        ):
+            # "Bilal 'Billie' Ouahbi": the surname after the nickname
+            yield Finding(
+                surname.start(1), surname.end(1), Label.NAAM, surname.group(1), "naam-bijnaam"
+            )
+
+
+# a surname after the quoted nickname: "mohammed 'mo' chaara"
+_WORD_AFTER_NICK = re.compile(r"[ \t]+(?:[A-ZÀ-Ý][\w'-]+|[a-zà-ÿ][\w'-]+(?=[ \t]*[,(]))")
+_SURNAME_AFTER_NICK = re.compile(r"[ \t]+([A-ZÀ-ÖØ-ÞĀ-ɏ][\w'-]+)(?![\w-])")
+
+
 # "een meisje van 3 jaar, hier L. genoemd", "(hierna: K.)": one capital with a full stop
 # that stands for a person in the rest of the text
 _INITIAL_AS_NAME = re.compile(
@@ -895,13 +1086,15 @@ _NOT_AFTER_TITLE = frozenset(
      "breed", "smal", "schoon", "wijs", "geluk", "haast", "kost", "pas", "punt", "middel"}
 )  # fmt: skip
 _TITLE_WORDS = frozenset(
-    {"dhr", "mevr", "mw", "hr", "meneer", "mevrouw", "heer", "dokter", "dr", "collega",
+    {"dhr", "mevr", "mw", "hr", "meneer", "mevrouw", "heer", "dokter", "dr", "collega", "juf",
+     "juffrouw", "meester",
      "agt", "agent", "ms", "mrs", "mr", "familie", "fam", "gezin", "casus"}
 )  # fmt: skip
 _TITLE_LOWER_SURNAME = re.compile(
-    r"(?<![\w-])(?i:dhr|mevr|mw|hr|(meneer|mevrouw|heer|dokter|collega(?:'s)?|agent"
+    r"(?<![\w-])(?i:dhr|mevr|mw|hr|(meneer|mevrouw|heer|dokter|collega(?:'s)?|agent|juf|juffrouw"
+    r"|meester"
     r"|familie|gezin|casus)|(agt|dr|ms|mrs|mr|fam))(\.)?[ \t]+"
-    r"((?:(?:v\.[ \t]?d\.|v/d)[ \t]*|(?:vd|van[ \t]+de[nr]?|van|de|ter|ten)[ \t]+)?"
+    r"((?:(?:v\.[ \t]?d\.|v/d)[ \t]*|(?:vd|van[ \t]+de[nr]?|van|de|ter|ten|el|al)[ \t]+)?"
     r"([a-zà-öø-ÿĀ-ɏ][a-zà-öø-ÿĀ-ɏ'-]{1,20}))(?![\w-])"
 )
 #: Words for a group before its surname ("familie visser", "het gezin koster"): the word
@@ -928,15 +1121,30 @@ def find_titled_lowercase_surnames(text: str) -> Iterator[Finding]:
             or (spoken or "").lower() == "casus"
         ):
             continue  # "casus van soufiane", "de casus van de inbrenger": "van" is "of"
-        if word not in surnames():
+        # after a spoken title, a surname the lists hold after a particle is one too:
+        # "meneer pols" (van der Pols), "mevrouw wit" (round 13a)
+        # ("mevrouw van de buren", "meneer van de thuiszorg": after "van de" the place
+        # someone is from, so not after an article)
+        particle = value[: len(value) - len(word)].split()
+        listed = word in surnames() or (
+            spoken is not None
+            and word in interfix_surnames()
+            and (not particle or particle[-1] not in ("de", "het"))
+        )
+        if not listed:
             # a word no list holds, and no Dutch word ("dokter oudshoorn" is in the list;
             # "gezin demir-kalkan": each part of a double name)
             parts = word.split("-")
             if not all(len(p) >= 3 and (p in surnames() or _unknown_part(p)) for p in parts):
                 continue
-            if not (spoken or short or group) or _verb_form(word):
-                continue  # "het gezin kerkt": a verb
-        elif _verb_form(word) and word not in interfix_surnames():
+            if not (spoken or short or group or dot) or _verb_form(word):
+                continue  # "het gezin kerkt": a verb; "dhr. el khatib" after its full stop
+        elif (
+            _verb_form(word)
+            and word not in interfix_surnames()
+            # "dokter lont, praten": a surname the lists hold, closed off by a comma
+            and not (spoken is not None and _NAME_CLOSES.match(text, m.end()))
+        ):
             continue
         # "dhr berg": without its particle the word may be the word, but not after an
         # abbreviation with its full stop ("mevr. bos"), a spoken title ("mevrouw storm":
@@ -985,7 +1193,13 @@ def find_lowercase_initials_with_surnames(text: str) -> Iterator[Finding]:
         if "".join(initials.split()) in _NOT_INITIALS or is_not_name(word):
             continue
         known = word in surnames() or (particles and word in interfix_surnames())
-        if word in common_words() or (word in first_names() and not (particles or known)):
+        if word in common_words() and not (
+            # "de bestuurder, t. vos, gaf ...": a surname that is a frequent word, where the
+            # name visibly ends after it (round 13a)
+            known and len(word) >= 3 and _NAME_CLOSES_OR_STOP.match(text, m.end())
+        ):
+            continue
+        if word in first_names() and not (particles or known):
             continue
         if not (known or (is_unknown_word(word) and len(word) >= 3)):
             continue
@@ -998,6 +1212,7 @@ DETECTORS = (
     find_initials_as_names,
     find_particle_initials,
     find_nicknames,
+    find_quoted_nicknames,
     find_first_names_with_age,
     find_role_names,
     find_chat_speakers,
