@@ -119,7 +119,10 @@ _IS_AGE = re.compile(
     rf"\s+(?:punt|komma)\b(?!\s+(?:{NUMBER_WORD_PATTERN}|\d))|"
     # "hij werd 18 in maart": the month of the birthday after the age
     r"\s+in\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
-    r"november|december)\b))"
+    r"november|december)\b|"
+    # "ze werd 14 vorige maand", "hij wordt 18 volgende week": when the birthday was or is
+    r"\s+(?:vorige|afgelopen|volgende|komende)\s+(?:week|maand|zomer|winter|lente|herfst)\b"
+    r"|\s+(?:gisteren|eergisteren|morgen|overmorgen)\b))"
     r"|\b(?:is|was|wordt|werd)\s+(?:pas\s+|net\s+|bijna\s+|nu\s+|inmiddels\s+)*"
     rf"({_NUM}\s+(?:maanden|maand|weken|week))(?![\w-])"
     # "hij wordt volgende maand achttien", "wordt in maart 7": the birthday to come
@@ -530,7 +533,8 @@ _SUBJECT_PRONOUNS = frozenset({"ik", "hij", "ze", "zij", "je", "jij", "u", "die"
 # "dat hij 16 was", "omdat ze pas 13 is", "als je 15 bent": the age in a clause whose verb
 # comes last (not "dat we 4 waren": a singular person only)
 _CLAUSE_AGE = re.compile(
-    r"\b(?:dat|omdat|als|alsof|terwijl|hoewel|zodra|wanneer|of)[ \t]+(?:ik|hij|ze|zij|je|jij|u|"
+    r"\b(?:dat|omdat|als|alsof|terwijl|hoewel|zodra|wanneer|of|sinds|tot|totdat|voordat|"
+    r"nadat|zolang)[ \t]+(?:ik|hij|ze|zij|je|jij|u|"
     # "dat haar dochter pas 13 is", "dat Sem 7 was"
     r"(?:zijn|z'n|haar|hun|mijn|m'n|mn|onze|ons|jullie|de|het)[ \t]+"
     rf"(?:{_PERSON_NOUNS})|((?-i:[A-ZÀ-Ý][a-zà-ÿ'-]+)))"
@@ -540,7 +544,8 @@ _CLAUSE_AGE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_FIRST_WORDS = first_words(("dat", "omdat", "als", "alsof", "terwijl", "hoewel", "zodra",
-                                   "wanneer", "of"))  # fmt: skip
+                                   "wanneer", "of", "sinds", "tot", "totdat", "voordat", "nadat",
+                                   "zolang"))  # fmt: skip
 # "die zegt 16 te zijn", "gaf aan 19 jaar te zijn": the age someone claims (grooming)
 _CLAIMED_AGE = re.compile(
     r"\b(?:zegt|zei|zeiden|zeggen|beweert|beweerde|beweerden|claimt|claimde|loog|liegt|"

@@ -82,6 +82,9 @@ def test_hedged_number_that_is_no_age(text: str) -> None:
         ("Begeleider: Kevin wist niet dat zijn vriendin pas 15 was.", ["15"]),
         ("Ze zegt dat haar dochter pas 13 is.", ["13"]),
         ("omdat hij 14 jaar is mag hij niet werken", ["14 jaar"]),
+        ("sinds ze 12 is gaat het mis", ["12"]),
+        ("tot hij 18 is blijft de ondertoezichtstelling", ["18"]),
+        ("zolang ze 17 is beslist moeder mee", ["17"]),
     ],
 )
 def test_age_in_a_clause(text: str, ages: list[str]) -> None:
@@ -98,6 +101,10 @@ def test_age_in_a_clause(text: str, ages: list[str]) -> None:
         "dat we 4 waren",
         "Hij zei dat het 3 keer was gebeurd.",
         "Ik weet niet of het 50 euro was.",
+        "sinds ze 2 keer is gebeld",
+        "tot ze 18 uur thuis is",
+        "nadat ze 3 dagen weg was",
+        "zolang hij 2 banen heeft",
     ],
 )
 def test_clause_number_that_is_no_age(text: str) -> None:
@@ -144,6 +151,27 @@ def test_birthday_in_relative_clause(text: str, ages: list[str]) -> None:
 
 def test_relative_clause_with_days_is_no_age() -> None:
     assert _ages("Hij belde de buurman, die volgende week 3 dagen weg is.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [("ze werd 14 vorige maand", ["14"]), ("hij wordt 18 volgende week", ["18"])],
+)
+def test_birthday_after_the_age(text: str, ages: list[str]) -> None:
+    assert _ages(text) == ages
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het was 14 graden vorige week.",
+        "Hij werd 3 keer gebeld gisteren.",
+        "De stand was 2 gisteren.",
+        "Het bedrag was 14 vorige maand.",
+    ],
+)
+def test_number_before_a_time_is_no_age(text: str) -> None:
+    assert _ages(text) == []
 
 
 # --- initials in brackets, the age first in brackets -------------------------------------------
