@@ -56,8 +56,9 @@ _DURATION_AFTER = re.compile(
 # Nederland", "zat 2 jaar in de jeugdinrichting": how long a state lasts. Only where the
 # number has no person before it ("een jongen van 16 jaar in Nederland" keeps its age).
 _STAY_AFTER = re.compile(
-    r"\s*(?:uit\s+elkaar|gescheiden|zwanger|in\s+(?:nederland|detentie|de\s+(?:cel|gevangenis|"
-    r"bajes|jeugdinrichting|opvang|kliniek)|het\s+(?:azc|land|buitenland)))\b",
+    r"\s*(?:uit\s+elkaar|gescheiden|zwanger|ziek|stil|opgenomen|"
+    r"in\s+(?:nederland|detentie|de\s+(?:cel|gevangenis|"
+    r"bajes|jeugdinrichting|opvang|kliniek)|het\s+(?:azc|land|buitenland|ziekenhuis)))\b",
     re.IGNORECASE,
 )
 #: A time that lasts as the subject before "is": "de wachttijd is", "de looptijd bedraagt"
@@ -400,6 +401,8 @@ def _find_ages(text: str) -> Iterator[Finding]:
                 _age_ok(m.group(2).split()[0])
                 and not _DURATION_AFTER.match(text, m.end(2))
                 and not _STAY_AFTER.match(text, m.end(2))  # "is 14 weken zwanger"
+                # "ze was 6 weken in het ziekenhuis", "het is 3 weken stil geweest": a time
+                and _UNIT_AGE_ENDS.match(text, m.end(2))
             ):
                 yield _make(text, m.start(2), m.end(2))
             continue
@@ -556,6 +559,10 @@ _CLAIMED_AGE = re.compile(
 )
 
 
+# "de baby is 9 weken." "is 4 maanden en drinkt goed": where an age in weeks or months ends
+_UNIT_AGE_ENDS = re.compile(
+    r"[ \t]*(?:[.,;:!?)]|$)|[ \t]+(?:en|oud|maar|toen|nu|inmiddels)\b", re.MULTILINE
+)
 _WORD_BEFORE = re.compile(r"(?<![\w'-])([^\W\d_][\w'-]*)[ \t]+$")
 _WORDS_BEFORE = re.compile(r"(?:(?<![\w'-])[^\W\d_][\w'-]*[ \t]+){1,3}$")
 

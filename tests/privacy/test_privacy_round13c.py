@@ -265,6 +265,11 @@ def test_eldest_of_a_count_is_no_age(text: str) -> None:
         "Haar cijfer was 6, zijn cijfer 8.",
         "Ze zit in groep 7 en hij in groep 5.",
         "Moeder heeft 2 kinderen en 1 hond.",
+        "Omdat ze 3 weken ziek is geweest, is ze achter.",
+        "Ze was 6 weken in het ziekenhuis.",
+        "Het is 3 weken stil geweest.",
+        "Hij is 4 maanden bij ons op de groep.",
+        "Ze is 3 weken opgenomen geweest.",
     ],
 )
 def test_durations_ranges_and_numbers_are_no_age(text: str) -> None:
@@ -279,6 +284,9 @@ def test_durations_ranges_and_numbers_are_no_age(text: str) -> None:
         ("De baby (4 dagen) werd opgenomen.", ["4"]),
         ("Yonas (16 jaar) kwam via Ter Apel.", ["16 jaar"]),
         ("meisje van veertien werd bedreigd", ["veertien"]),
+        ("De baby is 9 weken.", ["9 weken"]),
+        ("Een baby van 6 weken opgenomen met koorts.", ["6 weken"]),
+        ("Kraamzorg: Noor (2 weken) drinkt goed.", ["2 weken"]),
     ],
 )
 def test_ages_that_stay(text: str, ages: list[str]) -> None:
