@@ -52,6 +52,15 @@ _DURATION_AFTER = re.compile(
     r"bleven)\s+(?:ik|hij|ze|zij|we|wij|je|jij)\b",
     re.IGNORECASE,
 )
+# "zijn 2 jr uit elkaar", "drie jaar gescheiden", "is 14 weken zwanger", "is 2 jaar in
+# Nederland", "zat 2 jaar in de jeugdinrichting": how long a state lasts. Only where the
+# number has no person before it ("een jongen van 16 jaar in Nederland" keeps its age).
+_STAY_AFTER = re.compile(
+    r"\s*(?:uit\s+elkaar|gescheiden|zwanger|ziek|stil|opgenomen|"
+    r"in\s+(?:nederland|detentie|de\s+(?:cel|gevangenis|"
+    r"bajes|jeugdinrichting|opvang|kliniek)|het\s+(?:azc|land|buitenland|ziekenhuis)))\b",
+    re.IGNORECASE,
+)
 #: A time that lasts as the subject before "is": "de wachttijd is", "de looptijd bedraagt"
 #: (not "de leeftijd is").
 _TIME_SUBJECT = (
@@ -65,6 +74,9 @@ _DURATION_BEFORE = re.compile(
     r"\b(?:al|sinds|ruim|bijna\s+al|afgelopen|laatste|eerste|komende|voor|na|over|tot|"
     r"t/m|in|binnen|gedurende|elke|iedere|om\s+de|per|die|dat|nu|jaar|tot\s+en\s+met|"
     r"heeft|had|hebben|hadden|wachtlijst\s+van|wachttijd\s+van|"
+    # "woont 4 jaar in de opvang", "het bewind duurt 5 jaar": how long, not how old
+    r"woont|woonde|wonen|woonden|zit|zat|zitten|zaten|verblijft|verbleef|verblijven|"
+    r"loopt|liep|duurt|duurde|geldt|gold|"
     r"en|-)\s*$"
     # "zwanger van 31 weken", "amenorroe 31 weken": how far the pregnancy is, not an age
     r"|\b(?:zwanger(?:\s+van)?|amenorroe|"
@@ -79,8 +91,8 @@ _JARIG = re.compile(
 )
 _YEARS_OLD = re.compile(
     # "15jr", "8 mnd": also written on, and the abbreviation of months
-    rf"(?<![\w,.-])({_NUM})(?:\s+|(?<=\d)(?=jr|jaar))(jaar|jr\.?|maanden|maand|mnd\.?|weken|week|"
-    r"dagen|dag)(\s+oud)?\b",
+    rf"(?<![\w,.-])({_NUM})(?:\s+|(?<=\d)(?=jr|jaar|j\b))(jaar|jr\.?|(?<=\d)j|maanden|maand|mnd\.?|"
+    r"weken|week|dagen|dag)(\s+oud)?\b",
     re.IGNORECASE,
 )
 _PARENS = re.compile(
@@ -88,6 +100,14 @@ _PARENS = re.compile(
     rf"((?:\s*(?:,|en|&)\s*(?:\d{{1,3}}|{NUMBER_WORD_PATTERN}))*)"
     r"\s*(jaar|jr\.?|maanden|maand|mnd\.?|weken|week|wk\.?|dagen)?\s*\)",
     re.IGNORECASE,
+)
+#: When a birthday is to come: "wordt volgende maand achttien", "die in april zes wordt".
+_BIRTHDAY_WHEN = (
+    r"(?:(?:volgende|komende|deze|over\s+een)\s+"
+    r"(?:week|maand|zomer|winter|lente|herfst|jaar)|in\s+(?:januari|februari|maart|april|"
+    r"mei|juni|juli|augustus|september|oktober|november|december)|binnenkort|straks|morgen|"
+    r"overmorgen|vandaag|(?:a\.s\.\s+|aanstaande\s+)?(?:maandag|dinsdag|woensdag|donderdag|"
+    r"vrijdag|zaterdag|zondag))"
 )
 _IS_VERB_WORDS = ("is", "was", "ben", "bent", "wordt", "werd", "word", "zijn", "waren")
 _IS_VERBS = keyword_pattern(_IS_VERB_WORDS)
@@ -100,20 +120,20 @@ _IS_AGE = re.compile(
     rf"\s+(?:punt|komma)\b(?!\s+(?:{NUMBER_WORD_PATTERN}|\d))|"
     # "hij werd 18 in maart": the month of the birthday after the age
     r"\s+in\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
-    r"november|december)\b))"
+    r"november|december)\b|"
+    # "ze werd 14 vorige maand", "hij wordt 18 volgende week": when the birthday was or is
+    r"\s+(?:vorige|afgelopen|volgende|komende)\s+(?:week|maand|zomer|winter|lente|herfst)\b"
+    r"|\s+(?:gisteren|eergisteren|morgen|overmorgen)\b))"
     r"|\b(?:is|was|wordt|werd)\s+(?:pas\s+|net\s+|bijna\s+|nu\s+|inmiddels\s+)*"
     rf"({_NUM}\s+(?:maanden|maand|weken|week))(?![\w-])"
     # "hij wordt volgende maand achttien", "wordt in maart 7": the birthday to come
-    r"|\b(?:wordt|word|worden|werd)\s+(?:(?:volgende|komende|deze|over\s+een)\s+"
-    r"(?:week|maand|zomer|winter|lente|herfst|jaar)|in\s+(?:januari|februari|maart|april|"
-    r"mei|juni|juli|augustus|september|oktober|november|december)|binnenkort|straks|morgen|"
-    r"overmorgen|vandaag|(?:a\.s\.\s+|aanstaande\s+)?(?:maandag|dinsdag|woensdag|donderdag|"
-    r"vrijdag|zaterdag|zondag))\s+"
+    rf"|\b(?:wordt|word|worden|werd)\s+{_BIRTHDAY_WHEN}\s+"
     rf"({_NUM})(?=\s*(?:[.,;:!?)]|$|\s+en\s|\s+jaar\b))",
     re.IGNORECASE,
 )
 _NOUN_VAN = re.compile(
-    rf"\b(?:{_PERSON_NOUNS}),?\s+van\s+"
+    # a person word in quotes: 'een "vriendje" van 22' (grooming: the word is the abuser's)
+    rf"\b(?:{_PERSON_NOUNS})[\"'\u201d\u2019]?,?\s+van\s+"
     rf"(?:ca\.?\s+|ongeveer\s+|rond\s+de\s+|bijna\s+|ruim\s+|amper\s+|nog\s+geen\s+)?({_NUM})"
     rf"(?!\s*(?:tot|-|t/m|à|a)\s)(?![\w-])"
     r"(?!\s+(?:kinderen|kids|zonen|dochters|jongens|meisjes|dagen|keer|uur))"
@@ -208,7 +228,9 @@ _FIRST_NAME_NUMBER = re.compile(
 )
 # "die tien is", "die nu negen is": the age before its verb
 _WHO_AGE = re.compile(
-    rf"\b(?:die|wie)\s+(?:nu\s+|pas\s+|net\s+|bijna\s+)?({_NUM})\s+(?:is|was|wordt|werd)\b",
+    rf"\b(?:die|wie)\s+(?:nu\s+|pas\s+|net\s+|bijna\s+)?({_NUM})\s+(?:is|was|wordt|werd)\b"
+    # "Luna, die volgende week vijf wordt": the birthday to come before the age
+    rf"|\b(?:die|wie)\s+{_BIRTHDAY_WHEN}\s+({_NUM})\s+(?:wordt|werd)\b",
     re.IGNORECASE,
 )
 _LIST_WORDS = (
@@ -232,10 +254,21 @@ _RANGE_AFTER = re.compile(r"\s*(?:tot|t/m|-|\u2013)\s*\d", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(r"(?:\btot|\bt/m|-|\u2013)\s*$", re.IGNORECASE)
 
 
+# "meisjes tussen 12 en 14 jaar", "kinderen tussen de 4 en 12": a group's range of ages
+_BETWEEN_BEFORE = re.compile(
+    rf"\btussen\s+(?:de\s+)?(?:(?:{_NUM})(?:\s+jaar)?\s+en\s+)?$", re.IGNORECASE
+)
+
+
 def is_age_range(text: str, start: int, end: int) -> bool:
-    """Whether an age-like span is part of a range ("kinderen van 0 tot 4 jaar")."""
+    """Whether an age-like span is part of a range ("kinderen van 0 tot 4 jaar", "tussen 12
+    en 14 jaar")."""
     before = text[max(0, start - 8) : start]
     if _RANGE_AFTER.match(text, end) or _RANGE_AFTER.match(text, start + 2):
+        return True
+    if "tussen" in text[max(0, start - 40) : start].lower() and _BETWEEN_BEFORE.search(
+        text, max(0, start - 40), start
+    ):
         return True
     return bool(_RANGE_BEFORE.search(before))
 
@@ -267,7 +300,8 @@ def _make(text: str, start: int, end: int, detector: str = "leeftijd") -> Findin
 
 
 _JARIG_KEY = re.compile("jarig")
-_UNIT_KEY = re.compile(r"\s*(?:jaar|jr|maand|mnd|week|weken|dagen|dag)")
+_UNIT_KEY = re.compile(r"\s*(?:jaar|jr|maand|mnd|week|weken|dagen|dag)|(?<=\d)j\b")
+_DIGIT_J = re.compile(r"\dj\b")
 _IS_FIRST_WORDS = first_words(_IS_VERB_WORDS)
 _ORDINAL_FIRST_WORDS = first_words(_ORDINAL_WORD_LIST)
 _NOUN_FIRST_WORDS = first_words(_PERSON_NOUN_WORDS)
@@ -302,12 +336,20 @@ def is_duration(text: str, start: int, end: int) -> bool:
     if _CLEAR_DURATION_BEFORE.search(text, max(0, start - 25), start):
         return True
     unit = _UNIT_AFTER.match(text, end) or _WEEKS_AFTER.match(text, end)
-    return _DURATION_AFTER.match(text, unit.end() if unit else end) is not None
+    after = unit.end() if unit else end
+    if (unit is not None or text[start:end].rstrip()[-1:].isalpha()) and _STAY_AFTER.match(
+        text, after
+    ):
+        return True  # "zijn 2 jr uit elkaar"
+    return _DURATION_AFTER.match(text, after) is not None
 
 
 _CLEAR_DURATION_BEFORE = re.compile(
     r"\b(?:al|sinds|ruim|afgelopen|laatste|gedurende|binnen|heeft|had|hebben|hadden|"
-    r"wachtlijst\s+van|wachttijd\s+van)\s+$"
+    r"wachtlijst\s+van|wachttijd\s+van|"
+    # "woont 4 jaar in de opvang", "het bewind duurt 5 jaar"
+    r"woont|woonde|wonen|woonden|zit|zat|zitten|zaten|verblijft|verbleef|verblijven|"
+    r"loopt|liep|duurt|duurde|geldt|gold)\s+$"
     # "zwanger van 31 weken", "amenorroe 31 weken": how far the pregnancy is, not an age
     r"|\b(?:zwanger(?:\s+van)?|amenorroe|"
     r"(?:zwangerschap(?:sduur|stermijn)?|termijn)\s+van)\s*$"
@@ -324,11 +366,15 @@ def _find_ages(text: str) -> Iterator[Finding]:
     if "jarig" in lowered:
         for m in finditer_near(_JARIG, _JARIG_KEY, text, _NUM_REACH):
             yield _make(text, m.start(), m.end())
-    if any(unit in lowered for unit in ("jaar", "jr", "maand", "mnd", "week", "weken", "dag")):
+    if any(
+        unit in lowered for unit in ("jaar", "jr", "maand", "mnd", "week", "weken", "dag")
+    ) or _DIGIT_J.search(lowered):
         yield from _years_old(text)
     if "(" in text:
         for m in _PARENS.finditer(text):
             unit = m.group(3)
+            if unit and unit.lower().startswith("dag") and not _person_before(text, m.start()):
+                continue  # "het huisverbod (10 dagen)": how long, not a baby's age
             if unit and not m.group(2) and unit.lower().startswith(("ma", "mnd", "we", "wk")):
                 # "(9 maanden)", "(8 mnd)": a baby's age is the number with its unit
                 end = m.end(3) - (1 if unit.endswith(".") else 0)
@@ -343,19 +389,42 @@ def _find_ages(text: str) -> Iterator[Finding]:
         number = m.start(3) if m.group(3) else m.start(2) if m.group(2) else m.start(1)
         if _TIME_SUBJECT_BEFORE.search(text, max(0, number - 40), number):
             continue  # "de wachttijd is 3 weken": a time, not an age
+        subject = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if subject is not None and subject.group(1).lower() in _NUMBERED_SUBJECTS:
+            continue  # "het huisnummer is 14", "haar cijfer was 6": a number, not an age
         if m.group(3):
             if _age_ok(m.group(3)):
                 yield _make(text, m.start(3), m.end(3))
             continue
         if m.group(2):  # "de baby is 9 maanden": the age with its unit, not a duration
-            if _age_ok(m.group(2).split()[0]) and not _DURATION_AFTER.match(text, m.end(2)):
+            if (
+                _age_ok(m.group(2).split()[0])
+                and not _DURATION_AFTER.match(text, m.end(2))
+                and not _STAY_AFTER.match(text, m.end(2))  # "is 14 weken zwanger"
+                # "ze was 6 weken in het ziekenhuis", "het is 3 weken stil geweest": a time
+                and _UNIT_AGE_ENDS.match(text, m.end(2))
+            ):
                 yield _make(text, m.start(2), m.end(2))
             continue
         if _age_ok(m.group(1)):
+            unit = _UNIT_AFTER.match(text, m.end(1))
+            if unit is not None and _STAY_AFTER.match(text, unit.end()):
+                continue  # "zijn drie jaar gescheiden": how long, not how old
             yield _make(text, m.start(1), m.end(1))
             yield from _more_ages(text, m.end(1))
             yield from _elliptic_ages(text, m.end(1))
     yield from _family_ages(text, lowered)
+    yield from _hedged_ages(text)
+    for m in finditer_words(_CLAUSE_AGE, _CLAUSE_FIRST_WORDS, text):
+        name = m.group(1)
+        if name and name.lower() in dutch_words() and name.lower() not in first_names():
+            continue  # "dat Kamer 12 is": a capitalised word, no name
+        if m.group(2).lower() not in ("een", "één") and _age_ok(m.group(2)):
+            yield _make(text, m.start(2), m.end(2))
+    if " te " in lowered:
+        for m in _CLAIMED_AGE.finditer(text):
+            if m.group(1).lower() not in ("een", "één") and _age_ok(m.group(1)):
+                yield _make(text, m.start(1), m.end(1))
     if "(" in text:
         for m in _PARENS_QUALIFIED.finditer(text):
             if _age_ok(m.group(1)):
@@ -398,8 +467,9 @@ def _find_ages(text: str) -> Iterator[Finding]:
             yield _make(text, m.start(2), m.end(2))
     if "die " in lowered or "wie " in lowered:
         for m in _WHO_AGE.finditer(text):
-            if m.group(1).lower() != "een" and _age_ok(m.group(1)):
-                yield _make(text, m.start(1), m.end(1))
+            group = 1 if m.group(1) else 2
+            if m.group(group).lower() != "een" and _age_ok(m.group(group)):
+                yield _make(text, m.start(group), m.end(group))
     if any(word in lowered for word in ("tig", "tachtig")):
         for m in _DECADE_AGE.finditer(text):
             yield _make(text, m.start(), m.end())
@@ -440,6 +510,85 @@ def _find_ages(text: str) -> Iterator[Finding]:
                     yield _make(text, start, start + len(number.group(0)))
 
 
+# "hij is pas 4 ofzo", "ze is 15 of 16", "zijn dochter is 11 denk ik": in a chat the age
+# after "is" is followed by a hedge, not by a full stop; only with a person as subject
+# ("het aantal is 15 ofzo" is no age)
+_HEDGE = (
+    r"(?:of[ \t]*zo(?:iets)?|denk[ \t]+ik|geloof[ \t]+ik|schat[ \t]+ik|volgens[ \t]+mij|"
+    r"misschien|hoor|toch|ongeveer|of[ \t]+(?:zo[ \t]+)?"
+    rf"({_NUM})(?=[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:ofzo|of[ \t]+zo|jaar)\b)))(?![\w-])"
+)
+_IS_AGE_HEDGED = re.compile(
+    r"\b(?:is|was|ben|bent|wordt|werd|word)[ \t]+"
+    r"(?:(ik|hij|ze|zij|je|jij|u)[ \t]+)?"
+    r"(?:(?:pas|nog[ \t]+maar|net|bijna|al|nu|inmiddels|ook|zelf|ongeveer)[ \t]+)*"
+    rf"({_NUM})[ \t]+{_HEDGE}",
+    re.IGNORECASE | re.MULTILINE,
+)
+#: Things whose number "is" something: "het huisnummer is 14", "de score was 7".
+_NUMBERED_SUBJECTS = frozenset(
+    {"huisnummer", "nummer", "nr", "score", "cijfer", "aantal", "stand", "prijs", "bedrag",
+     "temperatuur", "groep", "klas", "kamer", "kamernummer", "unit", "bus", "lijn", "code",
+     "pincode", "saldo", "schuld", "huur", "uitslag", "totaal", "niveau", "verdieping",
+     "etage", "rapportcijfer", "gemiddelde"}
+)  # fmt: skip
+_SUBJECT_PRONOUNS = frozenset({"ik", "hij", "ze", "zij", "je", "jij", "u", "die"})
+# "dat hij 16 was", "omdat ze pas 13 is", "als je 15 bent": the age in a clause whose verb
+# comes last (not "dat we 4 waren": a singular person only)
+_CLAUSE_AGE = re.compile(
+    r"\b(?:dat|omdat|als|alsof|terwijl|hoewel|zodra|wanneer|of|sinds|tot|totdat|voordat|"
+    r"nadat|zolang)[ \t]+(?:ik|hij|ze|zij|je|jij|u|"
+    # "dat haar dochter pas 13 is", "dat Sem 7 was"
+    r"(?:zijn|z'n|haar|hun|mijn|m'n|mn|onze|ons|jullie|de|het)[ \t]+"
+    rf"(?:{_PERSON_NOUNS})|((?-i:[A-ZÀ-Ý][a-zà-ÿ'-]+)))"
+    r"[ \t]+(?:(?:al|pas|nog[ \t]+maar|net|bijna|ongeveer|nu|inmiddels|zelf|ook|toen)[ \t]+)*"
+    rf"({_NUM})(?:[ \t]+jaar(?:[ \t]+oud)?)?[ \t]+"
+    r"(?:is|was|ben|bent|wordt|werd|word|zou[ \t]+zijn|zou[ \t]+worden)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_FIRST_WORDS = first_words(("dat", "omdat", "als", "alsof", "terwijl", "hoewel", "zodra",
+                                   "wanneer", "of", "sinds", "tot", "totdat", "voordat", "nadat",
+                                   "zolang"))  # fmt: skip
+# "die zegt 16 te zijn", "gaf aan 19 jaar te zijn": the age someone claims (grooming)
+_CLAIMED_AGE = re.compile(
+    r"\b(?:zegt|zei|zeiden|zeggen|beweert|beweerde|beweerden|claimt|claimde|loog|liegt|"
+    r"(?:gaf|geeft|gaven)[ \t]+aan|schreef|schrijft|vertelde|vertelt)[ \t]+"
+    r"(?:[^\W\d_]+[ \t]+){0,3}?"
+    rf"({_NUM})(?:[ \t]+jaar(?:[ \t]+oud)?)?[ \t]+te[ \t]+(?:zijn|wezen)\b",
+    re.IGNORECASE,
+)
+
+
+# "de baby is 9 weken." "is 4 maanden en drinkt goed": where an age in weeks or months ends
+_UNIT_AGE_ENDS = re.compile(
+    r"[ \t]*(?:[.,;:!?)]|$)|[ \t]+(?:en|oud|maar|toen|nu|inmiddels)\b", re.MULTILINE
+)
+_WORD_BEFORE = re.compile(r"(?<![\w'-])([^\W\d_][\w'-]*)[ \t]+$")
+_WORDS_BEFORE = re.compile(r"(?:(?<![\w'-])[^\W\d_][\w'-]*[ \t]+){1,3}$")
+
+
+def _hedged_ages(text: str) -> Iterator[Finding]:
+    words = dutch_words()
+    for m in finditer_words(_IS_AGE_HEDGED, _IS_FIRST_WORDS, text):
+        before = _WORDS_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        subjects = before.group(0).split() if before else []
+        if subjects and subjects[-1].lower() in _NUMBERED_SUBJECTS:
+            continue  # "kamer 12 is vrij denk ik"
+        person = m.group(1) is not None or any(
+            word.lower() in _SUBJECT_PRONOUNS
+            or word.lower() in _PERSON_NOUN_WORDS
+            or word.lower() in first_names()
+            or (word[:1].isupper() and word.lower() not in words)
+            # "die jongen van hiernaast is 17 denk ik": the person a few words back
+            for word in subjects[-3:]
+        )
+        if not person or m.group(2).lower() in ("een", "één") or not _age_ok(m.group(2)):
+            continue
+        yield _make(text, m.start(2), m.end(2))
+        if m.group(3) and _age_ok(m.group(3)):  # "ze is 15 of 16"
+            yield _make(text, m.start(3), m.end(3))
+
+
 # "Sharon is zevenentwintig, Rinaldo dertig.", "Ik was zes, hij negen.", "De oudste is
 # twaalf, de jongste vijf.": the verb left out
 _ELLIPTIC_AGE = re.compile(
@@ -462,12 +611,43 @@ def _elliptic_ages(text: str, end: int) -> Iterator[Finding]:
         end = m.end(1)
 
 
+# "Moeder (J., 19)", "de jongen (R, 16)": the initials that stand for a name, and the age;
+# "Mohammed (17, alleenstaande minderjarige)": the age first, then what the person is
+_INITIALS_NUMBER = re.compile(
+    r"[ \t]*(?:((?:[A-ZÀ-Ý]\.[ \t]?){1,3})|[A-ZÀ-Ý])[ \t]*,[ \t]*(\d{1,3})"
+    r"(?=[ \t]*(?:,|$|[ \t]+(?:jaar|jr)\b))"
+    r"|[ \t]*(\d{1,3})[ \t]*,[ \t]*(?=[^\W\d_])"
+)
+
+
+def _person_before(text: str, start: int) -> bool:
+    """Whether a name or a person word stands right before ``start`` ("Mohammed (", "de
+    jongen (")."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return False
+    word = before.group(1)
+    lowered = word.lower()
+    return (
+        lowered in _PERSON_NOUN_WORDS
+        or lowered in first_names()
+        or (word[:1].isupper() and lowered not in dutch_words())
+    )
+
+
 def _bracket_ages(text: str) -> Iterator[Finding]:
     """ "(Deniz 7 en Aylin 9)", "(jongvolwassene, 19)": a number after a name or a person
     word inside brackets."""
     words = dutch_words()
     for bracket in _BRACKETS.finditer(text):
         inside = bracket.group(1)
+        initials = _INITIALS_NUMBER.match(inside)
+        if initials is not None:
+            group = 2 if initials.group(2) else 3
+            number = initials.group(group)
+            if (initials.group(1) or _person_before(text, bracket.start())) and _age_ok(number):
+                start = bracket.start(1) + initials.start(group)
+                yield _make(text, start, start + len(number))
         for m in _NAME_NUMBER.finditer(inside):
             word, number = m.group(1), m.group(2)
             lowered = word.lower()
@@ -505,9 +685,23 @@ _UNIT_AFTER = re.compile(r"[ \t]+(?:jaar|jr\.?|maanden|maand|mnd\.?)(?![\w])")
 # "mijn oudste van veertien": with a possessive, the eldest's age ("de oudste van drie" is
 # the eldest of three)
 _ELDEST_VAN = re.compile(
-    r"\b(?:mijn|m'n|onze|ons|haar|zijn|z'n|hun|jullie)\s+(?:oudste|jongste|middelste)\s+van\s+"
+    r"\b(?:mijn|m'n|mn|onze|ons|haar|zijn|z'n|hun|jullie|(de))\s+(?:oudste|jongste|middelste)"
+    r"\s+van\s+"
     rf"(?:bijna\s+|pas\s+|net\s+|ruim\s+)?({_NUM})(?![\w-])"
     r"(?!\s+(?:kinderen|kids|zonen|dochters|jongens|meisjes|broers|zussen))",
+    re.IGNORECASE,
+)
+# "de oudste van 9 gaat naar de brugklas": with "de" an age only in digits (a chat's way;
+# "de oudste van drie is het meest zorgzaam" is the eldest of three), as the subject of the
+# verb after it, never after "is", "als" or "was"
+_ELDEST_SUBJECT = re.compile(
+    r"[ \t]+(?:gaat|ging|zit|zat|heeft|had|woont|slaapt|speelt|wil|kan|moet|mag|zegt|"
+    r"zei|vertelt|vertelde|huilt|komt|kwam|doet|deed|krijgt|kreeg|wordt|werd)\b"
+    r"|[ \t]*[,;:)]",
+    re.IGNORECASE,
+)
+_ELDEST_PREDICATE = re.compile(
+    r"\b(?:is|was|ben|bent|zijn|waren|als|wordt|werd|blijft|bleef)\s+(?:ook\s+|nu\s+)?$",
     re.IGNORECASE,
 )
 # "Tweeling van 4 maanden, moeder 23.", "zoon 7, dochter 4": a family word and a bare number
@@ -525,8 +719,14 @@ _FAMILY_MIN_AGE = {"moeder": 12, "vader": 12, "partner": 12, "oma": 30, "opa": 3
 def _family_ages(text: str, lowered: str) -> Iterator[Finding]:
     if any(word in lowered for word in ("oudste", "jongste", "middelste")):
         for m in _ELDEST_VAN.finditer(text):
-            if _age_ok(m.group(1)):
-                yield _make(text, m.start(1), m.end(1))
+            if m.group(1) and (
+                not m.group(2).isdigit() or not _ELDEST_SUBJECT.match(text, m.end(2))
+            ):
+                continue  # "ze is de oudste van drie": the eldest of three
+            if m.group(1) and _ELDEST_PREDICATE.search(text, max(0, m.start() - 30), m.start()):
+                continue
+            if _age_ok(m.group(2)):
+                yield _make(text, m.start(2), m.end(2))
     for m in finditer_words(_FAMILY_NUMBER, _FAMILY_FIRST_WORDS, text):
         value = number_value(m.group(2))
         # "dochter 1 en dochter 2" number the children: no age under three here
@@ -566,7 +766,11 @@ def _years_old(text: str) -> Iterator[Finding]:
             ):
                 continue  # "zes weken" is an age only with "oud" or after "dochter"
             before = text[max(0, m.start() - 45) : m.start()]
-            if _DURATION_BEFORE.search(before) or _DURATION_AFTER.match(text, m.end()):
+            if (
+                _DURATION_BEFORE.search(before)
+                or _DURATION_AFTER.match(text, m.end())
+                or _STAY_AFTER.match(text, m.end())
+            ):
                 continue
         yield _make(text, m.start(), m.end())
 
