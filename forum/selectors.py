@@ -1023,23 +1023,32 @@ def live_verdicts(
     if facts is None:
         return {}  # the thread moved on since the drawing: the workers render
     verdicts: dict[str, Any] = {}
+    # What a member may see depends on the member, not the session: decided once.
+    answers: dict[int, Variant | str | None] = {}
+    used: set[int] = set()
     for user_id, digest in sorted(set(watchers)):
         if (user_id, digest) not in sessions:
             continue  # a session allauth does not record: the worker checks it
         found = members.get((user_id, None))
         user = None
         if found is not None:
-            user = copy.copy(found)
+            # One object per session (its own `live_session`), as the worker has.
+            user = copy.copy(found) if user_id in used else found
+            used.add(user_id)
             user.live_session = sessions[(user_id, digest)]
-        answer = None
-        if user is not None and isinstance(facts, _PreparedPost):
-            answer = _member_answer(
-                user,
-                thread=facts.thread,
-                post=facts.post,
-                reactions=facts.reactions,
-                flaggers=facts.flaggers,
+        if user_id not in answers:
+            answers[user_id] = (
+                _member_answer(
+                    user,
+                    thread=facts.thread,
+                    post=facts.post,
+                    reactions=facts.reactions,
+                    flaggers=facts.flaggers,
+                )
+                if user is not None and isinstance(facts, _PreparedPost)
+                else None
             )
+        answer = answers[user_id]
         refusal = live_refusal(user, session_checked=True, permitted=answer is not None)
         key = f"{user_id}|{digest}"
         if refusal is not None:

@@ -344,3 +344,23 @@ async def test_sockets_of_one_session_share_an_entry_until_the_last_closes(layer
     assert redis_client.zcard(key) == 1
     await second.disconnect()
     assert redis_client.zcard(key) == 0
+
+
+async def test_past_the_cap_every_worker_checks_its_own_sockets(layer, settings, decided, sent):
+    """Past FORUM_LIVE_SENDER_CHECK_MAX_WATCHERS (member, session) entries the
+    sender's serial check would cost more than the workers' parallel ones."""
+    settings.FORUM_LIVE_SENDER_CHECK_MAX_WATCHERS = 1
+    author, thread = await setup_thread()
+    sockets, readers = [], []
+    for _ in range(2):
+        reader, client = await member_logged_in()
+        readers.append(reader.pk)
+        sockets.append(await open_socket(client, thread.pk))
+
+    await reply(thread, author, "Te veel kijkers voor de afzender.")
+
+    for socket in sockets:
+        assert (await socket.receive_json_from(timeout=WAIT))["type"] == "post"
+        await socket.disconnect()
+    assert "verdicts" not in sent[-1]
+    assert set().union(*decided) == set(readers)

@@ -317,6 +317,12 @@ def main() -> int:
         action="store_true",
         help="reuse the database of an earlier run (already migrated): new members and threads",
     )
+    parser.add_argument(
+        "--sender-check",
+        choices=["on", "off"],
+        default="on",
+        help='FORUM_LIVE_SENDER_CHECK for both servers (docs/live.md, "The sender\'s check")',
+    )
     parser.add_argument("--output", default=str(ROOT / "tests" / "load" / "results.md"))
     args = parser.parse_args()
     database_url = os.environ.get("LOAD_DATABASE_URL", DEFAULT_DATABASE)
@@ -326,7 +332,12 @@ def main() -> int:
     try:
         if not args.keep_database:
             recreate_database(database_url)
-        env = server_env(database_url=database_url, redis_url=redis.url, settings=SETTINGS)
+        env = server_env(
+            database_url=database_url,
+            redis_url=redis.url,
+            settings=SETTINGS,
+            FORUM_LIVE_SENDER_CHECK="true" if args.sender_check == "on" else "false",
+        )
         log("migrating and creating members")
         setup = prepare(
             env,
