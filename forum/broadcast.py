@@ -91,20 +91,20 @@ def publish_event(*, thread_id: int, seq: int, kind: str, post_id: int) -> None:
         # A drawing that failed must not cost the change: the workers draw it.
         logger.exception("forum live: drawing event %s of thread %s failed", seq, thread_id)
     if prepared is not None and sender_check_enabled():
-        watchers = read_watchers(thread_id)
-        # Past a handful of members the check's cost (serial, in the transaction,
-        # about 0.1-0.3 ms a member) outgrows the hops it saves, which the workers
-        # take in parallel: then the workers check (docs/performance.md).
-        if watchers and len(watchers) <= sender_check_max_watchers():
-            try:
+        try:
+            watchers = read_watchers(thread_id)
+            # Past a handful of members the check's cost (serial, in the transaction,
+            # about 0.1-0.3 ms a member) outgrows the hops it saves, which the
+            # workers take in parallel: then the workers check (docs/performance.md).
+            if watchers and len(watchers) <= sender_check_max_watchers():
                 message["verdicts"] = selectors.live_verdicts(
                     prepared=prepared, thread_id=thread_id, post_id=post_id, watchers=watchers
                 )
-            except DatabaseError:
-                raise
-            except Exception:
-                # Without verdicts every worker checks its sockets itself, as before.
-                logger.exception("forum live: the sender's check of event %s failed", seq)
+        except DatabaseError:
+            raise
+        except Exception:
+            # Without verdicts every worker checks its sockets itself, as before.
+            logger.exception("forum live: the sender's check of event %s failed", seq)
     send_on_commit(thread_group(thread_id), message)
 
 

@@ -364,3 +364,24 @@ async def test_past_the_cap_every_worker_checks_its_own_sockets(layer, settings,
         await socket.disconnect()
     assert "verdicts" not in sent[-1]
     assert set().union(*decided) == set(readers)
+
+
+async def test_a_registry_that_cannot_be_read_leaves_every_socket_to_its_worker(
+    layer, monkeypatch, decided, sent
+):
+    author, thread = await setup_thread()
+    reader, client = await member_logged_in()
+    socket = await open_socket(client, thread.pk)
+    # The registry's Redis does not answer (port 9: nobody listens there).
+    monkeypatch.setattr(
+        broadcast._process, "client", lambda host: redis.Redis(port=9, socket_connect_timeout=0.2)
+    )
+    monkeypatch.setattr(broadcast._process, "failed_at", 0.0)
+
+    post = await reply(thread, author, "Zonder register.")
+
+    frame = await socket.receive_json_from(timeout=WAIT)
+    assert (frame["type"], frame["seq"]) == ("post", post.seq)
+    assert "verdicts" not in sent[-1]
+    assert decided == [{reader.pk}]
+    await socket.disconnect()
