@@ -137,8 +137,15 @@ async def wait_until(predicate, timeout: float = 120) -> None:
 
 
 async def measure(
-    size: int, *, setup, servers, thread_id: int, quiet_thread_id: int, rounds: int
-) -> dict:
+    size: int,
+    *,
+    setup,
+    servers,
+    thread_id: int,
+    quiet_thread_id: int,
+    rounds: int,
+    modes: list[str],
+) -> list[dict]:
     from channels.layers import get_channel_layer
 
     from forum.broadcast import thread_group
@@ -165,8 +172,13 @@ async def measure(
             lambda live=live: post_and_stamp(quiet_thread_id, author, live=live)
         )
     await asyncio.sleep(1)
-    bare, forum, forum_call, plain_bare, forum_took, plain_took = [], [], [], [], [], []
-    for _round in range(rounds):
+    from django.conf import settings
+
+    bare, plain_bare, plain_took = [], [], []
+    forum = {mode: [] for mode in modes}
+    forum_call = {mode: [] for mode in modes}
+    forum_took = {mode: [] for mode in modes}
+    for round_ in range(rounds):
         # bare group_send. Counted from each socket's resyncs so far: a loaded machine
         # sends an unasked `resync` now and then (a layer read that timed out), which
         # must not pass for this round's (it once gave a negative time).
@@ -179,14 +191,19 @@ async def measure(
         # the forum's own path: a reply through the forum's service (privacy check
         # and all), the clock started by the first on-commit hook, which runs right
         # after the commit and before the forum's broadcast (hooks run in order).
-        seq, started, committed, returned = await asyncio.to_thread(
-            post_and_stamp, thread_id, author
-        )
-        await wait_until(lambda seq=seq: all(seq in s.posts for s in sockets))
-        last = max(s.posts[seq] for s in sockets)
-        forum.append(last - committed)
-        forum_call.append(last - started)
-        forum_took.append(returned - started)
+        # With both modes, each round posts once with the sender's check and once
+        # without (the workers check every socket), in turns which goes first.
+        order = modes if round_ % 2 == 0 else list(reversed(modes))
+        for mode in order:
+            settings.FORUM_LIVE_SENDER_CHECK = mode == "on"
+            seq, started, committed, returned = await asyncio.to_thread(
+                post_and_stamp, thread_id, author
+            )
+            await wait_until(lambda seq=seq: all(seq in s.posts for s in sockets))
+            last = max(s.posts[seq] for s in sockets)
+            forum[mode].append(last - committed)
+            forum_call[mode].append(last - started)
+            forum_took[mode].append(returned - started)
         # the same posting work without the live event (in a thread nobody
         # watches), then the bare group_send: from the start of the posting call.
         _seq, started, _committed, returned = await asyncio.to_thread(
@@ -200,18 +217,21 @@ async def measure(
         plain_took.append(returned - started)
     stop.set()
     await asyncio.gather(*tasks, return_exceptions=True)
-    result: dict = {"size": size}
-    for name, values in (
-        ("bare", bare),
-        ("forum", forum),
-        ("call_forum", forum_call),
-        ("call_plain_bare", plain_bare),
-        ("took_forum", forum_took),
-        ("took_plain", plain_took),
-    ):
-        result[f"{name}_p50"] = statistics.median(values) * 1000
-        result[f"{name}_p99"] = percentile(values, 99) * 1000
-    return result
+    results = []
+    for mode in modes:
+        result: dict = {"size": size, "check": mode}
+        for name, values in (
+            ("bare", bare),
+            ("forum", forum[mode]),
+            ("call_forum", forum_call[mode]),
+            ("call_plain_bare", plain_bare),
+            ("took_forum", forum_took[mode]),
+            ("took_plain", plain_took),
+        ):
+            result[f"{name}_p50"] = statistics.median(values) * 1000
+            result[f"{name}_p99"] = percentile(values, 99) * 1000
+        results.append(result)
+    return results
 
 
 def _raise_on_sigterm(signum, frame) -> None:
@@ -260,7 +280,16 @@ def main() -> int:
         "bench/live_trace/sitecustomize.py): they break the forum's rules on purpose, so "
         "never for the forum's own figures",
     )
+    parser.add_argument(
+        "--sender-check",
+        choices=["on", "off", "both"],
+        default="both",
+        help="the forum's sender check (FORUM_LIVE_SENDER_CHECK) for the forum rounds: "
+        "on, off, or both in turns in every round (default); the workers keep the "
+        "watcher registry either way, the posting process decides",
+    )
     args = parser.parse_args()
+    modes = ["off", "on"] if args.sender_check == "both" else [args.sender_check]
     if args.database_url and args.keep_db:
         parser.error("--keep-db is for the SQLite database only")
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -275,6 +304,7 @@ def main() -> int:
             database_url=args.database_url or f"sqlite:///{workdir / 'forum.sqlite3'}",
             redis_url=redis.url,
             settings=SETTINGS,
+            FORUM_LIVE_SENDER_CHECK="false" if modes == ["off"] else "true",
         )
         if args.trace or args.stub:
             trace = {"LWP_LIVE_TRACE_STUB": args.stub}
@@ -305,14 +335,18 @@ def main() -> int:
         for run in range(1, args.repeat + 1):
             for size, thread_id in zip(sizes, setup.threads, strict=False):
                 log(f"run {run}: {size} sockets")
-                result = asyncio.run(
+                load_before = os.getloadavg()[0]
+                measured = asyncio.run(
                     measure(size, setup=setup, servers=servers, thread_id=thread_id,
-                            quiet_thread_id=setup.threads[-1], rounds=args.rounds)
+                            quiet_thread_id=setup.threads[-1], rounds=args.rounds,
+                            modes=modes)
                 )  # fmt: skip
-                result["run"] = run
-                result["load"] = os.getloadavg()[0]
-                results.append(result)
-                log(str(results[-1]))
+                for result in measured:
+                    result["run"] = run
+                    result["load"] = os.getloadavg()[0]
+                    result["load_before"] = load_before
+                    results.append(result)
+                    log(str(result))
     finally:
         for server in servers:
             server.stop()
@@ -333,38 +367,55 @@ def main() -> int:
         "**from the call**: from the start of the posting call (before its transaction) "
         "to the last socket: the same posting work without the live event followed by "
         "the bare `group_send`, against the forum reply. **call**: the posting call's "
-        "own time, plain reply against the forum one.\n"
+        "own time, plain reply against the forum one. **sender check** on: the posting "
+        "transaction decided the sockets it found in the watcher registry and their "
+        "workers only apply its verdicts; off: each worker checks all its sockets "
+        '(docs/live.md, "The sender\'s check").\n'
     )
     if args.stub:
         print(f"**Stubs on: {args.stub}** (rules broken on purpose: not the forum's figures).\n")
     if args.repeat > 1:
-        print("Each run, with the 1-minute load average after it:\n")
+        print("Each run, with the 1-minute load average before / after it:\n")
         print("| run | load " + HEADER)
         print("| ---: | ---: " + "| ---: " * COLUMNS + "|")
         for r in results:
-            print(f"| {r['run']} | {r['load']:.1f} " + _row(r))
+            print(f"| {r['run']} | {r['load_before']:.1f} / {r['load']:.1f} " + _row(r))
         print(f"\nMedians over the {args.repeat} runs:\n")
         results = [
             {
-                key: statistics.median(r[key] for r in results if r["size"] == size)
-                for key in results[0]
-                if key not in ("run", "load")
+                "check": mode,
+                **{
+                    key: statistics.median(
+                        r[key] for r in results if r["size"] == size and r["check"] == mode
+                    )
+                    for key in results[0]
+                    if key not in ("run", "load", "load_before", "check")
+                },
             }
             for size in sizes
+            for mode in modes
         ]
     print(HEADER)
     print("| ---: " * COLUMNS + "|")
     for r in results:
         print(_row(r))
+    if args.repeat == 1:
+        loads = ", ".join(
+            f"{r['size']}: {r['load_before']:.2f} / {r['load']:.2f}"
+            for r in results
+            if r["check"] == modes[0]
+        )
+        print(f"\n1-minute load average before / after each size: {loads}.")
     return 0
 
 
 HEADER = (
-    "| sockets | bare p50 ms | bare p99 ms | forum p50 ms | forum p99 ms | forum / bare (p50) "
+    "| sockets | sender check | bare p50 ms | bare p99 ms | forum p50 ms | forum p99 ms "
+    "| forum / bare (p50) "
     "| from the call: plain post + bare p50 / p99 ms | from the call: forum p50 / p99 ms "
     "| from the call: forum / (plain + bare) (p50) | call p50 ms: plain / forum |"
 )
-COLUMNS = 10
+COLUMNS = 11
 
 
 def _ratio(a: float, b: float) -> str:
@@ -373,7 +424,8 @@ def _ratio(a: float, b: float) -> str:
 
 def _row(r: dict) -> str:
     return (
-        f"| {int(r['size'])} | {r['bare_p50']:.1f} | {r['bare_p99']:.1f} | {r['forum_p50']:.1f} "
+        f"| {int(r['size'])} | {r['check']} | {r['bare_p50']:.1f} | {r['bare_p99']:.1f} "
+        f"| {r['forum_p50']:.1f} "
         f"| {r['forum_p99']:.1f} | {_ratio(r['forum_p50'], r['bare_p50'])} "
         f"| {r['call_plain_bare_p50']:.1f} / {r['call_plain_bare_p99']:.1f} "
         f"| {r['call_forum_p50']:.1f} / {r['call_forum_p99']:.1f} "

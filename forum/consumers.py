@@ -23,10 +23,21 @@ from django.db import DatabaseError
 
 from members.live import LiveConsumer
 from members.live_db import run_live_check
+from members.live_rules import session_digest
 from members.selectors import user_for_live_check, users_for_live_check
 
 from . import selectors, services
-from .broadcast import THREAD_EVENT, TYPING_EVENT, ThreadEventMessage, TypingMessage, thread_group
+from .broadcast import (
+    THREAD_EVENT,
+    TYPING_EVENT,
+    ThreadEventMessage,
+    TypingMessage,
+    sender_check_enabled,
+    thread_group,
+    unwatch,
+    watch,
+    watcher_entry,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -83,9 +94,15 @@ def _decide(batch: _EventBatch) -> dict[ThreadConsumer, tuple[int | None, dict[s
     have the event in hand yet: channels_redis hands a process's sockets their copy
     one `receive()` after another, and each that comes later finds its answer here
     (`_checked_frame`) instead of queueing a check of its own."""
+    verdicts = batch.event.get("verdicts") or {}
     with _batches_lock:
         members = set(batch.consumers)
-        members.update(_thread_sockets.get(batch.event["thread_id"], ()))
+        # Not the sockets the sender's check decided: they need nothing from here.
+        members.update(
+            socket
+            for socket in _thread_sockets.get(batch.event["thread_id"], ())
+            if socket.watch_key not in verdicts
+        )
         batch.members = frozenset(members)
         batch.closed = True
     consumers = list(batch.members)
@@ -161,6 +178,43 @@ async def _answer_batch(batch: _EventBatch) -> None:
 _batch_tasks: set[asyncio.Task[None]] = set()
 
 
+# --- the sender's check: verdicts that came with the event --------------------
+#
+# The posting transaction checked the members whose sockets it found in the
+# watcher registry (forum.broadcast) and sent a verdict for each (member, session):
+# a close code or the way they see the post. A socket with a verdict applies it
+# here, on the event loop, without a query and without the live checks' thread;
+# every other socket goes through `_checked_frame` as before. docs/live.md,
+# "The sender's check".
+
+#: Each event's frames made from its verdicts, per answer, for the process's sockets.
+_verdict_frames: OrderedDict[tuple[int, int, str, int], dict[Any, selectors.LiveFrame]] = (
+    OrderedDict()
+)
+#: This process's registry entries per (event loop, thread, entry): how many sockets.
+_watching: dict[tuple[asyncio.AbstractEventLoop, int, str], int] = {}
+
+
+def _verdict_frame(event: ThreadEventMessage, answer: Any) -> selectors.LiveFrame | None:
+    prepared = event.get("prepared")
+    if prepared is None:
+        return None
+    key = (event["thread_id"], event["seq"], event["kind"], event["post_id"])
+    frames = _verdict_frames.get(key)
+    if frames is None:
+        frames = _verdict_frames[key] = {}
+        while len(_verdict_frames) > KEPT_BATCHES:
+            _verdict_frames.popitem(last=False)
+    if answer not in frames:
+        frame = selectors.prepared_frame(
+            prepared=prepared, seq=event["seq"], post_id=event["post_id"], answer=answer
+        )
+        if frame is None:
+            return None
+        frames[answer] = frame
+    return frames[answer]
+
+
 # --- catching up on events the channel layer never delivered -----------------
 #
 # The client finds a gap only when a later frame shows it. An event the layer drops
@@ -218,6 +272,16 @@ async def _catch_up() -> None:
             for key in [key for key in _heard if key[0] is loop]:
                 del _heard[key]
             return
+        # Refresh this process's entries in the watcher registry (older ones are
+        # ignored by the senders, so a process that died stops counting).
+        entries: dict[int, list[str]] = {}
+        for loop_of, thread_id, entry in list(_watching):
+            if loop_of is loop:
+                entries.setdefault(thread_id, []).append(entry)
+        for thread_id, mine in entries.items():
+            sockets = watched.get(thread_id)
+            if sockets:
+                await watch(sockets[0].channel_layer, thread_id, mine)
         for thread_id, sockets in watched.items():
             earlier = history[0].get(thread_id) if len(history) == 2 else None
             if earlier is None or _heard_of(loop, thread_id) >= earlier:
@@ -262,6 +326,10 @@ class ThreadConsumer(LiveConsumer):
     sent_seq: int | None = None
     _caught_up_for = 0
     loop: asyncio.AbstractEventLoop | None = None
+    #: "<member id>|<session digest>": the key of this socket's verdict in an event
+    #: (the sender's check); None when the socket is not in the watcher registry.
+    watch_key: str | None = None
+    _watch_entry: str | None = None
 
     @property
     def thread_id(self) -> int:
@@ -275,6 +343,15 @@ class ThreadConsumer(LiveConsumer):
         self.loop = asyncio.get_running_loop()
         _register(self)
         _start_catch_up()
+        key = self.checked_session_key()
+        if key is not None and self.user_id is not None and sender_check_enabled():
+            digest = session_digest(key)
+            self.watch_key = f"{self.user_id}|{digest}"
+            self._watch_entry = watcher_entry(user_id=self.user_id, digest=digest)
+            counted = (self.loop, self.thread_id, self._watch_entry)
+            _watching[counted] = _watching.get(counted, 0) + 1
+            if _watching[counted] == 1:
+                await watch(self.channel_layer, self.thread_id, [self._watch_entry])
 
     def _sent(self, seq: int) -> None:
         if self.sent_seq is None or seq > self.sent_seq:
@@ -295,6 +372,15 @@ class ThreadConsumer(LiveConsumer):
 
     async def disconnect(self, code: int) -> None:
         _unregister(self)
+        entry, self._watch_entry = self._watch_entry, None
+        if entry is not None and self.loop is not None:
+            counted = (self.loop, self.thread_id, entry)
+            left = _watching.get(counted, 0) - 1
+            if left > 0:
+                _watching[counted] = left
+            else:
+                _watching.pop(counted, None)
+                await unwatch(self.channel_layer, self.thread_id, entry)
         await super().disconnect(code)
 
     def _frames_after(self, after: int) -> list[dict[str, Any]]:
@@ -315,8 +401,10 @@ class ThreadConsumer(LiveConsumer):
     async def forum_event(self, event: ThreadEventMessage) -> None:
         """A committed change in the thread. `dispatch` sends it here without the
         base's one-socket check: `_checked_frame` checks this member again, in a
-        batch with the process's other sockets on the thread."""
-        refusal, frame = await self._checked_frame(event)
+        batch with the process's other sockets on the thread, unless the sender's
+        check sent a verdict for it (applied here, without a query)."""
+        decided = self._verdict(event)
+        refusal, frame = decided if decided is not None else await self._checked_frame(event)
         if refusal is not None:
             await self.close_with(refusal)
             return
@@ -326,6 +414,23 @@ class ThreadConsumer(LiveConsumer):
             await self.send_json(frame)
         if frame is not None:
             self._sent(event["seq"])
+
+    def _verdict(
+        self, event: ThreadEventMessage
+    ) -> tuple[int | None, dict[str, Any] | None] | None:
+        """This socket's answer from the sender's check, or None: no verdict for it
+        (joined after the sender read the registry, a session allauth does not
+        record, no registry), and its worker checks it."""
+        verdicts = event.get("verdicts")
+        if not verdicts or self.watch_key is None:
+            return None
+        answer = selectors.verdict_answer(verdicts.get(self.watch_key))
+        if answer is None:
+            return None
+        if isinstance(answer, int):
+            return answer, None
+        frame = _verdict_frame(event, answer)
+        return None if frame is None else (None, frame)
 
     async def _checked_frame(
         self, event: ThreadEventMessage

@@ -3,7 +3,9 @@ whatever the number of threads or posts (tests/forum/test_query_counts.py)."""
 
 from __future__ import annotations
 
+import copy
 import json
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -862,24 +864,26 @@ def live_thread_annotations(thread_id: int) -> LiveAnnotations:
     return LiveAnnotations(name="forum.thread", build=_thread_annotations, value=thread_id)
 
 
-def prepared_live_frames(
-    *, prepared: dict[str, Any], thread_id: int, seq: int, post_id: int, users: list[Any | None]
-) -> list[tuple[bool, dict[str, Any] | None]] | None:
-    """`live_frames` from the drawings the posting process prepared, without a query
-    and without drawing: `users` come from `users_for_live_check` with
-    `live_thread_annotations`, so each carries the thread as it is now. Every member
-    is decided now, by the same rules; the post's state is the prepared one, which
-    is the current state as long as the thread's `last_seq` did not move since
-    (every change a reader sees takes a new seq). Each variant's frame is made once
-    from its drawing (`thread_html.assemble`), its JSON encoded once. None when the
-    `last_seq` moved, or when a member's way of seeing it (moderator or not, may
-    post or not) was not drawn: then `live_frames` renders from the database."""
-    loaded = next((user for user in users if user is not None), None)
-    if loaded is None:
-        return [(False, None) for _ in users]
+@dataclass
+class _PreparedPost:
+    """An event's post as the posting transaction drew it (`prepare_event`), with
+    the thread as a worker's members query read it now: what `_member_answer` needs."""
+
+    thread: Thread
+    post: Post | None
+    reactions: dict[int, frozenset[str]]
+    flaggers: set[int]
+
+
+def _prepared_post(
+    prepared: dict[str, Any], *, thread_id: int, post_id: int, loaded: Any
+) -> _PreparedPost | bool | None:
+    """From the drawings' facts and the thread's state read with `loaded` (a member
+    with `live_thread_annotations`): False when the thread is gone, None when its
+    `last_seq` moved since the drawing (render from the database instead)."""
     state = {name: getattr(loaded, f"_forum_thread_{name}") for name in _THREAD_FIELDS}
     if state["last_seq"] is None:  # the thread is gone
-        return [(False, None) for _ in users]
+        return False
     if state["last_seq"] != prepared["as_of"]:
         return None
     thread = Thread(pk=thread_id, **state)
@@ -895,12 +899,64 @@ def prepared_live_frames(
             hidden=facts["hidden"],
             created=datetime.fromisoformat(facts["created"]),
         )
-    reactions = {user_id: frozenset(kinds) for user_id, kinds in prepared["reactions"]}
-    flaggers = set(prepared["flaggers"])
-    drawings = {(bool(m), bool(p)): pieces for m, p, pieces in prepared.get("drawings", ())}
-    reaction_kinds = [kind for kind, _label in ReactionKind.choices]
-    frames: dict[Variant, LiveFrame] = {}
-    hidden = LiveFrame(type=str(EventKind.POST_HIDDEN), seq=seq, id=post_id)
+    return _PreparedPost(
+        thread=thread,
+        post=post,
+        reactions={user_id: frozenset(kinds) for user_id, kinds in prepared["reactions"]},
+        flaggers=set(prepared["flaggers"]),
+    )
+
+
+def _drawn(prepared: dict[str, Any], answer: Variant) -> bool:
+    return any(
+        (bool(m), bool(p)) == (answer.moderator, answer.can_post)
+        for m, p, _pieces in prepared.get("drawings", ())
+    )
+
+
+def prepared_frame(
+    *, prepared: dict[str, Any], seq: int, post_id: int, answer: Variant | str
+) -> LiveFrame | None:
+    """One member's frame made from the drawings (`thread_html.assemble`), without
+    a query: `answer` is a `Variant`, or `_HIDDEN` for a bare `post_hidden`. None
+    when that way of seeing the post was not drawn."""
+    if not isinstance(answer, Variant):
+        return LiveFrame(type=str(EventKind.POST_HIDDEN), seq=seq, id=post_id)
+    for m, p, pieces in prepared.get("drawings", ()):
+        if (bool(m), bool(p)) == (answer.moderator, answer.can_post):
+            html = thread_html.assemble(
+                pieces,
+                edit=answer.can_edit,
+                delete=answer.can_delete,
+                flag=not answer.flagged,
+                mine=answer.reactions,
+                kinds=[kind for kind, _label in ReactionKind.choices],
+            )
+            return LiveFrame(type=prepared["type"], seq=seq, id=post_id, html=html)
+    return None
+
+
+def prepared_live_frames(
+    *, prepared: dict[str, Any], thread_id: int, seq: int, post_id: int, users: list[Any | None]
+) -> list[tuple[bool, dict[str, Any] | None]] | None:
+    """`live_frames` from the drawings the posting process prepared, without a query
+    and without drawing: `users` come from `users_for_live_check` with
+    `live_thread_annotations`, so each carries the thread as it is now. Every member
+    is decided now, by the same rules; the post's state is the prepared one, which
+    is the current state as long as the thread's `last_seq` did not move since
+    (every change a reader sees takes a new seq). Each variant's frame is made once
+    from its drawing (`thread_html.assemble`), its JSON encoded once. None when the
+    `last_seq` moved, or when a member's way of seeing it (moderator or not, may
+    post or not) was not drawn: then `live_frames` renders from the database."""
+    loaded = next((user for user in users if user is not None), None)
+    if loaded is None:
+        return [(False, None) for _ in users]
+    facts = _prepared_post(prepared, thread_id=thread_id, post_id=post_id, loaded=loaded)
+    if facts is None:
+        return None
+    if not isinstance(facts, _PreparedPost):
+        return [(False, None) for _ in users]
+    frames: dict[Variant | str, LiveFrame] = {}
     # One answer per member object (a member's sockets with the same session share it).
     decided: dict[int, tuple[bool, dict[str, Any] | None]] = {}
     answers: list[tuple[bool, dict[str, Any] | None]] = []
@@ -908,34 +964,112 @@ def prepared_live_frames(
         found = decided.get(id(user))
         if found is None:
             answer = _member_answer(
-                user, thread=thread, post=post, reactions=reactions, flaggers=flaggers
+                user,
+                thread=facts.thread,
+                post=facts.post,
+                reactions=facts.reactions,
+                flaggers=facts.flaggers,
             )
             if answer is None:
                 found = (False, None)
-            elif not isinstance(answer, Variant):
-                found = (True, hidden)
             else:
                 frame = frames.get(answer)
                 if frame is None:
-                    pieces = drawings.get((answer.moderator, answer.can_post))
-                    if pieces is None:
+                    frame = prepared_frame(
+                        prepared=prepared, seq=seq, post_id=post_id, answer=answer
+                    )
+                    if frame is None:
                         return None  # not drawn (a suspended reader, say): render
-                    html = thread_html.assemble(
-                        pieces,
-                        edit=answer.can_edit,
-                        delete=answer.can_delete,
-                        flag=not answer.flagged,
-                        mine=answer.reactions,
-                        kinds=reaction_kinds,
-                    )
-                    frame = frames[answer] = LiveFrame(
-                        type=prepared["type"], seq=seq, id=post_id, html=html
-                    )
+                    frames[answer] = frame
                 found = (True, frame)
             if user is not None:
                 decided[id(user)] = found
         answers.append(found)
     return answers
+
+
+def live_verdicts(
+    *, prepared: dict[str, Any], thread_id: int, post_id: int, watchers: Collection[tuple[int, str]]
+) -> dict[str, Any]:
+    """The sender's check (docs/live.md, "The sender's check"): in the posting
+    transaction, right after `prepare_event`, each watcher of the thread (member id
+    and session digest, from the registry `forum.broadcast` keeps) decided by the
+    rules a worker applies before an event (`members.live_rules.live_refusal` and
+    may-see-the-thread), on the same data: the members with the thread's state
+    (`users_for_live_check`, one query) and their sessions as allauth records them
+    (`live_sessions_by_digest`, one query).
+
+    Returns `{"<member id>|<digest>": verdict}`: a close code (int), `"hidden"`
+    (a bare `post_hidden`) or a `Variant` as a list (the frame made from its
+    drawing). A watcher whose session is not recorded, or whose way of seeing the
+    post was not drawn, gets no verdict: its worker checks it as before."""
+    from members.live_rules import live_refusal
+    from members.selectors import live_sessions_by_digest, users_for_live_check
+
+    user_ids = sorted({user_id for user_id, _digest in watchers})
+    if not user_ids:
+        return {}
+    members = users_for_live_check(
+        [(user_id, None) for user_id in user_ids],
+        annotations=live_thread_annotations(thread_id),
+    )
+    sessions = live_sessions_by_digest(user_ids)
+    loaded = next((user for user in members.values() if user is not None), None)
+    facts = (
+        _prepared_post(prepared, thread_id=thread_id, post_id=post_id, loaded=loaded)
+        if loaded is not None
+        else False
+    )
+    if facts is None:
+        return {}  # the thread moved on since the drawing: the workers render
+    verdicts: dict[str, Any] = {}
+    # What a member may see depends on the member, not the session: decided once.
+    answers: dict[int, Variant | str | None] = {}
+    used: set[int] = set()
+    for user_id, digest in sorted(set(watchers)):
+        if (user_id, digest) not in sessions:
+            continue  # a session allauth does not record: the worker checks it
+        found = members.get((user_id, None))
+        user = None
+        if found is not None:
+            # One object per session (its own `live_session`), as the worker has.
+            user = copy.copy(found) if user_id in used else found
+            used.add(user_id)
+            user.live_session = sessions[(user_id, digest)]
+        if user_id not in answers:
+            answers[user_id] = (
+                _member_answer(
+                    user,
+                    thread=facts.thread,
+                    post=facts.post,
+                    reactions=facts.reactions,
+                    flaggers=facts.flaggers,
+                )
+                if user is not None and isinstance(facts, _PreparedPost)
+                else None
+            )
+        answer = answers[user_id]
+        refusal = live_refusal(user, session_checked=True, permitted=answer is not None)
+        key = f"{user_id}|{digest}"
+        if refusal is not None:
+            verdicts[key] = refusal
+        elif not isinstance(answer, Variant):
+            verdicts[key] = _HIDDEN
+        elif _drawn(prepared, answer):
+            verdicts[key] = answer.as_list()
+    return verdicts
+
+
+def verdict_answer(verdict: Any) -> int | Variant | str | None:
+    """A verdict from the event (`live_verdicts`) as a worker applies it: a close
+    code, a `Variant`, `_HIDDEN`; None for anything else (then the worker checks)."""
+    if isinstance(verdict, int) and not isinstance(verdict, bool):
+        return verdict
+    if verdict == _HIDDEN:
+        return _HIDDEN
+    if isinstance(verdict, list) and len(verdict) == 6:
+        return Variant.from_list(verdict)
+    return None
 
 
 # --- search ("/forum/zoeken/") -----------------------------------------------

@@ -46,14 +46,13 @@ from .broadcast import (
     layer_epoch,
     user_group,
 )
-from .middleware import session_matches_password, session_timed_out
-from .permissions import can_use_members_area, is_suspended
+from .live_rules import CLOSE_FORBIDDEN, CLOSE_UNAUTHENTICATED, live_refusal
 from .selectors import user_for_live_check
 
 logger = logging.getLogger(__name__)
 
-CLOSE_UNAUTHENTICATED = 4401
-CLOSE_FORBIDDEN = 4403
+# CLOSE_UNAUTHENTICATED (4401) and CLOSE_FORBIDDEN (4403) live with the rules
+# (members.live_rules) and are imported above.
 CLOSE_RATE_LIMITED = 4429
 # No consumer at this address (leerwerkplaats.routing's last route); refused before accept.
 CLOSE_NOT_FOUND = 4404
@@ -344,16 +343,11 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
         `users_for_live_check` for many sockets at once). `permitted`: the answer of
         this consumer's own rule when the caller has it already (asked of the
         database in the same batch); otherwise `check_permission` is asked."""
-        if user is None:
-            return CLOSE_UNAUTHENTICATED
-        if self.checked_session_key() is not None and (
-            user.live_session is None
-            or session_timed_out(user.live_session, now=int(time.time()))
-            or not session_matches_password(user.live_session, user)
-        ):
-            return CLOSE_UNAUTHENTICATED
-        if not can_use_members_area(user) or is_suspended(user):
-            return CLOSE_FORBIDDEN
+        refusal = live_refusal(
+            user, session_checked=self.checked_session_key() is not None, permitted=True
+        )
+        if refusal is not None:
+            return refusal
         if not (self.check_permission(user) if permitted is None else permitted):
             return CLOSE_FORBIDDEN
         return None

@@ -129,3 +129,29 @@ class SessionTimeoutMiddleware:
             if now - seen_at >= SEEN_AT_RESOLUTION or SESSION_SEEN_AT not in session:
                 session[SESSION_SEEN_AT] = now
         return self.get_response(request)
+
+
+class RecordRekeyedSessionMiddleware:
+    """A logged-in session that got a new key during the request gets allauth's
+    `UserSession` record when nothing wrote one: allauth records its own logins
+    and password changes, but Wagtail's account page re-keys the session with
+    Django's `update_session_auth_hash` on every save, without allauth's signal.
+    Unrecorded, such a session is missing from "Mijn sessies" (so it cannot be
+    signed out from there), from erasure's list of sessions to end, and from the
+    forum's sender check (docs/live.md, "The sender's check"). Costs a comparison
+    per request and one query on a request that changed the key."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        before = getattr(getattr(request, "session", None), "session_key", None)
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        after = getattr(session, "session_key", None)
+        if after and after != before and request.user.is_authenticated:
+            from allauth.usersessions.models import UserSession
+
+            if not UserSession.objects.filter(session_key=after).exists():
+                UserSession.objects.create_from_request(request)
+        return response

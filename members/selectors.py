@@ -227,6 +227,51 @@ def _live_sessions(keys: set[str]) -> dict[str, Mapping[str, Any]]:
         return {key: _decoded_session(data) for key, data in cursor.fetchall()}
 
 
+_DIGEST_SESSIONS_SQL: dict[tuple[str, int], str] = {}
+
+
+def live_sessions_by_digest(user_ids: Collection[int]) -> dict[tuple[int, str], Any]:
+    """The sessions of `user_ids` that allauth records (`UserSession`: every login
+    through the site, and the re-keyed session of a password change), by member
+    and session digest (`members.live_rules.session_digest`): the data of each
+    session that has not ended, None for one that has (its row gone or expired).
+    One query. For a sender that knows the sockets watching a thread only by
+    member and digest (docs/live.md, "The sender's check"); a session it does not
+    find here is left to the worker's own check."""
+    from allauth.usersessions.models import UserSession
+
+    from .live_rules import session_digest
+
+    if not user_ids:
+        return {}
+    connection = connections[Session.objects.db]
+    ordered = sorted(set(user_ids))
+    size = _padded(len(ordered))
+    sql = _DIGEST_SESSIONS_SQL.get((connection.vendor, size))
+    if sql is None:
+        q = connection.ops.quote_name
+        us, s = UserSession._meta, Session._meta
+        us_key = q(us.get_field("session_key").column)
+        us_user = q(us.get_field("user").column)
+        key = q(s.get_field("session_key").column)
+        data = q(s.get_field("session_data").column)
+        expire = q(s.get_field("expire_date").column)
+        placeholders = ", ".join(["%s"] * size)
+        sql = _DIGEST_SESSIONS_SQL[(connection.vendor, size)] = (
+            f"SELECT u.{us_user}, u.{us_key}, s.{data} FROM {q(us.db_table)} u "  # noqa: S608
+            f"LEFT JOIN {q(s.db_table)} s ON s.{key} = u.{us_key} AND s.{expire} > %s "
+            f"WHERE u.{us_user} IN ({placeholders})"
+        )
+    params: list[Any] = [connection.ops.adapt_datetimefield_value(timezone.now())]
+    params += ordered + [ordered[0]] * (size - len(ordered))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {
+            (user_id, session_digest(key)): _decoded_session(data) if data is not None else None
+            for user_id, key, data in cursor.fetchall()
+        }
+
+
 @lru_cache(maxsize=1024)
 def _decoded_session(data: str) -> Mapping[str, Any]:
     """A session's data as stored, decoded (and its signature checked) once per

@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "leerwerkplaats.member_cache.MemberAuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
+    # A session re-keyed without allauth (Wagtail's account page) is recorded too.
+    "members.middleware.RecordRekeyedSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # The member's roles, approval, MFA and unread count from the cache, before the
     # middleware below asks for them (leerwerkplaats/member_cache.py).
@@ -143,6 +145,11 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+# The forum's live events are checked for the sockets watching the thread by the
+# posting transaction (the watcher registry in the layer's Redis), and by each
+# worker only for the sockets it has no verdict for (docs/live.md, "The sender's
+# check"). Without Redis there is no registry: every worker checks, as when off.
+FORUM_LIVE_SENDER_CHECK = env_bool("FORUM_LIVE_SENDER_CHECK", True)
 
 # The de-identification engine runs as one long-lived service when this is set
 # (production); otherwise in the process that needs it (the embedded default).

@@ -87,16 +87,28 @@ def prepare(
     django.setup()
     from django.conf import settings
     from django.test import Client
+    from django.urls import reverse
 
     from tests.forum import factories
     from tests.members import factories as member_factories
 
     def cookie(user) -> str:
-        client = Client()
-        client.force_login(user)
+        """Log in as the site does: allauth's login form (Django's `login()` and
+        allauth's `user_logged_in`, so the session has its `UserSession` row, which
+        the sender's check finds sessions by). Each login from an address of its
+        own: the form allows 30 logins a minute per address."""
+        logins[0] += 1
+        n = logins[0]
+        client = Client(REMOTE_ADDR=f"10.{n // 62500 % 250}.{n // 250 % 250}.{n % 250 + 1}")
+        answer = client.post(
+            reverse("account_login"), {"login": user.email, "password": member_factories.PASSWORD}
+        )
         name = settings.SESSION_COOKIE_NAME
+        if answer.status_code != 302 or name not in client.cookies:
+            raise RuntimeError(f"logging in member {user.pk} failed ({answer.status_code})")
         return f"{name}={client.cookies[name].value}"
 
+    logins = [0]
     if not migrate:  # members of an earlier run exist: continue their numbering
         from django.contrib.auth import get_user_model
 
@@ -305,6 +317,12 @@ def main() -> int:
         action="store_true",
         help="reuse the database of an earlier run (already migrated): new members and threads",
     )
+    parser.add_argument(
+        "--sender-check",
+        choices=["on", "off"],
+        default="on",
+        help='FORUM_LIVE_SENDER_CHECK for both servers (docs/live.md, "The sender\'s check")',
+    )
     parser.add_argument("--output", default=str(ROOT / "tests" / "load" / "results.md"))
     args = parser.parse_args()
     database_url = os.environ.get("LOAD_DATABASE_URL", DEFAULT_DATABASE)
@@ -314,7 +332,12 @@ def main() -> int:
     try:
         if not args.keep_database:
             recreate_database(database_url)
-        env = server_env(database_url=database_url, redis_url=redis.url, settings=SETTINGS)
+        env = server_env(
+            database_url=database_url,
+            redis_url=redis.url,
+            settings=SETTINGS,
+            FORUM_LIVE_SENDER_CHECK="true" if args.sender_check == "on" else "false",
+        )
         log("migrating and creating members")
         setup = prepare(
             env,
