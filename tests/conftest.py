@@ -53,6 +53,18 @@ def _default_language():
 
 
 @pytest.fixture(autouse=True)
+def _fresh_watcher_registry_backoff():
+    """After a failed read of the forum's watcher registry the sender does not ask
+    Redis again for a second (forum.broadcast.REGISTRY_BACKOFF): a test that stopped
+    Redis must not leave the next test in this process without the sender's check."""
+    from forum import broadcast
+
+    broadcast._process.failed_at = 0.0
+    yield
+    broadcast._process.failed_at = 0.0
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Rate limits and TOTP replay marks live in the cache: each test starts clean."""
     from django.core.cache import cache
