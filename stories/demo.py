@@ -116,7 +116,9 @@ def _submit(author: Any, content: StoryContent) -> StoryPage:
         return services.submit_story(author=author, content=content)
     except services.ConfirmationNeeded as needed:
         keys = [detail.key for detail in needed.details]
-        return services.submit_story(author=author, content=content, reviewed=keys)
+        return services.submit_story(
+            author=author, content=content, reviewed=keys, pen_name_confirmed=content.pseudonym
+        )
 
 
 def _approve(story: StoryPage) -> StoryPage:

@@ -104,6 +104,11 @@ class StoryPage(Page):
         default=AuthorDisplay.ANONYMOUS,
     )
     pseudonym = models.CharField(_("schrijversnaam"), max_length=80, blank=True)
+    # The privacy check found a name in the pen name and the author kept it on
+    # hand-in: the moderators see it was flagged (stories.services.submit_story).
+    pseudonym_confirmed = models.BooleanField(
+        _("schrijversnaam gemarkeerd en bevestigd"), default=False, editable=False
+    )
     audience = models.CharField(
         _("wie mag het lezen"), max_length=20, choices=Audience.choices, default=Audience.MEMBERS
     )

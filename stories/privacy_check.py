@@ -6,15 +6,25 @@ the author, each with the choice to replace it by its placeholder ("[NAAM-1]"):
 an author may keep details of their own life, so nothing is replaced unasked.
 
 All texts of a story are checked in one scan, so one name keeps one
-placeholder through the whole story."""
+placeholder through the whole story.
+
+The pen name (`pen_name_at`: its index among the texts) is the author's chosen
+public name: a name found in it is never replaced, only shown as a warning the
+author confirms (it may be their real name); a structured identifier in it blocks
+like anywhere. Where the whole pen name recurs in the story's own texts (a
+signature, "Eva vertelt"), the names inside it are not details either: the
+allow-list of this one story, as `privacy.allowlist` is the platform's."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from members import privacy_gate
 from privacy import Finding
+
+_WORD = re.compile(r"\w")
 
 SEPARATOR = "\n\n\n"
 
@@ -33,6 +43,9 @@ class Detail:
 class PrivacyReport:
     blocked: tuple[Detail, ...]
     details: tuple[Detail, ...]  # names, places, dates: the author decides
+    pen_name: tuple[Detail, ...] = ()  # names in the pen name: the author confirms it
+    pen_name_blocked: tuple[Detail, ...] = ()  # the part of `blocked` in the pen name
+    blocked_elsewhere: bool = False  # a part of `blocked` in the other texts
 
     def unreviewed(self, reviewed: Iterable[str]) -> tuple[Detail, ...]:
         seen = set(reviewed)
@@ -43,8 +56,22 @@ def _key(finding: Finding) -> str:
     return f"{finding.label}:{finding.text}"
 
 
-def _scan(texts: Sequence[str]) -> list[tuple[int, Finding]]:
-    """Findings per text index, from one scan of all texts joined."""
+def _pen_name_spans(texts: Sequence[str], pen_name_at: int | None) -> list[tuple[int, int]]:
+    """Where the whole pen name stands in the joined texts (any case, as whole
+    words), its own field included."""
+    if pen_name_at is None or not texts[pen_name_at].strip():
+        return []
+    phrase = texts[pen_name_at].strip()
+    head = r"(?<!\w)" if _WORD.match(phrase[0]) else ""
+    tail = r"(?!\w)" if _WORD.match(phrase[-1]) else ""
+    pattern = re.compile(head + re.escape(phrase) + tail, re.IGNORECASE)
+    return [(m.start(), m.end()) for m in pattern.finditer(SEPARATOR.join(texts))]
+
+
+def _scan(texts: Sequence[str], pen_name_at: int | None = None) -> list[tuple[int, Finding]]:
+    """Findings per text index, from one scan of all texts joined. A finding that is
+    no structured identifier and lies inside the pen name where it recurs in the
+    other texts is left out (it stays in the pen name's own field: a warning)."""
     joined = SEPARATOR.join(texts)
     if not joined.strip():
         return []
@@ -52,8 +79,18 @@ def _scan(texts: Sequence[str]) -> list[tuple[int, Finding]]:
     for text in texts:
         starts.append(offset)
         offset += len(text) + len(SEPARATOR)
+    own = (
+        range(starts[pen_name_at], starts[pen_name_at] + len(texts[pen_name_at]))
+        if (pen_name_at is not None)
+        else range(0)
+    )
+    kept_spans = [span for span in _pen_name_spans(texts, pen_name_at) if span[0] not in own]
     found = []
     for finding in privacy_gate.scan(joined):
+        if not privacy_gate.blocks(finding) and any(
+            start <= finding.start and finding.end <= end for start, end in kept_spans
+        ):
+            continue
         index = max(i for i, start in enumerate(starts) if start <= finding.start)
         local_start = finding.start - starts[index]
         local_end = min(finding.end - starts[index], len(texts[index]))
@@ -85,25 +122,47 @@ def _placeholders(found: Sequence[tuple[int, Finding]]) -> dict[str, str]:
     return numbers
 
 
-def check(texts: Sequence[str]) -> PrivacyReport:
+def check(texts: Sequence[str], *, pen_name_at: int | None = None) -> PrivacyReport:
     """Raises privacy.PrivacyServiceError when the detector service is down."""
-    found = _scan(texts)
-    placeholders = _placeholders(found)
+    found = _scan(texts, pen_name_at)
+    # numbered as replace() numbers them: the pen name is never replaced
+    placeholders = _placeholders([item for item in found if item[0] != pen_name_at])
     blocked: dict[str, Detail] = {}
     details: dict[str, Detail] = {}
-    for _, finding in found:
+    pen_name: dict[str, Detail] = {}
+    pen_name_blocked: dict[str, Detail] = {}
+    elsewhere = False
+    for index, finding in found:
         key = _key(finding)
-        detail = Detail(key, str(finding.label), finding.text, placeholders[key])
-        (blocked if privacy_gate.blocks(finding) else details).setdefault(key, detail)
-    return PrivacyReport(tuple(blocked.values()), tuple(details.values()))
+        detail = Detail(key, str(finding.label), finding.text, placeholders.get(key, ""))
+        if privacy_gate.blocks(finding):
+            blocked.setdefault(key, detail)
+            if index == pen_name_at:
+                pen_name_blocked.setdefault(key, detail)
+            else:
+                elsewhere = True
+        elif index == pen_name_at:
+            pen_name.setdefault(key, detail)
+        else:
+            details.setdefault(key, detail)
+    return PrivacyReport(
+        tuple(blocked.values()),
+        tuple(details.values()),
+        pen_name=tuple(pen_name.values()),
+        pen_name_blocked=tuple(pen_name_blocked.values()),
+        blocked_elsewhere=elsewhere,
+    )
 
 
-def replace(texts: Sequence[str], *, keys: Iterable[str]) -> list[str]:
-    """`texts` with every detail whose key is in `keys` replaced by its placeholder."""
+def replace(
+    texts: Sequence[str], *, keys: Iterable[str], pen_name_at: int | None = None
+) -> list[str]:
+    """`texts` with every detail whose key is in `keys` replaced by its placeholder
+    (never in the pen name, nor where it recurs)."""
     chosen = set(keys)
     if not chosen:
         return list(texts)
-    found = _scan(texts)
+    found = [item for item in _scan(texts, pen_name_at) if item[0] != pen_name_at]
     placeholders = _placeholders(found)
     result = list(texts)
     by_text: dict[int, list[Finding]] = {}

@@ -40,7 +40,7 @@ from members.services import record_event
 from notifications import services as notifications
 
 from . import discussion, moderation, privacy_check, rules
-from .models import StoryIndexPage, StoryPage
+from .models import AuthorDisplay, StoryIndexPage, StoryPage
 from .privacy_check import Detail
 
 ERROR_NOT_YOURS = _("Dit verhaal kun je niet wijzigen.")
@@ -50,6 +50,14 @@ ERROR_NOT_EDITABLE = _(
 ERROR_BLOCKED = _(
     "Je verhaal bevat gegevens die iemand direct herkenbaar maken: %(details)s. Haal ze weg "
     "en probeer het opnieuw. Je tekst staat nog in het formulier."
+)
+ERROR_PEN_NAME_BLOCKED = _(
+    "Je schrijversnaam bevat gegevens waarmee iemand direct te vinden is (%(details)s). "
+    "Kies een andere schrijversnaam."
+)
+WARNING_PEN_NAME = _(
+    "Lijkt dit op je echte naam? Kies dan liever een schrijversnaam die niet naar jou of "
+    "je familie leidt."
 )
 ERROR_SERVICE_DOWN = _(
     "De privacycontrole werkt even niet. Je verhaal is niet ingediend; je tekst staat nog in "
@@ -89,21 +97,33 @@ def register_audit_actions() -> None:
     audit.register_actions("stories", AUDIT_MODERATION_ACTIONS, moderation=True)
 
 
-class StoryBlocked(ValidationError):
-    """Structured identifiers in the story: it cannot be submitted."""
+def _labels(details: Sequence[Detail]) -> str:
+    return ", ".join(sorted({d.label for d in details}))
 
-    def __init__(self, details: Sequence[Detail]) -> None:
+
+class StoryBlocked(ValidationError):
+    """Structured identifiers in the story: it cannot be submitted. Those in the pen
+    name (`pen_name`, part of `details`) have their own message, for that field."""
+
+    def __init__(
+        self, details: Sequence[Detail], pen_name: Sequence[Detail] = (), *, elsewhere: bool = True
+    ) -> None:
         self.details = tuple(details)
-        super().__init__(
-            ERROR_BLOCKED, params={"details": ", ".join(sorted({d.label for d in details}))}
-        )
+        self.pen_name = tuple(pen_name)
+        self.elsewhere = elsewhere  # also in the story's other texts
+        super().__init__(ERROR_BLOCKED, params={"details": _labels(details)})
+
+    def pen_name_message(self) -> str:
+        return str(ERROR_PEN_NAME_BLOCKED) % {"details": _labels(self.pen_name)}
 
 
 class ConfirmationNeeded(Exception):
-    """Names, places or other details the author has not yet decided on."""
+    """Names, places or other details the author has not yet decided on, and a pen
+    name that looks like a real name and was not yet confirmed (`pen_name`)."""
 
-    def __init__(self, details: Sequence[Detail]) -> None:
+    def __init__(self, details: Sequence[Detail], pen_name: Sequence[Detail] = ()) -> None:
         self.details = tuple(details)
+        self.pen_name = tuple(pen_name)
         super().__init__("The author must decide on each detail first.")
 
 
@@ -130,7 +150,15 @@ class StoryContent:
     pseudonym: str = ""
     audience: str = "leden"
     allow_discussion: bool = False
+    pseudonym_confirmed: bool = False  # a name was found in it; the author kept it
     extra: dict[str, Any] = field(default_factory=dict)
+
+    PEN_NAME_AT = 3  # the pen name's index in texts()
+
+    def pen_name_at(self) -> int | None:
+        """The pen name's index in texts() when the story is signed with it."""
+        shown = self.author_display == AuthorDisplay.PSEUDONYM and self.pseudonym.strip()
+        return self.PEN_NAME_AT if shown else None
 
     def texts(self) -> list[str]:
         parts = [self.title, self.summary, self.content_warning_note, self.pseudonym]
@@ -178,6 +206,7 @@ class StoryContent:
             pseudonym=page.pseudonym,
             audience=page.audience,
             allow_discussion=page.allow_discussion,
+            pseudonym_confirmed=page.pseudonym_confirmed,
         )
 
 
@@ -234,6 +263,7 @@ def _apply(page: StoryPage, content: StoryContent, images: dict[int, Any]) -> No
     page.pseudonym = content.pseudonym.strip()
     page.audience = content.audience
     page.allow_discussion = content.allow_discussion
+    page.pseudonym_confirmed = content.pseudonym_confirmed and bool(page.pseudonym)
 
 
 @transaction.atomic
@@ -313,7 +343,7 @@ def save_draft(*, author: Any, content: StoryContent, story: StoryPage | None = 
 
 def check_privacy(content: StoryContent) -> privacy_check.PrivacyReport:
     try:
-        return privacy_check.check(content.texts())
+        return privacy_check.check(content.texts(), pen_name_at=content.pen_name_at())
     except privacy.PrivacyServiceError as error:
         raise ValidationError(ERROR_SERVICE_DOWN) from error
 
@@ -326,22 +356,36 @@ def submit_story(
     story: StoryPage | None = None,
     reviewed: Iterable[str] = (),
     replace_keys: Iterable[str] = (),
+    pen_name_confirmed: str = "",
 ) -> StoryPage:
     """Check the text, replace the details the author chose to replace, save it
     as a revision and hand it to the moderators (workflow "Verhaal beoordelen";
     resumed when they had asked for changes).
 
+    The pen name is never replaced: when a name is found in it, the author confirms
+    it by sending it back as `pen_name_confirmed` (the very text: a changed pen name
+    is asked about again), and the moderators see it was flagged and kept.
+
     Raises StoryBlocked for structured identifiers and ConfirmationNeeded while
     a name, place or other detail was not yet shown to the author."""
     report = check_privacy(content)
     if report.blocked:
-        raise StoryBlocked(report.blocked)
+        raise StoryBlocked(
+            report.blocked, report.pen_name_blocked, elsewhere=report.blocked_elsewhere
+        )
     unreviewed = report.unreviewed(reviewed)
-    if unreviewed:
-        raise ConfirmationNeeded(unreviewed)
+    pen_name = content.pseudonym.strip()
+    unconfirmed = report.pen_name if pen_name_confirmed.strip() != pen_name else ()
+    if unreviewed or unconfirmed:
+        raise ConfirmationNeeded(unreviewed, unconfirmed)
+    content = replace(content, pseudonym_confirmed=bool(report.pen_name))
     replace_keys = set(replace_keys)
     if replace_keys:
-        content = content.with_texts(privacy_check.replace(content.texts(), keys=replace_keys))
+        content = content.with_texts(
+            privacy_check.replace(
+                content.texts(), keys=replace_keys, pen_name_at=content.pen_name_at()
+            )
+        )
     page = save_draft(author=author, content=content, story=story)
     state = WorkflowState.objects.for_instance(page).active().first()
     if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:

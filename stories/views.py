@@ -138,14 +138,20 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 story=story,
                 reviewed=request.POST.getlist("reviewed"),
                 replace_keys=request.POST.getlist("replace"),
+                pen_name_confirmed=request.POST.get("pseudonym_confirmed", ""),
             )
         else:
             page = services.save_draft(author=request.user, content=content, story=story)
     except services.StoryBlocked as blocked:
-        form.add_error(None, blocked)
+        if blocked.pen_name:
+            form.add_error("pseudonym", blocked.pen_name_message())
+        if blocked.elsewhere:
+            form.add_error(None, blocked)
         return _render_write(request, story, form, sections, blocked=blocked.details)
     except services.ConfirmationNeeded as needed:
-        return _render_write(request, story, form, sections, details=needed.details)
+        return _render_write(
+            request, story, form, sections, details=needed.details, pen_name=needed.pen_name
+        )
     except ValidationError as error:
         form.add_error(None, error)
         return _render_write(request, story, form, sections)
@@ -205,7 +211,10 @@ def _render_write(
     *,
     details: Any = (),
     blocked: Any = (),
+    pen_name: Any = (),
 ) -> TemplateResponse:
+    """`pen_name`: names found in the pen name, a warning beside the field that the
+    author answers by confirming (the text they confirmed goes back with the form)."""
     comment = selectors.story_status(story)[1] if story is not None else ""
     return TemplateResponse(
         request,
@@ -216,6 +225,10 @@ def _render_write(
             "sections": sections,
             "details": details,
             "blocked": blocked,
+            "pen_name_warning": services.WARNING_PEN_NAME if pen_name else "",
+            "pen_name_confirmed": request.POST.get("pseudonym_confirmed", "")
+            if request.method == "POST"
+            else "",
             "moderator_comment": comment,
             "draft_key": draft_key(request, story),
             "draft_base": story.latest_revision_id if story is not None else "",

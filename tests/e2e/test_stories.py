@@ -149,6 +149,56 @@ def test_a_story_from_writing_through_moderation_to_reading_and_withdrawal(demo,
     assert errors == []
 
 
+PEN_NAME = "Eva vertelt"
+PEN_WARNING = (
+    "Lijkt dit op je echte naam? Kies dan liever een schrijversnaam die niet naar jou of je "
+    "familie leidt."
+)
+
+
+def test_a_pen_name_that_looks_like_a_name_is_confirmed_not_replaced(demo, contexts):
+    """The pen name is the author's public name: a name in it is a warning beside
+    the field, kept when the author confirms; its signature in the text stays, and
+    the moderator sees it was flagged and confirmed."""
+    moderator_secret = give_totp(get_user_model().objects.get(email=MODERATOR_EMAIL))
+    author = log_in(contexts(bypass_csp=True), AUTHOR_EMAIL)  # for axe-core
+    author.goto(reverse("stories:write"))
+    author.get_by_label("Titel").fill("Mijn schrijversnaam")
+    author.get_by_label("Korte samenvatting").fill("Over een naam kiezen.")
+    author.locator("textarea[name='deel-0-text']").fill(REST.strip() + "\n\n" + PEN_NAME)
+    author.get_by_label("Inhoudswaarschuwing").select_option("psychisch")
+    author.get_by_label("Met een schrijversnaam").check()
+    author.locator("input[name='pseudonym']").fill(PEN_NAME)
+    submit(author)
+
+    warning = author.locator(".story-pen-name-warning")
+    expect(warning).to_contain_text(PEN_WARNING)
+    expect(author.locator("input[name='pseudonym']")).to_have_value(PEN_NAME)
+    expect(author.locator("input[name='replace']")).to_have_count(0)
+    # Right below the field, before the next question.
+    field_box = author.locator("input[name='pseudonym']").bounding_box()
+    warning_box = warning.bounding_box()
+    assert field_box and warning_box and warning_box["y"] > field_box["y"]
+    assert axe_violations(author) == [], "editor, pen name warning"
+
+    author.get_by_label(f"Ik houd „{PEN_NAME}” als schrijversnaam").check()
+    submit(author)
+    expect(author).to_have_url(re.compile(f"{reverse('stories:mine')}$"))
+
+    moderator = log_in(contexts(), MODERATOR_EMAIL, secret=moderator_secret)
+    moderator.goto(reverse("stories:moderation"))
+    moderator.get_by_role("link", name="Mijn schrijversnaam").click()
+    expect(moderator.locator(".story-pen-name-flag")).to_contain_text(
+        "heeft bevestigd dat het de schrijversnaam is"
+    )
+    expect(moderator.locator("article.story")).to_contain_text(f"Door {PEN_NAME}")
+    moderator.get_by_role("button", name="Publiceren").click()
+    expect(moderator.get_by_text("Het verhaal is gepubliceerd.")).to_be_visible()
+    story = StoryPage.objects.get(title="Mijn schrijversnaam")
+    assert story.pseudonym == PEN_NAME
+    assert story.body[0].value["text"].endswith(PEN_NAME)
+
+
 @pytest.mark.parametrize("width", [1280, 375])
 def test_story_pages_have_no_serious_accessibility_violations(demo, browser, live_server, width):
     """The editor (empty, blocked, names to replace), "Mijn verhalen", the public

@@ -124,6 +124,9 @@ def test_seed_demo_adds_three_fictional_stories_in_three_states():
     assert audiences["de-stilte-in-huis"] == "openbaar"
     assert audiences["wat-de-kinderen-zagen"] == "leden"
     assert all("verzonnen" in page.body[0].value["text"] for page in StoryPage.objects.all())
+    # The pen name, confirmed on hand-in, is kept (stories/test_pen_name.py).
+    stilte = StoryPage.objects.get(slug="de-stilte-in-huis")
+    assert (stilte.pseudonym, stilte.author_name) == ("Eva vertelt", "Eva vertelt")
 
 
 @pytest.mark.django_db
