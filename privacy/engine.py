@@ -118,8 +118,12 @@ class Engine:
                 _extend_lowercase_name(text, f) for f in kept if not _role_word_opening(text, f)
             ]
             kept = [
-                _with_hyphen_particle_tail(
-                    text, _with_handle_suffix(text, _with_hash_and_without_possessive(text, f))
+                _with_surname_initial(
+                    text,
+                    _with_hyphen_particle_tail(
+                        text,
+                        _with_handle_suffix(text, _with_hash_and_without_possessive(text, f)),
+                    ),
                 )
                 for f in kept
             ]
@@ -1577,6 +1581,28 @@ def _with_hash_and_without_possessive(text: str, finding: Finding) -> Finding:
             finding.start, end, finding.label, text[finding.start : end], finding.detector
         )
     return finding
+
+
+# "Hans B.: ...", "Khadija B. zei": the initial of the surname after a first name, the way
+# group chats and anonymised notes write a person; not before a capital ("met Hans B.
+# Daarna", which may be a new sentence)
+_SURNAME_INITIAL = re.compile(r"[ \t]+[A-Z]\.(?=[ \t]*[:,;)]|[ \t]+[a-zà-ÿ]|[ \t]*$)", re.MULTILINE)
+
+
+def _with_surname_initial(text: str, finding: Finding) -> Finding:
+    """A first name takes the initial of the surname after it: "Hans B." (round 14)."""
+    if (
+        finding.label is not Label.NAAM
+        or " " in finding.text
+        or not finding.text[:1].isupper()
+        or finding.text.lower() not in first_names()
+    ):
+        return finding
+    m = _SURNAME_INITIAL.match(text, finding.end)
+    if m is None:
+        return finding
+    end = m.end()
+    return Finding(finding.start, end, finding.label, text[finding.start : end], finding.detector)
 
 
 _HYPHEN_PARTICLE_END = re.compile(r"-(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en)$")

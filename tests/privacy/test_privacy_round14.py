@@ -92,3 +92,39 @@ def test_word_opening_a_sentence_or_clause_is_kept(text: str, word: str) -> None
 def test_the_person_opening_a_sentence_stays_a_name(text: str, word: str) -> None:
     start = text.rindex(word)
     assert any(f.start <= start < f.end for f in scan(text) if f.label is Label.NAAM)
+
+
+# --- bl12's tuning half: an initial for a person, a surname's initial ------------------------
+
+
+def test_initial_with_age_in_brackets_is_a_name_and_repeats() -> None:
+    text = (
+        "Het gaat om een jongen (K., 14 jaar) uit een groot gezin. K. zegt dat hij niet naar "
+        "huis wil. Volgens de mentor is K. vaak moe."
+    )
+    found = [f for f in scan(text) if f.label is Label.NAAM and f.text == "K."]
+    assert len(found) == 3
+
+
+def test_initial_with_age_after_a_parent_is_a_name() -> None:
+    assert "R." in _names("Vader (R., 41) belde vanmorgen over de afspraak.")
+
+
+def test_a_letter_in_brackets_after_no_person_is_no_name() -> None:
+    assert "A." not in _names("Zie de bijlage (A., 3) voor de details van het plan.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("[19:02] Petra K.: heeft iemand mijn kat gezien?\n[19:05] Petra K.: ok", "Petra K."),
+        ("Ik sprak Ahmed S. gisteren over de huur.", "Ahmed S."),
+        ("Groeten, Yasmina T.\n", "Yasmina T."),
+    ],
+)
+def test_first_name_keeps_the_initial_of_its_surname(text: str, name: str) -> None:
+    assert name in _names(text)
+
+
+def test_a_capital_after_a_sentence_end_is_no_initial() -> None:
+    assert "Petra" in _names("Ik sprak met Petra. K. was er niet bij.")
