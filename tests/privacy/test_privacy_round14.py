@@ -44,6 +44,11 @@ def test_double_surname_after_bij_is_a_name(text: str, name: str) -> None:
     assert _labels(text, name) == {Label.NAAM}
 
 
+def test_double_surname_after_bij_alone_is_a_name() -> None:
+    text = "Het gesprek was bij Annelies Groeneveld-Pauw thuis."
+    assert _labels(text, "Annelies Groeneveld-Pauw") == {Label.NAAM}
+
+
 def test_a_place_after_bij_stays_a_place() -> None:
     assert Label.PLAATS in _labels("We wonen sinds maart bij Hellevoetsluis.", "Hellevoetsluis")
 
