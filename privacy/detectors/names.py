@@ -1040,9 +1040,9 @@ _INITIAL_AS_NAME = re.compile(
 # brackets after a word for a person, the way a case is anonymised for a casuistry
 # meeting (round 14); not "bijlage (A., 3)"
 _INITIAL_WITH_AGE = re.compile(
-    rf"(?<![\w-])(?i:{_ROLES})[ \t]*\([ \t]*([A-Z]\.),[ \t]*\d{{1,2}}"
-    r"(?:[ \t]+(?:jaar|jr\.?|maanden|mnd\.?|weken))?[ \t]*[),;]"
+    r"\([ \t]*([A-Z]\.),[ \t]*\d{1,2}(?:[ \t]+(?:jaar|jr\.?|maanden|mnd\.?|weken))?[ \t]*[),;]"
 )
+_ROLE_BEFORE_BRACKET = re.compile(rf"(?<![\w-])(?i:{_ROLES})[ \t]*$")
 
 
 # "(noem haar f.)", "ik noem hem K.": an initial, also in lowercase, after "noem"
@@ -1063,7 +1063,8 @@ def find_initials_as_names(text: str) -> Iterator[Finding]:
         return
     if "., " in text:
         for m in _INITIAL_WITH_AGE.finditer(text):
-            yield Finding(m.start(1), m.end(1), Label.NAAM, m.group(1), "naam-initiaal")
+            if _ROLE_BEFORE_BRACKET.search(text, max(0, m.start() - 40), m.start()):
+                yield Finding(m.start(1), m.end(1), Label.NAAM, m.group(1), "naam-initiaal")
     for m in _INITIAL_AS_NAME.finditer(text):
         yield Finding(m.start(1), m.end(1), Label.NAAM, m.group(1), "naam-initiaal")
 
