@@ -118,7 +118,14 @@ class Engine:
                 _extend_lowercase_name(text, f) for f in kept if not _role_word_opening(text, f)
             ]
             kept = [
-                _with_handle_suffix(text, _with_hash_and_without_possessive(text, f)) for f in kept
+                _with_surname_initial(
+                    text,
+                    _with_hyphen_particle_tail(
+                        text,
+                        _with_handle_suffix(text, _with_hash_and_without_possessive(text, f)),
+                    ),
+                )
+                for f in kept
             ]
             kept = _names_before_places(text, kept)
             kept.extend(_bracketed_names(text, kept))
@@ -137,6 +144,7 @@ class Engine:
             kept.extend(_ages_after_names(text, kept))
             kept.extend(_age_lists(text, kept))
             kept = [f for f in kept if f.text.strip().lower() not in _BARE_WORDS]
+            kept = _names_not_places(kept)
             return resolve_overlaps(text, _words_off_identifiers(text, kept))
         finally:
             release()  # the detectors' shared copy of the text
@@ -1425,7 +1433,18 @@ def _particle_opens_name(text: str, start: int, words: list[re.Match[str]]) -> b
 #: exclamation mark or colon, also with the quote that opens direct speech ('zei: "Niks
 #: tegen de juf"', a line opening with '"Storm op komst," zei ...'; round 11c).
 _SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:][\"'\u201d)]?\s+|\n\s*)[\"'\u201c\u2018\u201e]?$")
-_PAIR_AFTER = re.compile(r"\s+en\s+([a-zà-ÿ]+)\b")
+_PAIR_AFTER = re.compile(r"\s+(?:en|of)\s+([a-zà-ÿ]+)\b")
+#: A clause opens after ";" too ("...; Bakker worden was zijn droom").
+_CLAUSE_BEFORE = re.compile(r";[ \t]+$")
+#: After a word opening a sentence, a predicate no person takes: the word without a verb
+#: before "voorbij" or "achter de rug" ("Storm voorbij, zus."), or forecast ("Storm stond
+#: er voorspeld"; a person may be announced, not forecast). A person is "weg" or "over"
+#: ("Visser weg, eindelijk"), so those are left out.
+_NO_PERSON_PREDICATE = re.compile(
+    r"[ \t]+(?:voorbij|achter[ \t]+de[ \t]+rug)(?![\w-])"
+    r"|[ \t]+(?:stond|staat|stonden|staan|is|was|werd|wordt)(?:[ \t]+[a-zà-ÿ]+){0,3}?"
+    r"[ \t]+voorspeld(?![\w-])"
+)
 #: After a word opening a sentence: a preposition that is not a name's "van", "uit", "bij"
 #: or "met", the infinitive that makes it a predicate ("Bakker worden", "Visser blijven"),
 #: or "om te" after an adjective ("Mooi om te zien").
@@ -1463,11 +1482,35 @@ def _word_opening_sentence(text: str, finding: Finding) -> bool:
     surname of "de Groot" ("Groot probleem": at a sentence start the surname is "De Groot")."""
     if finding.label is not Label.NAAM or " " in finding.text or not finding.text[:1].isupper():
         return False
-    if _SENTENCE_BEFORE.search(text, max(0, finding.start - 4), finding.start) is None:
-        return False
     lowered = finding.text.lower()
-    if lowered not in dutch_words() or lowered in first_names():
+    if _SENTENCE_BEFORE.search(text, max(0, finding.start - 4), finding.start) is None:
+        # after ";" a main clause opens too, but written with a capital only for a name or
+        # for a word the writer opened as a sentence: only the word's own predicate tells
+        # ("; Bakker worden was zijn droom"; round 14)
+        return (
+            _CLAUSE_BEFORE.search(text, max(0, finding.start - 3), finding.start) is not None
+            and finding.detector in _NOT_IN_CONTEXT
+            and lowered in dutch_words()
+            and lowered not in first_names()
+            and _WORD_NOT_SUBJECT.match(text, finding.end) is not None
+        )
+    if lowered not in dutch_words():
         return False
+    if lowered in first_names():
+        # "Roos en lavendel", "Hoop of wanhoop": a first name that is a word, paired with
+        # a word that is neither a name nor a common one ("Roos en oma" is the girl; round 14)
+        pair = _PAIR_AFTER.match(text, finding.end)
+        return (
+            finding.detector in _NOT_IN_CONTEXT
+            and pair is not None
+            and pair.group(1) in dutch_words()
+            and pair.group(1) not in first_names()
+            and pair.group(1) not in common_words()
+        )
+    if finding.detector in _NOT_IN_CONTEXT and (
+        _NO_PERSON_PREDICATE.match(text, finding.end) is not None
+    ):
+        return True  # "Storm voorbij, zus.", "Storm stond er voorspeld" (round 14)
     if finding.detector in _NOT_IN_CONTEXT and _WORD_NOT_SUBJECT.match(text, finding.end):
         # "Visser in hart en nieren was haar vader", "Bakker worden was zijn droom": a name
         # opening a sentence is its subject and the verb follows it; the word as a noun
@@ -1540,6 +1583,46 @@ def _with_hash_and_without_possessive(text: str, finding: Finding) -> Finding:
     return finding
 
 
+# "Hans B.: ...", "Khadija B. zei": the initial of the surname after a first name, the way
+# group chats and anonymised notes write a person; not before a capital ("met Hans B.
+# Daarna", which may be a new sentence)
+_SURNAME_INITIAL = re.compile(r"[ \t]+[A-Z]\.(?=[ \t]*[:,;)]|[ \t]+[a-zà-ÿ]|[ \t]*$)", re.MULTILINE)
+
+
+def _with_surname_initial(text: str, finding: Finding) -> Finding:
+    """A first name takes the initial of the surname after it: "Hans B." (round 14)."""
+    if (
+        finding.label is not Label.NAAM
+        or " " in finding.text
+        or not finding.text[:1].isupper()
+        or finding.text.lower() not in first_names()
+    ):
+        return finding
+    m = _SURNAME_INITIAL.match(text, finding.end)
+    if m is None:
+        return finding
+    end = m.end()
+    return Finding(finding.start, end, finding.label, text[finding.start : end], finding.detector)
+
+
+_HYPHEN_PARTICLE_END = re.compile(r"-(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en)$")
+_PARTICLE_TAIL = re.compile(
+    r"(?:[ \t]+(?:van|de|der|den|ter|ten|het|'t))*[ \t]+[A-Za-zÀ-ÿ][\w'\u2019]*(?:-[A-Za-zÀ-ÿ]+)?"
+)
+
+
+def _with_hyphen_particle_tail(text: str, finding: Finding) -> Finding:
+    """A double surname whose second part opens with a particle is one name: "ingeborg
+    visser-de berg", "Marja Smit-van der Linden" (the name stopped at "-de"; round 14)."""
+    if finding.label is not Label.NAAM or _HYPHEN_PARTICLE_END.search(finding.text) is None:
+        return finding
+    m = _PARTICLE_TAIL.match(text, finding.end)
+    if m is None:
+        return finding
+    end = m.end()
+    return Finding(finding.start, end, finding.label, text[finding.start : end], finding.detector)
+
+
 # "nadia.r", "marouane.wt": a user name made of a first name and a short tail
 _HANDLE_SUFFIX = re.compile(r"[._][a-z0-9]{1,12}(?![\w@/-]|\.\w)")
 _TOP_LEVEL_DOMAINS = frozenset(
@@ -1585,6 +1668,25 @@ def _names_before_places(text: str, findings: list[Finding]) -> list[Finding]:
                     break
         result.append(finding)
     return result
+
+
+def _names_not_places(findings: list[Finding]) -> list[Finding]:
+    """A place read only from its context ("bij Jolanda Verschoor-Bakkum") that is a
+    person's name found in the same text, opening with a first name, is the name (round 14)."""
+    names = {
+        f.text.lower()
+        for f in findings
+        if f.label is Label.NAAM and " " in f.text and f.text.split()[0].lower() in first_names()
+    }
+    if not names:
+        return findings
+    return [
+        f
+        for f in findings
+        if not (
+            f.label is Label.PLAATS and f.detector == "plaats-context" and f.text.lower() in names
+        )
+    ]
 
 
 _LEADING_PARTICLES = re.compile(r"(?:(?:van|de|der|den|het|ter|ten)\s+)+")

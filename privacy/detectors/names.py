@@ -1036,6 +1036,15 @@ _INITIAL_AS_NAME = re.compile(
 )
 
 
+# "een meisje (M., 12 jaar)", "Moeder (J., 19)": an initial with the person's age in
+# brackets after a word for a person, the way a case is anonymised for a casuistry
+# meeting (round 14); not "bijlage (A., 3)"
+_INITIAL_WITH_AGE = re.compile(
+    r"\([ \t]*([A-Z]\.),[ \t]*\d{1,2}(?:[ \t]+(?:jaar|jr\.?|maanden|mnd\.?|weken))?[ \t]*[),;]"
+)
+_ROLE_BEFORE_BRACKET = re.compile(rf"(?<![\w-])(?i:{_ROLES})[ \t]*$")
+
+
 # "(noem haar f.)", "ik noem hem K.": an initial, also in lowercase, after "noem"
 _NAMED_INITIAL = re.compile(
     r"(?<![\w-])(?i:noem(?:en|de)?[ \t]+(?:(?:ik|we|wij)[ \t]+)?(?:hem|haar|ze|hen)"
@@ -1052,6 +1061,10 @@ def find_initials_as_names(text: str) -> Iterator[Finding]:
             yield Finding(m.start(1), m.end(1), Label.NAAM, m.group(1), "naam-initiaal")
     if "genoemd" not in text and "noemen" not in text and ")" not in text:
         return
+    if "., " in text:
+        for m in _INITIAL_WITH_AGE.finditer(text):
+            if _ROLE_BEFORE_BRACKET.search(text, max(0, m.start() - 40), m.start()):
+                yield Finding(m.start(1), m.end(1), Label.NAAM, m.group(1), "naam-initiaal")
     for m in _INITIAL_AS_NAME.finditer(text):
         yield Finding(m.start(1), m.end(1), Label.NAAM, m.group(1), "naam-initiaal")
 
