@@ -109,12 +109,17 @@ def suspension_message(user: Any) -> str | None:
 
 
 def _require_not_flooding(author: Any) -> None:
-    """settings.FORUM_POSTS_PER_MINUTE: checked before the privacy engine runs."""
+    """settings.FORUM_POSTS_PER_MINUTE: checked before the privacy engine runs. An
+    edit that changed a post (its earlier version kept) counts as a post: each runs
+    the engine and goes out live."""
     limit = settings.FORUM_POSTS_PER_MINUTE
     if not limit:
         return
     since = timezone.now() - timedelta(minutes=1)
-    if Post.objects.filter(author=author, created__gt=since).count() >= limit:
+    posts = Post.objects.filter(author=author, created__gt=since).count()
+    if posts >= limit or (
+        posts + PostRevision.objects.filter(post__author=author, created__gt=since).count() >= limit
+    ):
         raise ValidationError({"text": ERROR_TOO_FAST})
 
 
@@ -364,6 +369,9 @@ def edit_post(
     kept for moderators."""
     post = Post.objects.select_related("thread").select_for_update().get(pk=post.pk)
     _require(permissions.can_edit_post(editor, post), ERROR_EDIT_WINDOW)
+    if text == post.text:
+        return post  # unchanged: stored after the engine ran already
+    _require_not_flooding(editor)
     clean = _clean_text(text, field="text", accepted_placeholders=accepted_placeholders)
     if clean == post.text:
         return post

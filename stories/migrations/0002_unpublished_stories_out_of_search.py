@@ -18,6 +18,21 @@ def forget_unpublished_stories(apps, schema_editor):
     IndexEntry.objects.filter(content_type=kind, object_id__in=offline)._raw_delete(
         schema_editor.connection.alias
     )
+    merge_full_text_index(schema_editor.connection)
+
+
+def merge_full_text_index(connection):
+    """SQLite keeps deleted entries' words in FTS5's older segments until they merge:
+    merged now (stories.services.merge_full_text_index, inlined as migrations are)."""
+    if connection.vendor != "sqlite":
+        return
+    table = "wagtailsearch_indexentry_fts"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = %s", [table]
+        )
+        if cursor.fetchone()[0]:
+            cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")  # noqa: S608
 
 
 class Migration(migrations.Migration):

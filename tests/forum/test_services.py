@@ -196,6 +196,22 @@ def test_one_member_places_a_few_posts_a_minute_then_waits(member, moderator, se
     services.post_reply(thread=thread, author=member, text=PLAIN)
 
 
+def test_edits_count_against_the_posts_a_minute(member, settings):
+    """An edit runs the privacy engine and goes out live like a post: editing one
+    post over and over is no way around FORUM_POSTS_PER_MINUTE (probe13)."""
+    settings.FORUM_POSTS_PER_MINUTE = 3
+    thread = factories.thread()
+    post = services.post_reply(thread=thread, author=member, text=PLAIN)
+    services.edit_post(post=post, editor=member, text=PLAIN + " Eerste aanvulling.")
+    services.edit_post(post=post, editor=member, text=PLAIN + " Tweede aanvulling.")
+
+    with pytest.raises(ValidationError) as error:
+        services.edit_post(post=post, editor=member, text=PLAIN + " Derde aanvulling.")
+
+    assert services.ERROR_TOO_FAST in error.value.message_dict["text"]
+    assert Post.objects.get(pk=post.pk).text == PLAIN + " Tweede aanvulling."
+
+
 def test_one_member_hides_only_a_few_posts_an_hour_with_herleidbaar_flags(member, moderator):
     """One member cannot take a discussion down by reporting every post
     "herleidbaar": past the hourly number their reports still reach the

@@ -134,3 +134,41 @@ def test_the_migration_removes_what_was_indexed_of_unpublished_stories(
     assert "Karin" not in index_text()
     assert story_entries(draft) == []
     assert story_entries(live) != []
+
+
+def fts_index_bytes() -> bytes:
+    """The raw blocks of SQLite's full-text index beside IndexEntry (its terms,
+    prefix-compressed): what stays in the database file after a row is deleted,
+    until the index merges its segments."""
+    if connection.vendor != "sqlite":
+        pytest.skip("only SQLite keeps a full-text table of its own")
+    table = f"{IndexEntry._meta.db_table}_fts_data"
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM sqlite_master WHERE name = %s", [table])
+        if not cursor.fetchone()[0]:
+            pytest.skip("no FTS5 table")
+        cursor.execute(f"SELECT block FROM {table}")  # noqa: S608
+        return b"".join(bytes(block or b"") for (block,) in cursor.fetchall())
+
+
+def test_the_migration_leaves_no_raw_word_in_the_full_text_index(
+    story_index, author, moderator, raw_content
+):
+    draft = services.save_draft(author=author, content=raw_content)
+    get_search_backend().add(draft)  # as every draft was indexed before
+    assert b"karin" in fts_index_bytes()
+    migration = importlib.import_module("stories.migrations.0002_unpublished_stories_out_of_search")
+
+    migration.forget_unpublished_stories(apps, SimpleNamespace(connection=connection))
+
+    assert b"karin" not in fts_index_bytes()
+
+
+def test_a_withdrawn_story_leaves_no_word_in_the_full_text_index(story_index, author, moderator):
+    rare = content(sections=(Section("", "Ik verzorgde de vensterbankplantjes. " + CALM_TEXT, ""),))
+    story = services.publish_story(moderator=moderator, story=hand_in(author, rare))
+    assert b"bankplantjes" in fts_index_bytes()
+
+    services.withdraw_story(author=author, story=story)
+
+    assert b"bankplantjes" not in fts_index_bytes()
