@@ -68,6 +68,9 @@ DOMAIN_PHRASES: tuple[str, ...] = (
     # kinds, a research instrument, a support role
     "Reclassering", "Arbeidsinspectie", "Jongerenwerk", "Centrum Seksueel Geweld",
     "Centrum Veilige Sport", "Prevalentiemonitor", "buddy",
+    # the care laws by their abbreviation and the elderly care's key worker ("de EVV'er";
+    # a football club "EVV Echt" keeps its place)
+    "Wvggz", "Wzd", "Wlz", "Zvw", "EVV", "EVV'er", "EVV'ers",
 )  # fmt: skip
 
 #: Public websites of help lines and the network (without "www."): never redacted.

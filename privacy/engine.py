@@ -303,12 +303,33 @@ _REGION_NAMES = frozenset({"rijnmond", "rotterdam-rijnmond"})
 _SERVICE_NAMES = frozenset({"jeugdbescherming", "reclassering", "jeugdzorg", "jeugdhulp"})
 
 
+#: Allowed phrases that stay public with a town after them: the regional help line.
+_PUBLIC_WITH_TOWN = frozenset({"veilig thuis", "vt", "vtrr", "politie", "ggd", "wijkteam"})
+
+
+def _service_of_a_town(text: str, finding: Finding, allowed: list[tuple[int, int]]) -> bool:
+    """An institution found as an allowed service followed by a town's name is that town's
+    branch, one institution (round 11b's rule for "CJG Rijnmond"; round 15: the allow-list
+    of public services no longer leaves the town alone as the institution)."""
+    for a_start, a_end in allowed:
+        if a_start != finding.start or a_end >= finding.end:
+            continue
+        if text[a_start:a_end].lower() in _PUBLIC_WITH_TOWN:
+            return False
+        rest = text[a_end : finding.end].strip()
+        return bool(rest) and rest.lower() in place_names()
+    return False
+
+
 def _cut_allowed(text: str, finding: Finding, allowed: list[tuple[int, int]]) -> Iterable[Finding]:
     pieces = [(finding.start, finding.end)]
     if finding.label is Label.INSTELLING and (
         finding.detector == "instelling-team" or is_listed_organisation(finding.text)
     ):
         yield finding  # "CJG Rijnmond", "Wijkteam Delfshaven": one name, "CJG" alone stays
+        return
+    if finding.label is Label.INSTELLING and _service_of_a_town(text, finding, allowed):
+        yield finding  # "Centrum Seksueel Geweld Rotterdam": the service of one town
         return
     if finding.label in (Label.INSTELLING, Label.SCHOOL):
         allowed = [

@@ -96,7 +96,9 @@ def test_the_platforms_own_headings_stay(heading: str) -> None:
      "Prevalentiemonitor: een op de elf volwassenen is slachtoffer.",
      "Arbeidsinspectie's rapport kwam pas later.",
      "ja de buddy van moeder belde ook",
-     "Contact met Centrum Veilige Sport gehad."],
+     "Contact met Centrum Veilige Sport gehad.",
+     "De EVV'er belt elke week met de dochter.",
+     "Een rechterlijke machtiging onder de Wvggz, niet de Wzd."],
 )  # fmt: skip
 def test_the_causes_found_by_the_templates(text: str) -> None:
     assert scan(text) == []
@@ -112,7 +114,10 @@ def test_the_causes_found_by_the_templates(text: str) -> None:
      ("Vader heeft een toezicht van Reclassering Nederland.", "Reclassering Nederland",
       Label.INSTELLING),
      ("Het gesprek was bij Jongerenwerk Lansingerland.", "Jongerenwerk Lansingerland",
-      Label.INSTELLING)],
+      Label.INSTELLING),
+     ("Ze is verwezen naar het Centrum Seksueel Geweld Rotterdam.",
+      "Centrum Seksueel Geweld Rotterdam", Label.INSTELLING),
+     ("Hij speelde bij EVV Echt tot de zomer.", "Echt", Label.INSTELLING)],
 )  # fmt: skip
 def test_guards_persons_and_named_organisations_stay_found(
     text: str, value: str, label: Label
