@@ -63,6 +63,14 @@ DOMAIN_PHRASES: tuple[str, ...] = (
     "Landelijk Knooppunt Huwelijksdwang en Achterlating",
     # the public safety and youth crime agencies of every region
     "Zorg- en Veiligheidshuis", "Veiligheidshuis", "Bureau Halt", "Halt",
+    # round 15: the domain's own words, found by sentences built from the platform's own
+    # content (tests/privacy/vocabulary/domain_terms.txt): national services and their
+    # kinds, a research instrument, a support role
+    "Reclassering", "Arbeidsinspectie", "Jongerenwerk", "Centrum Seksueel Geweld",
+    "Centrum Veilige Sport", "Prevalentiemonitor", "buddy",
+    # the care laws by their abbreviation and the elderly care's key worker ("de EVV'er";
+    # a football club "EVV Echt" keeps its place)
+    "Wvggz", "Wzd", "Wlz", "Zvw", "EVV", "EVV'er", "EVV'ers",
 )  # fmt: skip
 
 #: Public websites of help lines and the network (without "www."): never redacted.

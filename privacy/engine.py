@@ -16,6 +16,7 @@ from privacy.detectors import DETECTORS, Detector
 from privacy.detectors.ages import is_age_range, is_duration
 from privacy.detectors.institutions import (
     ORGANISATION_HEADS,
+    SCHOOL_TYPE_WORDS,
     TYPE_WORDS,
     is_compound_type,
     without_lowercase_article,
@@ -143,7 +144,12 @@ class Engine:
             kept.extend(_joined_numbers(text, kept))
             kept.extend(_ages_after_names(text, kept))
             kept.extend(_age_lists(text, kept))
-            kept = [f for f in kept if f.text.strip().lower() not in _BARE_WORDS]
+            kept = [
+                f
+                for f in kept
+                if f.text.strip().lower() not in _BARE_WORDS and not _bare_school_type(f)
+            ]
+            kept = [_without_at_sign(f) for f in kept]
             kept = _names_not_places(kept)
             return resolve_overlaps(text, _words_off_identifiers(text, kept))
         finally:
@@ -297,12 +303,33 @@ _REGION_NAMES = frozenset({"rijnmond", "rotterdam-rijnmond"})
 _SERVICE_NAMES = frozenset({"jeugdbescherming", "reclassering", "jeugdzorg", "jeugdhulp"})
 
 
+#: Allowed phrases that stay public with a town after them: the regional help line.
+_PUBLIC_WITH_TOWN = frozenset({"veilig thuis", "vt", "vtrr", "politie", "ggd", "wijkteam"})
+
+
+def _service_of_a_town(text: str, finding: Finding, allowed: list[tuple[int, int]]) -> bool:
+    """An institution found as an allowed service followed by a town's name is that town's
+    branch, one institution (round 11b's rule for "CJG Rijnmond"; round 15: the allow-list
+    of public services no longer leaves the town alone as the institution)."""
+    for a_start, a_end in allowed:
+        if a_start != finding.start or a_end >= finding.end:
+            continue
+        if text[a_start:a_end].lower() in _PUBLIC_WITH_TOWN:
+            return False
+        rest = text[a_end : finding.end].strip()
+        return bool(rest) and rest.lower() in place_names()
+    return False
+
+
 def _cut_allowed(text: str, finding: Finding, allowed: list[tuple[int, int]]) -> Iterable[Finding]:
     pieces = [(finding.start, finding.end)]
     if finding.label is Label.INSTELLING and (
         finding.detector == "instelling-team" or is_listed_organisation(finding.text)
     ):
         yield finding  # "CJG Rijnmond", "Wijkteam Delfshaven": one name, "CJG" alone stays
+        return
+    if finding.label is Label.INSTELLING and _service_of_a_town(text, finding, allowed):
+        yield finding  # "Centrum Seksueel Geweld Rotterdam": the service of one town
         return
     if finding.label in (Label.INSTELLING, Label.SCHOOL):
         allowed = [
@@ -342,6 +369,8 @@ def _cut_allowed(text: str, finding: Finding, allowed: list[tuple[int, int]]) ->
             continue
         if is_not_name(value) or (finding.label is Label.NAAM and value.lower() in _PARTICLES):
             continue
+        if value.lower() == "s" and start > 0 and text[start - 1] in "'\u2019":
+            continue  # "Arbeidsinspectie's": the allowed phrase's possessive (round 15)
         if start == finding.start and end == finding.end and value == finding.text:
             yield finding  # nothing cut off: the same finding
         else:
@@ -1842,6 +1871,30 @@ def _extend_initials(text: str, finding: Finding) -> Finding:
 #: An article or preposition alone is never a finding (deduce's "de " before "Laan op
 #: Zuid 1020").
 _BARE_WORDS = frozenset({"de", "het", "een", "'t", "van", "op", "in", "aan", "bij", "naar"})
+#: A school type word on its own ("Kinderopvang", "CBS" as a heading): it names no school
+#: (round 15; "CBS De Wilgen", "kdv Ukkepuk" stay).
+_SCHOOL_TYPE_WORDS = SCHOOL_TYPE_WORDS
+
+
+def _without_at_sign(finding: Finding) -> Finding:
+    """The handle convention (round 15): a name never holds the "@" of a handle
+    ("@[lisa_2009]"); the sign identifies nobody and "@[NAAM-1]" reads naturally."""
+    if finding.label is not Label.NAAM or not finding.text.startswith("@"):
+        return finding
+    cut = len(finding.text) - len(finding.text.lstrip("@"))
+    if cut == len(finding.text):
+        return finding
+    start = finding.start + cut
+    return Finding(start, finding.end, finding.label, finding.text[cut:], finding.detector)
+
+
+def _bare_school_type(finding: Finding) -> bool:
+    return (
+        finding.label is Label.SCHOOL
+        and " ".join(finding.text.lower().split()) in _SCHOOL_TYPE_WORDS
+    )
+
+
 #: Identifiers whose span is exactly their own characters (the brief's convention).
 _EXACT_IDENTIFIERS = frozenset(
     {Label.IBAN, Label.BSN, Label.TELEFOON, Label.EMAIL, Label.URL, Label.KENTEKEN}

@@ -18,6 +18,11 @@ is ("op [De Regenboog]"), and so is a type word before the name ("[basisschool D
 Fontein]"). Older markup put the lowercase article inside some of these spans; a gold span
 of these labels that begins with a lowercase article is scored without it
 (:func:`conventional_span`), so every half is scored by the same convention.
+
+The handle convention (settled 2026-11-27, round 15): the "@" of a social-media handle is
+never part of a NAAM span ("@[lisa_2009]": the sign identifies nobody, and "@[NAAM-1]"
+reads naturally). Writers disagreed (bl5 and bl8 outside, bl12 inside); a gold NAAM span
+that begins with "@" is scored without it (:func:`conventional_span`).
 """
 
 from __future__ import annotations
@@ -98,7 +103,9 @@ _LOWERCASE_ARTICLE = re.compile(r"(?:de|het|'t|\u2019t)\s+(?=\S)")
 def conventional_span(span: Span) -> Span:
     """``span`` under the article convention: "het Einstein Lyceum" (SCHOOL, older markup)
     is scored as "Einstein Lyceum"; "De Regenboog", "basisschool de Fontein" and names stay
-    as marked."""
+    as marked. Under the handle convention a NAAM "@daan.x010" is scored as "daan.x010"."""
+    if span.label is Label.NAAM and span.text.startswith("@") and len(span.text) > 1:
+        return Span(span.start + 1, span.end, span.label, span.text[1:])  # the handle's "@"
     if span.label not in ARTICLE_OUTSIDE_LABELS:
         return span
     article = _LOWERCASE_ARTICLE.match(span.text)

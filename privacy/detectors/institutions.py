@@ -43,6 +43,8 @@ _SCHOOL_TYPES_LIST = (
         "osg", "csg", "rsg", "pcsg", "isg",
 )  # fmt: skip
 _SCHOOL_TYPES = keyword_pattern(_SCHOOL_TYPES_LIST)
+#: The type words alone (round 15: a bare one names no school).
+SCHOOL_TYPE_WORDS = frozenset(_SCHOOL_TYPES_LIST)
 _SCHOOL_KEYWORD = re.compile(rf"(?<![\w-])(?i:{_SCHOOL_TYPES})\s+({_PROPER})")
 # typed without capitals: "kdv ukkepuk", "basisschool de wilgen"
 _SCHOOL_LOWER_TYPES_LIST = (
