@@ -451,6 +451,9 @@ def flag_post(*, post: Post, reporter: Any, reason: str) -> Flag:
 
 
 def _may_hide_by_flag(reporter: Any, flag: Flag) -> bool:
+    # The reporter's row locked first: two reports at the same moment are counted
+    # one after the other (on PostgreSQL both would otherwise see four and hide).
+    type(reporter).objects.select_for_update().filter(pk=reporter.pk).values_list("pk").first()
     hides = Flag.objects.filter(
         reporter=reporter,
         reason=FlagReason.HERLEIDBAAR,

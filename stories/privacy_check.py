@@ -11,9 +11,11 @@ placeholder through the whole story.
 The pen name (`pen_name_at`: its index among the texts) is the author's chosen
 public name: a name found in it is never replaced, only shown as a warning the
 author confirms (it may be their real name); a structured identifier in it blocks
-like anywhere. Where the whole pen name recurs in the story's own texts (a
-signature, "Eva vertelt"), the names inside it are not details either: the
-allow-list of this one story, as `privacy.allowlist` is the platform's."""
+like anywhere. Where the whole pen name recurs in the story's own texts as a
+signature ("Eva vertelt" on a line of its own, or closing a line after a sentence),
+the names inside it are not details either: the allow-list of this one story, as
+`privacy.allowlist` is the platform's. Inside a sentence it stays a detail: the pen
+name may be a relative's real name ("mijn man Piet Bakker")."""
 
 from __future__ import annotations
 
@@ -65,7 +67,26 @@ def _pen_name_spans(texts: Sequence[str], pen_name_at: int | None) -> list[tuple
     head = r"(?<!\w)" if _WORD.match(phrase[0]) else ""
     tail = r"(?!\w)" if _WORD.match(phrase[-1]) else ""
     pattern = re.compile(head + re.escape(phrase) + tail, re.IGNORECASE)
-    return [(m.start(), m.end()) for m in pattern.finditer(SEPARATOR.join(texts))]
+    joined = SEPARATOR.join(texts)
+    return [
+        (m.start(), m.end())
+        for m in pattern.finditer(joined)
+        if _signs_off(joined[: m.start()], joined[m.end() :])
+    ]
+
+
+#: Before a signature on its line: nothing, a dash, or the end of a sentence.
+_SIGNATURE_BEFORE = re.compile(r"(?:^|\n)[ \t\-\u2013\u2014]*$|[.!?][\"'\u201d\u2019]?[ \t]+$")
+#: After it, to the end of its line: at most a full stop or an exclamation mark.
+_SIGNATURE_AFTER = re.compile(r"[ \t]*[.!]?[ \t]*(?:\n|$)")
+
+
+def _signs_off(before: str, after: str) -> bool:
+    """Does the pen name stand where a signature does: a line of its own, or the
+    last words of a line after a sentence ("... tegen mij. Eva vertelt")? Inside a
+    sentence ("mijn man Piet Bakker sloeg") it is a mention of someone, and a
+    detail like any other: a pen name may be a relative's real name."""
+    return bool(_SIGNATURE_BEFORE.search(before[-200:]) and _SIGNATURE_AFTER.match(after))
 
 
 def _scan(texts: Sequence[str], pen_name_at: int | None = None) -> list[tuple[int, Finding]]:

@@ -228,6 +228,27 @@ def test_one_member_hides_only_a_few_posts_an_hour_with_herleidbaar_flags(member
     assert Flag.objects.open().filter(reporter=member).count() == len(posts)
 
 
+def test_the_hourly_count_of_hiding_reports_is_taken_under_the_reporters_lock(member):
+    """Two "herleidbaar" reports by one member at the same moment are counted one
+    after the other: the reporter's row is locked before the count (PostgreSQL
+    would otherwise let both see the same number and both hide; SQLite writes one
+    transaction at a time and has no row locks)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    if not connection.features.has_select_for_update:
+        pytest.skip("row locks: PostgreSQL (make test-services)")
+    thread = factories.thread()
+    post = factories.post(thread=thread)
+    with CaptureQueriesContext(connection) as queries:
+        services.flag_post(post=post, reporter=member, reason=FlagReason.HERLEIDBAAR)
+    statements = [query["sql"].upper() for query in queries.captured_queries]
+    table = member._meta.db_table.upper()
+    lock = next(i for i, sql in enumerate(statements) if table in sql and "FOR UPDATE" in sql)
+    count = next(i for i, sql in enumerate(statements) if "COUNT(" in sql)
+    assert lock < count
+
+
 def test_an_hour_later_a_herleidbaar_flag_hides_again(member):
     thread = factories.thread()
     for _ in range(services.FLAG_HIDES_PER_HOUR):

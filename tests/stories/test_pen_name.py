@@ -2,8 +2,9 @@
 check never replaces it. A name found in it is a warning beside the field ("does
 this look like your real name?") that the author answers by confirming it or by
 changing it; a structured identifier in it blocks as anywhere. Kept, it is not
-redacted where it recurs in the story's own text, and the moderator sees that it
-was flagged and confirmed."""
+redacted where it signs off the story's own text (inside a sentence it stays a
+detail: it may be a relative's name), and the moderator sees that it was flagged
+and confirmed."""
 
 from __future__ import annotations
 
@@ -214,3 +215,24 @@ def test_the_warning_and_the_refusal_in_english():
             "Your pen name contains details by which someone can be found directly "
             "(TELEFOON). Choose another pen name."
         )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Mijn man Piet Bakker sloeg toen de kinderen sliepen.",
+        "Ik was bang voor Piet Bakker, elke dag.",
+        "piet bakker kwam thuis en toen begon het.",
+    ],
+)
+def test_a_pen_name_that_is_someone_in_the_story_stays_a_detail_there(story_index, author, body):
+    """A pen name may be a relative's real name: inside a sentence it is a mention
+    of somebody, shown to the author like any name; only a signature is exempt."""
+    texts = ["Titel", "", "", "Piet Bakker", "", body, "", ""]
+    report = privacy_check.check(texts, pen_name_at=3)
+    assert any("bakker" in d.text.lower() for d in report.details), report.details
+    signed_off = privacy_check.check(
+        ["Titel", "", "", "Piet Bakker", "", "Het is voorbij.\n\n- Piet Bakker", "", ""],
+        pen_name_at=3,
+    )
+    assert signed_off.details == ()
