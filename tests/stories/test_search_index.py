@@ -28,11 +28,12 @@ RAW = "Mijn buurvrouw Karin de Vries zag het ook. " + CALM_TEXT
 
 
 def index_text() -> str:
-    """Everything the index holds, of any page."""
+    """Everything the index holds, of any page, in lowercase: the SQLite backend keeps
+    the text, PostgreSQL's keeps its lexemes ("'karin':11")."""
     return " ".join(
         " ".join(str(value) for value in row)
         for row in IndexEntry.objects.values_list("title", "autocomplete", "body")
-    )
+    ).lower()
 
 
 def story_entries(story: StoryPage) -> list[str]:
@@ -65,11 +66,11 @@ def test_a_draft_never_enters_the_index(story_index, author, raw_content):
     services.save_draft(author=author, content=raw_content, story=draft)
 
     assert story_entries(draft) == []
-    assert "Karin" not in index_text()
+    assert "karin" not in index_text()
     # Handed in (redacted) and waiting for the moderators: still not published.
     hand_in(author, raw_content, draft)
     assert story_entries(draft) == []
-    assert "Karin" not in index_text()
+    assert "karin" not in index_text()
 
 
 def test_a_published_story_is_indexed_with_its_redacted_text_only(
@@ -79,11 +80,12 @@ def test_a_published_story_is_indexed_with_its_redacted_text_only(
     story = services.publish_story(moderator=moderator, story=hand_in(author, raw_content, draft))
 
     [body] = story_entries(story)
-    assert "Mijn buurvrouw [NAAM-1] zag het ook." in body
-    assert "Karin" not in index_text()
+    assert "buurvrouw" in body.lower()
+    assert "karin" not in body.lower() and "vries" not in body.lower()
+    assert "karin" not in index_text()
     # A new draft of the live story (raw again) leaves the published text in the index.
     services.save_draft(author=author, content=raw_content, story=story)
-    assert "Karin" not in index_text()
+    assert "karin" not in index_text()
     assert story_entries(story) == [body]
 
 
@@ -108,7 +110,7 @@ def test_a_story_approved_for_later_and_withdrawn_was_never_indexed(
     services.withdraw_story(author=author, story=story)
 
     assert story_entries(story) == []
-    assert "Karin" not in index_text()
+    assert "karin" not in index_text()
 
 
 def test_a_deleted_story_leaves_the_index(story_index, author, moderator, raw_content):
@@ -126,12 +128,12 @@ def test_the_migration_removes_what_was_indexed_of_unpublished_stories(
     draft = services.save_draft(author=author, content=raw_content)
     live = services.publish_story(moderator=moderator, story=hand_in(author, raw_content))
     get_search_backend().add(draft)  # as every draft was indexed before
-    assert "Karin" in index_text()
+    assert "karin" in index_text()
     migration = importlib.import_module("stories.migrations.0002_unpublished_stories_out_of_search")
 
     migration.forget_unpublished_stories(apps, SimpleNamespace(connection=connection))
 
-    assert "Karin" not in index_text()
+    assert "karin" not in index_text()
     assert story_entries(draft) == []
     assert story_entries(live) != []
 
