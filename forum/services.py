@@ -15,6 +15,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -453,7 +454,7 @@ def flag_post(*, post: Post, reporter: Any, reason: str) -> Flag:
 def _may_hide_by_flag(reporter: Any, flag: Flag) -> bool:
     # The reporter's row locked first: two reports at the same moment are counted
     # one after the other (on PostgreSQL both would otherwise see four and hide).
-    type(reporter).objects.select_for_update().filter(pk=reporter.pk).values_list("pk").first()
+    get_user_model().objects.select_for_update().filter(pk=reporter.pk).values_list("pk").first()
     hides = Flag.objects.filter(
         reporter=reporter,
         reason=FlagReason.HERLEIDBAAR,
