@@ -229,9 +229,7 @@ USERSESSIONS_TRACK_ACTIVITY = False
 # copy, which a logout in another process would not end: the database alone then.
 # Whatever ends a session goes through the engine's SessionStore (logout, allauth's
 # "sign out other sessions", members.services.erase_account), never a queryset alone.
-# With Redis: Django's cached_db, its cache keys a digest of the session key
-# (leerwerkplaats.sessions; Django's own puts every session key in Redis).
-SESSION_ENGINE = "leerwerkplaats.sessions" if REDIS_URL else "django.contrib.sessions.backends.db"
+SESSION_ENGINE = "django.contrib.sessions.backends." + ("cached_db" if REDIS_URL else "db")
 # Logged out after an hour without a request, and in any case twelve hours after login.
 SESSION_IDLE_TIMEOUT = 60 * 60
 SESSION_ABSOLUTE_TIMEOUT = 60 * 60 * 12
