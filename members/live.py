@@ -48,6 +48,7 @@ from .broadcast import (
 )
 from .live_rules import CLOSE_FORBIDDEN, CLOSE_UNAUTHENTICATED, live_refusal
 from .selectors import user_for_live_check
+from .sessions import sessions_in_database
 
 logger = logging.getLogger(__name__)
 
@@ -56,12 +57,6 @@ logger = logging.getLogger(__name__)
 CLOSE_RATE_LIMITED = 4429
 # No consumer at this address (leerwerkplaats.routing's last route); refused before accept.
 CLOSE_NOT_FOUND = 4404
-
-# Session engines that keep the session in the database, where the per-event check
-# reads it (in the same query as the member).
-DB_SESSIONS = frozenset(
-    {"django.contrib.sessions.backends.db", "django.contrib.sessions.backends.cached_db"}
-)
 
 MAX_FRAME_BYTES = 64 * 1024
 MAX_JSON_DEPTH = 20
@@ -334,7 +329,7 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
     def checked_session_key(self) -> str | None:
         """The session the per-event check reads (None when the engine keeps it
         elsewhere than the database)."""
-        if self.session_key is not None and settings.SESSION_ENGINE in DB_SESSIONS:
+        if self.session_key is not None and sessions_in_database():
             return self.session_key
         return None
 

@@ -12,7 +12,6 @@ from typing import Any
 from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
 from django.db import connections
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
@@ -31,6 +30,7 @@ from .permissions import (
     coordinated_organisation_ids,
     remember_access,
 )
+from .sessions import decode_stored
 
 
 def email_domain(email: str) -> str:
@@ -196,6 +196,10 @@ def _load_members(ids: list[int], annotations: LiveAnnotations | None) -> list[A
     )
 
 
+# The live checks read a session's row in the database, the source of truth for every
+# engine they check (members.sessions.DATABASE_ENGINES: the cached engines write the
+# row first), in the member's own query; never a cache entry, whose name only the
+# engine knows (members.sessions.cache_key_for).
 _SESSIONS_SQL: dict[tuple[str, int], str] = {}
 
 
@@ -276,7 +280,7 @@ def live_sessions_by_digest(user_ids: Collection[int]) -> dict[tuple[int, str], 
 def _decoded_session(data: str) -> Mapping[str, Any]:
     """A session's data as stored, decoded (and its signature checked) once per
     distinct text: what decoding gives depends on nothing else. Read-only."""
-    return MappingProxyType(SessionStore().decode(data))
+    return MappingProxyType(decode_stored(data))
 
 
 def users_for_live_check(
@@ -344,7 +348,7 @@ def user_for_live_check(user_id: int, *, session_key: str | None = None) -> Any 
     if user is None:
         return None
     user.live_session = (
-        SessionStore().decode(user._session_data) if user._session_data is not None else None
+        decode_stored(user._session_data) if user._session_data is not None else None
     )
     return _remember_answers(user)
 

@@ -481,8 +481,8 @@ def erase_account(user: Any) -> None:
 
     sessions = UserSession.objects.filter(user=user)
     keys = list(sessions.values_list("session_key", flat=True))
-    # Through the session engine, so a copy it keeps in the cache (cached_db) goes
-    # too; then the rows, whatever the engine.
+    # Through the session engine, so a copy it keeps in the cache (members.sessions
+    # with Redis, under a digest of the key) goes too; then the rows, whatever the engine.
     store = import_module(settings.SESSION_ENGINE).SessionStore()
     for key in keys:
         store.delete(key)

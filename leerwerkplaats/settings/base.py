@@ -229,7 +229,10 @@ USERSESSIONS_TRACK_ACTIVITY = False
 # copy, which a logout in another process would not end: the database alone then.
 # Whatever ends a session goes through the engine's SessionStore (logout, allauth's
 # "sign out other sessions", members.services.erase_account), never a queryset alone.
-SESSION_ENGINE = "django.contrib.sessions.backends." + ("cached_db" if REDIS_URL else "db")
+# With Redis: Django's cached_db with each cache entry named by a keyed digest of the
+# session key (members.sessions; Django's own names it by the key, the session cookie,
+# so a SCAN or a copy of Redis listed every usable session).
+SESSION_ENGINE = "members.sessions" if REDIS_URL else "django.contrib.sessions.backends.db"
 # Logged out after an hour without a request, and in any case twelve hours after login.
 SESSION_IDLE_TIMEOUT = 60 * 60
 SESSION_ABSOLUTE_TIMEOUT = 60 * 60 * 12

@@ -51,7 +51,7 @@ if BENCH_REDIS_URL:
         }
     }
 # As base.py chooses: sessions from the cache only when it is shared (Redis).
-SESSION_ENGINE = "django.contrib.sessions.backends." + ("cached_db" if BENCH_REDIS_URL else "db")
+SESSION_ENGINE = "members.sessions" if BENCH_REDIS_URL else "django.contrib.sessions.backends.db"
 PRIVACY_SERVICE_URL = None
 
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

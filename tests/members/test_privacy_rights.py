@@ -100,25 +100,27 @@ def test_deleting_the_account_leaves_no_row_that_names_the_member(client, anneke
 
 
 def test_with_sessions_in_the_cache_an_erased_members_sessions_go_from_it_too(client, settings):
-    """cached_db (production, with Redis): the sessions are ended through the
-    session engine, so no copy stays in the cache to hold the member's session, and
-    the old cookies of every device no longer open a members' page."""
-    from django.contrib.sessions.backends.cached_db import KEY_PREFIX
+    """Sessions in the cache (production, with Redis: members.sessions): the sessions
+    are ended through the session engine, so no copy stays in the cache to hold the
+    member's session, and the old cookies of every device no longer open a members'
+    page."""
     from django.core.cache import cache
 
-    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    from members.sessions import cache_key_for
+
+    settings.SESSION_ENGINE = "members.sessions"
     member = factories.member()  # without MFA: logged in by the form alone
     device = Client()
     device.post(reverse("account_login"), {"login": member.email, "password": PASSWORD})
     client.post(reverse("account_login"), {"login": member.email, "password": PASSWORD})
     assert device.get(reverse("members:profile")).status_code == 200
     keys = [c.cookies[settings.SESSION_COOKIE_NAME].value for c in (client, device)]
-    assert all(cache.get(KEY_PREFIX + key) for key in keys)  # read from the cache
+    assert all(cache.get(cache_key_for(key)) for key in keys)  # read from the cache
 
     response = client.post(reverse("members:my_data"), {"password": PASSWORD, "confirm": "on"})
 
     assert response.status_code == 302
-    assert [cache.get(KEY_PREFIX + key) for key in keys] == [None, None]
+    assert [cache.get(cache_key_for(key)) for key in keys] == [None, None]
     old_cookie = Client()
     old_cookie.cookies[settings.SESSION_COOKIE_NAME] = keys[1]
     for who in (device, old_cookie):
