@@ -364,18 +364,8 @@ def ask_another_inbrenger(
 
 def _tell_no_longer_asked(participant: Participant) -> None:
     """The member asked before, in the open session already: still in it, as a
-    participant. The method and the start, no case text."""
-    session = participant.session
-    with translation.override(settings.LANGUAGE_CODE):  # stored as the site's address
-        url = reverse("intervisie:room", kwargs={"pk": session.pk})
-    notifications.notify(
-        recipient=participant.user,
-        kind="reminder",
-        message=INBRENGER_REPLACED,
-        params={"method": session.method.name, "moment": session.starts_at},
-        url=url,
-        email=False,
-    )
+    participant (their bell only: they are in the session, whose room says it too)."""
+    _tell_in_app(participant, INBRENGER_REPLACED)
 
 
 @transaction.atomic
@@ -503,17 +493,25 @@ INBRENGER_CASE_MISSING = "intervisie.inbrenger_case_missing"
 
 
 def _remind_inbrenger_in_app(participant: Participant) -> None:
-    """The inbrenger's reminder in the bell: the method and the start, no case text."""
+    """The inbrenger's reminder in the bell (the e-mail reminder above goes to every
+    participant)."""
+    missing = participant.session.case_id is None
+    _tell_in_app(participant, INBRENGER_CASE_MISSING if missing else INBRENGER_REMINDER)
+
+
+def _tell_in_app(participant: Participant, message: str) -> None:
+    """A notification in the participant's bell, no e-mail: `message` with the
+    session's method and start and a link to the room, never case text."""
     session = participant.session
     with translation.override(settings.LANGUAGE_CODE):  # stored as the site's address
         url = reverse("intervisie:room", kwargs={"pk": session.pk})
     notifications.notify(
         recipient=participant.user,
         kind="reminder",
-        message=INBRENGER_CASE_MISSING if session.case_id is None else INBRENGER_REMINDER,
+        message=message,
         params={"method": session.method.name, "moment": session.starts_at},
         url=url,
-        email=False,  # the e-mail reminder above goes to every participant
+        email=False,
     )
 
 
