@@ -955,7 +955,7 @@ def erase_personal_data(user: Any) -> None:
         alias=gettext("Gespreksleider")
     )
     # Asked as an inbrenger and not confirmed: the digest of their address goes too;
-    # the session still waits for an inbrenger (none can confirm: plan it again).
+    # the session waits for an inbrenger (none can confirm: the planner asks another).
     if user.email:
         Session.objects.filter(awaited_inbrenger=selectors.address_digest(user.email)).update(
             awaited_inbrenger=NO_INBRENGER

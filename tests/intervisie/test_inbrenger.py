@@ -320,3 +320,15 @@ def test_the_facilitator_asks_another_in_the_room_and_a_refusal_keeps_the_addres
 
     client.force_login(first)
     assert 'value="inbrenger"' not in client.get(room).content.decode()  # not the planner
+
+
+def test_after_the_member_asked_was_erased_the_planner_asks_another(planning):
+    lead, others = planning
+    member = member_factories.member()
+    session = _plan_asking(lead, member.email, participants=others)
+    services.erase_personal_data(member)
+
+    services.ask_another_inbrenger(session=session, actor=lead, address=STRANGER)
+
+    session.refresh_from_db()
+    assert session.awaited_inbrenger == selectors.address_digest(STRANGER)
