@@ -45,8 +45,10 @@ def can_post_in(user: Any, thread: Thread) -> bool:
 
 
 def can_edit_post(user: Any, post: Post) -> bool:
+    """The author, within the edit window, while they may take part: a suspension
+    that stops a new post stops changing an old one."""
     return (
-        can_read_forum(user)
+        can_take_part(user)
         and post.author_id == user.pk
         and not post.deleted
         and not post.hidden
@@ -56,10 +58,13 @@ def can_edit_post(user: Any, post: Post) -> bool:
 
 
 def can_delete_post(user: Any, post: Post) -> bool:
+    """A moderator, or the author while they may take part: deleting empties the
+    text and its history and closes the reports on it, so a suspended author would
+    wipe what the moderators are looking at."""
     return (
         can_read_forum(user)
         and not post.deleted
-        and (post.author_id == user.pk or can_moderate(user))
+        and ((post.author_id == user.pk and can_take_part(user)) or can_moderate(user))
     )
 
 

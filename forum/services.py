@@ -94,9 +94,11 @@ LIFTED_MESSAGE = "forum.suspension_lifted"
 Placeholders = Collection[str]
 
 
-def _require(allowed: bool, message: Any = ERROR_NOT_ALLOWED) -> None:
+def _require(allowed: bool, message: Any = ERROR_NOT_ALLOWED, *, user: Any = None) -> None:
+    """PermissionDenied with `message`; with `user`, their suspension (with its end
+    date) when they are suspended, as that is why they may not."""
     if not allowed:
-        raise PermissionDenied(message)
+        raise PermissionDenied((user is not None and suspension_message(user)) or message)
 
 
 def format_moment(moment: Any) -> str:
@@ -362,14 +364,23 @@ def signal_typing(*, user: Any, thread_id: int) -> bool:
     return True
 
 
+def edit_refusal(user: Any, post: Post) -> str | None:
+    """Why `user` may not change `post` now, in Dutch; None when they may. The edit
+    view asks it before showing the form, edit_post again on the locked row."""
+    if permissions.can_edit_post(user, post):
+        return None
+    return suspension_message(user) or str(ERROR_EDIT_WINDOW)
+
+
 @transaction.atomic
 def edit_post(
     *, post: Post, editor: Any, text: str, accepted_placeholders: Placeholders = ()
 ) -> Post:
     """The author changes their post within the edit window; the earlier version is
-    kept for moderators."""
+    kept for moderators. Not while suspended (forum.permissions.can_edit_post)."""
     post = Post.objects.select_related("thread").select_for_update().get(pk=post.pk)
-    _require(permissions.can_edit_post(editor, post), ERROR_EDIT_WINDOW)
+    refusal = edit_refusal(editor, post)
+    _require(refusal is None, refusal)
     if text == post.text:
         return post  # unchanged: stored after the engine ran already
     _require_not_flooding(editor)
@@ -389,9 +400,10 @@ def edit_post(
 @transaction.atomic
 def delete_post(*, post: Post, actor: Any) -> Post:
     """Soft delete: the post stays as "verwijderd" so replies still read; its text
-    and history are emptied. A moderator's deletion is audited."""
+    and history are emptied. A moderator's deletion is audited; a suspended author
+    cannot delete (forum.permissions.can_delete_post)."""
     post = Post.objects.select_related("thread").select_for_update().get(pk=post.pk)
-    _require(permissions.can_delete_post(actor, post))
+    _require(permissions.can_delete_post(actor, post), user=actor)
     post.deleted = True
     post.text = ""
     post.save(update_fields=["deleted", "text"])

@@ -246,11 +246,21 @@ def new_thread(request: HttpRequest, slug: str) -> HttpResponse:
 @member_required
 def edit_post(request: HttpRequest, pk: int) -> HttpResponse:
     post = selectors.get_post_for(user=request.user, pk=pk)
-    if not permissions.can_edit_post(request.user, post):
-        raise PermissionDenied(services.ERROR_EDIT_WINDOW)
+    refusal = services.edit_refusal(request.user, post)
+    if refusal is not None and request.method != "POST":
+        raise PermissionDenied(refusal)
     previews = Previews()
     if request.method == "POST":
         form = EditForm(request.POST)
+        if refusal is not None:
+            # Suspended (or out of time) while typing: say why, keep the text.
+            form.add_error(None, refusal)
+            return render(
+                request,
+                "forum/edit_post.html",
+                {"post": post, "form": form, "previews": previews},
+                status=403,
+            )
         if form.is_valid():
             edited, previews = _attempt(
                 request,

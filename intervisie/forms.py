@@ -138,6 +138,23 @@ class ContributionForm(forms.Form):
     )
 
 
+class AskInbrengerForm(forms.Form):
+    """The planner asks another address as the inbrenger's while the one asked has
+    not confirmed (services.ask_another_inbrenger)."""
+
+    inbrenger = forms.EmailField(
+        label=_("Een ander vragen als inbrenger: e-mailadres"),
+        help_text=_(
+            "Dit adres krijgt de vraag om inbrenger te zijn; het eerder gevraagde adres kan "
+            "dan niet meer bevestigen. Wie eerder gevraagd was en al meedoet, blijft "
+            "deelnemer en krijgt daarvan bericht."
+        ),
+    )
+
+    def clean_inbrenger(self) -> str:
+        return self.cleaned_data["inbrenger"].strip().lower()
+
+
 class ExtendForm(forms.Form):
     minutes = forms.IntegerField(label=_("Minuten erbij"), min_value=1, max_value=120, initial=5)
 

@@ -196,6 +196,12 @@ class Participant(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["session", "user"], name="intervisie_one_role"),
+            # At most one inbrenger (services.ask_another_inbrenger, confirm_inbrenger).
+            models.UniqueConstraint(
+                fields=["session"],
+                condition=models.Q(role="inbrenger"),
+                name="intervisie_one_inbrenger",
+            ),
         ]
         ordering = ("session", "pk")
 

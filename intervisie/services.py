@@ -79,6 +79,10 @@ ERROR_NOT_ASKED = _(
     "Je bent niet (meer) gevraagd als inbrenger van deze sessie, of ze is al begonnen."
 )
 ERROR_FACILITATOR_IN_LIST = _("Als gespreksleider ben je geen deelnemer of inbrenger.")
+ERROR_INBRENGER_CONFIRMED = _(
+    "De inbrenger heeft al bevestigd: een ander vragen kan alleen zolang de gevraagde "
+    "inbrenger nog niet heeft bevestigd. Plan anders een nieuwe sessie."
+)
 ERROR_EXTEND = _("Verleng met 1 tot 120 minuten.")
 ERROR_NOTHING_TO_REVEAL = _(
     "De posities kunnen alleen in de ronde met posities of de onthulling getoond worden."
@@ -305,6 +309,65 @@ def confirm_inbrenger(*, session: Session, user: Any, now: datetime | None = Non
     return participant
 
 
+INBRENGER_REPLACED = "intervisie.inbrenger_replaced"
+
+
+@transaction.atomic
+def ask_another_inbrenger(
+    *, session: Session, actor: Any, address: str, now: datetime | None = None
+) -> Session:
+    """The planner asks another address as the inbrenger's, while the one asked has
+    not confirmed and the session has not begun. The new request replaces the old
+    one: only the new address can confirm from now on (the old one is told "niet
+    (meer) gevraagd", ERROR_NOT_ASKED), and it gets the same e-mail as at planning.
+    A member asked before who had joined the open session already stays in it as
+    a participant under the next free letter, and is told so in the bell (of an
+    address that did not join, the session knows only a digest: nobody to tell).
+    Once the inbrenger confirmed, the request is refused (ERROR_INBRENGER_CONFIRMED):
+    a planner who wants someone else then plans again.
+
+    At most one inbrenger: this and confirm_inbrenger both lock the session row
+    first, so one of them sees what the other did; the database keeps one
+    inbrenger per session besides (constraint `intervisie_one_inbrenger`)."""
+    fresh = _locked(session)
+    _require_facilitator(fresh, actor)
+    if fresh.status != Status.PLANNED:
+        raise ValidationError(ERROR_ALREADY_STARTED)
+    if Participant.objects.filter(session=fresh, role=Role.INBRENGER).exists():
+        raise ValidationError(ERROR_INBRENGER_CONFIRMED)
+    address = address.strip().lower()
+    if (actor.email or "").lower() == address:
+        raise ValidationError({"inbrenger": ERROR_FACILITATOR_IN_LIST})
+    digest = selectors.address_digest(address)
+    if digest == fresh.awaited_inbrenger:
+        return fresh  # asked already: nothing changes
+    others = Participant.objects.filter(session=fresh).exclude(role=Role.FACILITATOR)
+    earlier = [
+        p
+        for p in others.select_related("user")
+        if selectors.is_awaited_inbrenger(fresh, p.user.email)
+    ]
+    fresh.awaited_inbrenger = digest
+    if selectors.group_size(fresh) > MAX_PARTICIPANTS:
+        raise ValidationError(
+            ERROR_PARTICIPANT_COUNT % {"min": MIN_PARTICIPANTS, "max": MAX_PARTICIPANTS}
+        )
+    fresh.save(update_fields=["awaited_inbrenger"])
+    for participant in earlier:
+        used = set(others.values_list("alias", flat=True))
+        participant.alias = next(a for a in _aliases(MAX_PARTICIPANTS) if a not in used)
+        participant.save(update_fields=["alias"])
+        _tell_no_longer_asked(participant)
+    transaction.on_commit(lambda: _send_inbrenger_request(fresh, address))
+    return fresh
+
+
+def _tell_no_longer_asked(participant: Participant) -> None:
+    """The member asked before, in the open session already: still in it, as a
+    participant (their bell only: they are in the session, whose room says it too)."""
+    _tell_in_app(participant, INBRENGER_REPLACED)
+
+
 @transaction.atomic
 def attach_case(*, session: Session, actor: Any, case_id: int) -> Session:
     """The inbrenger names the case they submitted through casuistry's own intake
@@ -430,17 +493,25 @@ INBRENGER_CASE_MISSING = "intervisie.inbrenger_case_missing"
 
 
 def _remind_inbrenger_in_app(participant: Participant) -> None:
-    """The inbrenger's reminder in the bell: the method and the start, no case text."""
+    """The inbrenger's reminder in the bell (the e-mail reminder above goes to every
+    participant)."""
+    missing = participant.session.case_id is None
+    _tell_in_app(participant, INBRENGER_CASE_MISSING if missing else INBRENGER_REMINDER)
+
+
+def _tell_in_app(participant: Participant, message: str) -> None:
+    """A notification in the participant's bell, no e-mail: `message` with the
+    session's method and start and a link to the room, never case text."""
     session = participant.session
     with translation.override(settings.LANGUAGE_CODE):  # stored as the site's address
         url = reverse("intervisie:room", kwargs={"pk": session.pk})
     notifications.notify(
         recipient=participant.user,
         kind="reminder",
-        message=INBRENGER_CASE_MISSING if session.case_id is None else INBRENGER_REMINDER,
+        message=message,
         params={"method": session.method.name, "moment": session.starts_at},
         url=url,
-        email=False,  # the e-mail reminder above goes to every participant
+        email=False,
     )
 
 
@@ -884,7 +955,7 @@ def erase_personal_data(user: Any) -> None:
         alias=gettext("Gespreksleider")
     )
     # Asked as an inbrenger and not confirmed: the digest of their address goes too;
-    # the session still waits for an inbrenger (none can confirm: plan it again).
+    # the session waits for an inbrenger (none can confirm: the planner asks another).
     if user.email:
         Session.objects.filter(awaited_inbrenger=selectors.address_digest(user.email)).update(
             awaited_inbrenger=NO_INBRENGER

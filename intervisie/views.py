@@ -28,7 +28,14 @@ from members.privacy_preview import Previews
 from members.privacy_preview import attempt as _attempt
 
 from . import permissions, selectors, services
-from .forms import AttachCaseForm, ContributionForm, ExtendForm, PlanForm, ReflectionForm
+from .forms import (
+    AskInbrengerForm,
+    AttachCaseForm,
+    ContributionForm,
+    ExtendForm,
+    PlanForm,
+    ReflectionForm,
+)
 
 FETCH_HEADER = "X-Intervisie-Fetch"
 
@@ -157,7 +164,11 @@ def plan(request: HttpRequest) -> HttpResponse:
 
 
 def _room_context(
-    request: HttpRequest, session: Any, form: ContributionForm, previews: Previews
+    request: HttpRequest,
+    session: Any,
+    form: ContributionForm,
+    previews: Previews,
+    ask_form: AskInbrengerForm | None = None,
 ) -> dict[str, Any]:
     context = selectors.room(session=session, user=request.user)
     # The case is read in the library, so only once it is published there.
@@ -184,6 +195,14 @@ def _room_context(
             reverse("casuistry:detail", kwargs={"pk": session.case_id}) if published else None
         ),
         attach_form=attach_form,
+        # The planner may ask someone else while the inbrenger has not confirmed.
+        ask_inbrenger_form=(
+            (ask_form or AskInbrengerForm())
+            if context["is_facilitator"]
+            and session.status == "planned"
+            and session.awaited_inbrenger
+            else None
+        ),
         start_blocker=(selectors.start_blocker(session) if session.status == "planned" else None),
         reflection=selectors.reflection_of(session=session, user=request.user),
     )
@@ -251,11 +270,36 @@ def control(request: HttpRequest, pk: int) -> HttpResponse:
             services.extend_timer(session=session, actor=request.user, minutes=minutes)
         elif action == "onthullen":
             services.reveal_positions(session=session, actor=request.user)
+        elif action == "inbrenger":
+            return _ask_another_inbrenger(request, session)
         else:
             raise ValidationError(_("Onbekende actie."))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("intervisie:room", pk=pk)
+
+
+def _ask_another_inbrenger(request: HttpRequest, session: Any) -> HttpResponse:
+    """The room again with the address typed and the reason when it is refused."""
+    form = AskInbrengerForm(request.POST)
+    if form.is_valid():
+        try:
+            services.ask_another_inbrenger(
+                session=session, actor=request.user, address=form.cleaned_data["inbrenger"]
+            )
+        except ValidationError as error:
+            form.add_error("inbrenger" if hasattr(error, "error_dict") else None, error.messages)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Het adres heeft de vraag om inbrenger te zijn gekregen. De sessie begint "
+                    "pas als die bevestigt."
+                ),
+            )
+            return redirect("intervisie:room", pk=session.pk)
+    context = _room_context(request, session, ContributionForm(), Previews(), ask_form=form)
+    return render(request, "intervisie/room.html", context, status=400)
 
 
 @member_required

@@ -200,38 +200,73 @@ def _load_members(ids: list[int], annotations: LiveAnnotations | None) -> list[A
 # engine they check (members.sessions.DATABASE_ENGINES: the cached engines write the
 # row first), in the member's own query; never a cache entry, whose name only the
 # engine knows (members.sessions.cache_key_for).
-_SESSIONS_SQL: dict[tuple[str, int], str] = {}
+#
+#: Plain statements on the sessions, by (name, database vendor, number of values).
+_SESSIONS_SQL: dict[tuple[str, str, int], str] = {}
+
+
+def _session_rows(
+    name: str, write_sql: Callable[[Callable[[str], str], str], str], values: list[Any]
+) -> list[tuple[Any, ...]]:
+    """The rows of one plain statement on the sessions: written once per vendor and
+    number of `values` (padded as the members are), by `write_sql(quote_name,
+    placeholders)` from the models' metadata. Its parameters: the time now (its one
+    `%s` before the placeholders), then `values`, padded with repeats of the first.
+    One query; every value a parameter."""
+    connection = connections[Session.objects.db]
+    size = _padded(len(values))
+    shape = (name, connection.vendor, size)
+    sql = _SESSIONS_SQL.get(shape)
+    if sql is None:
+        placeholders = ", ".join(["%s"] * size)
+        sql = _SESSIONS_SQL[shape] = write_sql(connection.ops.quote_name, placeholders)
+    params = [connection.ops.adapt_datetimefield_value(timezone.now())]
+    params += values + [values[0]] * (size - len(values))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _session_columns(q: Callable[[str], str]) -> tuple[str, str, str, str]:
+    """The sessions table and its key, data and expiry columns, quoted."""
+    meta = Session._meta
+    return (
+        q(meta.db_table),
+        *(
+            q(meta.get_field(name).column)
+            for name in ("session_key", "session_data", "expire_date")
+        ),
+    )
+
+
+def _live_sessions_sql(q: Callable[[str], str], placeholders: str) -> str:
+    table, key, data, expire = _session_columns(q)
+    return (
+        f"SELECT {key}, {data} FROM {table} "  # noqa: S608
+        f"WHERE {expire} > %s AND {key} IN ({placeholders})"
+    )
 
 
 def _live_sessions(keys: set[str]) -> dict[str, Mapping[str, Any]]:
-    """The data of those of `keys` whose session has not ended: one query, plain SQL
-    built once per number of keys (padded as the members are) from the model's
-    metadata; every value a parameter."""
+    """The data of those of `keys` whose session has not ended: one query."""
     if not keys:
         return {}
-    connection = connections[Session.objects.db]
-    ordered = sorted(keys)
-    size = _padded(len(ordered))
-    sql = _SESSIONS_SQL.get((connection.vendor, size))
-    if sql is None:
-        q = connection.ops.quote_name
-        meta = Session._meta
-        key = q(meta.get_field("session_key").column)
-        data = q(meta.get_field("session_data").column)
-        expire = q(meta.get_field("expire_date").column)
-        placeholders = ", ".join(["%s"] * size)
-        sql = _SESSIONS_SQL[(connection.vendor, size)] = (
-            f"SELECT {key}, {data} FROM {q(meta.db_table)} "  # noqa: S608
-            f"WHERE {expire} > %s AND {key} IN ({placeholders})"
-        )
-    params = [connection.ops.adapt_datetimefield_value(timezone.now())]
-    params += ordered + [ordered[0]] * (size - len(ordered))
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return {key: _decoded_session(data) for key, data in cursor.fetchall()}
+    rows = _session_rows("live", _live_sessions_sql, sorted(keys))
+    return {key: _decoded_session(data) for key, data in rows}
 
 
-_DIGEST_SESSIONS_SQL: dict[tuple[str, int], str] = {}
+def _digest_sessions_sql(q: Callable[[str], str], placeholders: str) -> str:
+    from allauth.usersessions.models import UserSession
+
+    us = UserSession._meta
+    us_key = q(us.get_field("session_key").column)
+    us_user = q(us.get_field("user").column)
+    table, key, data, expire = _session_columns(q)
+    return (
+        f"SELECT u.{us_user}, u.{us_key}, s.{data} FROM {q(us.db_table)} u "  # noqa: S608
+        f"LEFT JOIN {table} s ON s.{key} = u.{us_key} AND s.{expire} > %s "
+        f"WHERE u.{us_user} IN ({placeholders})"
+    )
 
 
 def live_sessions_by_digest(user_ids: Collection[int]) -> dict[tuple[int, str], Any]:
@@ -242,38 +277,15 @@ def live_sessions_by_digest(user_ids: Collection[int]) -> dict[tuple[int, str], 
     One query. For a sender that knows the sockets watching a thread only by
     member and digest (docs/live.md, "The sender's check"); a session it does not
     find here is left to the worker's own check."""
-    from allauth.usersessions.models import UserSession
-
     from .live_rules import session_digest
 
     if not user_ids:
         return {}
-    connection = connections[Session.objects.db]
-    ordered = sorted(set(user_ids))
-    size = _padded(len(ordered))
-    sql = _DIGEST_SESSIONS_SQL.get((connection.vendor, size))
-    if sql is None:
-        q = connection.ops.quote_name
-        us, s = UserSession._meta, Session._meta
-        us_key = q(us.get_field("session_key").column)
-        us_user = q(us.get_field("user").column)
-        key = q(s.get_field("session_key").column)
-        data = q(s.get_field("session_data").column)
-        expire = q(s.get_field("expire_date").column)
-        placeholders = ", ".join(["%s"] * size)
-        sql = _DIGEST_SESSIONS_SQL[(connection.vendor, size)] = (
-            f"SELECT u.{us_user}, u.{us_key}, s.{data} FROM {q(us.db_table)} u "  # noqa: S608
-            f"LEFT JOIN {q(s.db_table)} s ON s.{key} = u.{us_key} AND s.{expire} > %s "
-            f"WHERE u.{us_user} IN ({placeholders})"
-        )
-    params: list[Any] = [connection.ops.adapt_datetimefield_value(timezone.now())]
-    params += ordered + [ordered[0]] * (size - len(ordered))
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return {
-            (user_id, session_digest(key)): _decoded_session(data) if data is not None else None
-            for user_id, key, data in cursor.fetchall()
-        }
+    rows = _session_rows("by_digest", _digest_sessions_sql, sorted(set(user_ids)))
+    return {
+        (user_id, session_digest(key)): _decoded_session(data) if data is not None else None
+        for user_id, key, data in rows
+    }
 
 
 @lru_cache(maxsize=1024)

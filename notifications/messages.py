@@ -43,6 +43,7 @@ STORY_CHANGES_REQUESTED = "stories.changes_requested"
 CASE_STATUS = "casuistry.status"
 INTERVISIE_INBRENGER_REMINDER = "intervisie.inbrenger_reminder"
 INTERVISIE_INBRENGER_CASE_MISSING = "intervisie.inbrenger_case_missing"
+INTERVISIE_INBRENGER_REPLACED = "intervisie.inbrenger_replaced"
 
 #: Every text a notification can have. A thread's title is named only in an
 #: ordinary thread (its title is privacy-checked and public to its readers); a
@@ -78,6 +79,13 @@ MESSAGES: dict[str, Message] = {
         _(
             "Herinnering: op %(moment)s breng je je casus in bij de intervisie (%(method)s). "
             "Koppel je casus nog in de sessie."
+        ),
+        moments=("moment",),
+    ),
+    INTERVISIE_INBRENGER_REPLACED: Message(
+        _(
+            "Je bent niet meer gevraagd als inbrenger bij de intervisie (%(method)s) op "
+            "%(moment)s: de gespreksleider heeft een ander gevraagd. Je doet mee als deelnemer."
         ),
         moments=("moment",),
     ),

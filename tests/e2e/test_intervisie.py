@@ -411,6 +411,44 @@ def test_a_member_asked_as_inbrenger_confirms_on_their_sessions_page(asgi_contex
     expect(page.locator("main")).to_contain_text("Incidentmethode")
 
 
+def test_the_planner_asks_another_inbrenger_in_the_room(asgi_contexts):
+    """While the inbrenger asked has not confirmed, the facilitator's room has a form
+    to ask another address: a refusal shows the reason with the address kept (axe
+    finds nothing serious either way), an accepted one says the address was asked."""
+    from intervisie import services
+    from intervisie.models import Method
+    from tests.casuistry import factories as case_factories
+    from tests.members import factories as member_factories
+
+    factories.ensure_methods()
+    lead = factories.facilitator()
+    services.plan_session(
+        facilitator=lead,
+        case_id=case_factories.case().pk,
+        method=Method.objects.get(slug="incidentmethode"),
+        mode="live",
+        starts_at=timezone.now() + timedelta(days=1),
+        inbrenger_address="eerst.gevraagd@example.org",
+        participants=[member_factories.member() for _ in range(2)],
+    )
+    page = log_in(asgi_contexts(bypass_csp=True), lead)
+    page.goto(reverse("intervisie:mine"))
+    page.get_by_role("link", name=re.compile("Incidentmethode")).first.click()
+    field = page.get_by_label("Een ander vragen als inbrenger: e-mailadres")
+    assert serious(page) == []
+
+    field.fill(lead.email)
+    page.get_by_role("button", name="Dit adres vragen als inbrenger").click()
+    expect(page.locator("[data-error-summary]")).to_contain_text("Als gespreksleider")
+    expect(field).to_have_value(lead.email)
+    assert serious(page) == []
+
+    field.fill("later.gevraagd@example.org")
+    page.get_by_role("button", name="Dit adres vragen als inbrenger").click()
+    expect(page.locator("main")).to_contain_text("de vraag om inbrenger te zijn gekregen")
+    expect(page.locator("[data-inbrenger-awaited]")).to_be_visible()
+
+
 def test_a_contribution_that_arrives_while_the_room_is_fetched_again_stays(asgi_contexts):
     """A phase frame makes the room fetch itself again; a contribution that arrives
     live while that fetch is under way must not be lost when the fetched room (drawn

@@ -586,3 +586,32 @@ def test_the_live_posts_queries_are_compiled_once_per_connection(monkeypatch):
     other = factories.thread(author=author)
     assert selectors._live_post(thread_id=other.pk, post_id=post.pk).post is None
     assert selectors._live_post(thread_id=other.pk, post_id=post.pk).thread == other
+
+
+def test_the_sessions_by_digest_take_one_query_however_many(django_assert_num_queries):
+    """The sender's read of the sessions (members.selectors.live_sessions_by_digest):
+    one query for one member or five, an ended session None."""
+    from allauth.usersessions.models import UserSession
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.contrib.sessions.models import Session
+
+    from members.live_rules import session_digest
+    from members.middleware import SESSION_SEEN_AT
+    from members.selectors import live_sessions_by_digest
+
+    members = [member_factories.member() for _ in range(5)]
+    keys = []
+    for member in members:
+        session = SessionStore()
+        session[SESSION_SEEN_AT] = member.pk
+        session.create()
+        UserSession.objects.create(user=member, session_key=session.session_key, ip="127.0.0.1")
+        keys.append(session.session_key)
+    Session.objects.filter(session_key=keys[1]).delete()
+
+    for some in (members[:1], members):
+        with django_assert_num_queries(1):
+            found = live_sessions_by_digest([m.pk for m in some])
+        assert set(found) == {(m.pk, session_digest(k)) for m, k in zip(some, keys, strict=False)}
+    assert found[(members[1].pk, session_digest(keys[1]))] is None
+    assert found[(members[2].pk, session_digest(keys[2]))][SESSION_SEEN_AT] == members[2].pk

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from forum import services
+from forum import permissions, services
 from forum.audit import ForumAudit
 from forum.models import (
     EventKind,
@@ -405,3 +405,46 @@ def test_follow_mute_and_back_to_default(member):
     assert Subscription.objects.get(user=member, thread=thread).state == "subscribed"
     services.set_subscription(user=member, thread=thread, state=None)
     assert not Subscription.objects.filter(user=member, thread=thread).exists()
+
+
+def _suspended(post, moderator):
+    """The post's author, suspended by a moderator, as a fresh user object (the
+    permission memo of an earlier object would still say "not suspended")."""
+    services.suspend_member(moderator=moderator, post=post, days=3, reason=FlagReason.ONGEPAST)
+    return type(post.author).objects.get(pk=post.author_id)
+
+
+def test_a_suspended_author_cannot_edit_their_post_within_the_window(member, moderator):
+    thread = factories.thread(author=member)
+    post = services.post_reply(thread=thread, author=member, text=PLAIN)
+    suspended = _suspended(post, moderator)
+
+    assert not permissions.can_edit_post(suspended, post)
+    with pytest.raises(PermissionDenied) as refused:
+        services.edit_post(post=post, editor=suspended, text="Toch nog even aangepast.")
+
+    assert "Je bent geschorst tot" in str(refused.value)
+    post.refresh_from_db()
+    assert post.text == PLAIN
+    assert not PostRevision.objects.exists()
+
+
+def test_a_suspended_author_cannot_delete_their_post_but_a_moderator_can(member, moderator):
+    """Deleting empties the text and its history and closes the reports on it: a
+    suspended author would wipe what the moderators are looking at."""
+    thread = factories.thread(author=member)
+    post = services.post_reply(thread=thread, author=member, text=PLAIN)
+    services.edit_post(post=post, editor=member, text="Tweede versie.")
+    suspended = _suspended(post, moderator)
+
+    assert not permissions.can_delete_post(suspended, post)
+    with pytest.raises(PermissionDenied) as refused:
+        services.delete_post(post=post, actor=suspended)
+
+    assert "Je bent geschorst tot" in str(refused.value)
+    post.refresh_from_db()
+    assert (post.deleted, post.text, post.revisions.count()) == (False, "Tweede versie.", 1)
+    assert permissions.can_delete_post(moderator, post)
+    services.delete_post(post=post, actor=moderator)
+    post.refresh_from_db()
+    assert post.deleted

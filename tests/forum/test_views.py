@@ -379,3 +379,29 @@ def test_reply_to_a_post_without_javascript(client, member, thread):
 
     assert response.status_code == 302
     assert Post.objects.get(thread=thread, seq=2).reply_to == quoted
+
+
+def test_a_suspended_author_can_no_longer_edit_or_delete_from_the_page(
+    client, member, moderator, thread
+):
+    post = services.post_reply(thread=thread, author=member, text=PLAIN)
+    services.suspend_member(moderator=moderator, post=post, days=3, reason=FlagReason.ONGEPAST)
+    client.force_login(member)
+    edit_url = reverse("forum:edit_post", args=[post.pk])
+    delete_url = reverse("forum:delete_post", args=[post.pk])
+
+    _, text = page(client, thread.get_absolute_url())
+    assert edit_url not in text
+    assert delete_url not in text
+    response, text = page(client, edit_url)
+    assert response.status_code == 403
+    assert "Je bent geschorst tot" in text
+    # Suspended while typing: the reason in Dutch, and what was typed stays.
+    response = client.post(edit_url, {"text": "Mijn aangepaste tekst."})
+    text = response.content.decode()
+    assert response.status_code == 403
+    assert "Je bent geschorst tot" in text
+    assert "Mijn aangepaste tekst." in text
+    assert client.post(delete_url).status_code == 403
+    post.refresh_from_db()
+    assert (post.text, post.deleted, post.edited) == (PLAIN, False, None)

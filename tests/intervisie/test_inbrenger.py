@@ -5,6 +5,7 @@ start before the inbrenger, an approved member, confirmed (docs/intervisie.md)."
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -194,3 +195,140 @@ def test_erasing_the_member_asked_drops_the_digest_of_their_address(planning):
     session.refresh_from_db()
     assert session.awaited_inbrenger == services.NO_INBRENGER
     assert selectors.start_blocker(session) is not None  # never without an inbrenger
+
+
+# --- asking another inbrenger (services.ask_another_inbrenger) ------------------
+
+
+def _joined_but_not_confirmed(lead, others):
+    """An open session whose inbrenger, asked by address, joined and has not confirmed."""
+    first = member_factories.member()
+    session = _plan_asking(lead, first.email, participants=others, audience="region")
+    services.join_session(session=session, user=first)
+    return session, first
+
+
+def test_asking_another_inbrenger_replaces_the_first_who_joined_with_notice(
+    planning, django_capture_on_commit_callbacks, mailoutbox
+):
+    from notifications.models import Notification
+
+    lead, others = planning
+    session, first = _joined_but_not_confirmed(lead, others)
+    second = member_factories.member()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.ask_another_inbrenger(session=session, actor=lead, address=second.email.upper())
+
+    session.refresh_from_db()
+    assert session.awaited_inbrenger == selectors.address_digest(second.email)
+    # The first stays in the open session as a participant, under a letter, and is told.
+    row = session.participants.get(user=first)
+    assert (row.role, row.alias) == ("participant", "Deelnemer C")
+    notice = Notification.objects.get(recipient=first)
+    assert "niet meer gevraagd als inbrenger" in notice.text
+    assert [m.to for m in mailoutbox] == [[second.email]]
+    # Only the new address can confirm now: one inbrenger, one "Inbrenger".
+    with pytest.raises(PermissionDenied):
+        services.confirm_inbrenger(session=session, user=first)
+    services.confirm_inbrenger(session=session, user=second)
+    assert list(session.participants.filter(role="inbrenger").values_list("user", flat=True)) == [
+        second.pk
+    ]
+    assert list(session.participants.values_list("alias", flat=True)).count("Inbrenger") == 1
+    assert selectors.group_size(session) == 4
+
+
+def test_once_the_inbrenger_confirmed_another_is_refused_in_dutch(planning, mailoutbox):
+    lead, others = planning
+    session, first = _joined_but_not_confirmed(lead, others)
+    services.confirm_inbrenger(session=session, user=first)
+
+    with pytest.raises(ValidationError) as refused:
+        services.ask_another_inbrenger(session=session, actor=lead, address=STRANGER)
+
+    assert refused.value.messages == [str(services.ERROR_INBRENGER_CONFIRMED)]
+    session.refresh_from_db()
+    assert session.awaited_inbrenger == ""
+    assert session.participants.get(role="inbrenger").user == first
+
+
+def test_only_the_facilitator_asks_another_and_never_themselves(planning):
+    lead, others = planning
+    session, _first = _joined_but_not_confirmed(lead, others)
+
+    with pytest.raises(PermissionDenied):
+        services.ask_another_inbrenger(session=session, actor=others[0], address=STRANGER)
+    with pytest.raises(ValidationError):
+        services.ask_another_inbrenger(session=session, actor=lead, address=lead.email)
+
+
+def test_the_request_and_the_confirmation_are_ordered_by_the_session_lock(planning):
+    """Both lock the session row before they read who is asked or who confirmed, so
+    of a confirmation and a new request at the same moment one waits for the other
+    (PostgreSQL; SQLite writes one transaction at a time and has no row locks)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    if not connection.features.has_select_for_update:
+        pytest.skip("row locks: PostgreSQL (make test-services)")
+    lead, others = planning
+    session, first = _joined_but_not_confirmed(lead, others)
+    table = Session._meta.db_table.upper()
+    for call in (
+        lambda: services.ask_another_inbrenger(session=session, actor=lead, address=STRANGER),
+        lambda: services.confirm_inbrenger(session=session, user=first),
+    ):
+        # The confirmation after the new request is refused, as it should be.
+        with CaptureQueriesContext(connection) as queries, suppress(PermissionDenied):
+            call()
+        statements = [query["sql"].upper() for query in queries.captured_queries]
+        assert table in statements[0] and "FOR UPDATE" in statements[0]
+
+
+def test_the_database_keeps_one_inbrenger_per_session(planning):
+    from django.db import IntegrityError, transaction
+
+    lead, others = planning
+    session, first = _joined_but_not_confirmed(lead, others)
+    services.confirm_inbrenger(session=session, user=first)
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Participant.objects.filter(session=session, user=others[0]).update(role="inbrenger")
+
+
+def test_the_facilitator_asks_another_in_the_room_and_a_refusal_keeps_the_address(
+    client, planning, django_capture_on_commit_callbacks
+):
+    lead, others = planning
+    session, first = _joined_but_not_confirmed(lead, others)
+    room = reverse("intervisie:room", kwargs={"pk": session.pk})
+    control = reverse("intervisie:control", kwargs={"pk": session.pk})
+    assert 'value="inbrenger"' in client.get(room).content.decode()
+
+    response = client.post(control, {"actie": "inbrenger", "inbrenger": lead.email})
+    text = response.content.decode()
+    assert response.status_code == 400
+    assert str(services.ERROR_FACILITATOR_IN_LIST) in text
+    assert f'value="{lead.email}"' in text
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(control, {"actie": "inbrenger", "inbrenger": STRANGER}, follow=True)
+    assert "de vraag om inbrenger te zijn gekregen" in response.content.decode()
+    session.refresh_from_db()
+    assert session.awaited_inbrenger == selectors.address_digest(STRANGER)
+
+    client.force_login(first)
+    assert 'value="inbrenger"' not in client.get(room).content.decode()  # not the planner
+
+
+def test_after_the_member_asked_was_erased_the_planner_asks_another(planning):
+    lead, others = planning
+    member = member_factories.member()
+    session = _plan_asking(lead, member.email, participants=others)
+    services.erase_personal_data(member)
+
+    services.ask_another_inbrenger(session=session, actor=lead, address=STRANGER)
+
+    session.refresh_from_db()
+    assert session.awaited_inbrenger == selectors.address_digest(STRANGER)
