@@ -1491,6 +1491,15 @@ _INVERTED_SUBJECT = re.compile(
     r"[ \t]+(?:is|was|blijft|bleef|wordt|werd|lijkt|leek|bleek)[ \t]+(?:het|ze|zij)(?![\w-])"
     r"(?![^.!?\n]*\beens\b)"
 )
+#: After a word opening a sentence: "genoeg", or "doet"/"deed" and the subject.
+_NO_NAME_AFTER = re.compile(
+    r"[ \t]+genoeg(?![\w-])|[ \t]+(?:doet|deed|doen|deden)[ \t]+(?:ze|zij|hij|ik|we|wij|je|jij|u)"
+    r"(?![\w-])"
+)
+#: After a word opening a sentence: "van" and a lowercase word that is no particle.
+_OF_LOWERCASE_NOUN = re.compile(
+    r"[ \t]+van[ \t]+(?!(?:de|der|den|het|ter|ten|te|'t|'s)(?![\w-]))([a-zà-ÿ]{3,})(?![\w-])"
+)
 #: Detectors that find a name by itself, not by a title, a first name or a role before it.
 _NOT_IN_CONTEXT = frozenset({"naam-herhaling", "deduce"})
 _FUNCTION_WORDS = frozenset(
@@ -1545,6 +1554,22 @@ def _word_opening_sentence(text: str, finding: Finding) -> bool:
         # "Visser in hart en nieren was haar vader", "Bakker worden was zijn droom": a name
         # opening a sentence is its subject and the verb follows it; the word as a noun
         # takes a preposition or is the complement of an infinitive
+        return True
+    of_noun = _OF_LOWERCASE_NOUN.match(text, finding.end)
+    if (
+        finding.detector in _NOT_IN_CONTEXT
+        and of_noun is not None
+        and of_noun.group(1) in dutch_words()
+        and of_noun.group(1) not in surnames_alone()
+        and of_noun.group(1) not in interfix_surnames()
+        and of_noun.group(1) not in first_names()
+    ):
+        # "Bos van informatie", "Storm van kritiek", "Bakker van beroep": a name's "van"
+        # opens a surname ("Bos van Dijk", "Visser van der Meer"), not a lowercase noun
+        return True
+    if finding.detector in _NOT_IN_CONTEXT and _NO_NAME_AFTER.match(text, finding.end):
+        # "Mooi genoeg, zei ze", "Geven doet ze liever niet": an adjective with "genoeg",
+        # an infinitive put first with "doet" and its subject (round 17)
         return True
     if finding.detector in _NOT_IN_CONTEXT and _INVERTED_SUBJECT.match(text, finding.end):
         return True  # "Mooi was het niet", "Hoop haalt hij uit ...": the subject follows

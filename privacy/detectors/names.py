@@ -218,8 +218,13 @@ def find_lowercase_names(text: str) -> Iterator[Finding]:
             m, word = base, base.group(0)
         if word not in candidates or _creole_word(text, m.start(), m.end(), word):
             continue
-        if word in dutch_words() and _ARTICLE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
-            continue  # "op de wang", "een mars": after an article the word is a word
+        if word in dutch_words() and (
+            _ARTICLE_BEFORE.search(text, max(0, m.start() - 8), m.start())
+            or _POSSESSIVE_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        ):
+            # "op de wang", "een mars": after an article the word is a word; so after a
+            # possessive: "haar lente", "mijn engel", "hun koop" (round 17)
+            continue
         if _verb_stem(word) and _PRONOUN_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "ik ken de groot": after a clause's "ik"/"we" a verb's stem
         if _BEN_BEFORE.search(text, max(0, m.start() - 12), m.start()) and _VAN_AFTER.match(
@@ -332,6 +337,9 @@ def _verb_stem(word: str) -> bool:
 
 # only an article: "zei dat mila", "die jordy" are names (the word list holds many names)
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?i:de|het|een)[ \t]+$")
+# a possessive that is no verb or pronoun too ("zijn", "je": "waar zijn daan en lotte",
+# "zie je nadia")
+_POSSESSIVE_BEFORE = re.compile(r"(?<![\w-])(?i:haar|mijn|jouw|hun|onze|uw)[ \t]+$")
 _LOWER_SURNAME = re.compile(
     r"[ \t]+((?:(?:van|v|de|den|der|ter|ten|el|al|ben|bin|ait|abu|ibn|ould)\.?[ \t]+){0,2})"
     # a surname opens with a letter: "volgens khadija 'ophitsen'" is a quote (round 13a)
