@@ -1124,6 +1124,14 @@ _TITLE_LOWER_SURNAME = re.compile(
 _GROUP_WORDS = frozenset({"familie", "gezin", "casus", "fam"})
 
 
+#: After a title and a verb form: a word that goes on with the clause, so the verb form is
+#: the title's verb ("Mevrouw wilde eerst niet", "mevrouw belt morgen terug"), no surname.
+_CLAUSE_GOES_ON = re.compile(
+    r"[ \t]+(?:eerst|niet|nog|ook|graag|wel|geen|morgen|vandaag|meteen|direct|altijd|nooit|"
+    r"even|zelf|alleen|terug|dat|het|er|hem|haar|ze|hij|zij|mij|me|ons|jullie|u|een|de)(?![\w-])"
+)
+
+
 @distinct
 def find_titled_lowercase_surnames(text: str) -> Iterator[Finding]:
     """A lowercase surname after a title, "dokter", "collega" or a family's word ("dhr
@@ -1167,6 +1175,13 @@ def find_titled_lowercase_surnames(text: str) -> Iterator[Finding]:
             and not (spoken is not None and _NAME_CLOSES.match(text, m.end()))
         ):
             continue
+        if (
+            value == word
+            and spoken is not None
+            and _CLAUSE_GOES_ON.match(text, m.end())
+            and (_verb_form(word) or _past_tense(word))
+        ):
+            continue  # "Mevrouw wilde eerst niet", "mevrouw belt morgen terug" (round 17)
         # "dhr berg": without its particle the word may be the word, but not after an
         # abbreviation with its full stop ("mevr. bos"), a spoken title ("mevrouw storm":
         # a bare noun never follows "mevrouw") or a family's word
