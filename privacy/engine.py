@@ -110,6 +110,7 @@ class Engine:
             kept.extend(_apply_allowlist(text, _abbreviations_in_brackets(text, kept), allowed))
             kept.extend(_apply_allowlist(text, _propagate(text, kept), allowed))
             kept = [f for f in kept if not _word_opening_sentence(text, f)]
+            kept = [f for f in kept if not _ordinary_word_alone_on_line(text, f, kept)]
             kept = [
                 _extend_particle(text, _extend_initials(text, f)) for f in _trim_names(text, kept)
             ]
@@ -1490,6 +1491,15 @@ _INVERTED_SUBJECT = re.compile(
     r"[ \t]+(?:is|was|blijft|bleef|wordt|werd|lijkt|leek|bleek)[ \t]+(?:het|ze|zij)(?![\w-])"
     r"(?![^.!?\n]*\beens\b)"
 )
+#: After a word opening a sentence: "genoeg", or "doet"/"deed" and the subject.
+_NO_NAME_AFTER = re.compile(
+    r"[ \t]+genoeg(?![\w-])|[ \t]+(?:doet|deed|doen|deden)[ \t]+(?:ze|zij|hij|ik|we|wij|je|jij|u)"
+    r"(?![\w-])"
+)
+#: After a word opening a sentence: "van" and a lowercase word that is no particle.
+_OF_LOWERCASE_NOUN = re.compile(
+    r"[ \t]+van[ \t]+(?!(?:de|der|den|het|ter|ten|te|'t|'s)(?![\w-]))([a-zà-ÿ]{3,})(?![\w-])"
+)
 #: Detectors that find a name by itself, not by a title, a first name or a role before it.
 _NOT_IN_CONTEXT = frozenset({"naam-herhaling", "deduce"})
 _FUNCTION_WORDS = frozenset(
@@ -1545,6 +1555,22 @@ def _word_opening_sentence(text: str, finding: Finding) -> bool:
         # opening a sentence is its subject and the verb follows it; the word as a noun
         # takes a preposition or is the complement of an infinitive
         return True
+    of_noun = _OF_LOWERCASE_NOUN.match(text, finding.end)
+    if (
+        finding.detector in _NOT_IN_CONTEXT
+        and of_noun is not None
+        and of_noun.group(1) in dutch_words()
+        and of_noun.group(1) not in surnames_alone()
+        and of_noun.group(1) not in interfix_surnames()
+        and of_noun.group(1) not in first_names()
+    ):
+        # "Bos van informatie", "Storm van kritiek", "Bakker van beroep": a name's "van"
+        # opens a surname ("Bos van Dijk", "Visser van der Meer"), not a lowercase noun
+        return True
+    if finding.detector in _NOT_IN_CONTEXT and _NO_NAME_AFTER.match(text, finding.end):
+        # "Mooi genoeg, zei ze", "Geven doet ze liever niet": an adjective with "genoeg",
+        # an infinitive put first with "doet" and its subject (round 17)
+        return True
     if finding.detector in _NOT_IN_CONTEXT and _INVERTED_SUBJECT.match(text, finding.end):
         return True  # "Mooi was het niet", "Hoop haalt hij uit ...": the subject follows
     if finding.detector in _NOT_IN_CONTEXT and (
@@ -1572,6 +1598,76 @@ def _word_opening_sentence(text: str, finding: Finding) -> bool:
         is not None
         and lowered not in surnames_alone()
     )
+
+
+#: Before a word alone on its line: nothing, a bullet or a list number ("- Bank", "2. Zomer").
+_ITEM_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-*\u2022\u00b7\u2013][ \t]*|\d{1,2}[.)][ \t]*)?$")
+#: Before a word that closes its line: a field's label and a colon ("Thema van vandaag: Zomer").
+_LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-*\u2022\u00b7\u2013][ \t]*)?([^\n:]{1,40}):[ \t]*$")
+_LINE_END_AFTER = re.compile(r"[ \t]*[.!?]?[ \t]*(?:\n|$)")
+#: A label that asks for a person ("Naam: Storm", "Moeder: Visser", "Gesproken met: Bos").
+_PERSON_LABEL = re.compile(
+    r"(?i)(?:naam|wie|met|door|van|aan|melder|melding|moeder|vader|ouders?|kind|cliënte?|"
+    r"client|leerling|jongere|broer|zus|oma|opa|buurman|buurvrouw|contactpersoon|"
+    r"aanwezig|afwezig|mentor|docent|juf|meester|agent|verdachte|betrokkenen?|getuige|"
+    r"voor|inbrenger|deelnemer\w*|gespreksleider|notulist|auteur|ingevuld|"
+    r"behandelaar|huisarts|begeleider|coördinator|contact)[ \t]*$"
+)
+#: A label that asks for a place ("Woonplaats: Hoek", "Locatie: Winkel").
+_PLACE_LABEL = re.compile(
+    r"(?i)(?:plaats|woon\w*|adres|stad|dorp|gemeente|wijk|regio|locatie|waar|uit|in|te|naar|"
+    r"vestiging|geboren|herkomst)[ \t]*$"
+)
+_GREETING_LINE = re.compile(r"(?i)(?:,|groet(?:en)?|mvg|gr\.?|dank|bedankt)[ \t]*$")
+
+
+def _ordinary_word_alone_on_line(text: str, finding: Finding, findings: Sequence[Finding]) -> bool:
+    """A surname or place that is an ordinary word ("Bank", "Zomer", "Storm", "Hoek"),
+    capitalised because it stands alone on its line: a heading, a list's item or a field's
+    value ("Besproken:\n- Bank\n- school", "Thema: Zomer"). Found by a list alone, it needs
+    a signal to stay a name or place (round 17): the same word capitalised inside a sentence
+    elsewhere, a label that asks for a person or place ("Naam: Storm", "Moeder: Visser",
+    "Woonplaats: Hoek"), a greeting or closing on the line before (a signature), or another
+    name or place among the list's items."""
+    if (
+        finding.label not in (Label.NAAM, Label.PLAATS)
+        or " " in finding.text
+        or not finding.text[:1].isupper()
+        or not set(finding.detector.split("+")) <= _NOT_IN_CONTEXT
+    ):
+        return False
+    lowered = finding.text.lower()
+    if lowered not in dutch_words() or lowered in first_names():
+        return False
+    if _LINE_END_AFTER.match(text, finding.end) is None:
+        return False
+    before = text[max(0, finding.start - 60) : finding.start]
+    if finding.start - 60 <= 0:
+        before = "\n" + before
+    label = _LABEL_BEFORE.search(before)
+    if _ITEM_BEFORE.search(before) is None:
+        if label is None:
+            return False
+        asks = _PERSON_LABEL if finding.label is Label.NAAM else _PLACE_LABEL
+        if asks.search(label.group(1)):
+            return False
+    line_start = text.rfind("\n", 0, finding.start) + 1
+    previous = text[:line_start].rstrip()
+    previous_line = previous[previous.rfind("\n") + 1 :]
+    if label is None and _GREETING_LINE.search(previous_line) and previous_line.strip():
+        return False  # "Met vriendelijke groet,\nVisser": a signature
+    if re.search(rf"(?<=[\w,])[ \t]+{re.escape(finding.text)}(?![\w-])", text):
+        return False  # "... belde Storm gisteren": capitalised inside a sentence, a name
+    block_start = text.rfind("\n\n", 0, finding.start)
+    block_end = text.find("\n\n", finding.end)
+    block_end = len(text) if block_end < 0 else block_end
+    return not any(
+        f is not finding
+        and f.label is finding.label
+        and block_start <= f.start < block_end
+        and f.text != finding.text
+        for f in findings
+    )  # "Aanwezig:\n- Visser\n- Anouk de Boer": a list of persons, or of places
 
 
 _JOINING_PARTICLE = re.compile(

@@ -218,8 +218,13 @@ def find_lowercase_names(text: str) -> Iterator[Finding]:
             m, word = base, base.group(0)
         if word not in candidates or _creole_word(text, m.start(), m.end(), word):
             continue
-        if word in dutch_words() and _ARTICLE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
-            continue  # "op de wang", "een mars": after an article the word is a word
+        if word in dutch_words() and (
+            _ARTICLE_BEFORE.search(text, max(0, m.start() - 8), m.start())
+            or _POSSESSIVE_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        ):
+            # "op de wang", "een mars": after an article the word is a word; so after a
+            # possessive: "haar lente", "mijn engel", "hun koop" (round 17)
+            continue
         if _verb_stem(word) and _PRONOUN_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "ik ken de groot": after a clause's "ik"/"we" a verb's stem
         if _BEN_BEFORE.search(text, max(0, m.start() - 12), m.start()) and _VAN_AFTER.match(
@@ -332,6 +337,9 @@ def _verb_stem(word: str) -> bool:
 
 # only an article: "zei dat mila", "die jordy" are names (the word list holds many names)
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?i:de|het|een)[ \t]+$")
+# a possessive that is no verb or pronoun too ("zijn", "je": "waar zijn daan en lotte",
+# "zie je nadia")
+_POSSESSIVE_BEFORE = re.compile(r"(?<![\w-])(?i:haar|mijn|jouw|hun|onze|uw)[ \t]+$")
 _LOWER_SURNAME = re.compile(
     r"[ \t]+((?:(?:van|v|de|den|der|ter|ten|el|al|ben|bin|ait|abu|ibn|ould)\.?[ \t]+){0,2})"
     # a surname opens with a letter: "volgens khadija 'ophitsen'" is a quote (round 13a)
@@ -1116,6 +1124,14 @@ _TITLE_LOWER_SURNAME = re.compile(
 _GROUP_WORDS = frozenset({"familie", "gezin", "casus", "fam"})
 
 
+#: After a title and a verb form: a word that goes on with the clause, so the verb form is
+#: the title's verb ("Mevrouw wilde eerst niet", "mevrouw belt morgen terug"), no surname.
+_CLAUSE_GOES_ON = re.compile(
+    r"[ \t]+(?:eerst|niet|nog|ook|graag|wel|geen|morgen|vandaag|meteen|direct|altijd|nooit|"
+    r"even|zelf|alleen|terug|dat|het|er|hem|haar|ze|hij|zij|mij|me|ons|jullie|u|een|de)(?![\w-])"
+)
+
+
 @distinct
 def find_titled_lowercase_surnames(text: str) -> Iterator[Finding]:
     """A lowercase surname after a title, "dokter", "collega" or a family's word ("dhr
@@ -1159,6 +1175,13 @@ def find_titled_lowercase_surnames(text: str) -> Iterator[Finding]:
             and not (spoken is not None and _NAME_CLOSES.match(text, m.end()))
         ):
             continue
+        if (
+            value == word
+            and spoken is not None
+            and _CLAUSE_GOES_ON.match(text, m.end())
+            and (_verb_form(word) or _past_tense(word))
+        ):
+            continue  # "Mevrouw wilde eerst niet", "mevrouw belt morgen terug" (round 17)
         # "dhr berg": without its particle the word may be the word, but not after an
         # abbreviation with its full stop ("mevr. bos"), a spoken title ("mevrouw storm":
         # a bare noun never follows "mevrouw") or a family's word
