@@ -286,3 +286,56 @@ def test_case_number_with_hash_is_covered(number: str) -> None:
     for context in (*_GENERAL_CONTEXTS, "melding {} is dicht", "ticket{}", "zaak ({})"):
         text = context.format(number)
         assert not uncovered(text, number), text
+
+
+# --- boundary classes pooled over the tuning halves ------------------------------------
+# Sentences of my own for each class; the class recurred in two or more sets, or is a
+# general one (a postcode's letters, a line break).
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "rest"),
+    [
+        # "van de" and a team's code after a full name (bl10, bl12)
+        ("Trainer Kevin Lagerweij van de JO13 belde gisteren.", "Kevin Lagerweij", "JO13"),
+        ("Coach Sanne Bakker van de MO15 was er ook.", "Sanne Bakker", "MO15"),
+        # "van de" and a street after a first name: where the person lives
+        ("Naima van de Boezemstraat zegt dat ze het gezien heeft.", "Naima", "Boezemstraat"),
+        ("Dat zei Ahmed van de Dorpsweg.", "Ahmed", "Dorpsweg"),
+        ("Mevrouw Jansen van de Kerkstraat 12 belde.", "Jansen", "Kerkstraat 12"),
+    ],
+)
+def test_name_stops_before_of_the_street_or_team(text: str, name: str, rest: str) -> None:
+    result = found(text)
+    assert result.get(name) is Label.NAAM, result
+    assert rest not in "".join(v for v, label in result.items() if label is Label.NAAM)
+
+
+@pytest.mark.parametrize(
+    "text", ["Ik sprak Peter van der Laan gisteren.", "Ik sprak Jan van den Oosterhof."]
+)
+def test_surname_with_a_street_word_stays_whole(text: str) -> None:
+    name = text.removeprefix("Ik sprak ").removesuffix(" gisteren.").rstrip(".")
+    assert found(text).get(name) is Label.NAAM, found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "postcode", "place"),
+    [
+        ("Kerkweg 4, 3011 VV Rotterdam", "3011 VV", "Rotterdam"),
+        ("Adres: Kerkweg 4, 2614 SV Delft", "2614 SV", "Delft"),
+        ("Kerkweg 4\n3011 HC Schiedam", "3011 HC", "Schiedam"),
+        ("rechtbank Rotterdam\nPostbus 8812, 3009 AV Rotterdam\n", "3009 AV", "Rotterdam"),
+    ],
+)
+def test_postcode_letters_are_no_club(text: str, postcode: str, place: str) -> None:
+    result = found(text)
+    assert result.get(postcode) is Label.POSTCODE, result
+    assert result.get(place) is Label.PLAATS, result
+
+
+def test_school_stops_at_the_line_with_a_date() -> None:
+    text = "Mentoraat 2B, Wolfert Lyceum\nMaandag 9 november 2026\n\nGesprek met de ouders."
+    result = found(text)
+    assert result.get("Wolfert Lyceum") is Label.SCHOOL, result
+    assert result.get("Maandag 9 november 2026") is Label.DATUM, result
