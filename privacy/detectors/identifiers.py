@@ -235,8 +235,30 @@ def _lowercase_postcode(text: str, m: re.Match) -> bool:
     if m.group(3) in _FUNCTION_WORDS:
         # "september 2019 in Rotterdam", "06 4433 2211 en": a year or a number, then a word
         return bool(house_number and place)
-    return bool(house_number or place)
+    if house_number or place:
+        return True
+    # "ik woon in 3071 ab": four digits that are no year and two letters that are no word
+    # after a number are a postcode without anything beside it
+    return not 1900 <= int(m.group(1)) <= 2099 and m.group(3) not in _AFTER_AMOUNT
 
+
+# Another country's postcode in an address: after a street and house number and a comma or
+# a line break, digits in its country's form before a town ("Meir 12, 2000 Antwerpen",
+# "Hauptstraße 5, 10115 Berlin", "ul. Długa 5, 00-950 Warszawa", "Cad. 12, 34000 İstanbul")
+_FOREIGN_POSTCODE = re.compile(
+    r"[^\W\d_]{2,}\.?[ \t]+\d{1,5}[a-zA-Z]?(?:,[ \t]*|[ \t]*\n[ \t]*)"
+    r"(?:[A-Z]{1,2}-)?(\d{4,5}|\d{2}-\d{3})[ \t]+(?=[A-ZÀ-ÝİŁŚŻ][^\W\d_]+)"
+)
+# A British postcode by its definition: outward code, space, inward code ("SW1A 1AA")
+_UK_POSTCODE = re.compile(r"(?<![\w-])[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[ABD-HJLNP-UW-Z]{2}(?![\w-])")
+
+#: Two letters after an amount ("1250 pm", "3000 pp"): per month, per person, ...
+_AFTER_AMOUNT = frozenset({"pm", "am", "pp", "px", "ct", "cc", "pj", "pw", "pd", "ps", "xp"})
+# "postcode 3071", "pc4 3072", "postcodegebied 3074": the four digits alone (the area)
+_POSTCODE_AREA = re.compile(
+    r"(?i:postcode(?:gebied)?|pc4?)[ \t]*:?[ \t]*([1-9]\d{3})"
+    r"(?![\w-]|[ \t\u00a0-]{0,3}[A-Z]{2}(?!\w))"
+)
 
 #: Two-letter words that follow a year or a number in running text.
 _FUNCTION_WORDS = frozenset(
@@ -259,6 +281,13 @@ def find_postcodes(text: str) -> Iterator[Finding]:
             continue  # "2024 en" is a year and a word, not a postcode
         if not (letters.isupper() or letters.islower()) and not _postcode_context(text, m):
             continue  # "3071 Ab" beside a house number or a town is a typed postcode
+        yield _finding(text, m.start(), m.end(), Label.POSTCODE, "postcode")
+    if "pc" in folded(text).text or "postcode" in folded(text).text:
+        for m in _POSTCODE_AREA.finditer(text):
+            yield _finding(text, m.start(1), m.end(1), Label.POSTCODE, "postcode")
+    for m in _FOREIGN_POSTCODE.finditer(text):
+        yield _finding(text, m.start(1), m.end(1), Label.POSTCODE, "postcode")
+    for m in _UK_POSTCODE.finditer(text):
         yield _finding(text, m.start(), m.end(), Label.POSTCODE, "postcode")
 
 

@@ -98,6 +98,20 @@ def test_postcode_generated_from_its_definition(
         ("Kerkweg 4a, 3071aB", "3071aB"),
         ("Kerkweg 4a, 3071 KB Rotterdam", "3071 KB"),
         ("Kerkweg 4a, 3071 MG", "3071 MG"),
+        # with nothing beside it: four digits that are no year, two letters no word
+        ("ik woon in de buurt, 3071 ab.", "3071 ab"),
+        ("ik woon in 9999-zz", "9999-zz"),
+        # the area alone: "postcode 3071", "pc4 3072", "postcodegebied 3074"
+        ("Ze woont in postcode 3071, vlak bij het park.", "3071"),
+        ("pc4 3072 en omgeving", "3072"),
+        ("postcodegebied 3074 heeft de meeste meldingen", "3074"),
+        # another country's postcode in an address, by its country's definition
+        ("Tante woont op Meir 12, 2000 Antwerpen.", "2000"),
+        ("Adres vader: Hauptstraße 5, 10115 Berlin", "10115"),
+        ("oma: ul. Długa 5\n00-950 Warszawa", "00-950"),
+        ("Atatürk Cad. 12, 34000 İstanbul", "34000"),
+        ("broer in Londen, 10 Downing Street, SW1A 2AA", "SW1A 2AA"),
+        ("opa: 22 Baker Street, London NW1 6XE", "NW1 6XE"),
     ],
 )
 def test_postcode_with_country_house_number_or_mixed_case_is_covered(text: str, value: str) -> None:
@@ -109,6 +123,8 @@ def test_postcode_with_country_house_number_or_mixed_case_is_covered(text: str, 
     [
         "in 2024 en 2025 ging het goed",
         "in 2019 Op de markt",
+        "de huur is 1250 pm en de borg 3000 pp",
+        "rond 2019 ga ik verhuizen",
         "ze kreeg 1500 mg per dag",
         "tussen 2019 in Rotterdam en 2021",
     ],
