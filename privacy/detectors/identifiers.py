@@ -249,7 +249,9 @@ _FOREIGN_POSTCODE = re.compile(
     r"[^\W\d_]{2,}\.?[ \t]+\d{1,5}[a-zA-Z]?(?:,[ \t]*|[ \t]*\n[ \t]*)"
     r"(?:[A-Z]{1,2}-)?(\d{4,5}|\d{2}-\d{3})[ \t]+(?=[A-ZÀ-ÝİŁŚŻ][^\W\d_]+)"
 )
+_FOREIGN_POSTCODE_HINT = re.compile(r"\d(?:,[ \t]*|[ \t]*\n[ \t]*)(?:[A-Z]{1,2}-)?\d\d")
 # A British postcode by its definition: outward code, space, inward code ("SW1A 1AA")
+_UK_POSTCODE_HINT = re.compile(r"\d[A-Z]{2}(?![\w-])")
 _UK_POSTCODE = re.compile(r"(?<![\w-])[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[ABD-HJLNP-UW-Z]{2}(?![\w-])")
 
 #: Two letters after an amount ("1250 pm", "3000 pp"): per month, per person, ...
@@ -285,10 +287,12 @@ def find_postcodes(text: str) -> Iterator[Finding]:
     if "pc" in folded(text).text or "postcode" in folded(text).text:
         for m in _POSTCODE_AREA.finditer(text):
             yield _finding(text, m.start(1), m.end(1), Label.POSTCODE, "postcode")
-    for m in _FOREIGN_POSTCODE.finditer(text):
-        yield _finding(text, m.start(1), m.end(1), Label.POSTCODE, "postcode")
-    for m in _UK_POSTCODE.finditer(text):
-        yield _finding(text, m.start(), m.end(), Label.POSTCODE, "postcode")
+    if _FOREIGN_POSTCODE_HINT.search(text):  # most texts have no address at all
+        for m in _FOREIGN_POSTCODE.finditer(text):
+            yield _finding(text, m.start(1), m.end(1), Label.POSTCODE, "postcode")
+    if _UK_POSTCODE_HINT.search(text):
+        for m in _UK_POSTCODE.finditer(text):
+            yield _finding(text, m.start(), m.end(), Label.POSTCODE, "postcode")
 
 
 _L = "[A-Z]"
