@@ -152,6 +152,9 @@ class Engine:
             ]
             kept = [_without_at_sign(f) for f in kept]
             kept = _names_not_places(kept)
+            kept = _names_before_dates_on_next_line(
+                text, _without_names_from_postcode_letters(kept)
+            )
             return resolve_overlaps(text, _words_off_identifiers(text, kept))
         finally:
             release()  # the detectors' shared copy of the text
@@ -1772,19 +1775,43 @@ def _with_handle_suffix(text: str, finding: Finding) -> Finding:
 _PREPOSITION_AT_END = re.compile(
     r"[ \t]+(?:op|in|uit|aan|bij|naar)(?:[ \t]+(?:de|het|den|'t))?[ \t]+$"
 )
+# "Naima van de Boezemstraat", "Ahmed van de Dorpsweg": "van" and an article before a
+# found street say where the person lives (a surname's "van der Laan" is no found street,
+# and a street word that also ends surnames, "van den Oosterhof", is left alone)
+_OF_THE_AT_END = re.compile(r"[ \t]+van[ \t]+(?:de|het|den|der|'t)[ \t]+$")
+_STRONG_STREET_END = re.compile(
+    r"(?:straat|laan|weg|plein|kade|singel|gracht|steeg|dreef|boulevard|plantsoen)(?![^\W\d_])"
+)
+# "Kevin Lagerweij van de JO13", "Sanne Bakker van de MO15": a team's code, never a surname
+_OF_THE_TEAM = re.compile(r"[ \t]+van[ \t]+(?:de|het|den|der|'t)[ \t]+[A-Za-z]{0,4}\d[\w-]*$")
 
 
 def _names_before_places(text: str, findings: list[Finding]) -> list[Finding]:
-    """A name that runs on over a preposition into a found street or place stops there."""
+    """A name that runs on over a preposition into a found street or place stops there;
+    so does one that runs on over "van de" into a found street or a team's code."""
     places = sorted(f.start for f in findings if f.label in (Label.ADRES, Label.PLAATS))
-    if not places:
-        return findings
+    streets = {
+        f.start: f.end
+        for f in findings
+        if f.label is Label.ADRES and _STRONG_STREET_END.search(f.text)
+    }
     result = []
+    cut_off: list[tuple[int, int]] = []  # "van de Boezemstraat": no name of its own
     for finding in findings:
         if finding.label is Label.NAAM and " " in finding.text:
+            team = _OF_THE_TEAM.search(finding.text)
+            if team is not None and team.start() > 0:
+                end = finding.start + team.start()
+                finding = Finding(
+                    finding.start, end, finding.label, text[finding.start : end], finding.detector
+                )
             first = bisect.bisect_right(places, finding.start)
             for place_start in places[first : bisect.bisect_left(places, finding.end)]:
                 m = _PREPOSITION_AT_END.search(text, finding.start, place_start)
+                if m is None and place_start in streets:
+                    m = _OF_THE_AT_END.search(text, finding.start, place_start)
+                    if m is not None:
+                        cut_off.append((m.start(), streets[place_start]))
                 if m is not None and m.start() > finding.start:
                     value = text[finding.start : m.start()]
                     finding = Finding(
@@ -1792,6 +1819,15 @@ def _names_before_places(text: str, findings: list[Finding]) -> list[Finding]:
                     )
                     break
         result.append(finding)
+    if cut_off:
+        result = [
+            f
+            for f in result
+            if not (
+                f.label is Label.NAAM
+                and any(start <= f.start and f.end <= end for start, end in cut_off)
+            )
+        ]
     return result
 
 
@@ -1995,6 +2031,39 @@ def _bare_school_type(finding: Finding) -> bool:
 _EXACT_IDENTIFIERS = frozenset(
     {Label.IBAN, Label.BSN, Label.TELEFOON, Label.EMAIL, Label.URL, Label.KENTEKEN}
 )
+
+
+def _names_before_dates_on_next_line(text: str, findings: list[Finding]) -> list[Finding]:
+    """A school, institution or name never runs on over a line break into the date that
+    opens the next line ("Wolfert Lyceum\nMaandag 9 november 2026"): it ends on its line."""
+    dates = [f.start for f in findings if f.label is Label.DATUM]
+    if not dates:
+        return findings
+    result = []
+    for f in findings:
+        if f.label in _WORD_LABELS and "\n" in f.text:
+            for start in dates:
+                if f.start < start < f.end and "\n" in text[f.start : start]:
+                    value = text[f.start : text.rindex("\n", f.start, start)].rstrip()
+                    if value:
+                        f = Finding(f.start, f.start + len(value), f.label, value, f.detector)
+                    break
+        result.append(f)
+    return result
+
+
+def _without_names_from_postcode_letters(findings: list[Finding]) -> list[Finding]:
+    """A club read from a postcode's letters and the town after them ("3011 VV Rotterdam",
+    "2614 SV Delft", "3009 AV Rotterdam": "VV Rotterdam" as a football club) is the
+    postcode and the town: a name, institution or school never opens inside a postcode."""
+    postcodes = [f for f in findings if f.label is Label.POSTCODE]
+    if not postcodes:
+        return findings
+    return [
+        f
+        for f in findings
+        if f.label not in _WORD_LABELS or not any(p.start < f.start < p.end for p in postcodes)
+    ]
 
 
 def _words_off_identifiers(text: str, findings: list[Finding]) -> list[Finding]:

@@ -109,7 +109,7 @@ def find_usernames(text: str) -> Iterator[Finding]:
 # --- BSN and IBAN -------------------------------------------------------------------
 
 _BSN = re.compile(
-    r"(?<![\w.-])(\d{3}[ .]?\d{2}[ .]?\d{2}[ .]?\d{2}|\d{3}[ .]\d{3}[ .]\d{3}"
+    r"(?<![\w.-])(\d{3}[ .]?\d{2}[ .]?\d{2}[ .]?\d{2}|\d{3}([ .-])\d{3}\2\d{3}"
     r"|\d{4}[ .]\d{2}[ .]\d{3})(?![\w-])"
 )
 _BSN_CONTEXT = re.compile(
@@ -172,7 +172,9 @@ def find_iban(text: str) -> Iterator[Finding]:
         # Shrink from the right until it validates: the pattern may swallow a word.
         for cut in range(len(candidate), 14, -1):
             piece = candidate[:cut].rstrip(" -")
-            if stdnum_iban.is_valid(piece):
+            # mod 97 and the country's length and structure; not the national check of the
+            # account number ("BE68 5390 0754 7034" fails it and identifies all the same)
+            if stdnum_iban.is_valid(piece, check_country=False):
                 yield _finding(text, m.start(1), m.start(1) + len(piece), Label.IBAN, "iban")
                 position = m.start(1) + len(piece)
                 break
@@ -191,10 +193,35 @@ def find_iban(text: str) -> Iterator[Finding]:
 
 _UNITS = frozenset({"mg", "kg", "km", "cm", "mm", "ml", "cl", "dl", "gr", "uur", "ha", "kb",
                     "mb", "gb", "pk", "kw", "st", "ss", "sa", "sd"})  # fmt: skip
-_POSTCODE = re.compile(r"(?<![\w.,-])([1-9]\d{3})(\s?|-(?=[A-Z]{2}))([A-Za-z]{2})(?![\w-])")
+# By its definition a postcode is four digits (the first not 0) and two letters. People
+# type a space, none, two, a dash, a tab, a no-break space or a line break between them
+# ("3071AB", "3071 ab", "3071-AB", "3071  AB", "3071\nAB"); after a comma without a space
+# ("Kerkweg 4a,3071 AB") too, but not after a digit and a comma ("1,5000"): a decimal.
+# The country's "NL-" may stand before it ("NL-3071 AB") and the house number right after
+# it ("3071AB12", "3071 AB-12", as forms ask for them).
+_POSTCODE = re.compile(
+    r"(?:(?<![\w.-])|(?<=\bNL-))(?<!\d,)([1-9]\d{3})"
+    r"([ \t\u00a0]{0,3}|[ \t\u00a0]*\n[ \t\u00a0]*|[ \t]?-[ \t]?)"
+    r"([A-Za-z]{2})(?![^\W\d]|[_-](?!\d))"
+)
 _POSTCODE_WORD_BEFORE = re.compile(r"(?i:postcode|pc)\W{0,3}$")
-_HOUSE_NUMBER_BEFORE = re.compile(r"\d[a-zA-Z]?,?[ \t]+$")
-_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w'-]*(?:[ \t]+aan[ \t]+(?:den|de|het)[ \t]+\w+)?)")
+# "Kerkweg 4a 3071 ab", "Kerkweg 4a,3071 ab", "Kerkweg 4a (3071 ab)", "Kerkweg 4a\n3071 ab"
+_HOUSE_NUMBER_BEFORE = re.compile(r"\d[a-zA-Z]?(?:,?\s+|,|[ \t]*\()$")
+# the word after it, also after a comma or on the next line ("3071 ab,\nRotterdam")
+_WORD_AFTER = re.compile(
+    r",?(?:[ \t]+|[ \t]*\n[ \t]*)"
+    r"([^\W\d_][\w'-]*(?:[ \t]+aan[ \t]+(?:den|de|het)[ \t]+\w+)?)"
+)
+
+
+def _postcode_context(text: str, m: re.Match) -> bool:
+    """A house number or "postcode" before it, or a town after it."""
+    if _POSTCODE_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return True
+    if _HOUSE_NUMBER_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+        return True
+    after = _WORD_AFTER.match(text, m.end())
+    return after is not None and after.group(1).lower() in place_names()
 
 
 def _lowercase_postcode(text: str, m: re.Match) -> bool:
@@ -202,14 +229,38 @@ def _lowercase_postcode(text: str, m: re.Match) -> bool:
     ("3011 ab rotterdam"); without those, "2024 en" is a year and a word."""
     if _POSTCODE_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
         return True
-    house_number = _HOUSE_NUMBER_BEFORE.search(text, max(0, m.start() - 6), m.start())
+    house_number = _HOUSE_NUMBER_BEFORE.search(text, max(0, m.start() - 8), m.start())
     after = _WORD_AFTER.match(text, m.end())
     place = after is not None and after.group(1).lower() in place_names()
     if m.group(3) in _FUNCTION_WORDS:
         # "september 2019 in Rotterdam", "06 4433 2211 en": a year or a number, then a word
         return bool(house_number and place)
-    return bool(house_number or place)
+    if house_number or place:
+        return True
+    # "ik woon in 3071 ab": four digits that are no year and two letters that are no word
+    # after a number are a postcode without anything beside it
+    return not 1900 <= int(m.group(1)) <= 2099 and m.group(3) not in _AFTER_AMOUNT
 
+
+# Another country's postcode in an address: after a street and house number and a comma or
+# a line break, digits in its country's form before a town ("Meir 12, 2000 Antwerpen",
+# "Hauptstraße 5, 10115 Berlin", "ul. Długa 5, 00-950 Warszawa", "Cad. 12, 34000 İstanbul")
+_FOREIGN_POSTCODE = re.compile(
+    r"[^\W\d_]{2,}\.?[ \t]+\d{1,5}[a-zA-Z]?(?:,[ \t]*|[ \t]*\n[ \t]*)"
+    r"(?:[A-Z]{1,2}-)?(\d{4,5}|\d{2}-\d{3})[ \t]+(?=[A-ZÀ-ÝİŁŚŻ][^\W\d_]+)"
+)
+_FOREIGN_POSTCODE_HINT = re.compile(r"\d(?:,[ \t]*|[ \t]*\n[ \t]*)(?:[A-Z]{1,2}-)?\d\d")
+# A British postcode by its definition: outward code, space, inward code ("SW1A 1AA")
+_UK_POSTCODE_HINT = re.compile(r"\d[A-Z]{2}(?![\w-])")
+_UK_POSTCODE = re.compile(r"(?<![\w-])[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[ABD-HJLNP-UW-Z]{2}(?![\w-])")
+
+#: Two letters after an amount ("1250 pm", "3000 pp"): per month, per person, ...
+_AFTER_AMOUNT = frozenset({"pm", "am", "pp", "px", "ct", "cc", "pj", "pw", "pd", "ps", "xp"})
+# "postcode 3071", "pc4 3072", "postcodegebied 3074": the four digits alone (the area)
+_POSTCODE_AREA = re.compile(
+    r"(?i:postcode(?:gebied)?|pc4?)[ \t]*:?[ \t]*([1-9]\d{3})"
+    r"(?![\w-]|[ \t\u00a0-]{0,3}[A-Z]{2}(?!\w))"
+)
 
 #: Two-letter words that follow a year or a number in running text.
 _FUNCTION_WORDS = frozenset(
@@ -226,13 +277,22 @@ def find_postcodes(text: str) -> Iterator[Finding]:
     """Dutch postcodes (``2651 CX``, ``2652AK``, ``3132kd``)."""
     for m in finditer_at(_POSTCODE, _FOUR_DIGITS, text):
         letters = m.group(3)
-        if letters.lower() in _UNITS:
-            continue
+        if letters.lower() in _UNITS and not _postcode_context(text, m):
+            continue  # "1500 mg", "2000 km"; but "Kerkweg 4, 3071 KB Rotterdam" is one
         if letters.islower() and m.group(2) and not _lowercase_postcode(text, m):
             continue  # "2024 en" is a year and a word, not a postcode
-        if not (letters.isupper() or letters.islower()):
-            continue
+        if not (letters.isupper() or letters.islower()) and not _postcode_context(text, m):
+            continue  # "3071 Ab" beside a house number or a town is a typed postcode
         yield _finding(text, m.start(), m.end(), Label.POSTCODE, "postcode")
+    if "pc" in folded(text).text or "postcode" in folded(text).text:
+        for m in _POSTCODE_AREA.finditer(text):
+            yield _finding(text, m.start(1), m.end(1), Label.POSTCODE, "postcode")
+    if _FOREIGN_POSTCODE_HINT.search(text):  # most texts have no address at all
+        for m in _FOREIGN_POSTCODE.finditer(text):
+            yield _finding(text, m.start(1), m.end(1), Label.POSTCODE, "postcode")
+    if _UK_POSTCODE_HINT.search(text):
+        for m in _UK_POSTCODE.finditer(text):
+            yield _finding(text, m.start(), m.end(), Label.POSTCODE, "postcode")
 
 
 _L = "[A-Z]"
@@ -256,6 +316,13 @@ _PLATE = re.compile(r"(?<![\w-])" + _side_code_pattern("-") + r"(?![\w-])", re.I
 _DASH = re.compile("-")
 _PLATE_CONTEXT = re.compile(
     r"kenteken(?:nummer)?\s*[:]?\s*(" + _side_code_pattern(r"[- ]?") + r")(?![\w-])",
+    re.IGNORECASE,
+)
+# "de auto GV 123 B", "busje 52 XKT 9": spaces between the groups after the vehicle's word
+_VEHICLE_SPACED_PLATE = re.compile(
+    r"\b(?:auto|wagen|voertuig|busje|bus|bestelbus|scooter|motor)[ \t]*:?[ \t]*("
+    + _side_code_pattern("[ ]")
+    + r")(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -296,6 +363,10 @@ def find_plates(text: str) -> Iterator[Finding]:
     if _VEHICLE_WORD.search(folded(text).text):
         for m in _FOREIGN_PLATE.finditer(text):
             yield _finding(text, m.start(1), m.end(1), Label.KENTEKEN, "kenteken")
+        for m in _VEHICLE_SPACED_PLATE.finditer(text):
+            letters = "".join(c for c in m.group(1) if c.isalpha())
+            if letters.isupper() or letters.islower():
+                yield _finding(text, m.start(1), m.end(1), Label.KENTEKEN, "kenteken")
     if "kenteken" not in folded(text).text:
         return
     for m in _PLATE_CONTEXT.finditer(text.upper()):
@@ -305,7 +376,8 @@ def find_plates(text: str) -> Iterator[Finding]:
 # --- phone numbers ------------------------------------------------------------------
 
 _DATE_AT = re.compile(r"[0-3]?\d[-/.][01]?\d[-/.](?:19|20)\d{2}(?!\d)")
-_PHONE_START = re.compile(r"(?<![\w+])(?:\+31|0031|\(0|0)(?=[\d\s()./-])")
+# "(0031 6 ...)": the bracket before "0031" opens no trunk "(0"
+_PHONE_START = re.compile(r"(?<![\w+])(?:\+31|0031|\((?!0031)0|0)(?=[\d\s()./-])")
 _PHONE_ANCHOR = re.compile(r"\+31|\(0|0")
 _PHONE_SEPARATORS = frozenset(" -./()")
 _TRUNK_ZERO = re.compile(r"\s*\(0\)")
@@ -397,7 +469,8 @@ _CASE_NUMBER = re.compile(
     r"|(?<![\w-])(?:[A-Z]{2,5}[ ]){1,3}\d{2}-\d{3,8}(?![\w-])"
 )
 # "#2023-4471", "#44871": a reference written with "#" (three digits or more)
-_HASH_NUMBER = re.compile(r"(?<![\w#&])#(?:[A-Z]{1,5}-?)?\d(?:[\d/-]*\d)?(?![\w])")
+# "ticket#2023-4471", "melding#44871": a word written against the "#" (not "&#123;", "##12")
+_HASH_NUMBER = re.compile(r"(?<![#&\d])#(?:[A-Z]{1,5}-?)?\d(?:[\d/-]*\d)?(?![\w])")
 # "BVH 2024-118734", "RvdK 2024/18302": an abbreviation in front belongs to the number
 _NUMBER_PREFIX = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{1,4})\s$")
 _NUMBER_CONTEXT = re.compile(
