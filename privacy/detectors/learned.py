@@ -160,6 +160,24 @@ _ENDS = frozenset(".!?,")
 _FIELD_NAME = re.compile(r"(?i)nummer$")
 
 
+_PART = re.compile(r"['\u2019-]")
+_IN_TOKEN = frozenset("_/\\")
+
+
+def _name_shape(text: str, m: re.Match[str]) -> bool:
+    """Whether the word has a name's shape: no capital inside a part ("NJi", "WhatsApp",
+    "MAX" are abbreviations, brands, settings; "Abdi-Karim" is fine), not three lowercase
+    letters, and not glued to an underscore, slash or digit ("MAX_WACHTTIJD", "Team2")."""
+    word = m.group(0)
+    if any(c.isupper() for part in _PART.split(word) for c in part[1:]):
+        return False
+    if len(word) == 3 and word.islower():
+        return False  # "nji", "idd", "vgl": chat's abbreviations; "ali" is the rules' call
+    before = text[m.start() - 1] if m.start() else " "
+    after = text[m.end()] if m.end() < len(text) else " "
+    return not (before in _IN_TOKEN or after in _IN_TOKEN or before.isdigit() or after.isdigit())
+
+
 def _after_colon(text: str, start: int) -> bool:
     """Whether the word opens a chat turn or a quote ("[10:02] Anouk: oké.")."""
     before = text[max(0, start - 3) : start].rstrip(" \t\"'\u201c")
@@ -263,16 +281,20 @@ def learned_names(
         return []
     data = model()
     threshold = data["threshold"] if threshold is None else threshold
-    # a Dutch word opening a sentence ("Roos en lavendel ...") is the rules' call: the
-    # scorer never overrides that ambiguity
+    # a Dutch word opening a sentence ("Roos en lavendel ...") or in lowercase ("ik ben fan
+    # van", "op de wang") is the rules' call: the scorer never overrides that ambiguity
     dutch = dutch_words()
     free = [
         i
         for i, m in enumerate(words)
         if is_candidate(m.group(0).lower())
         and not _FIELD_NAME.search(m.group(0))
+        and _name_shape(text, m)
         and not _covered(taken, starts, m.start(), m.end())
-        and not (m.group(0).lower() in dutch and _opens_sentence(text, m.start()))
+        and not (
+            m.group(0).lower() in dutch
+            and (m.group(0).islower() or _opens_sentence(text, m.start()))
+        )
     ]
     if not free:
         return []

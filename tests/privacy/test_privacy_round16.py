@@ -97,10 +97,14 @@ def test_setting(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_ordinary_words_and_short_replies_stay() -> None:
-    """Chat replies, Dutch words opening a sentence and domain terms are never added."""
+    """Chat replies, Dutch words opening a sentence or in lowercase ("fan", "ken", though
+    listed as names), abbreviations ("nji", "MAX_WACHTTIJD", "WhatsApp") and domain terms
+    are never added."""
     text = (
         "[10:01] anouk: ok. ai.\n[10:02] Tom: Oké, ik bel Veilig Thuis.\n"
-        "Roos en lavendel, die kweek ik zelf. Op de wang een blauwe plek."
+        "Roos en lavendel, die kweek ik zelf. Op de wang een blauwe plek.\n"
+        "ik ben fan van die aanpak, ik ken een gezin dat het ook zo doet\n"
+        "ja idd nji heeft gebeld; de instelling MAX_WACHTTIJD staat in de WhatsApp-groep"
     )
     added = [f for f in scan(text) if "naam-model" in f.detector]
     assert added == []
