@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import os
 import re
 import threading
 import unicodedata
@@ -21,6 +22,7 @@ from privacy.detectors.institutions import (
     is_compound_type,
     without_lowercase_article,
 )
+from privacy.detectors.learned import learned_names
 from privacy.detectors.lexicon import (
     common_words,
     dutch_words,
@@ -62,6 +64,13 @@ _WORD_LABELS = frozenset({Label.NAAM, Label.PLAATS, Label.ADRES, Label.INSTELLIN
 _INITIALS_BEFORE = re.compile(r"(?<![\w.-])(?:[A-Z]\.[ \t]*)+\(?[ \t]*$")
 
 
+def name_scorer_enabled() -> bool:
+    """Whether the learned name scorer runs (round 16): on unless ``PRIVACY_NAME_SCORER``
+    is "0", "false", "no" or "off" (docs/privacy.md, round 16: the measurement behind it)."""
+    value = os.environ.get("PRIVACY_NAME_SCORER", "").strip().lower()
+    return value not in {"0", "false", "no", "off"}
+
+
 class Engine:
     """Finds identifying spans in Dutch text.
 
@@ -75,8 +84,11 @@ class Engine:
         use_deduce: bool = True,
         detectors: Sequence[Detector] = DETECTORS,
         max_chars: int | None = None,
+        name_scorer: bool | None = None,
     ) -> None:
         self.use_deduce = use_deduce
+        # round 16: the learned name scorer adds names no rule found (PRIVACY_NAME_SCORER)
+        self.name_scorer = name_scorer_enabled() if name_scorer is None else name_scorer
         self.detectors = tuple(detectors)
         self.max_chars = max_chars
         if use_deduce:
@@ -155,7 +167,10 @@ class Engine:
             kept = _names_before_dates_on_next_line(
                 text, _without_names_from_postcode_letters(kept)
             )
-            return resolve_overlaps(text, _words_off_identifiers(text, kept))
+            found = resolve_overlaps(text, _words_off_identifiers(text, kept))
+            if self.name_scorer:
+                found = resolve_overlaps(text, [*found, *learned_names(text, found)])
+            return found
         finally:
             release()  # the detectors' shared copy of the text
 
