@@ -27,10 +27,12 @@ from privacy.detectors.lexicon import (
     dutch_words_without_diacritics,
     first_names,
     interfix_surnames,
+    is_nationality_word,
+    is_verb_form,
     place_names,
 )
 from privacy.detectors.lexicon import surnames as surnames_alone
-from privacy.detectors.names import is_compound
+from privacy.detectors.names import is_compound, role_noun
 from privacy.detectors.numbers_nl import NUMBER_WORD_PATTERN, number_value
 from privacy.detectors.organisations import KNOWN_ORGANISATION_NAMES, is_listed_organisation
 from privacy.errors import check_text
@@ -147,7 +149,9 @@ class Engine:
             kept = [
                 f
                 for f in kept
-                if f.text.strip().lower() not in _BARE_WORDS and not _bare_school_type(f)
+                if f.text.strip().lower() not in _BARE_WORDS
+                and not _bare_school_type(f)
+                and not _role_or_nationality_word(f)
             ]
             kept = [_without_at_sign(f) for f in kept]
             kept = _names_not_places(kept)
@@ -622,6 +626,8 @@ def _the_word_not_the_name(
     value = text[start:end]
     if value in exact or not value.islower() or value not in words:
         return False
+    if is_verb_form(value):
+        return True  # "Gerold" is named, "van de bank gerold" is the verb (round 19)
     return _DETERMINER.search(text, max(0, start - 8), start) is not None
 
 
@@ -1874,6 +1880,21 @@ _BARE_WORDS = frozenset({"de", "het", "een", "'t", "van", "op", "in", "aan", "bi
 #: A school type word on its own ("Kinderopvang", "CBS" as a heading): it names no school
 #: (round 15; "CBS De Wilgen", "kdv Ukkepuk" stay).
 _SCHOOL_TYPE_WORDS = SCHOOL_TYPE_WORDS
+
+
+def _role_or_nationality_word(finding: Finding) -> bool:
+    """A name or place that is one word for a role or function ("Medewerker",
+    "Verzoekster", "jeugdbeschermer", found by a detector or repeated) or an adjective of
+    nationality or language ("Dutch", "Arabischsprekende"): no person, no place (round 19).
+    A role word that is also a surname ("Advocaat", "Voogd") is left alone."""
+    if finding.label not in (Label.NAAM, Label.PLAATS):
+        return False
+    value = finding.text.strip()
+    if not value or any(c.isspace() for c in value):
+        return False
+    if is_nationality_word(value):
+        return True
+    return finding.label is Label.NAAM and role_noun(value)
 
 
 def _without_at_sign(finding: Finding) -> Finding:
