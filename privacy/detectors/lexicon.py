@@ -391,6 +391,8 @@ def is_verb_form(word: str) -> bool:
     participle ("gerold", "gebeld"): a word a name list may hold too ("gerold") but that,
     typed in lowercase without a name's signal, is the verb (round 19). Short past tenses
     ("lotte", "hilde", "jette") are left out: they are names far more often."""
+    if word.startswith("ge") and word.endswith(("eerd", "eert")) and len(word) >= 9:
+        return True  # a verb in "-eren": "geanonimiseerd", "geregistreerd" (any, listed or not)
     if word not in dutch_words():
         return False
     if word.startswith("ge") and word.endswith(("d", "t")) and _infinitive(word[2:-1]):

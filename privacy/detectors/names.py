@@ -563,8 +563,12 @@ def find_unknown_lowercase_names(text: str) -> Iterator[Finding]:
             not is_unknown_word(word)
             or is_not_name(word)
             or _verb_form(word)
+            or is_verb_form(word)
+            or (is_compound(word) and word not in surnames())
             or _creole_word(text, m.start(1), m.end(1), word)
         ):
+            # "moeder (geanonimiseerd)", "familie: onderbewindstelling": a participle or
+            # Dutch words joined, no name (round 19)
             continue
         if "(" in m.group(0) and not _CLOSING.match(text, m.end(1)):
             continue  # "moeder (parketnummer 10/...)": a name in brackets closes them
@@ -1175,10 +1179,18 @@ def find_titled_lowercase_surnames(text: str) -> Iterator[Finding]:
     """A lowercase surname after a title, "dokter", "collega" or a family's word ("dhr
     v.d. berg", "mw berg", "mevrouw storm", "dokter lindeboom", "collega verhoef",
     "familie visser", "gezin pereira")."""
+    capitals: bool | None = None
     for m in finditer_words(_TITLE_LOWER_SURNAME, _TITLE_WORDS, text):
         spoken, short, dot, value, word = m.groups()
         if is_not_name(word) or word in _NOT_AFTER_TITLE or word in _STOP_WORDS:
             continue
+        if value == word and spoken and spoken[0].isupper() and _verb_form(word):
+            # "Mevrouw wilde eerst niet": in a text typed with capitals, a verb after a
+            # capitalised title is the title's verb, not a surname in lowercase (round 19)
+            if capitals is None:
+                capitals = not typed_without_capitals(text)
+            if capitals:
+                continue
         if short and not dot and short.lower() in ("dr", "ms", "mr", "agt"):
             continue  # "mr" and "dr" without a full stop are also other words' letters
         group = (spoken or short or "").lower().rstrip("'s") in _GROUP_WORDS

@@ -200,3 +200,33 @@ def test_word_form_is_no_name(text: str, word: str) -> None:
 )
 def test_guard_real_names_stay(text: str, name: str) -> None:
     assert name in _names(text)
+
+
+# --- (e) the same classes on the other tuning halves --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # a verb after a capitalised title, in a text typed with capitals
+        ("Mevrouw wilde eerst geen tolk. Ze was bang voor roddels.", "wilde"),
+        # a participle of a verb in "-eren" and Dutch words joined, after a role word
+        ("Melding over een gezin: vader (geanonimiseerd) en twee kinderen.", "geanonimiseerd"),
+        ("Besproken met moeder: beschermingsbewind en budgetbeheer.", "beschermingsbewind"),
+        ("Besproken met vader: inkomensbeheer aanvragen.", "inkomensbeheer"),
+    ],
+)
+def test_verb_or_compound_after_a_title_or_role_is_no_name(text: str, word: str) -> None:
+    assert word not in _names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("We spraken met mevrouw wilde. ze was boos.", "wilde"),
+        ("Gesprek met Mevrouw storm en haar zoon.", "storm"),
+        ("mijn oma rozenberg is lief", "rozenberg"),
+    ],
+)
+def test_guard_lowercase_surname_after_a_title_or_role_stays(text: str, name: str) -> None:
+    assert name in _names(text)
