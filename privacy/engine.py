@@ -183,13 +183,24 @@ _AGE_AFTER_NAME = re.compile(
 )
 
 
+# "Li Na, postdoc, 32.", "Pieter de Vries, kinderarts, 45.": a name, what the person is
+# (lowercase, one or two words), the age closing the list (round 19)
+_AGE_AFTER_NAME_AND_ROLE = re.compile(
+    r",[ \t]*[a-zà-ÿ][\w-]{2,25}(?:[ \t]+[a-zà-ÿ][\w-]{2,25})?[ \t]*,[ \t]*"
+    rf"(\d{{1,3}}|(?i:{NUMBER_WORD_PATTERN}))(?![\w-])(?=[ \t]*(?:[,;!?)]|[.:](?!\d)|$))",
+    re.MULTILINE,
+)
+
+
 def _ages_after_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
     taken = {(f.start, f.end) for f in findings if f.label is Label.LEEFTIJD}
     ages = []
     for finding in findings:
         if finding.label is not Label.NAAM:
             continue
-        m = _AGE_AFTER_NAME.match(text, finding.end)
+        m = _AGE_AFTER_NAME.match(text, finding.end) or _AGE_AFTER_NAME_AND_ROLE.match(
+            text, finding.end
+        )
         if m is None or (m.start(1), m.end(1)) in taken:
             continue
         token = m.group(1).lower()

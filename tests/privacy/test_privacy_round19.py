@@ -230,3 +230,49 @@ def test_verb_or_compound_after_a_title_or_role_is_no_name(text: str, word: str)
 )
 def test_guard_lowercase_surname_after_a_title_or_role_stays(text: str, name: str) -> None:
     assert name in _names(text)
+
+
+# --- ages on bl13's registers: a chat's answer, a chat's possessive, a name and a role ------
+
+
+def _ages(text: str) -> set[str]:
+    return {f.text for f in scan(text) if f.label is Label.LEEFTIJD}
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        # the verb left out after a chat's possessive ("me", "zn")
+        ("m'n broer is negen en me zusje vier, we zijn alleen thuis", "vier"),
+        ("zijn oudste is veertien en zn jongste twee.", "twee"),
+        # the whole answer to a chat's age question
+        (
+            "[14:01] Medewerker: Hoe oud ben je?\n"
+            "[14:02] anoniem: zestien. ik woon bij mijn moeder",
+            "zestien",
+        ),
+        (
+            "[09:30] Hulpverlener: Mag ik vragen hoe oud je bent?\n"
+            "[09:31] Hulpverlener: Dat hoeft niet hoor.\n[09:32] anoniem: 13",
+            "13",
+        ),
+        ("Medewerker: Hoe oud is je broertje?\nBeller: drie jaar.", "drie jaar"),
+        # a name, what the person is, the age
+        ("Aanwezig: Pieter de Vries, kinderarts, 45. Verder de wijkagent.", "45"),
+        ("Deelnemer: Marco Jansen, monteur, 38.", "38"),
+    ],
+)
+def test_age_in_bl13s_registers(text: str, age: str) -> None:
+    assert age in _ages(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[10:00] Medewerker: Hoe oud ben je?\n[10:02] anoniem: 112 bellen durf ik niet",
+        "Hoe oud ben je?\nGroep: 7",
+        "Ahmed, vader, 3 kinderen thuis.",
+    ],
+)
+def test_guard_no_age(text: str) -> None:
+    assert not _ages(text)
