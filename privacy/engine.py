@@ -146,12 +146,13 @@ class Engine:
             kept.extend(_joined_numbers(text, kept))
             kept.extend(_ages_after_names(text, kept))
             kept.extend(_age_lists(text, kept))
+            titled = _titled_names(text, kept)
             kept = [
                 f
                 for f in kept
                 if f.text.strip().lower() not in _BARE_WORDS
                 and not _bare_school_type(f)
-                and not _role_or_nationality_word(f)
+                and not _role_or_nationality_word(f, titled)
             ]
             kept = [_without_at_sign(f) for f in kept]
             kept = _names_not_places(kept)
@@ -1893,11 +1894,30 @@ _BARE_WORDS = frozenset({"de", "het", "een", "'t", "van", "op", "in", "aan", "bi
 _SCHOOL_TYPE_WORDS = SCHOOL_TYPE_WORDS
 
 
-def _role_or_nationality_word(finding: Finding) -> bool:
+# a title right before a name: "mevrouw Mentor", "dhr. Arts", "Mrs. Officer"
+_TITLE_BEFORE = re.compile(
+    r"(?<![\w-])(?i:mevrouw|meneer|mevr|mw|dhr|hr|heer|mr|mrs|ms|miss|sir|dr|drs|prof"
+    r"|juf|meester|dokter|familie|fam)\.?[ \t]+$"
+)
+
+
+def _titled_names(text: str, findings: Sequence[Finding]) -> set[str]:
+    """The one-word names the text writes after a title somewhere ("mevrouw Mentor"): a
+    word for a role there is the person's surname, also where it repeats."""
+    return {
+        f.text.strip().lower()
+        for f in findings
+        if f.label is Label.NAAM
+        and _TITLE_BEFORE.search(text, max(0, f.start - 12), f.start) is not None
+    }
+
+
+def _role_or_nationality_word(finding: Finding, titled: set[str]) -> bool:
     """A name or place that is one word for a role or function ("Medewerker",
     "Verzoekster", "jeugdbeschermer", found by a detector or repeated) or an adjective of
     nationality or language ("Dutch", "Arabischsprekende"): no person, no place (round 19).
-    A role word that is also a surname ("Advocaat", "Voogd") is left alone."""
+    A role word that is also a surname ("Advocaat", "Voogd") or that the text writes after
+    a title ("mevrouw Mentor") is left alone."""
     if finding.label not in (Label.NAAM, Label.PLAATS):
         return False
     value = finding.text.strip()
@@ -1905,7 +1925,7 @@ def _role_or_nationality_word(finding: Finding) -> bool:
         return False
     if is_nationality_word(value):
         return True
-    return finding.label is Label.NAAM and role_noun(value)
+    return finding.label is Label.NAAM and role_noun(value) and value.lower() not in titled
 
 
 def _without_at_sign(finding: Finding) -> Finding:

@@ -278,7 +278,7 @@ _ROLE_NOUNS_TEXT = """
     bezoekster vrijwilliger vrijwilligster mentor coördinator coordinator consulent
     consulente regisseur regiehouder casemanager functionaris deskundige behandelaar
     therapeut therapeute psycholoog psychologe pedagoog pedagoge verpleegkundige
-    verzorgende verzorger mantelzorger contactpersoon tolk arts huisarts kinderarts
+    verzorgende verzorger mantelzorger contactpersoon tolk huisarts kinderarts
     verloskundige aandachtsfunctionaris teamleider leidinggevende stagiair stagiaire
     verzoeker verzoekster verweerder verweerster belanghebbende minderjarige gezinsvoogd
     voogd curator advocaat advocate griffier rechter kinderrechter raadsonderzoeker

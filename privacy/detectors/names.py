@@ -105,9 +105,15 @@ _NON_SPACE = re.compile(r"\S+")
 def _trim_name(text: str, start: int, value: str) -> tuple[int, int] | None:
     """Drop trailing/leading ordinary words from a matched name; None if nothing is left."""
     words = list(_NON_SPACE.finditer(value))
-    while words and (is_not_name(words[-1].group(0)) or role_noun(words[-1].group(0))):
-        words.pop()  # "Naomi Jansen\nJeugdbeschermer": the signature's next line (round 19)
-    while words and (is_not_name(words[0].group(0)) or role_noun(words[0].group(0))):
+    while words and is_not_name(words[-1].group(0)):
+        words.pop()
+    while words and is_not_name(words[0].group(0)):
+        words.pop(0)
+    # "Naomi Jansen\nJeugdbeschermer": the signature's next line is a role (round 19); a
+    # role word alone stays ("mevrouw Mentor": after a title it is a surname)
+    while len(words) > 1 and role_noun(words[-1].group(0)):
+        words.pop()
+    while len(words) > 1 and role_noun(words[0].group(0)):
         words.pop(0)
     if not words:
         return None
@@ -128,7 +134,12 @@ def role_noun(word: str) -> bool:
     """A noun for a role or function (:func:`is_role_noun`) that no surname or first name
     list holds: "Medewerker", "Verzoekster", "Jeugdbeschermer" (not "Advocaat", "Voogd")."""
     lowered = word.lower().strip(".:,;|")
-    return is_role_noun(lowered) and lowered not in surnames() and lowered not in first_names()
+    return (
+        is_role_noun(lowered)
+        and lowered not in surnames()
+        and lowered not in interfix_surnames()
+        and lowered not in first_names()
+    )
 
 
 # a chat line's time before a speaker label: "[21:04] Medewerker: Welkom ..."

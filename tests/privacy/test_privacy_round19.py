@@ -276,3 +276,16 @@ def test_age_in_bl13s_registers(text: str, age: str) -> None:
 )
 def test_guard_no_age(text: str) -> None:
     assert not _ages(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("We spraken met mevrouw Arts over haar zoon. Arts belde later terug.", "Arts"),
+        ("Verslag van mevrouw Mentor over de klas. Mentor belde later.", "Mentor"),
+        ("Het gesprek met dhr. Rechter ging goed. Rechter wil verder.", "Rechter"),
+    ],
+)
+def test_guard_role_word_after_a_title_is_a_surname(text: str, name: str) -> None:
+    found = [f for f in scan(text) if f.label is Label.NAAM and f.text == name]
+    assert len(found) == 2
