@@ -106,6 +106,8 @@ NOT_NAMES: frozenset[str] = frozenset(
         # titles and verbs that deduce may take into a name ("Mevrouw Kaya", "Bel Kim")
         "Mevr", "Dhr", "Mw", "Mr", "Heer", "Bel", "Belde", "Mail", "Mailde", "Zie", "Vroeg",
         "Zei", "Sprak", "Tel", "Graag", "Drs", "Dr", "Prof", "Mej", "Mevr.", "Collega", "Collega's",
+        # English honorifics (round 19: "De mentor, Mrs. Donnelly"): titles, outside the name
+        "Mrs", "Ms", "Miss", "Sir",
         "Broertje", "Zusje", "Zoontje", "Dochtertje", "Buurvrouw", "Buurman", "Fam",
         # greetings before a name in a message ("Goedemorgen Ilse", "Dank Anouk")
         "Goedemorgen", "Goedemiddag", "Goedenavond", "Goeiemorgen", "Dank", "Bedankt",

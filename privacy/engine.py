@@ -29,10 +29,12 @@ from privacy.detectors.lexicon import (
     dutch_words_without_diacritics,
     first_names,
     interfix_surnames,
+    is_nationality_word,
+    is_verb_form,
     place_names,
 )
 from privacy.detectors.lexicon import surnames as surnames_alone
-from privacy.detectors.names import is_compound
+from privacy.detectors.names import is_compound, role_noun
 from privacy.detectors.numbers_nl import NUMBER_WORD_PATTERN, number_value
 from privacy.detectors.organisations import KNOWN_ORGANISATION_NAMES, is_listed_organisation
 from privacy.errors import check_text
@@ -157,10 +159,13 @@ class Engine:
             kept.extend(_joined_numbers(text, kept))
             kept.extend(_ages_after_names(text, kept))
             kept.extend(_age_lists(text, kept))
+            titled = _titled_names(text, kept)
             kept = [
                 f
                 for f in kept
-                if f.text.strip().lower() not in _BARE_WORDS and not _bare_school_type(f)
+                if f.text.strip().lower() not in _BARE_WORDS
+                and not _bare_school_type(f)
+                and not _role_or_nationality_word(f, titled)
             ]
             kept = [_without_at_sign(f) for f in kept]
             kept = _names_not_places(kept)
@@ -198,13 +203,24 @@ _AGE_AFTER_NAME = re.compile(
 )
 
 
+# "Li Na, postdoc, 32.", "Pieter de Vries, kinderarts, 45.": a name, what the person is
+# (lowercase, one or two words), the age closing the list (round 19)
+_AGE_AFTER_NAME_AND_ROLE = re.compile(
+    r",[ \t]*[a-zà-ÿ][\w-]{2,25}(?:[ \t]+[a-zà-ÿ][\w-]{2,25})?[ \t]*,[ \t]*"
+    rf"(\d{{1,3}}|(?i:{NUMBER_WORD_PATTERN}))(?![\w-])(?=[ \t]*(?:[,;!?)]|[.:](?!\d)|$))",
+    re.MULTILINE,
+)
+
+
 def _ages_after_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
     taken = {(f.start, f.end) for f in findings if f.label is Label.LEEFTIJD}
     ages = []
     for finding in findings:
         if finding.label is not Label.NAAM:
             continue
-        m = _AGE_AFTER_NAME.match(text, finding.end)
+        m = _AGE_AFTER_NAME.match(text, finding.end) or _AGE_AFTER_NAME_AND_ROLE.match(
+            text, finding.end
+        )
         if m is None or (m.start(1), m.end(1)) in taken:
             continue
         token = m.group(1).lower()
@@ -641,6 +657,8 @@ def _the_word_not_the_name(
     value = text[start:end]
     if value in exact or not value.islower() or value not in words:
         return False
+    if is_verb_form(value):
+        return True  # "Gerold" is named, "van de bank gerold" is the verb (round 19)
     return _DETERMINER.search(text, max(0, start - 8), start) is not None
 
 
@@ -2021,6 +2039,40 @@ _BARE_WORDS = frozenset({"de", "het", "een", "'t", "van", "op", "in", "aan", "bi
 #: A school type word on its own ("Kinderopvang", "CBS" as a heading): it names no school
 #: (round 15; "CBS De Wilgen", "kdv Ukkepuk" stay).
 _SCHOOL_TYPE_WORDS = SCHOOL_TYPE_WORDS
+
+
+# a title right before a name: "mevrouw Mentor", "dhr. Arts", "Mrs. Officer"
+_TITLE_BEFORE = re.compile(
+    r"(?<![\w-])(?i:mevrouw|meneer|mevr|mw|dhr|hr|heer|mr|mrs|ms|miss|sir|dr|drs|prof"
+    r"|juf|meester|dokter|familie|fam)\.?[ \t]+$"
+)
+
+
+def _titled_names(text: str, findings: Sequence[Finding]) -> set[str]:
+    """The one-word names the text writes after a title somewhere ("mevrouw Mentor"): a
+    word for a role there is the person's surname, also where it repeats."""
+    return {
+        f.text.strip().lower()
+        for f in findings
+        if f.label is Label.NAAM
+        and _TITLE_BEFORE.search(text, max(0, f.start - 12), f.start) is not None
+    }
+
+
+def _role_or_nationality_word(finding: Finding, titled: set[str]) -> bool:
+    """A name or place that is one word for a role or function ("Medewerker",
+    "Verzoekster", "jeugdbeschermer", found by a detector or repeated) or an adjective of
+    nationality or language ("Dutch", "Arabischsprekende"): no person, no place (round 19).
+    A role word that is also a surname ("Advocaat", "Voogd") or that the text writes after
+    a title ("mevrouw Mentor") is left alone."""
+    if finding.label not in (Label.NAAM, Label.PLAATS):
+        return False
+    value = finding.text.strip()
+    if not value or any(c.isspace() for c in value):
+        return False
+    if is_nationality_word(value):
+        return True
+    return finding.label is Label.NAAM and role_noun(value) and value.lower() not in titled
 
 
 def _without_at_sign(finding: Finding) -> Finding:

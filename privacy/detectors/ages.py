@@ -593,7 +593,8 @@ def _hedged_ages(text: str) -> Iterator[Finding]:
 # twaalf, de jongste vijf.": the verb left out
 _ELLIPTIC_AGE = re.compile(
     r"(?:,|[ \t]+en)[ \t]+(?:hij|zij|ze|ik|jij|wij|we|"
-    r"(?:de|het|haar|zijn|hun|mijn|m'n|mn|onze|ons|jullie)[ \t]+[a-zà-ÿ]{3,20}|"
+    # chat's possessives too: "me dochter acht", "zn broer tien" (round 19)
+    r"(?:de|het|haar|zijn|hun|mijn|m'n|mn|me|z'n|zn|d'r|onze|ons|jullie)[ \t]+[a-zà-ÿ]{3,20}|"
     r"oudste|jongste|middelste|"
     rf"(?-i:[A-ZÀ-Ý][a-zà-ÿ'-]+))[ \t]+(?:pas[ \t]+|net[ \t]+|bijna[ \t]+|nog[ \t]+maar[ \t]+)?"
     rf"({_NUM})(?=[ \t]*(?:[.,;!?)]|$))",
@@ -806,4 +807,35 @@ def find_english_ages(text: str) -> Iterator[Finding]:
         yield _make(text, m.start(group), m.end(group), "leeftijd-engels")
 
 
-DETECTORS = (find_ages, find_english_ages)
+# A chat's or a transcript's question for someone's age, and the next turns: the age given
+# as the whole answer ("[22:47] Medewerker: Hoe oud ben je?" / "[22:48] bezoeker:
+# vijftien. ik zit in 4 havo"; round 19)
+_AGE_QUESTION = re.compile(r"(?i)\b(?:hoe[ \t]+oud|how[ \t]+old)\b[^\n?]*\?")
+_ANSWER_TURN = re.compile(
+    r"[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]*-?[ \t]*)?([^\W\d][^:\n]{0,30}):[ \t]*"
+    rf"({_NUM})(?:[ \t]+(?:jaar|years?)(?:[ \t]+(?:oud|old))?)?[ \t]*(?:[.,!]|\n|$)",
+    re.IGNORECASE,
+)
+
+
+def find_age_answers(text: str) -> Iterator[Finding]:
+    """A bare number that answers a chat's "Hoe oud ben je?" in one of the next two turns."""
+    if "?" not in text or ":" not in text:
+        return
+    for question in _AGE_QUESTION.finditer(text):
+        line_end = text.find("\n", question.end())
+        for _ in range(2):  # the answer may follow a turn of the asker's own
+            if line_end < 0:
+                break
+            m = _ANSWER_TURN.match(text, line_end + 1)
+            if (
+                m is not None
+                and m.group(1).strip().lower() not in _NUMBERED_SUBJECTS  # "Groep: 7"
+                and _age_ok(m.group(2))
+            ):
+                yield _make(text, m.start(2), m.end(2))
+                break
+            line_end = text.find("\n", line_end + 1)
+
+
+DETECTORS = (find_ages, find_english_ages, find_age_answers)

@@ -267,6 +267,139 @@ def is_unknown_word(word: str) -> bool:
 _INFLECTED_ENDINGS = ("nde", "lijke", "ische")
 
 
+#: Nouns for a person's role or function in the domain's registers: a help line's chat, a
+#: case meeting's minutes, a court's decision or petition, a care note (round 19). A chat's
+#: speaker label "Medewerker:", a petition's "Verzoekster verzoekt ...", a signature's
+#: "Jeugdbeschermer" are never a name, also where they repeat. Joined with a word before
+#: them they stay role nouns ("jeugdbeschermer", "gezinsvoogd", "kinderrechter").
+_ROLE_NOUNS_TEXT = """
+    medewerker medewerkster hulpverlener hulpverleenster beller belster chatter moderator
+    cliënt cliënte client cliente melder meldster begeleider begeleidster bezoeker
+    bezoekster vrijwilliger vrijwilligster mentor coördinator coordinator consulent
+    consulente regisseur regiehouder casemanager functionaris deskundige behandelaar
+    therapeut therapeute psycholoog psychologe pedagoog pedagoge verpleegkundige
+    verzorgende verzorger mantelzorger contactpersoon tolk huisarts kinderarts
+    verloskundige aandachtsfunctionaris teamleider leidinggevende stagiair stagiaire
+    verzoeker verzoekster verweerder verweerster belanghebbende minderjarige gezinsvoogd
+    voogd curator advocaat advocate griffier rechter kinderrechter raadsonderzoeker
+    onderzoeker jeugdbeschermer beschermer raadsman raadsvrouw officier notaris
+    gedaagde eiser eiseres appellant appellante aangever aangeefster slachtoffer
+    verdachte betrokkene getuige jeugdige ouder pleegouder gezagsdrager
+"""
+ROLE_NOUNS: frozenset[str] = frozenset(_ROLE_NOUNS_TEXT.split())
+
+#: The heads of joined role nouns ("jeugdbeschermer", "thuiszorgmedewerker", "SEH-arts"):
+#: long enough that no surname ends with one after a Dutch word.
+_ROLE_HEADS: tuple[str, ...] = tuple(
+    w for w in ROLE_NOUNS if len(w) >= 5 and w not in {"ouder", "eiser", "tolk"}
+)
+
+
+def is_role_noun(word: str) -> bool:
+    """Whether ``word`` (any case) is a noun for a person's role or function: one of
+    :data:`ROLE_NOUNS`, or a Dutch word joined with one ("jeugdbeschermer", "gezinsvoogd",
+    "kinderrechter", "SEH-medewerker"), never a first name or a surname of the lists."""
+    lowered = word.lower().strip(".:,;")
+    if lowered in ROLE_NOUNS:
+        return True
+    if lowered in first_names() or lowered in surnames():
+        return False
+    for head in _ROLE_HEADS:
+        if lowered.endswith(head) and len(lowered) >= len(head) + 3:
+            before = lowered[: -len(head)]
+            if (
+                before.endswith("-")
+                or before in dutch_words()
+                or (before.endswith("s") and before[:-1] in dutch_words())
+            ):
+                return True
+    return False
+
+
+#: Adjectives of nationality and language (Dutch and English, as international families
+#: write them) and the languages: "in Dutch court", "een Marokkaanse moeder", "spreekt Hindi".
+_NATIONALITY_WORDS_TEXT = """
+    dutch english british american canadian australian irish scottish welsh indian
+    pakistani chinese brazilian portuguese spanish french german italian polish russian
+    ukrainian romanian bulgarian turkish moroccan algerian tunisian egyptian syrian iraqi
+    iranian afghan eritrean ethiopian somali sudanese nigerian ghanaian surinamese
+    antillean indonesian filipino vietnamese japanese korean mexican colombian
+    hindi urdu tamil punjabi bengali mandarin cantonese farsi pashto arabic berber
+    nederlands nederlandse marokkaans marokkaanse turks turkse pools poolse surinaams
+    surinaamse antilliaans antilliaanse syrisch syrische afghaans afghaanse eritrees
+    eritrese somalisch somalische oekraïens oekraïense russisch russische roemeens
+    roemeense bulgaars bulgaarse braziliaans braziliaanse indiaas indiase chinees
+    engels engelse brits britse amerikaans amerikaanse duits duitse frans franse spaans
+    spaanse italiaans italiaanse portugees portugese kaapverdiaans kaapverdiaanse
+    ghanees ghanese nigeriaans nigeriaanse irakees irakese iraans iraanse egyptisch
+    egyptische pakistaans pakistaanse hindoestaans hindoestaanse javaans javaanse
+    indonesisch indonesische vietnamees vietnamese filipijns filipijnse ethiopisch
+    ethiopische koerdisch koerdische arabisch arabische berbers berberse
+"""
+NATIONALITY_WORDS: frozenset[str] = frozenset(_NATIONALITY_WORDS_TEXT.split())
+_SPEAKING_ENDINGS = ("sprekend", "sprekende", "talig", "talige")
+
+
+def is_nationality_word(word: str) -> bool:
+    """An adjective of nationality or language, or a compound of one with "-sprekend" or
+    "-talig" ("Arabischsprekende", "Engelstalige", "anderstalig"): never a name or place."""
+    lowered = word.lower()
+    return lowered in NATIONALITY_WORDS or (
+        lowered.endswith(_SPEAKING_ENDINGS) and len(lowered) >= 9
+    )
+
+
+def is_word_form(word: str) -> bool:
+    """Whether a word no list holds as written is a Dutch noun's plural or diminutive
+    ("Olifantjes", "Kikkertjes", "Snapchats", "Instagrams"; round 19): a word, not a name.
+    A plural in "-s" counts only when neither it nor its stem is a first name or a
+    surname ("Willems", "Smits" stay names)."""
+    lowered = word.lower()
+    known = dutch_words()
+    for ending in ("tjes", "pjes", "jes"):
+        if lowered.endswith(ending) and len(lowered) > len(ending) + 2:
+            stem = lowered[: -len(ending)]
+            # "kikker-tjes", "olifantje-s", "wagen-tjes" -> "wagen", "bloem-etjes" -> "bloem"
+            if stem in known or lowered[:-1] in known or stem.removesuffix("e") in known:
+                return True
+    if lowered.endswith("s") and len(lowered) >= 5:
+        stem = lowered[:-1]
+        names = first_names() | surnames()
+        if (stem in known or stem in common_words()) and not (lowered in names or stem in names):
+            return True
+    return False
+
+
+def _infinitive(stem: str) -> bool:
+    """Whether a weak verb's stem has its infinitive among the Dutch words: "huil"
+    (huilen), "rol" (rollen), "maak" (maken), "leef" (leven), "reis" (reizen)."""
+    if len(stem) < 3:
+        return False
+    words = dutch_words()
+    forms = [f"{stem}en", f"{stem}{stem[-1]}en"]
+    if len(stem) >= 4 and stem[-2] == stem[-3] and stem[-2] in "aeou":
+        forms.append(f"{stem[:-2]}{stem[-1]}en")
+    if stem.endswith("f"):
+        forms.append(f"{stem[:-1]}ven")
+    if stem.endswith("s"):
+        forms.append(f"{stem[:-1]}zen")
+    return any(form in words for form in forms)
+
+
+def is_verb_form(word: str) -> bool:
+    """Whether a lowercase Dutch word is a weak verb's past tense ("huilde", "werkte") or
+    participle ("gerold", "gebeld"): a word a name list may hold too ("gerold") but that,
+    typed in lowercase without a name's signal, is the verb (round 19). Short past tenses
+    ("lotte", "hilde", "jette") are left out: they are names far more often."""
+    if word.startswith("ge") and word.endswith(("eerd", "eert")) and len(word) >= 9:
+        return True  # a verb in "-eren": "geanonimiseerd", "geregistreerd" (any, listed or not)
+    if word not in dutch_words():
+        return False
+    if word.startswith("ge") and word.endswith(("d", "t")) and _infinitive(word[2:-1]):
+        return True
+    return word.endswith(("de", "te")) and len(word) >= 6 and _infinitive(word[:-2])
+
+
 @cache
 def interfix_surnames() -> frozenset[str]:
     """Lowercase surnames that follow a particle in deduce's list ("vries" of "de Vries")."""

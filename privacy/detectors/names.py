@@ -18,7 +18,11 @@ from privacy.detectors.lexicon import (
     dutch_words_without_diacritics,
     first_names,
     interfix_surnames,
+    is_nationality_word,
+    is_role_noun,
     is_unknown_word,
+    is_verb_form,
+    is_word_form,
     place_names,
     surnames,
 )
@@ -63,10 +67,14 @@ _ROLE_WORDS: tuple[str, ...] = (
     "hulpverlener", "begeleider", "voogd", "pleegmoeder", "pleegvader", "kleinzoon",
     "kleindochter", "zwager", "schoonzus", "opa en oma", "leidster", "leider", "oppas",
     "gastouder", "pedagogisch medewerker", "groepsleider", "groepsleidster", "trainer",
-    "coach", "gaat om", "ging om", "mrs.", "mr.", "ms.", "mrs", "mr", "miss",
+    "coach", "gaat om", "ging om", "mrs.", "mr.", "ms.", "mrs", "mr", "miss", "ms", "sir",
+    "dr.", "dr",
 )  # fmt: skip
 _ROLES = keyword_pattern(_ROLE_WORDS)
-_TRIGGER = re.compile(rf"(?<![\w-])(?i:{_ROLES})(?:\s*[,:])?\s+({_NAME})")
+# An English honorific between a role word and the name is a title, outside the name: "De
+# mentor, Mrs. Donnelly" (round 19)
+_HONORIFIC = r"(?:Mrs|Mr|Ms|Miss|Sir|Dr)\.?"
+_TRIGGER = re.compile(rf"(?<![\w-])(?i:{_ROLES})(?:\s*[,:])?\s+(?:{_HONORIFIC}\s+)?({_NAME})")
 _ROLE_FIRST_WORDS = first_words(_ROLE_WORDS)
 _NAMING_WORDS = ("heet", "heten", "genaamd", "noem", "naam", "ik ben", "ben ik")
 _GREETING_WORDS = ("Beste", "Lieve", "Hoi", "Hallo", "Dag", "Hey", "Hi")
@@ -101,6 +109,12 @@ def _trim_name(text: str, start: int, value: str) -> tuple[int, int] | None:
         words.pop()
     while words and is_not_name(words[0].group(0)):
         words.pop(0)
+    # "Naomi Jansen\nJeugdbeschermer": the signature's next line is a role (round 19); a
+    # role word alone stays ("mevrouw Mentor": after a title it is a surname)
+    while len(words) > 1 and role_noun(words[-1].group(0)):
+        words.pop()
+    while len(words) > 1 and role_noun(words[0].group(0)):
+        words.pop(0)
     if not words:
         return None
     first = words[0]
@@ -116,10 +130,38 @@ def _trim_name(text: str, start: int, value: str) -> tuple[int, int] | None:
     return (begin, end) if end > begin else None
 
 
+def role_noun(word: str) -> bool:
+    """A noun for a role or function (:func:`is_role_noun`) that no surname or first name
+    list holds: "Medewerker", "Verzoekster", "Jeugdbeschermer" (not "Advocaat", "Voogd")."""
+    lowered = word.lower().strip(".:,;|")
+    return (
+        is_role_noun(lowered)
+        and lowered not in surnames()
+        and lowered not in interfix_surnames()
+        and lowered not in first_names()
+    )
+
+
+# a chat line's time before a speaker label: "[21:04] Medewerker: Welkom ..."
+_TIME_BEFORE_LABEL = re.compile(
+    r"(?:^|\n)[ \t]*\[?(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?\s+)?\d{1,2}:\d{2}(?::\d{2})?\]?"
+    r"[ \t]*-?[ \t]*$"
+)
+
+
+def _turn_label(text: str, m: re.Match[str]) -> bool:
+    """Whether a role word before a colon is a chat line's speaker label ("[21:04]
+    Hulpverlener: Fijn dat je er bent"): the word after it opens the turn, no name."""
+    between = text[m.start() : m.start(1)]
+    return ":" in between and (
+        _TIME_BEFORE_LABEL.search(text, max(0, m.start() - 30), m.start()) is not None
+    )
+
+
 def _name_findings(text: str, matches: Iterable[re.Match[str]]) -> Iterator[Finding]:
     for m in matches:
         value = m.group(1)
-        if not value[:1].isupper():
+        if not value[:1].isupper() or _turn_label(text, m):
             continue
         span = _trim_name(text, m.start(1), value)
         if span is None:
@@ -192,9 +234,17 @@ def find_chat_speakers(text: str) -> Iterator[Finding]:
         return
     for m in (*_CHAT_SPEAKER.finditer(text), *_CHAT_SPEAKER_FIRST.finditer(text)):
         value = m.group(1)
+        start = m.start(1)
+        first, _, rest = value.partition(" ")
+        if is_role_noun(first):
+            # "[21:04] Medewerker: ...": a speaker named by a role is no person (round 19);
+            # "Hulpverlener Anouk:" keeps the name after it
+            if not rest or is_role_noun(rest):
+                continue
+            value, start = rest, m.start(1) + len(first) + 1
         if is_not_name(value) or not (value[0].isupper() or value.lower() in first_names()):
             continue  # "ovv:" is an abbreviation; a lowercase speaker must be a known name
-        yield Finding(m.start(1), m.end(1), Label.NAAM, value, "naam-chat")
+        yield Finding(start, start + len(value), Label.NAAM, value, "naam-chat")
 
 
 @distinct
@@ -231,6 +281,10 @@ def find_lowercase_names(text: str) -> Iterator[Finding]:
             text, m.end()
         ):
             continue  # "ik ben fan van", "ben ik lid van": a noun with its "van"
+        if is_verb_form(word) and not _STRONG_LOWER_CONTEXT.search(
+            text, max(0, m.start() - 40), m.start()
+        ):
+            continue  # "'van de bank gerold'": a verb, unless a role word names it (round 19)
         if (
             (anywhere and len(word) >= 3)
             or _opening_subject(text, m)
@@ -248,6 +302,12 @@ _PERSON_VERB_AFTER = re.compile(
     r"wilde|woont|woonde|komt|kwam|gaat|ging|zit|zat|speelt|speelde|slaapt|sliep|schreeuwde|"
     r"appte|mailde|liet|vroeg|vraagt)(?![\w-])"
     r"|[ \t]+(?:van[ \t]+)?\(?\d{1,2}\)?(?:[ \t]+jaar)?(?![\w-])"
+)
+
+
+# a name's own signal before a lowercase word: a role or family word, a naming verb
+_STRONG_LOWER_CONTEXT = re.compile(
+    rf"(?<![\w-])(?i:{_ROLES}|ik\s+ben|ben\s+ik|heet|heten|genaamd)(?:\s*[,:])?\s+$"
 )
 
 
@@ -515,12 +575,19 @@ def find_unknown_lowercase_names(text: str) -> Iterator[Finding]:
     "moeder senait", "de oudste filmon" (names no list holds, typed without capitals)."""
     for m in finditer_words(_ROLE_LOWER, _ROLE_FIRST_WORDS, text):
         word = m.group(1)
+        bare = word.rstrip("'")
+        if bare != word and not is_unknown_word(bare):
+            continue  # "mama huilde'": a word before a closing quote (round 19)
         if (
             not is_unknown_word(word)
             or is_not_name(word)
             or _verb_form(word)
+            or is_verb_form(word)
+            or (is_compound(word) and word not in surnames())
             or _creole_word(text, m.start(1), m.end(1), word)
         ):
+            # "moeder (geanonimiseerd)", "familie: onderbewindstelling": a participle or
+            # Dutch words joined, no name (round 19)
             continue
         if "(" in m.group(0) and not _CLOSING.match(text, m.end(1)):
             continue  # "moeder (parketnummer 10/...)": a name in brackets closes them
@@ -568,6 +635,8 @@ def find_unknown_capitalised_names(text: str) -> Iterator[Finding]:
             continue
         if lowered.endswith(_ADJECTIVE_ENDINGS) or lowered.endswith(_THING_ENDINGS):
             continue
+        if is_word_form(word) or is_nationality_word(word) or role_noun(word):
+            continue  # "Olifantjes", "Snapchats", "Arabischsprekende", "Verzoekster" (round 19)
         yield Finding(m.start(1), m.end(1), Label.NAAM, word, "naam-onbekend")
 
 
@@ -1137,10 +1206,18 @@ def find_titled_lowercase_surnames(text: str) -> Iterator[Finding]:
     """A lowercase surname after a title, "dokter", "collega" or a family's word ("dhr
     v.d. berg", "mw berg", "mevrouw storm", "dokter lindeboom", "collega verhoef",
     "familie visser", "gezin pereira")."""
+    capitals: bool | None = None
     for m in finditer_words(_TITLE_LOWER_SURNAME, _TITLE_WORDS, text):
         spoken, short, dot, value, word = m.groups()
         if is_not_name(word) or word in _NOT_AFTER_TITLE or word in _STOP_WORDS:
             continue
+        if value == word and spoken and spoken[0].isupper() and _verb_form(word):
+            # "Mevrouw wilde eerst niet": in a text typed with capitals, a verb after a
+            # capitalised title is the title's verb, not a surname in lowercase (round 19)
+            if capitals is None:
+                capitals = not typed_without_capitals(text)
+            if capitals:
+                continue
         if short and not dot and short.lower() in ("dr", "ms", "mr", "agt"):
             continue  # "mr" and "dr" without a full stop are also other words' letters
         group = (spoken or short or "").lower().rstrip("'s") in _GROUP_WORDS
