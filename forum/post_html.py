@@ -92,6 +92,7 @@ def fingerprint(
         view.can_edit,
         view.can_delete,
         view.can_flag,
+        view.can_react,
         tuple((r.pk, _iso(r.created), r.text) for r in view.revisions),
         str(view.text_html),
     )

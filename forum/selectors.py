@@ -168,6 +168,13 @@ class PostView:
     can_flag: bool
     revisions: list[PostRevision] = field(default_factory=list)
     text_html: SafeString = field(default_factory=lambda: mark_safe(""))
+    # False while suspended (permissions.can_take_part): the reactions are drawn as
+    # plain labels, not buttons the services would refuse.
+    can_react: bool = True
+
+    @property
+    def present_reactions(self) -> list[ReactionView]:
+        return [reaction for reaction in self.reactions if reaction.present]
 
     @property
     def seq(self) -> int:
@@ -278,6 +285,9 @@ def post_views(
         if user_id == user.pk and not shared:
             mine.setdefault(post_id, set()).add(kind)
     moderator = permissions.can_moderate_forum(user)
+    # A suspended reader may neither react nor report; the same for everyone who
+    # shares `user`'s drawing (thread_html's variant holds it).
+    take_part = permissions.can_take_part(user)
     revisions: dict[int, list[PostRevision]] = {}
     if moderator:
         for revision in PostRevision.objects.filter(post_id__in=ids):
@@ -316,9 +326,12 @@ def post_views(
                 ],
                 can_edit=can_edit,
                 can_delete=can_delete,
-                can_flag=not post.deleted and not post.hidden and post.pk not in flagged,
+                can_flag=(
+                    take_part and not post.deleted and not post.hidden and post.pk not in flagged
+                ),
                 revisions=revisions.get(post.pk, []),
                 text_html=_text_html(post, targets),
+                can_react=take_part,
             )
         )
     return views
@@ -528,6 +541,8 @@ class Variant:
     can_delete: bool
     flagged: bool
     reactions: frozenset[str]
+    # May react and report (not suspended); the prepared drawings are for those who may.
+    take_part: bool = True
 
     def as_list(self) -> list[Any]:
         return [
@@ -537,11 +552,12 @@ class Variant:
             self.can_delete,
             self.flagged,
             sorted(self.reactions),
+            self.take_part,
         ]
 
     @classmethod
     def from_list(cls, values: list[Any]) -> Variant:
-        moderator, can_post, can_edit, can_delete, flagged, reactions = values
+        moderator, can_post, can_edit, can_delete, flagged, reactions, take_part = values
         return cls(
             bool(moderator),
             bool(can_post),
@@ -549,6 +565,7 @@ class Variant:
             bool(can_delete),
             bool(flagged),
             frozenset(reactions),
+            bool(take_part),
         )
 
 
@@ -587,6 +604,7 @@ def _member_answer(
         can_delete=permissions.can_delete_post(user, post),
         flagged=user.pk in flaggers,
         reactions=reactions.get(user.pk, frozenset()),
+        take_part=permissions.can_take_part(user),
     )
 
 
@@ -705,6 +723,7 @@ class _Renderer:
                 self._revisions = list(PostRevision.objects.filter(post_id=post.pk))
             revisions = self._revisions
         mine = variant.reactions if variant is not None else frozenset()
+        take_part = variant.take_part if variant is not None else True
         shown = not post.deleted
         return PostView(
             post=post,
@@ -718,9 +737,15 @@ class _Renderer:
             ],
             can_edit=variant.can_edit if variant is not None else shown,
             can_delete=variant.can_delete if variant is not None else shown,
-            can_flag=shown and not post.hidden and not (variant is not None and variant.flagged),
+            can_flag=(
+                take_part
+                and shown
+                and not post.hidden
+                and not (variant is not None and variant.flagged)
+            ),
             revisions=revisions,
             text_html=text_html,
+            can_react=take_part,
         )
 
     @property
@@ -908,7 +933,8 @@ def _prepared_post(
 
 
 def _drawn(prepared: dict[str, Any], answer: Variant) -> bool:
-    return any(
+    # The drawings are for members who may react and report (`_Renderer.drawing`).
+    return answer.take_part and any(
         (bool(m), bool(p)) == (answer.moderator, answer.can_post)
         for m, p, _pieces in prepared.get("drawings", ())
     )
@@ -922,6 +948,8 @@ def prepared_frame(
     when that way of seeing the post was not drawn."""
     if not isinstance(answer, Variant):
         return LiveFrame(type=str(EventKind.POST_HIDDEN), seq=seq, id=post_id)
+    if not answer.take_part:
+        return None  # a suspended member's way is not drawn (no reaction buttons)
     for m, p, pieces in prepared.get("drawings", ()):
         if (bool(m), bool(p)) == (answer.moderator, answer.can_post):
             html = thread_html.assemble(
@@ -1067,7 +1095,7 @@ def verdict_answer(verdict: Any) -> int | Variant | str | None:
         return verdict
     if verdict == _HIDDEN:
         return _HIDDEN
-    if isinstance(verdict, list) and len(verdict) == 6:
+    if isinstance(verdict, list) and len(verdict) == 7:
         return Variant.from_list(verdict)
     return None
 

@@ -5,7 +5,9 @@ built each post's view for each reader on every visit, even when every post's
 HTML came from forum.post_html's cache. Here the whole list of posts is kept in
 the cache, drawn once for everyone who sees the thread the same way: the same
 language and time zone, moderator or not (a moderator sees hidden posts and the
-earlier versions; a member never gets that drawing), may post in it or not.
+earlier versions; a member never gets that drawing), may post in it or not, may
+take part or not (a suspended reader gets no report links and the reactions as
+plain labels, not buttons).
 
 What differs per reader is drawn with `cut` marks in forum/includes/post.html
 and settled per request from two small reads (the reader's reactions and open
@@ -155,7 +157,7 @@ def forget_all() -> None:
     _bump([FORUM_GENERATION])
 
 
-def _variant(*, can_post: bool, can_moderate: bool) -> str:
+def _variant(*, can_post: bool, can_moderate: bool, take_part: bool) -> str:
     material = (
         FORMAT,
         post_html._template_digest(),
@@ -163,6 +165,7 @@ def _variant(*, can_post: bool, can_moderate: bool) -> str:
         timezone.get_current_timezone_name(),
         bool(can_post),
         bool(can_moderate),
+        bool(take_part),
     )
     return hashlib.blake2b(repr(material).encode(), digest_size=12).hexdigest()
 
@@ -371,7 +374,12 @@ def thread_posts(
     generations = _generations(thread.pk)
     edit_until = None
     version = (thread.last_seq, *generations)
-    key = BODY.format(pk=thread.pk, variant=_variant(can_post=can_post, can_moderate=can_moderate))
+    # Whether the reader may react and report: `_build` draws with `user`, so the
+    # drawing is shared only with readers who may do the same (not while suspended).
+    variant = _variant(
+        can_post=can_post, can_moderate=can_moderate, take_part=permissions.can_take_part(user)
+    )
+    key = BODY.format(pk=thread.pk, variant=variant)
     body = _recent.get(key)
     if body is None or body.version != version:
         body = cache.get(key)

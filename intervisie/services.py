@@ -365,7 +365,7 @@ def ask_another_inbrenger(
 def _tell_no_longer_asked(participant: Participant) -> None:
     """The member asked before, in the open session already: still in it, as a
     participant (their bell only: they are in the session, whose room says it too)."""
-    _tell_in_app(participant, INBRENGER_REPLACED)
+    _tell_in_app(participant, INBRENGER_REPLACED, kind=notifications.Kind.NO_LONGER_ASKED)
 
 
 @transaction.atomic
@@ -499,15 +499,15 @@ def _remind_inbrenger_in_app(participant: Participant) -> None:
     _tell_in_app(participant, INBRENGER_CASE_MISSING if missing else INBRENGER_REMINDER)
 
 
-def _tell_in_app(participant: Participant, message: str) -> None:
-    """A notification in the participant's bell, no e-mail: `message` with the
-    session's method and start and a link to the room, never case text."""
+def _tell_in_app(participant: Participant, message: str, *, kind: str = "reminder") -> None:
+    """A notification of `kind` in the participant's bell, no e-mail: `message` with
+    the session's method and start and a link to the room, never case text."""
     session = participant.session
     with translation.override(settings.LANGUAGE_CODE):  # stored as the site's address
         url = reverse("intervisie:room", kwargs={"pk": session.pk})
     notifications.notify(
         recipient=participant.user,
-        kind="reminder",
+        kind=kind,
         message=message,
         params={"method": session.method.name, "moment": session.starts_at},
         url=url,

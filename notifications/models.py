@@ -23,6 +23,9 @@ class Kind(models.TextChoices):
     # No e-mail setting: what it reminds of has its own e-mail (an intervisie session's
     # reminder goes to every participant), the bell is the extra.
     REMINDER = "reminder", _("Herinnering")
+    # Bell only, no e-mail setting either: an intervisie's inbrenger asked before is
+    # told that the facilitator asked someone else (they stay in, as a participant).
+    NO_LONGER_ASKED = "no_longer_asked", _("Niet meer gevraagd")
 
 
 class NotificationQuerySet(models.QuerySet["Notification"]):

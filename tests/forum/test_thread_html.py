@@ -315,3 +315,110 @@ def test_the_members_own_reaction_shows_at_once_on_a_kept_page(client, busy_thre
 
     _status, state, text = _kept(client, thread)
     assert state != "hit" and text.count('aria-pressed="true"') == pressed + 1
+
+
+# --- a suspended reader: no action they cannot take ---------------------------------
+
+
+def _suspend(user) -> None:
+    from members.models import Profile
+
+    Profile.objects.filter(user=user).update(suspended_until=timezone.now() + timedelta(days=2))
+
+
+def _actions(text: str) -> tuple[int, int]:
+    """(report links, reaction forms) on a thread page."""
+    return text.count("/melden/"), text.count("data-forum-react")
+
+
+def test_a_suspended_reader_sees_no_report_link_and_no_reaction_buttons(client, busy_thread):
+    """Reporting and reacting are refused while suspended (forum.permissions.
+    can_take_part): the page offers neither; the reactions there are shown as
+    plain labels, and a note near the top says until when."""
+    thread = busy_thread["thread"]
+    other, reactor = busy_thread["readers"][1:3]
+    client.force_login(other)
+    before = _text(client, thread)  # the shared drawing exists already
+    assert _actions(before)[0] > 0 and _actions(before)[1] > 0
+    _suspend(reactor)
+
+    client.force_login(reactor)
+    text = _text(client, thread)
+
+    assert _actions(text) == (0, 0)
+    assert "<button" not in _posts_part(text)
+    assert "forum-reaction--present" in text  # reactions stay visible, as labels
+    note = text.index("Je bent geschorst tot")
+    assert note < text.index("data-forum-posts")
+    fresh = type(reactor).objects.get(pk=reactor.pk)  # not the suspension read before
+    assert _posts_part(text).splitlines() == _drawn_afresh(thread, fresh).splitlines()
+
+
+def test_a_member_and_a_moderator_keep_their_actions_next_to_a_suspended_reader(
+    client, busy_thread
+):
+    thread = busy_thread["thread"]
+    other, reactor, moderator = (busy_thread["readers"][i] for i in (1, 2, 4))
+    _suspend(reactor)
+    client.force_login(reactor)
+    _text(client, thread)  # the suspended reader's drawing first
+
+    for reader in (other, moderator):
+        client.force_login(reader)
+        text = _text(client, thread)
+        reports, forms = _actions(text)
+        assert reports > 0 and forms > 0
+        assert "Je bent geschorst tot" not in text
+        assert _posts_part(text).splitlines() == _drawn_afresh(thread, reader).splitlines()
+
+
+def test_a_suspended_readers_thread_page_takes_no_more_queries(client, busy_thread):
+    thread = busy_thread["thread"]
+    other, reactor = busy_thread["readers"][1:3]
+    _suspend(reactor)
+    counts = []
+    for reader in (other, reactor):
+        client.force_login(reader)
+        _text(client, thread)
+        with CaptureQueriesContext(connection) as captured:
+            _text(client, thread)
+        counts.append(len(captured))
+
+    assert counts[1] <= counts[0]
+
+
+def test_a_suspended_readers_live_frame_has_no_report_link_or_reaction_buttons(busy_thread):
+    """The live path (one member's frame, and the batch of a worker) follows the
+    same rule, also in a locked thread (where a reader's drawing may not post either)."""
+    from forum.models import EventKind
+    from members.selectors import users_for_live_check
+
+    thread = busy_thread["thread"]
+    other, reactor = busy_thread["readers"][1:3]
+    Thread.objects.filter(pk=thread.pk).update(locked=True)
+    _suspend(reactor)
+    post = Post.objects.get(text="Een antwoord.")
+    loaded = users_for_live_check([(u.pk, None) for u in (reactor, other)])
+    users = [loaded[(reactor.pk, None)], loaded[(other.pk, None)]]
+
+    single = selectors.frame_for(
+        thread_id=thread.pk, seq=post.seq, kind=EventKind.POST, post_id=post.pk, user=users[0]
+    )
+    batch = selectors.live_frames(
+        thread_id=thread.pk, seq=post.seq, kind=EventKind.POST, post_id=post.pk, users=users
+    )
+    prepared = selectors.prepare_event(
+        thread_id=thread.pk, seq=post.seq, kind=EventKind.POST, post_id=post.pk
+    )
+    variant = selectors._member_answer(
+        users[0], thread=Thread.objects.get(pk=thread.pk), post=post, reactions={}, flaggers=set()
+    )
+    from_drawing = selectors.prepared_frame(
+        prepared=prepared, seq=post.seq, post_id=post.pk, answer=variant
+    )
+
+    assert _actions(single["html"]) == (0, 0)
+    assert _actions(batch[0][1]["html"]) == (0, 0)
+    assert batch[0][1]["html"] == single["html"]
+    assert from_drawing is None  # not drawn for a suspended reader: the worker renders
+    assert _actions(batch[1][1]["html"]) == (1, 1)  # the other member may still

@@ -10,7 +10,7 @@ from contextlib import suppress
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from intervisie import selectors, services
 from intervisie.models import Participant, Session
@@ -227,6 +227,10 @@ def test_asking_another_inbrenger_replaces_the_first_who_joined_with_notice(
     assert (row.role, row.alias) == ("participant", "Deelnemer C")
     notice = Notification.objects.get(recipient=first)
     assert "niet meer gevraagd als inbrenger" in notice.text
+    # A kind of its own: it is no reminder ("Herinnering") of anything.
+    assert (notice.kind, notice.get_kind_display()) == ("no_longer_asked", "Niet meer gevraagd")
+    with translation.override("en"):
+        assert str(notice.get_kind_display()) == "No longer asked"
     assert [m.to for m in mailoutbox] == [[second.email]]
     # Only the new address can confirm now: one inbrenger, one "Inbrenger".
     with pytest.raises(PermissionDenied):
