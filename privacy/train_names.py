@@ -45,11 +45,27 @@ LEARNING_RATE = 0.5
 L2 = 1e-3
 
 
+#: The tuning halves the committed weights were trained on, named so that a new half
+#: joins deliberately (retrain, re-run --cross-validate and the round 16 tests, and
+#: rescore the frozen halves), never by appearing in the folder. tuning13 (bl13) is
+#: not in it: retrained with it, the scorer lost one of round 16's own sentences
+#: (a lowercase "çelik" in a chat) and gained nothing on any held-out half.
+TRAINING_HALVES = (
+    "tuning",
+    "tuning10",
+    "tuning11",
+    "tuning12",
+    "tuning4",
+    "tuning8",
+    "tuning9",
+)
+
+
 def training_sets() -> list[tuple[str, list[Document]]]:
-    """The corpus and every tuning half (sorted by name); never a frozen half."""
+    """The corpus and the tuning halves of TRAINING_HALVES; never a frozen half."""
     sets = [("corpus", load_corpus(DEFAULT_CORPUS_DIR))]
-    for folder in sorted(MARKUP_DIR.glob("tuning*")):
-        sets.append((folder.name, documents_from_markup(folder)))
+    for name in TRAINING_HALVES:
+        sets.append((name, documents_from_markup(MARKUP_DIR / name)))
     return sets
 
 
