@@ -143,7 +143,7 @@ class Engine:
                 )
                 for f in kept
             ]
-            kept = _names_before_places(text, kept)
+            kept = _names_before_places(text, _names_before_te_places(kept))
             kept.extend(_bracketed_names(text, kept))
             kept = _without_particle_names_of_organisations(kept)
             kept.extend(_organisations_with_places(text, kept))
@@ -1861,6 +1861,31 @@ def _names_before_places(text: str, findings: list[Finding]) -> list[Finding]:
                 and any(start <= f.start and f.end <= end for start, end in cut_off)
             )
         ]
+    return result
+
+
+# "F. El Bouzidi te Dordrecht", "woonachtig te Breda": in a court's or a registry's prose
+# "te" before a place says where someone lives; deduce reads it as a surname's particle
+# ("te Velde"). A name that already has a surname stops before "te" and a known place;
+# "te" and a known place that is no surname are no name at all (round 20).
+_TE_PLACE = re.compile(r"(?:^|[ \t]+)te[ \t]+(.+)$")
+
+
+def _names_before_te_places(findings: list[Finding]) -> list[Finding]:
+    result = []
+    for finding in findings:
+        m = _TE_PLACE.search(finding.text) if finding.label is Label.NAAM else None
+        if m is not None:
+            place = m.group(1).lower()
+            before = finding.text[: m.start()].split()
+            if place in place_names() and (len(before) >= 2 or place not in surnames_alone()):
+                if not before:
+                    continue
+                end = finding.start + m.start()
+                finding = Finding(
+                    finding.start, end, finding.label, finding.text[: m.start()], finding.detector
+                )
+        result.append(finding)
     return result
 
 

@@ -26,6 +26,7 @@ from privacy.detectors.lexicon import (
     place_names,
     surnames,
 )
+from privacy.detectors.numbers_nl import NUMBER_WORD_PATTERN
 from privacy.detectors.spans import distinct
 from privacy.fast import (
     contains_any,
@@ -674,15 +675,21 @@ _PERSON_ROLES = (
     "stiefmoeder", "neef", "nicht", "mentor", "juf", "meester", "huisarts", "collega",
     "werkgever", "baas", "verdachte", "melder", "cliënt", "cliënte", "jongste", "oudste",
 )  # fmt: skip
-# "Ilias (8) zat erbij", "Roos (6 jaar)": a first name with an age in brackets after it
-_NAME_WITH_AGE = re.compile(
-    r"([A-ZÀ-ÝĀ-ɏ](?<![\w-].)[a-zà-ÿĀ-ɏ'-]+)[ \t]*\([ \t]*\d{1,2}(?:[ \t]+(?:jaar|jr\.?))?[ \t]*\)"
+# "Ilias (8) zat erbij", "Roos (6 jaar)": a first name with an age in brackets after it;
+# the age also as a word, as case notes write it: "Kinderen: Jad (negen), Lana (vijf)"
+# (round 20)
+_AGE_IN_BRACKETS = (
+    rf"\([ \t]*(?:\d{{1,2}}|(?:{NUMBER_WORD_PATTERN}))(?:[ \t]+(?:jaar|jr\.?))?[ \t]*\)"
 )
+_NAME_WITH_AGE = re.compile(rf"([A-ZÀ-ÝĀ-ɏ](?<![\w-].)[a-zà-ÿĀ-ɏ'-]+)[ \t]*{_AGE_IN_BRACKETS}")
 
 
-_INSIDE_SENTENCE = re.compile(r"[a-zà-ÿĀ-ɏ,][ \t]$")
-_CHILD_AND = re.compile(
-    r"(?:\([ \t]*\d{1,2}(?:[ \t]+jaar)?[ \t]*\)|[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'-]+),?[ \t]+en[ \t]+$"
+# inside a sentence, or opening a list after its colon ("Kinderen: Jad (negen), ...")
+_INSIDE_SENTENCE = re.compile(r"[a-zà-ÿĀ-ɏ,:][ \t]$")
+_CHILD_AND = re.compile(rf"(?:{_AGE_IN_BRACKETS}|[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'-]+),?[ \t]+en[ \t]+$")
+# the first of a list of children with their ages: "Jad (negen), Lana (vijf)" (round 20)
+_CHILD_AFTER = re.compile(
+    rf",?[ \t]+(?:en[ \t]+)?[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'-]+[ \t]*{_AGE_IN_BRACKETS}"
 )
 
 
@@ -720,6 +727,8 @@ def find_first_names_with_age(text: str) -> Iterator[Finding]:
                     is_unknown_word(word)
                     # a word of the list only after another child: "Kofi (6) en Ama (4)"
                     or _CHILD_AND.search(text, max(0, m.start(1) - 40), m.start(1))
+                    # or before one: "Jad (negen), Lana (vijf)" (round 20)
+                    or _CHILD_AFTER.match(text, m.end()) is not None
                 )
             ):
                 yield Finding(m.start(1), m.end(1), Label.NAAM, word, "naam-leeftijd")

@@ -1,0 +1,90 @@
+"""Issue 10, round 20: names on bl13's registers.
+
+Two classes of bl13's tuning half that recur in any text of their register, each checked
+with sentences written for these tests (none is taken from a tuning text):
+
+- (a) a court's or a registry's "te" before a place ("F. El Bouzidi te Dordrecht",
+  "woonachtig te Breda"): deduce read "te" as a surname's particle and ran the name on
+  into the place, or made "te Breda" a name;
+- (b) case notes listing children with their ages written as words ("Kinderen: Jad
+  (negen), Lana (vijf)"): a short first name that is also a word in the lexicon was
+  missed when it opened the list.
+
+The positive cases fail before the change; the guards pass on both.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from privacy.engine import scan
+from privacy.findings import Label
+
+
+def _names(text: str) -> set[str]:
+    return {f.text for f in scan(text) if f.label is Label.NAAM}
+
+
+def _places(text: str) -> set[str]:
+    return {f.text for f in scan(text) if f.label is Label.PLAATS}
+
+
+# --- (a) "te" and a place is where someone lives, not part of the name ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "place"),
+    [
+        ("De moeder, mevrouw S. Bakker te Gouda, verschijnt niet.", {"S. Bakker"}, "Gouda"),
+        ("De vader, F. El Amrani te Tilburg, is niet verschenen.", {"F. El Amrani"}, "Tilburg"),
+        (
+            "Verzoeker: de heer P. Yilmaz te Den Haag, advocaat mr. A. Visser te Utrecht.",
+            {"P. Yilmaz", "A. Visser"},
+            "Den Haag",
+        ),
+        ("Vader staat ingeschreven als woonachtig te Breda.", set(), "Breda"),
+        ("Belanghebbende is J. de Groot te Zwolle.", {"J. de Groot"}, "Zwolle"),
+    ],
+)
+def test_te_and_a_place_stays_out_of_the_name(text: str, names: set[str], place: str) -> None:
+    assert _names(text) == names
+    assert place in _places(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # guards: "te" as a surname's particle before a word that is no place
+        ("Ik sprak mevrouw te Velde gisteren.", "te Velde"),
+        ("De heer te Riele belde over zijn zoon.", "te Riele"),
+    ],
+)
+def test_te_as_a_particle_stays_a_name(text: str, name: str) -> None:
+    assert name in _names(text)
+
+
+# --- (b) children listed with their ages in words -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Kinderen: Jad (negen), Lana (vijf) en een baby van drie maanden.", {"Jad", "Lana"}),
+        ("Kinderen: Tariq (acht) en Jad (zes).", {"Tariq", "Jad"}),
+        ("In het gezin wonen Jad (zeven jaar) en Ama (vier).", {"Jad", "Ama"}),
+    ],
+)
+def test_children_with_ages_in_words(text: str, names: set[str]) -> None:
+    assert names <= _names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # guards: a word with a count in brackets that lists no children
+        "Opmerking: Kast (3) staat in de gang.",
+        "Ontbrekend: Bijlage (twee), het verslag volgt.",
+    ],
+)
+def test_counts_in_brackets_are_no_children(text: str) -> None:
+    assert not {"Kast", "Bijlage"} & _names(text)
