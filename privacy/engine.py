@@ -126,7 +126,8 @@ class Engine:
             kept = [f for f in kept if not _word_opening_sentence(text, f)]
             kept = [f for f in kept if not _ordinary_word_alone_on_line(text, f, kept)]
             kept = [
-                _extend_particle(text, _extend_initials(text, f)) for f in _trim_names(text, kept)
+                _extend_particle(text, _extend_initials(text, _with_initial_dot(text, f)))
+                for f in _trim_names(text, kept)
             ]
             kept.extend(_double_barrelled(text, kept))
             kept.extend(_joined_names(text, kept))
@@ -531,6 +532,9 @@ def _propagate_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
                 word_surnames.add(value)
             continue
         exact.add(value)
+        if "naam-chinees" in finding.detector:
+            # "Li Na ... Li kwam bij mij": the surname alone, as written (round 20)
+            exact.add(value.split()[0])
         if " " in value and value.lower() not in common:
             folded_names.add(value.lower())  # "fatima el amrani" as well as "Fatima el Amrani"
         for token in _NAME_TOKEN.findall(value):
@@ -1255,6 +1259,9 @@ def _trim_names(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
             continue
         if finding.detector == "naam-register":
             yield finding  # "DE BRUIN, Marcel": the capitals' particle is the surname's
+            continue
+        if "naam-chinees" in finding.detector:
+            yield finding  # "Li Na": a pinyin syllable that is also a word ends the name
             continue
         words = list(_WORD.finditer(finding.text))
         cut = _NOT_INSIDE_NAME.search(finding.text)
@@ -2042,6 +2049,23 @@ def _role_word_opening(text: str, finding: Finding) -> bool:
         return False
     pattern = rf"(?<![.!?:\n]\s)(?<![.!?:\n])(?<=\S\s){re.escape(finding.text)}(?![\w-])"
     return re.search(pattern, text) is None
+
+
+# "met mijn collega K. doorlopen": an initial alone names the person; its dot is part of it
+# where the sentence goes on after it (round 20; "collega K. Daarna" may end the sentence)
+_DOT_INSIDE_SENTENCE = re.compile(r"\.(?=[ \t]+[a-zà-ÿ]|[,;:)])")
+
+
+def _with_initial_dot(text: str, finding: Finding) -> Finding:
+    if (
+        finding.label is not Label.NAAM
+        or finding.end - finding.start != 1
+        or not finding.text.isupper()
+        or not _DOT_INSIDE_SENTENCE.match(text, finding.end)
+    ):
+        return finding
+    end = finding.end + 1
+    return Finding(finding.start, end, finding.label, text[finding.start : end], finding.detector)
 
 
 def _extend_initials(text: str, finding: Finding) -> Finding:

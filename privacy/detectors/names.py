@@ -1328,6 +1328,52 @@ def find_lowercase_initials_with_surnames(text: str) -> Iterator[Finding]:
         yield Finding(m.start(), m.end(), Label.NAAM, m.group(0), "naam-klein")
 
 
+# Chinese names written surname first in pinyin ("Li Na", "Wang Xiaoming", "Chen Jia-hui"):
+# one of the common surnames, then a given name of one or two pinyin syllables. The
+# syllables are short and some are Dutch words ("Na", "Min"), so no name list holds them
+# and every other rule skips them (round 20). Surnames that are also English or Dutch
+# words ("He", "Ma", "Long", "Song") are left out.
+_CHINESE_SURNAMES = (
+    "Li", "Wang", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu",
+    "Zhu", "Hu", "Guo", "Lin", "Gao", "Luo", "Zheng", "Liang", "Xie", "Tang", "Feng",
+    "Deng", "Cao", "Peng", "Zeng", "Xiao", "Tian", "Dong", "Yuan", "Cai", "Jiang", "Yu",
+    "Ye", "Cheng", "Wei", "Su", "Ding", "Ren", "Lu", "Yao", "Shen", "Zhong", "Cui", "Tan",
+    "Jin", "Shi", "Liao", "Qiu", "Xia", "Fu", "Fang", "Zou", "Xiong", "Qin", "Xue", "Hou",
+    "Duan", "Hao", "Kong", "Shao", "Mao", "Gu", "Lai", "Kang", "Zhan", "Qian", "Yin",
+)  # fmt: skip
+_PINYIN = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|iao|ian|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie"
+    r"|iu|ua|uo|ui|er|a|o|e|i|u|ü)"
+)
+_CHINESE_NAME = re.compile(
+    rf"(?<![\w-])(?:{'|'.join(_CHINESE_SURNAMES)})[ \t]+"
+    rf"[A-Z](?i:{_PINYIN})(?:-?(?i:{_PINYIN}))?(?![\w-])"
+)
+
+
+# Dutch and English little words that are also pinyin: "Tan In", "Hu Die", "Li Te"
+_NOT_PINYIN_NAMES = frozenset(
+    {"a", "o", "e", "i", "u", "in", "en", "de", "te", "he", "me", "ze", "we", "je", "die",
+     "ga", "la", "da", "an", "on", "man", "ben", "hen", "zo", "nu", "ja", "her",
+     "she", "you", "yes", "so", "go", "do", "no", "to", "ni"}
+)  # fmt: skip
+
+
+def _pinyin_given_name(word: str) -> bool:
+    """A given name that is pinyin and no English function word ("Li An" yes, "Li In" no)."""
+    return word.lower() not in _NOT_PINYIN_NAMES
+
+
+@distinct
+def find_chinese_names(text: str) -> Iterator[Finding]:
+    """A Chinese surname and a pinyin given name: "Li Na", "Wang Xiaoming"."""
+    for m in _CHINESE_NAME.finditer(text):
+        given = m.group(0).split()[-1]
+        if _pinyin_given_name(given):
+            yield Finding(m.start(), m.end(), Label.NAAM, m.group(0), "naam-chinees")
+
+
 DETECTORS = (
     find_lowercase_initials_with_surnames,
     find_titled_lowercase_surnames,
@@ -1347,4 +1393,5 @@ DETECTORS = (
     find_opening_name_pairs,
     find_unknown_names_in_chat,
     find_lowercase_surnames,
+    find_chinese_names,
 )

@@ -1,6 +1,6 @@
 """Issue 10, round 20: names on bl13's registers.
 
-Two classes of bl13's tuning half that recur in any text of their register, each checked
+Four classes of bl13's tuning half that recur in any text of their register, each checked
 with sentences written for these tests (none is taken from a tuning text):
 
 - (a) a court's or a registry's "te" before a place ("F. El Bouzidi te Dordrecht",
@@ -8,7 +8,12 @@ with sentences written for these tests (none is taken from a tuning text):
   into the place, or made "te Breda" a name;
 - (b) case notes listing children with their ages written as words ("Kinderen: Jad
   (negen), Lana (vijf)"): a short first name that is also a word in the lexicon was
-  missed when it opened the list.
+  missed when it opened the list;
+- (c) Chinese names written surname first in pinyin ("Li Na", "Xu Min"): the syllables
+  are short, some are Dutch words ("na", "min"), no name list holds them; the surname
+  alone later in the text ("Li kwam") is the person too;
+- (d) a colleague named by an initial alone ("met mijn collega K. doorlopen"): the dot
+  is part of the initial where the sentence goes on after it, as every writer marks it.
 
 The positive cases fail before the change; the guards pass on both.
 """
@@ -88,3 +93,54 @@ def test_children_with_ages_in_words(text: str, names: set[str]) -> None:
 )
 def test_counts_in_brackets_are_no_children(text: str) -> None:
     assert not {"Kast", "Bijlage"} & _names(text)
+
+
+# --- (c) Chinese names, surname first --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Medewerker: Li Na, postdoc. Li kwam bij mij na het werkoverleg.", {"Li Na", "Li"}),
+        ("Haar collega Xu Min belde later.", {"Xu Min"}),
+        ("Aanwezig: Gao Yan (tolk) en de mentor.", {"Gao Yan"}),
+    ],
+)
+def test_chinese_names_surname_first(text: str, names: set[str]) -> None:
+    assert names <= _names(text)
+
+
+def test_chinese_name_with_role_and_age() -> None:
+    found = {(f.label, f.text) for f in scan("Medewerker: Li Na, onderzoeker, 32.")}
+    assert (Label.LEEFTIJD, "32") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # guards: a surname before a little word is no given name
+        "Dit schreef Tan In een brief.",
+        "Het boek van Hu Die ligt er nog.",
+    ],
+)
+def test_chinese_surname_before_a_little_word(text: str) -> None:
+    assert not {"Tan In", "Hu Die"} & _names(text)
+
+
+# --- (d) an initial alone keeps its dot inside a sentence ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ik heb het plan met mijn collega R. doorgenomen.", "R."),
+        ("Ik heb met collega T., de aandachtsfunctionaris, overlegd.", "T."),
+    ],
+)
+def test_initial_alone_keeps_its_dot(text: str, name: str) -> None:
+    assert name in _names(text)
+
+
+def test_initial_ending_a_sentence_keeps_no_dot() -> None:
+    # guard: the dot may end the sentence
+    assert "M" in _names("Daarna belde ik collega M. Hij was er niet.")
