@@ -1,6 +1,6 @@
 """Issue 10, round 20: names on bl13's registers.
 
-Four classes of bl13's tuning half that recur in any text of their register, each checked
+Five classes of bl13's tuning half that recur in any text of their register, each checked
 with sentences written for these tests (none is taken from a tuning text):
 
 - (a) a court's or a registry's "te" before a place ("F. El Bouzidi te Dordrecht",
@@ -13,9 +13,11 @@ with sentences written for these tests (none is taken from a tuning text):
   are short, some are Dutch words ("na", "min"), no name list holds them; the surname
   alone later in the text ("Li kwam") is the person too;
 - (d) a colleague named by an initial alone ("met mijn collega K. doorlopen"): the dot
-  is part of the initial where the sentence goes on after it, as every writer marks it.
+  is part of the initial where the sentence goes on after it, as every writer marks it;
+- (e) an account's name after the service or "id" that names it ("haar id is tomvdb77",
+  "snap: sanne2010"): chats and expat notes name a WeChat or Snapchat id.
 
-12 cases fail before the change; the guards, and "Xu Min" and "Gao Yan" (already found
+15 cases fail before the change; the guards, and "Xu Min" and "Gao Yan" (already found
 after a role word or in a list), pass on both.
 """
 
@@ -145,3 +147,30 @@ def test_initial_alone_keeps_its_dot(text: str, name: str) -> None:
 def test_initial_ending_a_sentence_keeps_no_dot() -> None:
     # guard: the dot may end the sentence
     assert "M" in _names("Daarna belde ik collega M. Hij was er niet.")
+
+
+# --- (e) an account's name after "id is", "snap:" ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Zijn id is tomvdb77, dat heeft hij zelf verteld.", "tomvdb77"),
+        ("Ze chatten via Snapchat, haar snap: sanne2010.", "sanne2010"),
+        ("Contact via WeChat, zijn WeChat is DaWei1990 en hij reageert snel.", "DaWei1990"),
+    ],
+)
+def test_account_name_after_its_service(text: str, name: str) -> None:
+    assert name in _names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # guards: no digit, or only digits
+        "Zijn account is geblokkeerd sinds vorige week.",
+        "Het id is 12345 in het systeem.",
+    ],
+)
+def test_account_words_without_an_account_name(text: str) -> None:
+    assert not _names(text)
