@@ -126,7 +126,8 @@ class Engine:
             kept = [f for f in kept if not _word_opening_sentence(text, f)]
             kept = [f for f in kept if not _ordinary_word_alone_on_line(text, f, kept)]
             kept = [
-                _extend_particle(text, _extend_initials(text, f)) for f in _trim_names(text, kept)
+                _extend_particle(text, _extend_initials(text, _with_initial_dot(text, f)))
+                for f in _trim_names(text, kept)
             ]
             kept.extend(_double_barrelled(text, kept))
             kept.extend(_joined_names(text, kept))
@@ -143,7 +144,7 @@ class Engine:
                 )
                 for f in kept
             ]
-            kept = _names_before_places(text, kept)
+            kept = _names_before_places(text, _names_before_te_places(kept))
             kept.extend(_bracketed_names(text, kept))
             kept = _without_particle_names_of_organisations(kept)
             kept.extend(_organisations_with_places(text, kept))
@@ -531,6 +532,9 @@ def _propagate_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
                 word_surnames.add(value)
             continue
         exact.add(value)
+        if "naam-chinees" in finding.detector:
+            # "Li Na ... Li kwam bij mij": the surname alone, as written (round 20)
+            exact.add(value.split()[0])
         if " " in value and value.lower() not in common:
             folded_names.add(value.lower())  # "fatima el amrani" as well as "Fatima el Amrani"
         for token in _NAME_TOKEN.findall(value):
@@ -1256,6 +1260,9 @@ def _trim_names(text: str, findings: Iterable[Finding]) -> Iterable[Finding]:
         if finding.detector == "naam-register":
             yield finding  # "DE BRUIN, Marcel": the capitals' particle is the surname's
             continue
+        if "naam-chinees" in finding.detector:
+            yield finding  # "Li Na": a pinyin syllable that is also a word ends the name
+            continue
         words = list(_WORD.finditer(finding.text))
         cut = _NOT_INSIDE_NAME.search(finding.text)
         if cut is not None and finding.text[:1].isupper():
@@ -1864,6 +1871,31 @@ def _names_before_places(text: str, findings: list[Finding]) -> list[Finding]:
     return result
 
 
+# "F. El Bouzidi te Dordrecht", "woonachtig te Breda": in a court's or a registry's prose
+# "te" before a place says where someone lives; deduce reads it as a surname's particle
+# ("te Velde"). A name that already has a surname stops before "te" and a known place;
+# "te" and a known place that is no surname are no name at all (round 20).
+_TE_PLACE = re.compile(r"(?:^|[ \t]+)te[ \t]+(.+)$")
+
+
+def _names_before_te_places(findings: list[Finding]) -> list[Finding]:
+    result = []
+    for finding in findings:
+        m = _TE_PLACE.search(finding.text) if finding.label is Label.NAAM else None
+        if m is not None:
+            place = m.group(1).lower()
+            before = finding.text[: m.start()].split()
+            if place in place_names() and (len(before) >= 2 or place not in surnames_alone()):
+                if not before:
+                    continue
+                end = finding.start + m.start()
+                finding = Finding(
+                    finding.start, end, finding.label, finding.text[: m.start()], finding.detector
+                )
+        result.append(finding)
+    return result
+
+
 def _names_not_places(findings: list[Finding]) -> list[Finding]:
     """A place read only from its context ("bij Jolanda Verschoor-Bakkum") that is a
     person's name found in the same text, opening with a first name, is the name (round 14)."""
@@ -2017,6 +2049,23 @@ def _role_word_opening(text: str, finding: Finding) -> bool:
         return False
     pattern = rf"(?<![.!?:\n]\s)(?<![.!?:\n])(?<=\S\s){re.escape(finding.text)}(?![\w-])"
     return re.search(pattern, text) is None
+
+
+# "met mijn collega K. doorlopen": an initial alone names the person; its dot is part of it
+# where the sentence goes on after it (round 20; "collega K. Daarna" may end the sentence)
+_DOT_INSIDE_SENTENCE = re.compile(r"\.(?=[ \t]+[a-zà-ÿ]|[,;:)])")
+
+
+def _with_initial_dot(text: str, finding: Finding) -> Finding:
+    if (
+        finding.label is not Label.NAAM
+        or finding.end - finding.start != 1
+        or not finding.text.isupper()
+        or not _DOT_INSIDE_SENTENCE.match(text, finding.end)
+    ):
+        return finding
+    end = finding.end + 1
+    return Finding(finding.start, end, finding.label, text[finding.start : end], finding.detector)
 
 
 def _extend_initials(text: str, finding: Finding) -> Finding:

@@ -106,6 +106,26 @@ def find_usernames(text: str) -> Iterator[Finding]:
         yield _finding(text, m.start(), m.end(), Label.NAAM, "gebruikersnaam")
 
 
+# "haar id is linaRTM88", "zijn snap: tomvdb77", "Insta sanne2010": an account's name
+# after the service or "id" that names it, written with digits in it (round 20: chats and
+# expat notes name a WeChat or Snapchat id; "zijn account is geblokkeerd" has no digit)
+_ACCOUNT_NAME = re.compile(
+    r"(?<![\w-])(?i:id|gebruikersnaam|username|user|account|accountnaam|snap|snapchat|insta"
+    r"|instagram|tiktok|wechat|telegram|discord|skype|gamertag)"
+    r"(?:[ \t]+(?:is|was))?[ \t]*:?[ \t]+"
+    r"([A-Za-z][A-Za-z0-9._]*[0-9][A-Za-z0-9._]*|[A-Za-z][A-Za-z0-9._]*[A-Za-z0-9])(?![\w@/-])"
+)
+
+
+@distinct
+def find_account_names(text: str) -> Iterator[Finding]:
+    """An account's name after "id is", "snap:", "WeChat" that holds a digit."""
+    for m in _ACCOUNT_NAME.finditer(text):
+        value = m.group(1).rstrip(".")
+        if len(value) >= 4 and any(c.isdigit() for c in value) and any(c.isalpha() for c in value):
+            yield _finding(text, m.start(1), m.start(1) + len(value), Label.NAAM, "account")
+
+
 # --- BSN and IBAN -------------------------------------------------------------------
 
 _BSN = re.compile(
@@ -920,6 +940,7 @@ DETECTORS = (
     find_urls,
     find_handles,
     find_usernames,
+    find_account_names,
     find_bsn,
     find_iban,
     find_postcodes,

@@ -26,6 +26,7 @@ from privacy.detectors.lexicon import (
     place_names,
     surnames,
 )
+from privacy.detectors.numbers_nl import NUMBER_WORD_PATTERN
 from privacy.detectors.spans import distinct
 from privacy.fast import (
     contains_any,
@@ -674,15 +675,21 @@ _PERSON_ROLES = (
     "stiefmoeder", "neef", "nicht", "mentor", "juf", "meester", "huisarts", "collega",
     "werkgever", "baas", "verdachte", "melder", "cliënt", "cliënte", "jongste", "oudste",
 )  # fmt: skip
-# "Ilias (8) zat erbij", "Roos (6 jaar)": a first name with an age in brackets after it
-_NAME_WITH_AGE = re.compile(
-    r"([A-ZÀ-ÝĀ-ɏ](?<![\w-].)[a-zà-ÿĀ-ɏ'-]+)[ \t]*\([ \t]*\d{1,2}(?:[ \t]+(?:jaar|jr\.?))?[ \t]*\)"
+# "Ilias (8) zat erbij", "Roos (6 jaar)": a first name with an age in brackets after it;
+# the age also as a word, as case notes write it: "Kinderen: Jad (negen), Lana (vijf)"
+# (round 20)
+_AGE_IN_BRACKETS = (
+    rf"\([ \t]*(?:\d{{1,2}}|(?:{NUMBER_WORD_PATTERN}))(?:[ \t]+(?:jaar|jr\.?))?[ \t]*\)"
 )
+_NAME_WITH_AGE = re.compile(rf"([A-ZÀ-ÝĀ-ɏ](?<![\w-].)[a-zà-ÿĀ-ɏ'-]+)[ \t]*{_AGE_IN_BRACKETS}")
 
 
-_INSIDE_SENTENCE = re.compile(r"[a-zà-ÿĀ-ɏ,][ \t]$")
-_CHILD_AND = re.compile(
-    r"(?:\([ \t]*\d{1,2}(?:[ \t]+jaar)?[ \t]*\)|[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'-]+),?[ \t]+en[ \t]+$"
+# inside a sentence, or opening a list after its colon ("Kinderen: Jad (negen), ...")
+_INSIDE_SENTENCE = re.compile(r"[a-zà-ÿĀ-ɏ,:][ \t]$")
+_CHILD_AND = re.compile(rf"(?:{_AGE_IN_BRACKETS}|[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'-]+),?[ \t]+en[ \t]+$")
+# the first of a list of children with their ages: "Jad (negen), Lana (vijf)" (round 20)
+_CHILD_AFTER = re.compile(
+    rf",?[ \t]+(?:en[ \t]+)?[A-ZÀ-ÝĀ-ɏ][a-zà-ÿĀ-ɏ'-]+[ \t]*{_AGE_IN_BRACKETS}"
 )
 
 
@@ -720,6 +727,8 @@ def find_first_names_with_age(text: str) -> Iterator[Finding]:
                     is_unknown_word(word)
                     # a word of the list only after another child: "Kofi (6) en Ama (4)"
                     or _CHILD_AND.search(text, max(0, m.start(1) - 40), m.start(1))
+                    # or before one: "Jad (negen), Lana (vijf)" (round 20)
+                    or _CHILD_AFTER.match(text, m.end()) is not None
                 )
             ):
                 yield Finding(m.start(1), m.end(1), Label.NAAM, word, "naam-leeftijd")
@@ -1319,6 +1328,52 @@ def find_lowercase_initials_with_surnames(text: str) -> Iterator[Finding]:
         yield Finding(m.start(), m.end(), Label.NAAM, m.group(0), "naam-klein")
 
 
+# Chinese names written surname first in pinyin ("Li Na", "Wang Xiaoming", "Chen Jia-hui"):
+# one of the common surnames, then a given name of one or two pinyin syllables. The
+# syllables are short and some are Dutch words ("Na", "Min"), so no name list holds them
+# and every other rule skips them (round 20). Surnames that are also English or Dutch
+# words ("He", "Ma", "Long", "Song") are left out.
+_CHINESE_SURNAMES = (
+    "Li", "Wang", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu",
+    "Zhu", "Hu", "Guo", "Lin", "Gao", "Luo", "Zheng", "Liang", "Xie", "Tang", "Feng",
+    "Deng", "Cao", "Peng", "Zeng", "Xiao", "Tian", "Dong", "Yuan", "Cai", "Jiang", "Yu",
+    "Ye", "Cheng", "Wei", "Su", "Ding", "Ren", "Lu", "Yao", "Shen", "Zhong", "Cui", "Tan",
+    "Jin", "Shi", "Liao", "Qiu", "Xia", "Fu", "Fang", "Zou", "Xiong", "Qin", "Xue", "Hou",
+    "Duan", "Hao", "Kong", "Shao", "Mao", "Gu", "Lai", "Kang", "Zhan", "Qian", "Yin",
+)  # fmt: skip
+_PINYIN = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|iao|ian|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie"
+    r"|iu|ua|uo|ui|er|a|o|e|i|u|ü)"
+)
+_CHINESE_NAME = re.compile(
+    rf"(?<![\w-])(?:{'|'.join(_CHINESE_SURNAMES)})[ \t]+"
+    rf"[A-Z](?i:{_PINYIN})(?:-?(?i:{_PINYIN}))?(?![\w-])"
+)
+
+
+# Dutch and English little words that are also pinyin: "Tan In", "Hu Die", "Li Te"
+_NOT_PINYIN_NAMES = frozenset(
+    {"a", "o", "e", "i", "u", "in", "en", "de", "te", "he", "me", "ze", "we", "je", "die",
+     "ga", "la", "da", "an", "on", "man", "ben", "hen", "zo", "nu", "ja", "her",
+     "she", "you", "yes", "so", "go", "do", "no", "to", "ni"}
+)  # fmt: skip
+
+
+def _pinyin_given_name(word: str) -> bool:
+    """A given name that is pinyin and no English function word ("Li An" yes, "Li In" no)."""
+    return word.lower() not in _NOT_PINYIN_NAMES
+
+
+@distinct
+def find_chinese_names(text: str) -> Iterator[Finding]:
+    """A Chinese surname and a pinyin given name: "Li Na", "Wang Xiaoming"."""
+    for m in _CHINESE_NAME.finditer(text):
+        given = m.group(0).split()[-1]
+        if _pinyin_given_name(given):
+            yield Finding(m.start(), m.end(), Label.NAAM, m.group(0), "naam-chinees")
+
+
 DETECTORS = (
     find_lowercase_initials_with_surnames,
     find_titled_lowercase_surnames,
@@ -1338,4 +1393,5 @@ DETECTORS = (
     find_opening_name_pairs,
     find_unknown_names_in_chat,
     find_lowercase_surnames,
+    find_chinese_names,
 )

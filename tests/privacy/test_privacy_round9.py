@@ -99,8 +99,8 @@ _BEFORE = {
     ),
     "names._NAME_WITH_AGE": (
         names._NAME_WITH_AGE,
-        r"(?<![\w-])([A-ZÀ-ÝĀ-ž][a-zà-ÿĀ-ž'-]+)[ \t]*\([ \t]*\d{1,2}(?:[ \t]+(?:jaar|jr\.?))?"
-        r"[ \t]*\)",
+        # round 20: the age in brackets may be a word ("Jad (negen)"), shared by both
+        r"(?<![\w-])([A-ZÀ-ÝĀ-ž][a-zà-ÿĀ-ž'-]+)[ \t]*" + names._AGE_IN_BRACKETS,
     ),
     "names._LOWER_SURNAME_ALONE": (
         names._LOWER_SURNAME_ALONE,
