@@ -184,7 +184,10 @@ async def phase(
                     post_reply, server.url, thread_id, author, "Een bericht in de duurtest."
                 )
             except Exception as error:  # noqa: BLE001 - counted and reported
-                failures.append(type(error).__name__)
+                # An HTTP error with its status ("HTTPError 500"): which of the site's
+                # answers failed matters more than that one did.
+                status = getattr(error, "code", None)
+                failures.append(type(error).__name__ + (f" {status}" if status else ""))
                 return
             post_seconds.append(loop.time() - t0)
         if answer.get("ok"):
