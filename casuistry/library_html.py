@@ -102,7 +102,7 @@ def forget() -> None:
 
     change()
     if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(change)
+        transaction.on_commit(change, robust=True)  # see members.cache_versions
 
 
 def connect_signals() -> None:

@@ -166,4 +166,4 @@ def forget(post_ids: Iterable[int]) -> None:
 
     drop()
     if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(drop)
+        transaction.on_commit(drop, robust=True)  # see members.cache_versions

@@ -141,7 +141,7 @@ def _bump(keys: list[str]) -> None:
 
     change()
     if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(change)
+        transaction.on_commit(change, robust=True)  # see members.cache_versions
 
 
 def forget_threads(thread_ids: Iterable[int]) -> None:

@@ -74,7 +74,9 @@ def bump_member(*user_ids: int | None) -> None:
 
     bump()
     if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(bump)
+        # robust: the change is committed; a cache outage now must not turn it into
+        # an error page (Django logs the failure; the timeouts bound what stays stale).
+        transaction.on_commit(bump, robust=True)
 
 
 def bump_members(user_ids: Iterable[int | None]) -> None:
