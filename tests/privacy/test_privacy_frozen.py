@@ -1,6 +1,6 @@
 """The frozen held-out halves (tests/privacy/blind_markup/frozen/, frozen3/, frozen4/,
-frozen8/, frozen9/, frozen10/, frozen11/, frozen12/ and frozen13/, never used for tuning):
-what must hold on any text holds here too. Recall figures are measured, not asserted
+frozen8/, frozen9/, frozen10/, frozen11/, frozen12/, frozen13/ and frozen14/, never used for
+tuning): what must hold on any text holds here too. Recall figures are measured, not asserted
 (docs/privacy.md), so that nobody tunes the engine against them."""
 
 from __future__ import annotations
@@ -24,11 +24,23 @@ FROZEN10 = BLIND / "frozen10"
 FROZEN11 = BLIND / "frozen11"
 FROZEN12 = BLIND / "frozen12"
 FROZEN13 = BLIND / "frozen13"
+FROZEN14 = BLIND / "frozen14"
 
 
 @pytest.fixture(
     scope="module",
-    params=[FROZEN, FROZEN3, FROZEN4, FROZEN8, FROZEN9, FROZEN10, FROZEN11, FROZEN12, FROZEN13],
+    params=[
+        FROZEN,
+        FROZEN3,
+        FROZEN4,
+        FROZEN8,
+        FROZEN9,
+        FROZEN10,
+        FROZEN11,
+        FROZEN12,
+        FROZEN13,
+        FROZEN14,
+    ],
     ids=[
         "frozen",
         "frozen3",
@@ -39,6 +51,7 @@ FROZEN13 = BLIND / "frozen13"
         "frozen11",
         "frozen12",
         "frozen13",
+        "frozen14",
     ],
 )
 def score(request: pytest.FixtureRequest) -> Score:
@@ -59,7 +72,7 @@ def test_the_frozen_half_holds_every_kind_of_structured_identifier(
 
 # Structured leaks a half had at its first score, before the engine was tuned on its
 # tuning twin (docs/privacy.md): a ratchet that may only go down; the target is 0.
-FIRST_SCORE_STRUCTURED_LEAKS = {"frozen10": 1}
+FIRST_SCORE_STRUCTURED_LEAKS = {"frozen10": 1, "frozen14": 1}
 
 
 def test_no_structured_identifier_leaks_on_text_nobody_tuned_on(
