@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
 from members.permissions import can_facilitate, can_use_members_area
+
+from .models import Role, Status
 
 if TYPE_CHECKING:
     from .models import Session
@@ -38,3 +41,30 @@ def can_join_audience(user: Any, session: Session) -> bool:
             and profile.organisation_id == session.organisation_id
         )
     return False
+
+
+def can_ask_another_inbrenger(
+    user: Any,
+    session: Session,
+    *,
+    status: str | None = None,
+    roles: Collection[str] | None = None,
+) -> bool:
+    """The planner may ask an address as the inbrenger's while the session has not
+    begun and nobody confirmed as its inbrenger: the one asked has not confirmed yet,
+    was erased (`services.NO_INBRENGER`), or the session has no inbrenger at all (the
+    one who confirmed is gone). Once an inbrenger confirmed, a planner who wants
+    someone else plans again.
+
+    The room draws the form by this answer and `services.ask_another_inbrenger`
+    guards with it, under the session's row lock. `status`: where the session stands
+    when the caller worked it out (selectors.effective_state: an asynchronous session
+    starts by its dates before a service stores it); `roles`: the roles of the
+    session's participants when the caller read them, else one query."""
+    if not is_facilitator_of(user, session):
+        return False
+    if (status if status is not None else session.status) != Status.PLANNED:
+        return False
+    if roles is None:
+        return not session.participants.filter(role=Role.INBRENGER).exists()
+    return Role.INBRENGER not in roles

@@ -357,6 +357,7 @@ def room(*, session: Session, user: Any, now: datetime | None = None) -> dict[st
         "me": me,
         "is_facilitator": session.facilitator_id == user.pk,
         "participants": [p for p in participants if p is not awaited],
+        "roles": frozenset(p.role for p in participants),
         "inbrenger_awaited": bool(session.awaited_inbrenger),
         "me_awaited": me is not None and awaited is not None and me.pk == awaited.pk,
         "contributions": [_view(c, session=session, user=user) for c in contributions],

@@ -195,12 +195,13 @@ def _room_context(
             reverse("casuistry:detail", kwargs={"pk": session.case_id}) if published else None
         ),
         attach_form=attach_form,
-        # The planner may ask someone else while the inbrenger has not confirmed.
+        # The planner may ask someone else while no inbrenger confirmed: the form
+        # is drawn exactly when services.ask_another_inbrenger would accept it.
         ask_inbrenger_form=(
             (ask_form or AskInbrengerForm())
-            if context["is_facilitator"]
-            and session.status == "planned"
-            and session.awaited_inbrenger
+            if permissions.can_ask_another_inbrenger(
+                request.user, session, status=context["state"].status, roles=context["roles"]
+            )
             else None
         ),
         start_blocker=(selectors.start_blocker(session) if session.status == "planned" else None),

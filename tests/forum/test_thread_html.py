@@ -372,6 +372,73 @@ def test_a_member_and_a_moderator_keep_their_actions_next_to_a_suspended_reader(
         assert _posts_part(text).splitlines() == _drawn_afresh(thread, reader).splitlines()
 
 
+SUSPENDED = "Je bent geschorst tot"
+SKIP_LINK = '<a class="utrecht-link" href="#nieuw-bericht">Naar het reactieformulier</a>'
+REPLY_SECTION = 'id="nieuw-bericht"'
+
+
+def test_a_suspended_reader_reads_the_suspension_once_and_no_link_to_a_missing_form(
+    client, busy_thread, django_assert_num_queries
+):
+    """The sentence with its end date stands once, under the title; the reply
+    section (which would repeat it) and the skip link to it are not drawn. A
+    member and a moderator keep both, and nobody's page takes another query."""
+    thread = busy_thread["thread"]
+    other, reactor, moderator = (busy_thread["readers"][i] for i in (1, 2, 4))
+    _suspend(reactor)
+
+    client.force_login(reactor)
+    _text(client, thread)  # the first visit creates the read state
+    with django_assert_num_queries(4):
+        text = _text(client, thread)
+    assert text.count(SUSPENDED) == 1
+    assert text.index(SUSPENDED) < text.index("data-forum-posts")
+    assert "#nieuw-bericht" not in text
+    assert "Naar het reactieformulier" not in text
+    assert REPLY_SECTION not in text
+    assert "data-forum-reply-form" not in text
+
+    # A moderator's page is never kept whole: the shared drawing, the reader's bits.
+    client.force_login(moderator)
+    _text(client, thread)
+    with django_assert_num_queries(5):
+        text = _text(client, thread)
+    assert SUSPENDED not in text
+    assert text.count(SKIP_LINK) == 1
+    assert text.count(REPLY_SECTION) == 1
+    assert 'id="forum-reply-form"' in text
+
+    # A member's page, read in full, is kept whole (leerwerkplaats/member_cache.py).
+    client.force_login(other)
+    _text(client, thread)
+    _text(client, thread)
+    with django_assert_num_queries(2):
+        text = _text(client, thread)
+    assert SUSPENDED not in text
+    assert text.count(SKIP_LINK) == 1
+    assert text.count(REPLY_SECTION) == 1
+    assert 'id="forum-reply-form"' in text
+
+
+def test_no_skip_link_to_the_reply_form_in_a_locked_thread(client, busy_thread):
+    """A locked thread has no reply form for a member: the section says so, and
+    nothing above offers to jump to a form; a moderator may still post there."""
+    thread = busy_thread["thread"]
+    other, moderator = (busy_thread["readers"][i] for i in (1, 4))
+    Thread.objects.filter(pk=thread.pk).update(locked=True)
+
+    client.force_login(other)
+    text = _text(client, thread)
+    assert "Naar het reactieformulier" not in text
+    assert "er kunnen geen berichten meer bij" in text
+    assert 'id="forum-reply-form"' not in text
+
+    client.force_login(moderator)
+    text = _text(client, thread)
+    assert text.count(SKIP_LINK) == 1
+    assert 'id="forum-reply-form"' in text
+
+
 def test_a_suspended_readers_thread_page_takes_no_more_queries(client, busy_thread):
     thread = busy_thread["thread"]
     other, reactor = busy_thread["readers"][1:3]
