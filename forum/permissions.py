@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 
-from members.permissions import can_moderate, can_participate, can_use_members_area
+from members.permissions import can_moderate, can_participate, can_use_members_area, is_suspended
 
 if TYPE_CHECKING:
     from .models import Post, Thread
@@ -42,6 +42,14 @@ def can_post_in(user: Any, thread: Thread) -> bool:
         and can_take_part(user)
         and (not thread.locked or can_moderate(user))
     )
+
+
+def sees_reply_section(user: Any) -> bool:
+    """Whether the thread page draws its reply section (`#nieuw-bericht`) for `user`:
+    for every reader but a suspended member, who reads why (with the end date) under
+    the title instead. In a thread locked to them the section says it is closed. The
+    template draws by this answer and forum.views.first_unread links by it."""
+    return not is_suspended(user)
 
 
 def can_edit_post(user: Any, post: Post) -> bool:

@@ -402,6 +402,18 @@ def first_unread_seq(*, thread: Thread, user: Any) -> int | None:
     ).first()
 
 
+def last_seq_shown(*, thread: Thread, user: Any) -> int | None:
+    """The `seq` of the last post of the thread drawn for `user` (a hidden post is
+    not drawn for a member), or None when none is."""
+    return (
+        Post.objects.visible_to(user)
+        .filter(thread=thread)
+        .order_by("-seq")
+        .values_list("seq", flat=True)
+        .first()
+    )
+
+
 def post_view(*, post_id: int, thread: Thread, user: Any) -> PostView | None:
     """One post as `user` may see it now, or None when they may not see it."""
     post = _posts(Post.objects.visible_to(user).filter(thread=thread, pk=post_id)).first()

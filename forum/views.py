@@ -129,6 +129,8 @@ def _thread_context(
         ),
         "move_form": MoveForm(initial={"category": thread.category_id}),
         "suspension_message": services.suspension_message(request.user),
+        # first_unread links to the reply section by the same answer.
+        "reply_section": permissions.sees_reply_section(request.user),
     }
 
 
@@ -205,7 +207,12 @@ def _replying_to(request: HttpRequest, thread: Any, form: PostForm) -> Any:
 def first_unread(request: HttpRequest, pk: int) -> HttpResponse:
     current = selectors.get_thread_for(user=request.user, pk=pk)
     seq = selectors.first_unread_seq(thread=current, user=request.user)
-    anchor = f"#bericht-{seq}" if seq is not None else "#nieuw-bericht"
+    if seq is None and permissions.sees_reply_section(request.user):
+        return redirect(current.get_absolute_url() + "#nieuw-bericht")
+    if seq is None:
+        # No reply section on their page (a suspended reader): the end of the thread.
+        seq = selectors.last_seq_shown(thread=current, user=request.user)
+    anchor = f"#bericht-{seq}" if seq is not None else "#forum-thread"
     return redirect(current.get_absolute_url() + anchor)
 
 

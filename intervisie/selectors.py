@@ -6,7 +6,7 @@ write) stores it. A GET changes no row; services persist the same answer."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -100,11 +100,18 @@ EARLIEST = datetime.min.replace(tzinfo=UTC)
 
 
 def ready_at(session: Session) -> datetime | None:
-    """Since when the session may start, or None while it may not: its case must be
-    in the library (a new case of the inbrenger once a moderator published it) and
-    the group must count MIN_PARTICIPANTS (the inbrenger counted). Derived from
-    stored dates only, so every reader gets the same answer."""
-    if start_blocker(session) is not None:
+    """Since when the session may start, or None while it may not (start_blocker):
+    its case must be in the library (a new case of the inbrenger once a moderator
+    published it), its inbrenger must take part and the group must count
+    MIN_PARTICIPANTS (the inbrenger counted). Derived from stored dates only, so every
+    reader gets the same answer."""
+    # One query gives the group to start_blocker and the moments people joined.
+    members = list(
+        Participant.objects.filter(session=session)
+        .exclude(role=Role.FACILITATOR)
+        .values_list("role", "joined_at")
+    )
+    if start_blocker(session, group=[role for role, _at in members]) is not None:
         return None
     moments = [EARLIEST]
     if session.new_case:
@@ -112,13 +119,11 @@ def ready_at(session: Session) -> datetime | None:
         if case is not None and case.published_at is not None:
             moments.append(case.published_at)
     # Invited members count from the planning; who joined counts from joining.
-    joined = sorted(
-        (at or EARLIEST)
-        for at in Participant.objects.filter(session=session)
-        .exclude(role=Role.FACILITATOR)
-        .values_list("joined_at", flat=True)
-    )
+    joined = sorted((at or EARLIEST) for _role, at in members)
     moments.append(joined[MIN_PARTICIPANTS - 1])
+    # Never before its inbrenger took part: one asked by address (again, when the one
+    # who confirmed first is gone) counts from their confirmation.
+    moments.extend((at or EARLIEST) for role, at in members if role == Role.INBRENGER)
     return max(moments)
 
 
@@ -153,16 +158,34 @@ def sessions_asking(*, user: Any) -> list[Session]:
     )
 
 
-def start_blocker(session: Session) -> Any:
-    """Why the session cannot start now (a Dutch message), or None."""
+def start_blocker(session: Session, *, group: Sequence[str] | None = None) -> Any:
+    """Why the session cannot start now (a Dutch message), or None. The facilitator's
+    start asks it, and an asynchronous session waits while it answers (ready_at).
+
+    `group`: the role of each participant but the facilitator, when the caller read
+    them (the room, ready_at), else one query."""
     if session.awaited_inbrenger:
         return _("De inbrenger heeft nog niet bevestigd: de sessie begint pas als die meedoet.")
+    if group is None:
+        group = list(
+            Participant.objects.filter(session=session)
+            .exclude(role=Role.FACILITATOR)
+            .values_list("role", flat=True)
+        )
+    if Role.INBRENGER not in group:
+        # The inbrenger who confirmed is gone (their account was removed) and nobody
+        # was asked since: permissions.can_ask_another_inbrenger allows asking now.
+        return _(
+            "Deze sessie heeft geen inbrenger meer: ze begint pas als de gespreksleider "
+            "iemand anders vraagt („Een ander vragen als inbrenger”) en die bevestigt."
+        )
     if session.case_id is None or casuistry.selectors.published_case(session.case_id) is None:
         return _(
             "De casus staat nog niet in de bibliotheek: de sessie begint zodra een "
             "moderator hem heeft goedgekeurd."
         )
-    if group_size(session) < MIN_PARTICIPANTS:
+    # Nobody is awaited, so no place is kept: the group is who takes part (group_size).
+    if len(group) < MIN_PARTICIPANTS:
         return _("Er zijn nog te weinig deelnemers: minstens %(min)s, de inbrenger meegeteld.") % {
             "min": MIN_PARTICIPANTS
         }
@@ -358,6 +381,8 @@ def room(*, session: Session, user: Any, now: datetime | None = None) -> dict[st
         "is_facilitator": session.facilitator_id == user.pk,
         "participants": [p for p in participants if p is not awaited],
         "roles": frozenset(p.role for p in participants),
+        # For start_blocker: each participant's role but the facilitator's.
+        "group_roles": [p.role for p in participants if p.role != Role.FACILITATOR],
         "inbrenger_awaited": bool(session.awaited_inbrenger),
         "me_awaited": me is not None and awaited is not None and me.pk == awaited.pk,
         "contributions": [_view(c, session=session, user=user) for c in contributions],

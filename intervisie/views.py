@@ -204,7 +204,11 @@ def _room_context(
             )
             else None
         ),
-        start_blocker=(selectors.start_blocker(session) if session.status == "planned" else None),
+        start_blocker=(
+            selectors.start_blocker(session, group=context["group_roles"])
+            if context["state"].status == "planned"
+            else None
+        ),
         reflection=selectors.reflection_of(session=session, user=request.user),
     )
     return context

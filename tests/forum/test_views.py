@@ -4,10 +4,12 @@ flags, moderation, and the canary that must never be stored."""
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 import pytest
 from django.contrib.sessions.models import Session
 from django.urls import reverse
+from django.utils import timezone
 
 from forum import services
 from forum.audit import ForumAudit
@@ -212,6 +214,42 @@ def test_first_unread_goes_to_the_first_post_i_did_not_read(client, member, thre
     response = client.get(reverse("forum:first_unread", args=[thread.pk]))
 
     assert response["Location"].endswith(f"#bericht-{new.seq}")
+
+
+def _landing(client, thread) -> tuple[str, str]:
+    """Where "Ga naar eerste ongelezen" sends the reader with nothing unread, and the
+    page they land on."""
+    location = client.get(reverse("forum:first_unread", args=[thread.pk]))["Location"]
+    url, _, anchor = location.partition("#")
+    return anchor, client.get(url).content.decode()
+
+
+@pytest.mark.parametrize("reader", ["member", "suspended", "locked", "moderator in locked"])
+def test_with_nothing_unread_first_unread_lands_on_an_anchor_of_the_page(
+    client, member, moderator, thread, reader
+):
+    """The reply section when the page draws it (permissions.sees_reply_section, which
+    the template asks too), else the last post shown. Before, a suspended reader was
+    sent to #nieuw-bericht, which their page does not draw."""
+    last = factories.post(thread=thread, text="Het laatste bericht.")
+    factories.post(thread=thread, text="Verborgen voor leden.", hidden=True)
+    user = moderator if reader == "moderator in locked" else member
+    if reader == "suspended":
+        member.profile.suspended_until = timezone.now() + timedelta(days=2)
+        member.profile.save()
+    if "locked" in reader:
+        Thread.objects.filter(pk=thread.pk).update(locked=True)
+    client.force_login(user)
+    client.get(thread.get_absolute_url())  # everything read
+
+    anchor, text = _landing(client, thread)
+
+    assert f'id="{anchor}"' in text
+    if reader == "suspended":
+        assert anchor == f"bericht-{last.seq}"  # the last post a member is shown
+        assert 'id="nieuw-bericht"' not in text
+    else:
+        assert anchor == "nieuw-bericht"
 
 
 def test_moderator_locks_and_reveals_an_alias_with_an_audit_line(client, member, moderator):
