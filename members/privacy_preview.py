@@ -27,11 +27,12 @@ ERROR_TOO_MANY_CHECKS = _(
 )
 
 
-def _check_allowed(user: Any) -> bool:
+def checks_allowed(user: Any) -> bool:
     """settings.PRIVACY_CHECKS_PER_MINUTE per member: each attempt runs the privacy
     engine (about half a second for a long text, in production in the one detector
     service every worker shares) and a preview stores nothing, so no posting limit
-    counts it. Counted in the shared cache (Redis in production), per minute."""
+    counts it. Counted in the shared cache (Redis in production), per minute. `attempt`
+    asks it; a view that runs the engine otherwise (the case intake) asks it itself."""
     limit = getattr(settings, "PRIVACY_CHECKS_PER_MINUTE", None)
     if not limit or getattr(user, "pk", None) is None:
         return True
@@ -97,7 +98,7 @@ def attempt(
     sent with "bevestig"); on a privacy finding return the previews instead, and put
     any other ValidationError on the form."""
     accepted = request.POST.getlist("geaccepteerd") if request.POST.get("bevestig") else []
-    if not _check_allowed(request.user):
+    if not checks_allowed(request.user):
         form.add_error(None, ERROR_TOO_MANY_CHECKS)
         return None, Previews()
     try:
