@@ -22,6 +22,7 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 import privacy
+from members import privacy_preview
 from members.cache_versions import mark_member_cacheable
 from members.decorators import member_required
 from members.permissions import can_moderate
@@ -188,6 +189,10 @@ def _intake(request: HttpRequest, *, case: Case | None) -> HttpResponse:
     form = CaseForm(request.POST, method=method)
     action = request.POST.get("action", "preview")
     if not form.is_valid() or action == "edit":
+        return render(request, "casuistry/intake.html", {**context, "form": form})
+    # The preview and the submission both run the privacy engine on every part.
+    if not privacy_preview.checks_allowed(request.user):
+        form.add_error(None, privacy_preview.ERROR_TOO_MANY_CHECKS)
         return render(request, "casuistry/intake.html", {**context, "form": form})
 
     if action == "submit":

@@ -18,6 +18,7 @@ from typing import Any
 from channels.db import database_sync_to_async
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from members import privacy_preview
 from members.live import LiveConsumer
 from members.selectors import user_for_live_check
 
@@ -66,6 +67,9 @@ class SessionConsumer(LiveConsumer):
             raise PermissionDenied(services.ERROR_NOT_ALLOWED)
         session = selectors.session_by_id(self.session_id)
         if action == "contribute":
+            # The privacy engine runs on every frame, as on every form post.
+            if not privacy_preview.checks_allowed(user):
+                raise ValidationError(privacy_preview.ERROR_TOO_MANY_CHECKS)
             text = content.get("text")
             accepted = content.get("accepted") or []
             if not isinstance(text, str) or not isinstance(accepted, list):

@@ -33,14 +33,14 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 import casuistry.selectors
 import courses.services
 from members import privacy_gate
-from members.permissions import can_use_members_area
+from members.permissions import can_use_members_area, suspended_until
 from notifications import services as notifications
 
 from . import broadcast, clock, permissions, selectors
@@ -73,6 +73,9 @@ ERROR_FACILITATOR_BLIND = _("In de ronde met verborgen posities schrijven alleen
 ERROR_NOT_RUNNING = _("De sessie is nu niet bezig: er kan niets bij.")
 ERROR_ALREADY_STARTED = _("De sessie is al begonnen.")
 ERROR_EMPTY = _("Schrijf eerst je tekst.")
+ERROR_SUSPENDED = _(
+    "Je bent geschorst tot %(until)s. Tot dan kun je de sessie volgen, maar niet schrijven."
+)
 ERROR_NO_CASE = _("Kies een gepubliceerde casus uit de bibliotheek.")
 ERROR_PARTICIPANT_COUNT = _("Nodig %(min)s tot %(max)s deelnemers uit (de inbrenger meegeteld).")
 ERROR_NOT_ASKED = _(
@@ -835,6 +838,13 @@ def post_contribution(
     participant = Participant.objects.filter(session=fresh, user_id=author.pk).first()
     if participant is None or not can_use_members_area(author):
         raise PermissionDenied(ERROR_NOT_ALLOWED)
+    # A suspended member reads but does not write (members.permissions.is_suspended),
+    # here as in the forum; the socket refuses them already, the page's form reaches
+    # this service.
+    until = suspended_until(author)
+    if until is not None:
+        moment = formats.date_format(timezone.localtime(until), "j F Y H:i")
+        raise ValidationError({"text": ERROR_SUSPENDED % {"until": moment}}, code="suspended")
     if fresh.status != Status.RUNNING:
         raise ValidationError({"text": ERROR_NOT_RUNNING})
     if not text.strip():

@@ -7,15 +7,43 @@ POST itself, never stored) and the form keeps what was typed."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from . import privacy_gate
+
+ERROR_TOO_MANY_CHECKS = _(
+    "Je laat je tekst vaak kort na elkaar controleren. Wacht een minuut en probeer het "
+    "dan opnieuw; je tekst blijft staan."
+)
+
+
+def checks_allowed(user: Any) -> bool:
+    """settings.PRIVACY_CHECKS_PER_MINUTE per member: each attempt runs the privacy
+    engine (about half a second for a long text, in production in the one detector
+    service every worker shares) and a preview stores nothing, so no posting limit
+    counts it. Counted in the shared cache (Redis in production), per minute. `attempt`
+    asks it; a view that runs the engine otherwise (the case intake) asks it itself."""
+    limit = getattr(settings, "PRIVACY_CHECKS_PER_MINUTE", None)
+    if not limit or getattr(user, "pk", None) is None:
+        return True
+    key = f"privacy-checks:{user.pk}:{int(time.time() // 60)}"
+    cache.add(key, 0, timeout=120)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=120)
+        count = 1
+    return count <= limit
 
 
 @dataclass
@@ -70,6 +98,9 @@ def attempt(
     sent with "bevestig"); on a privacy finding return the previews instead, and put
     any other ValidationError on the form."""
     accepted = request.POST.getlist("geaccepteerd") if request.POST.get("bevestig") else []
+    if not checks_allowed(request.user):
+        form.add_error(None, ERROR_TOO_MANY_CHECKS)
+        return None, Previews()
     try:
         return call(accepted), Previews()
     except privacy_gate.TextBlocked as error:

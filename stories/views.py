@@ -20,6 +20,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from members import privacy_preview
+
 from . import discussion, rules, selectors, services
 from .forms import (
     ERROR_NO_TEXT,
@@ -129,6 +131,10 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             return JsonResponse({"saved": False}, status=400)
         return _render_write(request, story, form, sections)
 
+    # Handing in runs the privacy engine on the whole story (saving a draft does not).
+    if action == "submit" and not privacy_preview.checks_allowed(request.user):
+        form.add_error(None, privacy_preview.ERROR_TOO_MANY_CHECKS)
+        return _render_write(request, story, form, sections)
     content = content_from_forms(form, sections)
     try:
         if action == "submit":

@@ -170,6 +170,10 @@ STORIES_FORUM_CATEGORY = "verhalen"
 # How many posts (new threads and replies) one member places a minute; every post is
 # checked by the privacy engine first. None: no limit.
 FORUM_POSTS_PER_MINUTE: int | None = 8
+# How many texts one member has the privacy engine check a minute over the forms
+# (previews and confirmations in the forum and intervisie: members.privacy_preview).
+# A preview stores nothing, so the posting limit above never counts it. None: no limit.
+PRIVACY_CHECKS_PER_MINUTE: int | None = 20
 
 # --- accounts ---------------------------------------------------------------
 

@@ -21,6 +21,8 @@ DEMO_CONTENT_ALLOWED = True
 # Tests, benchmarks and the load test post many replies as one member; the limit's own
 # test turns it on (tests/forum/test_services.py).
 FORUM_POSTS_PER_MINUTE = None
+# The same for the privacy checks of the forms (its test turns it on: tests/forum/test_views.py).
+PRIVACY_CHECKS_PER_MINUTE = None
 WHITENOISE_USE_FINDERS = True
 STATIC_ROOT = None
 

@@ -474,3 +474,24 @@ def test_a_library_card_names_the_setting_method_and_step(client, member):
     )
     assert expected in text
     assert case.summary_labels == expected.split(" · ")
+
+
+def test_privacy_checks_of_the_intake_are_limited_per_member_and_minute(client, member, settings):
+    # Each preview scans every part (up to 4000 characters each) and stores nothing:
+    # the forms' limit (members.privacy_preview) holds here too.
+    settings.PRIVACY_CHECKS_PER_MINUTE = 2
+    client.force_login(member)
+    data = {
+        **factories.form_data(deel_incident=f"Mevrouw {CANARY} belde mij."),
+        "action": "preview",
+    }
+    for _ in range(2):
+        assert "casuistry/preview.html" in [t.name for t in client.post(SUBMIT_URL, data).templates]
+
+    response = client.post(SUBMIT_URL, data)
+
+    assert response.status_code == 200
+    assert "Wacht een minuut" in page(response)
+    assert f"Mevrouw {CANARY} belde mij." in page(response)  # the text stays in the form
+    assert "casuistry/preview.html" not in [t.name for t in response.templates]
+    assert not Case.objects.exists()

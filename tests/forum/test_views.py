@@ -443,3 +443,26 @@ def test_a_suspended_author_can_no_longer_edit_or_delete_from_the_page(
     assert client.post(delete_url).status_code == 403
     post.refresh_from_db()
     assert (post.text, post.deleted, post.edited) == (PLAIN, False, None)
+
+
+def test_privacy_checks_are_limited_per_member_and_minute(client, member, thread, settings):
+    # Every preview runs the privacy engine (about half a second for a long text, in
+    # the one detector service of production) and stores nothing, so the posting
+    # limit never counted it: one member could keep the engine busy for everyone.
+    settings.PRIVACY_CHECKS_PER_MINUTE = 3
+    client.force_login(member)
+    url = thread.get_absolute_url()
+    for _ in range(3):
+        assert "[NAAM-1]" in client.post(url, {"text": NAME_TEXT}).content.decode()
+
+    response = client.post(url, {"text": NAME_TEXT})
+
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert "[NAAM-1]" not in text  # the engine did not run
+    assert "Wacht een minuut" in text
+    assert "Dmytro Kowalczyk" in text  # the text stays in the form
+    assert Post.objects.filter(thread=thread).count() == 1
+    # Another member is not held back by it.
+    client.force_login(member_factories.member())
+    assert "[NAAM-1]" in client.post(url, {"text": NAME_TEXT}).content.decode()

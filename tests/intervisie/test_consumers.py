@@ -14,6 +14,7 @@ from intervisie import services
 from intervisie.models import RuleKind
 from leerwerkplaats.routing import websocket_urlpatterns
 from members.live import CLOSE_FORBIDDEN, CLOSE_UNAUTHENTICATED
+from members.privacy_preview import ERROR_TOO_MANY_CHECKS
 from tests.intervisie import factories
 from tests.members import factories as member_factories
 from tests.members.test_live import cookie_of, logged_in_client
@@ -160,3 +161,19 @@ async def test_a_participant_cannot_move_the_phase_through_the_socket():
     frame = await lead_socket.receive_json_from(timeout=WAIT)
     assert (frame["type"], frame["phase"]) == ("phase", 1)
     await lead_socket.disconnect()
+
+
+async def test_contributions_through_the_socket_count_against_the_privacy_check_limit(settings):
+    # Each frame runs the privacy engine, as a form post does (members.privacy_preview).
+    settings.PRIVACY_CHECKS_PER_MINUTE = 1
+    session, lead, _inbrenger, (a, _b) = await sync_to_async(factories.session)()
+    await sync_to_async(services.start_session)(session=session, actor=lead)
+    socket, connected, _ = await open_socket(a, session.pk)
+    assert connected
+    await socket.send_json_to({"type": "contribute", "text": "Wat zag je toen?"})
+    first = await socket.receive_json_from(timeout=WAIT)
+    assert first["type"] != "error"
+    await socket.send_json_to({"type": "contribute", "text": "En wat deed je daarna?"})
+    second = await socket.receive_json_from(timeout=WAIT)
+    assert second == {"type": "error", "message": str(ERROR_TOO_MANY_CHECKS)}
+    await socket.disconnect()

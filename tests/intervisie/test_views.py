@@ -4,8 +4,11 @@ learning record, and flat query counts."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from courses.models import LearningActivity
 from intervisie import selectors, services
@@ -306,4 +309,19 @@ def test_the_facilitator_cannot_write_in_the_blind_round_over_http(client):
     )
     assert response.status_code == 400
     assert str(services.ERROR_FACILITATOR_BLIND) in response.json()["html"]
+    assert not Contribution.objects.exists()
+
+
+def test_a_suspended_participant_cannot_write_in_the_room_over_http(client):
+    # The socket refuses a suspended member (members.live); the page's plain form
+    # post took the same contribution until the suspension was checked by the service.
+    session, lead, _inbrenger, (a, _b) = factories.session()
+    services.start_session(session=session, actor=lead)
+    a.profile.suspended_until = timezone.now() + timedelta(days=3)
+    a.profile.save(update_fields=["suspended_until"])
+    response = post_as(client, a, session, "Wat deed je toen?")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Je bent geschorst tot" in html
+    assert "Wat deed je toen?" in html  # the text stays in the form
     assert not Contribution.objects.exists()

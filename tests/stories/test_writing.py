@@ -155,3 +155,25 @@ def test_an_expired_session_loses_no_posted_text_on_the_server_side(client, stor
     client.force_login(author)
     again = client.get(edit_url).content.decode()
     assert f'data-draft-base="{story.latest_revision_id}"' in again
+
+
+def test_handing_in_is_limited_like_every_privacy_check(client, story_index, author, settings):
+    # Handing in runs the privacy engine on the whole story; saving a draft does not.
+    settings.PRIVACY_CHECKS_PER_MINUTE = 1
+    client.force_login(author)
+    client.post(WRITE_URL, form_data(action="save"))
+    story = StoryPage.objects.get()
+    edit_url = reverse("stories:edit", args=[story.pk])
+    named = "Ik sprak toen met Jan de Vries."
+    first = client.post(edit_url, form_data(text=named))  # the one check of the minute
+    assert first.status_code == 200
+    assert "Wacht een minuut" not in first.content.decode()
+
+    response = client.post(edit_url, form_data(text=named))
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Wacht een minuut" in body
+    assert named in body  # the text stays in the form
+    # Saving a draft is no check and still works.
+    assert client.post(edit_url, form_data(action="save")).status_code == 302
