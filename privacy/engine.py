@@ -779,6 +779,13 @@ _HEADING_HEADS = (
     # "Vertrouwenspersoon Anouk", "Gezin Croes", "Huishouden Kaya")
     "persoon", "gezin", "huishouden",
 )  # fmt: skip
+#: Titles of faith communities' leaders ("Imam Kocabaş", "Pastor Boateng", "Dominee Visser"):
+#: not part of the name after them wherever they stand (round 23; lowercase ones already
+#: stay outside). Some are surnames too ("Pastor", "Pater"), so they skip that test.
+_FAITH_TITLES = frozenset({
+    "imam", "imaam", "pastor", "dominee", "pater", "priester", "rabbijn", "rabbi",
+    "hodja", "hoca", "predikant", "voorganger", "ouderling", "diaken", "sheikh", "pandit",
+})  # fmt: skip
 _HEADING_LABELS = frozenset({Label.NAAM, Label.ADRES, Label.INSTELLING})
 _FIRST_WORD = re.compile(r"[A-ZÀ-Ý][\w'\u2019-]*[ \t]+(?=[A-ZÀ-Ý])")
 
@@ -789,6 +796,12 @@ def _without_headings(text: str, findings: Iterable[Finding]) -> Iterable[Findin
     for finding in findings:
         if finding.label in _HEADING_LABELS and (first := _FIRST_WORD.match(finding.text)):
             word = first.group(0).rstrip().lower()
+            if finding.label is Label.NAAM and word in _FAITH_TITLES:
+                start = finding.start + first.end()
+                yield Finding(
+                    start, finding.end, finding.label, text[start : finding.end], finding.detector
+                )
+                continue
             if (
                 (word.endswith(_HEADING_HEADS) or _role_noun(word))
                 and word not in first_names()
