@@ -1393,7 +1393,14 @@ _PREPOSITION_BEFORE = re.compile(
 )
 _PARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:van\s+de[nr]?|van|de|ter|ten)\s+$")
 _ORDINARY_AFTER = re.compile(r"[ \t]+(?:is|zijn|was|waren)[ \t]+(?:een|de|het)\b")
-_CAPITAL_PARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:Van[ \t]+de[nr]?|Van|De|Den|Ter|Ten)[ \t]+$")
+_CAPITAL_PARTICLE_BEFORE = re.compile(
+    r"(?<![\w-])(?:Van[ \t]+de[nr]?|Van|De|Den|Ter|Ten|El|Al)[ \t]+$"
+)
+#: A title's abbreviation ends in a full stop that ends no sentence: "mr. De Wit-Verbrugge",
+#: "dhr. El Idrissi" (round 23)
+_TITLE_ABBREVIATION_BEFORE = re.compile(
+    r"(?<![\w-])(?i:mr|dhr|mevr|mw|hr|dr|drs|ir|ing|prof|ds)\.[ \t]*$"
+)
 
 
 _PATRONYM_BEFORE = re.compile(r"(?<![\w-])(?:Ben|Bin|Ibn|Abu|Ould)[ \t]+$")
@@ -1469,6 +1476,7 @@ def _extend_particle(text: str, finding: Finding) -> Finding:
         and finding.text.split()[0].split("-")[0].lower() not in first_names()
         and (
             _SENTENCE_BEFORE.search(text, max(0, capital.start() - 4), capital.start()) is None
+            or _TITLE_ABBREVIATION_BEFORE.search(text, max(0, capital.start() - 8), capital.start())
             or (
                 finding.text.lower() in surnames_alone()
                 and not _ORDINARY_AFTER.match(text, finding.end)

@@ -14,7 +14,10 @@ sentences written for these tests (none is taken from a tuning text):
 - (d) a faith leader's title opening a line or a chat turn ("Imam Yildiz", "Pastor
   Mensah") is no part of the name;
 - (e) a law firm named by its partners ("Van Houten & Bakker Advocaten") and a mediator's
-  practice with its own name ("Mediationpraktijk De Linde") are one institution.
+  practice with its own name ("Mediationpraktijk De Linde") are one institution;
+- (f) a capitalised particle opens the surname after a title's abbreviation ("mr. De
+  Boer-Smits": its full stop ends no sentence) and "El" before an Arabic surname ("El
+  Ouali").
 
 The guards pass before and after.
 """
@@ -128,3 +131,18 @@ def test_faith_title_is_no_part_of_the_name(text: str, name: str) -> None:
 )
 def test_law_firms_and_practices(text: str, firm: str) -> None:
     assert firm in _texts(text, Label.INSTELLING)
+
+
+# --- (f) a capitalised particle after a title's abbreviation or before an Arabic surname ----
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("De ouders zijn verwezen naar mr. Yilmaz en mr. De Boer-Smits.", "De Boer-Smits"),
+        ("Betreft: Hendriks / El Ouali - omgangsregeling", "El Ouali"),
+        ("De advocaat van moeder, mr. De Graaf-Veenstra, reageert niet.", "De Graaf-Veenstra"),
+    ],
+)
+def test_capitalised_particle_opens_the_surname(text: str, name: str) -> None:
+    assert name in _texts(text, Label.NAAM)
