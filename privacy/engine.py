@@ -779,6 +779,13 @@ _HEADING_HEADS = (
     # "Vertrouwenspersoon Anouk", "Gezin Croes", "Huishouden Kaya")
     "persoon", "gezin", "huishouden",
 )  # fmt: skip
+#: Titles of faith communities' leaders ("Imam Kocabaş", "Pastor Boateng", "Dominee Visser"):
+#: not part of the name after them wherever they stand (round 23; lowercase ones already
+#: stay outside). Some are surnames too ("Pastor", "Pater"), so they skip that test.
+_FAITH_TITLES = frozenset({
+    "imam", "imaam", "pastor", "dominee", "pater", "priester", "rabbijn", "rabbi",
+    "hodja", "hoca", "predikant", "voorganger", "ouderling", "diaken", "sheikh", "pandit",
+})  # fmt: skip
 _HEADING_LABELS = frozenset({Label.NAAM, Label.ADRES, Label.INSTELLING})
 _FIRST_WORD = re.compile(r"[A-ZÀ-Ý][\w'\u2019-]*[ \t]+(?=[A-ZÀ-Ý])")
 
@@ -789,6 +796,12 @@ def _without_headings(text: str, findings: Iterable[Finding]) -> Iterable[Findin
     for finding in findings:
         if finding.label in _HEADING_LABELS and (first := _FIRST_WORD.match(finding.text)):
             word = first.group(0).rstrip().lower()
+            if finding.label is Label.NAAM and word in _FAITH_TITLES:
+                start = finding.start + first.end()
+                yield Finding(
+                    start, finding.end, finding.label, text[start : finding.end], finding.detector
+                )
+                continue
             if (
                 (word.endswith(_HEADING_HEADS) or _role_noun(word))
                 and word not in first_names()
@@ -1380,7 +1393,14 @@ _PREPOSITION_BEFORE = re.compile(
 )
 _PARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:van\s+de[nr]?|van|de|ter|ten)\s+$")
 _ORDINARY_AFTER = re.compile(r"[ \t]+(?:is|zijn|was|waren)[ \t]+(?:een|de|het)\b")
-_CAPITAL_PARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:Van[ \t]+de[nr]?|Van|De|Den|Ter|Ten)[ \t]+$")
+_CAPITAL_PARTICLE_BEFORE = re.compile(
+    r"(?<![\w-])(?:Van[ \t]+de[nr]?|Van|De|Den|Ter|Ten|El|Al)[ \t]+$"
+)
+#: A title's abbreviation ends in a full stop that ends no sentence: "mr. De Wit-Verbrugge",
+#: "dhr. El Idrissi" (round 23)
+_TITLE_ABBREVIATION_BEFORE = re.compile(
+    r"(?<![\w-])(?i:mr|dhr|mevr|mw|hr|dr|drs|ir|ing|prof|ds)\.[ \t]*$"
+)
 
 
 _PATRONYM_BEFORE = re.compile(r"(?<![\w-])(?:Ben|Bin|Ibn|Abu|Ould)[ \t]+$")
@@ -1456,6 +1476,7 @@ def _extend_particle(text: str, finding: Finding) -> Finding:
         and finding.text.split()[0].split("-")[0].lower() not in first_names()
         and (
             _SENTENCE_BEFORE.search(text, max(0, capital.start() - 4), capital.start()) is None
+            or _TITLE_ABBREVIATION_BEFORE.search(text, max(0, capital.start() - 8), capital.start())
             or (
                 finding.text.lower() in surnames_alone()
                 and not _ORDINARY_AFTER.match(text, finding.end)

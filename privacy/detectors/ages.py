@@ -167,9 +167,20 @@ _WITH_AGE = re.compile(
     re.IGNORECASE,
 )
 # "Contactmoment 14 maanden", "consult 2 jaar": a child health check named by the age
+# "vaccinaties van 5 maanden gemist", "de prik van 14 maanden" (round 23): the
+# vaccinations of the national schedule are named by the child's age as well
 _CHECKUP_AGE = re.compile(
-    r"\b(?:contactmoment|consult)[ \t]+(?:van[ \t]+)?((\d{1,2})[ \t]+(?:maanden|weken|jaar))"
+    r"\b(?:contactmoment|consult|vaccinaties?|inentingen|inenting|prikken|prik)[ \t]+"
+    r"(?:van[ \t]+)?((\d{1,2})[ \t]+(?:maanden|weken|jaar))"
     r"(?![\w])",
+    re.IGNORECASE,
+)
+# "geb. 03-11-2024, 7 maanden", "geboren 2 februari 2023, 2 jaar": a form's or JGZ note's
+# age right after the date of birth (round 23)
+_AGE_AFTER_BIRTH = re.compile(
+    r"\bgeb(?:\.|oren)?(?:[ \t]+op)?[ \t]*:?[ \t]*"
+    r"(?:\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2}|\d{1,2}[ \t]+[a-z]{3,9}\.?[ \t]+(?:19|20)\d{2})"
+    r",[ \t]*((\d{1,2})[ \t]*(?:maanden|maand|mnd\.?|weken|week|wk\.?|jaar|jr\.?))(?![\w])",
     re.IGNORECASE,
 )
 # "eind twintig", "begin dertig", "midden veertig", "in de vijftig", "rond de zestig",
@@ -307,7 +318,10 @@ _ORDINAL_FIRST_WORDS = first_words(_ORDINAL_WORD_LIST)
 _NOUN_FIRST_WORDS = first_words(_PERSON_NOUN_WORDS)
 _LIST_FIRST_WORDS = first_words(_LIST_WORDS)
 _WITH_FIRST_WORDS = first_words(("met",))
-_CHECKUP_FIRST_WORDS = first_words(("contactmoment", "consult"))
+_CHECKUP_FIRST_WORDS = first_words(
+    ("contactmoment", "consult", "vaccinatie", "vaccinaties", "inenting", "inentingen", "prik",
+     "prikken")
+)  # fmt: skip
 
 
 #: Numbers that, without a unit, are the emergency number ("belt moeder 112").
@@ -478,10 +492,16 @@ def _find_ages(text: str) -> Iterator[Finding]:
             if _age_ok(m.group(1)):
                 yield _make(text, m.start(1), m.end(1))
                 yield from _more_ages(text, m.end(1))  # "leeftijden: 3, 6 en 14"
-    if "contactmoment" in lowered or "consult" in lowered:
+    if any(word in lowered for word in ("contactmoment", "consult", "vaccinatie", "inenting",
+                                           "prik")):  # fmt: skip
         for m in finditer_words(_CHECKUP_AGE, _CHECKUP_FIRST_WORDS, text):
-            if _age_ok(m.group(2)):
+            if _age_ok(m.group(2)) and not _DURATION_AFTER.match(text, m.end(1)):
                 yield _make(text, m.start(1), m.end(1))
+    if "geb" in lowered:
+        for m in _AGE_AFTER_BIRTH.finditer(text):
+            if _age_ok(m.group(2)):
+                end = m.end(1) - (text[m.end(1) - 1] == ".")
+                yield _make(text, m.start(1), end)
     if "met " in lowered:
         for m in finditer_words(_WITH_AGE, _WITH_FIRST_WORDS, text):
             if _age_ok(m.group(1)) and (number_value(m.group(1)) or 0) >= 6:

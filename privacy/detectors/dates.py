@@ -53,6 +53,17 @@ _DAY_MONTH = re.compile(
     re.IGNORECASE,
 )
 
+# Day and month without a year are a date where a clock time follows ("5/8 07:14" in a chat
+# log, "Volgend gesprek: 17-02, 14.30 uur", "op 14-1 om 10.30") or where they open a line
+# as a dated entry ("12-11, ochtendzorg (Esra):", "13-11: avondzorg"). Round 23: forms,
+# day reports and chat exports date their lines this way. "Groep 1-2," and "JGZ 4-18" do
+# not open a line; "1-2 keer per week" has neither a time nor a comma or colon after it.
+_DAY_MONTH_TIMED = re.compile(
+    rf"(?<![\w/.,:-])(?P<date>{_DAY}[-/]{_MONTH_NUM})(?![\w/.-])"
+    r"(?=,?[ \t]+(?:om[ \t]+)?(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d)(?![.,]\d))"
+    rf"|^(?P<entry>{_DAY}[-/]{_MONTH_NUM})(?=[ \t]*[,:](?!\d))",
+    re.MULTILINE,
+)
 
 # Cheap tests first: a written date needs a month name, a numeric one a digit, a
 # separator and a digit.
@@ -208,6 +219,13 @@ def find_dates(text: str) -> Iterator[Finding]:
             # "di 20/5", "wo. 12-3": the weekday before the day belongs to the date
             start = m.start("weekday") if m.group("weekday") else m.start("date")
             end = m.end("date")
+            yield Finding(start, end, Label.DATUM, text[start:end], "datum")
+        for m in finditer_at(_DAY_MONTH_TIMED, _DIGIT, text):
+            group = "date" if m.group("date") else "entry"
+            start, end = m.start(group), m.end(group)
+            weekday = _WEEKDAY_BEFORE.search(text, max(0, start - 18), start)
+            if weekday is not None:
+                start = weekday.start()
             yield Finding(start, end, Label.DATUM, text[start:end], "datum")
 
 

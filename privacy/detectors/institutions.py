@@ -121,6 +121,8 @@ _INSTITUTION_TYPES_LIST = (
         # shops and eating places named by their owner: "bakkerij De Jong"
         "bakkerij", "slagerij", "snackbar", "cafetaria", "shoarmazaak", "nagelstudio",
         "eethuis", "lunchroom", "drogisterij", "tankstation",
+        # round 23: family lawyers' and mediators' practices ("Mediationpraktijk De Brug")
+        "mediationpraktijk", "advocatenkantoor", "advocatenpraktijk", "notariskantoor",
 )  # fmt: skip
 _INSTITUTION_TYPES = keyword_pattern(_INSTITUTION_TYPES_LIST)
 _INSTITUTION_KEYWORD = re.compile(rf"(?<![\w-])(?i:{_INSTITUTION_TYPES})[ \t]+({_PROPER})")
@@ -617,12 +619,25 @@ _ORGANISATION_HEADS = (
     # houses where a service is given ("Omgangshuis Kralingen", "Inloophuis Zuid")
     "omgangshuis", "buurthuis", "inloophuis", "jongerenhuis", "verpleeghuis", "wijkhuis",
     "opvanghuis", "vrouwenhuis", "hospice",
+    # round 23: law firms named by their partners ("Van Dalen & Oostrom Advocaten")
+    "advocaten", "notarissen", "mediation",
 )  # fmt: skip
 ORGANISATION_HEADS = _ORGANISATION_HEADS
 # two to five capitalised words, with "voor", "van de", "en" between them
 _CAPITALISED_RUN = re.compile(
-    r"(?<![\w-])([A-ZÀ-Ý][\w'\u2019-]*(?:[ \t]+(?:(?:voor|van|de|der|den|en|het|tegen)[ \t]+){0,2}"
+    r"(?<![\w-])([A-ZÀ-Ý][\w'\u2019-]*(?:[ \t]+"
+    r"(?:(?:voor|van|de|der|den|en|het|tegen)[ \t]+){0,2}"
     r"[A-ZÀ-Ý][\w'\u2019-]*){1,4})(?![\w-])"
+)
+# "Van Dalen & Oostrom Advocaten", "Bakker & De Wit Notarissen": a firm named by its
+# partners, joined by "&", with the word for what they are (round 23)
+_PARTNERS_FIRM = re.compile(
+    r"(?<![\w&-])((?:(?:van|de|der|den|ten|ter)[ \t]+)?[A-ZÀ-Ý][\w'\u2019-]*"
+    r"(?:[ \t]+(?:van|de|der|den|ten|ter|[A-ZÀ-Ý][\w'\u2019-]*)){0,3}"
+    r"[ \t]+&[ \t]+"
+    r"(?:(?:van|de|der|den|ten|ter)[ \t]+)?[A-ZÀ-Ý][\w'\u2019-]*"
+    r"(?:[ \t]+(?:van|de|der|den|ten|ter|[A-ZÀ-Ý][\w'\u2019-]*)){0,3}?"
+    r"[ \t]+(?:Advocaten|Advocatuur|Notarissen|Mediation))(?![\w-])"
 )
 _STREET_END = re.compile(r"(?:straat|laan|weg|plein|kade|singel|gracht|dijk|dreef)$")
 
@@ -645,6 +660,8 @@ def find_organisation_names(text: str) -> Iterator[Finding]:
             and _SENTENCE_START.search(text, max(0, start - 3), start)
             and not words[0].lower().endswith(_ORGANISATION_HEADS)
             and not words[0].lower().endswith(("e", "s"))
+            # "Van Dalen & Oostrom Advocaten": a surname's particle opens the name itself
+            and words[0].lower() not in ("van", "ten", "ter", "den", "der")
         ):
             # "Betalingsregeling Gemeentelijke Kredietbank": a heading's first word
             start = text.index(words[1], start + len(words[0]))
@@ -669,6 +686,18 @@ def find_organisation_names(text: str) -> Iterator[Finding]:
             continue
         value = text[start : m.end(1)]
         yield Finding(start, m.end(1), Label.INSTELLING, value, "instelling-naam")
+    if "&" in text:
+        for m in _PARTNERS_FIRM.finditer(text):
+            start = m.start(1)
+            first = text[start : text.find(" ", start)]
+            if first.lower() not in ("van", "de", "der", "den", "ten", "ter") and (
+                first.lower() in dutch_words() and first.lower() not in surnames()
+            ):
+                start = text.index(" ", start) + 1  # "Namens Van Dalen & ...": a word before
+                while text[start] in " \t":
+                    start += 1
+            value = text[start : m.end(1)]
+            yield Finding(start, m.end(1), Label.INSTELLING, value, "instelling-naam")
     # the pattern needs one of its type words, in lowercase: most texts have none
     compounds = contains_any(folded(text).text, _COMPOUND_TYPE_WORDS)
     for m in _COMPOUND_TYPE.finditer(text) if compounds else ():

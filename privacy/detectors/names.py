@@ -1138,10 +1138,27 @@ _NAMED_INITIAL = re.compile(
 )
 
 
+# "Voorletters: C.J.", "Handtekening aanvrager: S.A.H.", "Ondertekend: G.L.T. / W. Schipper",
+# "Akkoord medewerker: N.E.I.": a form's field for initials or a signature holds a person's
+# initials (round 23); only where nothing follows them on the line but another field (two
+# blanks or more, "/", "|") or the line's end, so "C.J. Verbeek" stays one name
+_FIELD_INITIALS = re.compile(
+    r"(?<![\w-])(?i:voorletters|initialen|paraaf|handtekening|ondertekend|getekend|"
+    r"akkoord)\b[^:\n]{0,30}:[ \t]*((?:[A-Z]\.){1,4})(?=[ \t]*$|[ \t]{2,}|[ \t]*[/|])",
+    re.MULTILINE,
+)
+_FIELD_INITIALS_KEYS = ("voorletters", "initialen", "paraaf", "handtekening", "ondertekend",
+                        "getekend", "akkoord")  # fmt: skip
+
+
 @distinct
 def find_initials_as_names(text: str) -> Iterator[Finding]:
     """An initial the text says it will use for a person ("hier L. genoemd", "noem haar
-    f.")."""
+    f."), and initials in a form's field for them ("Voorletters: C.J.")."""
+    lowered = folded(text).text
+    if any(key in lowered for key in _FIELD_INITIALS_KEYS):
+        for m in _FIELD_INITIALS.finditer(text):
+            yield Finding(m.start(1), m.end(1), Label.NAAM, m.group(1), "naam-initiaal")
     if "noem" in text:
         for m in _NAMED_INITIAL.finditer(text):
             yield Finding(m.start(1), m.end(1), Label.NAAM, m.group(1), "naam-initiaal")
