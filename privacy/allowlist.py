@@ -36,9 +36,6 @@ DOMAIN_PHRASES: tuple[str, ...] = (
     "V&VN", "BIG", "BIG-register", "BIG-nummer", "AGB", "AGB-code", "KvK", "UZI", "PE-online",
     # mental health teams by their method (round 12): "ambulant FACT-team"
     "FACT-team", "FACT-teams", "ACT-team", "F-ACT-team",
-    # round 22: the team by its method alone ("het FACT komt langs"; "FACT Delfshaven" keeps
-    # its place)
-    "FACT",
     "Regiovisie", "HG Leerwerkplaats", "Leerwerkplaats", "Rijksoverheid", "VWS",
     # the Meldcode and its vocabulary
     "Meldcode", "Wet verplichte meldcode", "afwegingskader", "stappenplan", "kindcheck",
