@@ -51,6 +51,10 @@ DOMAIN_PHRASES: tuple[str, ...] = (
     # apps and platforms are not people or places
     "Instagram", "Snapchat", "TikTok", "WhatsApp", "Facebook", "YouTube", "Tikkie",
     "Google", "Teams", "Zoom",
+    # round 22: the platforms, games, school systems and payment services of these
+    # registers (online abuse, school notes, debts) that the engine took for names
+    "Roblox", "Discord", "ParnasSys", "Social Schools", "Klasbord", "Vinted", "Afterpay",
+    "Klarna", "Zorgdomein", "Siilo", "Wordfeud", "Google Maps", "Find My",
     # general kinds of help and help organisations, not one family's
     "Spoedeisende Hulp", "SEH", "Helpwanted", "Riagg", "Sensoor", "VT", "Veilig Thuis-melding",
     "VT-melding", "MIND Korrelatie",
@@ -71,6 +75,24 @@ DOMAIN_PHRASES: tuple[str, ...] = (
     # the care laws by their abbreviation and the elderly care's key worker ("de EVV'er";
     # a football club "EVV Echt" keeps its place)
     "Wvggz", "Wzd", "Wlz", "Zvw", "EVV", "EVV'er", "EVV'ers",
+    # round 22: the field's public vocabulary of the Netherlands (from public knowledge, not
+    # from a tuning text; tests/privacy/vocabulary/public_terms.txt), where the engine took a
+    # word of it for a name or place: methods and programmes of youth care and
+    # domestic-violence work ("Marte Meo", "Agressie Regulatie op Maat", "Families First")
+    "Signs of Safety", "Functional Family Therapy", "Families First",
+    "Intensieve Ambulante Gezinsbehandeling", "Nu Niet Zwanger", "Stevig Ouderschap",
+    "Kinderen uit de Knel", "Geweldloos Verzet", "Nieuwe Autoriteit", "Delta Veiligheidsplan",
+    "Sociale Kaart", "Agressie Regulatie op Maat", "Theraplay", "Marte Meo",
+    "Positief Opvoeden", "Basis Alert", "ARIJ", "Wraparound Care",
+    # laws and treaties by name ("Verdrag van Istanbul" names no place anyone lives in)
+    "Verdrag van Istanbul", "Istanbul-verdrag", "Burgerlijk Wetboek", "Wetboek van Strafrecht",
+    "Wetboek van Strafvordering", "gezagsbeëindigende maatregel",
+    # national public bodies and knowledge centres (not a provider, shelter or guardian
+    # that puts a person in a small setting: those stay institutions)
+    "Inspectie Gezondheidszorg en Jeugd", "Nederlands Jeugdinstituut", "NJi", "Movisie",
+    "Raad voor Rechtsbijstand",
+    # feasts and holidays ("rond Keti Koti", "met Oud en Nieuw")
+    "Hemelvaart", "Hemelvaartsdag", "Oud en Nieuw", "Keti Koti", "Divali", "Diwali",
 )  # fmt: skip
 
 #: Public websites of help lines and the network (without "www."): never redacted.
@@ -81,6 +103,11 @@ PUBLIC_SITES: frozenset[str] = frozenset(
         "deluisterlijn.nl", "juridischloket.nl", "rijksoverheid.nl", "politie.nl",
         "augeo.nl", "moviera.nl", "sterkhuis.nl", "ggd.nl", "cjg.nl", "kwadraad.nl",
         "stoptoezwijgen.nl", "ikvertelhet.nl", "hgleerwerkplaats.nl",
+        # round 22: the field's public knowledge and information sites
+        "thuisarts.nl", "opvoeden.nl", "skjeugd.nl", "registerplein.nl", "nji.nl", "movisie.nl",
+        "meldknop.nl", "stopitnow.nl", "korrelatie.nl", "pharos.nl", "overheid.nl",
+        "wetten.overheid.nl", "kinderombudsman.nl", "igj.nl", "slachtofferloket.nl",
+        "villapinedo.nl",
     }
 )  # fmt: skip
 

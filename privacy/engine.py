@@ -31,6 +31,7 @@ from privacy.detectors.lexicon import (
     first_names,
     interfix_surnames,
     is_nationality_word,
+    is_thing_compound,
     is_verb_form,
     place_names,
 )
@@ -168,6 +169,7 @@ class Engine:
                 if f.text.strip().lower() not in _BARE_WORDS
                 and not _bare_school_type(f)
                 and not _role_or_nationality_word(f, titled)
+                and not _english_word(text, f)
             ]
             kept = [_without_at_sign(f) for f in kept]
             kept = _names_not_places(kept)
@@ -396,6 +398,16 @@ def _list_age(m: re.Match[str]) -> Finding:
     return Finding(m.start(1), m.end(1), Label.LEEFTIJD, m.group(1), "leeftijd-lijst")
 
 
+_SITE_AFTER = re.compile(r"\.(?:nl|com|org|nu|info|eu)\b", re.IGNORECASE)
+
+
+def _public_site_name(text: str, finding: Finding) -> bool:
+    """A name that is the first part of a public site's address, capitalised opening a
+    sentence ("Thuisarts.nl legt het uit", "Veiligthuis.nl heeft een chat"; round 22)."""
+    site = _SITE_AFTER.match(text, finding.end)
+    return site is not None and is_public_site(text[finding.start : site.end()])
+
+
 def _apply_allowlist(
     text: str, findings: Iterable[Finding], allowed: list[tuple[int, int]] | None = None
 ) -> Iterable[Finding]:
@@ -414,6 +426,8 @@ def _apply_allowlist(
         if finding.label is Label.NAAM and (
             is_not_name(finding.text) or _ROLE_OR_FIELD.fullmatch(finding.text)
         ):
+            continue
+        if finding.label is Label.NAAM and _public_site_name(text, finding):
             continue
         if finding.label is Label.LEEFTIJD and is_age_range(text, finding.start, finding.end):
             continue
@@ -2248,6 +2262,8 @@ def _role_or_nationality_word(finding: Finding, titled: set[str]) -> bool:
         return False
     if is_nationality_word(value):
         return True
+    if finding.label is Label.NAAM and value.lower() not in titled and is_thing_compound(value):
+        return True  # "Ouderschapsplan", "Signalenlijst", "Kinderombudsman" (round 22)
     return finding.label is Label.NAAM and role_noun(value) and value.lower() not in titled
 
 
@@ -2261,6 +2277,31 @@ def _without_at_sign(finding: Finding) -> Finding:
         return finding
     start = finding.start + cut
     return Finding(start, finding.end, finding.label, finding.text[cut:], finding.detector)
+
+
+#: English words that are first names in a list too ("him", "my", "can", "just", "love"):
+#: in a lowercase English phrase they are the words ("protect him from", "love you").
+_ENGLISH_WORDS_NAMED = frozenset({"him", "my", "mine", "can", "has", "just", "love"})
+#: English function words that no Dutch sentence holds: one beside such a word says English.
+_ENGLISH_FUNCTION_WORDS_TEXT = """
+    the you your yours they them their she his her from with would should could have been
+    was were are this that what when where why because don't can't won't i'm it's you're
+    to of and or not do does did will about please
+"""
+_ENGLISH_FUNCTION_WORDS = frozenset(_ENGLISH_FUNCTION_WORDS_TEXT.split())
+_WORD_AROUND = re.compile(r"[A-Za-z']+")
+
+
+def _english_word(text: str, finding: Finding) -> bool:
+    """A lowercase one-word name that is an English word in an English phrase: "I can't
+    protect him from here", "love you", "my mom" (round 22). A Dutch sentence keeps it a
+    name ("zei can tegen haar", "met my en haar zus")."""
+    if finding.label is not Label.NAAM or finding.text not in _ENGLISH_WORDS_NAMED:
+        return False
+    before = _WORD_AROUND.findall(text[max(0, finding.start - 20) : finding.start])
+    after = _WORD_AROUND.findall(text[finding.end : finding.end + 20])
+    near = [w.lower() for w in (before[-1:] + after[:1])]
+    return any(w in _ENGLISH_FUNCTION_WORDS for w in near)
 
 
 def _bare_school_type(finding: Finding) -> bool:

@@ -285,6 +285,7 @@ _ROLE_NOUNS_TEXT = """
     onderzoeker jeugdbeschermer beschermer raadsman raadsvrouw officier notaris
     gedaagde eiser eiseres appellant appellante aangever aangeefster slachtoffer
     verdachte betrokkene getuige jeugdige ouder pleegouder gezagsdrager
+    reclasseerder reclasseringswerker
 """
 ROLE_NOUNS: frozenset[str] = frozenset(_ROLE_NOUNS_TEXT.split())
 
@@ -313,6 +314,49 @@ def is_role_noun(word: str) -> bool:
                 or (before.endswith("s") and before[:-1] in dutch_words())
             ):
                 return True
+    return False
+
+
+#: The heads of the field's compound nouns for a thing, not a person: a plan, list, method,
+#: law, measure, meeting or service ("Ouderschapsplan", "Signalenlijst", "Deltamethode",
+#: "Kinderrechtenverdrag", "Slachtofferloket", "Jeugdinstituut", "Casusoverleg"; round 22).
+#: Checked against every surname and first-name list: none of these ends one after three
+#: letters or more ("Kaplan" has two), so such a compound written with a capital is never
+#: a name, whatever the word before the head.
+_THING_HEADS_TEXT = """
+    plan lijst index verdrag methode methodiek therapie behandeling instituut loket
+    ombudsman regeling maatregel protocol traject programma training overleg gesprek
+    formulier rapport verslag onderzoek aanpak wet zorg beleid dossier advies melding
+    signaal signalen verbod straf taxatie screening module cursus conferentie dienst
+    monitor register toets instrument beraad model
+"""
+_THING_HEADS: tuple[str, ...] = tuple(_THING_HEADS_TEXT.split())
+
+
+#: Shorter heads, a thing only after a Dutch word of five letters or more ("Koranles",
+#: "Huiswerkklas", "Oudergroep"; not "Morales", "Rosales"): no name of the lists is a Dutch
+#: word of five letters or more with one of these after it.
+_SHORT_THING_HEADS_TEXT = "les lessen uur week avond middag ochtend groep klas app spel feest"
+_SHORT_THING_HEADS: tuple[str, ...] = tuple(_SHORT_THING_HEADS_TEXT.split())
+
+
+def is_thing_compound(word: str) -> bool:
+    """Whether ``word`` (any case, one word) is a compound noun for a thing of the field:
+    three letters or more, then one of :data:`_THING_HEADS` ("Ouderschapsplan",
+    "Multisysteemtherapie", "Kinderombudsman"), and no first name or surname of the lists."""
+    lowered = word.lower().strip(".:,;")
+    if not lowered.isalpha() and not lowered.replace("-", "").isalpha():
+        return False
+    for head in _THING_HEADS:
+        if lowered.endswith(head) and len(lowered) >= len(head) + 3:
+            return lowered not in first_names() and lowered not in surnames()
+    for head in _SHORT_THING_HEADS:
+        if lowered.endswith(head) and len(lowered) >= len(head) + 5:
+            before = lowered[: -len(head)]
+            if before in dutch_words() or (
+                before.endswith("s") and before[:-1] in dutch_words() and len(before) >= 5
+            ):
+                return lowered not in first_names() and lowered not in surnames()
     return False
 
 

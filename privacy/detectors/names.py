@@ -20,6 +20,7 @@ from privacy.detectors.lexicon import (
     interfix_surnames,
     is_nationality_word,
     is_role_noun,
+    is_thing_compound,
     is_unknown_word,
     is_verb_form,
     is_word_form,
@@ -638,6 +639,8 @@ def find_unknown_capitalised_names(text: str) -> Iterator[Finding]:
             continue
         if is_word_form(word) or is_nationality_word(word) or role_noun(word):
             continue  # "Olifantjes", "Snapchats", "Arabischsprekende", "Verzoekster" (round 19)
+        if is_thing_compound(word):
+            continue  # "Ouderschapsplan", "Kinderombudsman", "Koranles" (round 22)
         yield Finding(m.start(1), m.end(1), Label.NAAM, word, "naam-onbekend")
 
 
@@ -790,7 +793,9 @@ _MONTHS_AND_DAYS = frozenset(
 
 
 _ADJECTIVE_ENDINGS = ("lijk", "lijke", "isch", "ische", "ig", "ige", "aal", "ale", "eel", "ele",
-                      "ief", "ieve", "al")  # fmt: skip
+                      "ief", "ieve", "al",
+                      # "Oplossingsgericht werken", "Traumagerichte therapie" (round 22)
+                      "gericht", "gerichte")  # fmt: skip
 _ENGLISH_NOUNS = frozenset(
     {"work", "care", "team", "center", "centre", "service", "services", "support", "house",
      "group", "home", "help", "line", "point", "health", "school", "club"}
