@@ -56,7 +56,10 @@ _OBFUSCATED_EMAIL = re.compile(
     rf"{_OBFUSCATED_DOT}(?:nl|com|org|net|eu|be|de|info|nu|fr|pl|uk|tr|ma)(?![\w@-])",
     re.IGNORECASE,
 )
-_OBFUSCATED_HINT = re.compile(r"\bat\b|apenstaartje|apestaartje|@")
+# only where an address may be written so (a plain "@" is not): cheap substring tests first
+_OBFUSCATED_MARKS = (" at ", "at]", "at)", "at}", "staartje")
+# "jan @ gmail.com", "jan[@]gmail", "jan@gmail .com", "jan@hotmail,com"
+_OBFUSCATED_AT_SIGN = re.compile(r"[ \t\[(]@|@[ \t\])]|@[\w.-]+(?:[ \t]+\.|,)")
 _HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}")
 # A URL has "://", "www." or a dot between word characters ("example.nl").
 _URL_HINT = re.compile(r"\.(?<=[\w-]\.)[\w-]")
@@ -68,7 +71,9 @@ def find_emails(text: str) -> Iterator[Finding]:
     if "@" in text:
         for m in _EMAIL.finditer(text):
             yield _finding(text, m.start(), m.end(), Label.EMAIL, "email")
-    if _OBFUSCATED_HINT.search(folded(text).text):
+    if contains_any(folded(text).text, _OBFUSCATED_MARKS) or (
+        "@" in text and _OBFUSCATED_AT_SIGN.search(text)
+    ):
         for m in _OBFUSCATED_EMAIL.finditer(text):
             if not _EMAIL.fullmatch(m.group(0)):
                 yield _finding(text, m.start(), m.end(), Label.EMAIL, "email")
