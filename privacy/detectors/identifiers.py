@@ -34,10 +34,32 @@ def _finding(text: str, start: int, end: int, label: Label, detector: str) -> Fi
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
 _URL = re.compile(
     r"(?<![\w@/.-])(?:https?://|www\.)[^\s<>\"]+"
-    r"|(?<![\w@/.-])[\w-]+(?:\.[\w-]+)*\.(?:nl|com|org|net|eu|be|de|info|nu|io|app)"
-    r"(?:/[^\s<>\"]*)?(?![\w@-])",
+    r"|(?<![\w@/.-])[\w-]+(?:\.[\w-]+)*\.(?:nl|com|org|net|eu|be|de|info|nu|io|app|frl|amsterdam"
+    r"|rotterdam|online|shop|biz|uk|fr|pl)(?:/[^\s<>\"]*)?(?![\w@-])"
+    # round 24: any top-level domain with a path ("bit.ly/3xYzAb", "wa.me/31612345678")
+    r"|(?<![\w@/.-])[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}/(?=[\w@])[^\s<>\"]+",
     re.IGNORECASE,
 )
+# Round 24: an address written so that a robot cannot read it ("naam [at] domein punt nl",
+# "jan(at)gmail.com", "j.devries@gmail .com", "jdevries@hotmail,com"): an "at" in a
+# bracket or between spaces, "dot"/"punt" for the dots, and a known top-level domain
+_OBFUSCATED_AT = (
+    r"(?:[ \t]*(?:\[at\]|\(at\)|\{at\}|\[@\]|\(@\))[ \t]*"
+    r"|[ \t]+(?:at|apenstaartje|apestaartje)[ \t]+|[ \t]+@[ \t]*|@[ \t]+|@)"
+)
+_OBFUSCATED_DOT = (
+    r"(?:[ \t]*(?:\[dot\]|\(dot\)|\{dot\}|\[punt\]|\(punt\)|\[\.\]|\(\.\))[ \t]*"
+    r"|[ \t]+(?:dot|punt)[ \t]+|[ \t]+\.|\.|,)"
+)
+_OBFUSCATED_EMAIL = re.compile(
+    rf"(?<![\w.+-])[\w.+-]*\w{_OBFUSCATED_AT}[\w-]+(?:{_OBFUSCATED_DOT}[\w-]+)*?"
+    rf"{_OBFUSCATED_DOT}(?:nl|com|org|net|eu|be|de|info|nu|fr|pl|uk|tr|ma)(?![\w@-])",
+    re.IGNORECASE,
+)
+# only where an address may be written so (a plain "@" is not): cheap substring tests first
+_OBFUSCATED_MARKS = (" at ", "at]", "at)", "at}", "staartje")
+# "jan @ gmail.com", "jan[@]gmail", "jan@gmail .com", "jan@hotmail,com"
+_OBFUSCATED_AT_SIGN = re.compile(r"[ \t\[(]@|@[ \t\])]|@[\w.-]+(?:[ \t]+\.|,)")
 _HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}")
 # A URL has "://", "www." or a dot between word characters ("example.nl").
 _URL_HINT = re.compile(r"\.(?<=[\w-]\.)[\w-]")
@@ -46,10 +68,15 @@ _URL_HINT = re.compile(r"\.(?<=[\w-]\.)[\w-]")
 @distinct
 def find_emails(text: str) -> Iterator[Finding]:
     """E-mail addresses."""
-    if "@" not in text:
-        return
-    for m in _EMAIL.finditer(text):
-        yield _finding(text, m.start(), m.end(), Label.EMAIL, "email")
+    if "@" in text:
+        for m in _EMAIL.finditer(text):
+            yield _finding(text, m.start(), m.end(), Label.EMAIL, "email")
+    if contains_any(folded(text).text, _OBFUSCATED_MARKS) or (
+        "@" in text and _OBFUSCATED_AT_SIGN.search(text)
+    ):
+        for m in _OBFUSCATED_EMAIL.finditer(text):
+            if not _EMAIL.fullmatch(m.group(0)):
+                yield _finding(text, m.start(), m.end(), Label.EMAIL, "email")
 
 
 @distinct
@@ -134,7 +161,7 @@ _BSN = re.compile(
 )
 _BSN_CONTEXT = re.compile(
     r"(?:bsn|burgerservicenummer|sofinummer)[\s-]*(?:nummer|nr\.?)?\s*[:=]?\s*"
-    r"(\d[\d .]{6,11}\d)",
+    r"(\d[\d .-]{6,11}\d)",
     re.IGNORECASE,
 )
 _THREE_DIGITS = re.compile(r"\d\d\d")  # where a BSN (or a case number's digits) can start
@@ -335,7 +362,7 @@ def _side_code_pattern(sep: str) -> str:
 _PLATE = re.compile(r"(?<![\w-])" + _side_code_pattern("-") + r"(?![\w-])", re.IGNORECASE)
 _DASH = re.compile("-")
 _PLATE_CONTEXT = re.compile(
-    r"kenteken(?:nummer)?\s*[:]?\s*(" + _side_code_pattern(r"[- ]?") + r")(?![\w-])",
+    r"kenteken(?:nummer)?\s*[:]?\s*(" + _side_code_pattern(r"(?:[ ]?-[ ]?|[ ])?") + r")(?![\w-])",
     re.IGNORECASE,
 )
 # "de auto GV 123 B", "busje 52 XKT 9": spaces between the groups after the vehicle's word
@@ -362,8 +389,12 @@ _VEHICLE = r"(?:kenteken(?:nummer)?|auto|wagen|voertuig|busje|bus|bestelbus|scoo
 _VEHICLE_WORD = re.compile(rf"\b{_VEHICLE}\b")
 _FOREIGN_PLATE = re.compile(
     rf"\b{_VEHICLE}[ \t]*(?:met[ \t]+(?:het[ \t]+)?kenteken[ \t]*)?:?[ \t]*"
-    r"((?-i:[A-Z]{1,3}[- ]?[A-Z]{1,3}[- ]?\d{2,5}[A-Z]?|[a-z]{2,6}-?\d{2,5}[a-z]?|"
-    r"[A-Z]{2,6}-?\d{2,5}[A-Z]?))(?![\w-])",
+    r"((?-i:[A-Z]{2}\d{2}[ ]?[A-Z]{3}|[A-Z]{1,3}[- ]?[A-Z]{1,3}[- ]?\d{2,5}[A-Z]?"
+    r"|[a-z]{2,6}-?\d{2,5}[a-z]?|[A-Z]{2,6}-?\d{2,5}[A-Z]?"
+    # round 24: Belgian "1-ABC-234", Turkish "34 ABC 123", Moroccan "12345-A-6" (the
+    # British "AB12 CDE" comes first, before "AB12" alone)
+    r"|\d[- ]?[A-Z]{3}[- ]?\d{3}|\d{2}[ ][A-Z]{1,3}[ ]\d{2,4}|\d{1,5}[- ][A-Z][- ]\d{1,2}"
+    r"))(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -396,11 +427,23 @@ def find_plates(text: str) -> Iterator[Finding]:
 # --- phone numbers ------------------------------------------------------------------
 
 _DATE_AT = re.compile(r"[0-3]?\d[-/.][01]?\d[-/.](?:19|20)\d{2}(?!\d)")
-# "(0031 6 ...)": the bracket before "0031" opens no trunk "(0"
-_PHONE_START = re.compile(r"(?<![\w+])(?:\+31|0031|\((?!0031)0|0)(?=[\d\s()./-])")
-_PHONE_ANCHOR = re.compile(r"\+31|\(0|0")
-_PHONE_SEPARATORS = frozenset(" -./()")
+# "(0031 6 ...)": the bracket before "0031" opens no trunk "(0"; the country code in
+# brackets ("(+31) 6 ...", "(0031) 6 ...") or typed "00 31" (round 24) is one
+_PHONE_START = re.compile(
+    r"(?<![\w+])(?:\+31|0031|00[ \u00a0]31(?=[ \u00a0]?[1-9(])|\((?:\+31|0031)\)|\((?!00)0|0)"
+    r"(?=[\d\s()./\u2013-])"
+)
+_PHONE_ANCHOR = re.compile(r"\+31|\(0|\(\+|0")
+# the en dash and the no-break space of a word processor are separators too (round 24)
+_PHONE_SEPARATORS = frozenset(" -./()\u2013\u00a0")
 _TRUNK_ZERO = re.compile(r"\s*\(0\)")
+# "+31 06 ...", "+31 010 ...": the trunk 0 typed after the country code anyway
+_WRITTEN_TRUNK = re.compile(r"[ \u00a0-]?0(?=[1-9])")
+# a reference field's word just before: "zaaknummer 0123-4567-89" is no phone number
+_REFERENCE_BEFORE = re.compile(
+    r"(?i:(?:zaak|dossier|factuur|klant|polis|order|registratie|referentie|cliënt|client)"
+    r"(?:nummer|nr)|kenmerk|referentie|ref|bsn|kvk|iban)\.?:?[ \t]*$"
+)
 
 
 def _phone_digits_needed(prefix_digits: str) -> tuple[int, ...]:
@@ -413,7 +456,7 @@ def _phone_digits_needed(prefix_digits: str) -> tuple[int, ...]:
 # Any other country: "+44 7700 900123", "+90 532 418 22 07", "+380 67 214 5533",
 # "0044 ...": a country code and 6 to 13 more digits, single separators between them.
 _FOREIGN_PHONE = re.compile(
-    r"(?<![\w+])(?:\+|00[ ]?)(?!31)[1-9]\d{0,2}(?:[ .-]?\(?\d\)?){6,13}(?![\d])"
+    r"(?<![\w+])(?:\+|00[ ]?)(?!31)[1-9]\d{0,2}(?:[ ./\u00a0\u2013-]?\(?\d\)?){6,13}(?![\d])"
 )
 
 
@@ -434,7 +477,10 @@ def find_phones(text: str) -> Iterator[Finding]:
                 continue  # "00 44 20 7946 0958" is one, "00-12" is not
             if m.group(0).startswith("00") and " " not in m.group(0):
                 continue  # "0044..." without spaces may be any number; "+" is clear
-            yield _finding(text, m.start(), m.end(), Label.TELEFOON, "telefoon")
+            end = m.end()
+            if text[end - 1] == ")" and m.group(0).count("(") < m.group(0).count(")"):
+                end -= 1  # "(+32 470 12 34 56)": the closing bracket is the sentence's
+            yield _finding(text, m.start(), end, Label.TELEFOON, "telefoon")
     if "-" in text or "." in text:
         for m in _NANP_PHONE.finditer(text):
             if text[m.start()] == "(" or not _DATE_AT.match(text, m.start()):
@@ -442,12 +488,18 @@ def find_phones(text: str) -> Iterator[Finding]:
     for m in finditer_at(_PHONE_START, _PHONE_ANCHOR, text):
         if _DATE_AT.match(text, m.start()):
             continue  # "02-11-2025 04:10": a date and a time, no phone number
-        international = m.group(0) in ("+31", "0031")
+        international = m.group(0) != "0" and m.group(0) != "(0"
         i = m.end()
         if international:
             trunk = _TRUNK_ZERO.match(text, i)  # "+31 (0)6": the (0) is not dialled
             if trunk:
                 i = trunk.end()
+            else:
+                trunk = _WRITTEN_TRUNK.match(text, i)  # "+31 06 ...": nor is this 0
+                if trunk:
+                    i = trunk.end()
+        elif text.startswith("00", i - 1):
+            continue  # "0004567890": a national number never starts with 00
         digits = "" if international else "0"
         ends: list[int] = []  # end offset after each digit
         while i < len(text) and len(digits) < 12:
@@ -455,7 +507,11 @@ def find_phones(text: str) -> Iterator[Finding]:
             if ch.isdigit():
                 digits += ch
                 ends.append(i + 1)
-            elif ch not in _PHONE_SEPARATORS or text.startswith("  ", i):
+            elif (
+                ch not in _PHONE_SEPARATORS
+                or text.startswith("  ", i)
+                or (ch == "(" and len(digits) > 4)  # "0900 123 45 67 (80 ct/min)"
+            ):
                 break
             i += 1
         wanted = (9,) if international else _phone_digits_needed(digits)
@@ -463,9 +519,17 @@ def find_phones(text: str) -> Iterator[Finding]:
         for length in sorted(wanted, reverse=True):
             if len(digits) < length:
                 continue
-            if len(digits) > length and length == max(wanted):
-                break  # a longer digit run: an account or case number, not a phone
             end = ends[length - 1 - offset]
+            if (
+                len(digits) > length
+                and length == max(wanted)
+                and not (text[end] in " \t\n\u00a0/|" and text[end - 1].isdigit())
+            ):
+                break  # a longer digit run: an account or case number, not a phone
+            if not international and _REFERENCE_BEFORE.search(
+                text, max(0, m.start() - 30), m.start()
+            ):
+                break
             start = m.start()
             if text[start] == "(" and ")" not in text[start:end]:
                 start += 1  # "(06 33 10 72 85)": the bracket is not part of the number

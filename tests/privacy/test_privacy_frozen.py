@@ -55,7 +55,9 @@ def test_the_frozen_half_holds_every_kind_of_structured_identifier(
 
 # Structured leaks a half had at its first score, before the engine was tuned on its
 # tuning twin (docs/privacy.md): a ratchet that may only go down; the target is 0.
-FIRST_SCORE_STRUCTURED_LEAKS = {"frozen10": 1, "frozen14": 1}
+# frozen14's one phone number is found since round 24 (phones generated from the numbering
+# plan): its ratchet went 1 -> 0.
+FIRST_SCORE_STRUCTURED_LEAKS = {"frozen10": 1}
 
 
 def test_no_structured_identifier_leaks_on_text_nobody_tuned_on(
