@@ -152,6 +152,7 @@ class Engine:
             kept.extend(_organisations_with_places(text, kept))
             kept = _names_before_organisations(text, kept)
             kept = _without_organisation_compounds(text, kept)
+            kept = _law_firms(text, kept)
             kept = [
                 _with_capital_article(text, _address_end(text, _date_end(text, f))) for f in kept
             ]
@@ -983,6 +984,52 @@ def _names_before_organisations(text: str, findings: list[Finding]) -> list[Find
                 finding = Finding(finding.start, end, label, value, finding.detector)
                 break
         kept.append(finding)
+    return kept
+
+
+# A law firm named after its partners: "El Khatib & Groen Advocaten", "Ben Haddou &
+# Partners", "Van Dalen & Oostrom Advocaten" (court and lawyers' letters; round 25). The
+# partners' names are the firm's, and the lawyer before "van" ends there: "mr. S. Ben Haddou
+# van Ben Haddou & Partners".
+_FIRM_PART = (
+    r"(?:(?:[Vv]an|[Dd]e|[Dd]e[nr]|[Ee]l|[Bb]en|[Tt]e[nr])[ \t]+)*[A-ZÀ-Ý][\w'\u2019-]+"
+    r"(?:[ \t]+[A-ZÀ-Ý][\w'\u2019-]+)?"
+)
+_LAW_FIRM = re.compile(
+    rf"(?<![\w-])((?=[A-ZÀ-Ý]){_FIRM_PART}[ \t]*&[ \t]*(?:Partners|{_FIRM_PART}[ \t]+"
+    r"(?:Advocaten|Advocatuur|Notarissen|Juristen|Partners)))(?![\w-])"
+)
+_VAN_BEFORE_FIRM = re.compile(r"[ \t]+van[ \t]+$")
+
+
+def _law_firms(text: str, findings: list[Finding]) -> list[Finding]:
+    if "&" not in text:
+        return findings
+    firms = [m.span(1) for m in _LAW_FIRM.finditer(text)]
+    if not firms:
+        return findings
+    kept: list[Finding] = []
+    for finding in findings:
+        firm = next((f for f in firms if finding.start < f[1] and f[0] < finding.end), None)
+        if firm is None or finding.label not in _WORD_LABELS:
+            kept.append(finding)
+            continue
+        if finding.start >= firm[0]:
+            continue  # a partner's name inside the firm's: the firm's
+        van = _VAN_BEFORE_FIRM.search(text, finding.start, firm[0])
+        end = van.start() if van is not None else firm[0]
+        while end > finding.start and text[end - 1] in " \t":
+            end -= 1
+        if end > finding.start:
+            kept.append(
+                Finding(
+                    finding.start, end, finding.label, text[finding.start : end], finding.detector
+                )
+            )
+    kept.extend(
+        Finding(start, end, Label.INSTELLING, text[start:end], "instelling-kantoor")
+        for start, end in firms
+    )
     return kept
 
 

@@ -211,3 +211,33 @@ def test_a_municipalitys_register_and_desks_are_no_names() -> None:
         "In de BRP staan op dit adres zeven personen ingeschreven."
     )
     assert _names(text) == []
+
+
+# --- (g) a law firm named after its partners ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "firm"),
+    [
+        (
+            "Verwezen naar mr. R. Amrani van Amrani & Partners voor een kort geding.",
+            "R. Amrani",
+            "Amrani & Partners",
+        ),
+        (
+            "Zijn advocaat, mr. T. de Boer van De Boer & Kaya Advocaten, vroeg om uitstel.",
+            "T. de Boer",
+            "De Boer & Kaya Advocaten",
+        ),
+    ],
+)
+def test_a_law_firm_is_one_institution_and_ends_the_lawyers_name(
+    text: str, name: str, firm: str
+) -> None:
+    found = scan(text)
+    assert [f.text for f in found if f.label is Label.NAAM] == [name]
+    assert [f.text for f in found if f.label is Label.INSTELLING] == [firm]
+
+
+def test_two_names_joined_by_an_ampersand_stay_names() -> None:
+    assert _names("Sanne & Daan kwamen gisteren langs.") == ["Sanne", "Daan"]
