@@ -93,6 +93,10 @@ DOMAIN_PHRASES: tuple[str, ...] = (
     "Raad voor Rechtsbijstand",
     # feasts and holidays ("rond Keti Koti", "met Oud en Nieuw")
     "Hemelvaart", "Hemelvaartsdag", "Oud en Nieuw", "Keti Koti", "Divali", "Diwali",
+    # a municipality's letters (round 25): the national register and the desks every town
+    # has ("In de BRP staan ...", "Gemeente Rotterdam, Publiekszaken")
+    "BRP", "Basisregistratie Personen", "Burgerzaken", "Publiekszaken", "DigiD",
+    "Werk en Inkomen",
 )  # fmt: skip
 
 #: Public websites of help lines and the network (without "www."): never redacted.
@@ -139,6 +143,10 @@ NOT_NAMES: frozenset[str] = frozenset(
         # greetings before a name in a message ("Goedemorgen Ilse", "Dank Anouk")
         "Goedemorgen", "Goedemiddag", "Goedenavond", "Goeiemorgen", "Dank", "Bedankt",
         "Dankjewel", "Dankje", "Thanks", "Hey", "Hee", "Hai", "Doei", "Groetjes", "Welkom",
+        # greetings in the languages of newcomers' letters and diaries ("Hej Kacper,",
+        # "Cześć Ola", "Merhaba Emre"; round 25)
+        "Hej", "Hejka", "Hi", "Hello", "Dear", "Cześć", "Czesc", "Witaj", "Merhaba",
+        "Marhaba", "Ahlan", "Privet", "Pryvit", "Hola", "Ciao", "Bonjour", "Salut", "Ahoj",
         "Casuïstiek",
         # languages
         "Nederlands", "Engels", "Frans", "Duits", "Spaans", "Pools", "Turks", "Arabisch",

@@ -146,12 +146,15 @@ class Engine:
                 )
                 for f in kept
             ]
+            kept.extend(_surname_initials_alone(text, kept))
+            kept.extend(_spelled_names(text, kept))
             kept = _names_before_places(text, _names_before_te_places(kept))
             kept.extend(_bracketed_names(text, kept))
             kept = _without_particle_names_of_organisations(kept)
             kept.extend(_organisations_with_places(text, kept))
             kept = _names_before_organisations(text, kept)
             kept = _without_organisation_compounds(text, kept)
+            kept = _law_firms(text, kept)
             kept = [
                 _with_capital_article(text, _address_end(text, _date_end(text, f))) for f in kept
             ]
@@ -321,8 +324,17 @@ _AGE_AFTER_NAME_AND_ROLE = re.compile(
 )
 
 
+# "Johanna Bakker uit Barendrecht, 82.": a news report gives where the person lives, then
+# the age (round 25); digits only after the comma, as after a name
+_FROM_BEFORE_PLACE = re.compile(r"[ \t]+uit[ \t]+")
+_AGE_AFTER_PLACE = re.compile(
+    r",[ \t]*(\d{1,3})(?![\w-])(?=[ \t]*(?:[,;!?)]|[.:](?!\d)|$))", re.MULTILINE
+)
+
+
 def _ages_after_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
     taken = {(f.start, f.end) for f in findings if f.label is Label.LEEFTIJD}
+    places = {f.start: f.end for f in findings if f.label is Label.PLAATS}
     ages = []
     for finding in findings:
         if finding.label is not Label.NAAM:
@@ -330,6 +342,10 @@ def _ages_after_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
         m = _AGE_AFTER_NAME.match(text, finding.end) or _AGE_AFTER_NAME_AND_ROLE.match(
             text, finding.end
         )
+        if m is None and (origin := _FROM_BEFORE_PLACE.match(text, finding.end)) is not None:
+            place_end = places.get(origin.end())
+            if place_end is not None:
+                m = _AGE_AFTER_PLACE.match(text, place_end)
         if m is None or (m.start(1), m.end(1)) in taken:
             continue
         token = m.group(1).lower()
@@ -352,7 +368,7 @@ _NO_UNIT_AFTER = (
     r"|times|hours|days|weeks|months|minutes|children|kids)\b)"
 )
 _AGE_LIST_NEXT = re.compile(
-    rf"(?:[ \t]*,[ \t]*|[ \t]*,?[ \t]+(?:(?:en|and|&)[ \t]+)?)({_LIST_NUMBER})(?![\w,.-]\w)"
+    rf"(?:[ \t]*,[ \t]*|[ \t]*,?[ \t]+(?:(?:en|and|&)[ \t]+)?)({_LIST_NUMBER})(?![\w,./-]\w)"
     + _NO_UNIT_AFTER
 )
 _AGE_LIST_BEFORE = re.compile(
@@ -760,6 +776,9 @@ def _surname_words_as_persons(text: str, surnames_found: set[str]) -> list[Findi
 _DETERMINER = re.compile(
     r"(?<![\w-])(?:de|het|een|die|deze|dat|dit|geen|elke|iedere|zo'n)\s+$", re.IGNORECASE
 )
+_DETERMINER_NOT_DAT = re.compile(
+    r"(?<![\w-])(?:de|het|een|die|deze|dit|geen|elke|iedere|zo'n)\s+$", re.IGNORECASE
+)
 
 
 _NOT_DECOMPOSED = str.maketrans(
@@ -783,7 +802,9 @@ def _the_word_not_the_name(
         return False
     if is_verb_form(value):
         return True  # "Gerold" is named, "van de bank gerold" is the verb (round 19)
-    return _DETERMINER.search(text, max(0, start - 8), start) is not None
+    # not after "dat": before a first name it is the conjunction ("ik hoop dat noor morgen
+    # weer normaal doet"); a name that is a word is a de-word ("die roos"; round 25)
+    return _DETERMINER_NOT_DAT.search(text, max(0, start - 8), start) is not None
 
 
 _ORGANISATION_ENDINGS = ("bureau", "centrum", "stichting", "vereniging", "praktijk", "opvang")
@@ -1096,6 +1117,52 @@ def _names_before_organisations(text: str, findings: list[Finding]) -> list[Find
                 finding = Finding(finding.start, end, label, value, finding.detector)
                 break
         kept.append(finding)
+    return kept
+
+
+# A law firm named after its partners: "El Khatib & Groen Advocaten", "Ben Haddou &
+# Partners", "Van Dalen & Oostrom Advocaten" (court and lawyers' letters; round 25). The
+# partners' names are the firm's, and the lawyer before "van" ends there: "mr. S. Ben Haddou
+# van Ben Haddou & Partners".
+_FIRM_PART = (
+    r"(?:(?:[Vv]an|[Dd]e|[Dd]e[nr]|[Ee]l|[Bb]en|[Tt]e[nr])[ \t]+)*[A-ZÀ-Ý][\w'\u2019-]+"
+    r"(?:[ \t]+[A-ZÀ-Ý][\w'\u2019-]+)?"
+)
+_LAW_FIRM = re.compile(
+    rf"(?<![\w-])((?=[A-ZÀ-Ý]){_FIRM_PART}[ \t]*&[ \t]*(?:Partners|{_FIRM_PART}[ \t]+"
+    r"(?:Advocaten|Advocatuur|Notarissen|Juristen|Partners)))(?![\w-])"
+)
+_VAN_BEFORE_FIRM = re.compile(r"[ \t]+van[ \t]+$")
+
+
+def _law_firms(text: str, findings: list[Finding]) -> list[Finding]:
+    if "&" not in text:
+        return findings
+    firms = [m.span(1) for m in _LAW_FIRM.finditer(text)]
+    if not firms:
+        return findings
+    kept: list[Finding] = []
+    for finding in findings:
+        firm = next((f for f in firms if finding.start < f[1] and f[0] < finding.end), None)
+        if firm is None or finding.label not in _WORD_LABELS:
+            kept.append(finding)
+            continue
+        if finding.start >= firm[0]:
+            continue  # a partner's name inside the firm's: the firm's
+        van = _VAN_BEFORE_FIRM.search(text, finding.start, firm[0])
+        end = van.start() if van is not None else firm[0]
+        while end > finding.start and text[end - 1] in " \t":
+            end -= 1
+        if end > finding.start:
+            kept.append(
+                Finding(
+                    finding.start, end, finding.label, text[finding.start : end], finding.detector
+                )
+            )
+    kept.extend(
+        Finding(start, end, Label.INSTELLING, text[start:end], "instelling-kantoor")
+        for start, end in firms
+    )
     return kept
 
 
@@ -1699,6 +1766,15 @@ _PARTY_AFTER = re.compile(
 )
 
 
+_ONE_WORD_SENTENCE_AFTER = re.compile(
+    r"[.!](?:[ \t]|$)|[ \t]+(?:mr|dr|drs|mw|mevr|dhr)\.|[ \t]+(?:mevrouw|meneer|de[ \t]+heer)\b",
+    re.MULTILINE,
+)
+#: Roles that are also surnames ("Advocaat", "Voogd"): opening a sentence before a title
+#: they are the role ("Advocaat mr. Y. el Khatib wees op ...").
+_ROLES_BEFORE_TITLE = frozenset({"advocaat", "voogd", "notaris", "rechter", "officier"})
+
+
 def _word_opening_sentence(text: str, finding: Finding) -> bool:
     """A name's word that is also an ordinary word, opening a sentence where it is the
     word: "Storm en regen", "Berg en dal" (a pair of ordinary words), and the bare
@@ -1706,6 +1782,18 @@ def _word_opening_sentence(text: str, finding: Finding) -> bool:
     if finding.label is not Label.NAAM or " " in finding.text or not finding.text[:1].isupper():
         return False
     lowered = finding.text.lower()
+    if (
+        finding.detector in _NOT_IN_CONTEXT
+        and _ONE_WORD_SENTENCE_AFTER.match(text, finding.end)
+        and (lowered in common_words() or lowered in _ROLES_BEFORE_TITLE)
+        and lowered not in first_names()
+        and _SENTENCE_BEFORE.search(text, max(0, finding.start - 4), finding.start)
+    ):
+        # "Mooi. Hanneke, dank je wel.": a word as a sentence of its own, as an interview's
+        # host answers (not before a comma: "Groen, de vader, ..." may be the person);
+        # "Advocaat mr. Y. el Khatib": the role before the title of the person it names
+        # (round 25)
+        return True
     if _SENTENCE_BEFORE.search(text, max(0, finding.start - 4), finding.start) is None:
         # after ";" a main clause opens too, but written with a capital only for a name or
         # for a word the writer opened as a sentence: only the word's own predicate tells
@@ -1893,25 +1981,103 @@ def _with_hash_and_without_possessive(text: str, finding: Finding) -> Finding:
 
 
 # "Hans B.: ...", "Khadija B. zei": the initial of the surname after a first name, the way
-# group chats and anonymised notes write a person; not before a capital ("met Hans B.
-# Daarna", which may be a new sentence)
-_SURNAME_INITIAL = re.compile(r"[ \t]+[A-Z]\.(?=[ \t]*[:,;)]|[ \t]+[a-zà-ÿ]|[ \t]*$)", re.MULTILINE)
+# group chats and anonymised notes write a person (round 14). News and court reports write
+# a suspect or a victim so, with the surname's particle and an age in brackets: "Mohamed B.
+# (34)", "Kevin van der B.", "Rayan el A.", "Ahmet Ö." (round 25). The dot is part of the
+# initial also where the sentence ends after it ("veroordeelde Mohamed B. Hij ...").
+_SURNAME_INITIAL = re.compile(
+    r"[ \t]+((?i:(?:van[ \t]+de[nr]?|van|de|der|den|ter|ten|el|al)[ \t]+)?)([^\W\d_])\.(?![\w.])"
+)
 
 
 def _with_surname_initial(text: str, finding: Finding) -> Finding:
-    """A first name takes the initial of the surname after it: "Hans B." (round 14)."""
-    if (
-        finding.label is not Label.NAAM
-        or " " in finding.text
-        or not finding.text[:1].isupper()
-        or finding.text.lower() not in first_names()
-    ):
+    """A first name takes the initial of the surname after it: "Hans B." (round 14),
+    "Kevin van der B." (round 25); a name found without the initial's dot takes it."""
+    if finding.label is not Label.NAAM or not finding.text[:1].isupper():
+        return finding
+    if " " in finding.text:
+        last = finding.text.rsplit(" ", 1)[1]
+        if len(last) == 1 and last.isupper() and _INITIAL_DOT_AFTER.match(text, finding.end):
+            end = finding.end + 1  # "Dylan van der B" + ".", "Stefan P" + "."
+            return Finding(
+                finding.start, end, finding.label, text[finding.start : end], finding.detector
+            )
+        return finding
+    lowered = finding.text.lower()
+    if lowered not in first_names() and lowered in dutch_words():
         return finding
     m = _SURNAME_INITIAL.match(text, finding.end)
-    if m is None:
+    if m is None or not m.group(2).isupper():
         return finding
     end = m.end()
     return Finding(finding.start, end, finding.label, text[finding.start : end], finding.detector)
+
+
+_INITIAL_DOT_AFTER = re.compile(r"\.(?![\w.])")
+#: The initial and its particle alone, as news reports write the person after naming them
+#: once: "B. volgt een behandeling", "Van der B. zweeg", "dat V. onschuldig is".
+_NAME_WITH_SURNAME_INITIAL = re.compile(
+    r"[^\W\d_][\w'-]*[ \t]+((?i:(?:van[ \t]+de[nr]?|van|de|der|den|ter|ten|el|al)[ \t]+)?)"
+    r"([^\W\d_])\."
+)
+
+
+def _surname_initials_alone(text: str, findings: Sequence[Finding]) -> list[Finding]:
+    """Every other occurrence of the surname's initial of a name written "Mohamed B." or
+    "Kevin van der B.": the initial alone ("B. moet ook een taakstraf doen"), with its
+    particle in either case ("Van der B. zweeg", "tegen van der B."); round 25."""
+    forms: set[tuple[str, str]] = set()
+    for finding in findings:
+        if finding.label is not Label.NAAM:
+            continue
+        m = _NAME_WITH_SURNAME_INITIAL.fullmatch(finding.text)
+        if m is not None and m.group(2).isupper():
+            forms.add((" ".join(m.group(1).lower().split()), m.group(2)))
+    if not forms:
+        return []
+    named = [(f.start, f.end) for f in findings if f.label is Label.NAAM]
+    found: list[Finding] = []
+    for particle, letter in sorted(forms):
+        if particle:
+            head = re.escape(particle).replace(r"\ ", r"[ \t]+")
+            pattern = rf"(?<![\w.'-])(?i:{head})[ \t]+{re.escape(letter)}\.(?![\w.])"
+        else:
+            pattern = rf"(?<![\w.'-]){re.escape(letter)}\.(?![\w.])"
+        for m in re.finditer(pattern, text):
+            if any(start <= m.start() and m.end() <= end for start, end in named):
+                continue
+            if not particle and _INITIAL_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+                continue  # "J. B. de Vries": one initial of several
+            found.append(Finding(m.start(), m.end(), Label.NAAM, m.group(0), "naam-initiaal"))
+    return found
+
+
+# "Yonas, Y-O-N-A-S": a transcript spells a name letter by letter (round 25)
+_SPELLED = re.compile(r"(?<![\w-])((?:[^\W\d_][ \t]?-[ \t]?){2,}[^\W\d_])(?![\w-])")
+
+
+def _spelled_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
+    """A name spelled out with hyphens ("Y-O-N-A-S", "d-e-w-i"): the letters spell a word of
+    a name the text holds, or a known first name."""
+    if "-" not in text:
+        return []
+    found: list[Finding] = []
+    words: set[str] | None = None
+    for m in _SPELLED.finditer(text):
+        spelled = "".join(c for c in m.group(1) if c.isalpha()).lower()
+        if words is None:
+            words = {
+                word.lower()
+                for f in findings
+                if f.label is Label.NAAM
+                for word in _NAME_TOKEN.findall(f.text)
+            }
+        if spelled in words or spelled in first_names():
+            found.append(Finding(m.start(1), m.end(1), Label.NAAM, m.group(1), "naam-gespeld"))
+    return found
+
+
+_INITIAL_BEFORE = re.compile(r"(?<![\w-])[^\W\d_]\.[ \t]*$")
 
 
 _HYPHEN_PARTICLE_END = re.compile(r"-(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en)$")

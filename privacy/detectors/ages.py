@@ -47,6 +47,10 @@ _DURATION_AFTER = re.compile(
     r"\s*(?:lang|geleden|samen|getrouwd|gewacht|gewerkt|bezig|in\s+dienst|werkzaam|"
     r"gevangenis|cel|later|eerder|terug|na|daarna|voor|verder|duurde?|jonger|ouder|niet|"
     r"nooit|weg|weggebleven|gewoond|gezeten)\b"
+    # a sentence in a news or court report: "moet drie jaar de cel in", "blijft twee weken
+    # langer vast", "kreeg twee jaar celstraf" (round 25)
+    r"|\s*(?:de\s+(?:cel|gevangenis|bak)|celstraf|gevangenisstraf|jeugddetentie|taakstraf|"
+    r"(?:langer\s+)?vast|voorwaardelijk|onvoorwaardelijk)\b"
     # "Drie jaar had ik geen contact", "Vier jaar woonde hij daar": the time it lasted
     r"|\s+(?:had|heb|heeft|hadden|hebben|woonde|woonden|werkte|werkten|zat|zaten|bleef|"
     r"bleven)\s+(?:ik|hij|ze|zij|we|wij|je|jij)\b",
@@ -97,6 +101,8 @@ _YEARS_OLD = re.compile(
 )
 _PARENS = re.compile(
     rf"\(\s*(?:ca\.?\s*|±\s*|circa\s+)?(\d{{1,2}},5|\d{{1,3}}|{NUMBER_WORD_PATTERN})"
+    # a child's own fraction: "Lieke (13 en 3/4)", "(12½)", "(9 en een half)" (round 25)
+    r"(?:\s*(?:en\s+)?(?:[¼½¾]|[1-3]/4|1/2|een\s+half))?"
     rf"((?:\s*(?:,|en|&)\s*(?:\d{{1,3}}|{NUMBER_WORD_PATTERN}))*)"
     r"\s*(jaar|jr\.?|maanden|maand|mnd\.?|weken|week|wk\.?|dagen)?\s*\)",
     re.IGNORECASE,
@@ -114,7 +120,7 @@ _IS_VERBS = keyword_pattern(_IS_VERB_WORDS)
 _IS_AGE = re.compile(
     rf"\b(?:{_IS_VERBS})\s+(?:ik\s+|hij\s+|ze\s+|zij\s+)?"
     rf"(?:pas\s+|nog\s+maar\s+|net\s+|bijna\s+|ongeveer\s+|inmiddels\s+|toen\s+|nu\s+|"
-    rf"zelf\s+|zelf\s+pas\s+|ook\s+|allebei\s+|allemaal\s+|beiden\s+)*"
+    rf"zelf\s+|zelf\s+pas\s+|ook\s+|ooit\s+|allebei\s+|allemaal\s+|beiden\s+)*"
     rf"({_NUM})(?=\s*(?:[.,;:!?)]|$|\s+en\s|\s+jaar\b|\s+toen\b|\s+geworden\b|"
     # a dictated note's spoken full stop or comma: "die is zes punt vader is ..."
     rf"\s+(?:punt|komma)\b(?!\s+(?:{NUMBER_WORD_PATTERN}|\d))|"
@@ -394,11 +400,13 @@ def _find_ages(text: str) -> Iterator[Finding]:
                 end = m.end(3) - (1 if unit.endswith(".") else 0)
                 yield _make(text, m.start(1), end)
                 continue
+            if _age_ok(m.group(1)):
+                yield _make(text, m.start(1), m.end(1))
             for number in re.finditer(
-                rf"\d{{1,2}},5|\d{{1,3}}|{NUMBER_WORD_PATTERN}", m.group(0), re.I
-            ):
+                rf"\d{{1,2}},5|\d{{1,3}}|{NUMBER_WORD_PATTERN}", m.group(2), re.I
+            ):  # not the fraction after the first: "(13 en 3/4)"
                 if _age_ok(number.group(0)):
-                    yield _make(text, m.start() + number.start(), m.start() + number.end())
+                    yield _make(text, m.start(2) + number.start(), m.start(2) + number.end())
     for m in finditer_words(_IS_AGE, _IS_FIRST_WORDS, text):
         number = m.start(3) if m.group(3) else m.start(2) if m.group(2) else m.start(1)
         if _TIME_SUBJECT_BEFORE.search(text, max(0, number - 40), number):
@@ -535,13 +543,17 @@ def _find_ages(text: str) -> Iterator[Finding]:
 # ("het aantal is 15 ofzo" is no age)
 _HEDGE = (
     r"(?:of[ \t]*zo(?:iets)?|denk[ \t]+ik|geloof[ \t]+ik|schat[ \t]+ik|volgens[ \t]+mij|"
-    r"misschien|hoor|toch|ongeveer|of[ \t]+(?:zo[ \t]+)?"
+    r"misschien|hoor|toch|ongeveer|"
+    # spoken and diary style: "ik ben 42 nu", "hij is 14 net als ik", "ze is pas 12 maar
+    # gedraagt zich als 16" (round 25)
+    r"nu|net[ \t]+als|maar|"
+    r"of[ \t]+(?:zo[ \t]+)?"
     rf"({_NUM})(?=[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:ofzo|of[ \t]+zo|jaar)\b)))(?![\w-])"
 )
 _IS_AGE_HEDGED = re.compile(
     r"\b(?:is|was|ben|bent|wordt|werd|word)[ \t]+"
     r"(?:(ik|hij|ze|zij|je|jij|u)[ \t]+)?"
-    r"(?:(?:pas|nog[ \t]+maar|net|bijna|al|nu|inmiddels|ook|zelf|ongeveer)[ \t]+)*"
+    r"(?:(?:pas|nog[ \t]+maar|net|bijna|al|nu|inmiddels|ook|zelf|ongeveer|ooit|eh,?)[ \t]+)*"
     rf"({_NUM})[ \t]+{_HEDGE}",
     re.IGNORECASE | re.MULTILINE,
 )

@@ -86,7 +86,8 @@ _NAMING = re.compile(
     rf"naam\s+is|heet\s+hier(?:\s+gewoon)?|noemen\s+hem|noemen\s+haar)\s+({_NAME}|{_INITIALS})"
 )
 _GREETING = re.compile(
-    rf"(?:^|[\n\"'“])\s*(?:Beste|Lieve|Hoi|Hallo|Dag|Hey|Hi)\s+({_NAME})\s*[,!]",
+    rf"(?:^|[\n\"'“])\s*(?:Beste|Lieve|Hoi|Hallo|Dag|Hey|Hi|Hej|Dear|Cześć|Merhaba|Privet|Hola"
+    rf"|Ciao|Salut|Ahoj)\s+({_NAME})\s*[,!]",
     re.MULTILINE,
 )
 _SIGNATURE = re.compile(
@@ -229,11 +230,25 @@ _CHAT_SPEAKER_FIRST = re.compile(
 )
 
 
+# "MARLEEN: Nou, eh ...", "[00:12:31] SANDER (partner): ...": an interview's or a podcast's
+# transcript names a speaker in capitals; a known first name there is the person (round 25;
+# "INTERVIEWER:", "GAST:", "HOST:" are roles and no first name)
+_TRANSCRIPT_SPEAKER = re.compile(
+    r"^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'-]{2,20})"
+    r"(?=(?:[ \t]*\([^)\n]{0,40}\))?[ \t]*:)",
+    re.MULTILINE,
+)
+
+
 @distinct
 def find_chat_speakers(text: str) -> Iterator[Finding]:
-    """The speaker of each line of a message thread: "[14:02] sanne: ...", "Sanne 14:02: ..."."""
+    """The speaker of each line of a message thread: "[14:02] sanne: ...", "Sanne 14:02: ...";
+    a transcript's speaker in capitals: "MARLEEN: ..."."""
     if ":" not in text:
         return
+    for m in _TRANSCRIPT_SPEAKER.finditer(text):
+        if m.group(1).lower() in first_names() and not is_not_name(m.group(1)):
+            yield Finding(m.start(1), m.end(1), Label.NAAM, m.group(1), "naam-spreker")
     for m in (*_CHAT_SPEAKER.finditer(text), *_CHAT_SPEAKER_FIRST.finditer(text)):
         value = m.group(1)
         start = m.start(1)
@@ -773,6 +788,8 @@ _THING_ENDINGS = (
     "ees",
     "bureau",  # "Gastouderbureau", "Adviesbureau": an organisation's type, no name
     "team",  # "Buurtteam", "Wijkteam" (round 13a)
+    "zaken",  # a municipality's desks: "Publiekszaken", "Burgerzaken" (round 25)
+    "onderzoek",  # "team Adresonderzoek", "Huisbezoekonderzoek" (round 25)
 )
 _ORGANISATION_ENDINGS = ("bureau", "centrum", "stichting", "vereniging", "praktijk", "opvang")
 
@@ -884,8 +901,27 @@ def find_sentence_opening_names(text: str) -> Iterator[Finding]:
                     "naam-begin",
                 )
                 continue
-        if first_unknown:
+        if first_unknown and not _abbreviation(text, m.start(1), m.end(1), first):
             yield Finding(m.start(1), m.end(1), Label.NAAM, first, "naam-begin")
+
+
+_VOWELS = frozenset("aeiouyàáâäãåèéêëìíîïòóôöõùúûüýÿ")
+_ABBREVIATION_DOT = re.compile(r"\.[ \t]+[a-zà-ÿ]")
+_SENTENCE_END_BEFORE = re.compile(r"[.!?][ \t]+$")
+
+
+def _abbreviation(text: str, start: int, end: int, word: str) -> bool:
+    """A note's abbreviation opening a sentence (round 25, ambulance and police notes):
+    "Vlgs. buren al 2 dagen niet gezien" (the sentence goes on in lowercase after its dot),
+    "... aanwezig. Echtg. Ger (80)" (a sentence of one word inside a line), a word without a
+    vowel ("Vlgs", "Mvg")."""
+    if not _VOWELS & set(word.lower()):
+        return True
+    if not text.startswith(".", end):
+        return False
+    return _ABBREVIATION_DOT.match(text, end) is not None or (
+        _SENTENCE_END_BEFORE.search(text, max(0, start - 3), start) is not None
+    )
 
 
 # "Oleksandr en Iryna zijn gevlucht.": two known first names joined by "en" opening a
