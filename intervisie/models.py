@@ -100,6 +100,11 @@ class Audience(models.TextChoices):
     REGION = "region", _("Alle leden in de regio melden zich aan")
 
 
+#: `Session.awaited_inbrenger` once the member asked was erased
+#: (services.erase_personal_data): no digest matches it, and nobody is awaited.
+NO_INBRENGER = "-"
+
+
 class Session(models.Model):
     # casuistry's Case id, read through casuistry.selectors; the title is a snapshot
     # taken when the case is in the library. NULL: the inbrenger brings a new case

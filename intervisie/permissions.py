@@ -52,7 +52,7 @@ def can_ask_another_inbrenger(
 ) -> bool:
     """The planner may ask an address as the inbrenger's while the session has not
     begun and nobody confirmed as its inbrenger: the one asked has not confirmed yet,
-    was erased (`services.NO_INBRENGER`), or the session has no inbrenger at all (the
+    was erased (`models.NO_INBRENGER`), or the session has no inbrenger at all (the
     one who confirmed is gone). Once an inbrenger confirmed, a planner who wants
     someone else plans again.
 

@@ -24,6 +24,7 @@ from . import clock
 from .models import (
     MAX_PARTICIPANTS,
     MIN_PARTICIPANTS,
+    NO_INBRENGER,
     Audience,
     Contribution,
     Mode,
@@ -164,7 +165,7 @@ def start_blocker(session: Session, *, group: Sequence[str] | None = None) -> An
 
     `group`: the role of each participant but the facilitator, when the caller read
     them (the room, ready_at), else one query."""
-    if session.awaited_inbrenger:
+    if session.awaited_inbrenger and session.awaited_inbrenger != NO_INBRENGER:
         return _("De inbrenger heeft nog niet bevestigd: de sessie begint pas als die meedoet.")
     if group is None:
         group = list(
@@ -383,7 +384,8 @@ def room(*, session: Session, user: Any, now: datetime | None = None) -> dict[st
         "roles": frozenset(p.role for p in participants),
         # For start_blocker: each participant's role but the facilitator's.
         "group_roles": [p.role for p in participants if p.role != Role.FACILITATOR],
-        "inbrenger_awaited": bool(session.awaited_inbrenger),
+        # The member asked was erased (NO_INBRENGER): nobody is awaited (start_blocker).
+        "inbrenger_awaited": session.awaited_inbrenger not in ("", NO_INBRENGER),
         "me_awaited": me is not None and awaited is not None and me.pk == awaited.pk,
         "contributions": [_view(c, session=session, user=user) for c in contributions],
         "last_seq": session.last_seq,

@@ -47,6 +47,7 @@ from . import broadcast, clock, permissions, selectors
 from .models import (
     MAX_PARTICIPANTS,
     MIN_PARTICIPANTS,
+    NO_INBRENGER,
     Audience,
     Contribution,
     Method,
@@ -99,10 +100,6 @@ ERROR_NOT_YOUR_CASE = _(
 )
 
 Placeholders = Collection[str]
-
-#: `Session.awaited_inbrenger` once the member asked was erased: no digest matches it.
-NO_INBRENGER = "-"
-
 
 # --- planning ----------------------------------------------------------------
 

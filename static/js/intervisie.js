@@ -6,8 +6,10 @@
 // dropped, a gap resumed). A contribution is inserted in the list; a phase, reveal
 // or timer event makes the room follow: the room is fetched again (same URL, a GET) and replaced,
 // so every screen shows the phase the facilitator chose. The writing form is kept
-// while it holds typed text. Writes are ordinary form posts (they work without
-// JavaScript). New contributions are announced in a polite live region.
+// while it holds typed text; a text refused before the start (shown read-only to
+// copy) moves into the writing form once the session runs. Writes are ordinary
+// form posts (they work without JavaScript). New contributions are announced in a
+// polite live region.
 (function () {
   "use strict";
 
@@ -85,8 +87,17 @@
         var formBox = document.querySelector("[data-intervisie-form-container]");
         var freshForm = page.querySelector("[data-intervisie-form-container]");
         var typed = formBox && formBox.querySelector("textarea");
-        if (formBox && freshForm && !(typed && typed.value.trim())) {
-          formBox.replaceWith(document.importNode(freshForm, true));
+        var kept = typed && typed.value.trim() ? typed.value : "";
+        if (formBox && freshForm) {
+          var replacement = document.importNode(freshForm, true);
+          var writable = replacement.querySelector("textarea:not([readonly])");
+          if (!kept) {
+            formBox.replaceWith(replacement);
+          } else if (typed.readOnly && writable) {
+            // A text refused before the session began: the form is back, with it.
+            writable.value = kept;
+            formBox.replaceWith(replacement);
+          }
         }
       })
       .catch(function () {})

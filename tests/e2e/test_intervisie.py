@@ -489,3 +489,36 @@ def test_a_contribution_that_arrives_while_the_room_is_fetched_again_stays(asgi_
     expect(contributions).to_contain_text("had de school al iets gemerkt.")
     last = str(session.contributions.order_by("-seq").values_list("seq", flat=True)[0])
     expect(b_page.locator("#intervisie-room")).to_have_attribute("data-last-seq", last)
+
+
+def test_a_text_refused_before_the_start_moves_into_the_form_once_it_runs(asgi_contexts):
+    """Posted before the session began (a page drawn earlier, a second tab): the
+    refusal in Dutch and the text to copy; when the facilitator starts, the writing
+    form appears with that text in it, nothing lost."""
+    session, lead, _inbrenger, (a, _b) = factories.session()
+    pages = open_rooms(asgi_contexts, session, lead=lead, a=a)
+    lead_page, a_page = pages["lead"], pages["a"]
+    typed = "eerst overleggen met de aandachtsfunctionaris."
+    # The post a page drawn while the session ran would send (the form is not drawn now).
+    a_page.evaluate(
+        """(text) => {
+          const form = document.createElement("form");
+          form.method = "post";
+          form.action = window.location.pathname;
+          const token = document.querySelector("input[name=csrfmiddlewaretoken]").cloneNode();
+          const area = document.createElement("textarea");
+          area.name = "text";
+          area.value = text;
+          form.append(token, area);
+          document.body.append(form);
+          form.submit();
+        }""",
+        typed,
+    )
+    refused = a_page.locator("[data-refused-text]")
+    expect(refused).to_contain_text("De sessie is nu niet bezig: er kan niets bij.")
+    expect(refused.get_by_label("Wat je schreef")).to_have_value(typed)
+    press(lead_page, "Sessie starten")
+    expect(a_page.locator(PHASE)).to_contain_text("Fase 1 van 7")
+    expect(a_page.locator(f"{FORM} [data-refused-text]")).to_have_count(0)
+    expect(a_page.locator(FORM).get_by_label("Je bijdrage")).to_have_value(typed)
