@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from members import selectors as member_selectors
 from members import services as member_services
 from members.models import ModerationReason
-from members.permissions import suspended_until
+from members.permissions import suspension_refusal
 from members.services import record_event
 from notifications import services as notifications
 
@@ -107,8 +107,7 @@ def format_moment(moment: Any) -> str:
 
 def suspension_message(user: Any) -> str | None:
     """The Dutch sentence a suspended member reads, with the end date; None otherwise."""
-    until = suspended_until(user)
-    return None if until is None else str(ERROR_SUSPENDED % {"until": format_moment(until)})
+    return suspension_refusal(user, ERROR_SUSPENDED)
 
 
 def _require_not_flooding(author: Any) -> None:
