@@ -25,7 +25,7 @@ from django.views.decorators.debug import sensitive_variables
 import privacy
 from forum import services as forum_services
 from members import privacy_gate
-from members.permissions import can_moderate, can_use_members_area
+from members.permissions import can_moderate, can_use_members_area, suspension_refusal
 from members.services import record_event
 from notifications import services as notifications
 
@@ -70,6 +70,10 @@ ERROR_NOT_PUBLISHED = _("Alleen gepubliceerde casussen kunnen worden uitgelicht.
 ERROR_MESSAGE_STRUCTURED = _(
     "Je bericht bevat een gegeven dat iemand direct herkenbaar maakt (zoals een BSN, "
     "telefoonnummer of e-mailadres). Haal het weg; je bericht staat nog in het formulier."
+)
+
+ERROR_SUSPENDED = _(
+    "Je bent geschorst tot %(until)s. Tot dan kun je geen casus insturen; je tekst blijft staan."
 )
 
 DEFAULT_ARCHIVE_AFTER_MONTHS = 24
@@ -241,6 +245,18 @@ def _structured_fields(case: Case, data: dict[str, Any]) -> None:
     case.peer_request = data["peer_request"]
 
 
+def suspension_refusal_for(author: Any) -> str | None:
+    """Why a suspended member cannot hand in a case now (with the end date), or
+    None: the intake asks it before the preview, the services before storing."""
+    return suspension_refusal(author, ERROR_SUSPENDED)
+
+
+def _require_not_suspended(author: Any) -> None:
+    refusal = suspension_refusal_for(author)
+    if refusal is not None:
+        raise ValidationError(refusal, code="suspended")
+
+
 def _clean_case(case: Case) -> None:
     try:
         case.full_clean()
@@ -262,6 +278,7 @@ def submit_case(
     what the author confirmed on the preview; structured identifiers block."""
     if not can_use_members_area(author):
         raise PermissionDenied
+    _require_not_suspended(author)
     texts = _texts_of(data)
     redacted = _anonymised(texts, confirmed_redacted_parts)
     profile = getattr(author, "profile", None)
@@ -301,6 +318,7 @@ def resubmit_case(
         raise PermissionDenied(ERROR_NOT_AUTHOR)
     if case.status != Status.CHANGES_REQUESTED:
         raise ValidationError(ERROR_NOT_EDITABLE)
+    _require_not_suspended(author)
     texts = _texts_of(data)
     redacted = _anonymised(texts, confirmed_redacted_parts)
     case.title = redacted.pop("title")

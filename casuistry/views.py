@@ -190,6 +190,11 @@ def _intake(request: HttpRequest, *, case: Case | None) -> HttpResponse:
     action = request.POST.get("action", "preview")
     if not form.is_valid() or action == "edit":
         return render(request, "casuistry/intake.html", {**context, "form": form})
+    # Handing in is taking part: not while suspended (the form keeps every part).
+    refusal = services.suspension_refusal_for(request.user)
+    if refusal is not None:
+        form.add_error(None, refusal)
+        return render(request, "casuistry/intake.html", {**context, "form": form})
     # The preview and the submission both run the privacy engine on every part.
     if not privacy_preview.checks_allowed(request.user):
         form.add_error(None, privacy_preview.ERROR_TOO_MANY_CHECKS)

@@ -28,7 +28,8 @@ from django.utils.translation import gettext_lazy as _
 from members import selectors as member_selectors
 from members import services as member_services
 from members.models import ModerationReason
-from members.permissions import suspended_until
+from members.permissions import suspension_refusal
+from members.rate_limits import within_minute_limit
 from members.services import record_event
 from notifications import services as notifications
 
@@ -72,6 +73,9 @@ ERROR_TOO_FAST = _(
     "Je plaatst veel berichten kort na elkaar. Wacht een minuut en plaats je bericht dan "
     "opnieuw; je tekst blijft staan."
 )
+ERROR_REACTING_TOO_FAST = _(
+    "Je geeft veel reacties kort na elkaar. Wacht een minuut en probeer het dan opnieuw."
+)
 #: How many posts one member's "herleidbaar" reports hide at once per hour; past it
 #: the report still reaches the moderators, the post stays until one of them looks
 #: (one member cannot take every discussion down).
@@ -107,8 +111,7 @@ def format_moment(moment: Any) -> str:
 
 def suspension_message(user: Any) -> str | None:
     """The Dutch sentence a suspended member reads, with the end date; None otherwise."""
-    until = suspended_until(user)
-    return None if until is None else str(ERROR_SUSPENDED % {"until": format_moment(until)})
+    return suspension_refusal(user, ERROR_SUSPENDED)
 
 
 def _require_not_flooding(author: Any) -> None:
@@ -418,8 +421,12 @@ def delete_post(*, post: Post, actor: Any) -> Post:
 
 @transaction.atomic
 def react(*, post: Post, user: Any, kind: str) -> bool:
-    """Toggle a supportive reaction; returns whether it is now on."""
+    """Toggle a supportive reaction; returns whether it is now on. At most
+    settings.FORUM_REACTIONS_PER_MINUTE toggles a minute per member: each takes a
+    sequence number and goes out live (a ValidationError past it)."""
     _require_not_suspended(user)
+    if not within_minute_limit("forum-reactions", user, settings.FORUM_REACTIONS_PER_MINUTE):
+        raise ValidationError(ERROR_REACTING_TOO_FAST, code="too_fast")
     post = Post.objects.select_related("thread").get(pk=post.pk)
     _require(
         kind in ReactionKind.values

@@ -301,7 +301,13 @@ def delete_post(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def react(request: HttpRequest, pk: int) -> HttpResponse:
     post = selectors.get_post_for(user=request.user, pk=pk)
-    on = services.react(post=post, user=request.user, kind=request.POST.get("soort", ""))
+    try:
+        on = services.react(post=post, user=request.user, kind=request.POST.get("soort", ""))
+    except ValidationError as error:
+        if request.headers.get(FETCH_HEADER) == "1":
+            return JsonResponse({"ok": False, "error": " ".join(error.messages)}, status=429)
+        messages.error(request, " ".join(error.messages))
+        return redirect(post.get_absolute_url())
     if request.headers.get(FETCH_HEADER) == "1":
         return JsonResponse({"ok": True, "on": on})
     return redirect(post.get_absolute_url())

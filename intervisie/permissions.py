@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
-from members.permissions import can_facilitate, can_use_members_area
+from members.permissions import can_facilitate, can_participate, can_use_members_area, is_suspended
 
 from .models import Role, Status
 
@@ -20,6 +20,19 @@ def can_plan_sessions(user: Any) -> bool:
 
 def can_use_intervisie(user: Any) -> bool:
     return can_use_members_area(user)
+
+
+def can_take_part(user: Any) -> bool:
+    """Join a session, write in its room: not while suspended
+    (members.permissions.can_participate, as forum.permissions.can_take_part)."""
+    return can_participate(user)
+
+
+def sees_contribution_form(user: Any) -> bool:
+    """Whether the room draws its contribution form for `user` (the twin of
+    forum.permissions.sees_reply_section): for everyone but a suspended member, who
+    reads why (with the end date) in its place."""
+    return not is_suspended(user)
 
 
 def is_facilitator_of(user: Any, session: Session) -> bool:

@@ -33,14 +33,14 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 import casuistry.selectors
 import courses.services
 from members import privacy_gate
-from members.permissions import can_use_members_area, suspended_until
+from members.permissions import can_use_members_area, suspension_refusal
 from notifications import services as notifications
 
 from . import broadcast, clock, permissions, selectors
@@ -76,6 +76,9 @@ ERROR_ALREADY_STARTED = _("De sessie is al begonnen.")
 ERROR_EMPTY = _("Schrijf eerst je tekst.")
 ERROR_SUSPENDED = _(
     "Je bent geschorst tot %(until)s. Tot dan kun je de sessie volgen, maar niet schrijven."
+)
+ERROR_SUSPENDED_JOIN = _(
+    "Je bent geschorst tot %(until)s. Tot dan kun je je niet voor een sessie aanmelden."
 )
 ERROR_NO_CASE = _("Kies een gepubliceerde casus uit de bibliotheek.")
 ERROR_PARTICIPANT_COUNT = _("Nodig %(min)s tot %(max)s deelnemers uit (de inbrenger meegeteld).")
@@ -261,6 +264,9 @@ def join_session(*, session: Session, user: Any, now: datetime | None = None) ->
                 raise ValidationError(ERROR_ALREADY_IN)
             raise ValidationError(ERROR_FULL)
         raise PermissionDenied(ERROR_NOT_ALLOWED)
+    # Joining is taking part (permissions.can_take_part): not while suspended.
+    if not permissions.can_take_part(user):
+        raise ValidationError(suspension_refusal(user, ERROR_SUSPENDED_JOIN) or ERROR_NOT_ALLOWED)
     now = now or clock.now()
     if selectors.is_awaited_inbrenger(fresh, user.email):
         # The member asked as the inbrenger takes the place kept for them (counted
@@ -838,10 +844,9 @@ def post_contribution(
     # A suspended member reads but does not write (members.permissions.is_suspended),
     # here as in the forum; the socket refuses them already, the page's form reaches
     # this service.
-    until = suspended_until(author)
-    if until is not None:
-        moment = formats.date_format(timezone.localtime(until), "j F Y H:i")
-        raise ValidationError({"text": ERROR_SUSPENDED % {"until": moment}}, code="suspended")
+    refusal = suspension_refusal(author, ERROR_SUSPENDED)
+    if refusal is not None:
+        raise ValidationError({"text": refusal}, code="suspended")
     if fresh.status != Status.RUNNING:
         raise ValidationError({"text": ERROR_NOT_RUNNING})
     if not text.strip():

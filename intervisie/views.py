@@ -24,6 +24,7 @@ from django.views.decorators.http import require_POST
 
 import casuistry.selectors
 from members.decorators import member_required
+from members.permissions import suspension_refusal
 from members.privacy_preview import Previews
 from members.privacy_preview import attempt as _attempt
 
@@ -210,6 +211,10 @@ def _room_context(
             else None
         ),
         reflection=selectors.reflection_of(session=session, user=request.user),
+        # A suspended member reads why (with the end date) where the form would be;
+        # a form they sent before they knew comes back with what they typed in it.
+        draws_form=permissions.sees_contribution_form(request.user) or form.is_bound,
+        suspension_note=suspension_refusal(request.user, services.ERROR_SUSPENDED),
     )
     return context
 

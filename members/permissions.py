@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from allauth.mfa.models import Authenticator
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.functional import LazyObject, empty
 
 if TYPE_CHECKING:
@@ -136,6 +136,16 @@ def suspended_until(user: Any) -> datetime | None:
 
     until = _cached(user, "suspended_until", compute)
     return until if until is not None and until > timezone.now() else None
+
+
+def suspension_refusal(user: Any, message: Any) -> str | None:
+    """`message` (Dutch, with `%(until)s`) filled with the end of the member's
+    suspension, or None when they are not suspended: how every app refuses a
+    suspended member what they may not do, with the date it ends."""
+    until = suspended_until(user)
+    if until is None:
+        return None
+    return str(message % {"until": formats.date_format(timezone.localtime(until), "j F Y H:i")})
 
 
 def is_suspended(user: Any) -> bool:

@@ -7,19 +7,18 @@ POST itself, never stored) and the form keeps what was typed."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from . import privacy_gate
+from .rate_limits import within_minute_limit
 
 ERROR_TOO_MANY_CHECKS = _(
     "Je laat je tekst vaak kort na elkaar controleren. Wacht een minuut en probeer het "
@@ -33,17 +32,9 @@ def checks_allowed(user: Any) -> bool:
     service every worker shares) and a preview stores nothing, so no posting limit
     counts it. Counted in the shared cache (Redis in production), per minute. `attempt`
     asks it; a view that runs the engine otherwise (the case intake) asks it itself."""
-    limit = getattr(settings, "PRIVACY_CHECKS_PER_MINUTE", None)
-    if not limit or getattr(user, "pk", None) is None:
-        return True
-    key = f"privacy-checks:{user.pk}:{int(time.time() // 60)}"
-    cache.add(key, 0, timeout=120)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=120)
-        count = 1
-    return count <= limit
+    return within_minute_limit(
+        "privacy-checks", user, getattr(settings, "PRIVACY_CHECKS_PER_MINUTE", None)
+    )
 
 
 @dataclass

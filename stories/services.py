@@ -36,6 +36,7 @@ from wagtail.search import index as search_index
 
 import privacy
 from members import audit, privacy_gate
+from members.permissions import suspension_refusal
 from members.services import record_event
 from notifications import services as notifications
 
@@ -62,6 +63,10 @@ WARNING_PEN_NAME = _(
 ERROR_SERVICE_DOWN = _(
     "De privacycontrole werkt even niet. Je verhaal is niet ingediend; je tekst staat nog in "
     "het formulier. Probeer het over een paar minuten opnieuw."
+)
+ERROR_SUSPENDED = _(
+    "Je bent geschorst tot %(until)s. Tot dan kun je geen verhaal indienen; je tekst "
+    "blijft staan en een concept bewaren kan wel."
 )
 ERROR_NO_INDEX = _("Er is nog geen plek voor verhalen op de site.")
 ERROR_NOT_IN_REVIEW = _("Dit verhaal wacht niet op een beoordeling.")
@@ -348,6 +353,12 @@ def check_privacy(content: StoryContent) -> privacy_check.PrivacyReport:
         raise ValidationError(ERROR_SERVICE_DOWN) from error
 
 
+def suspension_refusal_for(author: Any) -> str | None:
+    """Why a suspended member cannot hand in a story now (with the end date), or
+    None. Saving a draft stays open to them: nobody else reads it."""
+    return suspension_refusal(author, ERROR_SUSPENDED)
+
+
 @transaction.atomic
 def submit_story(
     *,
@@ -368,6 +379,9 @@ def submit_story(
 
     Raises StoryBlocked for structured identifiers and ConfirmationNeeded while
     a name, place or other detail was not yet shown to the author."""
+    refusal = suspension_refusal_for(author)
+    if refusal is not None:
+        raise ValidationError(refusal, code="suspended")
     report = check_privacy(content)
     if report.blocked:
         raise StoryBlocked(

@@ -131,6 +131,11 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             return JsonResponse({"saved": False}, status=400)
         return _render_write(request, story, form, sections)
 
+    # Handing in is taking part: not while suspended (everything typed stays).
+    refusal = services.suspension_refusal_for(request.user) if action == "submit" else None
+    if refusal is not None:
+        form.add_error(None, refusal)
+        return _render_write(request, story, form, sections)
     # Handing in runs the privacy engine on the whole story (saving a draft does not).
     if action == "submit" and not privacy_preview.checks_allowed(request.user):
         form.add_error(None, privacy_preview.ERROR_TOO_MANY_CHECKS)

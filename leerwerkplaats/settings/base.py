@@ -174,6 +174,9 @@ FORUM_POSTS_PER_MINUTE: int | None = 8
 # (previews and confirmations in the forum and intervisie: members.privacy_preview).
 # A preview stores nothing, so the posting limit above never counts it. None: no limit.
 PRIVACY_CHECKS_PER_MINUTE: int | None = 20
+# How many reactions one member turns on or off a minute in the forum: each takes the
+# thread's next sequence number and goes out live to every reader. None: no limit.
+FORUM_REACTIONS_PER_MINUTE: int | None = 30
 
 # --- accounts ---------------------------------------------------------------
 

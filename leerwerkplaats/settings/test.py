@@ -23,6 +23,8 @@ DEMO_CONTENT_ALLOWED = True
 FORUM_POSTS_PER_MINUTE = None
 # The same for the privacy checks of the forms (its test turns it on: tests/forum/test_views.py).
 PRIVACY_CHECKS_PER_MINUTE = None
+# And for the forum's reactions (its test turns it on: tests/forum/test_views.py).
+FORUM_REACTIONS_PER_MINUTE = None
 WHITENOISE_USE_FINDERS = True
 STATIC_ROOT = None
 

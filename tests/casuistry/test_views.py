@@ -4,13 +4,16 @@ canary: what the author typed and was removed is nowhere afterwards."""
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 from html.parser import HTMLParser
 
 import pytest
 from django.contrib.sessions.models import Session
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.test import Client, override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from casuistry import services
 from casuistry.models import Case, Status
@@ -494,4 +497,33 @@ def test_privacy_checks_of_the_intake_are_limited_per_member_and_minute(client, 
     assert "Wacht een minuut" in page(response)
     assert f"Mevrouw {CANARY} belde mij." in page(response)  # the text stays in the form
     assert "casuistry/preview.html" not in [t.name for t in response.templates]
+    assert not Case.objects.exists()
+
+
+def test_a_suspended_member_cannot_preview_or_hand_in_a_case_and_keeps_every_part(client, member):
+    # Handing in a case is taking part: a suspended member reads the library but
+    # neither has a case checked nor sends one in (probe14b).
+    data = factories.form_data()
+    client.force_login(member)
+    preview = client.post(SUBMIT_URL, {**data, "action": "preview"})
+    confirmed = hidden_fields(preview)
+    member.profile.suspended_until = timezone.now() + timedelta(days=3)
+    member.profile.save(update_fields=["suspended_until"])
+
+    for action, fields in (("preview", data), ("submit", confirmed)):
+        response = client.post(SUBMIT_URL, {**fields, "action": action})
+        text = page(response)
+        assert response.status_code == 200
+        assert "Je bent geschorst tot" in text
+        assert "casuistry/preview.html" not in [t.name for t in response.templates]
+        for part in ("title", "deel_incident", "deel_moment", "deel_vraag"):
+            assert data[part] in text  # every part stays in the form
+    # The service refuses too, whoever calls it.
+    with pytest.raises(ValidationError, match="geschorst tot"):
+        services.submit_case(
+            author=member,
+            data=factories.service_data(),
+            confirmed_redacted_parts={},
+            false_finds=[],
+        )
     assert not Case.objects.exists()

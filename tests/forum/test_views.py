@@ -466,3 +466,28 @@ def test_privacy_checks_are_limited_per_member_and_minute(client, member, thread
     # Another member is not held back by it.
     client.force_login(member_factories.member())
     assert "[NAAM-1]" in client.post(url, {"text": NAME_TEXT}).content.decode()
+
+
+def test_reactions_are_limited_per_member_and_minute(client, member, thread, settings):
+    # Each toggle takes the thread's next sequence number and goes out live to every
+    # reader, and nothing limited it (probe14b).
+    settings.FORUM_REACTIONS_PER_MINUTE = 3
+    post = Post.objects.get(thread=thread)
+    url = reverse("forum:react", args=[post.pk])
+    client.force_login(member)
+    for _ in range(3):
+        assert client.post(url, {"soort": "steun"}).status_code == 302
+    last_seq = Thread.objects.get(pk=thread.pk).last_seq
+
+    response = client.post(url, {"soort": "steun"}, follow=True)
+
+    assert "Wacht een minuut" in response.content.decode()
+    assert Thread.objects.get(pk=thread.pk).last_seq == last_seq  # no event went out
+    assert post.reactions.filter(user=member).exists()  # the third toggle stands
+    fetched = client.post(url, {"soort": "steun"}, headers={"X-Forum-Fetch": "1"})
+    assert fetched.status_code == 429
+    assert "Wacht een minuut" in fetched.json()["error"]
+    # Another member is not held back by it.
+    client.force_login(member_factories.member())
+    assert client.post(url, {"soort": "dank"}).status_code == 302
+    assert Thread.objects.get(pk=thread.pk).last_seq == last_seq + 1

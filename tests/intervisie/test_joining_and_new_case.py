@@ -293,3 +293,21 @@ def test_a_rejected_or_withdrawn_case_cannot_be_attached():
     with pytest.raises(ValidationError) as refused:
         services.attach_case(session=session, actor=inbrenger, case_id=case.pk)
     assert str(services.ERROR_NOT_YOUR_CASE) in " ".join(refused.value.messages)
+
+
+def test_a_suspended_member_cannot_join_an_open_session(client):
+    # Joining is taking part (intervisie.permissions.can_take_part): refused in Dutch
+    # with the end date, on the page and in the service (probe14b).
+    org = member_factories.organisation("Kwadraad")
+    session, *_ = open_session(org=org)
+    colleague = member_factories.member(org=org)
+    colleague.profile.suspended_until = timezone.now() + timedelta(days=3)
+    colleague.profile.save(update_fields=["suspended_until"])
+    client.force_login(colleague)
+
+    response = client.post(reverse("intervisie:join", kwargs={"pk": session.pk}), follow=True)
+
+    assert "Je bent geschorst tot" in response.content.decode()
+    assert not Participant.objects.filter(session=session, user=colleague).exists()
+    with pytest.raises(ValidationError, match="geschorst tot"):
+        services.join_session(session=session, user=colleague)

@@ -325,3 +325,20 @@ def test_a_suspended_participant_cannot_write_in_the_room_over_http(client):
     assert "Je bent geschorst tot" in html
     assert "Wat deed je toen?" in html  # the text stays in the form
     assert not Contribution.objects.exists()
+
+
+def test_a_suspended_participant_reads_why_where_the_form_would_be(client):
+    # The room drew the form to a suspended member, who learnt only on posting that
+    # they may not write (probe14b): now the note with the end date takes its place.
+    session, lead, _inbrenger, (a, b) = factories.session()
+    services.start_session(session=session, actor=lead)
+    a.profile.suspended_until = timezone.now() + timedelta(days=3)
+    a.profile.save(update_fields=["suspended_until"])
+    client.force_login(a)
+    html = client.get(room_url(session)).content.decode()
+    assert "Je bent geschorst tot" in html
+    assert 'id="intervisie-form"' not in html
+    client.force_login(b)
+    html = client.get(room_url(session)).content.decode()
+    assert "Je bent geschorst tot" not in html
+    assert 'id="intervisie-form"' in html

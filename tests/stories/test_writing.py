@@ -6,9 +6,12 @@ test in tests/e2e/test_stories.py expires the session for real)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from stories import services
 from stories.models import StoryPage
@@ -177,3 +180,24 @@ def test_handing_in_is_limited_like_every_privacy_check(client, story_index, aut
     assert named in body  # the text stays in the form
     # Saving a draft is no check and still works.
     assert client.post(edit_url, form_data(action="save")).status_code == 302
+
+
+def test_a_suspended_author_cannot_hand_in_a_story_and_keeps_it(client, story_index, author):
+    # Handing in is taking part (probe14b); saving a draft, which nobody else reads,
+    # stays open to them.
+    author.profile.suspended_until = timezone.now() + timedelta(days=3)
+    author.profile.save(update_fields=["suspended_until"])
+    client.force_login(author)
+    text = "Ik schreef dit in de nacht na het gesprek."
+
+    response = client.post(WRITE_URL, form_data(text=text))
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Je bent geschorst tot" in body
+    assert text in body and "Hoe ik weer ruimte vond" in body  # everything typed stays
+    assert not StoryPage.objects.exists()
+    with pytest.raises(ValidationError):
+        services.submit_story(author=author, content=content())
+    assert client.post(WRITE_URL, form_data(text=text, action="save")).status_code == 302
+    assert StoryPage.objects.get().workflow_in_progress is False
