@@ -1,5 +1,5 @@
 """The frozen held-out halves (tests/privacy/blind_markup/frozen/, frozen3/, frozen4/,
-frozen8/ to frozen15/, never used for tuning): what must hold on any text holds here too.
+frozen8/ to frozen16/, never used for tuning): what must hold on any text holds here too.
 Recall figures are measured, not asserted (docs/privacy.md), so that nobody tunes the engine
 against them."""
 
@@ -28,6 +28,7 @@ FROZEN_HALVES = (
     "frozen13",
     "frozen14",
     "frozen15",
+    "frozen16",
 )
 
 
@@ -57,7 +58,7 @@ def test_the_frozen_half_holds_every_kind_of_structured_identifier(
 # tuning twin (docs/privacy.md): a ratchet that may only go down; the target is 0.
 # frozen14's one phone number is found since round 24 (phones generated from the numbering
 # plan): its ratchet went 1 -> 0.
-FIRST_SCORE_STRUCTURED_LEAKS = {"frozen10": 1}
+FIRST_SCORE_STRUCTURED_LEAKS = {"frozen10": 1, "frozen16": 1}
 
 
 def test_no_structured_identifier_leaks_on_text_nobody_tuned_on(
