@@ -170,7 +170,14 @@ def _intake(request: HttpRequest, *, case: Case | None) -> HttpResponse:
         chooser = MethodChoiceForm(request.GET or None)
         return render(request, "casuistry/choose_method.html", {"form": chooser, "case": case})
 
-    context: dict[str, Any] = {"case": case, "method_label": Method(method).label}
+    # Handing in is taking part: a suspended member reads why (with the end date) at
+    # the top, on every visit, and gets no check button that would be refused.
+    refusal = services.suspension_refusal_for(request.user)
+    context: dict[str, Any] = {
+        "case": case,
+        "method_label": Method(method).label,
+        "suspension_note": refusal,
+    }
     if request.method != "POST":
         initial: dict[str, Any] = {}
         if case is not None:
@@ -190,10 +197,8 @@ def _intake(request: HttpRequest, *, case: Case | None) -> HttpResponse:
     action = request.POST.get("action", "preview")
     if not form.is_valid() or action == "edit":
         return render(request, "casuistry/intake.html", {**context, "form": form})
-    # Handing in is taking part: not while suspended (the form keeps every part).
-    refusal = services.suspension_refusal_for(request.user)
+    # Not while suspended: the form keeps every part, the note says why.
     if refusal is not None:
-        form.add_error(None, refusal)
         return render(request, "casuistry/intake.html", {**context, "form": form})
     # The preview and the submission both run the privacy engine on every part.
     if not privacy_preview.checks_allowed(request.user):

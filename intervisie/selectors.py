@@ -165,7 +165,7 @@ def start_blocker(session: Session, *, group: Sequence[str] | None = None) -> An
 
     `group`: the role of each participant but the facilitator, when the caller read
     them (the room, ready_at), else one query."""
-    if session.awaited_inbrenger and session.awaited_inbrenger != NO_INBRENGER:
+    if awaits_inbrenger(session):
         return _("De inbrenger heeft nog niet bevestigd: de sessie begint pas als die meedoet.")
     if group is None:
         group = list(
@@ -193,6 +193,13 @@ def start_blocker(session: Session, *, group: Sequence[str] | None = None) -> An
     return None
 
 
+def awaits_inbrenger(session: Session) -> bool:
+    """Whether the session keeps a place for an inbrenger asked and not yet
+    confirmed. The marker `NO_INBRENGER` (the one asked was erased) keeps none:
+    nobody can confirm it, and the planner asks another."""
+    return session.awaited_inbrenger not in ("", NO_INBRENGER)
+
+
 def is_awaited_inbrenger(session: Session, email: str | None) -> bool:
     """Whether `email` is the address the planner gave as the inbrenger's, still to
     confirm (compared by its digest: the session keeps nothing else of it)."""
@@ -210,13 +217,14 @@ def _awaited_among(session: Session, emails: Iterable[str | None]) -> bool:
 def group_size(session: Session) -> int:
     """The inbrenger (also while awaited: their place is kept) and the participants
     (not the facilitator). The member asked as the inbrenger who joined the open
-    session before confirming holds that kept place: counted once. One query."""
+    session before confirming holds that kept place: counted once. An erased asked
+    inbrenger (`NO_INBRENGER`) keeps no place (awaits_inbrenger). One query."""
     emails = list(
         Participant.objects.filter(session=session)
         .exclude(role=Role.FACILITATOR)
         .values_list("user__email", flat=True)
     )
-    kept_place = bool(session.awaited_inbrenger) and not _awaited_among(session, emails)
+    kept_place = awaits_inbrenger(session) and not _awaited_among(session, emails)
     return len(emails) + (1 if kept_place else 0)
 
 
@@ -254,14 +262,14 @@ def open_sessions_for(*, user: Any) -> list[Session]:
         .select_related("method", "organisation")
         .annotate(
             group=Count("participants", filter=~Q(participants__role=Role.FACILITATOR))
-            # The awaited inbrenger's place is kept (group_size).
-            + Case(When(awaited_inbrenger="", then=Value(0)), default=Value(1))
+            # The awaited inbrenger's place is kept; none for an erased one (group_size).
+            + Case(When(awaited_inbrenger__in=("", NO_INBRENGER), then=Value(0)), default=Value(1))
         )
         # One more than the limit may still have room: see below.
         .filter(group__lte=MAX_PARTICIPANTS)
         .order_by("starts_at", "pk")
     )
-    awaiting = {session.pk: session for session in sessions if session.awaited_inbrenger}
+    awaiting = {session.pk: session for session in sessions if awaits_inbrenger(session)}
     if awaiting:
         emails: dict[int, list[str]] = {}
         for session_id, email in (
@@ -385,7 +393,7 @@ def room(*, session: Session, user: Any, now: datetime | None = None) -> dict[st
         # For start_blocker: each participant's role but the facilitator's.
         "group_roles": [p.role for p in participants if p.role != Role.FACILITATOR],
         # The member asked was erased (NO_INBRENGER): nobody is awaited (start_blocker).
-        "inbrenger_awaited": session.awaited_inbrenger not in ("", NO_INBRENGER),
+        "inbrenger_awaited": awaits_inbrenger(session),
         "me_awaited": me is not None and awaited is not None and me.pk == awaited.pk,
         "contributions": [_view(c, session=session, user=user) for c in contributions],
         "last_seq": session.last_seq,

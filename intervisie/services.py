@@ -80,6 +80,10 @@ ERROR_SUSPENDED = _(
 ERROR_SUSPENDED_JOIN = _(
     "Je bent geschorst tot %(until)s. Tot dan kun je je niet voor een sessie aanmelden."
 )
+ERROR_SUSPENDED_CONFIRM = _(
+    "Je bent geschorst tot %(until)s. Tot dan kun je niet bevestigen als inbrenger en je "
+    "niet voor een sessie aanmelden."
+)
 ERROR_NO_CASE = _("Kies een gepubliceerde casus uit de bibliotheek.")
 ERROR_PARTICIPANT_COUNT = _("Nodig %(min)s tot %(max)s deelnemers uit (de inbrenger meegeteld).")
 ERROR_NOT_ASKED = _(
@@ -293,7 +297,13 @@ def join_session(*, session: Session, user: Any, now: datetime | None = None) ->
 def confirm_inbrenger(*, session: Session, user: Any, now: datetime | None = None) -> Participant:
     """The member whose address the planner gave as the inbrenger's confirms, once
     their account on that address is approved, while the session has not begun. A
-    member who had joined the open session already becomes its inbrenger."""
+    member who had joined the open session already becomes its inbrenger.
+
+    Bringing in a case is taking part (permissions.can_take_part): a suspended member
+    is refused with the end date (ERROR_SUSPENDED_CONFIRM) and the request stays
+    open. The planner is not told: a suspension stays between the member and the
+    moderators, and the planner may ask someone else while nobody confirmed
+    (permissions.can_ask_another_inbrenger)."""
     fresh = _locked(session)
     if not (
         fresh.status == Status.PLANNED
@@ -302,6 +312,10 @@ def confirm_inbrenger(*, session: Session, user: Any, now: datetime | None = Non
         and fresh.awaited_inbrenger == selectors.address_digest(user.email)
     ):
         raise PermissionDenied(ERROR_NOT_ASKED)
+    if not permissions.can_take_part(user):
+        raise ValidationError(
+            suspension_refusal(user, ERROR_SUSPENDED_CONFIRM) or ERROR_NOT_ALLOWED
+        )
     now = now or clock.now()
     participant = Participant.objects.filter(session=fresh, user_id=user.pk).first()
     if participant is None:

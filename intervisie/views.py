@@ -44,6 +44,18 @@ FETCH_HEADER = "X-Intervisie-Fetch"
 @never_cache
 @member_required
 def mine(request: HttpRequest) -> HttpResponse:
+    asked = selectors.sessions_asking(user=request.user)
+    open_sessions = selectors.open_sessions_for(user=request.user)
+    # Joining and confirming are taking part, as services.join_session and
+    # services.confirm_inbrenger ask: a suspended member gets no button that would be
+    # refused, and reads why (with the end date) once, above both lists.
+    takes_part = permissions.can_take_part(request.user)
+    note = None
+    if not takes_part and (asked or open_sessions):
+        note = suspension_refusal(
+            request.user,
+            services.ERROR_SUSPENDED_CONFIRM if asked else services.ERROR_SUSPENDED_JOIN,
+        )
     return render(
         request,
         "intervisie/mine.html",
@@ -51,8 +63,10 @@ def mine(request: HttpRequest) -> HttpResponse:
             "sessions": selectors.sessions_for(user=request.user),
             "reflections": selectors.reflections_of(user=request.user),
             "can_plan": permissions.can_plan_sessions(request.user),
-            "open_sessions": selectors.open_sessions_for(user=request.user),
-            "asked_as_inbrenger": selectors.sessions_asking(user=request.user),
+            "open_sessions": open_sessions,
+            "asked_as_inbrenger": asked,
+            "takes_part": takes_part,
+            "suspension_note": note,
         },
     )
 
@@ -66,12 +80,17 @@ def confirm_inbrenger(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     try:
         services.confirm_inbrenger(session=session, user=request.user)
-    except PermissionDenied:
+    except (PermissionDenied, ValidationError) as error:
+        reason = (
+            " ".join(error.messages)
+            if isinstance(error, ValidationError)
+            else services.ERROR_NOT_ASKED
+        )
         # Shown on /intervisie/, where several requests may be listed: name this one.
         messages.error(
             request,
             _("Bevestigen als inbrenger bij %(session)s lukte niet. %(reason)s")
-            % {"session": selectors.session_label(session), "reason": services.ERROR_NOT_ASKED},
+            % {"session": selectors.session_label(session), "reason": reason},
         )
         return redirect("intervisie:mine")
     messages.success(request, _("Je doet mee als inbrenger."))

@@ -131,10 +131,9 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             return JsonResponse({"saved": False}, status=400)
         return _render_write(request, story, form, sections)
 
-    # Handing in is taking part: not while suspended (everything typed stays).
-    refusal = services.suspension_refusal_for(request.user) if action == "submit" else None
-    if refusal is not None:
-        form.add_error(None, refusal)
+    # Handing in is taking part: not while suspended (everything typed stays; the
+    # page says why at the top, with the end date, as on every visit).
+    if action == "submit" and services.suspension_refusal_for(request.user) is not None:
         return _render_write(request, story, form, sections)
     # Handing in runs the privacy engine on the whole story (saving a draft does not).
     if action == "submit" and not privacy_preview.checks_allowed(request.user):
@@ -244,6 +243,9 @@ def _render_write(
             "draft_key": draft_key(request, story),
             "draft_base": story.latest_revision_id if story is not None else "",
             "draft_to_forget": _draft_to_forget(request),
+            # A suspended author reads why (with the end date) at the top and gets
+            # no hand-in button; saving a draft stays allowed.
+            "suspension_note": services.suspension_refusal_for(request.user),
         },
     )
 

@@ -527,3 +527,33 @@ def test_a_suspended_member_cannot_preview_or_hand_in_a_case_and_keeps_every_par
             false_finds=[],
         )
     assert not Case.objects.exists()
+
+
+def test_a_suspended_member_reads_why_on_the_intake_and_gets_no_check_button(
+    client, member, django_assert_max_num_queries
+):
+    # Before, the intake drew its form with the "Controleer mijn tekst" button for a
+    # suspended member, who learnt only after typing a whole case that it is refused.
+    client.force_login(member)
+    with django_assert_max_num_queries(50) as before:
+        text = page(client.get(SUBMIT_URL))
+    assert "Controleer mijn tekst" in text
+    assert "data-suspension-note" not in text
+    member.profile.suspended_until = timezone.now() + timedelta(days=3)
+    member.profile.save(update_fields=["suspended_until"])
+    member = type(member).objects.get(pk=member.pk)
+
+    with django_assert_max_num_queries(len(before.captured_queries)):
+        text = page(client.get(SUBMIT_URL))
+
+    note = services.suspension_refusal_for(member)
+    assert note is not None and "Je bent geschorst tot" in note
+    assert text.count(note) == 1
+    assert text.index("data-suspension-note") < text.index("utrecht-form site-form")
+    assert "Controleer mijn tekst" not in text
+    assert 'value="submit"' not in text
+    # Sent anyway (a tab opened before): the note once, every part kept.
+    data = factories.form_data()
+    text = page(client.post(SUBMIT_URL, {**data, "action": "preview"}))
+    assert text.count(note) == 1
+    assert data["deel_incident"] in text

@@ -201,3 +201,32 @@ def test_a_suspended_author_cannot_hand_in_a_story_and_keeps_it(client, story_in
         services.submit_story(author=author, content=content())
     assert client.post(WRITE_URL, form_data(text=text, action="save")).status_code == 302
     assert StoryPage.objects.get().workflow_in_progress is False
+
+
+def test_a_suspended_author_reads_why_on_the_writing_form_and_can_only_save(
+    client, story_index, author, django_assert_max_num_queries
+):
+    # Before, the form offered "Indienen bij de moderatoren" to a suspended author,
+    # who was refused only once they handed the story in.
+    client.force_login(author)
+    with django_assert_max_num_queries(50) as before:
+        body = client.get(WRITE_URL).content.decode()
+    assert 'value="submit"' in body
+    author.profile.suspended_until = timezone.now() + timedelta(days=3)
+    author.profile.save(update_fields=["suspended_until"])
+    author = type(author).objects.get(pk=author.pk)
+
+    with django_assert_max_num_queries(len(before.captured_queries)):
+        body = client.get(WRITE_URL).content.decode()
+
+    note = services.suspension_refusal_for(author)
+    assert note is not None and "Je bent geschorst tot" in note
+    assert body.count(note) == 1
+    assert body.index("data-suspension-note") < body.index("utrecht-form site-form")
+    assert 'value="submit"' not in body
+    assert 'value="save"' in body  # a draft, which nobody else reads, stays allowed
+    # Handed in anyway (a tab opened before): the note once, the text kept.
+    text = "Ik schreef dit in de nacht na het gesprek."
+    body = client.post(WRITE_URL, form_data(text=text)).content.decode()
+    assert body.count(note) == 1
+    assert text in body
