@@ -340,6 +340,38 @@ _SHORT_THING_HEADS_TEXT = "les lessen uur week avond middag ochtend groep klas a
 _SHORT_THING_HEADS: tuple[str, ...] = tuple(_SHORT_THING_HEADS_TEXT.split())
 
 
+#: A head of this many letters or fewer ("wet", "plan", "zorg", "lijst", "model") makes a
+#: thing only after a Dutch word: unknown names end in them too ("Gebrehiwet").
+_SHORT_HEAD = 5
+
+
+def _dutch_stem(before: str) -> bool:
+    """Whether ``before`` is a Dutch word as it stands before a compound's head: the word,
+    or the word with the linking "s", "e" or "en" ("ouderschap-s-plan", "kind-er-en-")."""
+    if before.endswith("-"):
+        before = before[:-1]
+    if _dutch_word_as_stem(before):
+        return True
+    # two Dutch words of four letters or more ("familie|groep-s-plan")
+    return any(
+        _dutch_word_as_stem(before[:i], linked=False) and _dutch_word_as_stem(before[i:])
+        for i in range(4, len(before) - 3)
+    )
+
+
+def _dutch_word_as_stem(part: str, *, linked: bool = True) -> bool:
+    words = dutch_words()
+    if part in words:
+        return True
+    if not linked:
+        return False
+    return (
+        (part.endswith("s") and part[:-1] in words)
+        or (part + "en") in words
+        or (part.endswith("e") and part[:-1] in words)
+    )
+
+
 def is_thing_compound(word: str) -> bool:
     """Whether ``word`` (any case, one word) is a compound noun for a thing of the field:
     three letters or more, then one of :data:`_THING_HEADS` ("Ouderschapsplan",
@@ -349,6 +381,10 @@ def is_thing_compound(word: str) -> bool:
         return False
     for head in _THING_HEADS:
         if lowered.endswith(head) and len(lowered) >= len(head) + 3:
+            if len(head) <= _SHORT_HEAD and not _dutch_stem(lowered[: -len(head)]):
+                # "Gebrehiwet", "Tesfahiwet": an unknown name may end in a short head; only
+                # a Dutch word before it makes the compound ("Jeugdwet", "Veiligheidsplan").
+                return False
             return lowered not in first_names() and lowered not in surnames()
     for head in _SHORT_THING_HEADS:
         if lowered.endswith(head) and len(lowered) >= len(head) + 5:
