@@ -33,6 +33,7 @@ from privacy.detectors.lexicon import (
     is_nationality_word,
     is_thing_compound,
     is_verb_form,
+    is_weak_finite,
     place_names,
 )
 from privacy.detectors.lexicon import surnames as surnames_alone
@@ -1759,6 +1760,80 @@ _FUNCTION_WORDS = frozenset(
 )  # fmt: skip
 
 
+#: Adjectives that are also surnames (colours, size, age, qualities): opening a sentence
+#: before a noun they are the word ("Groen licht", "Zwart geld", "Groot probleem"; round 26).
+_SURNAME_ADJECTIVES = frozenset(
+    {"groen", "wit", "zwart", "rood", "blauw", "grijs", "bruin", "geel", "groot", "klein",
+     "lang", "kort", "jong", "oud", "nieuw", "stil", "sterk", "zwak", "hard", "zacht", "koud",
+     "warm", "droog", "vrij", "vol", "wild", "kaal", "vet", "dik", "blij", "knap", "slim",
+     "braaf", "rijk", "schoon", "dol", "wijs", "vlug", "snel", "zuur", "zoet", "donker",
+     "heet", "mooi", "vroeg", "laat", "licht", "goed"}
+)  # fmt: skip
+#: Finite verbs a person opening a sentence takes, which no pattern of weak verbs gives
+#: (strong and irregular forms): after one the capitalised word is the subject, a name.
+_STRONG_FINITE = frozenset(
+    {"is", "was", "heeft", "had", "zei", "zegt", "gaf", "geeft", "kwam", "komt", "ging", "gaat",
+     "kan", "kon", "wil", "wilde", "zal", "zou", "mag", "mocht", "moet", "moest", "liep",
+     "loopt", "sprak", "spreekt", "zag", "ziet", "vond", "vindt", "nam", "neemt", "bleef",
+     "blijft", "schreef", "schrijft", "wist", "weet", "zat", "zit", "stond", "staat", "lag",
+     "ligt", "hield", "houdt", "bracht", "brengt", "dacht", "denkt", "vroeg", "vraagt", "riep",
+     "roept", "koos", "kiest", "werd", "wordt", "deed", "doet", "kreeg", "krijgt", "vertelt",
+     "belt", "las", "leest", "sliep", "slaapt", "at", "eet", "dronk", "drinkt", "reed",
+     "rijdt", "viel", "valt", "begon", "begint", "hing", "hangt", "sloeg", "slaat", "trok",
+     "trekt", "schrok", "schrikt", "loog", "liegt", "vocht", "vecht", "zweeg", "zwijgt",
+     "lijkt", "leek", "bleek", "blijkt", "en", "of", "maar", "ook", "niet", "nog", "al",
+     "zelf", "weer", "toen", "dan", "nu", "dus", "zij", "ze", "hij", "die", "dat", "van",
+     "bij", "met", "uit", "naar", "voor", "door", "om", "tot", "tegen", "te", "als", "zo"}
+)  # fmt: skip
+_PARTICIPLE_AFTER = re.compile(r"[ \t]+ge[a-zà-ÿ]{3,}(?:en|d|t)(?![\w-])")
+_NEXT_LOWERCASE_WORD = re.compile(r"[ \t]+([a-zà-ÿ]{2,})(?![\w-])")
+#: A weather word opening a sentence with a verb only weather takes ("Storm stak op",
+#: "Wind woei door de straat", "Winter zette vroeg in"; round 26).
+_WEATHER_WORDS = frozenset(
+    {"storm", "wind", "regen", "sneeuw", "hagel", "mist", "onweer", "zon", "winter", "zomer",
+     "herfst", "vorst", "dooi", "noodweer"}
+)  # fmt: skip
+_WEATHER_VERB_AFTER = re.compile(
+    r"[ \t]+(?:waait|woei|waaide|raast|raasde|giert|gierde|loeit|loeide|regent|sneeuwt|"
+    r"stak[ \t]+op|steekt[ \t]+op|brak[ \t]+los|breekt[ \t]+los|barstte[ \t]+los|"
+    r"barst[ \t]+los|trok[ \t]+over|trekt[ \t]+over|hield[ \t]+aan|houdt[ \t]+aan|"
+    r"zette[ \t]+(?:vroeg[ \t]+)?in|zet[ \t]+(?:vroeg[ \t]+)?in|ging[ \t]+liggen|"
+    r"gaat[ \t]+liggen|nam[ \t]+af|neemt[ \t]+af|nam[ \t]+toe|neemt[ \t]+toe)(?![\w-])"
+)
+
+
+def _ordinary_adjective_or_weather(text: str, finding: Finding) -> bool:
+    """A surname that is an adjective before a noun ("Groen licht gegeven", "Zwart geld"),
+    or a weather word before a verb only weather takes ("Storm stak op"), opening a sentence
+    (round 26). A person opening a sentence is followed by a finite verb, a comma or
+    "van": any finite verb (weak by its form, strong or irregular by a list) keeps the
+    name, and so does the same word written with a capital anywhere else in the text ("Mevrouw
+    Groen belde. ... Groen licht"): a word also used as a name stays a name."""
+    lowered = finding.text.lower()
+    if len(re.findall(rf"(?<![\w-]){re.escape(finding.text)}(?![\w-])", text)) > 1:
+        return False
+    if lowered in _WEATHER_WORDS and _WEATHER_VERB_AFTER.match(text, finding.end):
+        return True
+    if lowered not in _SURNAME_ADJECTIVES:
+        return False
+    after = _NEXT_LOWERCASE_WORD.match(text, finding.end)
+    if after is None:
+        return False
+    word = after.group(1)
+    return (
+        word in dutch_words()
+        and word not in _STRONG_FINITE
+        and word not in _FUNCTION_WORDS
+        and not is_verb_form(word)
+        # a weak present "belt", "huilt", "praat": the stem's infinitive is a word
+        # a weak verb "belt", "belde", "licht (toe)", unless a participle follows it at
+        # once, which a finite verb cannot take ("Groen licht gegeven")
+        and not (is_weak_finite(word) and _PARTICIPLE_AFTER.match(text, after.end()) is None)
+        and word not in first_names()
+        and word not in surnames_alone()
+    )
+
+
 _INDEFINITE_PRONOUNS = frozenset({"niks", "niets", "iets", "alles", "iemand", "niemand"})
 _PARTY_AFTER = re.compile(
     r"[ \t]+(?:moeder|vader|ouders|kind|kinderen|jongere|minderjarige|gezin|cliënt|cliënte)"
@@ -1807,6 +1882,8 @@ def _word_opening_sentence(text: str, finding: Finding) -> bool:
         )
     if lowered not in dutch_words():
         return False
+    if finding.detector in _NOT_IN_CONTEXT and _ordinary_adjective_or_weather(text, finding):
+        return True
     if lowered in first_names():
         # "Roos en lavendel", "Hoop of wanhoop": a first name that is a word, paired with
         # a word that is neither a name nor a common one ("Roos en oma" is the girl; round 14)

@@ -430,6 +430,15 @@ def _infinitive(stem: str) -> bool:
     return any(form in words for form in forms)
 
 
+def is_weak_finite(word: str) -> bool:
+    """Whether a lowercase word may be a weak verb's finite form: the present in "-t"
+    ("belt", "huilt", "praat") or the past in "-de"/"-te", short ones too ("belde",
+    "zette"): its stem has its infinitive among the Dutch words (round 26)."""
+    if word.endswith("t") and (_infinitive(word[:-1]) or _infinitive(word)):
+        return True
+    return word.endswith(("de", "te")) and _infinitive(word[:-2])
+
+
 def is_verb_form(word: str) -> bool:
     """Whether a lowercase Dutch word is a weak verb's past tense ("huilde", "werkte") or
     participle ("gerold", "gebeld"): a word a name list may hold too ("gerold") but that,
