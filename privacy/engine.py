@@ -31,6 +31,7 @@ from privacy.detectors.lexicon import (
     first_names,
     interfix_surnames,
     is_nationality_word,
+    is_singular_noun,
     is_thing_compound,
     is_verb_form,
     is_weak_finite,
@@ -1761,7 +1762,7 @@ _FUNCTION_WORDS = frozenset(
 
 
 #: Adjectives that are also surnames (colours, size, age, qualities): opening a sentence
-#: before a noun they are the word ("Groen licht", "Zwart geld", "Groot probleem"; round 26).
+#: before a noun they are the word ("Oud papier", "Groot probleem"; round 26).
 _SURNAME_ADJECTIVES = frozenset(
     {"groen", "wit", "zwart", "rood", "blauw", "grijs", "bruin", "geel", "groot", "klein",
      "lang", "kort", "jong", "oud", "nieuw", "stil", "sterk", "zwak", "hard", "zacht", "koud",
@@ -1785,7 +1786,15 @@ _STRONG_FINITE = frozenset(
      "zelf", "weer", "toen", "dan", "nu", "dus", "zij", "ze", "hij", "die", "dat", "van",
      "bij", "met", "uit", "naar", "voor", "door", "om", "tot", "tegen", "te", "als", "zo"}
 )  # fmt: skip
-_PARTICIPLE_AFTER = re.compile(r"[ \t]+ge[a-zà-ÿ]{3,}(?:en|d|t)(?![\w-])")
+_PARTICLE_JUST_BEFORE = re.compile(r"(?i)(?<![\w-])(?:de|van|der|den|ter|ten|'t)[ \t]+$")
+#: A participle ("gesproken", "weggetrokken", "bezocht", "ontvangen") or a word in "-en"
+#: (an infinitive "bellen", a plural): an uninflected adjective stands before neither, a
+#: note's name does ("Groen bellen", "Groen gesproken").
+_PARTICIPLE = re.compile(
+    r"[a-zà-ÿ]{0,6}?ge[a-zà-ÿ]{2,}(?:en|d|t)$|(?:be|ver|ont|her|er)[a-zà-ÿ]{2,}[dt]$|.*en$"
+)
+#: What a note writes after a name and no adjective stands before ("Groen akkoord").
+_NOTE_PREDICATES = frozenset({"akkoord", "mee", "klaar", "bezig", "oké", "ok", "ziek", "niet"})
 _NEXT_LOWERCASE_WORD = re.compile(r"[ \t]+([a-zà-ÿ]{2,})(?![\w-])")
 #: A weather word opening a sentence with a verb only weather takes ("Storm stak op",
 #: "Wind woei door de straat", "Winter zette vroeg in"; round 26).
@@ -1803,15 +1812,23 @@ _WEATHER_VERB_AFTER = re.compile(
 
 
 def _ordinary_adjective_or_weather(text: str, finding: Finding) -> bool:
-    """A surname that is an adjective before a noun ("Groen licht gegeven", "Zwart geld"),
-    or a weather word before a verb only weather takes ("Storm stak op"), opening a sentence
-    (round 26). A person opening a sentence is followed by a finite verb, a comma or
-    "van": any finite verb (weak by its form, strong or irregular by a list) keeps the
-    name, and so does the same word written with a capital anywhere else in the text ("Mevrouw
-    Groen belde. ... Groen licht"): a word also used as a name stays a name."""
+    """A surname that is an adjective before a noun ("Oud papier", "Droog gevoel"), or a
+    weather word before a verb only weather takes ("Storm stak op"), opening a sentence
+    (round 26). A person opening a sentence is followed by a finite verb, a comma or "van",
+    in a note by an adverb, participle or infinitive ("Groen thuis getroffen", "Groen
+    bellen"): the next word must be a noun, positively (a plural and no adjective's "-e"
+    form), and no verb form. The same word written with a capital anywhere else in the text
+    keeps the name ("Mevrouw Groen belde. ... Groen gevoel"); only a name written with its
+    particle elsewhere ("De Wit") lets the bare word be the word ("Wit weggetrokken")."""
     lowered = finding.text.lower()
-    if len(re.findall(rf"(?<![\w-]){re.escape(finding.text)}(?![\w-])", text)) > 1:
-        return False
+    with_particle = False
+    for other in re.finditer(rf"(?<![\w-]){re.escape(finding.text)}(?![\w-])", text):
+        if other.start() == finding.start:
+            continue
+        if not _PARTICLE_JUST_BEFORE.search(text, max(0, other.start() - 8), other.start()):
+            return False  # the word capitalised elsewhere, as a name or not
+        # the surname of "De Wit": opening a sentence, that person is "De Wit" again
+        with_particle = True
     if lowered in _WEATHER_WORDS and _WEATHER_VERB_AFTER.match(text, finding.end):
         return True
     if lowered not in _SURNAME_ADJECTIVES:
@@ -1820,18 +1837,27 @@ def _ordinary_adjective_or_weather(text: str, finding: Finding) -> bool:
     if after is None:
         return False
     word = after.group(1)
-    return (
-        word in dutch_words()
-        and word not in _STRONG_FINITE
-        and word not in _FUNCTION_WORDS
-        and not is_verb_form(word)
-        # a weak present "belt", "huilt", "praat": the stem's infinitive is a word
-        # a weak verb "belt", "belde", "licht (toe)", unless a participle follows it at
-        # once, which a finite verb cannot take ("Groen licht gegeven")
-        and not (is_weak_finite(word) and _PARTICIPLE_AFTER.match(text, after.end()) is None)
-        and word not in first_names()
-        and word not in surnames_alone()
-    )
+    if (
+        word not in dutch_words()
+        or word in _STRONG_FINITE
+        or word in _FUNCTION_WORDS
+        or word in _NOTE_PREDICATES
+        or word in first_names()
+        or word in surnames_alone()
+        or is_verb_form(word)
+    ):
+        return False
+    if is_weak_finite(word):
+        # "Groen belt", "Groen licht de situatie toe", "Groen kort gesproken": a verb or an
+        # adverb as often as a noun ("Groen licht gegeven" is left a name)
+        return False
+    if with_particle:
+        return True  # "De Wit ... Wit weggetrokken": the bare word is not that person
+    if _PARTICIPLE.match(word):
+        return False  # "Groen gesproken", "Groen bellen": a note's name
+    # a noun, positively ("Droog gevoel", "Oud papier"): an adverb or adjective after a
+    # note's name ("Groen thuis gesproken", "Groen ziek gemeld") is none
+    return is_singular_noun(word)
 
 
 _INDEFINITE_PRONOUNS = frozenset({"niks", "niets", "iets", "alles", "iemand", "niemand"})

@@ -2,11 +2,14 @@
 ordinary sense.
 
 An adjective that is also a surname ("Groen", "Zwart", "Oud", "Stil") opening a sentence
-before a noun is the word ("Groen licht gegeven", "Zwart geld", "Droog gevoel"), and a
+before a noun is the word ("Oud papier", "Droog gevoel"), and a
 weather word before a verb only weather takes ("Storm stak op", "Wind woei") is the
 weather. A person opening a sentence is followed by a finite verb, a comma or "van"
-("Groen belde", "Groen zei", "Groen, de vader", "Groen van de gemeente"), and a word
-written with a capital elsewhere in the same text stays a name. The sentences are written
+("Groen belde", "Groen zei", "Groen, de vader", "Groen van de gemeente") or, in a note,
+by an adverb, a participle or an infinitive ("Groen thuis getroffen", "Groen gesproken",
+"Groen bellen"), and a word written with a capital elsewhere in the same text stays a
+name; only a name written with its particle elsewhere ("De Wit") lets the bare word be
+the word ("Wit weggetrokken"). The sentences are written
 for these tests; none is taken from a tuning text.
 """
 
@@ -19,8 +22,8 @@ from privacy.findings import Label
 
 ADJECTIVES = ["Groen", "Zwart", "Blauw", "Bruin", "Oud", "Stil", "Droog", "Kaal", "Zoet"]
 ORDINARY = [
-    "{W} licht gegeven door de gemeente.",
-    "Gisteren was het rustig.\n{W} geld, zei de buurman.",
+    "{W} papier lag overal op tafel.",
+    "Gisteren was het rustig.\n{W} brood, zei de buurman.",
     'Ze zei: "{W} gevoel hield ze eraan over."',
     "Het gesprek was kort. {W} verhaal, maar wel een begin.",
 ]
@@ -31,8 +34,13 @@ NAME_SENSE = [
     "{W} heeft de melding gedaan.",
     "{W}, de vader, was boos.",
     "{W} licht de situatie toe.",
+    "{W} kort gesproken over de zoon.",
+    "{W} thuis getroffen, geen gehoor bij de buren.",
+    "{W} gesproken op school.",
+    "{W} bellen over de afspraak.",
+    "{W} akkoord met het plan.",
     "{W} huilde en wilde naar huis.",
-    "Mevrouw {W} belde. {W} licht gegeven, zei ze.",
+    "Mevrouw {W} belde. {W} gevoel had ze erbij, zei ze.",
     "Ik sprak Anouk {W}.\n{W} geld had ze niet.",
 ]
 
@@ -86,3 +94,8 @@ def test_a_weather_word_before_a_weather_verb_is_the_weather(text: str) -> None:
 def test_a_weather_word_as_a_person_stays_a_name(text: str) -> None:
     word = text.split()[0] if not text.startswith("Meneer") else "Storm"
     assert all(_overlapped(text, word)), text
+
+
+def test_the_bare_word_is_not_the_person_written_with_a_particle() -> None:
+    text = "Rechter De Zwart deed uitspraak. Zwart weggetrokken zat de vader erbij."
+    assert [f.text for f in scan(text) if f.label is Label.NAAM] == ["De Zwart"]
