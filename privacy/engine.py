@@ -1786,6 +1786,8 @@ _STRONG_FINITE = frozenset(
      "zelf", "weer", "toen", "dan", "nu", "dus", "zij", "ze", "hij", "die", "dat", "van",
      "bij", "met", "uit", "naar", "voor", "door", "om", "tot", "tegen", "te", "als", "zo"}
 )  # fmt: skip
+#: A list's bullet or number at a line's start ("- ", "* ", "2. ").
+_BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-*\u2022\u00b7\u2013]|\d{1,2}[.)])[ \t]*$")
 _PARTICLE_JUST_BEFORE = re.compile(r"(?i)(?<![\w-])(?:de|van|der|den|ter|ten|'t)[ \t]+$")
 #: A participle ("gesproken", "weggetrokken", "bezocht", "ontvangen") or a word in "-en"
 #: (an infinitive "bellen", a plural): an uninflected adjective stands before neither, a
@@ -1895,6 +1897,12 @@ def _word_opening_sentence(text: str, finding: Finding) -> bool:
         # "Advocaat mr. Y. el Khatib": the role before the title of the person it names
         # (round 25)
         return True
+    if (
+        finding.detector in _NOT_IN_CONTEXT
+        and _BULLET_BEFORE.search(text, max(0, finding.start - 8), finding.start)
+        and _ordinary_adjective_or_weather(text, finding)
+    ):
+        return True  # a list's item: "- Oud papier", "2. Storm stak op" (round 26)
     if _SENTENCE_BEFORE.search(text, max(0, finding.start - 4), finding.start) is None:
         # after ";" a main clause opens too, but written with a capital only for a name or
         # for a word the writer opened as a sentence: only the word's own predicate tells

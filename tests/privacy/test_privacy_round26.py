@@ -26,6 +26,7 @@ ORDINARY = [
     "Gisteren was het rustig.\n{W} brood, zei de buurman.",
     'Ze zei: "{W} gevoel hield ze eraan over."',
     "Het gesprek was kort. {W} verhaal, maar wel een begin.",
+    "Besproken:\n- {W} papier in de gang\n- de schoolkeuze",
 ]
 NAME_SENSE = [
     "{W} van de gemeente belde gisteren terug.",
@@ -39,6 +40,7 @@ NAME_SENSE = [
     "{W} gesproken op school.",
     "{W} bellen over de afspraak.",
     "{W} akkoord met het plan.",
+    "Gebeld:\n- {W} gesproken over de zoon\n- {W} thuis getroffen",
     "{W} huilde en wilde naar huis.",
     "Mevrouw {W} belde. {W} gevoel had ze erbij, zei ze.",
     "Ik sprak Anouk {W}.\n{W} geld had ze niet.",
