@@ -31,8 +31,10 @@ from privacy.detectors.lexicon import (
     first_names,
     interfix_surnames,
     is_nationality_word,
+    is_singular_noun,
     is_thing_compound,
     is_verb_form,
+    is_weak_finite,
     place_names,
 )
 from privacy.detectors.lexicon import surnames as surnames_alone
@@ -1759,6 +1761,107 @@ _FUNCTION_WORDS = frozenset(
 )  # fmt: skip
 
 
+#: Adjectives that are also surnames (colours, size, age, qualities): opening a sentence
+#: before a noun they are the word ("Oud papier", "Groot probleem"; round 26).
+_SURNAME_ADJECTIVES = frozenset(
+    {"groen", "wit", "zwart", "rood", "blauw", "grijs", "bruin", "geel", "groot", "klein",
+     "lang", "kort", "jong", "oud", "nieuw", "stil", "sterk", "zwak", "hard", "zacht", "koud",
+     "warm", "droog", "vrij", "vol", "wild", "kaal", "vet", "dik", "blij", "knap", "slim",
+     "braaf", "rijk", "schoon", "dol", "wijs", "vlug", "snel", "zuur", "zoet", "donker",
+     "heet", "mooi", "vroeg", "laat", "licht", "goed"}
+)  # fmt: skip
+#: Finite verbs a person opening a sentence takes, which no pattern of weak verbs gives
+#: (strong and irregular forms): after one the capitalised word is the subject, a name.
+_STRONG_FINITE = frozenset(
+    {"is", "was", "heeft", "had", "zei", "zegt", "gaf", "geeft", "kwam", "komt", "ging", "gaat",
+     "kan", "kon", "wil", "wilde", "zal", "zou", "mag", "mocht", "moet", "moest", "liep",
+     "loopt", "sprak", "spreekt", "zag", "ziet", "vond", "vindt", "nam", "neemt", "bleef",
+     "blijft", "schreef", "schrijft", "wist", "weet", "zat", "zit", "stond", "staat", "lag",
+     "ligt", "hield", "houdt", "bracht", "brengt", "dacht", "denkt", "vroeg", "vraagt", "riep",
+     "roept", "koos", "kiest", "werd", "wordt", "deed", "doet", "kreeg", "krijgt", "vertelt",
+     "belt", "las", "leest", "sliep", "slaapt", "at", "eet", "dronk", "drinkt", "reed",
+     "rijdt", "viel", "valt", "begon", "begint", "hing", "hangt", "sloeg", "slaat", "trok",
+     "trekt", "schrok", "schrikt", "loog", "liegt", "vocht", "vecht", "zweeg", "zwijgt",
+     "lijkt", "leek", "bleek", "blijkt", "en", "of", "maar", "ook", "niet", "nog", "al",
+     "zelf", "weer", "toen", "dan", "nu", "dus", "zij", "ze", "hij", "die", "dat", "van",
+     "bij", "met", "uit", "naar", "voor", "door", "om", "tot", "tegen", "te", "als", "zo"}
+)  # fmt: skip
+#: A list's bullet or number at a line's start ("- ", "* ", "2. ").
+_BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-*\u2022\u00b7\u2013]|\d{1,2}[.)])[ \t]*$")
+_PARTICLE_JUST_BEFORE = re.compile(r"(?i)(?<![\w-])(?:de|van|der|den|ter|ten|'t)[ \t]+$")
+#: A participle ("gesproken", "weggetrokken", "bezocht", "ontvangen") or a word in "-en"
+#: (an infinitive "bellen", a plural): an uninflected adjective stands before neither, a
+#: note's name does ("Groen bellen", "Groen gesproken").
+_PARTICIPLE = re.compile(
+    r"[a-zà-ÿ]{0,6}?ge[a-zà-ÿ]{2,}(?:en|d|t)$|(?:be|ver|ont|her|er)[a-zà-ÿ]{2,}[dt]$|.*en$"
+)
+#: What a note writes after a name and no adjective stands before ("Groen akkoord").
+_NOTE_PREDICATES = frozenset({"akkoord", "mee", "klaar", "bezig", "oké", "ok", "ziek", "niet"})
+_NEXT_LOWERCASE_WORD = re.compile(r"[ \t]+([a-zà-ÿ]{2,})(?![\w-])")
+#: A weather word opening a sentence with a verb only weather takes ("Storm stak op",
+#: "Wind woei door de straat", "Winter zette vroeg in"; round 26).
+_WEATHER_WORDS = frozenset(
+    {"storm", "wind", "regen", "sneeuw", "hagel", "mist", "onweer", "zon", "winter", "zomer",
+     "herfst", "vorst", "dooi", "noodweer"}
+)  # fmt: skip
+_WEATHER_VERB_AFTER = re.compile(
+    r"[ \t]+(?:waait|woei|waaide|raast|raasde|giert|gierde|loeit|loeide|regent|sneeuwt|"
+    r"stak[ \t]+op|steekt[ \t]+op|brak[ \t]+los|breekt[ \t]+los|barstte[ \t]+los|"
+    r"barst[ \t]+los|trok[ \t]+over|trekt[ \t]+over|hield[ \t]+aan|houdt[ \t]+aan|"
+    r"zette[ \t]+(?:vroeg[ \t]+)?in|zet[ \t]+(?:vroeg[ \t]+)?in|ging[ \t]+liggen|"
+    r"gaat[ \t]+liggen|nam[ \t]+af|neemt[ \t]+af|nam[ \t]+toe|neemt[ \t]+toe)(?![\w-])"
+)
+
+
+def _ordinary_adjective_or_weather(text: str, finding: Finding) -> bool:
+    """A surname that is an adjective before a noun ("Oud papier", "Droog gevoel"), or a
+    weather word before a verb only weather takes ("Storm stak op"), opening a sentence
+    (round 26). A person opening a sentence is followed by a finite verb, a comma or "van",
+    in a note by an adverb, participle or infinitive ("Groen thuis getroffen", "Groen
+    bellen"): the next word must be a noun, positively (a plural and no adjective's "-e"
+    form), and no verb form. The same word written with a capital anywhere else in the text
+    keeps the name ("Mevrouw Groen belde. ... Groen gevoel"); only a name written with its
+    particle elsewhere ("De Wit") lets the bare word be the word ("Wit weggetrokken")."""
+    lowered = finding.text.lower()
+    with_particle = False
+    for other in re.finditer(rf"(?<![\w-]){re.escape(finding.text)}(?![\w-])", text):
+        if other.start() == finding.start:
+            continue
+        if not _PARTICLE_JUST_BEFORE.search(text, max(0, other.start() - 8), other.start()):
+            return False  # the word capitalised elsewhere, as a name or not
+        # the surname of "De Wit": opening a sentence, that person is "De Wit" again
+        with_particle = True
+    if lowered in _WEATHER_WORDS and _WEATHER_VERB_AFTER.match(text, finding.end):
+        return True
+    if lowered not in _SURNAME_ADJECTIVES:
+        return False
+    after = _NEXT_LOWERCASE_WORD.match(text, finding.end)
+    if after is None:
+        return False
+    word = after.group(1)
+    if (
+        word not in dutch_words()
+        or word in _STRONG_FINITE
+        or word in _FUNCTION_WORDS
+        or word in _NOTE_PREDICATES
+        or word in first_names()
+        or word in surnames_alone()
+        or is_verb_form(word)
+    ):
+        return False
+    if is_weak_finite(word):
+        # "Groen belt", "Groen licht de situatie toe", "Groen kort gesproken": a verb or an
+        # adverb as often as a noun ("Groen licht gegeven" is left a name)
+        return False
+    if with_particle:
+        return True  # "De Wit ... Wit weggetrokken": the bare word is not that person
+    if _PARTICIPLE.match(word):
+        return False  # "Groen gesproken", "Groen bellen": a note's name
+    # a noun, positively ("Droog gevoel", "Oud papier"): an adverb or adjective after a
+    # note's name ("Groen thuis gesproken", "Groen ziek gemeld") is none
+    return is_singular_noun(word)
+
+
 _INDEFINITE_PRONOUNS = frozenset({"niks", "niets", "iets", "alles", "iemand", "niemand"})
 _PARTY_AFTER = re.compile(
     r"[ \t]+(?:moeder|vader|ouders|kind|kinderen|jongere|minderjarige|gezin|cliënt|cliënte)"
@@ -1794,6 +1897,12 @@ def _word_opening_sentence(text: str, finding: Finding) -> bool:
         # "Advocaat mr. Y. el Khatib": the role before the title of the person it names
         # (round 25)
         return True
+    if (
+        finding.detector in _NOT_IN_CONTEXT
+        and _BULLET_BEFORE.search(text, max(0, finding.start - 8), finding.start)
+        and _ordinary_adjective_or_weather(text, finding)
+    ):
+        return True  # a list's item: "- Oud papier", "2. Storm stak op" (round 26)
     if _SENTENCE_BEFORE.search(text, max(0, finding.start - 4), finding.start) is None:
         # after ";" a main clause opens too, but written with a capital only for a name or
         # for a word the writer opened as a sentence: only the word's own predicate tells
@@ -1807,6 +1916,8 @@ def _word_opening_sentence(text: str, finding: Finding) -> bool:
         )
     if lowered not in dutch_words():
         return False
+    if finding.detector in _NOT_IN_CONTEXT and _ordinary_adjective_or_weather(text, finding):
+        return True
     if lowered in first_names():
         # "Roos en lavendel", "Hoop of wanhoop": a first name that is a word, paired with
         # a word that is neither a name nor a common one ("Roos en oma" is the girl; round 14)

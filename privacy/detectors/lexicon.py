@@ -466,6 +466,51 @@ def _infinitive(stem: str) -> bool:
     return any(form in words for form in forms)
 
 
+def _inflected_forms(word: str, endings: tuple[str, ...]) -> set[str]:
+    """A word with each ending, also with its last consonant doubled or its long vowel
+    written single ("kop" -> "koppen", "boos" -> "boze", "brood" -> "broden")."""
+    forms = set()
+    for ending in endings:
+        forms.add(word + ending)
+        if ending == "s":
+            continue
+        forms.add(word + word[-1] + ending)
+        if word.endswith("f"):
+            forms.add(word[:-1] + "v" + ending)
+        if word.endswith("s"):
+            forms.add(word[:-1] + "z" + ending)
+        if len(word) >= 4 and word[-3] == word[-2] and word[-2] in "aeou":
+            stem = word[:-2] + word[-1]
+            forms.add(stem + ending)
+            if stem.endswith("f"):
+                forms.add(stem[:-1] + "v" + ending)
+            if stem.endswith("s"):
+                forms.add(stem[:-1] + "z" + ending)
+    return forms
+
+
+def has_plural(word: str) -> bool:
+    """Whether a lowercase word has a plural among the Dutch words ("probleem" ->
+    "problemen", "gesprek" -> "gesprekken", "idee" -> "idees"; round 26)."""
+    return len(word) >= 3 and bool(_inflected_forms(word, ("en", "s")) & dutch_words())
+
+
+def is_singular_noun(word: str) -> bool:
+    """Whether a lowercase word looks like a noun's singular: it has a plural and no
+    adjective's inflected form in "-e" ("gevoel", "verhaal", "brood"; not "ziek" with
+    "zieke", "boos" with "boze", nor adverbs such as "thuis", "vandaag": round 26)."""
+    return has_plural(word) and not (_inflected_forms(word, ("e",)) & dutch_words())
+
+
+def is_weak_finite(word: str) -> bool:
+    """Whether a lowercase word may be a weak verb's finite form: the present in "-t"
+    ("belt", "huilt", "praat") or the past in "-de"/"-te", short ones too ("belde",
+    "zette"): its stem has its infinitive among the Dutch words (round 26)."""
+    if word.endswith("t") and (_infinitive(word[:-1]) or _infinitive(word)):
+        return True
+    return word.endswith(("de", "te")) and _infinitive(word[:-2])
+
+
 def is_verb_form(word: str) -> bool:
     """Whether a lowercase Dutch word is a weak verb's past tense ("huilde", "werkte") or
     participle ("gerold", "gebeld"): a word a name list may hold too ("gerold") but that,
