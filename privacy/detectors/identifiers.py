@@ -254,6 +254,10 @@ _POSTCODE = re.compile(
 _POSTCODE_WORD_BEFORE = re.compile(r"(?i:postcode|pc)\W{0,3}$")
 # "Kerkweg 4a 3071 ab", "Kerkweg 4a,3071 ab", "Kerkweg 4a (3071 ab)", "Kerkweg 4a\n3071 ab"
 _HOUSE_NUMBER_BEFORE = re.compile(r"\d[a-zA-Z]?(?:,?\s+|,|[ \t]*\()$")
+# a street's word and its house number right before it ("Kerkweg 4a, ", "Dorpsstraat 12 (")
+_STREET_NUMBER_BEFORE = re.compile(
+    r"[^\W\d_]{2,}\.?[ \t]+\d{1,5}[a-zA-Z]?(?:-\d{1,3})?(?:,?[ \t]+|,|[ \t]*\(|[ \t]*\n[ \t]*)$"
+)
 # the word after it, also after a comma or on the next line ("3071 ab,\nRotterdam")
 _WORD_AFTER = re.compile(
     r",?(?:[ \t]+|[ \t]*\n[ \t]*)"
@@ -280,8 +284,13 @@ def _lowercase_postcode(text: str, m: re.Match) -> bool:
     after = _WORD_AFTER.match(text, m.end())
     place = after is not None and after.group(1).lower() in place_names()
     if m.group(3) in _FUNCTION_WORDS:
-        # "september 2019 in Rotterdam", "06 4433 2211 en": a year or a number, then a word
-        return bool(house_number and place)
+        # "september 2019 in Rotterdam", "06 4433 2211 en": a year or a number, then a word;
+        # but after a house number four digits that are no year are the postcode whatever
+        # its letters ("Dorpsstraat 12 (1000 bv)", "Kerkweg 4a, 3071 en")
+        if house_number and place:
+            return True
+        street = _STREET_NUMBER_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        return street is not None and not 1900 <= int(m.group(1)) <= 2099
     if house_number or place:
         return True
     # "ik woon in 3071 ab": four digits that are no year and two letters that are no word

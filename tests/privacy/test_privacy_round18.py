@@ -355,3 +355,43 @@ def test_school_stops_at_the_line_with_a_date() -> None:
     result = found(text)
     assert result.get("Wolfert Lyceum") is Label.SCHOOL, result
     assert result.get("Maandag 9 november 2026") is Label.DATUM, result
+
+
+#: Letter pairs that are also Dutch function words ("en", "in", "op", "bv") and valid
+#: postcode letters (no SA, SD, SS): found by a helper's hypothesis run, "Dorpsstraat 12
+#: (1000 bv) in Rotterdam" leaked, because such a pair after four digits counted as a year
+#: and a word unless a town followed right after it.
+_FUNCTION_LETTERS = ("in", "en", "te", "op", "om", "of", "is", "al", "nu", "na", "er", "ik",
+                     "je", "we", "ze", "de", "zo", "ja", "uw", "bv", "ca", "nr", "tm")  # fmt: skip
+_AFTER_A_STREET = (
+    "Dorpsstraat 12 ({}) in Rotterdam",
+    "Kerkweg 4a, {}",
+    "Kerkweg 4a,{}",
+    "het adres was Kerkweg 4a {}\nwe gingen erheen",
+    "Adres: Dorpsstraat 12\n{} ROTTERDAM",
+    "Kerkweg 4-2 {} Schiedam",
+)
+
+
+@pytest.mark.parametrize("context", _AFTER_A_STREET)
+@pytest.mark.parametrize("letters", _FUNCTION_LETTERS)
+def test_a_postcode_whose_letters_are_a_word_after_a_street_and_number(
+    context: str, letters: str
+) -> None:
+    for digits in ("1000", "3071", "9999"):
+        for typed in (letters, letters.upper()):
+            postcode = f"{digits} {typed}"
+            text = context.format(postcode)
+            assert not uncovered(text, postcode), found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kerkweg 4a 2019 en later verhuisd",  # a year after a house number
+        "bel 06 4433 2211 en dan",  # a phone number's last group
+        "in september 2019 en daarna",
+    ],
+)
+def test_four_digits_and_a_word_that_are_no_postcode(text: str) -> None:
+    assert Label.POSTCODE not in found(text).values(), found(text)
