@@ -296,7 +296,11 @@ def _coordinated_with_name(
 
 # "V-nummer V 2874 419 603": deduce reads the letter after a field's name as a name and
 # the field's name with it; a name never holds a word like "V-nummer" or "Lidnummer".
-_FIELD_NAME_WORD = re.compile(r"(?i)\b\w+-?nummer\b")
+# round 27: the names of other countries' identity documents are fields too
+_FIELD_NAME_WORD = re.compile(
+    r"(?i)\b\w+-?nummer\b|\b(?:personalausweis|reisepass|ausweis|sedula|c[ée]dula|kimlik|"
+    r"rijksregister|steuer-id)\b"
+)
 
 
 def _field_name_as_name(finding: Finding) -> bool:
@@ -720,10 +724,26 @@ def _propagate_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
                 Finding(start, end, Label.NAAM, text[start:end], "naam-herhaling")
                 for start, end in _name_spans(text, names, ignore_case)
                 if not (ignore_case and _the_word_not_the_name(text, start, end, exact, words))
+                and not _verb_before_subject(text, start, end, words)
             )
     if word_surnames:
         found.extend(_surname_words_as_persons(text, word_surnames - given))
     return found
+
+
+# Round 27: "Wil: Wil je dat ik iemand bel?": a name that is also a verb, opening a clause
+# before a subject pronoun, is the verb of a question ("Wil je", "Mag ik", "Kan u")
+_SUBJECT_AFTER = re.compile(r"[ \t]+(?:je|jij|u|ik|we|wij|ze|zij|jullie|hij)(?![\w-])")
+
+
+def _verb_before_subject(text: str, start: int, end: int, words: frozenset[str]) -> bool:
+    value = text[start:end]
+    if " " in value or value.lower() not in words:
+        return False
+    return bool(
+        _SUBJECT_AFTER.match(text, end)
+        and _CLAUSE_START_BEFORE.search(text[max(0, start - 12) : start])
+    )
 
 
 # Where a surname that is also a word ("bakker", "winter", "storm") stands for the person

@@ -7,6 +7,7 @@ Checksums come from python-stdnum (BSN 11-proef, IBAN mod 97). Public help lines
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from collections.abc import Iterator
 from itertools import pairwise
@@ -16,7 +17,7 @@ from stdnum import iban as stdnum_iban
 from stdnum.nl import bsn as stdnum_bsn
 
 from privacy.allowlist import is_public_number
-from privacy.detectors.lexicon import place_names
+from privacy.detectors.lexicon import dutch_words, place_names
 from privacy.detectors.numbers_nl import LETTER_NAMES, SPOKEN_DIGITS, spoken_digits
 from privacy.detectors.spans import distinct
 from privacy.fast import contains_any, finditer_at, finditer_near, folded, keyword_pattern
@@ -305,6 +306,28 @@ _FOREIGN_POSTCODE = re.compile(
     r"[^\W\d_]{2,}\.?[ \t]+\d{1,5}[a-zA-Z]?(?:,[ \t]*|[ \t]*\n[ \t]*)"
     r"(?:[A-Z]{1,2}-)?(\d{4,5}|\d{2}-\d{3})[ \t]+(?=[A-ZÀ-ÝİŁŚŻ][^\W\d_]+)"
 )
+# Round 27: with the country's letters before it ("B-2000 Antwerpen", "D-47533 Kleve",
+# "TR-34000 İstanbul") or after a comma, a line's start or "in/te/naar/uit" and before a
+# town ("..., 62000 Nador", "woont in 10115 Berlin"): four digits that could be a year
+# ("in 2019 Antwerpen") only with the country's letters
+_COUNTRY_POSTCODE = re.compile(
+    r"(?:(?<![\w-])([A-Z]{1,3})(-|[ \t])(\d{4,5})|(?:^|(?<=[,(\n]))[ \t]*(\d{4,5})"
+    r"|\b(?:in|te|naar|uit|[Aa]dres:?)[ \t]+(\d{4,5}))(?![\w-])"
+    r"(?=[ \t]+([A-ZÀ-ÝİŁŚŻ][^\W\d_]+(?:[- ][A-ZÀ-Ý][^\W\d_]+)?))",
+    re.MULTILINE,
+)
+_COUNTRY_AFTER = re.compile(
+    r",?[ \t]*\(?(?:België|Belgie|Belgium|Duitsland|Deutschland|Marokko|Turkije|Türkiye|"
+    r"Frankrijk|Luxemburg|Curaçao|Aruba|Suriname|Bonaire|Polen|Spanje|Italië|Oostenrijk)\b"
+)
+_POSTCODE_AFTER_TOWN = re.compile(
+    r"(?:^|(?<=[,\n]))[ \t]*([A-ZÀ-ÝİŁŚŻ][^\W\d_]{2,})[ \t]+([1-9]\d{4})"
+    r"(?=[ \t]*(?:[,;)\n]|\.(?!\d)|$))",
+    re.MULTILINE,
+)
+_COUNTRY_POSTCODE_HINT = re.compile(r"\d{4}[ \t]+[A-ZÀ-ÝİŁŚŻ]|[^\W\d_][ \t]+[1-9]\d{4}")
+_COUNTRY_LETTERS = frozenset({"B", "D", "F", "L", "A", "CH", "BE", "DE", "TR", "MA", "FR", "LU",
+                              "AT", "PL", "DK", "E", "I", "P", "S", "N", "NL"})  # fmt: skip
 _FOREIGN_POSTCODE_HINT = re.compile(r"\d(?:,[ \t]*|[ \t]*\n[ \t]*)(?:[A-Z]{1,2}-)?\d\d")
 # A British postcode by its definition: outward code, space, inward code ("SW1A 1AA")
 _UK_POSTCODE_HINT = re.compile(r"\d[A-Z]{2}(?![\w-])")
@@ -346,9 +369,44 @@ def find_postcodes(text: str) -> Iterator[Finding]:
     if _FOREIGN_POSTCODE_HINT.search(text):  # most texts have no address at all
         for m in _FOREIGN_POSTCODE.finditer(text):
             yield _finding(text, m.start(1), m.end(1), Label.POSTCODE, "postcode")
+    if _COUNTRY_POSTCODE_HINT.search(text):
+        yield from _country_postcodes(text)
     if _UK_POSTCODE_HINT.search(text):
         for m in _UK_POSTCODE.finditer(text):
             yield _finding(text, m.start(), m.end(), Label.POSTCODE, "postcode")
+
+
+def _country_postcodes(text: str) -> Iterator[Finding]:
+    places, words = place_names(), dutch_words()
+    for m in _COUNTRY_POSTCODE.finditer(text):
+        town = m.group(6)
+        known = town.lower() in places or town.split()[0].lower() in places
+        if m.group(3):
+            # "B-2000 Antwerpen", "D-47533 Kleve"; with a space only before a known town
+            # ("A 1234 Rotterdam": a one-letter word or an initial, not Austria)
+            spaced_ok = known and (len(m.group(1)) > 1 or m.group(1) in "BDFL")
+            if m.group(1) in _COUNTRY_LETTERS and (m.group(2) == "-" or spaced_ok):
+                yield _finding(text, m.start(), m.end(3), Label.POSTCODE, "postcode")
+            continue
+        group = 4 if m.group(4) else 5
+        digits = m.group(group)
+        if digits[0] == "0" or (len(digits) == 4 and 1900 <= int(digits) <= 2099):
+            continue  # "in 2019 Antwerpen": a year
+        country = _COUNTRY_AFTER.match(text, m.end(group) + 1 + len(town))
+        # five digits before a town that is no Dutch word ("10115 Berlin"), or on a line of
+        # their own before any capitalised word ("\n47533 Kleve")
+        line_start = text[: m.start(group)].rstrip(" \t").endswith("\n")
+        if (
+            known
+            or country
+            or (len(digits) == 5 and (line_start or town.split()[0].lower() not in words))
+        ):
+            yield _finding(text, m.start(group), m.end(group), Label.POSTCODE, "postcode")
+    # "..., Nador 62000", "\nİstanbul 34000": after a comma or at a line's start a known
+    # town, then five digits and the line's or the sentence's end
+    for m in _POSTCODE_AFTER_TOWN.finditer(text):
+        if m.group(1).lower() in places:
+            yield _finding(text, m.start(2), m.end(2), Label.POSTCODE, "postcode")
 
 
 _L = "[A-Z]"
@@ -560,6 +618,8 @@ _CASE_NUMBER = re.compile(
     r"|(?<![\w-])(?:19|20)\d{2}[-/]\d{3,6}-[A-Z]{2,5}(?![\w-])"
     # "JE RK 24-512": court register abbreviations, a two-digit year, a number
     r"|(?<![\w-])(?:[A-Z]{2,5}[ ]){1,3}\d{2}-\d{3,8}(?![\w-])"
+    # "INC-26-1147", "VT-25-004418": the office's letters, a two-digit year, a number
+    r"|(?<![\w-])[A-Z]{2,5}-\d{2}-\d{3,6}(?![\w-])"
 )
 # "#2023-4471", "#44871": a reference written with "#" (three digits or more)
 # "ticket#2023-4471", "melding#44871": a word written against the "#" (not "&#123;", "##12")
@@ -1008,6 +1068,160 @@ def _spoken_plate(text: str, tokens: list[_Token], i: int) -> Finding | None:
     return None
 
 
+# --- identifiers from other countries and network addresses (round 27) ---------------
+# Each form from its definition: an IPv4 address is four numbers 0-255 with dots, an IPv6
+# address eight groups of hex digits with colons (or "::" for a run of zeros); a Belgian
+# rijksregisternummer is a birth date YY.MM.DD, a serial XXX and 97 minus the rest mod 97
+# (for births from 2000 on, with a 2 before the nine digits); a Turkish T.C. kimlik number
+# is eleven digits with two check digits; a Bulgarian EGN is a birth date (the month +20
+# before 1900, +40 from 2000) and three digits, with a weighted mod-11 check digit; a Dutch
+# passport or identity card number is two letters, six letters or digits and a digit
+# (never an O). Those with a check rule are taken without their label too; the others
+# only after it (Moroccan CIN, German Steuer-ID or Personalausweis, a Caribbean sedula).
+
+_IPV4 = re.compile(
+    r"(?<![\w.,/-])((?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})"
+    r"(?![\w-]|[.,]\d)"
+)
+_IPV4_HINT = re.compile(r"\d\.\d{1,3}\.\d{1,3}\.\d")
+_IP_WORDS = re.compile(r"(?i:\bip|adres|address|router|server|inlog|ingelogd|vanaf|host|locatie)")
+_VERSION_BEFORE = re.compile(
+    r"(?i:versie|version|vers\.|v|build|release|update|ios|android|windows|firmware|app)"
+    r"[ \t.:]*$"
+)
+_IPV6 = re.compile(
+    r"(?<![\w:.])(?=[0-9A-Fa-f:]*:[0-9A-Fa-f:]*:)"
+    r"[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])"
+)
+
+
+def _ipv4(text: str, m: re.Match) -> bool:
+    parts = m.group(1).split(".")
+    before = text[max(0, m.start() - 40) : m.start()]
+    if _VERSION_BEFORE.search(before):
+        return False  # "versie 1.2.3.4"
+    if _IP_WORDS.search(before):
+        return True
+    if all(len(p) == 1 for p in parts):
+        return False  # "1.2.3.4": a version or a list's numbering
+    # "1.250.000.000": an amount with points between the thousands
+    return not all(len(p) == 3 for p in parts[1:])
+
+
+def _ipv6(value: str) -> bool:
+    if value.count(":") < 2 or ":::" in value:
+        return False
+    try:
+        ipaddress.IPv6Address(value)
+    except ValueError:
+        return False
+    groups = [g for g in value.split(":") if g]
+    # "12:30:45" is a time: an address holds "::" or eight groups, and hex letters or
+    # groups of more than two digits
+    return ("::" in value or len(groups) == 8) and any(
+        len(g) > 2 or not g.isdigit() for g in groups
+    )
+
+
+_RRN = re.compile(
+    r"(?<![\w.,/-])(\d\d)([.]?)(\d\d)\2(\d\d)[ .-]?(\d{3})[ .-]?(\d\d)(?![\w-]|[.,]\d)"
+)
+
+
+def _rrn_valid(digits: str) -> bool:
+    first, check = int(digits[:9]), int(digits[9:])
+    month, day = int(digits[2:4]), int(digits[4:6])
+    if not (month % 20 <= 12 and month < 60 and day <= 31):
+        return False
+    return check in (97 - first % 97, 97 - (2_000_000_000 + first) % 97)
+
+
+def _kimlik_valid(d: str) -> bool:
+    n = [int(c) for c in d]
+    if len(n) != 11 or n[0] == 0:
+        return False
+    tenth = ((n[0] + n[2] + n[4] + n[6] + n[8]) * 7 - (n[1] + n[3] + n[5] + n[7])) % 10
+    return n[9] == tenth and n[10] == sum(n[:10]) % 10
+
+
+def _egn_valid(d: str) -> bool:
+    n = [int(c) for c in d]
+    if len(n) != 10:
+        return False
+    month, day = int(d[2:4]), int(d[4:6])
+    if month % 20 == 0 or month % 20 > 12 or month > 52 or not 1 <= day <= 31:
+        return False
+    check = sum(w * x for w, x in zip((2, 4, 8, 5, 10, 9, 7, 3, 6), n, strict=False)) % 11
+    return n[9] == check % 10
+
+
+_RRN_HINT = re.compile(r"\d\d[ .-]\d{3}[ .-]?\d\d(?!\d)")
+_DIGITS_11 = re.compile(r"(?<![\w.,/+-])\d{10,11}(?![\w-]|[.,]\d)")
+_NL_DOCUMENT = re.compile(r"(?<![\w-])[A-NP-Z]{2}[A-NP-Z0-9]{6}\d(?![\w-])")
+_DOCUMENT_WORDS = (
+    r"rijksregister(?:nummer|nr\.?)?|identificatienummer|nationaal[ \t]+nummer|"
+    r"steuer-?id(?:entifikationsnummer)?|steuernummer|idnr\.?|personalausweis(?:nummer)?|"
+    r"ausweis(?:nummer)?|reisepass(?:nummer)?|egn|ЕГН|"
+    r"(?:t\.?c\.?[ \t]*)?kimlik(?:[ \t]*(?:no|nr|numaras\u0131)\.?)?|"
+    r"cin|cnie|carte[ \t]+nationale|sedula|c[ée]dula|crib(?:-nummer)?|persoonsnummer|"
+    r"id-kaart(?:nummer)?|identiteitskaart(?:nummer)?|paspoort(?:nummer)?|documentnummer|"
+    r"id-nummer|id[ \t]+nr\.?|nüfus(?:[ \t]+cüzdan\u0131)?"
+)
+_DOCUMENT = re.compile(
+    rf"(?<![\w-])(?i:{_DOCUMENT_WORDS})(?:[ \t]*\([\w.]{{2,12}}\))?"
+    # "rijksregisternummer moeder:", "paspoort van vader is", "(moeder)": whose it is
+    r"(?:[ \t]*\(?(?:van[ \t]+)?(?:de[ \t]+|het[ \t]+|haar[ \t]+|zijn[ \t]+)?"
+    r"(?i:moeder|vader|cliënte?|client|kind|zoon|dochter|ouder|man|vrouw|partner|oma|opa|"
+    r"betrokkene|jeugdige|bewoner|student|leerling)\)?)?"
+    r"(?:[ \t]+(?i:is|was|luidt|nr\.?|nummer|no\.?))?[ \t]*[:#]?[ \t]*"
+    r"([A-Z]{0,3}[ \t-]?\d[\dA-Z]*(?:[ .\-/][\dA-Z]+){0,4})",
+)
+#: what every label above holds, searched in the folded text (the cheap test)
+_DOCUMENT_NEEDLES = (
+    "rijksregister", "identificatienummer", "nationaal", "steuer", "idnr", "ausweis",
+    "reisepass", "egn", "егн", "kimlik", "cin", "cnie", "carte", "sedula", "dula", "crib",
+    "persoonsnummer", "id-kaart", "identiteitskaart", "paspoort", "documentnummer",
+    "id-nummer", "id nr", "nüfus", "nufus",
+)  # fmt: skip
+
+
+@distinct
+def find_foreign_ids(text: str) -> Iterator[Finding]:
+    """IP addresses and identity numbers of other countries (``84.27.193.61``,
+    ``2001:db8::1``, ``91.03.22-148.07``, ``10000000146``, paspoort ``NW12K3L45``)."""
+    if _IPV4_HINT.search(text):
+        for m in _IPV4.finditer(text):
+            if _ipv4(text, m):
+                yield _finding(text, m.start(1), m.end(1), Label.NUMMER, "nummer")
+    if "::" in text or text.count(":") >= 5:
+        for m in _IPV6.finditer(text):
+            if _ipv6(m.group(0)):
+                yield _finding(text, m.start(), m.end(), Label.NUMMER, "nummer")
+    for m in _RRN.finditer(text) if _RRN_HINT.search(text) else ():
+        digits = "".join(m.group(1, 3, 4, 5, 6))
+        glued = m.end() - m.start() == 11  # eleven digits: below, with the other checks
+        if not glued and _rrn_valid(digits):
+            yield _finding(text, m.start(), m.end(), Label.NUMMER, "nummer")
+    for m in _DIGITS_11.finditer(text):
+        d = m.group(0)
+        if (len(d) == 11 and (_kimlik_valid(d) or (_rrn_valid(d) and not d.startswith("31")))) or (
+            len(d) == 10 and d[0] != "0" and _egn_valid(d)
+        ):
+            yield _finding(text, m.start(), m.end(), Label.NUMMER, "nummer")
+    for m in _NL_DOCUMENT.finditer(text):
+        middle = m.group(0)[2:8]
+        if any(c.isdigit() for c in middle) and not _POSTCODE_SHAPE.search(m.group(0)):
+            yield _finding(text, m.start(), m.end(), Label.NUMMER, "nummer")
+    if contains_any(folded(text).text, _DOCUMENT_NEEDLES):
+        for m in _DOCUMENT.finditer(text):
+            end = m.end(1)
+            while end > m.start(1) and text[end - 1] in _TRAILING + "-/":
+                end -= 1
+            value = text[m.start(1) : end]
+            if sum(c.isdigit() for c in value) >= 5 and not _NUMERIC_DATE.fullmatch(value):
+                yield _finding(text, m.start(1), end, Label.NUMMER, "nummer")
+
+
 DETECTORS = (
     find_emails,
     find_urls,
@@ -1021,4 +1235,5 @@ DETECTORS = (
     find_phones,
     find_case_numbers,
     find_spoken_numbers,
+    find_foreign_ids,
 )

@@ -264,6 +264,52 @@ def find_chat_speakers(text: str) -> Iterator[Finding]:
         yield Finding(start, start + len(value), Label.NAAM, value, "naam-chat")
 
 
+# Round 27: "Riet: goedemorgen!", "Wil: Hoi Olha": in a thread where a known first name
+# opens two lines or more as a speaker, another capitalised word that opens two lines or
+# more as a speaker is a person too, also when it is a Dutch word ("Riet", "Wil", "Roos");
+# not a role, a relative or a form's field ("Moeder:", "Datum:", "Actie:")
+_NOT_SPEAKERS = frozenset(
+    {"datum", "tijd", "adres", "actie", "acties", "afspraak", "afspraken", "opmerking",
+     "notitie", "vraag", "antwoord", "conclusie", "doel", "doelen", "plan", "update",
+     "stand", "status", "besluit", "advies", "reactie", "observatie", "aanleiding",
+     "situatie", "bron", "locatie", "onderwerp", "betreft", "resultaat", "vervolg",
+     "evaluatie", "samenvatting", "bericht", "telefoon", "tel", "mail", "moeder", "vader",
+     "zoon", "dochter", "oma", "opa", "kind", "kinderen", "broer", "zus", "tante", "oom",
+     "ouder", "ouders", "partner", "man", "vrouw", "cliënt", "client", "cliënte", "jongere",
+     "jeugdige", "leerling", "student", "bewoner", "deelnemer", "gast", "ik", "wij",
+     "iedereen", "groep", "team", "let", "tip", "noot", "nb", "ps", "afzender", "aan",
+     "van", "cc", "bijlage", "bijlagen", "beslissing", "risico", "risico's", "sterk",
+     "zorg", "zorgen", "punt", "punten", "agenda", "stap", "week", "dag", "ochtend",
+     "middag", "avond", "nacht", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag",
+     "zaterdag", "zondag", "interviewer", "spreker", "vragensteller", "docent", "mentor"}
+)  # fmt: skip
+
+
+@distinct
+def find_thread_speakers(text: str) -> Iterator[Finding]:
+    """Speakers of a thread that are Dutch words, beside a known first name as speaker."""
+    if ":" not in text or "\n" not in text:
+        return
+    labels = list(_TURN_LABEL.finditer(text))
+    if len(labels) < 4:
+        return
+    repeated = Counter(m.group(1) for m in labels)
+    speakers = {w for w, n in repeated.items() if n >= 2}
+    names = first_names()
+    if len(speakers) < 2 or not any(w.lower() in names for w in speakers):
+        return
+    for m in labels:
+        word = m.group(1)
+        if (
+            word in speakers
+            and word.lower() not in names
+            and word.lower() not in _NOT_SPEAKERS
+            and not is_role_noun(word)
+            and not is_not_name(word)
+        ):
+            yield Finding(m.start(1), m.end(1), Label.NAAM, word, "naam-chat")
+
+
 @distinct
 def find_lowercase_names(text: str) -> Iterator[Finding]:
     """Known first names typed in lowercase: after a role word, "met", "van", "en", or
@@ -1442,6 +1488,7 @@ DETECTORS = (
     find_first_names_with_age,
     find_role_names,
     find_chat_speakers,
+    find_thread_speakers,
     find_lowercase_names,
     find_unknown_lowercase_names,
     find_unknown_capitalised_names,
