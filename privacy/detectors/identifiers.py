@@ -290,8 +290,11 @@ def _lowercase_postcode(text: str, m: re.Match) -> bool:
         # its letters ("Dorpsstraat 12 (1000 bv)", "Kerkweg 4a, 3071 en")
         if house_number and place:
             return True
+        year = 1900 <= int(m.group(1)) <= 2099
+        if place and not year and m.group(3) not in _BEFORE_A_PLACE:
+            return True  # "1000 bv Rotterdam"; but "zo'n 1500 in Rotterdam" is a number
         street = _STREET_NUMBER_BEFORE.search(text, max(0, m.start() - 40), m.start())
-        return street is not None and not 1900 <= int(m.group(1)) <= 2099
+        return street is not None and not year
     if house_number or place:
         return True
     # "ik woon in 3071 ab": four digits that are no year and two letters that are no word
@@ -347,6 +350,9 @@ _FUNCTION_WORDS = frozenset(
      "de", "zo", "ja", "uw", "bv", "ca", "nr", "tm"}
 )  # fmt: skip
 
+
+#: Function words that stand before a town ("1500 in Rotterdam" is a number and a town).
+_BEFORE_A_PLACE = frozenset({"in", "te", "op", "om", "na", "uw", "de"})
 
 _FOUR_DIGITS = re.compile(r"\d\d\d\d")
 
