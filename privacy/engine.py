@@ -749,11 +749,15 @@ def _verb_before_subject(text: str, start: int, end: int, words: frozenset[str])
 # Where a surname that is also a word ("bakker", "winter", "storm") stands for the person
 # the text named with it: before a verb a person does ("jan bakker ... bakker weigerde"),
 # or after "met"/"belde"/"sprak" at a clause's end ("ik belde visser.") (round 13a).
-_PERSON_VERB = re.compile(
-    r"[ \t]+(?:zei|zegt|belde|belt|vertelde|vertelt|weigerde|weigert|wil|wilde|woont|"
-    r"woonde|werkt|werkte|heeft|had|kwam|komt|huilde|schreeuwde|sloeg|dreigde|liet|vroeg|"
-    r"appte|mailde|meldde|meldt|reageerde|gaf)(?![\w-])"
-)
+#: Verbs a person does, after a lowercase surname ("bakker weigerde") or a bare one
+#: ("Wit zei", round 28).
+_PERSON_VERBS = frozenset(
+    {"zei", "zegt", "belde", "belt", "vertelde", "vertelt", "weigerde", "weigert", "wil",
+     "wilde", "woont", "woonde", "werkt", "werkte", "heeft", "had", "kwam", "komt", "huilde",
+     "schreeuwde", "sloeg", "dreigde", "liet", "vroeg", "appte", "mailde", "meldde", "meldt",
+     "reageerde", "gaf"}
+)  # fmt: skip
+_PERSON_VERB = re.compile(r"[ \t]+(?:" + "|".join(sorted(_PERSON_VERBS)) + r")(?![\w-])")
 _PERSON_OBJECT_BEFORE = re.compile(
     r"(?<![\w-])(?i:(?:sprak|spraken|spreek|gesprek|overleg|overlegd|contact|gebeld|gesproken"
     r"|afspraak)[ \t]+met|belde|bel|mailde|appte|vroeg)[ \t]+$"
@@ -1901,7 +1905,8 @@ _ROLES_BEFORE_TITLE = frozenset({"advocaat", "voogd", "notaris", "rechter", "off
 def _word_opening_sentence(text: str, finding: Finding) -> bool:
     """A name's word that is also an ordinary word, opening a sentence where it is the
     word: "Storm en regen", "Berg en dal" (a pair of ordinary words), and the bare
-    surname of "de Groot" ("Groot probleem": at a sentence start the surname is "De Groot")."""
+    surname of "de Groot" before an ordinary word ("Groot probleem"; before a finite verb,
+    "Groot zei", it is the person: round 28)."""
     if finding.label is not Label.NAAM or " " in finding.text or not finding.text[:1].isupper():
         return False
     lowered = finding.text.lower()
@@ -1994,13 +1999,47 @@ def _word_opening_sentence(text: str, finding: Finding) -> bool:
             other in dutch_words() and other not in first_names() and other not in _FUNCTION_WORDS
         )
     # the surname of "de Groot" / "van Dijk" elsewhere in the text, here without its particle
+    # and before an ordinary word ("Groot probleem"), not before a person's verb ("Groot
+    # zei"; round 28)
     return (
         re.search(
             rf"(?<![\w-])(?:de|van|der|den|ter|ten)\s+{re.escape(finding.text)}(?![\w-])", text
         )
         is not None
         and lowered not in surnames_alone()
+        and _bare_surname_as_word(text, finding)
     )
+
+
+def _bare_surname_as_word(text: str, finding: Finding) -> bool:
+    """Whether a surname that is a word, opening a sentence bare, is not followed by a
+    finite verb or a note's predicate: before one ("Wit zei", "Groot vertelde", "Wilde
+    belde", "Meer heeft", "Klein akkoord") it is the person found with its particle
+    elsewhere ("mevrouw de Wit"); before a noun, a participle or a preposition ("Groot
+    probleem", "Wit weggetrokken", "Wit als een doek", "Klein voor zijn leeftijd") the
+    ordinary word, as before (round 28)."""
+    after = _NEXT_LOWERCASE_WORD.match(text, finding.end)
+    if after is None:
+        return True
+    word = after.group(1)
+    return not (
+        word in _PERSON_VERBS
+        or word in _NOTE_PREDICATES
+        or (word in _STRONG_FINITE and word not in _NOT_VERBS_AFTER_NAME)
+        or is_weak_finite(word)
+    )
+
+
+#: The words of ``_STRONG_FINITE`` that are no verb: after a bare surname that is a word
+#: they do not tell the person ("Wit als een doek", "Klein voor zijn leeftijd").
+_NOT_VERBS_AFTER_NAME = frozenset(
+    {"en", "of", "maar", "ook", "niet", "nog", "al", "zelf", "weer", "toen", "dan", "nu",
+     "dus", "zij", "ze", "hij", "die", "dat", "van", "bij", "met", "uit", "naar", "voor",
+     "door", "om", "tot", "tegen", "te", "als", "zo",
+     # a copula: the word's own predicate as often ("Groot is het probleem niet")
+     "is", "was", "zijn", "waren", "wordt", "werd", "blijft", "bleef", "lijkt", "leek",
+     "bleek", "blijkt"}
+)  # fmt: skip
 
 
 #: Before a word alone on its line: nothing, a bullet or a list number ("- Bank", "2. Zomer").
