@@ -18,6 +18,7 @@ from __future__ import annotations
 import pytest
 
 from privacy.engine import scan
+from privacy.findings import Label
 
 PARTICLES = ["de", "De", "van de", "van der", "ter", "ten", "van 't", "el", "El"]
 SURNAMES = ["Wit", "Groot", "Klein", "Wilde", "Meer", "Jong", "Bruin", "Lange", "Zwart"]
@@ -86,3 +87,26 @@ def test_the_lowercase_surname_with_a_name_cue_is_the_person() -> None:
     text = "Ik sprak mevrouw de Wit op school. Gisteren belde ik en wit zei dat hij sloeg."
     start = text.rindex("wit")
     assert _covered(text, start, start + 3), text
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Ik sprak mevrouw de Heer op school.", "de Heer"),
+        ("Gesprek met mw. De Heer over haar zoon.", "De Heer"),
+        ("Meneer de Heer belde om tien uur.", "de Heer"),
+        ("Volgens Sanne de Heer is het thuis onveilig.", "Sanne de Heer"),
+        ("Dhr. de Heer kwam niet naar het gesprek.", "de Heer"),
+    ],
+)
+def test_the_surname_de_heer_after_a_title_or_a_first_name(text: str, name: str) -> None:
+    # found at integration: "de Heer" read as the title "de heer" or as the Lord
+    assert name in [f.text for f in scan(text) if f.label is Label.NAAM], scan(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ze bidt elke avond tot de Heer.", "God de Heer zegene u.", "Ik sprak de heer Jansen."],
+)
+def test_the_lord_and_the_title_stay_words(text: str) -> None:
+    assert not [f for f in scan(text) if f.label is Label.NAAM and "eer" in f.text], scan(text)
