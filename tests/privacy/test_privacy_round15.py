@@ -21,6 +21,7 @@ from privacy.corpus import Span
 from privacy.engine import scan
 from privacy.evaluate import conventional_span
 from privacy.findings import Label
+from tests.privacy.helpers import capital, vocabulary
 
 VOCABULARY = Path(__file__).parent / "vocabulary" / "domain_terms.txt"
 
@@ -35,25 +36,16 @@ TEMPLATES = {
 
 
 def _terms() -> list[tuple[str, str]]:
-    rows = []
-    for line in VOCABULARY.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            kind, term = line.split("\t")
-            rows.append((kind, term))
-    return rows
-
-
-def _capital(term: str) -> str:
-    return term[:1].upper() + term[1:]
+    return vocabulary(VOCABULARY)
 
 
 def _sentences(kind: str, term: str):
     for name, template in TEMPLATES.items():
         if name == "possessive" and kind not in ("org", "abbr"):
             continue
-        form = {"opening": _capital(term), "heading": _capital(term), "chat": term.lower()}
+        form = {"opening": capital(term), "heading": capital(term), "chat": term.lower()}
         written = form.get(name, term)
-        sentence = template.format(C=_capital(term), t=term, l=term.lower())
+        sentence = template.format(C=capital(term), t=term, l=term.lower())
         start = sentence.index(written)
         end = start + len(written) + (2 if name == "possessive" else 0)  # with its "'s"
         yield name, sentence, start, end

@@ -22,6 +22,7 @@ import pytest
 
 from privacy.engine import scan
 from privacy.findings import Label
+from tests.privacy.helpers import capital, vocabulary
 
 VOCABULARY = Path(__file__).parent / "vocabulary" / "public_terms.txt"
 
@@ -38,25 +39,16 @@ TEMPLATES = {
 
 
 def _terms() -> list[tuple[str, str]]:
-    rows = []
-    for line in VOCABULARY.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            kind, term = line.split("\t")
-            rows.append((kind, term))
-    return rows
-
-
-def _capital(term: str) -> str:
-    return term[:1].upper() + term[1:]
+    return vocabulary(VOCABULARY)
 
 
 def redacted_templates(term: str) -> list[str]:
     """The templates in which some finding overlaps the term."""
     hit = []
     for name, template in TEMPLATES.items():
-        written = {"opening": _capital(term), "heading": _capital(term), "chat": term.lower()}
+        written = {"opening": capital(term), "heading": capital(term), "chat": term.lower()}
         form = written.get(name, term)
-        sentence = template.format(C=_capital(term), t=term, l=term.lower())
+        sentence = template.format(C=capital(term), t=term, l=term.lower())
         start = sentence.index(form)
         end = start + len(form)
         if any(f.start < end and f.end > start for f in scan(sentence)):
