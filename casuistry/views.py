@@ -166,13 +166,18 @@ def _preview_parts(result: Anonymised) -> list[dict[str, Any]]:
 def _intake(request: HttpRequest, *, case: Case | None) -> HttpResponse:
     """The form, then the preview, then the submission: one view, three steps, no state."""
     method = request.POST.get("method") or request.GET.get("methode") or (case and case.method)
+    # Handing in is taking part: a suspended member reads why (with the end date) at
+    # the top, on every visit and at every step, and gets no check button that would
+    # be refused.
+    refusal = services.suspension_refusal_for(request.user)
     if method not in Method.values:
         chooser = MethodChoiceForm(request.GET or None)
-        return render(request, "casuistry/choose_method.html", {"form": chooser, "case": case})
+        return render(
+            request,
+            "casuistry/choose_method.html",
+            {"form": chooser, "case": case, "suspension_note": refusal},
+        )
 
-    # Handing in is taking part: a suspended member reads why (with the end date) at
-    # the top, on every visit, and gets no check button that would be refused.
-    refusal = services.suspension_refusal_for(request.user)
     context: dict[str, Any] = {
         "case": case,
         "method_label": Method(method).label,

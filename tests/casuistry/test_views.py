@@ -557,3 +557,15 @@ def test_a_suspended_member_reads_why_on_the_intake_and_gets_no_check_button(
     text = page(client.post(SUBMIT_URL, {**data, "action": "preview"}))
     assert text.count(note) == 1
     assert data["deel_incident"] in text
+
+
+def test_a_suspended_member_reads_why_already_where_the_method_is_chosen(client, member):
+    # The intake's first step (choosing a method) showed no note: a suspended member
+    # learnt of the suspension only on the next page.
+    member.profile.suspended_until = timezone.now() + timedelta(days=3)
+    member.profile.save(update_fields=["suspended_until"])
+    client.force_login(member)
+    text = page(client.get(reverse("casuistry:submit")))
+    assert "Met welke reflectiemethode" in text
+    note = services.suspension_refusal_for(type(member).objects.get(pk=member.pk))
+    assert note is not None and text.count(note) == 1
