@@ -25,7 +25,12 @@ from django.views.decorators.debug import sensitive_variables
 import privacy
 from forum import services as forum_services
 from members import privacy_gate
-from members.permissions import can_moderate, can_use_members_area, suspension_refusal
+from members.permissions import (
+    can_moderate,
+    can_use_members_area,
+    require_not_suspended,
+    suspension_refusal,
+)
 from members.services import record_event
 from notifications import services as notifications
 
@@ -251,12 +256,6 @@ def suspension_refusal_for(author: Any) -> str | None:
     return suspension_refusal(author, ERROR_SUSPENDED)
 
 
-def _require_not_suspended(author: Any) -> None:
-    refusal = suspension_refusal_for(author)
-    if refusal is not None:
-        raise ValidationError(refusal, code="suspended")
-
-
 def _clean_case(case: Case) -> None:
     try:
         case.full_clean()
@@ -278,7 +277,7 @@ def submit_case(
     what the author confirmed on the preview; structured identifiers block."""
     if not can_use_members_area(author):
         raise PermissionDenied
-    _require_not_suspended(author)
+    require_not_suspended(author, ERROR_SUSPENDED)
     texts = _texts_of(data)
     redacted = _anonymised(texts, confirmed_redacted_parts)
     profile = getattr(author, "profile", None)
@@ -318,7 +317,7 @@ def resubmit_case(
         raise PermissionDenied(ERROR_NOT_AUTHOR)
     if case.status != Status.CHANGES_REQUESTED:
         raise ValidationError(ERROR_NOT_EDITABLE)
-    _require_not_suspended(author)
+    require_not_suspended(author, ERROR_SUSPENDED)
     texts = _texts_of(data)
     redacted = _anonymised(texts, confirmed_redacted_parts)
     case.title = redacted.pop("title")

@@ -40,7 +40,7 @@ from django.utils.translation import gettext_lazy as _
 import casuistry.selectors
 import courses.services
 from members import privacy_gate
-from members.permissions import can_use_members_area, suspension_refusal
+from members.permissions import can_use_members_area, require_not_suspended, suspension_refusal
 from notifications import services as notifications
 
 from . import broadcast, clock, permissions, selectors
@@ -858,9 +858,7 @@ def post_contribution(
     # A suspended member reads but does not write (members.permissions.is_suspended),
     # here as in the forum; the socket refuses them already, the page's form reaches
     # this service.
-    refusal = suspension_refusal(author, ERROR_SUSPENDED)
-    if refusal is not None:
-        raise ValidationError({"text": refusal}, code="suspended")
+    require_not_suspended(author, ERROR_SUSPENDED, field="text")
     if fresh.status != Status.RUNNING:
         raise ValidationError({"text": ERROR_NOT_RUNNING})
     if not text.strip():

@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from allauth.mfa.models import Authenticator
+from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
 from django.utils.functional import LazyObject, empty
 
@@ -146,6 +147,14 @@ def suspension_refusal(user: Any, message: Any) -> str | None:
     if until is None:
         return None
     return str(message % {"until": formats.date_format(timezone.localtime(until), "j F Y H:i")})
+
+
+def require_not_suspended(user: Any, message: Any, *, field: str | None = None) -> None:
+    """Raise the ValidationError (code "suspended") every service raises when a suspended
+    member tries what `message` names; `field` puts it on a form field."""
+    refusal = suspension_refusal(user, message)
+    if refusal is not None:
+        raise ValidationError({field: refusal} if field else refusal, code="suspended")
 
 
 def is_suspended(user: Any) -> bool:

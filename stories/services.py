@@ -36,7 +36,7 @@ from wagtail.search import index as search_index
 
 import privacy
 from members import audit, privacy_gate
-from members.permissions import suspension_refusal
+from members.permissions import require_not_suspended, suspension_refusal
 from members.services import record_event
 from notifications import services as notifications
 
@@ -379,9 +379,7 @@ def submit_story(
 
     Raises StoryBlocked for structured identifiers and ConfirmationNeeded while
     a name, place or other detail was not yet shown to the author."""
-    refusal = suspension_refusal_for(author)
-    if refusal is not None:
-        raise ValidationError(refusal, code="suspended")
+    require_not_suspended(author, ERROR_SUSPENDED)
     report = check_privacy(content)
     if report.blocked:
         raise StoryBlocked(
